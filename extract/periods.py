@@ -1,0 +1,136 @@
+"""Time references in text, normalised to the contract's period forms.
+
+`2026`, `2026-Q1`, `2025-H1`, `2026-07`, `FY2024`, `FY2026-Q2`. Relative references
+("this year", "last quarter") resolve against the publication date when it is known
+and are left out when it is not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_YEAR = r"((?:19|20)\d\d)"
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+_PATTERNS: list[tuple[re.Pattern, str]] = [
+    # fiscal quarters: "Q2 of fiscal 2026", "fiscal Q2 2026", "FY26 Q2", "second fiscal quarter of 2026"
+    (re.compile(rf"\bQ([1-4])\s+(?:of\s+)?(?:fiscal(?:\s+year)?|FY)\s*'?{_YEAR}\b", re.I), "fq"),
+    (re.compile(rf"\b(?:fiscal|FY)\s*'?{_YEAR}?\s*(?:-\s*)?Q([1-4])\b", re.I), "fq2"),
+    (re.compile(rf"\b(first|second|third|fourth)\s+fiscal\s+quarter\s+(?:of\s+)?(?:fiscal\s+)?{_YEAR}\b", re.I), "fq3"),
+    # calendar quarters
+    (re.compile(rf"\bQ([1-4])\s*(?:of\s+)?'?{_YEAR}\b", re.I), "q"),
+    (re.compile(rf"\b{_YEAR}\s*-?\s*Q([1-4])\b", re.I), "yq"),
+    (re.compile(rf"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?{_YEAR}\b", re.I), "oq"),
+    # halves
+    (re.compile(rf"\bH([12])\s*(?:of\s+)?'?{_YEAR}\b", re.I), "h"),
+    (re.compile(rf"\b(first|second)\s+half\s+(?:of\s+)?{_YEAR}\b", re.I), "oh"),
+    # fiscal years
+    (re.compile(rf"\b(?:fiscal\s+year|fiscal|FY)\s*'?{_YEAR}\b", re.I), "fy"),
+    (re.compile(r"\bFY\s*'?(\d\d)\b"), "fy2"),
+    # months
+    (re.compile(rf"\b({_MONTH_RE})\.?\s+(?:of\s+)?{_YEAR}\b", re.I), "my"),
+    # years (a 4-digit year not part of a larger number)
+    (re.compile(rf"(?<![\d,.$€£¥-]){_YEAR}(?![\d%]|,\d)(?!\s*(?:billion|million|trillion))"), "y"),
+    # relative references, resolved only against a known publication date
+    (re.compile(r"\b(this|last|next|the current|the previous|the coming)\s+(year|quarter|month)\b", re.I), "rel"),
+    (re.compile(r"\b(?:the\s+)?(?:most\s+recent|latest|last\s+reported)\s+quarter\b", re.I), "recentq"),
+    (re.compile(rf"\b(?:in|during|for)\s+(Q[1-4]|H[12])\b(?!\s*'?\d)", re.I), "bareq"),
+    (re.compile(rf"\b(?:in|since|from|during)\s+({_MONTH_RE})\b(?!\s*\d)", re.I), "barem"),
+]
+
+
+_FUTURE_BEFORE = re.compile(r"\b(?:for|by|until|through|toward|towards|expected|forecast|projected|will|next|before)\b[^.]{0,20}$", re.I)
+
+
+def reference_year(text: str) -> Optional[int]:
+    """The year a dateless article is written in, estimated: the latest year it
+    mentions outside a forward-looking phrase ("for 2027", "by the end of 2027").
+    Used only to resolve "this year", "last year" and "next year"."""
+    years = [
+        int(m.group(1)) for m in re.finditer(rf"(?<![\d,.$€£¥-]){_YEAR}(?![\d%])", text)
+        if not _FUTURE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+    ]
+    return max(years) if years else None
+
+
+def find_periods(text: str, published: Optional[dt.date] = None, start: int = 0, end: Optional[int] = None,
+                 year: Optional[int] = None) -> list[tuple[int, int, str]]:
+    """Each time reference in text[start:end] as (start, end, period), in order.
+
+    `published` resolves relative references; without it, `year` (an estimated
+    reference year) resolves only year-relative ones ("this year")."""
+    end = len(text) if end is None else end
+    found: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, kind in _PATTERNS:
+        for m in pattern.finditer(text, start, end):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            period = _normalise(kind, m, published)
+            if period is None and published is None and year and kind == "rel" and m.group(2).lower() == "year":
+                period = _normalise(kind, m, dt.date(year, 6, 30))
+            if period:
+                found.append((m.start(), m.end(), period))
+                taken.append(m.span())
+    return sorted(found)
+
+
+def _normalise(kind: str, m: re.Match, published: Optional[dt.date]) -> Optional[str]:
+    g = m.groups()
+    if kind == "fq":
+        return f"FY{g[1]}-Q{g[0]}"
+    if kind == "fq2":
+        year = g[0] or (str(published.year) if published else None)
+        return f"FY{year}-Q{g[1]}" if year else None
+    if kind == "fq3":
+        return f"FY{g[1]}-Q{_ORD[g[0].lower()]}"
+    if kind == "q":
+        return f"{g[1]}-Q{g[0]}"
+    if kind == "yq":
+        return f"{g[0]}-Q{g[1]}"
+    if kind == "oq":
+        return f"{g[1]}-Q{_ORD[g[0].lower()]}"
+    if kind == "h":
+        return f"{g[1]}-H{g[0]}"
+    if kind == "oh":
+        return f"{g[1]}-H{_ORD[g[0].lower()]}"
+    if kind == "fy":
+        return f"FY{g[0]}"
+    if kind == "fy2":
+        return f"FY20{g[0]}"
+    if kind == "my":
+        return f"{g[1]}-{MONTHS[g[0].lower().rstrip('.')]:02d}"
+    if kind == "y":
+        return g[0]
+    if published is None:
+        return None
+    if kind == "rel":
+        shift = {"this": 0, "the current": 0, "last": -1, "the previous": -1, "next": 1, "the coming": 1}[g[0].lower()]
+        unit = g[1].lower()
+        if unit == "year":
+            return str(published.year + shift)
+        if unit == "quarter":
+            q = (published.month - 1) // 3 + shift
+            y = published.year + q // 4
+            return f"{y}-Q{q % 4 + 1}"
+        month = published.month - 1 + shift
+        return f"{published.year + month // 12}-{month % 12 + 1:02d}"
+    if kind == "recentq":
+        # The most recent reported quarter is the one before the publication quarter.
+        q = (published.month - 1) // 3 - 1
+        return f"{published.year + q // 4}-Q{q % 4 + 1}"
+    if kind == "bareq":
+        label = g[0].upper()
+        return f"{published.year}-{label}"
+    if kind == "barem":
+        month = MONTHS[g[0].lower()]
+        year = published.year if month <= published.month else published.year - 1
+        return f"{year}-{month:02d}"
+    return None
