@@ -1,0 +1,579 @@
+"""The SQLite store: documents, their claims, conflicts, corroborations, failures.
+
+One database file holds everything a run produced, readable in Datasette (see the
+`claims_view` and `conflicts_view` views). The raw bytes of every document are kept, so
+a re-run, or a better extractor, needs neither the original file nor the network.
+
+    with ClaimStore("claims.db") as store:
+        store.add_document(source, article, claims)   # None if already stored
+        for claim in store.claims(subject="alphabet", metric="capex"):
+            ...
+
+Schema changes go through `MIGRATIONS`, an append-only list: each entry is applied once,
+in its own transaction, and recorded in `schema_migrations`. To change the schema, append
+a new entry; never edit an old one (databases in the field have already run it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+from pathlib import Path
+from typing import Callable, Iterator, Optional, Union
+
+from pydantic import BaseModel
+from sqlite_utils import Database
+from sqlite_utils.db import NotFoundError
+
+from .models import Article, Claim, Conflict, Failure, Source, StoredClaim
+
+BUSY_TIMEOUT_SECONDS = 30.0
+
+
+class StoreError(Exception):
+    """The store cannot do what was asked; the message says why."""
+
+
+class InvalidDocumentError(StoreError, ValueError):
+    """A document (or its claims) was rejected; nothing of it was stored."""
+
+
+class ConflictRecord(BaseModel):
+    """A conflict as the reconciler hands it to the store: two claim ids and a verdict."""
+
+    a_id: int
+    b_id: int
+    verdict: str
+    why: str
+    score: float
+
+
+class DocumentRow(BaseModel):
+    """A stored document's metadata (its text and raw bytes: `source()`, `article()`)."""
+
+    id: int
+    doc: str
+    content_hash: str
+    url: Optional[str] = None
+    final_url: Optional[str] = None
+    title: Optional[str] = None
+    author: Optional[str] = None
+    published: Optional[dt.date] = None
+    publisher: Optional[str] = None
+    media_type: str
+    encoding: str
+    fetched_at: Optional[dt.datetime] = None
+    ingested_at: dt.datetime
+
+
+# --------------------------------------------------------------------------- migrations
+
+_SCHEMA_V1 = """
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    doc TEXT NOT NULL,
+    content_hash TEXT NOT NULL UNIQUE,
+    url TEXT,
+    final_url TEXT,
+    title TEXT,
+    author TEXT,
+    published TEXT,
+    publisher TEXT,
+    media_type TEXT NOT NULL,
+    encoding TEXT NOT NULL,
+    text TEXT NOT NULL,
+    regions TEXT NOT NULL,
+    raw BLOB NOT NULL,
+    fetched_at TEXT,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX idx_documents_doc ON documents (doc);
+
+CREATE TABLE claims (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    surface TEXT NOT NULL,
+    quote TEXT NOT NULL,
+    value REAL,
+    low REAL,
+    high REAL,
+    unit TEXT NOT NULL,
+    approx TEXT NOT NULL,
+    subject TEXT,
+    metric TEXT,
+    period TEXT,
+    source TEXT,
+    kind TEXT NOT NULL,
+    UNIQUE (document_id, "start", "end")
+);
+CREATE INDEX idx_claims_subject ON claims (subject COLLATE NOCASE);
+CREATE INDEX idx_claims_metric ON claims (metric COLLATE NOCASE);
+CREATE INDEX idx_claims_period ON claims (period COLLATE NOCASE);
+
+CREATE TABLE conflicts (
+    id INTEGER PRIMARY KEY,
+    a_claim_id INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+    b_claim_id INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+    verdict TEXT NOT NULL,
+    why TEXT NOT NULL,
+    score REAL NOT NULL,
+    UNIQUE (a_claim_id, b_claim_id)
+);
+CREATE INDEX idx_conflicts_b ON conflicts (b_claim_id);
+
+CREATE TABLE corroborations (
+    id INTEGER PRIMARY KEY,
+    group_key TEXT NOT NULL UNIQUE
+);
+CREATE TABLE corroboration_claims (
+    corroboration_id INTEGER NOT NULL REFERENCES corroborations (id) ON DELETE CASCADE,
+    claim_id INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+    PRIMARY KEY (corroboration_id, claim_id)
+);
+CREATE INDEX idx_corroboration_claims_claim ON corroboration_claims (claim_id);
+
+CREATE TABLE failures (
+    id INTEGER PRIMARY KEY,
+    doc TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at TEXT NOT NULL,
+    UNIQUE (doc, reason)
+);
+
+-- Editorial decisions on a pair of claims. Append-only: the latest row for a pair is the
+-- current decision, the earlier ones are its history. No foreign keys on purpose:
+-- deleting or re-extracting a document must never take a reviewer's work with it.
+CREATE TABLE reviews (
+    id INTEGER PRIMARY KEY,
+    a_claim_id INTEGER NOT NULL,
+    b_claim_id INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    note TEXT,
+    reviewer TEXT,
+    at TEXT NOT NULL
+);
+CREATE INDEX idx_reviews_pair ON reviews (a_claim_id, b_claim_id);
+CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews
+BEGIN
+    SELECT RAISE(ABORT, 'reviews are append-only');
+END;
+CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews
+BEGIN
+    SELECT RAISE(ABORT, 'reviews are append-only');
+END;
+"""
+
+_CLAIMS_VIEW = """
+SELECT
+    c.id, d.doc, c."start", c."end", c.surface, c.quote, c.value, c.low, c.high,
+    c.unit, c.approx, c.subject, c.metric, c.period, c.source, c.kind,
+    d.title, d.url, d.publisher, d.published, c.document_id
+FROM claims c
+JOIN documents d ON d.id = c.document_id
+"""
+
+_CONFLICTS_VIEW = """
+SELECT
+    k.id, k.score, k.verdict,
+    coalesce(a.metric, b.metric) AS metric,
+    coalesce(a.period, b.period) AS period,
+    a.subject AS a_subject, a.surface AS a_surface, da.doc AS a_doc,
+    b.subject AS b_subject, b.surface AS b_surface, db.doc AS b_doc,
+    k.why, k.a_claim_id, k.b_claim_id
+FROM conflicts k
+JOIN claims a ON a.id = k.a_claim_id
+JOIN documents da ON da.id = a.document_id
+JOIN claims b ON b.id = k.b_claim_id
+JOIN documents db ON db.id = b.document_id
+"""
+
+
+def _m001_initial(db: Database) -> None:
+    db.executescript(_SCHEMA_V1)
+    db["claims"].enable_fts(["quote"], create_triggers=True)
+    db.create_view("claims_view", _CLAIMS_VIEW)
+    db.create_view("conflicts_view", _CONFLICTS_VIEW)
+
+
+Migration = Union[str, Callable[[Database], None]]
+
+# Append-only. Entry i (0-based) is schema version i + 1.
+MIGRATIONS: list[Migration] = [
+    _m001_initial,
+]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def content_hash(raw: bytes) -> str:
+    """The identity of a document: sha256 of its raw bytes, hex."""
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _claim_row(document_id: int, claim: Claim) -> dict:
+    row = claim.model_dump(mode="json", exclude={"doc"})
+    row["document_id"] = document_id
+    return row
+
+
+_CLAIM_FIELDS = (
+    "id", "document_id", "doc", "start", "end", "surface", "quote", "value", "low", "high",
+    "unit", "approx", "subject", "metric", "period", "source", "kind",
+)  # fmt: skip
+
+
+def _claim_columns(claim: str = "c", document: str = "d", prefix: str = "") -> str:
+    """SELECT list for a StoredClaim from table aliases `claim` and `document`."""
+    return ", ".join(
+        f'{document if f == "doc" else claim}."{f}" AS "{prefix}{f}"' for f in _CLAIM_FIELDS
+    )
+
+
+def _stored_claim(row: dict, prefix: str = "") -> StoredClaim:
+    n = len(prefix)
+    return StoredClaim.model_validate({k[n:]: v for k, v in row.items() if k.startswith(prefix)})
+
+
+def _check_claims(source: Source, article: Article, claims: list[Claim]) -> None:
+    """Claims must point into `article.text` at their surface and belong to `source.doc`."""
+    for claim in claims:
+        where = f"{source.doc}: claim {claim.surface!r} at [{claim.start}, {claim.end})"
+        if claim.doc != source.doc:
+            raise InvalidDocumentError(f"{where} belongs to {claim.doc!r}")
+        if not 0 <= claim.start <= claim.end <= len(article.text):
+            raise InvalidDocumentError(f"{where} is outside the text ({len(article.text)} chars)")
+        if article.text[claim.start : claim.end] != claim.surface:
+            found = article.text[claim.start : claim.end]
+            raise InvalidDocumentError(f"{where}: the text there is {found!r}")
+
+
+# --------------------------------------------------------------------------- the store
+
+
+class ClaimStore:
+    """A claims database on disk. Safe to open from several processes at once (WAL)."""
+
+    def __init__(self, path: str | Path, *, upto: int | None = None):
+        """Open or create the database at `path` and bring its schema up to date.
+
+        `upto` stops after that many migrations (for tests of upgrades).
+        """
+        self.path = Path(path)
+        conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_SECONDS)
+        self.db = Database(conn)
+        self.db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.db.enable_wal()
+        self.migrate(upto)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "ClaimStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- transactions and migrations
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[Database]:
+        """One write transaction. BEGIN IMMEDIATE takes the write lock up front (waiting
+        up to the busy timeout), so a read-then-write never fails half way with
+        "database is locked" when another connection wrote in between."""
+        if self.db.conn.in_transaction:
+            raise StoreError("a write transaction is already open on this store")
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.rollback()
+            raise
+        self.db.execute("COMMIT")
+
+    @property
+    def schema_version(self) -> int:
+        row = self.db.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        return row[0] or 0
+
+    def migrate(self, upto: int | None = None) -> int:
+        """Apply the migrations not yet applied (up to `upto`); return the schema version."""
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations "
+            "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+        )
+        target = len(MIGRATIONS) if upto is None else upto
+        if self.schema_version > len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path}: schema version {self.schema_version} is newer than this "
+                f"version of claims knows ({len(MIGRATIONS)}); upgrade claims"
+            )
+        for version, migration in enumerate(MIGRATIONS[:target], start=1):
+            with self._write() as db:
+                # Checked inside the write lock: another process may have just applied it.
+                applied = db.execute(
+                    "SELECT 1 FROM schema_migrations WHERE version = ?", [version]
+                ).fetchone()
+                if applied:
+                    continue
+                if isinstance(migration, str):
+                    db.executescript(migration)
+                else:
+                    migration(db)
+                db.execute(
+                    "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+                    [version, _now()],
+                )
+        return self.schema_version
+
+    # ---- documents
+
+    def has_document(self, content_hash: str) -> bool:
+        row = self.db.execute(
+            "SELECT 1 FROM documents WHERE content_hash = ?", [content_hash]
+        ).fetchone()
+        return row is not None
+
+    def add_document(self, source: Source, article: Article, claims: list[Claim]) -> int | None:
+        """Store a document and its claims in one transaction; return the document id.
+
+        Returns None, storing nothing, when a document with the same raw bytes is already
+        stored. Raises InvalidDocumentError, storing nothing, when a claim does not point
+        at its surface in `article.text` or two claims share a span.
+        """
+        _check_claims(source, article, claims)
+        key = content_hash(source.raw)
+        document = {
+            "doc": source.doc,
+            "content_hash": key,
+            "url": article.url or source.url,
+            "final_url": source.final_url,
+            "title": article.title,
+            "author": article.author,
+            "published": article.date.isoformat() if article.date else None,
+            "publisher": article.publisher,
+            "media_type": source.media_type,
+            "encoding": source.encoding,
+            "text": article.text,
+            "regions": json.dumps([list(r) for r in article.regions]),
+            "raw": source.raw,
+            "fetched_at": source.fetched_at.isoformat() if source.fetched_at else None,
+            "ingested_at": _now(),
+        }
+        with self._write() as db:
+            if self.has_document(key):
+                return None
+            document_id = db["documents"].insert(document).last_pk
+            try:
+                db["claims"].insert_all(_claim_row(document_id, c) for c in claims)
+            except sqlite3.IntegrityError as e:
+                raise InvalidDocumentError(
+                    f"{source.doc}: claims rejected, nothing stored ({e}); "
+                    "two claims with the same span?"
+                ) from e
+        return document_id
+
+    def documents(self) -> list[DocumentRow]:
+        rows = self.db.query(
+            "SELECT id, doc, content_hash, url, final_url, title, author, published, "
+            "publisher, media_type, encoding, fetched_at, ingested_at "
+            "FROM documents ORDER BY id"
+        )
+        return [DocumentRow.model_validate(r) for r in rows]
+
+    def _document(self, document_id: int) -> dict:
+        try:
+            return self.db["documents"].get(document_id)
+        except NotFoundError as e:
+            raise StoreError(f"no document with id {document_id}") from e
+
+    def source(self, document_id: int) -> Source:
+        """The document's raw input, as it was read: a re-run needs no file or network.
+
+        `url` comes back as the stored document URL (the article's own URL when it
+        names one); the URL as given is `doc`.
+        """
+        d = self._document(document_id)
+        return Source(
+            doc=d["doc"],
+            raw=d["raw"],
+            media_type=d["media_type"],
+            text=d["raw"].decode(d["encoding"], errors="replace"),
+            encoding=d["encoding"],
+            url=d["url"],
+            final_url=d["final_url"],
+            fetched_at=d["fetched_at"],
+        )
+
+    def article(self, document_id: int) -> Article:
+        """The cleaned article the document's claim offsets point into."""
+        d = self._document(document_id)
+        return Article(
+            text=d["text"],
+            regions=[tuple(r) for r in json.loads(d["regions"])],
+            title=d["title"],
+            author=d["author"],
+            date=d["published"],
+            publisher=d["publisher"],
+            url=d["url"],
+        )
+
+    # ---- claims
+
+    def claims(
+        self,
+        subject: str | None = None,
+        metric: str | None = None,
+        period: str | None = None,
+        source: str | None = None,
+        text: str | None = None,
+        doc: str | None = None,
+        limit: int | None = None,
+    ) -> list[StoredClaim]:
+        """Claims matching every given filter, in document then text order.
+
+        subject/metric/period/source: case-insensitive equality; text: full-text search
+        over quotes (each word must appear; FTS syntax is escaped); doc: the document's
+        `doc` name, exactly.
+        """
+        where, params = [], []
+        for column, value in (
+            ("subject", subject),
+            ("metric", metric),
+            ("period", period),
+            ("source", source),
+        ):
+            if value is not None:
+                where.append(f"c.{column} = ? COLLATE NOCASE")
+                params.append(value)
+        if text is not None and text.strip():
+            where.append("c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+            params.append(self.db.quote_fts(text))
+        if doc is not None:
+            where.append("d.doc = ?")
+            params.append(doc)
+        sql = f"SELECT {_claim_columns()} FROM claims c JOIN documents d ON d.id = c.document_id"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += ' ORDER BY c.document_id, c."start", c.id'
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [_stored_claim(r) for r in self.db.query(sql, params)]
+
+    def all_claims(self) -> list[StoredClaim]:
+        return self.claims()
+
+    # ---- conflicts
+
+    def replace_conflicts(self, conflicts: list[ConflictRecord]) -> None:
+        """Replace all conflicts with these (a and b kept as given). Reviews untouched."""
+        with self._write() as db:
+            db.execute("DELETE FROM conflicts")
+            db["conflicts"].insert_all(
+                {
+                    "a_claim_id": c.a_id,
+                    "b_claim_id": c.b_id,
+                    "verdict": c.verdict,
+                    "why": c.why,
+                    "score": c.score,
+                }
+                for c in conflicts
+            )
+
+    def conflicts(self) -> list[Conflict]:
+        """Every conflict, highest score first, with both claims in full.
+
+        `a` and `b` are StoredClaim instances (so `.id` is there for reviews); dumped
+        through `Conflict`, they carry exactly the contract's claim fields.
+        """
+        sql = f"""
+            SELECT k.verdict, k.why, k.score,
+                {_claim_columns("a", "da", "a_")}, {_claim_columns("b", "db", "b_")}
+            FROM conflicts k
+            JOIN claims a ON a.id = k.a_claim_id
+            JOIN documents da ON da.id = a.document_id
+            JOIN claims b ON b.id = k.b_claim_id
+            JOIN documents db ON db.id = b.document_id
+            ORDER BY k.score DESC, k.id
+        """
+        return [
+            Conflict(
+                a=_stored_claim(r, "a_"),
+                b=_stored_claim(r, "b_"),
+                verdict=r["verdict"],
+                why=r["why"],
+                score=r["score"],
+            )
+            for r in self.db.query(sql)
+        ]
+
+    # ---- corroborations
+
+    def replace_corroborations(self, groups: list[list[int]]) -> None:
+        """Replace all corroborations: each group is the ids of claims that agree."""
+        keyed = {}
+        for group in groups:
+            ids = sorted(set(group))
+            if len(ids) < 2:
+                raise ValueError(f"a corroboration needs at least two claims, got {group}")
+            keyed[",".join(map(str, ids))] = ids
+        with self._write() as db:
+            db.execute("DELETE FROM corroborations")
+            for key, ids in keyed.items():
+                group_id = db["corroborations"].insert({"group_key": key}).last_pk
+                db["corroboration_claims"].insert_all(
+                    {"corroboration_id": group_id, "claim_id": i} for i in ids
+                )
+
+    def corroborations(self) -> list[list[StoredClaim]]:
+        sql = f"""
+            SELECT g.corroboration_id AS group_id, {_claim_columns()}
+            FROM corroboration_claims g
+            JOIN claims c ON c.id = g.claim_id
+            JOIN documents d ON d.id = c.document_id
+            ORDER BY g.corroboration_id, c.id
+        """
+        groups: dict[int, list[StoredClaim]] = {}
+        for row in self.db.query(sql):
+            groups.setdefault(row.pop("group_id"), []).append(_stored_claim(row))
+        return list(groups.values())
+
+    # ---- failures
+
+    def record_failure(self, doc: str, reason: str) -> None:
+        """Note that `doc` could not be processed; the same doc and reason is kept once."""
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO failures (doc, reason, at) VALUES (?, ?, ?) "
+                "ON CONFLICT (doc, reason) DO NOTHING",
+                [doc, reason, _now()],
+            )
+
+    def failures(self) -> list[Failure]:
+        rows = self.db.query("SELECT doc, reason FROM failures ORDER BY id")
+        return [Failure.model_validate(r) for r in rows]
+
+    def clear_failures(self, doc: str) -> None:
+        """Forget the failures of `doc` (for instance once it has gone through)."""
+        with self._write() as db:
+            db.execute("DELETE FROM failures WHERE doc = ?", [doc])
+
+    # ---- summary
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("documents", "claims", "conflicts", "corroborations", "failures")
+        }

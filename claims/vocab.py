@@ -1,0 +1,104 @@
+"""The entity and metric vocabularies (claims/data/entities.toml, metrics.toml).
+
+Both framing (which finds them in text) and reconciliation (which compares them)
+read these tables; they are loaded once and immutable.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping, Optional
+
+DATA = Path(__file__).with_name("data")
+
+
+@dataclass(frozen=True)
+class EntityTable:
+    canonical: Mapping[str, str]  # lower-cased alias or ticker -> canonical name
+    part_of: Mapping[str, str]  # canonical part -> canonical whole
+    pattern: re.Pattern
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Every alias in `text`: (start, end, canonical name), in order."""
+        return [(m.start(), m.end(), self.canonical[m.group(0).lower()]) for m in self.pattern.finditer(text)]
+
+    def canonicalise(self, name: Optional[str]) -> Optional[str]:
+        if not name:
+            return name
+        key = re.sub(r"(?:'s|’s)$", "", name.strip()).lower()
+        key = re.sub(r"^the\s+", "", key)
+        if key in self.canonical:
+            return self.canonical[key]
+        hits = self.find(name)
+        return hits[0][2] if len(hits) == 1 else name.strip()
+
+    def whole(self, name: str) -> str:
+        """The top-level entity a name belongs to (AWS -> Amazon)."""
+        seen = set()
+        while name in self.part_of and name not in seen:
+            seen.add(name)
+            name = self.part_of[name]
+        return name
+
+
+@dataclass(frozen=True)
+class MetricVocabulary:
+    canonical: Mapping[str, str]  # lower-cased synonym -> canonical metric
+    annualises: Mapping[str, str]  # run-rate metric -> level metric
+    growth_cues: frozenset[str]
+    pattern: re.Pattern
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), self.canonical[m.group(0).lower()]) for m in self.pattern.finditer(text)]
+
+    def canonicalise(self, name: Optional[str]) -> Optional[str]:
+        if not name:
+            return name
+        return self.canonical.get(name.strip().lower(), name.strip().lower())
+
+    def is_growth(self, metric: Optional[str]) -> bool:
+        return bool(metric) and (metric == "growth" or metric.endswith(" growth"))
+
+
+def _phrase_pattern(phrases) -> re.Pattern:
+    alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])", re.I)
+
+
+@lru_cache(maxsize=None)
+def entity_table(path: Path = DATA / "entities.toml") -> EntityTable:
+    with open(path, "rb") as f:
+        d = tomllib.load(f)["entities"]
+    canonical, part_of = {}, {}
+    for name, e in d.items():
+        for alias in [name, *e.get("aliases", []), *e.get("tickers", [])]:
+            canonical[alias.lower()] = name
+        if "part_of" in e:
+            part_of[name] = e["part_of"]
+    # Case-sensitive aliases would miss "NVIDIA"; tickers are upper-case words, so
+    # matching case-insensitively is safe only for aliases of 3+ letters.
+    return EntityTable(MappingProxyType(canonical), MappingProxyType(part_of), _phrase_pattern(canonical))
+
+
+@lru_cache(maxsize=None)
+def metric_vocabulary(path: Path = DATA / "metrics.toml") -> MetricVocabulary:
+    with open(path, "rb") as f:
+        d = tomllib.load(f)
+    canonical, annualises = {}, {}
+    for name, m in d["metrics"].items():
+        canonical[name.lower()] = name
+        for s in m.get("synonyms", []):
+            canonical.setdefault(s.lower(), name)
+        if "annualises" in m:
+            annualises[name] = m["annualises"]
+    return MetricVocabulary(
+        MappingProxyType(canonical),
+        MappingProxyType(annualises),
+        frozenset(d["growth"]["cues"]),
+        _phrase_pattern(canonical),
+    )
