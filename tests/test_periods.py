@@ -1,0 +1,46 @@
+"""Time references → the contract's period forms."""
+
+import datetime as dt
+
+import pytest
+
+from extract.periods import find_periods, reference_year
+
+MID_2026 = dt.date(2026, 6, 15)
+
+CASES = [
+    ("year", "spent over $200 billion in 2024", None, ["2024"]),
+    ("quarter-year", "reached $25 billion in Q1 2026", None, ["2026-Q1"]),
+    ("ordinal-quarter", "in the second quarter of 2025", None, ["2025-Q2"]),
+    ("half-year", "In the first half of 2026, users grew", None, ["2026-H1"]),
+    ("h1", "H2 2025 revenue", None, ["2025-H2"]),
+    ("fiscal-year", "exceeded $47 billion in fiscal year 2024", None, ["FY2024"]),
+    ("fy-short", "FY24 guidance", None, ["FY2024"]),
+    ("fiscal-quarter", "in Q2 of fiscal 2026", None, ["FY2026-Q2"]),
+    ("month", "starting in July 2026", None, ["2026-07"]),
+    ("this-year-dated", "capital expenditure this year could reach", MID_2026, ["2026"]),
+    ("this-year-undated", "capital expenditure this year could reach", None, []),
+    ("last-quarter-dated", "revenue last quarter", MID_2026, ["2026-Q1"]),
+    ("most-recent-quarter-dated", "surged 63% in the most recent quarter", MID_2026, ["2026-Q1"]),
+    ("bare-q1-dated", "AWS revenue grew 28% in Q1, reaching", MID_2026, ["2026-Q1"]),
+    ("bare-q1-undated", "AWS revenue grew 28% in Q1, reaching", None, []),
+    ("not-money", "$2026 million", None, []),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_periods(text, published, expected):
+    assert [p[2] for p in find_periods(text, published)] == expected
+
+
+def test_reference_year_ignores_forward_looking_years():
+    text = "Capex is committed for 2026 and guided upward for 2027. In 2025 the group raised $108 billion."
+    assert reference_year(text) == 2025
+    assert reference_year("stories being written in 2026, versus 2025") == 2026
+    assert reference_year("no years here") is None
+
+
+def test_undated_this_year_resolves_with_reference_year():
+    assert [p[2] for p in find_periods("spend this year", None, year=2026)] == ["2026"]
+    # quarter-relative references need a real date
+    assert find_periods("the most recent quarter", None, year=2026) == []

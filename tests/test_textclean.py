@@ -1,0 +1,73 @@
+"""Plain-text cleaning on the seed articles: menus and widgets out, body in."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extract.textclean import clean_text, recurring_lines
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+
+
+def _read(name: str) -> str:
+    return (CORPUS / name).read_text(encoding="utf-8")
+
+
+def _in_body(article, start, end):
+    return any(s <= start and end <= e for s, e in article.regions)
+
+
+# (doc, text that must be kept, text that must be dropped)
+SEEDS = [
+    ("000_e6b6c2c44118debd.txt", "According to research firm Exponential View", "10K+ Skills"),
+    ("000_e6b6c2c44118debd.txt", "Commitments of $850 billion", "Access hundreds of perpetual contracts"),
+    ("001_76ba3ce2e3939be2.txt", "Is the AI Economic Equation No Longer Adding Up?", "16 views"),
+    ("002_68f7e8746d49bafe.txt", "The Debt Story Nobody Is Covering Adequately", "Never miss a story"),
+    ("002_68f7e8746d49bafe.txt", "The $600 billion gap is the financial expression", "straight to your inbox, every week"),
+    ("003_08f9275d7acdc05e.txt", "The prosperity of AI computing power", "Smartly choose from 40+ AI models"),
+    ("004_51944aa16d256841.txt", "It belongs to those who can keep the machines running.", "Telegram subscription group"),
+]
+
+
+@pytest.mark.parametrize("doc,kept,dropped", SEEDS, ids=[f"{s[0][:3]}-{i}" for i, s in enumerate(SEEDS)])
+def test_seed_body_and_chrome(doc, kept, dropped):
+    text = _read(doc)
+    art = clean_text(text)
+    k, d = text.index(kept), text.index(dropped)
+    assert _in_body(art, k, k + len(kept))
+    assert not _in_body(art, d, d + len(dropped))
+
+
+def test_text_is_unchanged_and_regions_are_true_offsets():
+    text = _read("000_e6b6c2c44118debd.txt")
+    art = clean_text(text)
+    assert art.text == text
+    assert all(0 <= s < e <= len(text) for s, e in art.regions)
+    assert art.body_text().startswith("From office tasks") or art.body_text().startswith("Research:")
+
+
+def test_gold_chrome_spans_are_outside_the_body():
+    gold = Path(__file__).resolve().parents[2] / "shared" / "gold" / "chrome.jsonl"
+    if not gold.exists():
+        pytest.skip("shared/gold not present beside the checkout")
+    for line in gold.read_text().splitlines():
+        c = json.loads(line)
+        art = clean_text(_read(c["doc"]))
+        assert not _in_body(art, c["start"], c["end"]), c
+
+
+def test_recurring_lines_across_a_site():
+    texts = [_read(n) for n in ("000_e6b6c2c44118debd.txt", "003_08f9275d7acdc05e.txt", "004_51944aa16d256841.txt")]
+    rec = recurring_lines(texts)
+    assert "Gate Skills Hub" in rec
+    assert not any("Exponential View" in line for line in rec)
+
+
+def test_menu_inside_body_is_kept():
+    text = ("Intro paragraph that is long enough to count as the article body, with a full stop at the end.\n"
+            "Amazon\nAlphabet\nMeta\nMicrosoft\n"
+            "Another long paragraph of the article follows here, and it also ends with a full stop.\n")
+    art = clean_text(text)
+    assert _in_body(art, text.index("Alphabet"), text.index("Alphabet") + 8)
