@@ -131,18 +131,23 @@ def conflicts(db: str, fmt: str) -> None:
 
     with ClaimStore(db) as store:
         items = store.conflicts()
+        groups = store.corroborations() if fmt == "table" else []
     if fmt == "jsonl":
         for c in items:
             click.echo(json.dumps(c.contract_dict(), ensure_ascii=False))
         return
-    if not items:
-        click.echo("no conflicts")
-        return
+    click.echo(f"{len(items)} conflict(s)" if items else "no conflicts")
     for c in items:
         click.echo(f"[{c.score:.2f}] {c.a.subject} · {c.a.metric} · {c.a.period}")
         click.echo(f"    {c.a.surface!r:40} {c.a.doc}:{c.a.start}")
         click.echo(f"    {c.b.surface!r:40} {c.b.doc}:{c.b.start}")
         click.echo(f"    {c.why}")
+    if groups:
+        click.echo(f"\n{len(groups)} corroborated figure(s), stated alike by two or more documents:")
+        for g in groups:
+            first = g[0]
+            click.echo(f"    {first.subject} · {first.metric} · {first.period}: "
+                       + "; ".join(f"{c.surface!r} {c.doc}:{c.start}" for c in g))
 
 
 @main.command()
@@ -152,13 +157,17 @@ def conflicts(db: str, fmt: str) -> None:
 @click.option("--period")
 @click.option("--source")
 @click.option("--text", "text_query", help="full-text search over quotes")
+@click.option("--corroborated", is_flag=True, help="only claims that another document states alike")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
-def query(db: str, subject, metric, period, source, text_query, fmt: str) -> None:
+def query(db: str, subject, metric, period, source, text_query, corroborated: bool, fmt: str) -> None:
     """Read claims back, filtered."""
     from claims.store import ClaimStore
 
     with ClaimStore(db) as store:
         rows = store.claims(subject=subject, metric=metric, period=period, source=source, text=text_query)
+        if corroborated:
+            ids = {c.id for g in store.corroborations() for c in g}
+            rows = [c for c in rows if c.id in ids]
     if fmt == "jsonl":
         for c in rows:
             click.echo(json.dumps(Claim.model_validate(c.model_dump()).contract_dict(), ensure_ascii=False))

@@ -131,8 +131,8 @@ def ingest(
     log: Callable[[str], None] = lambda m: None,
 ) -> IngestReport:
     """Store every new document's claims, then recompute conflicts."""
-    from claims.reconcile import reconcile
-    from claims.store import ClaimStore, ConflictRecord
+    from claims.reconcile import reconcile_store
+    from claims.store import ClaimStore
     from extract.pipeline import extract_claims, load_nlp
 
     nlp = load_nlp(model)
@@ -160,11 +160,6 @@ def ingest(
                 report.skipped += 1
             else:
                 report.added += 1
-        verdicts, groups = reconcile(store.all_claims())
-        store.replace_conflicts([
-            ConflictRecord(a_id=v.a_id, b_id=v.b_id, verdict="contradiction", why=v.why, score=v.score)
-            for v in verdicts
-        ])
-        store.replace_corroborations(groups)
+        reconcile_store(store)
         report.counts = store.counts()
     return report

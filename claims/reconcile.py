@@ -1,10 +1,12 @@
 """Reconciliation: which stored figures are about the same thing, and which disagree.
 
-Two claims are comparable when they come from different documents and share subject,
-metric, period and unit (after canonicalisation). Vague magnitudes ("hundreds of
-billions") and illustrative figures are never compared. A comparable pair agrees
-when the figures are compatible once each is read as the set of values its words
-allow:
+Two claims are comparable when they share subject, metric, period and unit after
+canonicalisation (claims/data/entities.toml, metrics.toml): "Google's parent" is
+Alphabet, "capital expenditure" is capex. A part is not its whole (AWS is not
+Amazon), a growth rate is not a level, percent is not percentage points, a quarter is
+not a year. Vague magnitudes ("hundreds of billions") and illustrative figures are
+never compared. A comparable pair agrees when the figures are compatible once each
+is read as the set of values its words allow:
 
 - a point value allows its rounding interval, by its stated precision ("$150
   billion" allows 149.5–150.5 billion; "$62.3 billion" 62.25–62.35 billion), widened
@@ -12,35 +14,88 @@ allow:
 - "more than", "at least", "up to", "less than" make it one-sided;
 - a range with precisely stated bounds means those bounds: "$175–185 billion" vs
   "$180–190 billion" is a conflict even though they overlap;
-- a point inside a range agrees with it ("$145 billion" vs "$125–145 billion").
+- a point inside a range agrees with it ("$145 billion" vs "$125–145 billion");
+- a run-rate agrees with the level of one period times the periods in a year
+  ("$150 billion annualised" vs "$37.6 billion in Q1").
 
-Everything else is a conflict, with a score (how far apart, in [0, 1]) and a `why`
-an editor can read. Groups of agreeing claims from two or more documents are
-corroborations.
+Repeated mentions of one figure inside one document are one fact (all mentions kept),
+so the queue is not padded. Every conflict between facts of different documents has a
+score in [0, 1] and a one-sentence `why`; a conflict that a revision cue explains
+("raised its guidance to ...") is kept, said so, and scored lower. Groups of agreeing
+facts from two or more documents are corroborations.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
-from typing import Iterable, Optional
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Iterable, Optional
+
+from pydantic import BaseModel, ConfigDict
 
 from claims.models import Approx, Claim, Kind, StoredClaim
+from claims.vocab import DATA, entity_table, metric_vocabulary
+
+if TYPE_CHECKING:
+    from claims.store import ClaimStore
 
 INF = math.inf
 # Hedged figures are read this loosely (relative), e.g. "roughly $150 billion".
 APPROX_TOLERANCE = 0.05
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(BaseModel):
+    """The reconciler's finding on two facts from different documents."""
+
+    model_config = ConfigDict(frozen=True)
+
     a_id: int
     b_id: int
     agrees: bool
     why: str
     score: float
+    explained: bool = False
+
+
+class Reconciliation(BaseModel):
+    """Everything reconciliation finds in a set of claims, by claim id."""
+
+    conflicts: list[Verdict]
+    corroborations: list[list[int]]  # agreeing facts from 2+ documents: all their mentions
+    facts: list[list[int]]  # one figure mentioned 2+ times in one document
+
+
+@dataclass(frozen=True)
+class _Rules:
+    revision: re.Pattern
+    per_year: dict[str, int]
+    base: float
+    spread: float
+    saturate_gap: float
+    explained_factor: float
+    hedged_factor: float
+
+
+@lru_cache(maxsize=None)
+def _rules() -> _Rules:
+    with open(DATA / "reconcile.toml", "rb") as f:
+        d = tomllib.load(f)
+    verbs = "|".join(map(re.escape, d["revision_verbs"]))
+    things = "|".join(map(re.escape, d["revised_things"]))
+    # "raised its 2026 capital expenditure guidance" / "guidance was raised"
+    revision = re.compile(
+        rf"\b(?:{verbs})\b(?:\W+[\w$.,%-]+){{0,6}}?\W+(?:{things})\b"
+        rf"|\b(?:{things})\b\W+(?:(?:was|were|has been|have been|is|are|been)\W+)?(?:{verbs})\b",
+        re.I,
+    )
+    sc = d["score"]
+    return _Rules(revision, dict(d["periods_per_year"]), sc["base"], sc["spread"], sc["saturate_gap"],
+                  sc["explained_factor"], sc["hedged_factor"])
 
 
 def comparison_key(c: Claim) -> Optional[tuple]:
@@ -51,7 +106,9 @@ def comparison_key(c: Claim) -> Optional[tuple]:
         return None
     if c.value is None and c.low is None and c.high is None:
         return None
-    return (c.subject.lower(), c.metric.lower(), c.period.lower(), c.unit)
+    subject = entity_table().canonicalise(c.subject) or c.subject
+    metric = metric_vocabulary().canonicalise(c.metric) or c.metric
+    return (subject.lower(), metric.lower(), c.period.strip().upper(), c.unit)
 
 
 def is_vague(c: Claim) -> bool:
@@ -100,31 +157,230 @@ def interval(c: Claim) -> tuple[float, float, bool]:
     return lo, hi, True
 
 
-def _close(x: float, y: float, tol: float) -> bool:
-    return abs(x - y) <= tol
-
-
 def compare(a: Claim, b: Claim) -> tuple[bool, str, float]:
-    """(agrees, why, score) for two comparable claims."""
-    a_range = a.value is None
-    b_range = b.value is None
+    """(agrees, why, score) for two comparable claims; score 0.0 when they agree."""
     what = f"{a.subject} {a.metric}, {a.period}"
-    if a_range and b_range and a.approx == Approx.exact and b.approx == Approx.exact:
-        tol = max(stated_step(a.surface, a.high or 0), stated_step(b.surface, b.high or 0)) * 2
-        same = _close(a.low, b.low, tol) and _close(a.high, b.high, tol)
-        if same:
-            return True, f"{what}: both give {a.surface} / {b.surface}", 0.0
+    said = f"{_where(a)} says {a.surface!r}, {_where(b)} says {b.surface!r}"
+    if _is_precise_range(a) and _is_precise_range(b):
+        tol = max(stated_step(a.surface, a.high), stated_step(b.surface, b.high)) * 2
+        if abs(a.low - b.low) <= tol and abs(a.high - b.high) <= tol:
+            return True, f"{what}: {said}: the same range.", 0.0
+        gap = max(abs(a.low - b.low), abs(a.high - b.high)) / max(abs(a.high), abs(b.high), 1e-300)
         return False, (
-            f"{what}: '{a.surface}' vs '{b.surface}': the stated bounds differ"
-            f" ({_fmt(a.low)}–{_fmt(a.high)} vs {_fmt(b.low)}–{_fmt(b.high)})"
-        ), _distance(a, b)
+            f"{what}: {said}; both state precise bounds and they differ"
+            f" ({_fmt(a.low)}–{_fmt(a.high)} vs {_fmt(b.low)}–{_fmt(b.high)})."
+        ), _score(gap, a, b)
     alo, ahi, _ = interval(a)
     blo, bhi, _ = interval(b)
     if alo <= bhi and blo <= ahi:
-        return True, f"{what}: '{a.surface}' ({a.approx.value}) and '{b.surface}' ({b.approx.value}) are compatible", 0.0
+        return True, f"{what}: {said}: compatible once rounding, ranges and hedges are allowed for.", 0.0
+    gap = max(blo - ahi, alo - bhi) / max(_magnitude(a), _magnitude(b), 1e-300)
     return False, (
-        f"{what}: '{a.surface}' ({a.approx.value}) vs '{b.surface}' ({b.approx.value}) do not overlap"
-    ), _distance(a, b)
+        f"{what}: {said}; they do not overlap even allowing for rounding, ranges and hedges"
+        f" ({_span(alo, ahi)} vs {_span(blo, bhi)})."
+    ), _score(gap, a, b)
+
+
+def _is_precise_range(c: Claim) -> bool:
+    return c.value is None and c.low is not None and c.high is not None and c.approx == Approx.exact
+
+
+def _magnitude(c: Claim) -> float:
+    vals = [abs(x) for x in (c.value, c.low, c.high) if x is not None]
+    return max(vals) if vals else 0.0
+
+
+def _score(gap: float, a: Claim, b: Claim) -> float:
+    r = _rules()
+    score = r.base + r.spread * min(1.0, max(0.0, gap) / r.saturate_gap)
+    for c in (a, b):
+        if c.approx != Approx.exact:
+            score *= r.hedged_factor
+    return round(score, 3)
+
+
+def _where(c: Claim) -> str:
+    """A short name for a claim's document in a `why` sentence."""
+    if "://" in c.doc:
+        return c.doc if len(c.doc) <= 60 else c.doc[:57] + "..."
+    return PurePosixPath(c.doc.replace("\\", "/")).name
+
+
+def _fmt(x: Optional[float]) -> str:
+    if x is None:
+        return "?"
+    if math.isinf(x):
+        return "∞" if x > 0 else "-∞"
+    for scale, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
+        if abs(x) >= scale:
+            return f"{x / scale:.4g}{word}"
+    return f"{x:.4g}"
+
+
+def _span(lo: float, hi: float) -> str:
+    if math.isinf(hi):
+        return f"above {_fmt(lo)}"
+    if math.isinf(lo):
+        return f"up to {_fmt(hi)}"
+    return f"{_fmt(lo)}–{_fmt(hi)}"
+
+
+# --------------------------------------------------------------------------- facts
+
+
+@dataclass
+class _Fact:
+    """One figure in one document: its mentions, and the one that speaks for it."""
+
+    mentions: list[StoredClaim]
+
+    @property
+    def representative(self) -> StoredClaim:
+        # The most specific mention: exact before hedged, narrowest allowed interval.
+        def specificity(c: StoredClaim):
+            lo, hi, _ = interval(c)
+            width = hi - lo if not (math.isinf(lo) or math.isinf(hi)) else INF
+            return (c.approx != Approx.exact, width, c.start)
+
+        return min(self.mentions, key=specificity)
+
+    @property
+    def document_id(self) -> int:
+        return self.mentions[0].document_id
+
+
+def _collapse_mentions(members: list[StoredClaim]) -> list[_Fact]:
+    """Within each document, mentions that agree with each other are one fact."""
+    facts: list[_Fact] = []
+    by_doc: dict[int, list[StoredClaim]] = {}
+    for c in members:
+        by_doc.setdefault(c.document_id, []).append(c)
+    for doc_claims in by_doc.values():
+        doc_claims.sort(key=lambda c: c.start)
+        uf = _UnionFind(c.id for c in doc_claims)
+        for a, b in combinations(doc_claims, 2):
+            if compare(a, b)[0]:
+                uf.union(a.id, b.id)
+        clusters: dict[int, list[StoredClaim]] = {}
+        for c in doc_claims:
+            clusters.setdefault(uf.find(c.id), []).append(c)
+        facts.extend(_Fact(ms) for ms in clusters.values())
+    return facts
+
+
+class _UnionFind:
+    def __init__(self, ids: Iterable[int]):
+        self.parent = {i: i for i in ids}
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, x: int, y: int) -> None:
+        self.parent[self.find(x)] = self.find(y)
+
+
+# --------------------------------------------------------------------------- reconcile
+
+
+def _granularity(period: str) -> Optional[str]:
+    p = period.upper()
+    if re.fullmatch(r"(?:FY)?\d{4}-Q[1-4]", p):
+        return "quarter"
+    if re.fullmatch(r"(?:FY)?\d{4}-H[12]", p):
+        return "half"
+    if re.fullmatch(r"\d{4}-(?:0[1-9]|1[0-2])", p):
+        return "month"
+    return None
+
+
+def _annualised(c: StoredClaim, factor: int) -> StoredClaim:
+    return c.model_copy(update={
+        "value": c.value * factor if c.value is not None else None,
+        "low": c.low * factor if c.low is not None else None,
+        "high": c.high * factor if c.high is not None else None,
+    })
+
+
+def _revision_cue(c: Claim) -> Optional[str]:
+    m = _rules().revision.search(c.quote)
+    return m.group(0) if m else None
+
+
+def _conflict(a: StoredClaim, b: StoredClaim, why: str, score: float) -> Verdict:
+    cue_a, cue_b = _revision_cue(a), _revision_cue(b)
+    if cue_a or cue_b:
+        newer, older, cue = (b, a, cue_b) if cue_b else (a, b, cue_a)
+        why = why.rstrip(".") + (
+            f"; {_where(newer)} says {cue!r}, so {_where(older)}'s figure may be an older vintage."
+        )
+        return Verdict(a_id=a.id, b_id=b.id, agrees=False, why=why,
+                       score=round(score * _rules().explained_factor, 3), explained=True)
+    return Verdict(a_id=a.id, b_id=b.id, agrees=False, why=why, score=score)
+
+
+def reconcile(claims: Iterable[StoredClaim]) -> Reconciliation:
+    """Facts, conflicts between facts of different documents, and corroborations."""
+    groups: dict[tuple, list[StoredClaim]] = {}
+    for c in claims:
+        if is_vague(c):
+            continue
+        key = comparison_key(c)
+        if key is not None:
+            groups.setdefault(key, []).append(c)
+    facts_by_key = {key: _collapse_mentions(members) for key, members in groups.items()}
+    all_facts = [f for fs in facts_by_key.values() for f in fs]
+    uf = _UnionFind(id(f) for f in all_facts)
+    conflicts: list[Verdict] = []
+
+    def judge(fa: _Fact, fb: _Fact, a: StoredClaim, b: StoredClaim, note: str = "") -> None:
+        agrees, why, score = compare(a, b)
+        if agrees:
+            uf.union(id(fa), id(fb))
+        else:
+            conflicts.append(_conflict(fa.representative, fb.representative, why + note, score))
+
+    for facts in facts_by_key.values():
+        for fa, fb in combinations(sorted(facts, key=lambda f: (f.document_id, f.representative.start)), 2):
+            if fa.document_id != fb.document_id:
+                judge(fa, fb, fa.representative, fb.representative)
+
+    # A run-rate against the level of one period, scaled to a year.
+    vocab = metric_vocabulary()
+    annualises = {k.lower(): v.lower() for k, v in vocab.annualises.items()}
+    for (subject, metric, period, unit), rate_facts in facts_by_key.items():
+        level_metric = annualises.get(metric)
+        grain = _granularity(period)
+        if level_metric is None or grain is None:
+            continue
+        factor = _rules().per_year[grain]
+        for lf in facts_by_key.get((subject, level_metric, period, unit), []):
+            for rf in rate_facts:
+                if rf.document_id == lf.document_id:
+                    continue
+                r, l = rf.representative, lf.representative
+                agrees, why, score = compare(r, _annualised(l, factor))
+                if agrees:
+                    uf.union(id(rf), id(lf))
+                else:
+                    why = (f"{r.subject} {r.metric}, {r.period}: {_where(r)} says {r.surface!r}, "
+                           f"{_where(l)} says {l.surface!r} for the {grain}, which is {_fmt(_mid(l) * factor)} "
+                           f"a year; they do not agree even allowing for rounding and hedges.")
+                    conflicts.append(_conflict(r, l, why, score))
+
+    clusters: dict[int, list[_Fact]] = {}
+    for f in all_facts:
+        clusters.setdefault(uf.find(id(f)), []).append(f)
+    corroborations = sorted(
+        sorted(c.id for f in fs for c in f.mentions)
+        for fs in clusters.values()
+        if len({f.document_id for f in fs}) >= 2
+    )
+    mention_groups = sorted(sorted(c.id for c in f.mentions) for f in all_facts if len(f.mentions) >= 2)
+    conflicts.sort(key=lambda v: (-v.score, v.a_id, v.b_id))
+    return Reconciliation(conflicts=conflicts, corroborations=corroborations, facts=mention_groups)
 
 
 def _mid(c: Claim) -> float:
@@ -134,57 +390,18 @@ def _mid(c: Claim) -> float:
     return sum(vals) / len(vals)
 
 
-def _distance(a: Claim, b: Claim) -> float:
-    """How far apart, relative: 0 (same) .. 1 (an order of magnitude or more)."""
-    x, y = abs(_mid(a)), abs(_mid(b))
-    if max(x, y) == 0:
-        return 0.0
-    return round(min(1.0, abs(x - y) / max(x, y)), 4)
+def reconcile_store(store: "ClaimStore") -> Reconciliation:
+    """Recompute and replace the store's facts, conflicts and corroborations.
 
+    Reviews are keyed on claims, not on conflict rows, so they survive this."""
+    from claims.store import ConflictRecord
 
-def _fmt(x: Optional[float]) -> str:
-    if x is None:
-        return "?"
-    for scale, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
-        if abs(x) >= scale:
-            return f"{x / scale:g}{word}"
-    return f"{x:g}"
-
-
-def reconcile(claims: Iterable[StoredClaim]) -> tuple[list[Verdict], list[list[int]]]:
-    """All conflicts between comparable claims of different documents, and the
-    corroborations (connected groups of agreeing claims spanning 2+ documents)."""
-    groups: dict[tuple, list[StoredClaim]] = {}
-    for c in claims:
-        if is_vague(c):
-            continue
-        key = comparison_key(c)
-        if key is not None:
-            groups.setdefault(key, []).append(c)
-    conflicts: list[Verdict] = []
-    corroborations: list[list[int]] = []
-    for members in groups.values():
-        parent = {c.id: c.id for c in members}
-
-        def find(x: int) -> int:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
-        for a, b in combinations(sorted(members, key=lambda c: (c.document_id, c.start)), 2):
-            if a.document_id == b.document_id:
-                continue
-            agrees, why, score = compare(a, b)
-            if agrees:
-                parent[find(a.id)] = find(b.id)
-            else:
-                conflicts.append(Verdict(a.id, b.id, False, why, score))
-        clusters: dict[int, list[StoredClaim]] = {}
-        for c in members:
-            clusters.setdefault(find(c.id), []).append(c)
-        for cl in clusters.values():
-            if len({c.document_id for c in cl}) >= 2:
-                corroborations.append(sorted(c.id for c in cl))
-    conflicts.sort(key=lambda v: -v.score)
-    return conflicts, corroborations
+    result = reconcile(store.all_claims())
+    store.replace_conflicts([
+        ConflictRecord(a_id=v.a_id, b_id=v.b_id, verdict="contradiction", why=v.why, score=v.score,
+                       explained=v.explained)
+        for v in result.conflicts
+    ])
+    store.replace_corroborations(result.corroborations)
+    store.replace_facts(result.facts)
+    return result

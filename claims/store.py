@@ -49,6 +49,7 @@ class ConflictRecord(BaseModel):
     verdict: str
     why: str
     score: float
+    explained: bool = False  # a revision cue ("raised its guidance") accounts for it
 
 
 class DocumentRow(BaseModel):
@@ -200,11 +201,40 @@ def _m001_initial(db: Database) -> None:
     db.create_view("conflicts_view", _CONFLICTS_VIEW)
 
 
+def _m002_facts_and_views(db: Database) -> None:
+    """Facts (one figure mentioned several times in one document), whether a conflict
+    is explained by a revision cue, and views for the common joins."""
+    db.executescript("""
+    ALTER TABLE conflicts ADD COLUMN explained INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE facts (
+        id INTEGER PRIMARY KEY,
+        group_key TEXT NOT NULL UNIQUE
+    );
+    CREATE TABLE fact_mentions (
+        fact_id INTEGER NOT NULL REFERENCES facts (id) ON DELETE CASCADE,
+        claim_id INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+        PRIMARY KEY (fact_id, claim_id)
+    );
+    CREATE INDEX idx_fact_mentions_claim ON fact_mentions (claim_id);
+    """)
+    db.create_view("corroborations_view", """
+SELECT g.corroboration_id, cv.*
+FROM corroboration_claims g
+JOIN claims_view cv ON cv.id = g.claim_id
+""")
+    db.create_view("facts_view", """
+SELECT m.fact_id, cv.*
+FROM fact_mentions m
+JOIN claims_view cv ON cv.id = m.claim_id
+""")
+
+
 Migration = Union[str, Callable[[Database], None]]
 
 # Append-only. Entry i (0-based) is schema version i + 1.
 MIGRATIONS: list[Migration] = [
     _m001_initial,
+    _m002_facts_and_views,
 ]
 
 
@@ -488,6 +518,7 @@ class ClaimStore:
                     "verdict": c.verdict,
                     "why": c.why,
                     "score": c.score,
+                    "explained": int(c.explained),
                 }
                 for c in conflicts
             )
@@ -536,6 +567,29 @@ class ClaimStore:
                 db["corroboration_claims"].insert_all(
                     {"corroboration_id": group_id, "claim_id": i} for i in ids
                 )
+
+    def replace_facts(self, groups: list[list[int]]) -> None:
+        """Replace all facts: each group is the ids of one figure's mentions in one document."""
+        keyed = {",".join(map(str, sorted(set(g)))): sorted(set(g)) for g in groups}
+        with self._write() as db:
+            db.execute("DELETE FROM facts")
+            for key, ids in keyed.items():
+                fact_id = db["facts"].insert({"group_key": key}).last_pk
+                db["fact_mentions"].insert_all({"fact_id": fact_id, "claim_id": i} for i in ids)
+
+    def facts(self) -> list[list[StoredClaim]]:
+        """Figures mentioned more than once in one document: all their mentions."""
+        sql = f"""
+            SELECT m.fact_id AS group_id, {_claim_columns()}
+            FROM fact_mentions m
+            JOIN claims c ON c.id = m.claim_id
+            JOIN documents d ON d.id = c.document_id
+            ORDER BY m.fact_id, c.start
+        """
+        groups: dict[int, list[StoredClaim]] = {}
+        for row in self.db.query(sql):
+            groups.setdefault(row.pop("group_id"), []).append(_stored_claim(row))
+        return list(groups.values())
 
     def corroborations(self) -> list[list[StoredClaim]]:
         sql = f"""

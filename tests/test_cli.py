@@ -131,3 +131,15 @@ def test_unknown_model_is_a_clear_error():
     assert proc.returncode == 2
     assert "no_such_pipeline" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_conflicts_table_shows_corroborations_and_query_filters_them(corpus_db):
+    db, _ = corpus_db
+    table = run_claims("conflicts", "--db", str(db)).stdout
+    assert table.startswith("1 conflict(s)\n[")
+    assert "may be an older vintage" in table  # 004 says Alphabet "raised" its guidance
+    assert "corroborated figure(s)" in table
+    assert "Meta · capex · 2026: '$145 billion'" in table
+    rows = _jsonl(run_claims("query", "--db", str(db), "--corroborated", "--format", "jsonl").stdout)
+    assert {(r["subject"], r["surface"]) for r in rows} >= {("Amazon", "$200 billion"), ("Meta", "$125-145 billion")}
+    assert all(r["metric"] == "capex" for r in rows)

@@ -67,25 +67,107 @@ def test_reconcile_groups_only_comparable_claims():
     quarter = claim("$62.3 billion", 62.3 * B, doc=1, subject="Nvidia", metric="data center revenue", period="2026-Q1")
     growth = claim("63%", 63, unit="percent", doc=1, subject="Google Cloud", metric="revenue growth", period="2026-Q1")
     level = claim("$20 billion", 20 * B, doc=2, subject="Google Cloud", metric="revenue", period="2026-Q1")
-    same_doc = claim("$150 billion", 150 * B, doc=1)
     illustrative = claim("$10,000", 10000, doc=2, kind="illustrative", period="2026")
-    conflicts, corroborations = reconcile([a, b, other_period, quarter, growth, level, same_doc, illustrative])
-    pairs = {(c.a_id, c.b_id) for c in conflicts}
-    assert (a.id, b.id) in pairs
-    assert all(a.id in p or b.id in p or same_doc.id in p for p in pairs)
-    assert not any(quarter.id in p or other_period.id in p or growth.id in p for p in pairs)
+    result = reconcile([a, b, other_period, quarter, growth, level, illustrative])
+    assert [(c.a_id, c.b_id) for c in result.conflicts] == [(a.id, b.id)]
+    assert result.corroborations == []
 
 
 def test_corroboration_needs_two_documents():
     x = claim("28%", 28, unit="percent", metric="revenue growth", subject="AWS", doc=1)
     y = claim("28%", 28, unit="percent", metric="revenue growth", subject="AWS", doc=2)
     z = claim("28%", 28, unit="percent", metric="revenue growth", subject="AWS", doc=2)
-    conflicts, groups = reconcile([x, y, z])
-    assert conflicts == []
-    assert groups == [sorted([x.id, y.id, z.id])]
+    result = reconcile([x, y, z])
+    assert result.conflicts == []
+    assert result.corroborations == [sorted([x.id, y.id, z.id])]
+    assert result.facts == [sorted([y.id, z.id])]  # doc 2 says it twice: one fact
+    assert reconcile([y, z]).corroborations == []
 
 
 def test_vague_magnitudes_are_not_compared():
     x = claim("hundreds of billions of dollars", low=1e11, high=1e12, approx="approximately", doc=1)
     y = claim("$50 billion", 50 * B, doc=2)
-    assert reconcile([x, y]) == ([], [])
+    result = reconcile([x, y])
+    assert result.conflicts == [] and result.corroborations == []
+
+
+# Pairs that must never be compared: (id, a, b). Each would conflict if compared.
+NEVER_COMPARED = [
+    ("part-vs-whole", claim("$37.6 billion", 37.6 * B, subject="AWS", metric="revenue", period="2026-Q1"),
+     claim("$155.7 billion", 155.7 * B, subject="Amazon", metric="revenue", period="2026-Q1", doc=2)),
+    ("percent-vs-percentage-points", claim("5%", 5, unit="percent", metric="gross margin"),
+     claim("5 percentage points", 5 * 1.4, unit="percentage_point", metric="gross margin", doc=2)),
+    ("quarter-vs-year", claim("$62.3 billion", 62.3 * B, subject="Nvidia", metric="revenue", period="2026-Q1"),
+     claim("$130 billion", 130 * B, subject="Nvidia", metric="revenue", period="2026", doc=2)),
+    ("fiscal-vs-calendar-year", claim("$47 billion", 47 * B, subject="Nvidia", metric="revenue", period="FY2024"),
+     claim("$60 billion", 60 * B, subject="Nvidia", metric="revenue", period="2024", doc=2)),
+    ("growth-vs-level", claim("63%", 63, unit="percent", subject="Google Cloud", metric="revenue growth", period="2026-Q1"),
+     claim("$20 billion", 20 * B, subject="Google Cloud", metric="revenue", period="2026-Q1", doc=2)),
+    ("no-period", claim("$50 billion", 50 * B, period=None), claim("$70 billion", 70 * B, period=None, doc=2)),
+    ("illustrative", claim("$10,000", 10_000, kind="illustrative"), claim("$20,000", 20_000, doc=2)),
+]
+
+
+@pytest.mark.parametrize("a,b", [p[1:] for p in NEVER_COMPARED], ids=[p[0] for p in NEVER_COMPARED])
+def test_never_compared(a, b):
+    result = reconcile([a, b])
+    assert result.conflicts == [] and result.corroborations == []
+
+
+@pytest.mark.parametrize("a_subject,a_metric,b_subject,b_metric", [
+    ("Google's parent", "capital expenditure", "Alphabet", "capex"),
+    ("NVIDIA", "revenue", "Nvidia", "sales"),
+    ("Amazon Web Services", "revenue", "AWS", "revenue"),
+], ids=["google-parent-capital-expenditure", "nvidia-sales", "amazon-web-services"])
+def test_aliases_make_claims_comparable(a_subject, a_metric, b_subject, b_metric):
+    a = claim("$100 billion", 100 * B, subject=a_subject, metric=a_metric)
+    b = claim("$130 billion", 130 * B, subject=b_subject, metric=b_metric, doc=2)
+    assert len(reconcile([a, b]).conflicts) == 1
+
+
+def test_run_rate_agrees_with_annualised_quarter():
+    rate = claim("$150 billion", 150 * B, approx="approximately", subject="AWS", metric="run-rate revenue", period="2026-Q1")
+    quarter = claim("$37.6 billion", 37.6 * B, subject="AWS", metric="revenue", period="2026-Q1", doc=2)
+    result = reconcile([rate, quarter])
+    assert result.conflicts == []
+    assert result.corroborations == [sorted([rate.id, quarter.id])]
+
+
+def test_run_rate_conflicts_with_a_quarter_that_does_not_annualise_to_it():
+    rate = claim("$150 billion", 150 * B, subject="AWS", metric="run-rate revenue", period="2026-Q1")
+    quarter = claim("$30 billion", 30 * B, subject="AWS", metric="revenue", period="2026-Q1", doc=2)
+    [conflict] = reconcile([rate, quarter]).conflicts
+    assert "for the quarter, which is 120 billion a year" in conflict.why
+
+
+def test_revision_cue_explains_a_conflict_and_lowers_its_score():
+    old = claim("$175 and $185 billion", low=175 * B, high=185 * B)
+    new = claim("$180-190 billion", low=180 * B, high=190 * B, doc=2).model_copy(
+        update={"quote": "Alphabet raised its 2026 capital expenditure guidance to $180-190 billion."})
+    plain = claim("$180-190 billion", low=180 * B, high=190 * B, doc=3)
+    result = reconcile([old, new, plain])
+    by_pair = {(c.a_id, c.b_id): c for c in result.conflicts}
+    explained, unexplained = by_pair[(old.id, new.id)], by_pair[(old.id, plain.id)]
+    assert explained.explained and not unexplained.explained
+    assert "'raised its 2026 capital expenditure guidance'" in explained.why
+    assert "older vintage" in explained.why
+    assert explained.score < unexplained.score
+    # The two docs that agree corroborate each other.
+    assert result.corroborations == [sorted([new.id, plain.id])]
+
+
+def test_repeated_mentions_collapse_to_one_conflict():
+    a1 = claim("as much as $145 billion", 145 * B, approx="up to", subject="Meta")
+    a2 = claim("$145 billion", 145 * B, subject="Meta")
+    b = claim("$160 billion", 160 * B, subject="Meta", doc=2)
+    result = reconcile([a1, a2, b])
+    assert [(c.a_id, c.b_id) for c in result.conflicts] == [(a2.id, b.id)]  # the exact mention speaks
+    assert result.facts == [sorted([a1.id, a2.id])]
+
+
+def test_score_grows_with_the_gap_and_falls_with_hedges():
+    near = compare(claim("$100 billion", 100 * B), claim("$103 billion", 103 * B, doc=2))[2]
+    far = compare(claim("$100 billion", 100 * B), claim("$150 billion", 150 * B, doc=2))[2]
+    hedged = compare(claim("$100 billion", 100 * B, approx="approximately"), claim("$150 billion", 150 * B, doc=2))[2]
+    assert 0.5 < near < far <= 1.0
+    assert hedged < far

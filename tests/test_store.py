@@ -168,8 +168,10 @@ EXPECTED_TABLES = {
     "claims_fts": [("quote", "")],
     "conflicts": [
         ("id", "INTEGER"), ("a_claim_id", "INTEGER"), ("b_claim_id", "INTEGER"),
-        ("verdict", "TEXT"), ("why", "TEXT"), ("score", "REAL"),
+        ("verdict", "TEXT"), ("why", "TEXT"), ("score", "REAL"), ("explained", "INTEGER"),
     ],
+    "facts": [("id", "INTEGER"), ("group_key", "TEXT")],
+    "fact_mentions": [("fact_id", "INTEGER"), ("claim_id", "INTEGER")],
     "corroborations": [("id", "INTEGER"), ("group_key", "TEXT")],
     "corroboration_claims": [("corroboration_id", "INTEGER"), ("claim_id", "INTEGER")],
     "failures": [("id", "INTEGER"), ("doc", "TEXT"), ("reason", "TEXT"), ("at", "TEXT")],
@@ -178,16 +180,19 @@ EXPECTED_TABLES = {
         ("status", "TEXT"), ("note", "TEXT"), ("reviewer", "TEXT"), ("at", "TEXT"),
     ],
 }  # fmt: skip
+_CLAIMS_VIEW_COLUMNS = [
+    "id", "doc", "start", "end", "surface", "quote", "value", "low", "high", "unit",
+    "approx", "subject", "metric", "period", "source", "kind", "title", "url",
+    "publisher", "published", "document_id",
+]  # fmt: skip
 EXPECTED_VIEWS = {
-    "claims_view": [
-        "id", "doc", "start", "end", "surface", "quote", "value", "low", "high", "unit",
-        "approx", "subject", "metric", "period", "source", "kind", "title", "url",
-        "publisher", "published", "document_id",
-    ],
+    "claims_view": _CLAIMS_VIEW_COLUMNS,
     "conflicts_view": [
         "id", "score", "verdict", "metric", "period", "a_subject", "a_surface", "a_doc",
         "b_subject", "b_surface", "b_doc", "why", "a_claim_id", "b_claim_id",
     ],
+    "corroborations_view": ["corroboration_id", *_CLAIMS_VIEW_COLUMNS],
+    "facts_view": ["fact_id", *_CLAIMS_VIEW_COLUMNS],
 }  # fmt: skip
 EXPECTED_TRIGGERS = {"claims_ai", "claims_ad", "claims_au", "reviews_no_update", "reviews_no_delete"}
 
