@@ -115,6 +115,16 @@ def _parser() -> lxml.html.HTMLParser:
     return p
 
 
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+
+
+def _drop_bad_char_ref(m: re.Match) -> str:
+    code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+    bad = (code < 0x20 and code not in (0x09, 0x0A, 0x0C, 0x0D)) or code == 0x7F \
+        or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF or code in (0xFFFE, 0xFFFF)
+    return "" if bad else m.group(0)
+
+
 def _prepare(html: Any) -> str:
     if isinstance(html, (bytes, bytearray)):
         from extract.read import ReadError, decode_bytes
@@ -134,6 +144,10 @@ def _prepare(html: Any) -> str:
         raise CleanError("binary data, not HTML (control characters)")
     if _CONTROL_CHARS.search(html):
         html = html.translate(_CONTROL)
+    if "&#" in html:
+        # "&#1;" would put a control character into the tree, which lxml then refuses
+        # to write back into it (found by bench/fuzz.py).
+        html = _CHAR_REF.sub(_drop_bad_char_ref, html)
     html = _XML_DECL.sub("", html, count=1)
     if not _TAG.search(html, 0, 200_000):
         raise CleanError("not HTML: no markup found")
@@ -797,10 +811,34 @@ def _finish(lines: list[str], meta: dict[str, Any], heads: Iterable[str]) -> lis
     return out
 
 
+# libxml2 stops building the tree 256 levels down: text below that is lost. A page
+# nested deeper (broken generators, hostile input) is parsed again with its
+# layout-only wrappers removed, which keeps every paragraph and its order.
+MAX_PARSE_DEPTH = 255
+_WRAPPER_TAG = re.compile(r"</?(?:div|span|section|font|center|main|article|aside|header|footer|nav)\b[^>]*>", re.I)
+
+
+def _depth(root) -> int:
+    deepest = 0
+    for el in root.iter():
+        d = 0
+        parent = el.getparent()
+        while parent is not None and d <= MAX_PARSE_DEPTH:
+            d += 1
+            parent = parent.getparent()
+        deepest = max(deepest, d)
+        if deepest > MAX_PARSE_DEPTH - 5:
+            break
+    return deepest
+
+
 def clean_html(html: str, url: Optional[str] = None) -> Article:
     """The main text and metadata of an HTML page. Raises CleanError on pages with none."""
     page = _prepare(html)
     root, size = _parse(page)
+    if size > MAX_PARSE_DEPTH - 5 and _depth(root) > MAX_PARSE_DEPTH - 5:
+        page = _WRAPPER_TAG.sub("\n", page)
+        root, size = _parse(page)
     meta = extract_metadata(root, url)
     heads = [_text(h) for h in root.iter("h1")][:3]
     _prune(root)

@@ -110,8 +110,41 @@ def extract_claims(article: Article, doc_name: str, nlp: Optional[Language] = No
     return list(_claims_for(article, doc_name, nlp or load_nlp()))
 
 
+# spaCy's parser needs ~1 GB per 100,000 characters at once: longer regions are cut
+# into pieces at paragraph or sentence ends. Past MAX_TEXT_CHARS a document is
+# refused with a reason rather than tying up a worker for minutes.
+MAX_CHUNK_CHARS = 100_000
+MAX_TEXT_CHARS = 2_000_000
+
+
+class TextTooLong(ValueError):
+    pass
+
+
+def split_long(start: int, end: int, text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, int]]:
+    """(start, end) pieces of text[start:end], none longer than `limit`, cut after a
+    newline, else after a sentence end, else at a space, else hard."""
+    pieces = []
+    while end - start > limit:
+        window = text[start:start + limit]
+        cut = window.rfind("\n")
+        if cut < limit // 2:
+            cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        if cut < limit // 2:
+            cut = window.rfind(" ")
+        cut = cut + 1 if cut >= limit // 2 else limit
+        pieces.append((start, start + cut))
+        start += cut
+    pieces.append((start, end))
+    return pieces
+
+
 def _claims_for(article: Article, doc_name: str, nlp: Language) -> Iterator[Claim]:
-    regions = [(s, e) for s, e in article.regions if article.text[s:e].strip()]
+    size = sum(e - s for s, e in article.regions)
+    if size > MAX_TEXT_CHARS:
+        raise TextTooLong(f"article text too long ({size} characters, limit {MAX_TEXT_CHARS})")
+    regions = [piece for s, e in article.regions if article.text[s:e].strip()
+               for piece in split_long(s, e, article.text, MAX_CHUNK_CHARS)]
     year = None if article.date else reference_year(article.body_text())
     texts = [article.text[s:e] for s, e in regions]
     for (offset, _), doc in zip(regions, nlp.pipe(texts)):

@@ -54,8 +54,9 @@ def decode_bytes(raw: bytes, declared: Optional[str] = None) -> tuple[str, str]:
 
     Returns (text, encoding). Raises ReadError for data that is not text at all.
     """
-    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ReadError("binary data, not text (NUL bytes)")
+    binary = _binary_reason(raw)
+    if binary:
+        raise ReadError(binary)
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     for bom, enc in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
@@ -74,10 +75,59 @@ def decode_bytes(raw: bytes, declared: Optional[str] = None) -> tuple[str, str]:
             return raw.decode(_alias(enc)), _alias(enc)
         except (LookupError, UnicodeDecodeError):
             continue
+    mixed = _decode_mixed(raw)
+    if mixed is not None:
+        return mixed, "utf-8+cp1252"
+    non_ascii = sum(1 for b in raw[:200_000] if b >= 0x80)
+    if non_ascii <= len(raw[:200_000]) * MOSTLY_ASCII:
+        # A few stray high bytes in English text: the Western default browsers use.
+        # Detectors guess wildly on so little evidence (DOS code pages and the like).
+        return raw.decode("cp1252", errors="replace"), "cp1252"
     best = from_bytes(raw[:200_000]).best()
     if best is None or best.encoding is None:
         raise ReadError("undecodable bytes: no text encoding fits")
     return raw.decode(best.encoding, errors="replace"), best.encoding
+
+
+# Share of bytes above 0x7f under which undeclared, non-UTF-8 text is read as cp1252.
+MOSTLY_ASCII = 0.10
+_MAGIC = {
+    b"%PDF-": "a PDF file", b"\x89PNG": "a PNG image", b"GIF8": "a GIF image", b"\xff\xd8\xff": "a JPEG image",
+    b"PK\x03\x04": "a ZIP archive", b"\x7fELF": "an executable", b"RIFF": "a RIFF media file",
+}
+
+
+def _binary_reason(raw: bytes) -> Optional[str]:
+    """Why these bytes are not text at all, or None. A stray NUL in a web page is not
+    enough (it is dropped later); NULs in more than 1% of the bytes are."""
+    for magic, what in _MAGIC.items():
+        if raw.startswith(magic):
+            return f"binary data, not text ({what})"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None  # UTF-16 has NULs in every other byte of ASCII text
+    head = raw[:65536]
+    if head.count(b"\x00") > len(head) // 100:
+        return "binary data, not text (NUL bytes)"
+    controls = sum(1 for b in head if b < 0x20 and b not in b"\t\n\r\x0c\x1b")
+    if controls > len(head) // 50:
+        return "binary data, not text (control characters)"
+    return None
+
+
+def _decode_mixed(raw: bytes) -> Optional[str]:
+    """Text that is UTF-8 except for some lines in cp1252 (files concatenated from
+    different sources): each line decoded on its own. None unless some line holds real
+    multi-byte UTF-8, i.e. unless the file is mostly UTF-8 to begin with."""
+    lines = raw.splitlines(keepends=True)
+    out, saw_utf8 = [], False
+    for line in lines:
+        try:
+            text = line.decode("utf-8")
+            saw_utf8 = saw_utf8 or any(b >= 0x80 for b in line)
+        except UnicodeDecodeError:
+            text = line.decode("cp1252", errors="replace")
+        out.append(text)
+    return "".join(out) if saw_utf8 else None
 
 
 def _alias(enc: str) -> str:
