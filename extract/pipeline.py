@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from claims.models import Article, Claim, Quantity, Source
 from extract.frame import frame_doc
+from extract.prefilter import Composed, compose, select
 from extract.periods import reference_year
 from extract.quantities import find_quantities
 from extract.textclean import clean_text
@@ -49,7 +50,8 @@ def line_sentences(doc: Doc) -> Doc:
 
 @Language.component("claims_quantities")
 def quantities_component(doc: Doc) -> Doc:
-    qs = find_quantities(doc.text)
+    # The cheap first pass may have recognised them already (on the original text).
+    qs = doc._.quantities if doc._.quantities is not None else find_quantities(doc.text)
     doc._.quantities = qs
     spans = []
     for q in qs:
@@ -105,9 +107,14 @@ def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
     return None
 
 
-def extract_claims(article: Article, doc_name: str, nlp: Optional[Language] = None) -> list[Claim]:
-    """Every numeric claim in the article's body regions, offsets into `article.text`."""
-    return list(_claims_for(article, doc_name, nlp or load_nlp()))
+def extract_claims(article: Article, doc_name: str, nlp: Optional[Language] = None,
+                   prefilter: bool = True) -> list[Claim]:
+    """Every numeric claim in the article's body regions, offsets into `article.text`.
+
+    With `prefilter` (the default) the trained pipeline reads only the sentences the
+    rule pass finds candidates in, and their context (extract/prefilter.py); without
+    it, every sentence. bench/accuracy.py holds both to the same figures."""
+    return list(_claims_for(article, doc_name, nlp or load_nlp(), prefilter))
 
 
 # spaCy's parser needs ~1 GB per 100,000 characters at once: longer regions are cut
@@ -139,15 +146,26 @@ def split_long(start: int, end: int, text: str, limit: int = MAX_CHUNK_CHARS) ->
     return pieces
 
 
-def _claims_for(article: Article, doc_name: str, nlp: Language) -> Iterator[Claim]:
+def _claims_for(article: Article, doc_name: str, nlp: Language, prefilter: bool) -> Iterator[Claim]:
     size = sum(e - s for s, e in article.regions)
     if size > MAX_TEXT_CHARS:
         raise TextTooLong(f"article text too long ({size} characters, limit {MAX_TEXT_CHARS})")
     regions = [piece for s, e in article.regions if article.text[s:e].strip()
                for piece in split_long(s, e, article.text, MAX_CHUNK_CHARS)]
     year = None if article.date else reference_year(article.body_text())
-    texts = [article.text[s:e] for s, e in regions]
-    for (offset, _), doc in zip(regions, nlp.pipe(texts)):
+    work: list[tuple[int, Composed]] = []
+    docs: list[Doc] = []
+    for s, e in regions:
+        text = article.text[s:e]
+        found = find_quantities(text)
+        spans = select(text, found) if prefilter else [(0, len(text))]
+        if spans:
+            composed = compose(text, spans)
+            doc = nlp.make_doc(composed.text)
+            doc._.quantities = composed.carry(found)
+            work.append((s, composed))
+            docs.append(doc)
+    for (offset, composed), doc in zip(work, nlp.pipe(docs)):
         doc._.published = article.date
         qs = doc._.quantities or []
         kept = [q for q in qs if is_claim(q, doc, q) is None]
@@ -155,8 +173,8 @@ def _claims_for(article: Article, doc_name: str, nlp: Language) -> Iterator[Clai
             q = f.quantity
             yield Claim(
                 doc=doc_name,
-                start=q.start + offset,
-                end=q.end + offset,
+                start=offset + composed.original(q.start),
+                end=offset + composed.original(q.end),
                 surface=q.surface,
                 quote=f.quote,
                 value=q.value,

@@ -1,0 +1,142 @@
+"""The cheap first pass: which sentences can hold a claim, before any trained model runs.
+
+Most sentences of a news article hold no number. The trained pipeline (tagger, parser,
+NER) costs far more than the rule recogniser, so `select` keeps only:
+
+- candidate sentences: those where the rule recogniser finds a quantity that could be a
+  claim (a bare number with no unit or counted noun cannot);
+- their context: the sentence just before each one (framing looks back one sentence for
+  "It", "The company", "His figure", and for the paragraph's time frame), and any
+  sentence of the same paragraph that names a time ("In 2026, ...");
+
+and `compose` builds the text the trained pipeline reads from them: runs of adjacent
+kept sentences are copied verbatim, runs are joined by a space inside a paragraph and
+by a newline across paragraphs, and an offset map takes every position back to the
+original text. Sentences are cut by a regex, which errs on cutting too often
+("Inc. said"); that is harmless, because a sentence before a candidate is kept with it
+and adjacent sentences are copied verbatim.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from claims.models import Quantity
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])([\"”’)\]]*)[ \t]+(?=[\"“‘(\[]?[A-Z0-9$€£¥])|\n+")
+_TIME_WORDS = re.compile(
+    r"\b(?:1[89]\d\d|2[01]\d\d|Q[1-4]|H[12]|FY\s?\d{2,4}|quarter|fiscal|this year|last year|next year|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence by punctuation and line breaks, whitespace trimmed."""
+    spans, pos = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((pos, m.start() + len(m.group(1) or "")))  # closing quotes end the sentence
+        pos = m.end()
+    spans.append((pos, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def could_be_claim(q: Quantity) -> bool:
+    return not (q.unit == "count" and q.noun is None and not q.vague)
+
+
+def select(text: str, quantities: list[Quantity]) -> list[tuple[int, int]]:
+    """The sentence spans worth the trained pipeline, in order."""
+    spans = sentence_spans(text)
+    if not spans:
+        return []
+    starts = [s for s, _ in spans]
+    candidate = [False] * len(spans)
+    for q in quantities:
+        if could_be_claim(q):
+            i = bisect.bisect_right(starts, q.start) - 1
+            if i >= 0:
+                candidate[i] = True
+    para_of = _paragraphs(text, spans)
+    candidate_paras = {para_of[i] for i, c in enumerate(candidate) if c}
+    keep = []
+    for i, (s, e) in enumerate(spans):
+        wanted = (
+            candidate[i]
+            or (i + 1 < len(spans) and candidate[i + 1])
+            or (para_of[i] in candidate_paras and _TIME_WORDS.search(text, s, e) is not None)
+        )
+        if wanted:
+            keep.append((s, e))
+    return keep
+
+
+def _paragraphs(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    para, out, prev_end = 0, [], None
+    for s, e in spans:
+        if prev_end is not None and "\n" in text[prev_end:s]:
+            para += 1
+        out.append(para)
+        prev_end = e
+    return out
+
+
+@dataclass(frozen=True)
+class Composed:
+    """The text the trained pipeline reads, and the way back to the original."""
+
+    text: str
+    pieces: tuple[tuple[int, int, int], ...]  # (composed start, original start, length)
+
+    def original(self, pos: int) -> int:
+        """The original offset of composed position `pos` (an end offset maps too)."""
+        i = bisect.bisect_right([p[0] for p in self.pieces], pos) - 1
+        c, o, n = self.pieces[max(i, 0)]
+        return o + min(pos - c, n)
+
+
+    def carry(self, quantities: list[Quantity]) -> list[Quantity]:
+        """Quantities recognised on the original text, moved to composed offsets
+        (those in dropped sentences are left behind)."""
+        out = []
+        for q in quantities:
+            for c, o, n in self.pieces:
+                if o <= q.start and q.end <= o + n:
+                    out.append(q.model_copy(update={"start": c + q.start - o, "end": c + q.end - o}))
+                    break
+        return out
+
+
+def compose(text: str, spans: list[tuple[int, int]]) -> Composed:
+    parts, pieces, length = [], [], 0
+    run_start = run_end = None
+    runs = []
+    for s, e in spans:
+        if run_end is not None and text[run_end:s].strip() == "":
+            run_end = e  # adjacent: copy the gap verbatim
+            continue
+        if run_start is not None:
+            runs.append((run_start, run_end))
+        run_start, run_end = s, e
+    if run_start is not None:
+        runs.append((run_start, run_end))
+    prev_end = None
+    for s, e in runs:
+        if prev_end is not None:
+            sep = "\n" if "\n" in text[prev_end:s] else " "
+            parts.append(sep)
+            length += len(sep)
+        pieces.append((length, s, e - s))
+        parts.append(text[s:e])
+        length += e - s
+        prev_end = e
+    return Composed("".join(parts), tuple(pieces))

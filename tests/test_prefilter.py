@@ -1,0 +1,55 @@
+"""The cheap first pass (extract/prefilter.py): the trained pipeline reads only the
+sentences that can hold a claim, and the claims come out exactly as if it had read all."""
+
+import pytest
+
+from extract.pipeline import article_from_source, extract_claims
+from extract.prefilter import compose, select, sentence_spans
+from extract.quantities import find_quantities
+from extract.read import read_path
+from tests.conftest import CORPUS
+
+SPLITS = [
+    ("closing-quote-stays", "He said “it is six years.” Then it rose.", ["He said “it is six years.”", "Then it rose."]),
+    ("abbreviation-before-lowercase", "Alphabet Inc. said revenue was $3B. Shares fell.",
+     ["Alphabet Inc. said revenue was $3B.", "Shares fell."]),
+    ("line-breaks", "First line\nSecond line. Third.", ["First line", "Second line.", "Third."]),
+    ("figure-after-period", "Costs rose. $5 billion was spent.", ["Costs rose.", "$5 billion was spent."]),
+]
+
+
+@pytest.mark.parametrize("text,sentences", [c[1:] for c in SPLITS], ids=[c[0] for c in SPLITS])
+def test_sentence_spans(text, sentences):
+    assert [text[s:e] for s, e in sentence_spans(text)] == sentences
+
+
+def test_select_keeps_candidates_their_previous_sentence_and_time_context():
+    text = ("The weather was fine. In 2026, the company changed course. Nobody expected it. "
+            "It said revenue rose to $3 billion. Analysts were surprised.\n"
+            "A new paragraph without figures. Another one.")
+    kept = [text[s:e] for s, e in select(text, find_quantities(text))]
+    assert kept == ["In 2026, the company changed course.", "Nobody expected it.",
+                    "It said revenue rose to $3 billion."]
+
+
+def test_compose_maps_every_offset_back():
+    text = "Intro. Skip me please. Before. It cost $3 billion. Skip too.\nNext para. It rose 5%."
+    spans = select(text, find_quantities(text))
+    composed = compose(text, spans)
+    assert composed.text == "Before. It cost $3 billion.\nNext para. It rose 5%."
+    for q in find_quantities(composed.text):
+        s, e = composed.original(q.start), composed.original(q.end)
+        assert text[s:e] == q.surface
+
+
+def test_a_text_without_figures_needs_no_model():
+    text = "Nothing to see here. Just words, and more words."
+    assert select(text, find_quantities(text)) == []
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_seed_claims_identical_with_and_without_prefilter(nlp, path):
+    art = article_from_source(read_path(str(path)))
+    full = extract_claims(art, path.name, nlp, prefilter=False)
+    fast = extract_claims(art, path.name, nlp, prefilter=True)
+    assert [c.model_dump() for c in fast] == [c.model_dump() for c in full]
