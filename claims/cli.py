@@ -119,11 +119,13 @@ def clean(path: str, fmt: str) -> None:
               help="seconds to connect and for each read; a whole response gets three times this")
 @click.option("--min-interval", default=1.0, show_default=True, type=click.FloatRange(min=0),
               help="seconds between two requests to one host (or the site's Crawl-delay)")
+@click.option("--commit-every", default=50, show_default=True, type=click.IntRange(1),
+              help="documents stored per transaction (each document is atomic whatever this is)")
 @click.option("--no-furniture", is_flag=True,
               help="do not drop lines that recur across the batch's plain-text files")
 def run(inputs: tuple[str, ...], db: str, url_lists: tuple[str, ...], workers: int, engine: str,
         scheduler: Optional[str], model: Optional[str], allow_private: bool, refetch: bool,
-        timeout: float, min_interval: float, no_furniture: bool) -> None:
+        timeout: float, min_interval: float, commit_every: int, no_furniture: bool) -> None:
     """Ingest, extract, store and reconcile. Running twice adds nothing.
 
     INPUTS are files, directories, URLs (an RSS/Atom feed stands for its articles),
@@ -144,6 +146,7 @@ def run(inputs: tuple[str, ...], db: str, url_lists: tuple[str, ...], workers: i
         refetch=refetch, fetch=FetchOptions(allow_private=allow_private, timeout=timeout,
                                             min_interval=min_interval),
         furniture=not no_furniture, engine=engine, scheduler=scheduler, progress=progress.update,
+        commit_every=commit_every,
     )
     progress.close()
     c = report.counts

@@ -276,6 +276,7 @@ def ingest(
     engine: Literal["local", "dask"] = "local",
     scheduler: Optional[str] = None,
     progress: Optional[Callable[[Progress], None]] = None,
+    commit_every: int = 50,
 ) -> IngestReport:
     """Store every new document's claims, then recompute conflicts once.
 
@@ -283,7 +284,8 @@ def ingest(
     already stored (a changed page becomes a new document). `workers` > 1 runs the
     per-document work in that many processes (or Dask workers for a local cluster);
     `engine="dask"` runs it on the Dask scheduler at `scheduler` (a LocalCluster of
-    `workers` when None). One writer stores the results in batched transactions.
+    `workers` when None). One writer stores the results in transactions of up to
+    `commit_every` documents (and at least every 2 seconds).
     """
     from claims import batch
     from claims.store import ClaimStore
@@ -296,7 +298,7 @@ def ingest(
     report = IngestReport()
     started = time.monotonic()
     with ClaimStore(db) as store:
-        writer = batch.Writer(store, report, log)
+        writer = batch.Writer(store, report, log, batch_documents=commit_every)
 
         def tick() -> None:
             if progress is not None:
