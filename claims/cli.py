@@ -72,6 +72,21 @@ def _load_nlp(model: Optional[str]):
         sys.exit(2)
 
 
+def _check_model(model: Optional[str]) -> None:
+    """Fail early, as _load_nlp does, without loading the pipeline into this process."""
+    import os
+    from pathlib import Path
+
+    import spacy.util
+
+    from extract.pipeline import DEFAULT_MODEL, MODEL_ENV
+
+    name = model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+    if not (spacy.util.is_package(name) or Path(name).is_dir()):
+        _echo_err(f"error: spaCy pipeline '{name}' is not installed; install it (see README) or set {MODEL_ENV}")
+        sys.exit(2)
+
+
 @main.command()
 @click.argument("path")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -139,7 +154,10 @@ def run(inputs: tuple[str, ...], db: str, url_lists: tuple[str, ...], workers: i
         raise click.UsageError("give at least one PATH, URL or --urls FILE")
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler goes with --engine dask")
-    _load_nlp(model)
+    if engine == "local" and workers == 1:
+        _load_nlp(model)  # the work runs here: load it now, failing early
+    elif engine == "local":
+        _check_model(model)  # the workers load it; this process never needs it
     progress = _ProgressLine(sys.stderr)
     report = ingest(
         list(inputs), db, workers=workers, model=model, log=progress.log, url_lists=url_lists,
