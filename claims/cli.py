@@ -72,6 +72,21 @@ def _load_nlp(model: Optional[str]):
         sys.exit(2)
 
 
+def _check_model(model: Optional[str]) -> None:
+    """Fail early, as _load_nlp does, without loading the pipeline into this process."""
+    import os
+    from pathlib import Path
+
+    import spacy.util
+
+    from extract.pipeline import DEFAULT_MODEL, MODEL_ENV
+
+    name = model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+    if not (spacy.util.is_package(name) or Path(name).is_dir()):
+        _echo_err(f"error: spaCy pipeline '{name}' is not installed; install it (see README) or set {MODEL_ENV}")
+        sys.exit(2)
+
+
 @main.command()
 @click.argument("path")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -102,17 +117,56 @@ def clean(path: str, fmt: str) -> None:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1)
 @click.option("--db", "db", required=True, type=click.Path(dir_okay=False), help="SQLite database file")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
+@click.option("--urls", "url_lists", multiple=True, type=click.Path(dir_okay=False),
+              help="a file of URLs, one a line (# comments); also any PATH ending .urls")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="processes (or Dask workers) doing the per-document work")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="where the per-document work runs: local processes or a Dask cluster")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Dask scheduler address (tcp://host:8786); default: a local cluster of --workers")
 @click.option("--model", default=None, help="spaCy pipeline to use")
 @click.option("--allow-private", is_flag=True, help="allow fetching from private/loopback addresses")
-def run(inputs: tuple[str, ...], db: str, workers: int, model: Optional[str], allow_private: bool) -> None:
-    """Ingest, extract, store and reconcile. Running twice adds nothing."""
-    from claims.ingest import ingest
+@click.option("--refetch", is_flag=True, help="fetch URLs again even when already stored")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="seconds to connect and for each read; a whole response gets three times this")
+@click.option("--min-interval", default=1.0, show_default=True, type=click.FloatRange(min=0),
+              help="seconds between two requests to one host (or the site's Crawl-delay)")
+@click.option("--commit-every", default=50, show_default=True, type=click.IntRange(1),
+              help="documents stored per transaction (each document is atomic whatever this is)")
+@click.option("--no-furniture", is_flag=True,
+              help="do not drop lines that recur across the batch's plain-text files")
+def run(inputs: tuple[str, ...], db: str, url_lists: tuple[str, ...], workers: int, engine: str,
+        scheduler: Optional[str], model: Optional[str], allow_private: bool, refetch: bool,
+        timeout: float, min_interval: float, commit_every: int, no_furniture: bool) -> None:
+    """Ingest, extract, store and reconcile. Running twice adds nothing.
 
-    _load_nlp(model)
-    report = ingest(list(inputs), db, workers=workers, model=model, allow_private=allow_private, log=_echo_err)
+    INPUTS are files, directories, URLs (an RSS/Atom feed stands for its articles),
+    files of URLs (.urls) and web archives (.warc, .warc.gz). A URL already stored is
+    not fetched again unless --refetch. A run that is killed can simply be run again:
+    it finishes the rest, storing nothing twice.
+    """
+    from claims.ingest import FetchOptions, ingest
+
+    if not inputs and not url_lists:
+        raise click.UsageError("give at least one PATH, URL or --urls FILE")
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler goes with --engine dask")
+    if engine == "local" and workers == 1:
+        _load_nlp(model)  # the work runs here: load it now, failing early
+    elif engine == "local":
+        _check_model(model)  # the workers load it; this process never needs it
+    progress = _ProgressLine(sys.stderr)
+    report = ingest(
+        list(inputs), db, workers=workers, model=model, log=progress.log, url_lists=url_lists,
+        refetch=refetch, fetch=FetchOptions(allow_private=allow_private, timeout=timeout,
+                                            min_interval=min_interval),
+        furniture=not no_furniture, engine=engine, scheduler=scheduler, progress=progress.update,
+        commit_every=commit_every,
+    )
+    progress.close()
     c = report.counts
     click.echo(
         f"{report.added} new document(s), {report.skipped} already stored, {report.failed} failed; "
@@ -120,6 +174,67 @@ def run(inputs: tuple[str, ...], db: str, workers: int, model: Optional[str], al
         f"{c['conflicts']} conflicts, {c['corroborations']} corroborations"
     )
     sys.exit(1 if report.failed else 0)
+
+
+class _ProgressLine:
+    """`claims run` progress on stderr: one live line on a terminal, else a log line
+    every LOG_EVERY seconds. Error lines are printed whole, never mixed into it."""
+
+    LOG_EVERY = 30.0
+    DRAW_EVERY = 0.2
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.last = 0.0
+        self.shown = False
+        self.latest = None
+
+    def log(self, msg: str) -> None:
+        self._clear()
+        click.echo(msg, file=self.stream)
+
+    def update(self, p) -> None:
+        import time
+
+        self.latest = p
+        now = time.monotonic()
+        if now - self.last < (self.DRAW_EVERY if self.tty else self.LOG_EVERY):
+            return
+        if not self.tty and self.last == 0.0:
+            self.last = now  # the first plain line after LOG_EVERY, not at once
+            return
+        self.last = now
+        if self.tty:
+            self.stream.write("\r\x1b[K" + self._text(p))
+            self.stream.flush()
+            self.shown = True
+        else:
+            click.echo("claims run: " + self._text(p), file=self.stream)
+
+    def _clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.shown = False
+
+    def close(self) -> None:
+        self._clear()
+
+    @staticmethod
+    def _text(p) -> str:
+        total = max(p.total or 0, p.done)
+        rate = p.done / p.elapsed if p.elapsed > 0 else 0.0
+        eta = (total - p.done) / rate if rate > 0 else None
+        eta_text = "?" if eta is None else _duration(eta)
+        return (f"{p.done}/{total} documents, {p.claims} claims, {rate:.1f} docs/s, "
+                f"ETA {eta_text} ({p.failed} failed)")
+
+
+def _duration(seconds: float) -> str:
+    s = int(round(seconds))
+    if s >= 3600:
+        return f"{s // 3600}h{s % 3600 // 60:02d}m"
+    return f"{s // 60}m{s % 60:02d}s" if s >= 60 else f"{s}s"
 
 
 @main.command()

@@ -1,22 +1,41 @@
 """Batch ingestion: inputs → sources → articles → claims → store → reconcile.
 
-`load_inputs` turns the command line's PATHs and URLs into cleaned articles, one
-`LoadedInput` each, with the error instead when an input cannot be read (reported,
-never fatal). `ingest` stores each new document in its own transaction (a content
-hash makes re-runs add nothing) and then recomputes conflicts and corroborations.
+`expand_inputs` turns the command line's PATHs, URLs, URL lists (`.urls`) and web
+archives (`.warc`, `.warc.gz`) into one `InputRef` each; `iter_sources` reads or
+fetches them into `Source`s (raw bytes, decoded), with the error instead when an input
+cannot be had (reported, never fatal). `load_inputs` adds cleaning, for `extract` and
+`clean`. `ingest` is `claims run`: it sends each new source through the per-document
+work (claims/batch.py: clean + extract, in this process, in worker processes, or on a
+Dask cluster), stores each document with its claims atomically under its content hash,
+so re-runs and resumed runs add nothing twice, and then recomputes conflicts and
+corroborations once.
 """
 
 from __future__ import annotations
 
 import hashlib
+import time
 from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict
 
 from claims.models import Article, Source
 from extract.read import ReadError, iter_inputs, read_path
 from extract.textclean import recurring_lines
+
+# Site furniture (menus, footers) is learned from at most this many plain-text files of
+# a batch: enough to see a site's recurring lines, and memory stays flat however large
+# the batch.
+FURNITURE_SAMPLE = 2000
+
+
+class InputRef(BaseModel):
+    """One input to read: a URL, a file, a web archive, or a bad line of a URL list."""
+
+    doc: str
+    kind: Literal["url", "path", "warc", "error"]
+    error: Optional[str] = None
 
 
 class LoadedInput(BaseModel):
@@ -26,6 +45,7 @@ class LoadedInput(BaseModel):
     source: Optional[Source] = None
     article: Optional[Article] = None
     error: Optional[str] = None
+    stored: bool = False  # a URL already in the store: not fetched again
 
     @property
     def media_type(self) -> Optional[str]:
@@ -36,85 +56,204 @@ class IngestReport(BaseModel):
     added: int = 0
     skipped: int = 0
     failed: int = 0
+    claims: int = 0  # claims of the documents this run added
     counts: dict[str, int] = {}
+
+
+class Progress(BaseModel):
+    """Where a run is, handed to the caller's `progress` callback after each input."""
+
+    done: int
+    total: Optional[int]  # inputs known up front; feeds add more as they are read
+    added: int
+    skipped: int
+    failed: int
+    claims: int
+    elapsed: float
+
+
+class FetchOptions(BaseModel):
+    """How `claims run` fetches URLs (see extract.fetch.FetchPolicy)."""
+
+    allow_private: bool = False
+    timeout: float = 10.0  # connect and each read; a whole response gets 3x this
+    min_interval: float = 1.0  # seconds between two requests to one host
+
+    def policy(self):
+        from extract.fetch import FetchPolicy
+
+        return FetchPolicy(allow_private=self.allow_private, timeout=self.timeout,
+                           deadline=3 * self.timeout, min_interval=self.min_interval)
 
 
 def is_url(s: str) -> bool:
     return s.lower().startswith(("http://", "https://"))
 
 
+def is_url_list(s: str) -> bool:
+    return s.lower().endswith(".urls")
+
+
 def content_hash(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def _expand(items: list[str]) -> list[str]:
-    out = []
+def expand_inputs(items: Iterable[str], url_lists: Iterable[str] = ()) -> Iterator[InputRef]:
+    """Each input to read, in command-line order; `url_lists` (files of URLs) after."""
+    from extract.warc import is_warc
+
     for given in items:
         if is_url(given):
-            out.append(given)
+            yield InputRef(doc=given, kind="url")
+        elif is_url_list(given):
+            yield from _url_list(given)
+        elif is_warc(given):
+            yield InputRef(doc=given, kind="warc")
         else:
-            out.extend(iter_inputs([given]) or [given])
-    return out
+            for path in iter_inputs([given]):
+                yield InputRef(doc=path, kind="path")
+    for path in url_lists:
+        yield from _url_list(path)
 
 
-def _corpus_furniture(paths: list[str]) -> frozenset[str]:
+def _url_list(path: str) -> Iterator[InputRef]:
+    from extract.feeds import UrlListError, parse_url_list
+
+    try:
+        parsed = parse_url_list(path)
+    except UrlListError as e:
+        yield InputRef(doc=path, kind="error", error=str(e).removeprefix(f"{path}: "))
+        return
+    for n, text in parsed.bad_lines:  # each bad line reported on its own, FILE:LINE
+        yield InputRef(doc=f"{path}:{n}", kind="error", error=f"not an http(s) URL: {_clip(text)}")
+    for url in parsed.urls:
+        yield InputRef(doc=url, kind="url")
+
+
+def _clip(s: str, n: int = 80) -> str:
+    return repr(s if len(s) <= n else s[: n - 1] + "…")
+
+
+def corpus_furniture(refs: Iterable[InputRef], sample: int = FURNITURE_SAMPLE) -> frozenset[str]:
     """Lines recurring across the batch's plain-text files: site menus and footers."""
-    texts = []
-    for p in paths:
-        if is_url(p) or not p.lower().endswith((".txt", ".txt.gz")):
-            continue
+
+    def texts() -> Iterator[str]:
+        seen = 0
+        for ref in refs:
+            if seen >= sample:
+                return
+            if ref.kind != "path" or not ref.doc.lower().endswith((".txt", ".txt.gz")):
+                continue
+            try:
+                yield read_path(ref.doc).text
+            except ReadError:
+                continue  # reported when the file itself is processed
+            seen += 1
+
+    return recurring_lines(texts())
+
+
+def iter_sources(
+    refs: Iterable[InputRef],
+    policy=None,
+    skip_url: Optional[Callable[[str], bool]] = None,
+) -> Iterator[LoadedInput]:
+    """Each input read or fetched into a Source; a feed stands for its articles.
+
+    `skip_url(url)` true means the URL is already stored: it comes back `stored`,
+    without a request. `policy` is the FetchPolicy for URLs (default: the polite one).
+    """
+    fetcher = None
+
+    def get(url: str) -> Iterator[LoadedInput]:
+        nonlocal fetcher
+        from extract.fetch import FetchError, Fetcher
+
+        if skip_url is not None and skip_url(url):
+            yield LoadedInput(doc=url, stored=True)
+            return
+        if fetcher is None:
+            fetcher = Fetcher(policy)
         try:
-            texts.append(read_path(p).text)
-        except ReadError:
-            continue  # reported when the file itself is processed
-    return recurring_lines(texts) if len(texts) >= 3 else frozenset()
+            yield LoadedInput(doc=url, source=fetcher.fetch(url))
+        except FetchError as e:
+            yield LoadedInput(doc=url, error=e.reason)
+
+    for ref in refs:
+        if ref.kind == "error":
+            yield LoadedInput(doc=ref.doc, error=ref.error)
+        elif ref.kind == "url":
+            for item in get(ref.doc):
+                if item.source is None or not _is_feed(item.source):
+                    yield item
+                    continue
+                links = _feed_links(item.source)
+                if isinstance(links, str):
+                    yield LoadedInput(doc=ref.doc, error=links)
+                    continue
+                for link in links:
+                    for linked in get(link):
+                        if linked.source is not None and _is_feed(linked.source):
+                            linked = LoadedInput(doc=link, error="a feed linked from a feed; give it on its own")
+                        yield linked
+        elif ref.kind == "warc":
+            yield from _warc_sources(ref.doc, skip_url)
+        else:
+            try:
+                yield LoadedInput(doc=ref.doc, source=read_path(ref.doc))
+            except ReadError as e:
+                yield LoadedInput(doc=ref.doc, error=_one_line(e))
+
+
+def _is_feed(source: Source) -> bool:
+    from extract.feeds import is_feed
+
+    return source.media_type != "text/plain" and is_feed(source)
+
+
+def _feed_links(source: Source) -> list[str] | str:
+    """The feed's article links, or why it cannot be read."""
+    from extract.feeds import FeedError, feed_links
+
+    try:
+        links = feed_links(source)
+    except FeedError as e:
+        return _one_line(e)
+    return links or "a feed with no article links"
+
+
+def _warc_sources(path: str, skip_url: Optional[Callable[[str], bool]]) -> Iterator[LoadedInput]:
+    from extract.warc import WarcRecordError, iter_warc
+
+    try:
+        for record in iter_warc(path):
+            if isinstance(record, WarcRecordError):
+                yield LoadedInput(doc=record.doc, error=record.error)
+            elif skip_url is not None and skip_url(record.doc):
+                yield LoadedInput(doc=record.doc, stored=True)
+            else:
+                yield LoadedInput(doc=record.doc, source=record)
+    except ReadError as e:
+        yield LoadedInput(doc=path, error=_one_line(e))
 
 
 def load_inputs(items: list[str], allow_private: bool = False) -> Iterator[LoadedInput]:
     """Each input, read and cleaned; an unreadable one carries its error."""
     from extract.pipeline import article_from_source
 
-    paths = _expand(items)
-    furniture = _corpus_furniture(paths)
-    fetcher = None
-    for p in paths:
-        try:
-            if is_url(p):
-                if fetcher is None:
-                    from extract.fetch import FetchPolicy, Fetcher
-
-                    fetcher = Fetcher(FetchPolicy(allow_private=allow_private))
-                sources = _fetch_expanding_feeds(fetcher, p)
-            else:
-                sources = [read_path(p)]
-        except (ReadError, Exception) as e:  # FetchError too: reported, batch goes on
-            yield LoadedInput(doc=p, error=_one_line(e))
+    refs = list(expand_inputs(items))
+    furniture = corpus_furniture(refs)
+    policy = FetchOptions(allow_private=allow_private).policy()
+    for item in iter_sources(refs, policy):
+        if item.source is None:
+            yield item
             continue
-        for source in sources:
-            if isinstance(source, LoadedInput):
-                yield source
-                continue
-            try:
-                article = article_from_source(source, furniture)
-            except Exception as e:  # a page the cleaner cannot handle is reported, not fatal
-                yield LoadedInput(doc=source.doc, source=source, error=f"cannot clean: {_one_line(e)}")
-                continue
-            yield LoadedInput(doc=source.doc, source=source, article=article)
-
-
-def _fetch_expanding_feeds(fetcher, url: str) -> list:
-    from extract.feeds import feed_links, is_feed
-
-    source = fetcher.fetch(url)
-    if not is_feed(source):
-        return [source]
-    out = []
-    for link in feed_links(source):
         try:
-            out.append(fetcher.fetch(link))
-        except Exception as e:
-            out.append(LoadedInput(doc=link, error=_one_line(e)))
-    return out
+            article = article_from_source(item.source, furniture)
+        except Exception as e:  # a page the cleaner cannot handle is reported, not fatal
+            yield LoadedInput(doc=item.doc, source=item.source, error=f"cannot clean: {_one_line(e)}")
+            continue
+        yield LoadedInput(doc=item.doc, source=item.source, article=article)
 
 
 def _one_line(e: BaseException) -> str:
@@ -129,37 +268,63 @@ def ingest(
     model: Optional[str] = None,
     allow_private: bool = False,
     log: Callable[[str], None] = lambda m: None,
+    *,
+    url_lists: Iterable[str] = (),
+    refetch: bool = False,
+    fetch: Optional[FetchOptions] = None,
+    furniture: bool = True,
+    engine: Literal["local", "dask"] = "local",
+    scheduler: Optional[str] = None,
+    progress: Optional[Callable[[Progress], None]] = None,
+    commit_every: int = 50,
 ) -> IngestReport:
-    """Store every new document's claims, then recompute conflicts."""
+    """Store every new document's claims, then recompute conflicts once.
+
+    `log` gets one line per failed input, naming it. `refetch` fetches URLs even when
+    already stored (a changed page becomes a new document). `workers` > 1 runs the
+    per-document work in that many processes (or Dask workers for a local cluster);
+    `engine="dask"` runs it on the Dask scheduler at `scheduler` (a LocalCluster of
+    `workers` when None). One writer stores the results in transactions of up to
+    `commit_every` documents (and at least every 2 seconds).
+    """
+    from claims import batch
     from claims.reconcile import reconcile_store
     from claims.store import ClaimStore
-    from extract.pipeline import extract_claims, load_nlp
 
-    nlp = load_nlp(model)
+    fetch = fetch or FetchOptions(allow_private=allow_private)
+    url_lists = list(url_lists)
+    refs = lambda: expand_inputs(inputs, url_lists)  # noqa: E731 -- walked twice, never held
+    total = sum(1 for _ in refs())
+    lines = corpus_furniture(refs()) if furniture else frozenset()
     report = IngestReport()
+    started = time.monotonic()
     with ClaimStore(db) as store:
-        for item in load_inputs(inputs, allow_private=allow_private):
-            if item.error:
-                store.record_failure(item.doc, item.error)
-                log(f"{item.doc}: {item.error}")
-                report.failed += 1
-                continue
-            if store.has_document(content_hash(item.source.raw)):
-                report.skipped += 1
-                continue
-            try:
-                claims = extract_claims(item.article, item.doc, nlp)
-                added = store.add_document(item.source, item.article, claims)
-            except Exception as e:  # recorded with its reason; the batch goes on
-                reason = f"extraction failed: {type(e).__name__}: {_one_line(e)}"
-                store.record_failure(item.doc, reason)
-                log(f"{item.doc}: {reason}")
-                report.failed += 1
-                continue
-            if added is None:
-                report.skipped += 1
-            else:
-                report.added += 1
+        writer = batch.Writer(store, report, log, batch_documents=commit_every)
+
+        def tick() -> None:
+            if progress is not None:
+                progress(Progress(done=writer.done, total=total, added=report.added,
+                                  skipped=report.skipped, failed=report.failed,
+                                  claims=writer.claims_seen, elapsed=time.monotonic() - started))
+
+        def new_sources() -> Iterator[Source]:
+            skip_url = None if refetch else store.has_url
+            for item in iter_sources(refs(), fetch.policy(), skip_url):
+                if item.error:
+                    writer.fail(item.doc, item.error)
+                elif item.stored or writer.has_document(content_hash(item.source.raw)):
+                    writer.skip()
+                else:
+                    yield item.source
+                    continue
+                tick()
+
+        work = batch.make_engine(engine, workers=workers, model=model, furniture=lines, scheduler=scheduler)
+        with work:
+            for source, outcome in work.run(new_sources()):
+                writer.add(source, outcome)
+                tick()
+        writer.flush()
         reconcile_store(store)
         report.counts = store.counts()
     return report

@@ -396,7 +396,7 @@ def reconcile_store(store: "ClaimStore") -> Reconciliation:
     Reviews are keyed on claims, not on conflict rows, so they survive this."""
     from claims.store import ConflictRecord
 
-    result = reconcile(store.all_claims())
+    result = reconcile(store.iter_comparable_claims())
     store.replace_conflicts([
         ConflictRecord(a_id=v.a_id, b_id=v.b_id, verdict="contradiction", why=v.why, score=v.score,
                        explained=v.explained)

@@ -231,10 +231,17 @@ JOIN claims_view cv ON cv.id = m.claim_id
 
 Migration = Union[str, Callable[[Database], None]]
 
+# A re-run looks a URL up among the stored documents before fetching it again.
+_M003_URL_INDEXES = """
+CREATE INDEX idx_documents_url ON documents (url);
+CREATE INDEX idx_documents_final_url ON documents (final_url);
+"""
+
 # Append-only. Entry i (0-based) is schema version i + 1.
 MIGRATIONS: list[Migration] = [
     _m001_initial,
     _m002_facts_and_views,
+    _M003_URL_INDEXES,
 ]
 
 
@@ -375,6 +382,14 @@ class ClaimStore:
         ).fetchone()
         return row is not None
 
+    def has_url(self, url: str) -> bool:
+        """True when a stored document was read from `url` (as given, its own, or final)."""
+        row = self.db.execute(
+            "SELECT 1 FROM documents WHERE doc = ? OR url = ? OR final_url = ? LIMIT 1",
+            [url, url, url],
+        ).fetchone()
+        return row is not None
+
     def add_document(self, source: Source, article: Article, claims: list[Claim]) -> int | None:
         """Store a document and its claims in one transaction; return the document id.
 
@@ -383,7 +398,40 @@ class ClaimStore:
         at its surface in `article.text` or two claims share a span.
         """
         _check_claims(source, article, claims)
+        with self._write() as db:
+            return self._insert_document(db, source, article, claims)
+
+    def add_documents(
+        self, items: list[tuple[Source, Article, list[Claim]]]
+    ) -> list[int | None | InvalidDocumentError]:
+        """Store several documents in ONE transaction (one commit for a batch).
+
+        Each document is still all or nothing (a savepoint each): per item, the result
+        is its document id, None when the same raw bytes are already stored (also by an
+        earlier item of the batch), or the InvalidDocumentError that rejected it alone.
+        """
+        results: list[int | None | InvalidDocumentError] = []
+        with self._write() as db:
+            for source, article, claims in items:
+                try:
+                    _check_claims(source, article, claims)
+                except InvalidDocumentError as e:
+                    results.append(e)
+                    continue
+                db.execute("SAVEPOINT document")
+                try:
+                    results.append(self._insert_document(db, source, article, claims))
+                except InvalidDocumentError as e:
+                    db.execute("ROLLBACK TO document")
+                    results.append(e)
+                db.execute("RELEASE document")
+        return results
+
+    def _insert_document(self, db: Database, source: Source, article: Article,
+                         claims: list[Claim]) -> int | None:
         key = content_hash(source.raw)
+        if self.has_document(key):
+            return None
         document = {
             "doc": source.doc,
             "content_hash": key,
@@ -401,17 +449,14 @@ class ClaimStore:
             "fetched_at": source.fetched_at.isoformat() if source.fetched_at else None,
             "ingested_at": _now(),
         }
-        with self._write() as db:
-            if self.has_document(key):
-                return None
-            document_id = db["documents"].insert(document).last_pk
-            try:
-                db["claims"].insert_all(_claim_row(document_id, c) for c in claims)
-            except sqlite3.IntegrityError as e:
-                raise InvalidDocumentError(
-                    f"{source.doc}: claims rejected, nothing stored ({e}); "
-                    "two claims with the same span?"
-                ) from e
+        document_id = db["documents"].insert(document).last_pk
+        try:
+            db["claims"].insert_all(_claim_row(document_id, c) for c in claims)
+        except sqlite3.IntegrityError as e:
+            raise InvalidDocumentError(
+                f"{source.doc}: claims rejected, nothing stored ({e}); "
+                "two claims with the same span?"
+            ) from e
         return document_id
 
     def documents(self) -> list[DocumentRow]:
@@ -504,6 +549,24 @@ class ClaimStore:
 
     def all_claims(self) -> list[StoredClaim]:
         return self.claims()
+
+    def iter_comparable_claims(self, batch: int = 5000) -> Iterator[StoredClaim]:
+        """Claims with a subject, metric and period, streamed in document then text order.
+
+        Only these can be compared (claims.reconcile.comparison_key), so reconciling
+        a large database need not hold every claim in memory.
+        """
+        sql = (
+            f"SELECT {_claim_columns()} FROM claims c JOIN documents d ON d.id = c.document_id "
+            "WHERE c.subject IS NOT NULL AND c.metric IS NOT NULL AND c.period IS NOT NULL "
+            'ORDER BY c.document_id, c."start", c.id'
+        )
+        cursor = self.db.conn.cursor()
+        cursor.execute(sql)
+        names = [d[0] for d in cursor.description]
+        while rows := cursor.fetchmany(batch):
+            for row in rows:
+                yield _stored_claim(dict(zip(names, row)))
 
     # ---- conflicts
 

@@ -14,6 +14,8 @@ from typing import Union
 from urllib.parse import urljoin, urlsplit
 from xml.parsers import expat
 
+from pydantic import BaseModel
+
 from claims.models import Source
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -134,11 +136,20 @@ def _is_http_url(s: str) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
-def read_url_list(path: Union[str, Path]) -> list[str]:
+class UrlList(BaseModel):
+    """A URL list as read: the good URLs in file order, and each bad line with its number."""
+
+    path: str
+    urls: list[str]
+    bad_lines: list[tuple[int, str]] = []
+
+
+def parse_url_list(path: Union[str, Path]) -> UrlList:
     """URLs from a text file, one a line; blank lines and `#` comment lines are skipped.
 
-    Returns them in file order without repeats. Raises UrlListError naming every line
-    that is not an http(s) URL, or when the file cannot be read as UTF-8.
+    The good URLs come back in file order without repeats, and every line that is not
+    an http(s) URL as (line number, text), so a caller can report each and go on.
+    Raises UrlListError only when the file cannot be read as UTF-8 text at all.
     """
     try:
         data = Path(path).read_bytes()
@@ -150,7 +161,7 @@ def read_url_list(path: Union[str, Path]) -> list[str]:
         raise UrlListError(f"{path}: not UTF-8 text", str(path), []) from e
     urls: list[str] = []
     seen: set[str] = set()
-    bad: list[int] = []
+    bad: list[tuple[int, str]] = []
     for n, line in enumerate(text.splitlines(), 1):
         s = line.strip()
         if not s or s.startswith("#"):
@@ -160,12 +171,23 @@ def read_url_list(path: Union[str, Path]) -> list[str]:
                 seen.add(s)
                 urls.append(s)
         else:
-            bad.append(n)
+            bad.append((n, s))
+    return UrlList(path=str(path), urls=urls, bad_lines=bad)
+
+
+def read_url_list(path: Union[str, Path]) -> list[str]:
+    """URLs from a text file, one a line (see `parse_url_list`), all or nothing.
+
+    Raises UrlListError naming every line that is not an http(s) URL, or when the file
+    cannot be read as UTF-8.
+    """
+    parsed = parse_url_list(path)
+    bad = [n for n, _ in parsed.bad_lines]
     if bad:
         shown = ", ".join(map(str, bad[:10])) + (f" and {len(bad) - 10} more" if len(bad) > 10 else "")
         word = "line" if len(bad) == 1 else "lines"
         raise UrlListError(f"{path}: not an http(s) URL on {word} {shown}", str(path), bad)
-    return urls
+    return parsed.urls
 
 
-__all__ = ["FeedError", "UrlListError", "feed_links", "is_feed", "read_url_list"]
+__all__ = ["FeedError", "UrlList", "UrlListError", "feed_links", "is_feed", "parse_url_list", "read_url_list"]

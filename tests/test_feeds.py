@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from claims.models import Source
-from extract.feeds import FeedError, UrlListError, feed_links, is_feed, read_url_list
+from extract.feeds import FeedError, UrlListError, feed_links, is_feed, parse_url_list, read_url_list
 from extract.read import read_path
 
 FIXTURES = Path(__file__).parent / "fixtures" / "fetch"
@@ -148,3 +148,21 @@ def test_read_url_list_empty_and_bom(tmp_path):
     assert read_url_list(path) == []
     path.write_bytes(b"\xef\xbb\xbfhttps://a.example/x\r\n")
     assert read_url_list(path) == ["https://a.example/x"]
+
+
+def test_parse_url_list_keeps_good_urls_and_names_each_bad_line():
+    parsed = parse_url_list(FIXTURES / "urls-bad.txt")
+    assert parsed.urls == ["https://news.example.com/ok", "https://news.example.com/also-ok"]
+    assert parsed.bad_lines == [
+        (2, "ftp://files.example.com/a.txt"),
+        (5, "file:///etc/passwd"),
+        (6, "news.example.com/no-scheme"),
+        (8, "http://"),
+    ]
+
+
+def test_parse_url_list_unreadable_file_is_an_error(tmp_path):
+    path = tmp_path / "latin1.urls"
+    path.write_bytes("https://a.example/caf\xe9\n".encode("latin-1"))
+    with pytest.raises(UrlListError, match="not UTF-8 text"):
+        parse_url_list(path)

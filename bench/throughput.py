@@ -1,0 +1,348 @@
+"""Benchmark throughput, scaling and memory of `claims`, everything in one run.
+
+1. throughput  words/second of the project's extraction (`extract.pipeline.extract_claims`
+               on Articles) over the article-extraction benchmark's ground-truth bodies
+               plus the seed corpus, against, on the same texts and in one process:
+               the full trained spaCy pipeline (`nlp.pipe`), quantulum3, and a blank
+               spaCy English tokenizer (the floor any spaCy-based tool pays).
+2. scaling     `claims run --workers 1` vs `--workers 2` on a corpus of N documents
+               (the same texts replicated with distinct ids into a temp dir).
+3. memory      peak memory of `claims run` at a small and a large corpus: the largest
+               single process (getrusage of children) and the whole process tree
+               (sampled with psutil every 0.1 s), so worker processes count too.
+
+Replicated texts would all be "site furniture" to the plain-text cleaner (every line
+recurs across documents), so the runs pass --no-furniture; each document is cut to
+about --doc-words words at a paragraph boundary so the corpus sizes stay quick.
+
+Usage:  python bench/throughput.py [--quick] [--limit N] [--scaling-docs N]
+            [--memory-docs SMALL LARGE] [--memory-workers N] [--doc-words N]
+            [--skip throughput|scaling|memory ...] [--json FILE]
+
+The shared folder is found next to the repository (`../shared`), or at $CLAIMS_SHARED.
+Timed thresholds live here, never in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import warnings
+from pathlib import Path
+from typing import Callable, Iterable, Optional, Sequence
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+# Acceptance (issue 7): 2 workers at least this much faster than 1; peak memory at the
+# large corpus within this factor of the small one.
+MIN_SPEEDUP = 1.7
+MAX_MEMORY_GROWTH = 1.2
+
+
+def shared_dir() -> Path:
+    env = os.environ.get("CLAIMS_SHARED")
+    return Path(env) if env else REPO.parent / "shared"
+
+
+def load_texts(limit: Optional[int] = None) -> list[tuple[str, str]]:
+    """(id, text): the benchmark's ground-truth article bodies, then the seed articles."""
+    truth_file = shared_dir() / "bench" / "article-extraction" / "ground-truth.json"
+    if not truth_file.is_file():
+        raise SystemExit(f"benchmark data not found: {truth_file} (set CLAIMS_SHARED)")
+    truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    out = [(i, truth[i]["articleBody"]) for i in sorted(truth) if truth[i]["articleBody"].strip()]
+    if limit:
+        out = out[:limit]
+    for seed in sorted((REPO / "corpus").glob("*.txt")):
+        out.append((seed.stem, seed.read_text(encoding="utf-8")))
+    return out
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+# == 1. throughput ===================================================================
+
+
+def _article(text: str):
+    """The whole text as an Article, each non-empty line a body region (no cleaning:
+    every system below sees exactly the same words)."""
+    from claims.models import Article
+
+    regions, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if body.strip():
+            regions.append((pos, pos + len(body)))
+        pos += len(line)
+    return Article(text=text, regions=regions)
+
+
+def timed(fn: Callable[[], object]) -> tuple[float, object]:
+    t0 = time.perf_counter()
+    out = fn()
+    return time.perf_counter() - t0, out
+
+
+def throughput(texts: list[tuple[str, str]]) -> list[dict]:
+    import spacy
+
+    from extract.pipeline import DEFAULT_MODEL, extract_claims, load_nlp
+
+    total_words = sum(words(t) for _, t in texts)
+    articles = [(i, _article(t)) for i, t in texts]
+    rows = []
+
+    ours = load_nlp()
+    extract_claims(articles[0][1], "warm-up", ours)
+    secs, n_claims = timed(lambda: sum(len(extract_claims(a, i, ours)) for i, a in articles))
+    rows.append({"system": "claims extract_claims", "seconds": secs, "output": f"{n_claims} claims"})
+
+    full = spacy.load(DEFAULT_MODEL)
+    list(full.pipe([texts[0][1]]))
+    secs, n_ents = timed(lambda: sum(len(d.ents) for d in full.pipe([t for _, t in texts])))
+    rows.append({"system": f"spaCy {DEFAULT_MODEL} nlp.pipe", "seconds": secs, "output": f"{n_ents} entities"})
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from quantulum3 import parser
+
+            parser.parse(texts[0][1])
+            secs, n_q = timed(lambda: sum(len(parser.parse(t)) for _, t in texts))
+        rows.append({"system": "quantulum3 parser.parse", "seconds": secs, "output": f"{n_q} quantities"})
+    except ImportError as e:
+        rows.append({"system": "quantulum3 parser.parse", "seconds": None, "output": f"not installed ({e})"})
+
+    blank = spacy.blank("en")
+    secs, n_tok = timed(lambda: sum(len(d) for d in blank.pipe([t for _, t in texts])))
+    rows.append({"system": "spaCy blank('en') tokenizer", "seconds": secs, "output": f"{n_tok} tokens"})
+
+    base = rows[0]["seconds"]
+    for r in rows:
+        r["words"] = total_words
+        r["words_per_second"] = total_words / r["seconds"] if r["seconds"] else None
+        # How many times faster than claims (>1: this system is faster).
+        r["speed_vs_claims"] = base / r["seconds"] if r["seconds"] else None
+    return rows
+
+
+# == 2./3. runs of `claims run` ========================================================
+
+
+def cut(text: str, max_words: int) -> str:
+    """The text's first paragraphs, up to about `max_words` words (at least one line)."""
+    out, n = [], 0
+    for line in text.splitlines():
+        if n >= max_words and out:
+            break
+        out.append(line)
+        n += words(line)
+    return "\n".join(out) + "\n"
+
+
+def make_corpus(where: Path, texts: list[tuple[str, str]], n: int, max_words: int) -> int:
+    """`n` documents cycling through `texts`, each with its own id line (distinct bytes,
+    so the store keeps each). Returns the number of words written."""
+    where.mkdir(parents=True)
+    cuts = [(i, cut(t, max_words)) for i, t in texts]
+    total = 0
+    for k in range(n):
+        ident, text = cuts[k % len(cuts)]
+        sub = where / f"{k // 1000:03d}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"d{k:06d}.txt").write_text(f"Item {k} of {ident[:12]}\n\n{text}", encoding="utf-8")
+        total += words(text)
+    return total
+
+
+class TreeMemory:
+    """Peak of the summed RSS of a process and its descendants, sampled."""
+
+    def __init__(self, pid: int, every: float = 0.1):
+        self.pid, self.every = pid, every
+        self.peak = 0
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        try:
+            import psutil
+        except ImportError:
+            return
+        try:
+            root = psutil.Process(self.pid)
+        except psutil.Error:
+            return
+        while not self.stop.is_set():
+            try:
+                procs = [root, *root.children(recursive=True)]
+                total = 0
+                for p in procs:
+                    try:
+                        total += p.memory_info().rss
+                    except psutil.Error:
+                        continue  # a worker that just exited
+                self.peak = max(self.peak, total)
+            except psutil.Error:
+                return
+            self.stop.wait(self.every)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join()
+
+
+def claims_run(corpus: Path, db: Path, workers: int) -> dict:
+    """One `claims run` in a fresh child process (a wrapper, so getrusage of its
+    children is this run alone): wall seconds, peak RSS of the largest process and of
+    the whole tree, and the summary line."""
+    wrapper = (
+        "import resource, subprocess, sys, json\n"
+        "p = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+        "ru = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "print(json.dumps({'rc': p.returncode, 'stdout': p.stdout, 'stderr': p.stderr[-2000:],"
+        " 'maxrss_kb': ru.ru_maxrss}))\n"
+    )
+    cmd = [sys.executable, "-c", wrapper, sys.executable, "-m", "claims", "run", str(corpus),
+           "--db", str(db), "--workers", str(workers), "--no-furniture"]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    with TreeMemory(proc.pid) as tree:
+        out, err = proc.communicate()
+    secs = time.perf_counter() - t0
+    result = json.loads(out)
+    if result["rc"] != 0:
+        raise SystemExit(f"claims run failed ({result['rc']}): {result['stderr']}")
+    return {"seconds": secs, "max_process_mb": result["maxrss_kb"] / 1024,
+            "tree_peak_mb": tree.peak / 2**20 if tree.peak else None,
+            "summary": result["stdout"].strip().splitlines()[-1]}
+
+
+def scaling(texts, n_docs: int, max_words: int, tmp: Path) -> dict:
+    corpus = tmp / "scaling"
+    n_words = make_corpus(corpus, texts, n_docs, max_words)
+    runs = {}
+    for workers in (1, 2):
+        r = claims_run(corpus, tmp / f"scaling-w{workers}.db", workers)
+        r["docs_per_second"] = n_docs / r["seconds"]
+        r["words_per_second"] = n_words / r["seconds"]
+        runs[workers] = r
+        print(f"  --workers {workers}: {r['seconds']:.1f} s  ({r['summary']})", file=sys.stderr)
+    return {"documents": n_docs, "words": n_words, "runs": runs,
+            "speedup": runs[1]["seconds"] / runs[2]["seconds"]}
+
+
+def memory(texts, sizes: Sequence[int], max_words: int, workers: int, tmp: Path) -> dict:
+    runs = {}
+    for n in sizes:
+        corpus = tmp / f"memory-{n}"
+        make_corpus(corpus, texts, n, max_words)
+        r = claims_run(corpus, tmp / f"memory-{n}.db", workers)
+        runs[n] = r
+        print(f"  {n} documents: {r['seconds']:.1f} s, largest process {r['max_process_mb']:.0f} MB, "
+              f"tree {r['tree_peak_mb'] or 0:.0f} MB  ({r['summary']})", file=sys.stderr)
+        shutil.rmtree(corpus)
+    small, large = runs[sizes[0]], runs[sizes[-1]]
+    growth = {"max_process": large["max_process_mb"] / small["max_process_mb"]}
+    if small["tree_peak_mb"] and large["tree_peak_mb"]:
+        growth["tree"] = large["tree_peak_mb"] / small["tree_peak_mb"]
+    return {"workers": workers, "runs": runs, "growth": growth}
+
+
+# == report ==========================================================================
+
+
+def md_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    def cell(x: object) -> str:
+        if x is None:
+            return "n/a"
+        if isinstance(x, float):
+            return f"{x:,.2f}" if abs(x) < 100 else f"{x:,.0f}"
+        return str(x).replace("|", "\\|")
+
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true",
+                    help="small sizes: 40 texts, 400 documents for scaling, 200 vs 2,000 for memory")
+    ap.add_argument("--limit", type=int, default=None, help="benchmark texts to use (default: all)")
+    ap.add_argument("--scaling-docs", type=int, default=5000)
+    ap.add_argument("--memory-docs", type=int, nargs=2, default=[1000, 20000], metavar=("SMALL", "LARGE"))
+    ap.add_argument("--memory-workers", type=int, default=2)
+    ap.add_argument("--doc-words", type=int, default=200, help="about this many words per replicated document")
+    ap.add_argument("--skip", nargs="*", default=[], choices=["throughput", "scaling", "memory"])
+    ap.add_argument("--json", type=Path, help="also write the figures here")
+    args = ap.parse_args(argv)
+    if args.quick:
+        args.limit = args.limit or 40
+        args.scaling_docs = min(args.scaling_docs, 400)
+        args.memory_docs = [200, 2000]
+
+    texts = load_texts(args.limit)
+    figures: dict = {"texts": len(texts), "words": sum(words(t) for _, t in texts)}
+    ok = True
+    with tempfile.TemporaryDirectory(prefix="claims-throughput-") as tmp_name:
+        tmp = Path(tmp_name)
+        if "throughput" not in args.skip:
+            print(f"throughput over {len(texts)} texts, {figures['words']:,} words ...", file=sys.stderr)
+            rows = throughput(texts)
+            figures["throughput"] = rows
+            print(f"\n## Throughput, one process ({len(texts)} texts, {figures['words']:,} words)\n")
+            print(md_table(["system", "seconds", "words/s", "speed vs claims", "output"],
+                           [(r["system"], r["seconds"], r["words_per_second"], r["speed_vs_claims"], r["output"])
+                            for r in rows]))
+            ours = rows[0]["words_per_second"]
+            print("\nclaims words/s as a share of each: " + ", ".join(
+                f"{r['system']} {ours / r['words_per_second']:.2f}x" for r in rows[1:] if r["words_per_second"]))
+        if "scaling" not in args.skip:
+            print(f"scaling on {args.scaling_docs} documents ...", file=sys.stderr)
+            s = scaling(texts, args.scaling_docs, args.doc_words, tmp)
+            figures["scaling"] = s
+            print(f"\n## Scaling: claims run on {s['documents']:,} documents ({s['words']:,} words)\n")
+            print(md_table(["workers", "seconds", "documents/s", "words/s", "largest process MB", "tree MB"],
+                           [(w, r["seconds"], r["docs_per_second"], r["words_per_second"],
+                             r["max_process_mb"], r["tree_peak_mb"]) for w, r in s["runs"].items()]))
+            passed = s["speedup"] >= MIN_SPEEDUP
+            ok &= passed
+            print(f"\nspeed-up, 2 workers vs 1: {s['speedup']:.2f}x (want >= {MIN_SPEEDUP}) "
+                  f"{'ok' if passed else 'BELOW TARGET'}")
+        if "memory" not in args.skip:
+            print(f"memory at {args.memory_docs} documents ...", file=sys.stderr)
+            m = memory(texts, args.memory_docs, args.doc_words, args.memory_workers, tmp)
+            figures["memory"] = m
+            print(f"\n## Peak memory: claims run --workers {m['workers']}\n")
+            print(md_table(["documents", "seconds", "largest process MB", "process tree MB", "summary"],
+                           [(n, r["seconds"], r["max_process_mb"], r["tree_peak_mb"], r["summary"])
+                            for n, r in m["runs"].items()]))
+            worst = max(m["growth"].values())
+            passed = worst <= MAX_MEMORY_GROWTH
+            ok &= passed
+            print("\ngrowth, large vs small: " + ", ".join(f"{k} {v:.2f}x" for k, v in m["growth"].items())
+                  + f" (want <= {MAX_MEMORY_GROWTH}) {'ok' if passed else 'ABOVE TARGET'}")
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2, default=str))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

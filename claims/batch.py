@@ -1,0 +1,317 @@
+"""Running the per-document work of a batch, and the one writer that stores it.
+
+The per-document work is `process_source`: clean the source to its article and extract
+its claims (extract.pipeline.extract_claims, so any speed-up there is had here too).
+An engine runs it over a stream of sources and yields (source, outcome) pairs:
+
+- `InProcess`: in this process (one worker, the default);
+- `ProcessPool`: in N spawned worker processes, each loading the spaCy pipeline once;
+- `DaskEngine`: as tasks on a Dask distributed cluster, results streamed back with
+  `as_completed`.
+
+Every engine keeps a bounded number of documents in flight, so memory does not grow
+with the corpus: the input side is a generator, pulled only when a result comes back.
+All results come back to the single `Writer`, which stores them in batched transactions
+(each document atomic under its content hash, so a killed run resumes cleanly).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Callable, Iterator, Optional
+
+from pydantic import BaseModel
+
+from claims.models import Article, Claim, Source
+
+# Documents in flight per worker: enough to keep every worker busy while the writer
+# stores, few enough that memory stays flat.
+IN_FLIGHT_PER_WORKER = 4
+# A worker process is replaced after this many documents: whatever a long-lived spaCy
+# pipeline accumulates (its string store grows with every new word) is given back.
+TASKS_PER_CHILD = 2000
+# The writer commits after this many documents or this many seconds, whichever first.
+BATCH_DOCUMENTS = 50
+BATCH_SECONDS = 2.0
+
+
+class DocumentOutcome(BaseModel):
+    """What the per-document work gives back: the article and its claims, or why not."""
+
+    doc: str
+    article: Optional[Article] = None
+    claims: list[Claim] = []
+    error: Optional[str] = None
+
+
+def _one_line(e: BaseException) -> str:
+    text = str(e).strip()
+    return text.splitlines()[0] if text else type(e).__name__
+
+
+def process_source(source: Source, furniture: frozenset[str], nlp) -> DocumentOutcome:
+    """Clean `source` and extract its claims. Never raises: a failure is the outcome."""
+    from extract.pipeline import article_from_source, extract_claims
+
+    try:
+        article = article_from_source(source, furniture)
+    except Exception as e:  # a page the cleaner cannot handle is reported, not fatal
+        return DocumentOutcome(doc=source.doc, error=f"cannot clean: {_one_line(e)}")
+    try:
+        claims = extract_claims(article, source.doc, nlp)
+    except Exception as e:  # recorded with its reason; the batch goes on
+        return DocumentOutcome(doc=source.doc, error=f"extraction failed: {type(e).__name__}: {_one_line(e)}")
+    return DocumentOutcome(doc=source.doc, article=article, claims=claims)
+
+
+# --------------------------------------------------------------------------- engines
+
+
+class Engine:
+    """Runs `process_source` over sources; a context manager owning its workers."""
+
+    def run(self, sources: Iterator[Source]) -> Iterator[tuple[Source, DocumentOutcome]]:
+        raise NotImplementedError
+
+    def __enter__(self) -> "Engine":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        pass
+
+
+class InProcess(Engine):
+    def __init__(self, model: Optional[str], furniture: frozenset[str]):
+        from extract.pipeline import load_nlp
+
+        self.nlp = load_nlp(model)
+        self.furniture = furniture
+
+    def run(self, sources):
+        for source in sources:
+            yield source, process_source(source, self.furniture, self.nlp)
+
+
+# State of a worker process, set once by its initializer.
+_worker: dict = {}
+
+
+def _init_worker(model: Optional[str], furniture: frozenset[str]) -> None:
+    from extract.pipeline import load_nlp
+
+    _worker["nlp"] = load_nlp(model)
+    _worker["furniture"] = furniture
+
+
+def _work_in_process(source: Source) -> DocumentOutcome:
+    return process_source(source, _worker["furniture"], _worker["nlp"])
+
+
+class ProcessPool(Engine):
+    """N spawned worker processes (spawn: safe with threads, same on every platform)."""
+
+    def __init__(self, workers: int, model: Optional[str], furniture: frozenset[str]):
+        self.workers = workers
+        self.model = model
+        self.furniture = furniture
+        self.pool: Optional[ProcessPoolExecutor] = None
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(self.model, self.furniture),
+            max_tasks_per_child=TASKS_PER_CHILD,
+        )
+
+    def run(self, sources):
+        self.pool = self._new_pool()
+        limit = self.workers * IN_FLIGHT_PER_WORKER
+        pending: dict[Future, Source] = {}
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < limit:
+                source = next(sources, None)
+                if source is None:
+                    exhausted = True
+                    break
+                pending[self.pool.submit(_work_in_process, source)] = source
+            if not pending:
+                return
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            broken = False
+            for future in done:
+                source = pending.pop(future)
+                try:
+                    outcome = future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    outcome = DocumentOutcome(doc=source.doc, error="worker process died (out of memory?)")
+                except Exception as e:  # an outcome that could not come back (pickling)
+                    outcome = DocumentOutcome(doc=source.doc, error=f"worker failed: {type(e).__name__}: {_one_line(e)}")
+                yield source, outcome
+            if broken:
+                # One dead worker breaks the pool and every document in it; those are
+                # reported failed (a re-run retries them) and a new pool goes on.
+                for future, source in pending.items():
+                    yield source, DocumentOutcome(doc=source.doc, error="worker process died (out of memory?)")
+                pending.clear()
+                self.pool.shutdown(wait=False, cancel_futures=True)
+                self.pool = self._new_pool()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+
+# A Dask worker runs tasks in threads; each thread gets its own pipeline (spaCy does not
+# promise thread safety), loaded once and kept.
+_thread = threading.local()
+
+
+def dask_task(source: Source, furniture: frozenset[str], model: Optional[str]) -> DocumentOutcome:
+    """The per-document work as a Dask task (importable by name on every worker)."""
+    from extract.pipeline import load_nlp
+
+    if getattr(_thread, "model", object()) != model:
+        _thread.nlp = load_nlp.__wrapped__(model)  # a fresh pipeline, not the shared cached one
+        _thread.model = model
+    return process_source(source, furniture, _thread.nlp)
+
+
+class DaskEngine(Engine):
+    """Tasks on a Dask distributed cluster at `scheduler`, or on a LocalCluster."""
+
+    def __init__(self, scheduler: Optional[str], workers: int, model: Optional[str],
+                 furniture: frozenset[str]):
+        from distributed import Client, LocalCluster
+
+        self.cluster = None
+        if scheduler is None:
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=workers > 1,
+                                        dashboard_address=None)
+            self.client = Client(self.cluster)
+        else:
+            self.client = Client(scheduler)
+        self.model = model
+        self.furniture = furniture
+
+    def run(self, sources):
+        from distributed import as_completed
+
+        n_workers = max(1, sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values()))
+        limit = n_workers * IN_FLIGHT_PER_WORKER
+        furniture = self.client.scatter(self.furniture, broadcast=True) if self.furniture else frozenset()
+        pending: dict[str, Source] = {}
+
+        def submit(source: Source):
+            future = self.client.submit(dask_task, source, furniture, self.model, pure=False)
+            pending[future.key] = source
+            return future
+
+        first = []
+        for source in sources:
+            first.append(submit(source))
+            if len(first) >= limit:
+                break
+        stream = as_completed(first)
+        for future in stream:
+            source = pending.pop(future.key)
+            try:
+                outcome = future.result()
+            except Exception as e:  # a task that failed on the cluster: reported, batch goes on
+                outcome = DocumentOutcome(doc=source.doc, error=f"dask task failed: {type(e).__name__}: {_one_line(e)}")
+            future.release()
+            yield source, outcome
+            more = next(sources, None)
+            if more is not None:
+                stream.add(submit(more))
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def make_engine(engine: str, *, workers: int, model: Optional[str], furniture: frozenset[str],
+                scheduler: Optional[str] = None) -> Engine:
+    if engine == "dask":
+        return DaskEngine(scheduler, workers, model, furniture)
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r} (local or dask)")
+    if workers <= 1:
+        return InProcess(model, furniture)
+    return ProcessPool(workers, model, furniture)
+
+
+# --------------------------------------------------------------------------- the writer
+
+
+class Writer:
+    """The one writer: stores outcomes in batched transactions and keeps the report."""
+
+    def __init__(self, store, report, log: Callable[[str], None],
+                 batch_documents: int = BATCH_DOCUMENTS, batch_seconds: float = BATCH_SECONDS):
+        self.store = store
+        self.report = report
+        self.log = log
+        self.batch_documents = batch_documents
+        self.batch_seconds = batch_seconds
+        self.pending: list[tuple[Source, Article, list[Claim]]] = []
+        self.pending_hashes: set[str] = set()
+        self.oldest: Optional[float] = None
+        self.done = 0  # inputs dealt with, stored or not yet committed
+        self.claims_seen = 0
+
+    def has_document(self, key: str) -> bool:
+        return key in self.pending_hashes or self.store.has_document(key)
+
+    def fail(self, doc: str, reason: str) -> None:
+        self.log(f"{doc}: {reason}")
+        self.store.record_failure(doc, reason)
+        self.report.failed += 1
+        self.done += 1
+
+    def skip(self) -> None:
+        self.report.skipped += 1
+        self.done += 1
+
+    def add(self, source: Source, outcome: DocumentOutcome) -> None:
+        if outcome.error is not None or outcome.article is None:
+            self.fail(source.doc, outcome.error or "no article")
+            return
+        from claims.ingest import content_hash
+
+        self.done += 1
+        self.claims_seen += len(outcome.claims)
+        self.pending.append((source, outcome.article, outcome.claims))
+        self.pending_hashes.add(content_hash(source.raw))
+        if self.oldest is None:
+            self.oldest = time.monotonic()
+        if len(self.pending) >= self.batch_documents or time.monotonic() - self.oldest >= self.batch_seconds:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        from claims.store import InvalidDocumentError
+
+        batch, self.pending, self.pending_hashes, self.oldest = self.pending, [], set(), None
+        for (source, _, claims), result in zip(batch, self.store.add_documents(batch)):
+            if isinstance(result, InvalidDocumentError):
+                self.done -= 1  # counted when it came in; fail() counts it again
+                self.fail(source.doc, f"extraction failed: {type(result).__name__}: {_one_line(result)}")
+            elif result is None:
+                self.report.skipped += 1
+            else:
+                self.report.added += 1
+                self.report.claims += len(claims)
