@@ -176,6 +176,13 @@ EXPECTED_TABLES = {
     "reviews": [
         ("id", "INTEGER"), ("a_claim_id", "INTEGER"), ("b_claim_id", "INTEGER"),
         ("status", "TEXT"), ("note", "TEXT"), ("reviewer", "TEXT"), ("at", "TEXT"),
+        ("a_doc_hash", "TEXT"), ("b_doc_hash", "TEXT"), ("a_start", "INTEGER"), ("a_end", "INTEGER"),
+        ("b_start", "INTEGER"), ("b_end", "INTEGER"), ("pair_key", "TEXT"), ("reason", "TEXT"),
+    ],
+    "settings": [("key", "TEXT"), ("value", "TEXT")],
+    "users": [
+        ("id", "INTEGER"), ("name", "TEXT"), ("password_hash", "TEXT"), ("created_at", "TEXT"),
+        ("password_changed_at", "TEXT"),
     ],
 }  # fmt: skip
 EXPECTED_VIEWS = {
