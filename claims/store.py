@@ -321,10 +321,75 @@ def _m002_review_app(db: Database) -> None:
             created_at TEXT NOT NULL,
             password_changed_at TEXT NOT NULL
         );
-        -- The queue sorts by score; the claims browser filters by source too.
-        CREATE INDEX idx_conflicts_score ON conflicts (score DESC, id);
+        -- The claims browser filters by source too.
         CREATE INDEX idx_claims_source ON claims (source COLLATE NOCASE);
         """
+    )
+
+
+_CLAIM_KEY_OF = """(SELECT d.content_hash || ':' || c."start" || ':' || c."end"
+    FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.id = {})"""
+
+_REVIEW_QUEUE_SCHEMA = f"""
+-- What the queue filters and sorts on, kept beside each conflict row by a trigger (the
+-- reconciler inserts plain rows): its pair key, subject and metric.
+ALTER TABLE conflicts ADD COLUMN pair_key TEXT;
+ALTER TABLE conflicts ADD COLUMN subject TEXT;
+ALTER TABLE conflicts ADD COLUMN metric TEXT;
+CREATE TRIGGER conflicts_queue_fields AFTER INSERT ON conflicts
+BEGIN
+    UPDATE conflicts SET
+        pair_key = (SELECT min(ka, kb) || '|' || max(ka, kb) FROM (SELECT
+            {_CLAIM_KEY_OF.format("NEW.a_claim_id")} AS ka,
+            {_CLAIM_KEY_OF.format("NEW.b_claim_id")} AS kb)),
+        subject = (SELECT coalesce(a.subject, b.subject) FROM claims a, claims b
+            WHERE a.id = NEW.a_claim_id AND b.id = NEW.b_claim_id),
+        metric = (SELECT coalesce(a.metric, b.metric) FROM claims a, claims b
+            WHERE a.id = NEW.a_claim_id AND b.id = NEW.b_claim_id)
+    WHERE id = NEW.id;
+END;
+CREATE INDEX idx_conflicts_score ON conflicts (score DESC, id);
+CREATE INDEX idx_conflicts_pair_key ON conflicts (pair_key);
+CREATE INDEX idx_conflicts_subject ON conflicts (subject COLLATE NOCASE, score DESC, id);
+CREATE INDEX idx_conflicts_metric ON conflicts (metric COLLATE NOCASE, score DESC, id);
+-- The claims browser's order (document, then text), so a deep page is an index walk.
+CREATE INDEX idx_claims_order ON claims (document_id, "start", id);
+
+-- The current verdict of each pair: the latest `reviews` row, kept by a trigger. A
+-- cache for the queue's status filter; `reviews` stays the record.
+CREATE TABLE review_state (
+    pair_key TEXT PRIMARY KEY,
+    review_id INTEGER NOT NULL,
+    status TEXT NOT NULL
+);
+CREATE INDEX idx_review_state_status ON review_state (status);
+CREATE TRIGGER reviews_current AFTER INSERT ON reviews WHEN NEW.pair_key IS NOT NULL
+BEGIN
+    INSERT INTO review_state (pair_key, review_id, status) VALUES (NEW.pair_key, NEW.id, NEW.status)
+    ON CONFLICT (pair_key) DO UPDATE SET review_id = excluded.review_id, status = excluded.status;
+END;
+"""
+
+
+def _m003_review_queue(db: Database) -> None:
+    """The review queue at 100,000 claims: conflicts carry their pair key, subject and
+    metric (indexed with the score), and `review_state` holds each pair's current
+    verdict, so filtering by status, subject or metric never recomputes keys."""
+    db.executescript(_REVIEW_QUEUE_SCHEMA)
+    db.execute(
+        f"""UPDATE conflicts SET
+            pair_key = (SELECT min(ka, kb) || '|' || max(ka, kb) FROM (SELECT
+                {_CLAIM_KEY_OF.format("conflicts.a_claim_id")} AS ka,
+                {_CLAIM_KEY_OF.format("conflicts.b_claim_id")} AS kb)),
+            subject = (SELECT coalesce(a.subject, b.subject) FROM claims a, claims b
+                WHERE a.id = conflicts.a_claim_id AND b.id = conflicts.b_claim_id),
+            metric = (SELECT coalesce(a.metric, b.metric) FROM claims a, claims b
+                WHERE a.id = conflicts.a_claim_id AND b.id = conflicts.b_claim_id)"""
+    )
+    db.execute(
+        """INSERT INTO review_state (pair_key, review_id, status)
+        SELECT r.pair_key, r.id, r.status FROM reviews r
+        WHERE r.id IN (SELECT max(id) FROM reviews WHERE pair_key IS NOT NULL GROUP BY pair_key)"""
     )
 
 
@@ -339,6 +404,7 @@ Migration = Union[str, Callable[[Database], None]]
 MIGRATIONS: list[Migration] = [
     _m001_initial,
     _m002_review_app,
+    _m003_review_queue,
 ]
 
 
@@ -392,13 +458,6 @@ def _check_claims(source: Source, article: Article, claims: list[Claim]) -> None
 
 
 # --------------------------------------------------------------------------- the store
-
-# The pair key of a conflict row `k` joined to claims a, b and documents da, db.
-_QUEUE_PAIR_KEY = _pair_key_sql(
-    "da.content_hash || ':' || a.\"start\" || ':' || a.\"end\"",
-    "db.content_hash || ':' || b.\"start\" || ':' || b.\"end\"",
-)
-
 
 
 class ClaimStore:
@@ -744,14 +803,19 @@ class ClaimStore:
             params.append(document_id)
         condition = (" WHERE " + " AND ".join(where)) if where else ""
         total = self.db.execute(f"SELECT count(*) FROM claims c{condition}", params).fetchone()[0]
-        sql = (
-            f"SELECT {_claim_columns()} FROM claims c JOIN documents d ON d.id = c.document_id"
-            f'{condition} ORDER BY c.document_id, c."start", c.id'
-        )
+        # The page is picked from the claims alone (an index walk for a deep page), then
+        # joined to its documents.
+        page = f'SELECT c.id FROM claims c{condition} ORDER BY c.document_id, c."start", c.id'
         page_params = list(params)
         if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
+            page += " LIMIT ? OFFSET ?"
             page_params += [limit, offset]
+        sql = f"""
+            WITH page AS MATERIALIZED ({page})
+            SELECT {_claim_columns()} FROM page
+            JOIN claims c ON c.id = page.id JOIN documents d ON d.id = c.document_id
+            ORDER BY c.document_id, c."start", c.id
+        """
         return [_stored_claim(r) for r in self.db.query(sql, page_params)], total
 
     def claim(self, claim_id: int) -> StoredClaim | None:
@@ -827,19 +891,17 @@ class ClaimStore:
 
     # ---- the review app: the conflicts queue and verdicts
 
-    _QUEUE_SQL = f"""
-        SELECT k.id AS conflict_id, k.verdict, k.why, k.score,
-            {_claim_columns("a", "da", "a_")}, {_claim_columns("b", "db", "b_")},
-            da.content_hash AS a_doc_hash, db.content_hash AS b_doc_hash,
-            r.id AS r_id
-        FROM conflicts k
+    _QUEUE_COLUMNS = f"""
+        k.id AS conflict_id, k.verdict, k.why, k.score,
+        {_claim_columns("a", "da", "a_")}, {_claim_columns("b", "db", "b_")},
+        da.content_hash AS a_doc_hash, db.content_hash AS b_doc_hash, s.review_id AS r_id
+    """
+    _QUEUE_JOINS = """
         JOIN claims a ON a.id = k.a_claim_id
         JOIN documents da ON da.id = a.document_id
         JOIN claims b ON b.id = k.b_claim_id
         JOIN documents db ON db.id = b.document_id
-        LEFT JOIN reviews r ON r.id = (
-            SELECT max(id) FROM reviews WHERE pair_key = {_QUEUE_PAIR_KEY}
-        )
+        LEFT JOIN review_state s ON s.pair_key = k.pair_key
     """
 
     def conflict_queue(
@@ -854,33 +916,40 @@ class ClaimStore:
         and how many match in all.
 
         status: None for all, "open" for those without a verdict, "reviewed" for those
-        with one, else the current verdict's status. subject, metric: case-insensitive,
-        either side.
+        with one, else the current verdict's status. subject, metric: case-insensitive.
         """
         where, params = [], []
         if subject:
-            where.append("(a.subject = ? COLLATE NOCASE OR b.subject = ? COLLATE NOCASE)")
-            params += [subject, subject]
+            where.append("k.subject = ? COLLATE NOCASE")
+            params.append(subject)
         if metric:
-            where.append("(a.metric = ? COLLATE NOCASE OR b.metric = ? COLLATE NOCASE)")
-            params += [metric, metric]
+            where.append("k.metric = ? COLLATE NOCASE")
+            params.append(metric)
         if status == "open":
-            where.append("r.id IS NULL")
+            where.append("s.pair_key IS NULL")
         elif status == "reviewed":
-            where.append("r.id IS NOT NULL")
+            where.append("s.pair_key IS NOT NULL")
         elif status:
-            where.append("r.status = ?")
+            where.append("s.status = ?")
             params.append(status)
         condition = (" WHERE " + " AND ".join(where)) if where else ""
-        if where:
-            total = self.db.execute(f"SELECT count(*) FROM ({self._QUEUE_SQL}{condition})", params).fetchone()[0]
-        else:
-            total = self.db.execute("SELECT count(*) FROM conflicts").fetchone()[0]
-        sql = f"{self._QUEUE_SQL}{condition} ORDER BY k.score DESC, k.id"
+        # The verdicts are joined only when the status filter needs them.
+        verdicts = " LEFT JOIN review_state s ON s.pair_key = k.pair_key" if status else ""
+        matching = f"FROM conflicts k{verdicts}{condition}"
+        total = self.db.execute(f"SELECT count(*) {matching}", params).fetchone()[0]
+        # The page is picked from the indexes alone, then joined to its claims: a deep
+        # page costs an index walk, not a join per skipped row.
+        page = f"SELECT k.id, k.score {matching} ORDER BY k.score DESC, k.id"
         page_params = list(params)
         if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
+            page += " LIMIT ? OFFSET ?"
             page_params += [limit, offset]
+        sql = f"""
+            WITH page AS MATERIALIZED ({page})
+            SELECT {self._QUEUE_COLUMNS} FROM page JOIN conflicts k ON k.id = page.id
+            {self._QUEUE_JOINS}
+            ORDER BY page.score DESC, page.id
+        """
         rows = list(self.db.query(sql, page_params))
         reviews = self._reviews_by_id([r["r_id"] for r in rows if r["r_id"] is not None])
         return [self._queue_entry(r, reviews.get(r["r_id"])) for r in rows], total
@@ -889,8 +958,8 @@ class ClaimStore:
         """The conflict between these two claims (either way round), with its verdict."""
         rows = list(
             self.db.query(
-                f"{self._QUEUE_SQL} WHERE (k.a_claim_id = ? AND k.b_claim_id = ?) "
-                "OR (k.a_claim_id = ? AND k.b_claim_id = ?)",
+                f"SELECT {self._QUEUE_COLUMNS} FROM conflicts k {self._QUEUE_JOINS} "
+                "WHERE (k.a_claim_id = ? AND k.b_claim_id = ?) OR (k.a_claim_id = ? AND k.b_claim_id = ?)",
                 [a_id, b_id, b_id, a_id],
             )
         )
@@ -962,11 +1031,7 @@ class ClaimStore:
 
     def current_reviews(self) -> list[ReviewRow]:
         """The latest verdict of every reviewed pair, oldest pair first."""
-        sql = """
-            SELECT * FROM reviews WHERE id IN
-                (SELECT max(id) FROM reviews WHERE pair_key IS NOT NULL GROUP BY pair_key)
-            ORDER BY id
-        """
+        sql = "SELECT * FROM reviews WHERE id IN (SELECT review_id FROM review_state) ORDER BY id"
         return [_review_row(r) for r in self.db.query(sql)]
 
     def _reviews_by_id(self, ids: list[int]) -> dict[int, ReviewRow]:

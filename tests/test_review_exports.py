@@ -302,3 +302,23 @@ def test_password_is_checked_against_the_stored_hash(db):
         assert authenticate(store, REVIEWER.upper(), PASSWORD).name == REVIEWER  # names ignore case
         assert authenticate(store, REVIEWER, PASSWORD + " ") is None
         assert authenticate(store, "", PASSWORD) is None
+
+
+def test_conflict_rows_carry_their_pair_key_subject_and_metric(db):
+    """Kept by a trigger on whatever inserts conflict rows (the reconciler knows nothing
+    of them); the queue's filters rely on them."""
+    with ClaimStore(db) as store:
+        entries, total = store.conflict_queue(limit=None)
+        rows = {r["id"]: r for r in store.db["conflicts"].rows}
+        assert total == len(entries) == len(rows) == 2
+        for entry in entries:
+            row = rows[entry.conflict_id]
+            assert row["pair_key"] == entry.pair_key
+            assert (row["subject"], row["metric"]) == (entry.conflict.a.subject, entry.conflict.a.metric)
+        entry = entries[0]
+        store.add_review(entry.conflict.a.id, entry.conflict.b.id, "needs_research", reviewer=REVIEWER)
+        latest = store.add_review(entry.conflict.a.id, entry.conflict.b.id, "confirmed", reviewer=REVIEWER)
+        assert list(store.db["review_state"].rows) == [
+            {"pair_key": entry.pair_key, "review_id": latest.id, "status": "confirmed"}
+        ]
+        assert [r.id for r in store.current_reviews()] == [latest.id]

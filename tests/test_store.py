@@ -168,7 +168,8 @@ EXPECTED_TABLES = {
     "claims_fts": [("quote", "")],
     "conflicts": [
         ("id", "INTEGER"), ("a_claim_id", "INTEGER"), ("b_claim_id", "INTEGER"),
-        ("verdict", "TEXT"), ("why", "TEXT"), ("score", "REAL"),
+        ("verdict", "TEXT"), ("why", "TEXT"), ("score", "REAL"), ("pair_key", "TEXT"),
+        ("subject", "TEXT"), ("metric", "TEXT"),
     ],
     "corroborations": [("id", "INTEGER"), ("group_key", "TEXT")],
     "corroboration_claims": [("corroboration_id", "INTEGER"), ("claim_id", "INTEGER")],
@@ -180,6 +181,7 @@ EXPECTED_TABLES = {
         ("b_start", "INTEGER"), ("b_end", "INTEGER"), ("pair_key", "TEXT"), ("reason", "TEXT"),
     ],
     "settings": [("key", "TEXT"), ("value", "TEXT")],
+    "review_state": [("pair_key", "TEXT"), ("review_id", "INTEGER"), ("status", "TEXT")],
     "users": [
         ("id", "INTEGER"), ("name", "TEXT"), ("password_hash", "TEXT"), ("created_at", "TEXT"),
         ("password_changed_at", "TEXT"),
@@ -196,7 +198,10 @@ EXPECTED_VIEWS = {
         "b_subject", "b_surface", "b_doc", "why", "a_claim_id", "b_claim_id",
     ],
 }  # fmt: skip
-EXPECTED_TRIGGERS = {"claims_ai", "claims_ad", "claims_au", "reviews_no_update", "reviews_no_delete"}
+EXPECTED_TRIGGERS = {
+    "claims_ai", "claims_ad", "claims_au", "reviews_no_update", "reviews_no_delete",
+    "conflicts_queue_fields", "reviews_current",
+}  # fmt: skip
 
 
 def test_schema_of_a_fresh_database(store):
