@@ -318,15 +318,124 @@ def _print_claims_table(rows) -> None:
 @click.option("--db", "db", required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8023, show_default=True, type=int)
-def review(db: str, host: str, port: int) -> None:
-    """Serve the editorial review web app."""
+@click.option("--secure-cookies", is_flag=True, help="send the session cookie over HTTPS only (behind a TLS proxy)")
+@click.option("--organization", default=None, help="the publisher named in ClaimReview exports")
+def review(db: str, host: str, port: int, secure_cookies: bool, organization: Optional[str]) -> None:
+    """Serve the editorial review web app.
+
+    Reading is open; recording verdicts needs an account (`claims user add`).
+    """
     from waitress import serve
 
+    from claims.exports import DEFAULT_ORGANIZATION
     from claims.review import create_app
 
-    app = create_app(db)
+    app = create_app(db, secure_cookies=secure_cookies, organization=organization or DEFAULT_ORGANIZATION)
     click.echo(f"claims review: serving {db} on http://{host}:{port}/", err=True)
     serve(app, host=host, port=port, threads=8)
+
+
+@main.group()
+def user() -> None:
+    """Reviewer accounts of the review app."""
+
+
+def _read_password(password_stdin: bool) -> str:
+    if password_stdin:
+        line = sys.stdin.readline()
+        return line[:-1] if line.endswith("\n") else line
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+@user.command("add")
+@click.argument("name")
+@click.option("--db", "db", required=True, type=click.Path(dir_okay=False), help="SQLite database file")
+@click.option("--password-stdin", is_flag=True, help="read the password from the first line of stdin")
+def user_add(name: str, db: str, password_stdin: bool) -> None:
+    """Create a reviewer account (the password is asked for, or read from stdin)."""
+    from claims.store import ClaimStore
+    from claims.users import UserError, add_user
+
+    password = _read_password(password_stdin)
+    with ClaimStore(db) as store:
+        try:
+            created = add_user(store, name, password)
+        except UserError as e:
+            _echo_err(f"error: {e}")
+            sys.exit(1)
+    click.echo(f"user {created.name} added")
+
+
+@user.command("passwd")
+@click.argument("name")
+@click.option("--db", "db", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--password-stdin", is_flag=True, help="read the password from the first line of stdin")
+def user_passwd(name: str, db: str, password_stdin: bool) -> None:
+    """Set a reviewer's password (signs out their open sessions)."""
+    from claims.store import ClaimStore
+    from claims.users import UserError, set_password
+
+    password = _read_password(password_stdin)
+    with ClaimStore(db) as store:
+        try:
+            set_password(store, name, password)
+        except UserError as e:
+            _echo_err(f"error: {e}")
+            sys.exit(1)
+    click.echo(f"password of {name} changed")
+
+
+@user.command("list")
+@click.option("--db", "db", required=True, type=click.Path(exists=True, dir_okay=False))
+def user_list(db: str) -> None:
+    """List reviewer accounts."""
+    from claims.store import ClaimStore
+
+    with ClaimStore(db) as store:
+        for u in store.users():
+            click.echo(f"{u.name}\tcreated {u.created_at.isoformat()}")
+
+
+@main.command()
+@click.option("--db", "db", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--what", type=click.Choice(["claims", "verdicts", "claimreview"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="json", show_default=True)
+@click.option("--base-url", default=None, help="where the review app is published (ClaimReview links)")
+@click.option("--organization", default=None, help="the publisher named in ClaimReview exports")
+@click.option("--subject")
+@click.option("--metric")
+@click.option("--period")
+@click.option("--source")
+@click.option("--text", "text_query", help="full-text search over quotes (claims only)")
+def export(db: str, what: str, fmt: str, base_url, organization, subject, metric, period, source, text_query) -> None:
+    """Export claims or verdicts (CSV or JSON), or ClaimReview JSON-LD."""
+    from claims import exports
+    from claims.store import ClaimStore
+
+    with ClaimStore(db) as store:
+        if what == "claimreview":
+            if fmt != "json":
+                _echo_err("error: ClaimReview is JSON-LD: use --format json")
+                sys.exit(2)
+            exports.write_json(
+                exports.claim_reviews(
+                    store,
+                    base_url=base_url or exports.DEFAULT_BASE_URL,
+                    organization=organization or exports.DEFAULT_ORGANIZATION,
+                ),
+                sys.stdout,
+            )
+            return
+        if what == "claims":
+            rows = exports.claim_rows(
+                store, subject=subject, metric=metric, period=period, source=source, text=text_query
+            )
+        else:
+            rows = exports.verdict_rows(store)
+    if fmt == "csv":
+        exports.write_csv(rows, sys.stdout)
+    else:
+        exports.write_json(rows, sys.stdout)
 
 
 if __name__ == "__main__":

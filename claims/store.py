@@ -24,7 +24,7 @@ import sqlite3
 from pathlib import Path
 from typing import Callable, Iterator, Optional, Union
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 from sqlite_utils import Database
 from sqlite_utils.db import NotFoundError
 
@@ -68,6 +68,71 @@ class DocumentRow(BaseModel):
     encoding: str
     fetched_at: Optional[dt.datetime] = None
     ingested_at: dt.datetime
+
+
+class ClaimKey(BaseModel):
+    """A claim named so that a re-run finds it again: its document's bytes and its span.
+
+    Claim and conflict row ids belong to one extraction and one reconciliation; this
+    key does not change while the document's raw bytes do not.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    doc_hash: str
+    start: int
+    end: int
+
+    def __str__(self) -> str:
+        return f"{self.doc_hash}:{self.start}:{self.end}"
+
+
+def pair_key(a: ClaimKey, b: ClaimKey) -> str:
+    """The key of an unordered pair of claims (as `reviews.pair_key` stores it)."""
+    first, second = sorted((str(a), str(b)))
+    return f"{first}|{second}"
+
+
+class ReviewRow(BaseModel):
+    """One editorial decision on a pair of claims, as recorded (never changed after).
+
+    `a` and `b` are the claims in the order the reviewer saw them, so "a_wrong" means
+    the claim `a` names, whichever way round a later run lists the pair.
+    """
+
+    id: int
+    a_claim_id: int = Field(description="the claim's row id when the verdict was recorded")
+    b_claim_id: int
+    a: Optional[ClaimKey] = None
+    b: Optional[ClaimKey] = None
+    pair_key: Optional[str] = None
+    status: str
+    reason: Optional[str] = None
+    note: Optional[str] = None
+    reviewer: Optional[str] = None
+    at: dt.datetime
+
+
+class QueueEntry(BaseModel):
+    """A conflict as the review queue shows it: both claims, their keys, its verdict."""
+
+    conflict_id: int = Field(description="row id in this reconciliation only")
+    conflict: Conflict
+    a_key: ClaimKey
+    b_key: ClaimKey
+    review: Optional[ReviewRow] = Field(None, description="the current verdict, as recorded")
+
+    @property
+    def pair_key(self) -> str:
+        return pair_key(self.a_key, self.b_key)
+
+
+class UserRow(BaseModel):
+    id: int
+    name: str
+    password_hash: str
+    created_at: dt.datetime
+    password_changed_at: dt.datetime
 
 
 # --------------------------------------------------------------------------- migrations
@@ -229,6 +294,139 @@ JOIN claims_view cv ON cv.id = m.claim_id
 """)
 
 
+_REVIEWS_NO_UPDATE = """
+CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews
+BEGIN
+    SELECT RAISE(ABORT, 'reviews are append-only');
+END;
+"""
+
+
+def _m004_review_app(db: Database) -> None:
+    """The review app: reviewer accounts, settings (the session key), and verdicts keyed
+    on what survives a re-run.
+
+    Conflict rows are recomputed on every `claims run`, and claim ids belong to one
+    extraction, so a verdict names each claim by its document's content hash and its
+    span: (a_doc_hash, a_start, a_end) and the same for b, as the reviewer saw them;
+    `pair_key` is the two claim keys ("hash:start:end") sorted and joined by "|", the
+    same whichever way round a later run lists the pair. Rows written before this
+    migration get their keys from their claim ids, once, here (the append-only trigger
+    is lifted for that single backfill and put back as it was).
+    """
+    for column in ("a_doc_hash", "b_doc_hash"):
+        db.execute(f"ALTER TABLE reviews ADD COLUMN {column} TEXT")
+    for column in ("a_start", "a_end", "b_start", "b_end"):
+        db.execute(f"ALTER TABLE reviews ADD COLUMN {column} INTEGER")
+    db.execute("ALTER TABLE reviews ADD COLUMN pair_key TEXT")
+    db.execute("ALTER TABLE reviews ADD COLUMN reason TEXT")
+    db.execute("DROP TRIGGER reviews_no_update")
+    for side in ("a", "b"):
+        db.execute(
+            f"""UPDATE reviews SET
+                {side}_doc_hash = (SELECT d.content_hash FROM claims c
+                    JOIN documents d ON d.id = c.document_id WHERE c.id = {side}_claim_id),
+                {side}_start = (SELECT c."start" FROM claims c WHERE c.id = {side}_claim_id),
+                {side}_end = (SELECT c."end" FROM claims c WHERE c.id = {side}_claim_id)"""
+        )
+    db.execute(
+        f"""UPDATE reviews SET pair_key = {_pair_key_sql(
+            "a_doc_hash || ':' || a_start || ':' || a_end",
+            "b_doc_hash || ':' || b_start || ':' || b_end")}
+        WHERE a_doc_hash IS NOT NULL AND b_doc_hash IS NOT NULL"""
+    )
+    db.executescript(_REVIEWS_NO_UPDATE)
+    db.executescript(
+        """
+        CREATE INDEX idx_reviews_pair_key ON reviews (pair_key, id);
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            password_hash TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            password_changed_at TEXT NOT NULL
+        );
+        -- The claims browser filters by source too.
+        CREATE INDEX idx_claims_source ON claims (source COLLATE NOCASE);
+        """
+    )
+
+
+_CLAIM_KEY_OF = """(SELECT d.content_hash || ':' || c."start" || ':' || c."end"
+    FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.id = {})"""
+
+_REVIEW_QUEUE_SCHEMA = f"""
+-- What the queue filters and sorts on, kept beside each conflict row by a trigger (the
+-- reconciler inserts plain rows): its pair key, subject and metric.
+ALTER TABLE conflicts ADD COLUMN pair_key TEXT;
+ALTER TABLE conflicts ADD COLUMN subject TEXT;
+ALTER TABLE conflicts ADD COLUMN metric TEXT;
+CREATE TRIGGER conflicts_queue_fields AFTER INSERT ON conflicts
+BEGIN
+    UPDATE conflicts SET
+        pair_key = (SELECT min(ka, kb) || '|' || max(ka, kb) FROM (SELECT
+            {_CLAIM_KEY_OF.format("NEW.a_claim_id")} AS ka,
+            {_CLAIM_KEY_OF.format("NEW.b_claim_id")} AS kb)),
+        subject = (SELECT coalesce(a.subject, b.subject) FROM claims a, claims b
+            WHERE a.id = NEW.a_claim_id AND b.id = NEW.b_claim_id),
+        metric = (SELECT coalesce(a.metric, b.metric) FROM claims a, claims b
+            WHERE a.id = NEW.a_claim_id AND b.id = NEW.b_claim_id)
+    WHERE id = NEW.id;
+END;
+CREATE INDEX idx_conflicts_score ON conflicts (score DESC, id);
+CREATE INDEX idx_conflicts_pair_key ON conflicts (pair_key);
+CREATE INDEX idx_conflicts_subject ON conflicts (subject COLLATE NOCASE, score DESC, id);
+CREATE INDEX idx_conflicts_metric ON conflicts (metric COLLATE NOCASE, score DESC, id);
+-- The claims browser's order (document, then text), so a deep page is an index walk.
+CREATE INDEX idx_claims_order ON claims (document_id, "start", id);
+
+-- The current verdict of each pair: the latest `reviews` row, kept by a trigger. A
+-- cache for the queue's status filter; `reviews` stays the record.
+CREATE TABLE review_state (
+    pair_key TEXT PRIMARY KEY,
+    review_id INTEGER NOT NULL,
+    status TEXT NOT NULL
+);
+CREATE INDEX idx_review_state_status ON review_state (status);
+CREATE TRIGGER reviews_current AFTER INSERT ON reviews WHEN NEW.pair_key IS NOT NULL
+BEGIN
+    INSERT INTO review_state (pair_key, review_id, status) VALUES (NEW.pair_key, NEW.id, NEW.status)
+    ON CONFLICT (pair_key) DO UPDATE SET review_id = excluded.review_id, status = excluded.status;
+END;
+"""
+
+
+def _m005_review_queue(db: Database) -> None:
+    """The review queue at 100,000 claims: conflicts carry their pair key, subject and
+    metric (indexed with the score), and `review_state` holds each pair's current
+    verdict, so filtering by status, subject or metric never recomputes keys."""
+    db.executescript(_REVIEW_QUEUE_SCHEMA)
+    db.execute(
+        f"""UPDATE conflicts SET
+            pair_key = (SELECT min(ka, kb) || '|' || max(ka, kb) FROM (SELECT
+                {_CLAIM_KEY_OF.format("conflicts.a_claim_id")} AS ka,
+                {_CLAIM_KEY_OF.format("conflicts.b_claim_id")} AS kb)),
+            subject = (SELECT coalesce(a.subject, b.subject) FROM claims a, claims b
+                WHERE a.id = conflicts.a_claim_id AND b.id = conflicts.b_claim_id),
+            metric = (SELECT coalesce(a.metric, b.metric) FROM claims a, claims b
+                WHERE a.id = conflicts.a_claim_id AND b.id = conflicts.b_claim_id)"""
+    )
+    db.execute(
+        """INSERT INTO review_state (pair_key, review_id, status)
+        SELECT r.pair_key, r.id, r.status FROM reviews r
+        WHERE r.id IN (SELECT max(id) FROM reviews WHERE pair_key IS NOT NULL GROUP BY pair_key)"""
+    )
+
+
+def _pair_key_sql(a_key: str, b_key: str) -> str:
+    """SQL for a pair key from two claim-key expressions: the same as `pair_key()`."""
+    return f"(min({a_key}, {b_key}) || '|' || max({a_key}, {b_key}))"
+
+
 Migration = Union[str, Callable[[Database], None]]
 
 # A re-run looks a URL up among the stored documents before fetching it again.
@@ -242,6 +440,8 @@ MIGRATIONS: list[Migration] = [
     _m001_initial,
     _m002_facts_and_views,
     _M003_URL_INDEXES,
+    _m004_review_app,
+    _m005_review_queue,
 ]
 
 
@@ -522,6 +722,21 @@ class ClaimStore:
         over quotes (each word must appear; FTS syntax is escaped); doc: the document's
         `doc` name, exactly.
         """
+        where, params = self._claim_filters(subject, metric, period, source, text)
+        if doc is not None:
+            where.append("d.doc = ?")
+            params.append(doc)
+        sql = f"SELECT {_claim_columns()} FROM claims c JOIN documents d ON d.id = c.document_id"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += ' ORDER BY c.document_id, c."start", c.id'
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [_stored_claim(r) for r in self.db.query(sql, params)]
+
+    def _claim_filters(self, subject, metric, period, source, text) -> tuple[list[str], list]:
+        """WHERE terms over `claims c` for `claims()` and `claims_page()`."""
         where, params = [], []
         for column, value in (
             ("subject", subject),
@@ -535,17 +750,7 @@ class ClaimStore:
         if text is not None and text.strip():
             where.append("c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
             params.append(self.db.quote_fts(text))
-        if doc is not None:
-            where.append("d.doc = ?")
-            params.append(doc)
-        sql = f"SELECT {_claim_columns()} FROM claims c JOIN documents d ON d.id = c.document_id"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += ' ORDER BY c.document_id, c."start", c.id'
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        return [_stored_claim(r) for r in self.db.query(sql, params)]
+        return where, params
 
     def all_claims(self) -> list[StoredClaim]:
         return self.claims()
@@ -694,3 +899,321 @@ class ClaimStore:
             table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in ("documents", "claims", "conflicts", "corroborations", "failures")
         }
+
+    # ---- the review app: claims by page, documents, facts
+
+    def claims_page(
+        self,
+        subject: str | None = None,
+        metric: str | None = None,
+        period: str | None = None,
+        source: str | None = None,
+        text: str | None = None,
+        document_id: int | None = None,
+        limit: int | None = 50,
+        offset: int = 0,
+    ) -> tuple[list[StoredClaim], int]:
+        """One page of `claims()` (same filters, same order) and how many match in all."""
+        where, params = self._claim_filters(subject, metric, period, source, text)
+        if document_id is not None:
+            where.append("c.document_id = ?")
+            params.append(document_id)
+        condition = (" WHERE " + " AND ".join(where)) if where else ""
+        total = self.db.execute(f"SELECT count(*) FROM claims c{condition}", params).fetchone()[0]
+        # The page is picked from the claims alone (an index walk for a deep page), then
+        # joined to its documents.
+        page = f'SELECT c.id FROM claims c{condition} ORDER BY c.document_id, c."start", c.id'
+        page_params = list(params)
+        if limit is not None:
+            page += " LIMIT ? OFFSET ?"
+            page_params += [limit, offset]
+        sql = f"""
+            WITH page AS MATERIALIZED ({page})
+            SELECT {_claim_columns()} FROM page
+            JOIN claims c ON c.id = page.id JOIN documents d ON d.id = c.document_id
+            ORDER BY c.document_id, c."start", c.id
+        """
+        return [_stored_claim(r) for r in self.db.query(sql, page_params)], total
+
+    def claim(self, claim_id: int) -> StoredClaim | None:
+        sql = f"SELECT {_claim_columns()} FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.id = ?"
+        rows = list(self.db.query(sql, [claim_id]))
+        return _stored_claim(rows[0]) if rows else None
+
+    def claim_key(self, claim_id: int) -> ClaimKey:
+        row = self.db.execute(
+            'SELECT d.content_hash, c."start", c."end" FROM claims c '
+            "JOIN documents d ON d.id = c.document_id WHERE c.id = ?",
+            [claim_id],
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"no claim with id {claim_id}")
+        return ClaimKey(doc_hash=row[0], start=row[1], end=row[2])
+
+    def claim_by_key(self, key: ClaimKey) -> StoredClaim | None:
+        """The claim a key names in this database (None once its document is gone)."""
+        sql = (
+            f"SELECT {_claim_columns()} FROM claims c JOIN documents d ON d.id = c.document_id "
+            'WHERE d.content_hash = ? AND c."start" = ? AND c."end" = ?'
+        )
+        rows = list(self.db.query(sql, [key.doc_hash, key.start, key.end]))
+        return _stored_claim(rows[0]) if rows else None
+
+    def document_row(self, key: str | int) -> DocumentRow | None:
+        """A document by row id or by content hash (the id that survives a rebuild)."""
+        column = "content_hash" if isinstance(key, str) and not key.isdigit() else "id"
+        rows = list(
+            self.db.query(
+                "SELECT id, doc, content_hash, url, final_url, title, author, published, "
+                "publisher, media_type, encoding, fetched_at, ingested_at "
+                f"FROM documents WHERE {column} = ?",
+                [key if column == "content_hash" else int(key)],
+            )
+        )
+        return DocumentRow.model_validate(rows[0]) if rows else None
+
+    def corroboration_of(self, claim_id: int) -> list[StoredClaim]:
+        """The claims that agree with this one across documents (itself included);
+        empty when no other document states it."""
+        sql = f"""
+            SELECT {_claim_columns()}
+            FROM corroboration_claims g
+            JOIN claims c ON c.id = g.claim_id
+            JOIN documents d ON d.id = c.document_id
+            WHERE g.corroboration_id IN
+                (SELECT corroboration_id FROM corroboration_claims WHERE claim_id = ?)
+            ORDER BY c.document_id, c."start"
+        """
+        return [_stored_claim(r) for r in self.db.query(sql, [claim_id])]
+
+    def corroborations_page(self, limit: int = 50, offset: int = 0) -> tuple[list[list[StoredClaim]], int]:
+        """One page of `corroborations()` (largest groups first) and how many there are."""
+        total = self.db.execute("SELECT count(*) FROM corroborations").fetchone()[0]
+        sql = f"""
+            WITH page AS (
+                SELECT corroboration_id, count(*) AS n FROM corroboration_claims
+                GROUP BY corroboration_id ORDER BY n DESC, corroboration_id LIMIT ? OFFSET ?
+            )
+            SELECT p.corroboration_id AS group_id, {_claim_columns()}
+            FROM page p
+            JOIN corroboration_claims g ON g.corroboration_id = p.corroboration_id
+            JOIN claims c ON c.id = g.claim_id
+            JOIN documents d ON d.id = c.document_id
+            ORDER BY p.n DESC, p.corroboration_id, c.document_id, c."start"
+        """
+        groups: dict[int, list[StoredClaim]] = {}
+        for row in self.db.query(sql, [limit, offset]):
+            groups.setdefault(row.pop("group_id"), []).append(_stored_claim(row))
+        return list(groups.values()), total
+
+    # ---- the review app: the conflicts queue and verdicts
+
+    _QUEUE_COLUMNS = f"""
+        k.id AS conflict_id, k.verdict, k.why, k.score,
+        {_claim_columns("a", "da", "a_")}, {_claim_columns("b", "db", "b_")},
+        da.content_hash AS a_doc_hash, db.content_hash AS b_doc_hash, s.review_id AS r_id
+    """
+    _QUEUE_JOINS = """
+        JOIN claims a ON a.id = k.a_claim_id
+        JOIN documents da ON da.id = a.document_id
+        JOIN claims b ON b.id = k.b_claim_id
+        JOIN documents db ON db.id = b.document_id
+        LEFT JOIN review_state s ON s.pair_key = k.pair_key
+    """
+
+    def conflict_queue(
+        self,
+        status: str | None = None,
+        subject: str | None = None,
+        metric: str | None = None,
+        limit: int | None = 50,
+        offset: int = 0,
+    ) -> tuple[list[QueueEntry], int]:
+        """One page of conflicts, highest score first, each with its current verdict,
+        and how many match in all.
+
+        status: None for all, "open" for those without a verdict, "reviewed" for those
+        with one, else the current verdict's status. subject, metric: case-insensitive.
+        """
+        where, params = [], []
+        if subject:
+            where.append("k.subject = ? COLLATE NOCASE")
+            params.append(subject)
+        if metric:
+            where.append("k.metric = ? COLLATE NOCASE")
+            params.append(metric)
+        if status == "open":
+            where.append("s.pair_key IS NULL")
+        elif status == "reviewed":
+            where.append("s.pair_key IS NOT NULL")
+        elif status:
+            where.append("s.status = ?")
+            params.append(status)
+        condition = (" WHERE " + " AND ".join(where)) if where else ""
+        # The verdicts are joined only when the status filter needs them.
+        verdicts = " LEFT JOIN review_state s ON s.pair_key = k.pair_key" if status else ""
+        matching = f"FROM conflicts k{verdicts}{condition}"
+        total = self.db.execute(f"SELECT count(*) {matching}", params).fetchone()[0]
+        # The page is picked from the indexes alone, then joined to its claims: a deep
+        # page costs an index walk, not a join per skipped row.
+        page = f"SELECT k.id, k.score {matching} ORDER BY k.score DESC, k.id"
+        page_params = list(params)
+        if limit is not None:
+            page += " LIMIT ? OFFSET ?"
+            page_params += [limit, offset]
+        sql = f"""
+            WITH page AS MATERIALIZED ({page})
+            SELECT {self._QUEUE_COLUMNS} FROM page JOIN conflicts k ON k.id = page.id
+            {self._QUEUE_JOINS}
+            ORDER BY page.score DESC, page.id
+        """
+        rows = list(self.db.query(sql, page_params))
+        reviews = self._reviews_by_id([r["r_id"] for r in rows if r["r_id"] is not None])
+        return [self._queue_entry(r, reviews.get(r["r_id"])) for r in rows], total
+
+    def conflict_entry(self, a_id: int, b_id: int) -> QueueEntry | None:
+        """The conflict between these two claims (either way round), with its verdict."""
+        rows = list(
+            self.db.query(
+                f"SELECT {self._QUEUE_COLUMNS} FROM conflicts k {self._QUEUE_JOINS} "
+                "WHERE (k.a_claim_id = ? AND k.b_claim_id = ?) OR (k.a_claim_id = ? AND k.b_claim_id = ?)",
+                [a_id, b_id, b_id, a_id],
+            )
+        )
+        if not rows:
+            return None
+        r = rows[0]
+        reviews = self._reviews_by_id([r["r_id"]] if r["r_id"] is not None else [])
+        return self._queue_entry(r, reviews.get(r["r_id"]))
+
+    @staticmethod
+    def _queue_entry(row: dict, review: "ReviewRow | None") -> QueueEntry:
+        a, b = _stored_claim(row, "a_"), _stored_claim(row, "b_")
+        return QueueEntry(
+            conflict_id=row["conflict_id"],
+            conflict=Conflict(a=a, b=b, verdict=row["verdict"], why=row["why"], score=row["score"]),
+            a_key=ClaimKey(doc_hash=row["a_doc_hash"], start=a.start, end=a.end),
+            b_key=ClaimKey(doc_hash=row["b_doc_hash"], start=b.start, end=b.end),
+            review=review,
+        )
+
+    def add_review(
+        self,
+        a_id: int,
+        b_id: int,
+        status: str,
+        reviewer: str,
+        reason: str | None = None,
+        note: str | None = None,
+    ) -> ReviewRow:
+        """Append a verdict on the pair (a_id, b_id); earlier ones stay as its history."""
+        with self._write() as db:
+            a, b = self.claim_key(a_id), self.claim_key(b_id)
+            review_id = db["reviews"].insert(
+                {
+                    "a_claim_id": a_id,
+                    "b_claim_id": b_id,
+                    "status": status,
+                    "note": note,
+                    "reviewer": reviewer,
+                    "at": _now(),
+                    "a_doc_hash": a.doc_hash,
+                    "a_start": a.start,
+                    "a_end": a.end,
+                    "b_doc_hash": b.doc_hash,
+                    "b_start": b.start,
+                    "b_end": b.end,
+                    "pair_key": pair_key(a, b),
+                    "reason": reason,
+                }
+            ).last_pk
+        return self._reviews_by_id([review_id])[review_id]
+
+    def reviews(
+        self, pair: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[ReviewRow]:
+        """The audit log, newest first: every verdict ever recorded (on one pair key)."""
+        sql, params = "SELECT * FROM reviews", []
+        if pair is not None:
+            sql += " WHERE pair_key = ?"
+            params.append(pair)
+        sql += " ORDER BY id DESC"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return [_review_row(r) for r in self.db.query(sql, params)]
+
+    def review_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM reviews").fetchone()[0]
+
+    def current_reviews(self) -> list[ReviewRow]:
+        """The latest verdict of every reviewed pair, oldest pair first."""
+        sql = "SELECT * FROM reviews WHERE id IN (SELECT review_id FROM review_state) ORDER BY id"
+        return [_review_row(r) for r in self.db.query(sql)]
+
+    def _reviews_by_id(self, ids: list[int]) -> dict[int, ReviewRow]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self.db.query(f"SELECT * FROM reviews WHERE id IN ({marks})", ids)
+        return {r["id"]: _review_row(r) for r in rows}
+
+    # ---- the review app: settings and reviewer accounts
+
+    def setting(self, key: str, make: Callable[[], str]) -> str:
+        """The stored value of `key`, made (by `make()`) and stored on first use."""
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        if row is not None:
+            return row[0]
+        with self._write() as db:
+            # Two processes may start at once: the first value stored wins.
+            db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)", [key, make()])
+        return self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()[0]
+
+    def add_user(self, name: str, password_hash: str) -> UserRow:
+        now = _now()
+        with self._write() as db:
+            try:
+                db["users"].insert(
+                    {"name": name, "password_hash": password_hash, "created_at": now, "password_changed_at": now}
+                )
+            except sqlite3.IntegrityError as e:
+                raise StoreError(f"a user named {name!r} already exists") from e
+        return self.user(name)
+
+    def set_password_hash(self, name: str, password_hash: str) -> None:
+        with self._write() as db:
+            cursor = db.execute(
+                "UPDATE users SET password_hash = ?, password_changed_at = ? WHERE name = ?",
+                [password_hash, _now(), name],
+            )
+            if cursor.rowcount == 0:
+                raise StoreError(f"no user named {name!r}")
+
+    def user(self, name: str) -> UserRow | None:
+        rows = list(self.db.query("SELECT * FROM users WHERE name = ?", [name]))
+        return UserRow.model_validate(rows[0]) if rows else None
+
+    def users(self) -> list[UserRow]:
+        return [UserRow.model_validate(r) for r in self.db.query("SELECT * FROM users ORDER BY id")]
+
+
+def _review_row(row: dict) -> ReviewRow:
+    keys = {}
+    for side in ("a", "b"):
+        if row.get(f"{side}_doc_hash") is not None:
+            keys[side] = ClaimKey(
+                doc_hash=row[f"{side}_doc_hash"], start=row[f"{side}_start"], end=row[f"{side}_end"]
+            )
+    return ReviewRow(
+        id=row["id"],
+        a_claim_id=row["a_claim_id"],
+        b_claim_id=row["b_claim_id"],
+        pair_key=row.get("pair_key"),
+        status=row["status"],
+        reason=row.get("reason"),
+        note=row.get("note"),
+        reviewer=row.get("reviewer"),
+        at=row["at"],
+        **keys,
+    )

@@ -168,7 +168,8 @@ EXPECTED_TABLES = {
     "claims_fts": [("quote", "")],
     "conflicts": [
         ("id", "INTEGER"), ("a_claim_id", "INTEGER"), ("b_claim_id", "INTEGER"),
-        ("verdict", "TEXT"), ("why", "TEXT"), ("score", "REAL"), ("explained", "INTEGER"),
+        ("verdict", "TEXT"), ("why", "TEXT"), ("score", "REAL"), ("explained", "INTEGER"), ("pair_key", "TEXT"),
+        ("subject", "TEXT"), ("metric", "TEXT"),
     ],
     "facts": [("id", "INTEGER"), ("group_key", "TEXT")],
     "fact_mentions": [("fact_id", "INTEGER"), ("claim_id", "INTEGER")],
@@ -178,6 +179,14 @@ EXPECTED_TABLES = {
     "reviews": [
         ("id", "INTEGER"), ("a_claim_id", "INTEGER"), ("b_claim_id", "INTEGER"),
         ("status", "TEXT"), ("note", "TEXT"), ("reviewer", "TEXT"), ("at", "TEXT"),
+        ("a_doc_hash", "TEXT"), ("b_doc_hash", "TEXT"), ("a_start", "INTEGER"), ("a_end", "INTEGER"),
+        ("b_start", "INTEGER"), ("b_end", "INTEGER"), ("pair_key", "TEXT"), ("reason", "TEXT"),
+    ],
+    "settings": [("key", "TEXT"), ("value", "TEXT")],
+    "review_state": [("pair_key", "TEXT"), ("review_id", "INTEGER"), ("status", "TEXT")],
+    "users": [
+        ("id", "INTEGER"), ("name", "TEXT"), ("password_hash", "TEXT"), ("created_at", "TEXT"),
+        ("password_changed_at", "TEXT"),
     ],
 }  # fmt: skip
 _CLAIMS_VIEW_COLUMNS = [
@@ -194,7 +203,10 @@ EXPECTED_VIEWS = {
     "corroborations_view": ["corroboration_id", *_CLAIMS_VIEW_COLUMNS],
     "facts_view": ["fact_id", *_CLAIMS_VIEW_COLUMNS],
 }  # fmt: skip
-EXPECTED_TRIGGERS = {"claims_ai", "claims_ad", "claims_au", "reviews_no_update", "reviews_no_delete"}
+EXPECTED_TRIGGERS = {
+    "claims_ai", "claims_ad", "claims_au", "reviews_no_update", "reviews_no_delete",
+    "conflicts_queue_fields", "reviews_current",
+}  # fmt: skip
 
 
 def test_schema_of_a_fresh_database(store):

@@ -1,0 +1,279 @@
+"""Exports for scripts and publishers: claims and verdicts as CSV or JSON, and
+schema.org ClaimReview JSON-LD for the claims a verdict rates.
+
+    with ClaimStore("claims.db") as store:
+        rows = claim_rows(store, subject="Alphabet")        # list of flat dicts
+        write_csv(rows, sys.stdout)
+        reviews = claim_reviews(store, base_url="https://review.example.org/")
+        assert all(not claimreview_problems(r) for r in reviews)
+
+A verdict rates a claim when its kind has a rating for that side in
+claims/data/verdicts.toml ("side A wrong" rates A False; a confirmed conflict rates both
+Disputed); "not comparable" and "needs research" rate nothing. Each ClaimReview names
+the claim's author (the source the article credits, else the article's author, else its
+publisher) and where it appeared: the article's own URL when it has one, else its page
+in the review app (by content hash, which does not change when the database is rebuilt).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import IO, Iterable, Optional
+from urllib.parse import urlsplit
+
+from claims.models import Claim
+from claims.store import ClaimKey, ClaimStore, DocumentRow, ReviewRow, StoredClaim
+from claims.verdicts import Rating, verdict_kinds, vocabulary
+
+SCHEMA_CONTEXT = "https://schema.org"
+DEFAULT_BASE_URL = "http://127.0.0.1:8023/"
+DEFAULT_ORGANIZATION = "claims editorial review"
+
+_DOCUMENT_FIELDS = ("title", "url", "publisher", "published", "author")
+
+
+def is_web_url(url: Optional[str]) -> bool:
+    """Only http(s) URLs from an article are ever linked or published."""
+    if not url:
+        return False
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def conflict_path(a_id: int, b_id: int) -> str:
+    return f"conflict/{a_id}-{b_id}"
+
+
+def document_path(document: DocumentRow) -> str:
+    return f"document/{document.content_hash}"
+
+
+def _documents(store: ClaimStore) -> dict[int, DocumentRow]:
+    return {d.id: d for d in store.documents()}
+
+
+def _claim_row(claim: StoredClaim, document: DocumentRow, key: ClaimKey) -> dict:
+    row = {"id": claim.id, "key": str(key)}
+    row.update(Claim.model_validate(claim.model_dump()).contract_dict())
+    for field in _DOCUMENT_FIELDS:
+        value = getattr(document, field)
+        row[f"document_{field}"] = value.isoformat() if hasattr(value, "isoformat") else value
+    row["document_hash"] = document.content_hash
+    return row
+
+
+def claim_rows(
+    store: ClaimStore,
+    subject: str | None = None,
+    metric: str | None = None,
+    period: str | None = None,
+    source: str | None = None,
+    text: str | None = None,
+) -> list[dict]:
+    """Claims (filtered as `claims query` filters) with their document's metadata and
+    their key (document hash:start:end), one flat dict each."""
+    documents = _documents(store)
+    rows = []
+    for c in store.claims(subject=subject, metric=metric, period=period, source=source, text=text):
+        d = documents[c.document_id]
+        rows.append(_claim_row(c, d, ClaimKey(doc_hash=d.content_hash, start=c.start, end=c.end)))
+    return rows
+
+
+def verdict_rows(store: ClaimStore) -> list[dict]:
+    """Every verdict ever recorded (the audit log, oldest first), one flat dict each:
+    who, when, what, and the two claims as the reviewer saw them. `current` marks the
+    latest verdict on its pair; the others are its history."""
+    current = {r.id for r in store.current_reviews()}
+    rows = []
+    for review in reversed(store.reviews()):
+        row = {
+            "id": review.id,
+            "at": review.at.isoformat(),
+            "reviewer": review.reviewer,
+            "status": review.status,
+            "reason": review.reason,
+            "note": review.note,
+            "current": review.id in current,
+            "pair_key": review.pair_key,
+        }
+        for side, key in (("a", review.a), ("b", review.b)):
+            claim = store.claim_by_key(key) if key else None
+            row[f"{side}_key"] = str(key) if key else None
+            row[f"{side}_doc"] = claim.doc if claim else None
+            row[f"{side}_surface"] = claim.surface if claim else None
+            row[f"{side}_quote"] = claim.quote if claim else None
+            row[f"{side}_value"] = claim.value if claim else None
+            row[f"{side}_low"] = claim.low if claim else None
+            row[f"{side}_high"] = claim.high if claim else None
+            row[f"{side}_unit"] = claim.unit if claim else None
+        rows.append(row)
+    return rows
+
+
+# --------------------------------------------------------------------------- ClaimReview
+
+
+def _claim_author(claim: StoredClaim, document: DocumentRow) -> dict:
+    if claim.source:
+        return {"@type": "Organization", "name": claim.source}
+    if document.author:
+        return {"@type": "Person", "name": document.author}
+    if document.publisher:
+        return {"@type": "Organization", "name": document.publisher}
+    url = document.url or document.final_url
+    if is_web_url(url):
+        return {"@type": "Organization", "name": urlsplit(url).netloc}
+    return {"@type": "Organization", "name": f"unknown author ({document.title or document.doc})"}
+
+
+def _appearance(document: DocumentRow, base_url: str) -> dict:
+    url = next((u for u in (document.url, document.final_url) if is_web_url(u)), None)
+    appearance = {"@type": "CreativeWork", "url": url or base_url + document_path(document)}
+    if document.title:
+        appearance["headline"] = document.title
+    if document.publisher:
+        appearance["publisher"] = {"@type": "Organization", "name": document.publisher}
+    if document.published:
+        appearance["datePublished"] = document.published.isoformat()
+    return appearance
+
+
+def _claim_review(
+    claim: StoredClaim,
+    document: DocumentRow,
+    rating: Rating,
+    review: ReviewRow,
+    other: Optional[StoredClaim],
+    base_url: str,
+    organization: str,
+) -> dict:
+    scale = vocabulary().scale
+    explanation = rating.explanation
+    if other is not None:
+        explanation += f" Other figure: {other.surface!r} ({other.doc})."
+    if review.note:
+        explanation += f" Reviewer's note: {review.note}"
+    item = {
+        "@type": "Claim",
+        "author": _claim_author(claim, document),
+        "appearance": [_appearance(document, base_url)],
+    }
+    if document.published:
+        item["datePublished"] = document.published.isoformat()
+    a_id, b_id = review.a_claim_id, review.b_claim_id
+    return {
+        "@context": SCHEMA_CONTEXT,
+        "@type": "ClaimReview",
+        "url": base_url + conflict_path(a_id, b_id),
+        "datePublished": review.at.date().isoformat(),
+        "author": {"@type": "Organization", "name": organization},
+        "contributor": {"@type": "Person", "name": review.reviewer} if review.reviewer else None,
+        "claimReviewed": claim.quote,
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": rating.value,
+            "bestRating": scale.best,
+            "worstRating": scale.worst,
+            "alternateName": rating.name,
+            "ratingExplanation": explanation,
+        },
+        "itemReviewed": item,
+    }
+
+
+def claim_reviews(
+    store: ClaimStore, base_url: str = DEFAULT_BASE_URL, organization: str = DEFAULT_ORGANIZATION
+) -> list[dict]:
+    """A ClaimReview for every claim the current verdicts rate (oldest verdict first).
+
+    `base_url` is where the review app is published (its conflict and document pages
+    are linked); `organization` is the ClaimReview's author.
+    """
+    base_url = base_url if base_url.endswith("/") else base_url + "/"
+    documents = _documents(store)
+    kinds = verdict_kinds()
+    out = []
+    for review in store.current_reviews():
+        kind = kinds.get(review.status)
+        if kind is None or review.a is None or review.b is None:
+            continue
+        a, b = store.claim_by_key(review.a), store.claim_by_key(review.b)
+        for claim, other, rating in ((a, b, kind.rate_a), (b, a, kind.rate_b)):
+            if claim is None or rating is None:
+                continue
+            # Ids of the claims as they are now, so the review page link resolves.
+            current = review.model_copy(
+                update={"a_claim_id": a.id if a else review.a_claim_id, "b_claim_id": b.id if b else review.b_claim_id}
+            )
+            review_json = _claim_review(
+                claim, documents[claim.document_id], rating, current, other, base_url, organization
+            )
+            out.append({k: v for k, v in review_json.items() if v is not None})
+    return out
+
+
+def claimreview_problems(item: dict) -> list[str]:
+    """What a ClaimReview lacks of the fields schema.org consumers require (empty: none).
+
+    claimReviewed, reviewRating (a Rating with alternateName, and a ratingValue inside
+    worstRating..bestRating), url, author with a name, datePublished, and itemReviewed:
+    a Claim with an author with a name and an appearance with a web URL.
+    """
+    problems = []
+
+    def need(ok: bool, what: str) -> None:
+        if not ok:
+            problems.append(what)
+
+    def named(thing) -> bool:
+        return isinstance(thing, dict) and bool(thing.get("@type")) and bool(str(thing.get("name") or "").strip())
+
+    need(item.get("@context") in (SCHEMA_CONTEXT, "http://schema.org"), "@context is not schema.org")
+    need(item.get("@type") == "ClaimReview", "@type is not ClaimReview")
+    need(bool(str(item.get("claimReviewed") or "").strip()), "claimReviewed is empty")
+    need(is_web_url(item.get("url")), "url is not a web URL")
+    need(named(item.get("author")), "author has no @type and name")
+    need(bool(item.get("datePublished")), "datePublished is missing")
+    rating = item.get("reviewRating")
+    if not isinstance(rating, dict):
+        problems.append("reviewRating is missing")
+    else:
+        need(rating.get("@type") == "Rating", "reviewRating.@type is not Rating")
+        need(bool(str(rating.get("alternateName") or "").strip()), "reviewRating.alternateName is empty")
+        value, best, worst = rating.get("ratingValue"), rating.get("bestRating"), rating.get("worstRating")
+        numbers = all(isinstance(x, (int, float)) for x in (value, best, worst))
+        need(numbers and worst <= value <= best, "reviewRating.ratingValue is not within worstRating..bestRating")
+    claim = item.get("itemReviewed")
+    if not isinstance(claim, dict):
+        problems.append("itemReviewed is missing")
+    else:
+        need(claim.get("@type") == "Claim", "itemReviewed.@type is not Claim")
+        need(named(claim.get("author")), "itemReviewed.author has no @type and name")
+        appearances = claim.get("appearance")
+        appearances = appearances if isinstance(appearances, list) else [appearances]
+        need(
+            any(isinstance(a, dict) and is_web_url(a.get("url")) for a in appearances),
+            "itemReviewed.appearance has no web URL",
+        )
+    return problems
+
+
+# --------------------------------------------------------------------------- writers
+
+
+def write_csv(rows: Iterable[dict], out: IO[str]) -> None:
+    """Rows as CSV, the columns of the first row (an empty export writes nothing)."""
+    rows = list(rows)
+    if not rows:
+        return
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+
+
+def write_json(data, out: IO[str]) -> None:
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")

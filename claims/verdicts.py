@@ -1,0 +1,75 @@
+"""The verdicts an editor can record on a conflict, read from claims/data/verdicts.toml.
+
+A verdict is recorded with the two claims in the order the reviewer saw them
+(`ReviewRow.a`, `.b`). A later run may list the same pair the other way round;
+`as_seen_from` turns a recorded verdict into what it says about the pair as it is
+listed now ("side A wrong" becomes "side B wrong" when the sides are swapped).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+from pydantic import BaseModel
+
+from claims.store import ClaimKey, ReviewRow
+
+
+class Rating(BaseModel):
+    value: int
+    name: str
+    explanation: str
+
+
+class VerdictKind(BaseModel):
+    status: str
+    label: str
+    done: str
+    description: str
+    mirror: str
+    needs_reason: bool = False
+    rate_a: Optional[Rating] = None
+    rate_b: Optional[Rating] = None
+
+
+class Scale(BaseModel):
+    worst: int
+    best: int
+
+
+class Vocabulary(BaseModel):
+    scale: Scale
+    verdicts: dict[str, VerdictKind]
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    data = tomllib.loads(resources.files("claims").joinpath("data/verdicts.toml").read_text("utf-8"))
+    kinds = {status: VerdictKind(status=status, **fields) for status, fields in data["verdicts"].items()}
+    for kind in kinds.values():
+        if kind.mirror not in kinds:
+            raise ValueError(f"verdicts.toml: {kind.status}.mirror names no verdict: {kind.mirror!r}")
+    return Vocabulary(scale=Scale(**data["scale"]), verdicts=kinds)
+
+
+def verdict_kinds() -> dict[str, VerdictKind]:
+    return vocabulary().verdicts
+
+
+def as_seen_from(review: ReviewRow, a_key: ClaimKey) -> ReviewRow:
+    """The review as it reads when the pair's side A is the claim `a_key` names."""
+    if review.a is None or review.a == a_key:
+        return review
+    mirrored = verdict_kinds()[review.status].mirror if review.status in verdict_kinds() else review.status
+    return review.model_copy(
+        update={
+            "status": mirrored,
+            "a": review.b,
+            "b": review.a,
+            "a_claim_id": review.b_claim_id,
+            "b_claim_id": review.a_claim_id,
+        }
+    )
