@@ -106,8 +106,27 @@ _worker: dict = {}
 def _init_worker(model: Optional[str], furniture: frozenset[str]) -> None:
     from extract.pipeline import load_nlp
 
+    _exit_with_parent()
+
     _worker["nlp"] = load_nlp(model)
     _worker["furniture"] = furniture
+
+
+def _exit_with_parent() -> None:
+    """A worker whose parent run was killed (kill -9) ends too, instead of waiting on
+    its task queue for ever: a thread waits on the parent's sentinel."""
+    import os
+    from multiprocessing.connection import wait as wait_for
+
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        wait_for([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _work_in_process(source: Source) -> DocumentOutcome:
@@ -210,7 +229,10 @@ class DaskEngine(Engine):
 
         n_workers = max(1, sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values()))
         limit = n_workers * IN_FLIGHT_PER_WORKER
-        furniture = self.client.scatter(self.furniture, broadcast=True) if self.furniture else frozenset()
+        furniture: object = frozenset()
+        if self.furniture:
+            # Sent to every worker once; in a list, else scatter takes the set's lines as items.
+            [furniture] = self.client.scatter([self.furniture], broadcast=True)
         pending: dict[str, Source] = {}
 
         def submit(source: Source):

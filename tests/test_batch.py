@@ -21,8 +21,8 @@ from tests.conftest import CORPUS, ROOT, run_claims
 
 
 def make_corpus(where: Path, n: int) -> Path:
-    """`n` short news texts, each a headline and two consecutive figure-bearing
-    paragraphs of one seed article: distinct documents, quick to extract."""
+    """`n` short news texts, each a menu line, a headline and two consecutive
+    figure-bearing paragraphs of one seed article: distinct documents, quick to extract."""
     where.mkdir(parents=True, exist_ok=True)
     chunks = []
     for seed in sorted(CORPUS.glob("*.txt")):
@@ -31,7 +31,10 @@ def make_corpus(where: Path, n: int) -> Path:
         chunks += [paras[i:i + 2] for i in range(0, len(paras) - 1, 2)]
     assert len(chunks) >= n, f"the seeds make only {len(chunks)} documents"
     for i, (a, b) in enumerate(chunks[:n]):
-        (where / f"doc{i:03d}.txt").write_text(f"Story {i}\n\n{a}\n\n{b}\n", encoding="utf-8")
+        # The same menu line on every page: site furniture, learned across the batch and
+        # sent to every worker (a figure in it would otherwise be a claim on every page).
+        (where / f"doc{i:03d}.txt").write_text(f"Markets | Tech | Top 10 deals\n\nStory {i}\n\n{a}\n\n{b}\n",
+                                               encoding="utf-8")
     return where
 
 
@@ -95,12 +98,21 @@ def test_killed_run_resumes_with_nothing_lost_or_doubled(corpus, clean_run, tmp_
         while _documents_in(db) < 3 and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
     finally:
-        # SIGKILL the run and its worker processes (its own process group), mid-batch.
-        os.killpg(proc.pid, signal.SIGKILL)
+        proc.kill()  # SIGKILL the run itself, mid-batch, as `kill -9 PID` does
         proc.wait()
     stored_at_kill = _documents_in(db)
     assert proc.returncode == -signal.SIGKILL
     assert 3 <= stored_at_kill < 24, "the kill must land mid-run"
+    # Its worker processes go with it rather than wait for work for ever (they are in
+    # the run's own process group).
+    try:
+        for _ in range(100):
+            os.killpg(proc.pid, 0)
+            time.sleep(0.1)
+        os.killpg(proc.pid, signal.SIGKILL)
+        pytest.fail("worker processes outlived the killed run")
+    except ProcessLookupError:
+        pass  # none left
 
     again = run_claims("run", str(corpus), "--db", str(db), "--workers", workers)
     assert f"{24 - stored_at_kill} new document(s), {stored_at_kill} already stored, 0 failed" in again.stdout
