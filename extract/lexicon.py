@@ -57,6 +57,8 @@ class Lexicon:
     vague: Mapping[str, tuple[float, float]]
     hedges_before: Mapping[str, str]
     hedges_after: Mapping[str, str]
+    hedges_passing: frozenset[str]
+    threshold_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -96,4 +98,6 @@ def load_lexicon(path: Path = DATA / "quantities.toml") -> Lexicon:
         vague=_ro({k: tuple(v) for k, v in d["vague"].items()}),
         hedges_before=_ro(d["hedges_before"]),
         hedges_after=_ro(d["hedges_after"]),
+        hedges_passing=frozenset(d["hedges_passing"]["words"]),
+        threshold_nouns=frozenset(d["hedges_passing"]["threshold_nouns"]),
     )

@@ -245,7 +245,11 @@ def _grow(P: _Patterns, text: str, atom: Atom, following: list[Atom], limit: int
     reason = _refuse(P, text, first, part2)
     if reason:
         return None, reason, atom.end
-    return _to_quantity(P, text, first, part2, limit)
+    q, reason, q_end = _to_quantity(P, text, first, part2, limit)
+    if part2 is not None and q.approx == Approx.exact and re.fullmatch(r"(?:or|or even)", word):
+        # "$5 billion or even $10 billion", "five or six people": a guess between two figures.
+        q = q.model_copy(update={"approx": Approx.approximately})
+    return q, reason, q_end
 
 
 def _percent_of(P: _Patterns, text: str, part: _Part) -> Optional[Quantity]:
@@ -531,6 +535,12 @@ def _hedge(P: _Patterns, text: str, start: int, end: int, limit: int) -> tuple[A
     m = P.hedge_before.search(text, max(0, lead - 40), lead)
     if m:
         phrase = m.group(1) or m.group(2)
+        if phrase.lower() in P.lex.hedges_passing and re.search(r"\bthe\s*$", m.group(0), re.I):
+            # "surpassing the $21 billion costs" names a known figure that was passed;
+            # only a threshold noun makes it a bound ("topped the $1 billion mark").
+            nxt = re.match(r"\s+([a-z]+)", text[end:end + 30])
+            if not (nxt and nxt.group(1) in P.lex.threshold_nouns):
+                return Approx.exact, None
         return Approx(P.lex.hedges_before.get(phrase.lower(), "approximately")), phrase
     m = P.hedge_after.match(text, end, limit)
     if m:
