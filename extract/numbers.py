@@ -91,7 +91,7 @@ _YEAR_SPAN = re.compile(r"[-–/]\d{2}(?![\w])")
 # "pre-2020", "top-10") are not names but still no figure, and are read as numbers.
 _CODE_BEFORE = re.compile(r"(?<![\w-])(?!(?:mid|pre|post|early|late|top|over|under|sub|non|ex|anti|circa|c)-)"
                           r"[A-Za-z][A-Za-z0-9]*-$", re.I)
-_MIXED_BEFORE = re.compile(r"(?<![\w.,])(\d+)[ \t]+$")
+_MIXED_BEFORE = re.compile(r"(?<![\w.,])(\d+)(?:[ \t]+|-)$")
 _PROPER_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100})
 
 
@@ -197,7 +197,7 @@ def _digit_atoms(text: str, start: int, end: int) -> tuple[list[Atom], list[Atom
                     whole = plain.pop()
                     final.append(Atom(whole.start, sl.end(), whole.base + (frac if whole.base >= 0 else -frac)))
                 else:
-                    final.append(Atom(s, sl.end(), sign * frac, fraction=True))
+                    final.append(Atom(s, sl.end(), sign * frac))
             else:
                 refused.append(Refused(s, sl.end(), text[s:sl.end()], "a date or ratio written with '/'"))
             pos = sl.end()
@@ -273,7 +273,7 @@ def _gap(text: str, a: _Tok, b: _Tok) -> Optional[str]:
 
 # What may follow what inside one number phrase (the evaluator checks the whole).
 _NEXT = {
-    None: {SIGN, A, U, T, X, D, F},
+    None: {SIGN, A, U, T, X, D, F, Z},
     SIGN: {A, U, T, X, D},
     A: {H, M, Z, F, X},
     U: {H, M, Z, F, AND, POINT, OVER, OUT},
@@ -389,7 +389,9 @@ class _Phrases:
                 current = (current or 1.0) * 100
                 small = 0.0
             elif kind == Z:
-                if prev not in (U, T, X, D, A):
+                if prev is None and e.word == "dozen":
+                    current, small = 1.0, 1.0  # "the initial dozen offerings"
+                elif prev not in (U, T, X, D, A):
                     return None
                 current = current - small + small * e.value
                 small = 0.0
@@ -562,6 +564,8 @@ def find_atoms(lex: Lexicon, text: str, start: int, end: int) -> tuple[list[Atom
         if len(elems) > 1 and elems[0].kind == A and elems[1].kind in (H, M) and re.match(
                 r"-[A-Za-z]", text[elems[-1].end:elems[-1].end + 2]):
             elems = elems[1:]  # "a million-dollar home": the article belongs to the home
+        if elems and elems[0].kind in (H, M) and re.search(r"multi-$", text[max(0, elems[0].start - 6):elems[0].start], re.I):
+            elems = []  # "multi-trillion-dollar" says more than one, not how many
         if elems and elems[0].kind in (H, M) and not re.match(r"-[A-Za-z]", text[elems[-1].end:elems[-1].end + 2]):
             elems = []  # a bare "billion" is a scale word, read with the number before it
         if not elems:

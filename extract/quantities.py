@@ -97,7 +97,9 @@ class _Patterns:
         self.unit_symbol_glued = re.compile(rf"({alternation(lex.unit_symbols)})(?![\w²³/])")
         self.unit_symbol_spaced = re.compile(rf"\s({alternation(spaced)})(?![\w²³])")
         self.unit_name = re.compile(rf"(?:\s|-)({alternation(lex.unit_names)})\b", re.I)
-        self.noun = re.compile(r"(?:\s|-)([a-z][a-z'’-]*[a-z]|[a-z]|[A-Z]{2,}s)\b")
+        # A counted noun: lower-case, an acronym plural ("GPUs") or a group of people
+        # ("Americans", "Floridians", "Democrats").
+        self.noun = re.compile(r"(?:\s|-)([a-z][a-z'’-]*[a-z]|[a-z]|[A-Z]{2,}s|[A-Z][a-z]+(?:ans|ers|ats))\b")
         self.glued_letters = re.compile(r"[A-Za-z]+")
         self.connector = re.compile(r"\s*(?:–|—|‒|-)\s*|\s+(?:to|through|and|or even|or)\s+", re.I)
         hb = alternation(lex.hedges_before)
@@ -208,6 +210,8 @@ def figure_refusal(text: str, q: Quantity) -> Optional[str]:
     if count and re.search(r"\b(?:No|no|Nos|number|#|rank|ranked|Article|Section|Chapter|page|pages|p|pp|Vol|vol|"
                            r"Rule|Route|Highway|version|Version)\.?\s$", before):
         return "a label or reference number"
+    if count and digits and re.match(r"\d+[A-Za-z]", surface) and re.search(r"(?:^|[^.!?]\s)[A-Z][\w.-]*\s$", before):
+        return "part of a name or model (Block 1B, Radeon 5500M)"
     if count and digits and not q.noun and re.search(r"(?:^|[^.!?]\s)[A-Z][\w.-]*\s$", before):
         return "part of a name or version (Kimi 2.7, Windows 11)"
     if q.unit in DURATION_UNITS and q.low is None and not re.search(r"-[A-Za-z]+$", surface):
@@ -326,7 +330,7 @@ def _read_part(P: _Patterns, text: str, atom: Atom, limit: int, prefix_from: Opt
             ok = (
                 g.lower() in lex.scales
                 or (g.lower() in lex.scales_short and (part.currency or g in ("k", "K")))
-                or P.scale_bare_glued.match(text, pos, limit)
+                or (P.scale_bare_glued.match(text, pos, limit) and re.fullmatch(r"-?\d{1,3}(?:\.\d+)?", text[atom.start:atom.end]))
                 or P.unit_symbol_glued.match(text, pos, limit)
                 or g.lower() in ("x", "fold")
                 or P.percent.match(text, pos, limit)
@@ -348,7 +352,8 @@ def _read_part(P: _Patterns, text: str, atom: Atom, limit: int, prefix_from: Opt
                 pos = m.end()
             elif not part.currency and not atom.spelled:
                 m = P.scale_bare_glued.match(text, pos, limit) or P.scale_bare_spaced.match(text, pos, limit)
-                if m and not P.unit_symbol_glued.match(text, pos, limit):
+                short = re.fullmatch(r"-?\d{1,3}(?:\.\d+)?", text[atom.start:atom.end])
+                if m and (short or m.re is P.scale_bare_spaced) and not P.unit_symbol_glued.match(text, pos, limit):
                     table = lex.scales_bare_glued if m.re is P.scale_bare_glued else lex.scales_bare_spaced
                     part.scale = table[m.group(1)]
                     pos = m.end()
@@ -596,6 +601,9 @@ def _word_forms(P: _Patterns, text: str, start: int, end: int) -> list[Quantity]
 
 def _is_proportion(text: str, start: int, end: int, hedge: Optional[str]) -> bool:
     followed_by_of = re.match(r"\s+of\b", text[end:end + 5])
+    if "-" in text[start:end] and re.match(r"\s+[a-z]+", text[end:end + 20]) and not re.match(
+            r"\s+(?:and|or|to|in|on|at|is|was|are|were)\b", text[end:end + 6]):
+        return True  # "the two-thirds threshold", "a one-fifth stake"
     by_before = re.search(r"\b(?:by|in|cut|halved)\s+(?:\w+\s+)?$", text[max(0, start - 20):start])
     return bool(hedge or followed_by_of or by_before)
 

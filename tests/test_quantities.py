@@ -131,6 +131,14 @@ CASES = [
     ("fraction-of-a-million", "two thirds of a million visitors",
      [("two thirds of a million visitors", 2e6 / 3, "count", "exact")]),
     ("mixed-slash", "it takes more than 10 1/2 miles of cable", [("10 1/2 miles", 10.5 * 1609.344, "m", "more than")]),
+    ("fraction-hyphen-adjective", "each of the 47 counties has met the two-thirds threshold",
+     [("47 counties", 47, "count", "exact"), ("two-thirds", 200 / 3, "percent", "exact")]),
+    ("mixed-hyphen-slash", "an end to a near 1-1/2 year trade war", [("1-1/2 year", 1.5, "year", "exact")]),
+    ("slash-fraction-with-noun", "or about 1/4 cup lemon juice", [("1/4 cup", 0.25, "count", "approximately")]),
+    ("dozen-without-article", "after the initial dozen offerings were revealed", [("dozen offerings", 12, "count", "exact")]),
+    ("half-million-demonym", "over a half million Floridians are going to lose their coverage",
+     [("a half million Floridians", 5e5, "count", "more than")]),
+    ("multi-trillion-is-no-figure", "an unhinged multi-trillion-dollar wealth tax", []),
     # digit forms
     ("space-grouped", "For now, China's population is 1 414 021 100.", [("1 414 021 100", 1414021100, "count", "exact")]),
     ("scientific-times-ten", "by a factor of 2.48×10−5, with 6.0-sigma significance",
@@ -174,6 +182,7 @@ NOT_FIGURES = [
     ("time-window-ago", "If this news had come out three years ago", "three", "time window"),
     ("article-currency", "Oh look, a penny!", "a penny", "article"),
     ("label", "He wears shirt No. 10 for the club.", "10", "label"),
+    ("model-glued-scale", "when the SLS, particularly its Block 1B variant, flies", "1B", "name or model"),
 ]
 
 
