@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claims.models import Article, Claim, Quantity, Source
-from extract.frame import frame_doc
+from extract.frame import Frame, frame_doc, link_restatements
 from extract.periods import reference_year
 from extract.quantities import find_quantities
 from extract.textclean import clean_text
@@ -114,26 +114,30 @@ def _claims_for(article: Article, doc_name: str, nlp: Language) -> Iterator[Clai
     regions = [(s, e) for s, e in article.regions if article.text[s:e].strip()]
     year = None if article.date else reference_year(article.body_text())
     texts = [article.text[s:e] for s, e in regions]
-    for (offset, _), doc in zip(regions, nlp.pipe(texts)):
+    framed: list[tuple[int, Frame]] = []
+    for n, ((offset, _), doc) in enumerate(zip(regions, nlp.pipe(texts))):
         doc._.published = article.date
         qs = doc._.quantities or []
         kept = [q for q in qs if is_claim(q, doc, q) is None]
-        for f in frame_doc(doc, kept, article.date, year=year):
-            q = f.quantity
-            yield Claim(
-                doc=doc_name,
-                start=q.start + offset,
-                end=q.end + offset,
-                surface=q.surface,
-                quote=f.quote,
-                value=q.value,
-                low=q.low,
-                high=q.high,
-                unit=q.unit,
-                approx=q.approx,
-                subject=f.subject,
-                metric=f.metric,
-                period=f.period,
-                source=f.source,
-                kind=f.kind,
-            )
+        framed += [(offset, f) for f in frame_doc(doc, kept, article.date, year=year, region=n)]
+    # A figure stated again takes what its fullest mention established.
+    link_restatements([f for _, f in framed])
+    for offset, f in framed:
+        q = f.quantity
+        yield Claim(
+            doc=doc_name,
+            start=q.start + offset,
+            end=q.end + offset,
+            surface=q.surface,
+            quote=f.quote,
+            value=q.value,
+            low=q.low,
+            high=q.high,
+            unit=q.unit,
+            approx=q.approx,
+            subject=f.subject,
+            metric=f.metric,
+            period=f.period,
+            source=f.source,
+            kind=f.kind,
+        )
