@@ -179,6 +179,8 @@ def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date]
     starts = [s.start_char for s in sents]
     for q in quantities:
         by_sent.setdefault(_index_of(starts, q.start), []).append(q)
+    # Frames are built in this loop; a subject or source that is not a name-like
+    # string (a ticker fragment like "=" or "RR") is dropped where it is found.
     para_of = _paragraph_index(doc.text)
     para = -1
     ref_year = published.year if published else year
@@ -195,6 +197,8 @@ def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date]
         for q in in_sent:
             scope = _scope(sent, q)
             subject, how = _subject(doc, sent, q, cues, ctx, in_sent, sent_source)
+            if not _name_like(subject):
+                subject, how = None, None
             metric = _metric(doc, sent, q)
             if metric is None and _is_money(q):
                 metric = ctx.para_metric
@@ -263,8 +267,8 @@ def link_restatements(frames: list[Frame]) -> None:
         # mentions refer to it.
         best = min(members, key=lambda f: (f.heading, f.region, f.quantity.start))
         for f in members:
-            if f is best:
-                continue
+            if f is best or f.quote_start == best.quote_start:
+                continue  # a figure repeated in its own sentence is a new statement
             if best.subject and (f.subject is None or f.subject_how != STRONG):
                 f.subject, f.subject_how = best.subject, WEAK
             f.period = f.period or best.period
@@ -276,13 +280,19 @@ def link_restatements(frames: list[Frame]) -> None:
 
 
 def _restatement_key(q: Quantity) -> Optional[tuple]:
-    if not (_is_money(q) or q.unit == "percent"):
-        return None
+    """Figures distinctive enough that a second mention is the same fact: money in
+    the millions or more, percentages of 10 or more. Small prices ("$10 off") and
+    small moves ("up 0.05%") recur by coincidence."""
     if q.value is None and q.low is None and q.high is None:
         return None
     if re.search(r"\b(?:hundreds|tens|thousands|millions|billions|trillions|dozens)\b", q.surface, re.I):
         return None
-    return (q.unit, q.value, q.low, q.high)
+    size = max(abs(x) for x in (q.value, q.low, q.high) if x is not None)
+    if _is_money(q) and size >= 1e6:
+        return (q.unit, q.value, q.low, q.high)
+    if q.unit == "percent" and size >= 10:
+        return (q.unit, q.value, q.low, q.high)
+    return None
 
 
 # == sentences and paragraphs ========================================================
@@ -306,6 +316,12 @@ def _paragraph_index(text: str):
         return _index_of([-1] + breaks, pos)
 
     return index
+
+
+def _name_like(name: Optional[str]) -> bool:
+    """At least two letters, starting with a letter or digit: not "=" or "$ 49"."""
+    return bool(name) and sum(ch.isalpha() for ch in name) >= 2 and name[0].isalnum() \
+        and not re.search(r"[=$€£¥]", name)
 
 
 def _is_heading(text: str, sent: Span) -> bool:
@@ -356,10 +372,25 @@ def _scope(sent: Span, q: Quantity) -> list[Token]:
         # ... would need $600 billion")
         chain.append(sent.root)
     allowed = {t.i for t in chain}
-    return [t for t in sent if _clause_head(t).i in allowed or span.start <= t.i < span.end]
+    # "X offered a calculation: the industry would need $600 billion": what comes
+    # before a colon (or a lone dash) frames what it introduces.
+    intro = [t.i for t in sent if t.i < span.start and (t.text == ":" or (t.text in ("—", "–") and sum(
+        x.text in ("—", "–") for x in sent) == 1))]
+    cut = intro[-1] if intro else sent.start - 1
+    return [t for t in sent if _clause_head(t).i in allowed or span.start <= t.i < span.end or t.i < cut]
 
 
 # == subject =========================================================================
+
+
+def _canon(name: str) -> str:
+    """The canonical name for a name as written, possessive or not ("Moody's" is a
+    name, "Nvidia's" a possessive)."""
+    table = entity_table()
+    found = table.canonicalise(name)
+    if found in table.canonical.values():
+        return found
+    return table.canonicalise(_strip_possessive(name))
 
 
 def _strip_possessive(s: str) -> str:
@@ -382,16 +413,18 @@ def _entity_in(span_tokens, doc: Doc, cues: _Cues, labels, propn: bool = True) -
     if hits:
         return hits[0][2]
     ids = {t.i for t in toks}
-    for ent in doc.ents:
-        if ent.start in ids and ent.end - 1 in ids and ent.label_ in labels and _is_entity_text(ent.text, cues):
-            return entity_table().canonicalise(_strip_possessive(ent.text))
+    ents = [ent for ent in doc.ents if ent.start in ids and ent.end - 1 in ids and ent.label_ in labels
+            and _is_entity_text(ent.text, cues)]
+    # an organisation before a person in it ("Economist Jane Lee of Moody's")
+    for ent in sorted(ents, key=lambda e: (e.label_ != "ORG", e.start)):
+        return _canon(ent.text)
     propns = [t for t in toks if t.pos_ == "PROPN" and t.text not in cues.not_entities] if propn else []
     if propns:
         t = propns[0]
         words = [x for x in t.subtree if x.pos_ == "PROPN" and x.i >= t.i - 3 and x.i in ids
                  and x.text not in cues.not_entities] or [t]
         name = " ".join(x.text for x in sorted(words, key=lambda x: x.i))
-        return entity_table().canonicalise(_strip_possessive(name))
+        return _canon(name)
     return None
 
 
@@ -406,8 +439,9 @@ def _np_phrase(head: Token, cues: _Cues) -> str:
             break
         run.append(t)
     run.reverse()
-    while run and (run[0].lower_ in cues.drop_words or run[0].pos_ in ("DET", "PRON", "PUNCT", "NUM", "ADP")
-                   or run[0].dep_ in ("poss", "case", "nummod", "quantmod")):
+    while run and (run[0].lower_ in cues.drop_words or run[0].pos_ in ("DET", "PRON", "PUNCT", "ADP", "SYM")
+                   or run[0].dep_ in ("poss", "case", "quantmod")
+                   or any(ch.isdigit() for ch in run[0].text) or not any(ch.isalpha() for ch in run[0].text)):
         run = run[1:]
     words = [t.text for t in run]
     return " ".join(words[-6:])
@@ -446,7 +480,8 @@ def _owner_of_metric(head: Token, doc: Doc, cues: _Cues, span: Span) -> tuple[Op
     # strip the longest metric phrase that leaves a noun ("global AI revenue" ->
     # "global AI", "the hardware depreciation period" -> "hardware")
     words: list[Token] = []
-    for metric_words in (_metric_tokens(head), [head]):
+    shorter = [head] if head.text.lower() in metric_vocabulary().canonical else []
+    for metric_words in (_metric_tokens(head), *([shorter] if shorter else [])):
         ids = {t.i for t in metric_words}
         words = sorted((t for t in mods if t.i not in ids), key=lambda t: t.i)
         if any(t.pos_ in ("NOUN", "PROPN") for t in words):
@@ -505,7 +540,9 @@ def _name_np(tok: Token, doc: Doc, cues: _Cues, span: Span) -> tuple[Optional[st
         owner, back = _owner_of_metric(tok, doc, cues, span)
         if owner or back:
             return owner, back
-        return None, False
+        # "Oracle said cloud revenue rose to $5.9 billion": whose revenue is told by
+        # the clause above
+        return None, tok.head.dep_ in ("ccomp",)
     name = _entity_in([t for t in core if t.i <= tok.i or t.dep_ == "conj"], doc, cues, cues.subject_labels)
     if name:
         return name, False
@@ -525,7 +562,7 @@ def _priced(tok: Token, span: Span) -> bool:
             return False
         if x.dep_ in ("prep", "conj") and x.lower_ in ("at", "with", "worth", "costing", "priced"):
             return True
-        if x.dep_ in ("relcl", "acl") and x.pos_ in ("VERB", "AUX"):
+        if x.dep_ in ("relcl", "acl", "advcl") and x.pos_ in ("VERB", "AUX") and x.head.pos_ in ("NOUN", "PROPN"):
             return True
         x = x.head
     return False
@@ -573,6 +610,10 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
     if root.head.lower_ == "with" or (root.dep_ in ("compound", "nummod") and root.head.head.lower_ == "with"):
         w = root.head if root.head.lower_ == "with" else root.head.head
         owner = w.head
+        if owner.pos_ == "VERB":
+            # "building the Stargate campus with 1.2GW": the object before "with"
+            objs = [c for c in owner.children if c.dep_ == "dobj" and c.i < w.i]
+            owner = objs[-1] if objs else owner
         if owner.pos_ in ("NOUN", "PROPN") and not _metric_head(owner):
             words = [t for t in owner.subtree if t.i <= owner.i and t.dep_ not in ("poss", "case", "det")
                      and not any(p.dep_ == "poss" for p in t.ancestors if p.i < owner.i and p.i != owner.i)]
@@ -636,13 +677,17 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
             if name and name != source:
                 return name, WEAK
     prefix = doc.text[sent.start_char:q.start]
+    credited = _credited_spans(sent, cues)
+
+    def is_credited(s: int, e: int) -> bool:
+        return any(a < e and s < b for a, b in credited)
+
     for hit in reversed(entity_table().find(prefix)):
-        if hit[2] != source:
+        if hit[2] != source and not is_credited(sent.start_char + hit[0], sent.start_char + hit[1]):
             return hit[2], WEAK
     for ent in reversed([e for e in sent.ents if e.end_char <= q.start and e.label_ in ("ORG",)
-                         and _is_entity_text(e.text, cues)
-                         and not (e.root.dep_ == "poss" and e.root.head.lower_ in cues.source_nouns)]):
-        name = entity_table().canonicalise(_strip_possessive(ent.text))
+                         and _is_entity_text(e.text, cues) and not is_credited(e.start_char, e.end_char)]):
+        name = _canon(ent.text)
         if name != source:
             return name, WEAK
     return None, None
@@ -685,6 +730,22 @@ def _holds_other_figure(subj: Token, q: Quantity, in_sent: list[Quantity], doc: 
     return any(o is not q and s <= o.start < e and not (s <= q.start < e) for o in in_sent)
 
 
+def _credited_spans(sent: Span, cues: _Cues) -> list[tuple[int, int]]:
+    """Character spans of the names a sentence credits as sources ("Sightline
+    Climate's statistics show", "Bloomberg's data", "analysts at UBS estimate"):
+    they are never the subject of the figures they report."""
+    out = []
+    for t in sent:
+        owner = None
+        if t.dep_ == "poss" and t.head.lower_ in cues.source_nouns:
+            owner = t
+        elif t.dep_ == "nsubj" and t.head.lemma_.lower() in cues.attribution_verbs:
+            owner = t
+        if owner is not None:
+            out.append((owner.left_edge.idx, owner.right_edge.idx + len(owner.right_edge.text)))
+    return out
+
+
 def _nominal_one(sent: Span, one: Token, doc: Doc, cues: _Cues, span: Span) -> Optional[str]:
     """"one" standing for a noun already used in the sentence ("A business that spends
     $0.12 ... than one that spends $0.50"): that noun."""
@@ -712,7 +773,7 @@ def _respectively(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], cu
         s, e = ent.start_char - sent.start_char, ent.end_char - sent.start_char
         if e <= first and ent.label_ in cues.subject_labels and _is_entity_text(ent.text, cues) \
                 and not any(a < e and s < b for a, b, _ in names):
-            names.append((s, e, entity_table().canonicalise(_strip_possessive(ent.text))))
+            names.append((s, e, _canon(ent.text)))
     names.sort()
     # the last run of names joined only by commas and "and"
     run: list[tuple[int, int, str]] = []
@@ -852,6 +913,13 @@ def _source(sent: Span, cues: _Cues) -> Optional[str]:
                             name = _entity_in(list(o.subtree), doc, cues, cues.source_labels)
                             if name:
                                 return name
+            names = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                     and c.text not in cues.not_entities]
+            if names:
+                # "A Pew Research Center survey": the name the noun is compounded with,
+                # after "from"/"by" and a possessive ("a Codex study from OpenAI")
+                words = [x for c in names for x in c.subtree if x.pos_ == "PROPN" and x.text not in cues.not_entities]
+                return entity_table().canonicalise(" ".join(x.text for x in sorted(words, key=lambda x: x.i)))
             # "X offered a calculation", "X published a report": the subject of the verb
             if t.dep_ == "dobj" and t.head.pos_ == "VERB":
                 subj = _clause_subject(t.head)
@@ -916,7 +984,7 @@ def _name_then_verb(sent: Span, cues: _Cues) -> Optional[str]:
             continue
         if nxt.lemma_.lower() in cues.attribution_verbs or nxt.lower_.rstrip("s") in cues.attribution_verbs:
             if nxt.tag_ in ("VB", "VBP", "VBZ", "VBD", "NN", "NNS"):
-                return entity_table().canonicalise(_strip_possessive(e.text))
+                return _canon(e.text)
     return None
 
 
@@ -1085,7 +1153,9 @@ def _period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent: Span
         return prev
     if any(scoped(r) for r in cands):
         return None
-    return ctx.para_period
+    if _is_money(q) or q.unit in ("percent", "percentage_point", "times"):
+        return ctx.para_period
+    return None
 
 
 # == kind ============================================================================
@@ -1104,7 +1174,7 @@ def _kind(sent: Span, q: Quantity, cues: _Cues, scope: list[Token], source: Opti
     the whole sentence, but not for counts of what was studied ("data from over
     1,000 companies")."""
     scope_text = " ".join(t.text for t in scope)
-    if in_if or illustration or cues.illustrative.search(scope_text):
+    if in_if or illustration or cues.illustrative.search(scope_text) or _generic_example(sent, q):
         return Kind.illustrative
     if _cue_in(scope, cues.forecast):
         return Kind.forecast
@@ -1120,6 +1190,26 @@ def _kind(sent: Span, q: Quantity, cues: _Cues, scope: list[Token], source: Opti
         # A year's spending or revenue before the year is over is a plan or guidance.
         return Kind.forecast
     return Kind.fact
+
+
+def _generic_example(sent: Span, q: Quantity) -> bool:
+    """"A family that spends $500 a month", "a developer who spends $10,000": a figure
+    in a present-tense relative clause on an indefinite noun describes a type case,
+    not a reported event ("a startup that raised $5 billion" is past, so reported)."""
+    span = sent.doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    for _ in range(6):
+        if t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP"):
+            noun = t.head
+            return noun.dep_ in ("nsubj", "nsubjpass") \
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every") for c in noun.children) \
+                and any(c.lower_ in ("who", "that") for c in t.children)
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _in_conditional(sent: Span, q: Quantity, cues: _Cues) -> bool:

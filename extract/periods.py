@@ -41,6 +41,8 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"\bQ([1-4])\s+(?:of\s+)?(?:fiscal(?:\s+year)?|FY)\s*'?{_YEAR}\b", re.I), "fq"),
     (re.compile(rf"\b(?:fiscal|FY)\s*'?{_YEAR}?\s*(?:-\s*)?Q([1-4])\b", re.I), "fq2"),
     (re.compile(rf"\b(first|second|third|fourth)\s+fiscal\s+quarter\s+(?:of\s+)?(?:fiscal\s+)?{_YEAR}\b", re.I), "fq3"),
+    (re.compile(rf"\b(first|second|third|fourth)\s+quarter\s+of\s+(?:its\s+|the\s+)?(?:fiscal(?:\s+year)?|FY)\s*{_YEAR}\b",
+                re.I), "fq3"),
     # calendar quarters
     (re.compile(rf"\bQ([1-4])\s*(?:of\s+)?'?{_YEAR}\b", re.I), "q"),
     (re.compile(rf"\b{_YEAR}\s*-?\s*Q([1-4])\b", re.I), "yq"),
@@ -124,7 +126,7 @@ def find_time_refs(text: str, published: Optional[dt.date] = None, start: int = 
         for m in pattern.finditer(text, start, end):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if kind == "y" and _is_name_year(text, m):
+            if kind == "y" and (_is_name_year(text, m) or _is_model_number(text, m)):
                 continue
             ref = _ref(kind, m, published, year)
             if ref is None:
@@ -143,6 +145,16 @@ def find_time_refs(text: str, published: Optional[dt.date] = None, start: int = 
 def _is_name_year(text: str, m: re.Match) -> bool:
     """A year inside a name or a hyphenated compound ("Colossus-2026", "2026-27")."""
     return m.end() < len(text) and text[m.end()] in "-–" and m.end() + 1 < len(text) and text[m.end() + 1].isdigit()
+
+
+def _is_model_number(text: str, m: re.Match) -> bool:
+    """A number in a product name ("RTX 2060", "GTX 1900 Ti"): after an all-capitals
+    word, or before one."""
+    before = re.search(r"(\S+)\s+$", text[max(0, m.start() - 12):m.start()])
+    after = re.match(r"\s+(\S+)", text[m.end():m.end() + 12])
+    caps = re.compile(r"[A-Z][A-Z0-9]+|[A-Z][a-z]?[A-Z]\w*")
+    return bool(before and caps.fullmatch(before.group(1)) and not re.fullmatch(r"(?:FY|Q[1-4]|H[12]|AD|BC|CE)", before.group(1))) \
+        or bool(after and re.fullmatch(r"(?:Ti|Super|XT|Pro|Max|Ultra)", after.group(1)))
 
 
 def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[int]) -> Optional[TimeRef]:
