@@ -914,7 +914,8 @@ def _source(sent: Span, cues: _Cues) -> Optional[str]:
                             if name:
                                 return name
             names = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"
-                     and c.text not in cues.not_entities]
+                     and c.text not in cues.not_entities and t.pos_ == "NOUN"
+                     and (c.ent_type_ in cues.source_labels or entity_table().find(c.text))]
             if names:
                 # "A Pew Research Center survey": the name the noun is compounded with,
                 # after "from"/"by" and a possessive ("a Codex study from OpenAI")
