@@ -281,7 +281,10 @@ def lenient_name_match(pred: Optional[str], gold: Optional[str]) -> bool:
     - the predicted canonical name occurs in the gold description as a whole word run
       ("Meta" in "Meta (company guidance)", "AWS" in "AWS (GPU pre-reservation cloud
       service)", "Nvidia" in "NVIDIA");
-    - or the gold's head entity, the text before " (", equals the prediction.
+    - or the gold's head entity, the text before " (", equals the prediction;
+    - or either holds for the gold with its parenthesised notes removed: the note in
+      "Traditional cloud software (SaaS) companies" is the annotator's gloss, and
+      "Traditional cloud software companies" is the text's own phrase.
     Gold descriptions are free text, so a canonical name inside them is the best
     evidence available; a prediction naming a different entity is wrong.
     """
@@ -292,7 +295,8 @@ def lenient_name_match(pred: Optional[str], gold: Optional[str]) -> bool:
         return not g
     if g.split(" (", 1)[0].strip() == p:
         return True
-    return re.search(r"(?<!\w)" + re.escape(p) + r"(?!\w)", g) is not None
+    bare = " ".join(re.sub(r"\([^()]*\)", " ", g).split())
+    return any(re.search(r"(?<!\w)" + re.escape(p) + r"(?!\w)", x) is not None for x in (g, bare))
 
 
 def gold_view(g: dict) -> dict:

@@ -3,16 +3,31 @@
 Works on a parsed spaCy `Doc` whose `doc._.quantities` the recogniser filled. For each
 quantity it reads the sentence around it:
 
-- subject: the grammatical subject of the verb governing the figure ("Alphabet raised
-  its guidance to $180-190 billion"), else a possessive before it ("Amazon's capex"),
-  else an organisation named before it, else the previous sentence's subject when
-  this clause points back to it ("It", "The company"); canonical via entities.toml;
+- subject: in order, the k-th of a coordinated list for "..., respectively"; the
+  whole in a partitive subject ("95% of those pilots produced ..."); the grammatical
+  subject of the clause governing the figure ("Alphabet raised its guidance to
+  $180-190 billion", "A developer who spends $10,000"), where a subject whose head
+  is a metric word gives way to its owner ("AWS revenue", "capital expenditure for
+  the big five"); a pronoun or an anaphoric noun phrase ("it", "the group") to the
+  governing clause's subject or the previous sentence's; else a possessive or a
+  name before the figure. Canonical names via claims/data/entities.toml;
 - metric: the vocabulary phrase nearest the figure in its sentence (metrics.toml),
   turned into "<metric> growth" for a rate of change; else the figure's head noun;
-- period: the nearest time reference in the sentence (extract/periods.py);
+- period: the time reference bound to the figure (extract/periods.py): the nearest
+  in its sentence that is not a baseline, a publication date or nearer to another
+  figure; else one fronted at the sentence start ("In 2025, ..."); else the
+  paragraph's; "the same period" takes the period mentioned before it;
 - source: "according to X", "X estimates", "a study from X", "X's analysis",
-  carried over from the previous sentence when this one continues it;
-- kind: illustrative (hypotheticals), forecast, estimate or fact, from cue words.
+  "X has calculated", "X told"; a pronoun that attributes ("it found", "he said")
+  carries the previous source, across paragraphs; otherwise a source carries to the
+  end of its paragraph; a company's own forecast is credited to it (guidance);
+- kind: illustrative (hypotheticals, "if" clauses, an illustration opened by "Think
+  of it this way."), forecast, estimate or fact, from cue words in the figure's own
+  clause and the clauses above it, and from its period (a money figure for a year
+  that has not ended is a plan or guidance).
+
+`link_restatements` then works across a whole article: a figure stated again
+("the $600 billion gap") takes what its fullest mention established.
 
 Cue words are in data/framing.toml.
 """
@@ -25,13 +40,13 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
 from claims.models import Kind, Quantity
 from claims.vocab import entity_table, metric_vocabulary
-from extract.periods import find_periods
+from extract.periods import TimeRef, find_time_refs
 
 
 @dataclass(frozen=True)
@@ -39,14 +54,25 @@ class _Cues:
     attribution_verbs: frozenset[str]
     source_prepositions: re.Pattern
     source_nouns: frozenset[str]
+    source_descriptors: re.Pattern
     source_carry: re.Pattern
-    forecast: re.Pattern
-    estimate: re.Pattern
+    forecast: frozenset[str]
+    weak_forecast: frozenset[str]
+    estimate: frozenset[str]
+    weak_estimate: frozenset[str]
     illustrative: re.Pattern
+    illustration_openers: re.Pattern
     conditional: frozenset[str]
     pronouns: frozenset[str]
+    anaphoric: frozenset[str]
+    drop_words: frozenset[str]
+    not_entities: frozenset[str]
+    measure_nouns: frozenset[str]
+    guidance: re.Pattern
+    actual: re.Pattern
     subject_labels: frozenset[str]
     source_labels: frozenset[str]
+    organisation_labels: frozenset[str]
 
 
 def _words_re(words) -> re.Pattern:
@@ -54,33 +80,59 @@ def _words_re(words) -> re.Pattern:
     return re.compile(rf"(?<![\w])(?:{alts})(?![\w])", re.I)
 
 
+def _lower(words) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
 @lru_cache(maxsize=None)
 def _cues() -> _Cues:
     with open(Path(__file__).with_name("data") / "framing.toml", "rb") as f:
         d = tomllib.load(f)
     return _Cues(
-        attribution_verbs=frozenset(d["attribution_verbs"]),
+        attribution_verbs=_lower(d["attribution_verbs"]),
         source_prepositions=re.compile(
-            r"(?<![\w])(?:" + "|".join(re.escape(p) for p in sorted(d["source_prepositions"], key=len, reverse=True)) + r")\s+",
-            re.I),
-        source_nouns=frozenset(d["source_nouns"]),
+            r"(?<![\w])(?:" + "|".join(re.escape(p) for p in sorted(d["source_prepositions"], key=len, reverse=True))
+            + r")\s+", re.I),
+        source_nouns=_lower(d["source_nouns"]),
+        source_descriptors=_words_re(d["source_descriptors"]),
         source_carry=_words_re(d["source_carry"]),
-        forecast=_words_re(d["forecast_cues"]),
-        estimate=_words_re(d["estimate_cues"]),
+        forecast=_lower(d["forecast_cues"]),
+        weak_forecast=_lower(d["weak_forecast_cues"]),
+        estimate=_lower(d["estimate_cues"]),
+        weak_estimate=_lower(d["weak_estimate_cues"]),
         illustrative=_words_re(d["illustrative_cues"]),
-        conditional=frozenset(d["conditional_markers"]),
-        pronouns=frozenset(d["pronoun_subjects"]),
+        illustration_openers=re.compile(
+            r"^\W*(?:" + "|".join(re.escape(w) for w in sorted(d["illustration_openers"], key=len, reverse=True))
+            + r")(?![\w])", re.I),
+        conditional=_lower(d["conditional_markers"]),
+        pronouns=_lower(d["pronoun_subjects"]),
+        anaphoric=_lower(d["anaphoric_subjects"]),
+        drop_words=_lower(d["subject_drop_words"]),
+        not_entities=frozenset(d["not_entities"]),
+        measure_nouns=_lower(d["measure_nouns"]),
+        guidance=_words_re(d["guidance_cues"]),
+        actual=_words_re(d["actual_cues"]),
         subject_labels=frozenset(d["subject_labels"]),
         source_labels=frozenset(d["source_labels"]),
+        organisation_labels=frozenset(d["organisation_labels"]),
     )
+
+
+# How a subject was found. A subject read off the figure's own clause is "strong";
+# one guessed from context is "weak" and gives way to a restatement's (link_restatements).
+STRONG = "strong"
+WEAK = "weak"
 
 
 class Frame:
     """What framing found for one quantity."""
 
-    __slots__ = ("quantity", "quote", "quote_start", "subject", "metric", "period", "source", "kind")
+    __slots__ = ("quantity", "quote", "quote_start", "subject", "metric", "period", "source", "kind",
+                 "subject_how", "in_conditional", "region", "heading", "source_how")
 
-    def __init__(self, quantity: Quantity, quote: str, quote_start: int, subject, metric, period, source, kind: Kind):
+    def __init__(self, quantity: Quantity, quote: str, quote_start: int, subject, metric, period, source, kind: Kind,
+                 subject_how: Optional[str] = None, in_conditional: bool = False, region: int = 0,
+                 heading: bool = False, source_how: Optional[str] = None):
         self.quantity = quantity
         self.quote = quote
         self.quote_start = quote_start
@@ -89,20 +141,40 @@ class Frame:
         self.period = period
         self.source = source
         self.kind = kind
+        self.subject_how = subject_how
+        self.in_conditional = in_conditional
+        self.region = region
+        self.heading = heading
+        self.source_how = source_how
 
 
 @dataclass
 class _Context:
-    """What one sentence leaves for the next (subject and source carry-over)."""
+    """What earlier sentences leave for later ones."""
 
-    subject: Optional[str] = None
-    source: Optional[str] = None
-    periods: list = field(default_factory=list)
+    subject: Optional[str] = None  # the topic entity of the last sentence that named one
+    source: Optional[str] = None  # the last credited source ...
+    source_para: int = -1  # ... and the paragraph it was credited in
+    source_estimates: bool = False  # ... and whether it was credited as an estimate ("has calculated")
+    last_period: Optional[str] = None  # the last period mentioned (for "the same period")
+    last_period_unit: Optional[str] = None
+    illustration_para: int = -1  # paragraph in which an illustration was opened
+    para_period: Optional[str] = None
+    para_metric: Optional[str] = None
 
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, joined once: spaCy rebuilds `Doc.text` from its tokens on every
+    access, which made framing quadratic in the length of the document."""
+    text = doc.user_data.get("claims.text")
+    if text is None:  # a Doc's text never changes once made
+        text = doc.user_data["claims.text"] = doc.text
+    return text
 
 def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date] = None,
-              year: Optional[int] = None) -> list[Frame]:
-    """Frame every quantity of `doc` (offsets relative to doc.text).
+              year: Optional[int] = None, region: int = 0) -> list[Frame]:
+    """Frame every quantity of `doc` (offsets relative to its text).
 
     `year` is the article's estimated reference year when its date is unknown.
     Within a paragraph, a figure whose sentence names no metric or period takes the
@@ -115,29 +187,41 @@ def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date]
     sents = list(doc.sents)
     starts = [s.start_char for s in sents]
     for q in quantities:
-        i = _index_of(starts, q.start)
-        by_sent.setdefault(i, []).append(q)
-    para_of = _paragraph_index(doc.text)
-    para, para_metric, para_period = -1, None, None
+        by_sent.setdefault(_index_of(starts, q.start), []).append(q)
+    # Frames are built in this loop; a subject or source that is not a name-like
+    # string (a ticker fragment like "=" or "RR") is dropped where it is found.
+    para_of = _paragraph_index(doc_text(doc))
+    para = -1
+    ref_year = published.year if published else year
     for i, sent in enumerate(sents):
-        if para_of(sent.start_char) != para:
-            para, para_metric, para_period = para_of(sent.start_char), None, None
-        sent_periods = find_periods(doc.text, published, sent.start_char, sent.end_char, year=year)
-        if para_period is None and sent_periods:
-            para_period = sent_periods[0][2]
-        sent_subject = _sentence_subject(sent)
-        sent_source = _source(sent, cues)
-        if not sent_source and ctx.source and cues.source_carry.search(sent.text):
-            sent_source = ctx.source
-        in_sent = by_sent.get(i, [])
+        p = para_of(sent.start_char)
+        if p != para:
+            para, ctx.para_metric, ctx.para_period = p, None, None
+        refs = _resolve_same(find_time_refs(doc_text(doc), published, sent.start_char, sent.end_char, year=year), ctx)
+        if cues.illustration_openers.search(sent.text):
+            ctx.illustration_para = para
+        sent_source, carried = _sentence_source(sent, cues, ctx, para)
+        in_sent = sorted(by_sent.get(i, []), key=lambda x: x.start)
+        prev_period: object = _NOT_BOUND
         for q in in_sent:
-            subject = _subject(doc, sent, q, cues) or _pronoun_subject(doc, sent, q, cues, ctx)
+            scope = _scope(sent, q)
+            subject, how = _subject(doc, sent, q, cues, ctx, in_sent, sent_source)
+            if not _name_like(subject):
+                subject, how = None, None
             metric = _metric(doc, sent, q)
             if metric is None and _is_money(q):
-                metric = para_metric
+                metric = ctx.para_metric
             elif metric and _is_money(q):
-                para_metric = metric
-            period = _period(sent_periods, q, in_sent) or (para_period if _is_money(q) else None)
+                ctx.para_metric = metric
+            period = _period(refs, q, in_sent, sent, ctx, scope, prev_period)
+            prev_period = period
+            in_if = _in_conditional(sent, q, cues)
+            kind = _kind(sent, q, cues, scope, sent_source, period, ref_year, in_if,
+                         illustration=ctx.illustration_para == para,
+                         carried_estimate=carried and ctx.source_estimates)
+            source, source_how = sent_source, ("carried" if carried else "own") if sent_source else None
+            if kind == Kind.forecast and subject and (source is None or carried) and _gives_guidance(doc, sent, subject, q, cues):
+                source, source_how = subject, "guidance"
             frames.append(Frame(
                 quantity=q,
                 quote=sent.text.strip(),
@@ -145,14 +229,82 @@ def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date]
                 subject=subject,
                 metric=metric,
                 period=period,
-                source=sent_source,
-                kind=_kind(sent, q, cues, sent_source),
+                source=source,
+                kind=kind,
+                subject_how=how,
+                in_conditional=in_if,
+                region=region,
+                heading=_is_heading(doc_text(doc), sent),
+                source_how=source_how,
             ))
-        if sent_subject:
-            ctx.subject = sent_subject
-        if sent_source:
-            ctx.source = sent_source
+        topic = _sentence_subject(sent, cues)
+        if topic is not _POINTS_BACK:
+            ctx.subject = topic
+        if sent_source and not carried:
+            ctx.source, ctx.source_para = sent_source, para
+            ctx.source_estimates = _cue_in(list(sent), cues.estimate)
+        if ctx.para_period is None:
+            ctx.para_period = next((r.period for r in refs if r.role == "period"
+                                    and not _attributive(doc_text(doc), r)), None)
+        for r in refs:
+            if r.role in ("period", "unresolved") and not _attributive(doc_text(doc), r):
+                ctx.last_period, ctx.last_period_unit = r.period, _unit_of(r)
     return frames
+
+
+# == restatements ====================================================================
+
+
+def link_restatements(frames: list[Frame]) -> None:
+    """A figure stated again in the same article is the same fact: "The $600 billion
+    gap will close" restates Cahn's "$600 billion" from paragraphs before. Within a
+    group of mentions with the same money or percent figure, the fullest mention
+    (most of subject, period, source, metric; then the earliest) lends each other
+    mention what it lacks: a subject found only from context, a period, a source, a
+    metric, and its kind (a restatement does not turn an estimate into a fact;
+    only an "if" clause around the restatement makes it illustrative)."""
+    groups: dict[tuple, list[Frame]] = {}
+    for f in frames:
+        key = _restatement_key(f.quantity)
+        if key is not None:
+            groups.setdefault(key, []).append(f)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+
+        # The first mention in running text states the figure; headings and later
+        # mentions refer to it.
+        best = min(members, key=lambda f: (f.heading, f.region, f.quantity.start))
+        for f in members:
+            if f is best or f.quote_start == best.quote_start:
+                continue  # a figure repeated in its own sentence is a new statement
+            if best.subject and (f.subject is None or f.subject_how != STRONG):
+                f.subject, f.subject_how = best.subject, WEAK
+            f.period = f.period or best.period
+            if best.source and (f.source is None or f.source_how == "carried"):
+                f.source = best.source
+            f.metric = f.metric or best.metric
+            if not f.in_conditional:
+                f.kind = best.kind
+
+
+def _restatement_key(q: Quantity) -> Optional[tuple]:
+    """Figures distinctive enough that a second mention is the same fact: money in
+    the millions or more, percentages of 10 or more. Small prices ("$10 off") and
+    small moves ("up 0.05%") recur by coincidence."""
+    if q.value is None and q.low is None and q.high is None:
+        return None
+    if re.search(r"\b(?:hundreds|tens|thousands|millions|billions|trillions|dozens)\b", q.surface, re.I):
+        return None
+    size = max(abs(x) for x in (q.value, q.low, q.high) if x is not None)
+    if _is_money(q) and size >= 1e6:
+        return (q.unit, q.value, q.low, q.high)
+    if q.unit == "percent" and size >= 10:
+        return (q.unit, q.value, q.low, q.high)
+    return None
+
+
+# == sentences and paragraphs ========================================================
 
 
 def _index_of(starts: list[int], pos: int) -> int:
@@ -166,108 +318,569 @@ def _index_of(starts: list[int], pos: int) -> int:
     return lo
 
 
+def _paragraph_index(text: str):
+    breaks = [m.start() for m in re.finditer(r"\n", text)]
+
+    def index(pos: int) -> int:
+        return _index_of([-1] + breaks, pos)
+
+    return index
+
+
+def _name_like(name: Optional[str]) -> bool:
+    """At least two letters, starting with a letter or digit: not "=" or "$ 49"."""
+    return bool(name) and sum(ch.isalpha() for ch in name) >= 2 and name[0].isalnum() \
+        and not re.search(r"[=$€£¥]", name)
+
+
+def _is_heading(text: str, sent: Span) -> bool:
+    """A line of its own without closing punctuation ("Commitments of $850 billion")."""
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    line_end = text.find("\n", sent.start_char)
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    return bool(line) and line == sent.text.strip() and not re.search(r"[.!?:;\"”’)]$", line)
+
+
 def _tokens_of(doc: Doc, q: Quantity) -> Optional[Span]:
     return doc.char_span(q.start, q.end, alignment_mode="expand")
 
 
-def _governing_verb(tok: Token) -> Optional[Token]:
-    seen = 0
-    while seen < 12:
-        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-            return tok
-        if tok.head is tok:
-            return tok if tok.pos_ in ("VERB", "AUX") else None
-        tok = tok.head
-        seen += 1
-    return None
+_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp"})
 
 
-def _entity_in(span_tokens, doc: Doc, cues: _Cues, labels) -> Optional[str]:
-    """The first known entity alias, else named entity, else proper noun in the tokens."""
-    toks = list(span_tokens)
-    if not toks:
-        return None
-    s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    text = doc.text[s:e]
-    hits = entity_table().find(text)
-    if hits:
-        return hits[0][2]
-    for ent in doc.ents:
-        if ent.start_char >= s and ent.end_char <= e and ent.label_ in labels:
-            return entity_table().canonicalise(_strip_possessive(ent.text))
-    propn = [t for t in toks if t.pos_ == "PROPN"]
-    if propn:
-        # the proper-noun compound around the first proper noun
-        t = propn[0]
-        words = [x for x in t.subtree if x.pos_ == "PROPN" and x.i >= t.i - 3] or [t]
-        name = " ".join(x.text for x in sorted(words, key=lambda x: x.i))
-        return entity_table().canonicalise(_strip_possessive(name))
-    return None
+def _is_clause_head(t: Token) -> bool:
+    return t.dep_ == "ROOT" or (t.pos_ in ("VERB", "AUX") and t.dep_ in _CLAUSE_DEPS)
+
+
+def _clause_head(t: Token) -> Token:
+    for _ in range(30):
+        if _is_clause_head(t) or t.head.i == t.i:
+            return t
+        t = t.head
+    return t
+
+
+def _scope(sent: Span, q: Quantity) -> list[Token]:
+    """The tokens that speak about the figure: those of its own clause and of the
+    clauses it is embedded in ("X expects that ... <figure>"), not those of side
+    clauses ("15.2GW is under construction, expected to be completed by 2027") nor
+    of a coordinated clause before it ("... was estimated at $100 million, and the
+    next generation is expected to break $1 billion")."""
+    span = _tokens_of(sent.doc, q)
+    if span is None:
+        return list(sent)
+    chain = []
+    c = _clause_head(span.root)
+    for _ in range(10):
+        chain.append(c)
+        if c.dep_ == "conj" or c.head.i == c.i or c.dep_ == "ROOT":
+            break
+        c = _clause_head(c.head)
+    if chain[-1].dep_ != "conj":
+        # the main clause speaks about everything below it ("X offered a calculation —
+        # ... would need $600 billion")
+        chain.append(sent.root)
+    allowed = {t.i for t in chain}
+    # "X offered a calculation: the industry would need $600 billion": what comes
+    # before a colon (or a lone dash) frames what it introduces.
+    intro = [t.i for t in sent if t.i < span.start and (t.text == ":" or (t.text in ("—", "–") and sum(
+        x.text in ("—", "–") for x in sent) == 1))]
+    cut = intro[-1] if intro else sent.start - 1
+    return [t for t in sent if _clause_head(t).i in allowed or span.start <= t.i < span.end or t.i < cut]
+
+
+# == subject =========================================================================
+
+
+def _canon(name: str) -> str:
+    """The canonical name for a name as written, possessive or not ("Moody's" is a
+    name, "Nvidia's" a possessive)."""
+    table = entity_table()
+    found = table.canonicalise(name)
+    if found in table.canonical.values():
+        return found
+    return table.canonicalise(_strip_possessive(name))
 
 
 def _strip_possessive(s: str) -> str:
     return re.sub(r"\s*(?:'s|’s|')$", "", s.strip())
 
 
-def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues) -> Optional[str]:
+def _is_entity_text(text: str, cues: _Cues) -> bool:
+    words = text.split()
+    return bool(words) and not all(w.strip(".,'’") in cues.not_entities for w in words)
+
+
+def _entity_in(span_tokens, doc: Doc, cues: _Cues, labels, propn: bool = True) -> Optional[str]:
+    """The first known entity alias, else named entity, else proper noun in the tokens."""
+    toks = sorted(span_tokens, key=lambda t: t.i)
+    if not toks:
+        return None
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    text = doc_text(doc)[s:e]
+    hits = entity_table().find(text)
+    if hits:
+        return hits[0][2]
+    ids = {t.i for t in toks}
+    ents = [ent for ent in doc.ents if ent.start in ids and ent.end - 1 in ids and ent.label_ in labels
+            and _is_entity_text(ent.text, cues)]
+    # an organisation before a person in it ("Economist Jane Lee of Moody's")
+    for ent in sorted(ents, key=lambda e: (e.label_ != "ORG", e.start)):
+        return _canon(ent.text)
+    propns = [t for t in toks if t.pos_ == "PROPN" and t.text not in cues.not_entities] if propn else []
+    if propns:
+        t = propns[0]
+        words = [x for x in t.subtree if x.pos_ == "PROPN" and x.i >= t.i - 3 and x.i in ids
+                 and x.text not in cues.not_entities] or [t]
+        name = " ".join(x.text for x in sorted(words, key=lambda x: x.i))
+        return _canon(name)
+    return None
+
+
+def _np_phrase(head: Token, cues: _Cues) -> str:
+    """The text of a noun phrase up to its head, with its coordinated nouns, minus
+    determiners and quantifiers: "the entire AI industry" -> "AI industry"."""
+    left = [t for t in head.subtree if t.i <= head.i and not (t.dep_ in ("relcl", "acl", "appos", "punct"))]
+    # keep the contiguous run ending at the head
+    run: list[Token] = []
+    for t in sorted(left, key=lambda t: t.i, reverse=True):
+        if run and t.i != run[-1].i - 1:
+            break
+        run.append(t)
+    run.reverse()
+    while run and (run[0].lower_ in cues.drop_words or run[0].pos_ in ("DET", "PRON", "PUNCT", "ADP", "SYM")
+                   or run[0].dep_ in ("poss", "case", "quantmod")
+                   or any(ch.isdigit() for ch in run[0].text) or not any(ch.isalpha() for ch in run[0].text)):
+        run = run[1:]
+    words = [t.text for t in run]
+    return " ".join(words[-6:])
+
+
+def _figure_inside(tok: Token, span: Span) -> bool:
+    return any(span.start <= t.i < span.end for t in tok.subtree) and not (span.start <= tok.i < span.end) \
+        and tok.i < span.start
+
+
+def _owner_of_metric(head: Token, doc: Doc, cues: _Cues, span: Span) -> tuple[Optional[str], bool]:
+    """For a subject whose head is a metric word, who the metric belongs to:
+    a possessor ("Nvidia's revenue"; a pronoun possessor returns (None, True)),
+    a prepositional object ("capital expenditure for the big five", "lease
+    obligation across the cloud industry"), or the modifiers left of the metric
+    words ("AWS revenue", "the hardware depreciation period")."""
+    for c in head.children:
+        if c.dep_ == "poss":
+            if c.lower_ in cues.pronouns:
+                return None, True
+            name = _entity_in(c.subtree, doc, cues, cues.subject_labels)
+            if name:
+                return name, False
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "across", "of", "among", "at", "in"):
+            for o in c.children:
+                if o.dep_ == "pobj" and (o.pos_ in ("NOUN", "PROPN") or (o.pos_ == "NUM" and any(
+                        x.dep_ in ("amod", "det") for x in o.children))) and o.ent_type_ not in ("DATE", "TIME") \
+                        and not (span.start <= o.i < span.end) and not _metric_head(o):
+                    name = _entity_in(o.subtree, doc, cues, cues.subject_labels)
+                    if o.lower_ in cues.pronouns:
+                        return None, True
+                    return name or _np_phrase(o, cues) or None, False
+    mods = [t for t in head.subtree if t.i < head.i and t.dep_ in ("compound", "amod", "nmod", "npadvmod")
+            and not (span.start <= t.i < span.end)]
+    # strip the longest metric phrase that leaves a noun ("global AI revenue" ->
+    # "global AI", "the hardware depreciation period" -> "hardware")
+    words: list[Token] = []
+    shorter = [head] if head.text.lower() in metric_vocabulary().canonical else []
+    for metric_words in (_metric_tokens(head), *([shorter] if shorter else [])):
+        ids = {t.i for t in metric_words}
+        words = sorted((t for t in mods if t.i not in ids), key=lambda t: t.i)
+        if any(t.pos_ in ("NOUN", "PROPN") for t in words):
+            break
+    if any(t.pos_ in ("NOUN", "PROPN") for t in words):
+        text = " ".join(t.text for t in words if t.lower_ not in cues.drop_words)
+        hits = entity_table().find(text)
+        if hits:
+            return hits[0][2], False
+        return text or None, False
+    return None, False
+
+
+def _metric_tokens(tok: Token) -> list[Token]:
+    """The longest metric phrase ending at this noun: "capital expenditure", "lease
+    obligation", "depreciation period" in "the hardware depreciation period"."""
+    vocab = metric_vocabulary()
+    left = sorted((t for t in tok.subtree if t.i < tok.i and t.dep_ in ("compound", "amod", "nmod")),
+                  key=lambda t: t.i)
+    run = [t for t in left]
+    # contiguous words right before the head
+    chain: list[Token] = []
+    for t in reversed(run):
+        if t.i == (chain[0].i if chain else tok.i) - 1:
+            chain.insert(0, t)
+    for k in range(len(chain) + 1):
+        words = chain[k:] + [tok]
+        if " ".join(t.text for t in words).lower() in vocab.canonical:
+            return words
+    return []
+
+
+def _metric_head(tok: Token) -> bool:
+    """Is this noun (with its compounds) a metric word: "revenue", "capital
+    expenditure", "lease obligation", "payback period"?"""
+    return bool(_metric_tokens(tok))
+
+
+def _name_np(tok: Token, doc: Doc, cues: _Cues, span: Span) -> tuple[Optional[str], bool]:
+    """(name, points_back) for a subject noun phrase headed by `tok`."""
+    if span.start <= tok.i < span.end:
+        return None, False
+    np_text = " ".join(t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("punct",))
+    if tok.lower_ in cues.pronouns or np_text in cues.anaphoric:
+        return None, True
+    if tok.lower_ in cues.measure_nouns:
+        return None, False  # "the ratio of ...", "the divergence": a measure, not an entity
+    if any(span.start <= t.i < span.end for t in tok.subtree) and not _priced(tok, span):
+        # the figure is part of the subject ("The $600 billion gap is ...", "the
+        # improvement trajectory from 95% failure"), not a figure about it
+        return None, False
+    # a name inside the phrase (left part and its coordinations)
+    core = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl") and not _in_clause_below(t, tok)]
+    pronoun_owner = any(c.dep_ == "poss" and c.lower_ in cues.pronouns for c in tok.children)
+    if _metric_head(tok):
+        owner, back = _owner_of_metric(tok, doc, cues, span)
+        if owner or back:
+            return owner, back
+        # "Oracle said cloud revenue rose to $5.9 billion": whose revenue is told by
+        # the clause above
+        return None, tok.head.dep_ in ("ccomp",)
+    name = _entity_in([t for t in core if t.i <= tok.i or t.dep_ == "conj"], doc, cues, cues.subject_labels)
+    if name:
+        return name, False
+    if pronoun_owner:
+        return None, True  # "Its networking segment grew 263%": whose segment
+    if tok.pos_ == "NOUN":
+        return _np_phrase(tok, cues) or None, False
+    return None, False
+
+
+def _priced(tok: Token, span: Span) -> bool:
+    """"ChatGPT Plus at $20 per month", "a data center with 300MW", "a developer who
+    spends $10,000": the phrase is what the figure inside it is about."""
+    x = span.root
+    for _ in range(10):
+        if x.i == tok.i or x.head.i == x.i:
+            return False
+        if x.dep_ in ("prep", "conj") and x.lower_ in ("at", "with", "worth", "costing", "priced"):
+            return True
+        if x.dep_ in ("relcl", "acl", "advcl") and x.pos_ in ("VERB", "AUX") and x.head.pos_ in ("NOUN", "PROPN"):
+            return True
+        x = x.head
+    return False
+
+
+def _in_clause_below(t: Token, top: Token) -> bool:
+    x = t
+    while x.i != top.i and x.head.i != x.i:
+        if x.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+        x = x.head
+    return False
+
+
+def _clause_subject(verb: Token) -> Optional[Token]:
+    """The verb's subject; of two (a misparse of "X and Y project the sector may
+    need ..."), the one nearest the verb."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    before = [c for c in subjects if c.i < verb.i]
+    if before:
+        return before[-1]
+    return subjects[0] if subjects else None
+
+
+def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
+             in_sent: list[Quantity], source: Optional[str] = None) -> tuple[Optional[str], Optional[str]]:
+    """(subject, how) where how is STRONG (from the figure's clause) or WEAK."""
     span = _tokens_of(doc, q)
     if span is None:
-        return None
-    verb = _governing_verb(span.root)
-    if verb is not None:
-        for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in cues.pronouns:
-                found = _entity_in(c.subtree, doc, cues, cues.subject_labels)
+        return None, None
+    found = _respectively(doc, sent, q, in_sent, cues)
+    if found:
+        return found, STRONG
+    root = span.root
+    # Partitive: "95% of those pilots produced ...", "About 60% of surveyed companies"
+    if q.unit == "percent" and root.dep_ in ("nsubj", "nsubjpass"):
+        for c in root.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        name, back = _name_np(o, doc, cues, span)
+                        if name:
+                            return name, STRONG
+    # "Colossus-1 data center with 300MW capacity": the thing that has the figure
+    if root.head.lower_ == "with" or (root.dep_ in ("compound", "nummod") and root.head.head.lower_ == "with"):
+        w = root.head if root.head.lower_ == "with" else root.head.head
+        owner = w.head
+        if owner.pos_ == "VERB":
+            # "building the Stargate campus with 1.2GW": the object before "with"
+            objs = [c for c in owner.children if c.dep_ == "dobj" and c.i < w.i]
+            owner = objs[-1] if objs else owner
+        if owner.pos_ in ("NOUN", "PROPN") and not _metric_head(owner):
+            words = [t for t in owner.subtree if t.i <= owner.i and t.dep_ not in ("poss", "case", "det")
+                     and not any(p.dep_ == "poss" for p in t.ancestors if p.i < owner.i and p.i != owner.i)]
+            words = [t for t in words if not any(a.dep_ == "poss" for a in [t] + list(t.ancestors) if a.i < owner.i)]
+            text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+            if text:
+                return entity_table().canonicalise(text), STRONG
+    verb = root
+    points_back = False
+    for _ in range(12):
+        if verb.head.i == verb.i and not verb.pos_ in ("VERB", "AUX"):
+            break
+        subj = _clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subj is not None and verb.lemma_.lower() in cues.attribution_verbs and verb.i != root.i \
+                and (subj.lower_ in cues.source_nouns or cues.source_descriptors.search(subj.text)):
+            # "Sightline Climate's statistics show 15.2GW ...", "X estimates ...": the
+            # subject of a reporting verb is the source, not what the figure is about
+            break
+        if subj is not None and _holds_other_figure(subj, q, in_sent, doc):
+            # "The $850 billion commitments correspond to $25 billion in revenue"
+            break
+        if subj is not None and not (span.start <= subj.i < span.end):
+            if subj.lower_ in ("who", "that", "which") and verb.dep_ in ("relcl", "acl") and verb.head.lower_ == "one":
+                name, back = _nominal_one(sent, verb.head, doc, cues, span), False
+            elif subj.lower_ in ("who", "that", "which") and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+                name, back = _name_np(verb.head, doc, cues, span)
+            elif subj.lower_ == "one" and subj.pos_ in ("NOUN", "NUM", "PRON"):
+                name, back = _nominal_one(sent, subj, doc, cues, span), False
+            else:
+                name, back = _name_np(subj, doc, cues, span)
+            if name:
+                return name, STRONG
+            if back:
+                points_back = True
+                found = _main_clause_subject(doc, verb, cues, span)
                 if found:
-                    return found
-    # A possessive or an organisation named before the figure in its sentence.
+                    return found, STRONG
+                break
+            if subj.dep_ == "csubj":
+                # "training a single model could cost $5 billion": what is trained
+                for o in subj.children:
+                    if o.dep_ == "dobj":
+                        name, _ = _name_np(o, doc, cues, span)
+                        if name:
+                            return name, STRONG
+            break
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if points_back and ctx.subject:
+        return ctx.subject, WEAK
+    found = _noun_before_verb(doc, sent, span, cues)
+    if found:
+        return found, STRONG
+    # A possessive or an organisation named before the figure in its sentence, unless
+    # it is the sentence's source ("Exponential View's analysis", "Bloomberg's data").
     before = [t for t in sent if t.i < span.start]
     for t in reversed(before):
-        if t.dep_ == "poss" and t.pos_ == "PROPN":
-            return _entity_in([x for x in t.subtree], doc, cues, cues.subject_labels)
-    prefix = doc.text[sent.start_char:q.start]
-    hits = entity_table().find(prefix)
-    if hits:
-        return hits[-1][2]
-    for ent in reversed([e for e in sent.ents if e.end_char <= q.start and e.label_ in ("ORG",)]):
-        return entity_table().canonicalise(_strip_possessive(ent.text))
+        if t.dep_ == "poss" and t.pos_ == "PROPN" and t.head.lower_ not in cues.source_nouns:
+            name = _entity_in(list(t.subtree), doc, cues, cues.subject_labels)
+            if name and name != source:
+                return name, WEAK
+    prefix = doc_text(doc)[sent.start_char:q.start]
+    credited = _credited_spans(sent, cues)
+
+    def is_credited(s: int, e: int) -> bool:
+        return any(a < e and s < b for a, b in credited)
+
+    for hit in reversed(entity_table().find(prefix)):
+        if hit[2] != source and not is_credited(sent.start_char + hit[0], sent.start_char + hit[1]):
+            return hit[2], WEAK
+    for ent in reversed([e for e in sent.ents if e.end_char <= q.start and e.label_ in ("ORG",)
+                         and _is_entity_text(e.text, cues) and not is_credited(e.start_char, e.end_char)]):
+        name = _canon(ent.text)
+        if name != source:
+            return name, WEAK
+    return None, None
+
+
+def _noun_before_verb(doc: Doc, sent: Span, span: Span, cues: _Cues) -> Optional[str]:
+    """For a misparsed clause whose verb has no subject ("..., global AI revenue
+    (excluding China) reached $25 billion"): the noun phrase right before the verb
+    that governs the figure, skipping a parenthesis and adverbs."""
+    verb = span.root
+    for _ in range(10):
+        # the first finite verb above the figure ("reached $25 billion, surpassing the
+        # $21 billion costs": "surpassing" has the subject of "reached")
+        if verb.pos_ == "VERB" and (verb.tag_ not in ("VBG", "VBN") or verb.dep_ == "conj"):
+            break
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    if verb.pos_ != "VERB" or verb.i >= span.start or _clause_subject(verb) is not None:
+        return None
+    i = verb.i - 1
+    depth = 0
+    while i >= sent.start:
+        t = doc[i]
+        if t.text == ")":
+            depth += 1
+        elif t.text == "(":
+            depth -= 1
+        elif depth == 0 and t.pos_ not in ("ADV", "AUX", "PART"):
+            break
+        i -= 1
+    if i < sent.start or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None
+    name, back = _name_np(doc[i], doc, cues, span)
+    return name
+
+
+def _holds_other_figure(subj: Token, q: Quantity, in_sent: list[Quantity], doc: Doc) -> bool:
+    s, e = subj.left_edge.idx, subj.idx + len(subj.text)
+    return any(o is not q and s <= o.start < e and not (s <= q.start < e) for o in in_sent)
+
+
+def _credited_spans(sent: Span, cues: _Cues) -> list[tuple[int, int]]:
+    """Character spans of the names a sentence credits as sources ("Sightline
+    Climate's statistics show", "Bloomberg's data", "analysts at UBS estimate"):
+    they are never the subject of the figures they report."""
+    out = []
+    for t in sent:
+        owner = None
+        if t.dep_ == "poss" and t.head.lower_ in cues.source_nouns:
+            owner = t
+        elif t.dep_ == "nsubj" and t.head.lemma_.lower() in cues.attribution_verbs:
+            owner = t
+        if owner is not None:
+            out.append((owner.left_edge.idx, owner.right_edge.idx + len(owner.right_edge.text)))
+    return out
+
+
+def _nominal_one(sent: Span, one: Token, doc: Doc, cues: _Cues, span: Span) -> Optional[str]:
+    """"one" standing for a noun already used in the sentence ("A business that spends
+    $0.12 ... than one that spends $0.50"): that noun."""
+    for t in reversed([t for t in sent if t.i < one.i]):
+        if t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and not _metric_head(t) \
+                and any(c.dep_ == "relcl" for c in t.children):
+            return _np_phrase(t, cues) or None
     return None
 
 
-def _pronoun_subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context) -> Optional[str]:
-    span = _tokens_of(doc, q)
-    if span is None:
+def _respectively(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], cues: _Cues) -> Optional[str]:
+    """"Meta and Microsoft ... reached $79 billion and $41 billion, respectively":
+    the k-th figure belongs to the k-th name of the coordinated list."""
+    text = sent.text
+    if "respectively" not in text.lower():
         return None
-    verb = _governing_verb(span.root)
-    if verb is None:
+    figs = sorted(in_sent, key=lambda x: x.start)
+    if len(figs) < 2:
         return None
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in cues.pronouns or any(x.lower_ in cues.pronouns for x in c.subtree if x.dep_ == "poss")):
-            return _main_clause_subject(doc, verb, cues) or ctx.subject
-    return None
+    first = figs[0].start - sent.start_char
+    names = []
+    for s, e, name in entity_table().find(text[:first]):
+        names.append((s, e, name))
+    for ent in sent.ents:
+        s, e = ent.start_char - sent.start_char, ent.end_char - sent.start_char
+        if e <= first and ent.label_ in cues.subject_labels and _is_entity_text(ent.text, cues) \
+                and not any(a < e and s < b for a, b, _ in names):
+            names.append((s, e, _canon(ent.text)))
+    names.sort()
+    # the last run of names joined only by commas and "and"
+    run: list[tuple[int, int, str]] = []
+    for n in names:
+        if run and re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", text[run[-1][1]:n[0]]):
+            run.append(n)
+        else:
+            run = [n]
+    if len(run) != len(figs):
+        return None
+    return run[figs.index(q)][2]
 
 
-def _main_clause_subject(doc: Doc, verb: Token, cues: _Cues) -> Optional[str]:
+def _main_clause_subject(doc: Doc, verb: Token, cues: _Cues, span: Span) -> Optional[str]:
     """In "Acme said its revenue was $10 billion" the pronoun points to the subject of
     the clause that governs this one, in the same sentence, before the previous sentence's."""
     tok, hops = verb, 0
-    while tok.dep_ in ("ccomp", "xcomp", "conj", "advcl", "relcl") and tok.head is not tok and hops < 4:
+    while tok.dep_ in ("ccomp", "xcomp", "conj", "advcl", "relcl") and tok.head.i != tok.i and hops < 4:
         tok, hops = tok.head, hops + 1
-        for c in tok.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in cues.pronouns:
-                found = _entity_in(c.subtree, doc, cues, cues.subject_labels)
-                if found:
-                    return found
+        subj = _clause_subject(tok) if tok.pos_ in ("VERB", "AUX") else None
+        if subj is not None and subj.lower_ not in cues.pronouns:
+            found = _entity_in(subj.subtree, doc, cues, cues.subject_labels)
+            if found:
+                return found
     return None
 
 
-def _sentence_subject(sent: Span) -> Optional[str]:
-    cues = _cues()
+_POINTS_BACK = "\x00points back"
+
+
+def _sentence_subject(sent: Span, cues: _Cues) -> Optional[str]:
+    """The entity a sentence is about, for the next sentence's pronouns: the subject
+    of its main clause, or, when the main verb attributes ("CreditSights has
+    documented that capital expenditure for the big five ... exceeds"), the subject
+    of the reported clause. Anaphoric subjects ("the group") leave it unchanged."""
     root = sent.root
-    for c in root.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            return _entity_in(c.subtree, sent.doc, cues, cues.subject_labels)
+    subj = _clause_subject(root) if root.pos_ in ("VERB", "AUX") else None
+    span = sent.doc[sent.start:sent.start]  # an empty span: no figure to avoid
+    if subj is not None and root.lemma_.lower() in cues.attribution_verbs:
+        for c in root.children:
+            if c.dep_ == "ccomp":
+                inner = _clause_subject(c)
+                if inner is not None:
+                    name, back = _name_np(inner, sent.doc, cues, span)
+                    if name:
+                        return name
+    if subj is None:
+        return None
+    name, back = _name_np(subj, sent.doc, cues, span)
+    if back:
+        return _POINTS_BACK
+    if name and (name in entity_table().canonical.values() or any(t.pos_ == "PROPN" for t in subj.subtree)
+                 or _is_group_noun(subj)):
+        return name
     return None
+
+
+def _is_group_noun(tok: Token) -> bool:
+    """A plural common noun naming a group of actors ("the big five hyperscalers")."""
+    return tok.tag_ == "NNS" or any(t.like_num for t in tok.children)
+
+
+# == source ==========================================================================
+
+
+def _sentence_source(sent: Span, cues: _Cues, ctx: _Context, para: int) -> tuple[Optional[str], bool]:
+    """(source, carried): the source this sentence credits, else one carried from
+    before; `carried` tells a figure's own company guidance may override it."""
+    own = _source(sent, cues)
+    if own:
+        return own, False
+    if ctx.source and (_attributes_by_pronoun(sent, cues) or cues.source_carry.search(sent.text)):
+        ctx.source_para = para
+        return ctx.source, True
+    if ctx.source and ctx.source_para == para:
+        return ctx.source, True
+    return None, False
+
+
+def _attributes_by_pronoun(sent: Span, cues: _Cues) -> bool:
+    """"However, it also emphasizes that ...", "It examined ... and found that ...",
+    "He said ...": a reporting verb whose subject points back to the last source."""
+    for t in sent:
+        if t.pos_ == "VERB" and t.lemma_.lower() in cues.attribution_verbs \
+                and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
+            v = t
+            for _ in range(3):
+                subj = _active_subject(v)
+                if subj is not None:
+                    if subj.lower_ in ("which", "that", "who"):
+                        break
+                    if subj.lower_ in cues.pronouns or " ".join(x.lower_ for x in subj.subtree) in cues.anaphoric:
+                        return True
+                    break
+                if v.dep_ != "conj":
+                    break
+                v = v.head
+    return False
 
 
 def _source(sent: Span, cues: _Cues) -> Optional[str]:
@@ -281,38 +894,107 @@ def _source(sent: Span, cues: _Cues) -> Optional[str]:
             if name:
                 return name
     for t in sent:
-        if t.lemma_.lower() in cues.attribution_verbs and t.pos_ == "VERB":
-            for c in t.children:
-                if c.dep_ in ("nsubj",) and c.lower_ not in cues.pronouns:
-                    name = _entity_in(c.subtree, doc, cues, cues.source_labels)
-                    if name:
-                        return name
-                    if c.lower_ in ("analysts", "economists", "experts", "researchers"):
-                        return c.text.capitalize()
-        if t.lower_ in cues.source_nouns and t.pos_ == "NOUN":
+        lemma = t.lemma_.lower()
+        if lemma in cues.attribution_verbs and t.pos_ == "VERB":
+            v = t
+            subj = _active_subject(v)
+            if subj is None and v.dep_ == "conj":
+                subj = _active_subject(v.head)
+            if subj is not None and subj.lower_ in ("which", "that", "who") and v.dep_ in ("relcl", "acl"):
+                name = _antecedent_entity(v.head, doc, cues)
+                if name:
+                    return name
+            elif subj is not None and subj.lower_ not in cues.pronouns:
+                name = _entity_in(subj.subtree, doc, cues, cues.source_labels)
+                if name:
+                    return name
+                if subj.lower_ in ("analysts", "economists", "experts", "researchers"):
+                    return subj.text.capitalize()
+        if t.lower_ in cues.source_nouns and t.pos_ in ("NOUN", "PROPN"):
             for c in t.children:
                 if c.dep_ == "poss" and c.pos_ in ("PROPN",):
-                    return _entity_in(c.subtree, doc, cues, cues.source_labels)
+                    name = _entity_in(list(c.subtree), doc, cues, cues.source_labels)
+                    if name:
+                        return name
+                if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            name = _entity_in(list(o.subtree), doc, cues, cues.source_labels)
+                            if name:
+                                return name
+            names = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                     and c.text not in cues.not_entities and t.pos_ == "NOUN"
+                     and (c.ent_type_ in cues.source_labels or entity_table().find(c.text))]
+            if names:
+                # "A Pew Research Center survey": the name the noun is compounded with,
+                # after "from"/"by" and a possessive ("a Codex study from OpenAI")
+                words = [x for c in names for x in c.subtree if x.pos_ == "PROPN" and x.text not in cues.not_entities]
+                return entity_table().canonicalise(" ".join(x.text for x in sorted(words, key=lambda x: x.i)))
+            # "X offered a calculation", "X published a report": the subject of the verb
+            if t.dep_ == "dobj" and t.head.pos_ == "VERB":
+                subj = _clause_subject(t.head)
+                if subj is not None and subj.lower_ not in cues.pronouns:
+                    name = _entity_in(subj.subtree, doc, cues, cues.source_labels)
+                    if name:
+                        return name
+    # "Research firm Exponential View built a dataset ...": a subject described as a source
+    root = sent.root
+    subj = _clause_subject(root) if root.pos_ in ("VERB", "AUX") else None
+    if subj is not None:
+        np = doc_text(doc)[subj.left_edge.idx:subj.idx + len(subj.text)]
+        if cues.source_descriptors.search(np):
+            name = _entity_in(subj.subtree, doc, cues, cues.source_labels)
+            if name:
+                return name
     return _name_then_verb(sent, cues)
+
+
+def _active_subject(verb: Token) -> Optional[Token]:
+    """The subject of an active verb: "X estimated" credits X, "X was estimated" does not."""
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            return c
+    return None
+
+
+def _antecedent_entity(noun: Token, doc: Doc, cues: _Cues) -> Optional[str]:
+    """Who a relative clause's antecedent speaks for: a name in the antecedent phrase
+    ("Gartner, which estimates ..."), else the subject of the clause the antecedent
+    belongs to ("OpenAI partnered with Broadcom to launch a chip, which claims ...")."""
+    name = _entity_in([t for t in noun.subtree if t.i <= noun.i], doc, cues, cues.source_labels, propn=False)
+    if name:
+        return name
+    v = noun.head
+    for _ in range(6):
+        if v.pos_ in ("VERB", "AUX"):
+            subj = _active_subject(v)
+            if subj is not None and subj.lower_ not in cues.pronouns:
+                return _entity_in(subj.subtree, doc, cues, cues.source_labels)
+        if v.head.i == v.i:
+            break
+        v = v.head
+    return None
 
 
 def _name_then_verb(sent: Span, cues: _Cues) -> Optional[str]:
     """Fallback for misparses: a named source directly before an attribution verb
     ("Morgan Stanley and JPMorgan project ..."), where the small model often tags
     the verb as a noun. Surface order, not the parse, decides here."""
-    ents = [e for e in sent.ents if e.label_ in cues.source_labels]
+    ents = [e for e in sent.ents if e.label_ in cues.source_labels and _is_entity_text(e.text, cues)]
     for i, e in enumerate(ents):
         end = e.end
-        # "X and Y project": skip a coordinated second name.
         nxt = sent.doc[end] if end < sent.end else None
         if nxt is not None and nxt.lower_ in ("and", "&") and i + 1 < len(ents) and ents[i + 1].start == end + 1:
             end = ents[i + 1].end
             nxt = sent.doc[end] if end < sent.end else None
+        while nxt is not None and nxt.pos_ == "ADV" and end + 1 < sent.end:
+            end += 1
+            nxt = sent.doc[end]
         if nxt is None:
             continue
         if nxt.lemma_.lower() in cues.attribution_verbs or nxt.lower_.rstrip("s") in cues.attribution_verbs:
             if nxt.tag_ in ("VB", "VBP", "VBZ", "VBD", "NN", "NNS"):
-                return _strip_possessive(e.text)
+                return _canon(e.text)
     return None
 
 
@@ -328,9 +1010,26 @@ def _leading_name(span: Span, cues: _Cues) -> Optional[str]:
     return _entity_in(toks, span.doc, cues, cues.source_labels)
 
 
+def _gives_guidance(doc: Doc, sent: Span, subject: str, q: Quantity, cues: _Cues) -> bool:
+    """Is a forecast about `subject` its own guidance? A money forecast about an
+    organisation (a known entity or an ORG the model recognises) that no one else
+    is credited for is the organisation's own plan ("Alphabet raised its capital
+    expenditure guidance to $180-190 billion", "Microsoft is tracking above $120
+    billion" in a paragraph about 2026 budgets)."""
+    if not _is_money(q):
+        return False
+    table = entity_table()
+    return subject in table.canonical.values() or any(
+        e.label_ in cues.organisation_labels and table.canonicalise(_strip_possessive(e.text)) == subject
+        for e in sent.ents)
+
+
+# == metric ==========================================================================
+
+
 def _metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
     vocab = metric_vocabulary()
-    text = doc.text[sent.start_char:sent.end_char]
+    text = doc_text(doc)[sent.start_char:sent.end_char]
     rel = q.start - sent.start_char
     rel_end = q.end - sent.start_char
     hits = [h for h in vocab.find(text) if h[1] <= rel or h[0] >= rel_end]
@@ -359,44 +1058,168 @@ def _is_money(q: Quantity) -> bool:
     return len(q.unit) == 3 and q.unit.isupper()
 
 
-def _paragraph_index(text: str):
-    breaks = [m.start() for m in re.finditer(r"\n", text)]
+def _is_change(q: Quantity, sent: Span) -> bool:
+    """A rate of change ("doubling", "13 times higher", "grew 28%")."""
+    if q.unit == "times":
+        return True
+    if q.unit in ("percent", "percentage_point"):
+        vocab = metric_vocabulary()
+        text = doc_text(sent.doc)[sent.start_char:sent.end_char]
+        return _is_growth(text, q.start - sent.start_char, q.end - sent.start_char, vocab)
+    return False
 
-    def index(pos: int) -> int:
-        return _index_of([-1] + breaks, pos)
 
-    return index
+# == period ==========================================================================
 
 
-def _period(periods: list[tuple[int, int, str]], q: Quantity, others: list[Quantity]) -> Optional[str]:
-    """The time reference bound to the figure: the nearest one in its sentence that is
-    not nearer to another figure ("committed $200 billion, doubling its 2025 outlay")."""
+def _unit_of(r: TimeRef) -> Optional[str]:
+    if r.period is None:
+        return r.unit
+    p = r.period
+    if re.fullmatch(r"(?:FY)?\d{4}", p):
+        return "year"
+    if re.search(r"Q[1-4]$", p):
+        return "quarter"
+    if re.search(r"H[12]$", p):
+        return "half"
+    return "month"
 
-    def distance(p, x: Quantity) -> float:
+
+def _resolve_same(refs: list[TimeRef], ctx: _Context) -> list[TimeRef]:
+    """"the same period" is the period last mentioned; "the same quarter" only if that
+    was a quarter. Updates the context as it goes, so a second "same period" in a
+    sentence resolves too."""
+    out = []
+    last, last_unit = ctx.last_period, ctx.last_period_unit
+    for r in refs:
+        if r.role == "same":
+            fits = last is not None and (r.unit == "period" or r.unit == last_unit)
+            r = r._replace(period=last if fits else None, role="period" if fits else "unresolved")
+        if r.role in ("period", "unresolved"):
+            last, last_unit = r.period, _unit_of(r)
+        out.append(r)
+    return out
+
+
+def _attributive(text: str, r: TimeRef, det: str = r"the") -> bool:
+    """A year used as a modifier: "the 2001 telecom cycle" names an event, "its 2025
+    outlay" the thing a change is measured against."""
+    return bool(r.period and re.fullmatch(r"\d{4}", r.period)
+                and re.search(rf"\b(?:{det})\s+$", text[max(0, r.start - 8):r.start], re.I)
+                and re.match(r"\s+[a-z]", text[r.end:r.end + 3]))
+
+
+_NOT_BOUND = object()
+
+
+def _period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent: Span, ctx: _Context,
+            scope: list[Token], prev: object = _NOT_BOUND) -> Optional[str]:
+    """The time reference bound to the figure: the nearest one in its clause that is
+    not nearer to another figure ("committed $200 billion, doubling its 2025 outlay"),
+    nor a baseline or a publication date; else a reference fronted at the sentence
+    start ("In the first half of 2026, ..."); else, when the sentence's references
+    belong to other figures, the period of the figure before it ("grew 28% in Q1,
+    reaching $37.6 billion"); else the paragraph's period, unless the sentence names
+    a time of its own."""
+    text = doc_text(sent.doc)
+    any_change = any(_is_change(o, sent) for o in others)
+    in_scope = {t.idx for t in scope}
+
+    def usable(r: TimeRef) -> bool:
+        if r.role in ("baseline", "publication"):
+            return False
+        if any_change and _attributive(text, r, r"its|their|last\s+year's"):
+            return False  # "doubling its 2025 outlay": the year of the baseline
+        return True
+
+    def distance(r: TimeRef, x: Quantity) -> float:
         # A reference right after the figure ("$25 billion in Q1 2026") binds tighter.
-        return (x.start - p[1]) * 1.3 if p[1] <= x.start else (p[0] - x.end)
+        return (x.start - r.end) * 1.3 if r.end <= x.start else (r.start - x.end)
 
+    def scoped(r: TimeRef) -> bool:
+        return any(r.start <= i < r.end for i in in_scope)
+
+    cands = [r for r in refs if usable(r) and not (r.start < q.end and q.start < r.end)]
     best, best_d = None, None
-    for p in periods:
-        if p[0] < q.end and q.start < p[1]:
+    for r in cands:
+        if not scoped(r):
             continue
-        d = distance(p, q)
-        if any(o is not q and distance(p, o) < d and not (p[0] < o.end and o.start < p[1]) for o in others):
+        d = distance(r, q)
+        if any(o is not q and distance(r, o) < d and not (r.start < o.end and o.start < r.end) for o in others):
             continue
         if best_d is None or d < best_d:
-            best, best_d = p[2], d
-    return best
+            best, best_d = r, d
+    if best is not None:
+        return best.period
+    first_fig = min(o.start for o in others) if others else q.start
+    for r in cands:
+        if r.end <= first_fig and r.role == "period" and re.fullmatch(
+                r"\W*(?:in|during|for|over|by|through|as\s+of)?\s*(?:the\s+)?", text[sent.start_char:r.start], re.I) \
+                and re.match(r"\s*,", text[r.end:r.end + 2]):
+            return r.period
+    if prev is not _NOT_BOUND and any(scoped(r) for r in cands):
+        return prev  # the sentence's time belongs to the figure before this one
+    if prev is not _NOT_BOUND and cands:
+        return prev
+    if any(scoped(r) for r in cands):
+        return None
+    if _is_money(q) or q.unit in ("percent", "percentage_point", "times"):
+        return ctx.para_period
+    return None
 
 
-def _kind(sent: Span, q: Quantity, cues: _Cues, source: Optional[str]) -> Kind:
-    text = sent.text
-    if cues.illustrative.search(text) or _in_conditional(sent, q, cues):
+# == kind ============================================================================
+
+
+def _cue_in(tokens: list[Token], words: Iterable[str]) -> bool:
+    text = " " + " ".join(t.lower_ for t in tokens) + " "
+    return any(f" {w} " in text for w in words)
+
+
+def _kind(sent: Span, q: Quantity, cues: _Cues, scope: list[Token], source: Optional[str], period: Optional[str],
+          ref_year: Optional[int], in_if: bool, illustration: bool, carried_estimate: bool = False) -> Kind:
+    """Cues count in the figure's own clause and the clauses above it (see _scope);
+    forecast before estimate, strong cues before weak ones. Weak estimate cues speak
+    of how a source worked ("according to research firm X's analysis") and count in
+    the whole sentence, but not for counts of what was studied ("data from over
+    1,000 companies")."""
+    scope_text = " ".join(t.text for t in scope)
+    if in_if or illustration or cues.illustrative.search(scope_text) or _generic_example(sent, q):
         return Kind.illustrative
-    if cues.forecast.search(text):
+    if _cue_in(scope, cues.forecast):
         return Kind.forecast
-    if source and cues.estimate.search(text):
+    if _cue_in(scope, cues.estimate):
         return Kind.estimate
+    if _cue_in(scope, cues.weak_forecast):
+        return Kind.forecast
+    if source and q.unit != "count" and (carried_estimate or _cue_in(list(sent), cues.weak_estimate)):
+        # "His figure ...: approximately $600 billion" after "Cahn has calculated"
+        return Kind.estimate
+    if (_is_money(q) or q.unit == "times") and period and ref_year and re.fullmatch(r"\d{4}", period) and int(period) >= ref_year \
+            and not cues.actual.search(sent.text):
+        # A year's spending or revenue before the year is over is a plan or guidance.
+        return Kind.forecast
     return Kind.fact
+
+
+def _generic_example(sent: Span, q: Quantity) -> bool:
+    """"A family that spends $500 a month", "a developer who spends $10,000": a figure
+    in a present-tense relative clause on an indefinite noun describes a type case,
+    not a reported event ("a startup that raised $5 billion" is past, so reported)."""
+    span = sent.doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    for _ in range(6):
+        if t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP"):
+            noun = t.head
+            return noun.dep_ in ("nsubj", "nsubjpass") \
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every") for c in noun.children) \
+                and any(c.lower_ in ("who", "that") for c in t.children)
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _in_conditional(sent: Span, q: Quantity, cues: _Cues) -> bool:
@@ -409,7 +1232,7 @@ def _in_conditional(sent: Span, q: Quantity, cues: _Cues) -> bool:
     for _ in range(10):
         if any(c.dep_ == "mark" and c.lower_ in cues.conditional for c in tok.children):
             return True
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     return False

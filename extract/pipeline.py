@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claims.models import Article, Claim, Quantity, Source
-from extract.frame import frame_doc
+from extract.frame import Frame, doc_text, frame_doc, link_restatements
 from extract.prefilter import Composed, compose, select
 from extract.periods import reference_year
 from extract.quantities import figure_refusal, find_quantities
@@ -95,7 +95,7 @@ def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
 
     The recogniser reads every number; this filter keeps the figures: no time
     references, labels or name parts (`figure_refusal`), no bare numbers."""
-    reason = figure_refusal(doc.text, q_rel)
+    reason = figure_refusal(doc_text(doc), q_rel)
     if reason:
         return reason
     if q.unit == "count":
@@ -171,26 +171,30 @@ def _claims_for(article: Article, doc_name: str, nlp: Language, prefilter: bool)
             doc._.quantities = composed.carry(found)
             work.append((s, composed))
             docs.append(doc)
-    for (offset, composed), doc in zip(work, nlp.pipe(docs)):
+    framed: list[tuple[int, Composed, Frame]] = []
+    for n, ((offset, composed), doc) in enumerate(zip(work, nlp.pipe(docs))):
         doc._.published = article.date
         qs = doc._.quantities or []
         kept = [q for q in qs if is_claim(q, doc, q) is None]
-        for f in frame_doc(doc, kept, article.date, year=year):
-            q = f.quantity
-            yield Claim(
-                doc=doc_name,
-                start=offset + composed.original(q.start),
-                end=offset + composed.original(q.end),
-                surface=q.surface,
-                quote=f.quote,
-                value=q.value,
-                low=q.low,
-                high=q.high,
-                unit=q.unit,
-                approx=q.approx,
-                subject=f.subject,
-                metric=f.metric,
-                period=f.period,
-                source=f.source,
-                kind=f.kind,
-            )
+        framed += [(offset, composed, f) for f in frame_doc(doc, kept, article.date, year=year, region=n)]
+    # A figure stated again takes what its fullest mention established.
+    link_restatements([f for _, _, f in framed])
+    for offset, composed, f in framed:
+        q = f.quantity
+        yield Claim(
+            doc=doc_name,
+            start=offset + composed.original(q.start),
+            end=offset + composed.original(q.end),
+            surface=q.surface,
+            quote=f.quote,
+            value=q.value,
+            low=q.low,
+            high=q.high,
+            unit=q.unit,
+            approx=q.approx,
+            subject=f.subject,
+            metric=f.metric,
+            period=f.period,
+            source=f.source,
+            kind=f.kind,
+        )

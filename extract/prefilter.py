@@ -6,8 +6,10 @@ NER) costs far more than the rule recogniser, so `select` keeps only:
 - candidate sentences: those where the rule recogniser finds a quantity that could be a
   claim (a bare number with no unit or counted noun cannot);
 - their context: the sentence just before each one (framing looks back one sentence for
-  "It", "The company", "His figure", and for the paragraph's time frame), and any
-  sentence of the same paragraph that names a time ("In 2026, ...");
+  "It", "The company", "His figure", and for the paragraph's time frame), any
+  sentence of the same paragraph that names a time ("In 2026, ..."), and any sentence
+  that credits a source ("Zuckerberg mentioned at a shareholder meeting ..."), since a
+  source carries forward to later figures;
 
 and `compose` builds the text the trained pipeline reads from them: runs of adjacent
 kept sentences are copied verbatim, runs are joined by a space inside a paragraph and
@@ -21,7 +23,10 @@ from __future__ import annotations
 
 import bisect
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from claims.models import Quantity
 
@@ -30,6 +35,26 @@ _TIME_WORDS = re.compile(
     r"\b(?:1[89]\d\d|2[01]\d\d|Q[1-4]|H[12]|FY\s?\d{2,4}|quarter|fiscal|this year|last year|next year|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
+
+
+# Irregular past forms of attribution verbs; regular ones are caught by their stem.
+_IRREGULAR = {"say": "said", "tell": "told", "find": "found", "write": "wrote|written",
+              "speak": "spoke|spoken", "think": "thought"}
+
+
+@lru_cache(maxsize=None)
+def _attribution() -> re.Pattern:
+    """Any word form of framing's attribution verbs and source phrases (data/framing.toml)."""
+    with open(Path(__file__).with_name("data") / "framing.toml", "rb") as f:
+        d = tomllib.load(f)
+    forms = []
+    for verb in d["attribution_verbs"]:
+        stem = verb[:-1] if verb.endswith("e") and len(verb) > 3 else verb
+        forms.append(re.escape(stem) + r"\w*")
+        if verb in _IRREGULAR:
+            forms.append(_IRREGULAR[verb])
+    forms += [re.escape(p) for p in d["source_prepositions"] if len(p) > 3]
+    return re.compile(r"\b(?:" + "|".join(forms) + r")\b", re.I)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -74,6 +99,7 @@ def select(text: str, quantities: list[Quantity]) -> list[tuple[int, int]]:
             candidate[i]
             or (i + 1 < len(spans) and candidate[i + 1])
             or (para_of[i] in candidate_paras and _TIME_WORDS.search(text, s, e) is not None)
+            or (any(candidate[i:]) and _attribution().search(text, s, e) is not None)
         )
         if wanted:
             keep.append((s, e))

@@ -163,6 +163,10 @@ def test_normalise_gold_period(gold, expected):
         pytest.param("Microsoft", "Meta", False, id="different-entity"),
         pytest.param("Google Cloud", "Google", False, id="longer-pred-not-in-gold"),
         pytest.param("Alphabet", "Alphabet", True, id="identical"),
+        pytest.param("Traditional cloud software companies", "Traditional cloud software (SaaS) companies", True,
+                     id="gloss-inside-description"),
+        pytest.param("SaaS companies", "Traditional cloud software (SaaS) companies", False,
+                     id="gloss-words-are-not-the-phrase"),
     ],
 )
 def test_lenient_name_match(pred, gold, expected):

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from extract.periods import find_periods, reference_year
+from extract.periods import find_periods, find_time_refs, reference_year
 
 MID_2026 = dt.date(2026, 6, 15)
 
@@ -25,6 +25,11 @@ CASES = [
     ("bare-q1-dated", "AWS revenue grew 28% in Q1, reaching", MID_2026, ["2026-Q1"]),
     ("bare-q1-undated", "AWS revenue grew 28% in Q1, reaching", None, []),
     ("not-money", "$2026 million", None, []),
+    ("fiscal-quarter-of-fiscal-year", "in the third quarter of fiscal 2025", None, ["FY2025-Q3"]),
+    ("decade-is-not-a-year", "during the late 1990s, telecom companies borrowed", None, []),
+    ("model-number-is-not-a-year", "the GeForce RTX 2060 graphics card", None, []),
+    ("bare-month-dated", "prices rose 3% starting in May", MID_2026, ["2026-05"]),
+    ("bare-month-later-than-date-is-last-year", "prices rose in November", MID_2026, ["2025-11"]),
 ]
 
 
@@ -44,3 +49,31 @@ def test_undated_this_year_resolves_with_reference_year():
     assert [p[2] for p in find_periods("spend this year", None, year=2026)] == ["2026"]
     # quarter-relative references need a real date
     assert find_periods("the most recent quarter", None, year=2026) == []
+
+
+ROLE_CASES = [
+    ("baseline-than", "13 times higher than November 2025", [("2025-11", "baseline")]),
+    ("baseline-compared", "up 40% compared with 2024", [("2024", "baseline")]),
+    ("publication", "a study published in July 2025", [("2025-07", "publication")]),
+    ("window", "$1.5 trillion over the next several years", [(None, "window")]),
+    ("undated-quarter", "$62.3 billion in a single quarter", [(None, "unresolved")]),
+    ("same-period", "costs for the same period", [(None, "same")]),
+    ("most-recent-quarter-undated", "63% in the most recent quarter", [(None, "unresolved")]),
+    ("period", "revenue of $25 billion in Q1 2026", [("2026-Q1", "period")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in ROLE_CASES], ids=[c[0] for c in ROLE_CASES])
+def test_time_ref_roles(text, expected):
+    assert [(r.period, r.role) for r in find_time_refs(text)] == expected
+
+
+def test_same_period_names_its_unit():
+    assert [r.unit for r in find_time_refs("over the same quarter")] == ["quarter"]
+
+
+def test_undated_bare_quarter_and_month_use_the_reference_year():
+    # An undated article's estimated year stands in for the publication year, for
+    # quarters and months the writer left without a year.
+    assert [p[2] for p in find_periods("AWS revenue grew 28% in Q1", None, year=2026)] == ["2026-Q1"]
+    assert [p[2] for p in find_periods("raised it by 15% in January", None, year=2026)] == ["2026-01"]

@@ -391,11 +391,11 @@ def test_fact_page_lists_every_source_that_states_it(server):
         server.url + "/claims", params={"subject": "Amazon", "metric": "capex", "format": "json"}
     ).json()["claims"]
     two_hundred = [c for c in amazon if c["surface"] == "$200 billion"]
-    assert len(two_hundred) == 2
+    assert len({c["doc"] for c in two_hundred}) == 2  # 002 states it three times, 004 once
     fact = requests.get(server.url + two_hundred[0]["fact_url"], params={"format": "json"}).json()
     assert sorted(s["claim"]["doc"] for s in fact["sources"]) == sorted(c["doc"] for c in two_hundred)
     page = requests.get(server.url + two_hundred[0]["fact_url"]).text
-    assert "2 sources state this figure" in page
+    assert f"2 sources state this figure ({len(two_hundred)} mentions)" in page
     facts = requests.get(server.url + "/facts?format=json").json()
     assert facts["total"] == 2
 

@@ -35,7 +35,25 @@ CASES = [
     ("power", "003_08f9275d7acdc05e.txt", "15.2GW", dict(value=1.52e10, unit="W")),
     ("fivefold", "004_51944aa16d256841.txt", "fivefold", dict(value=5, unit="times", approx="more than", period="2026-H1")),
     ("credit-debt", "002_68f7e8746d49bafe.txt", "$1.5 trillion",
-     dict(value=1.5e12, unit="USD", source="Morgan Stanley", kind="forecast", metric="debt issued")),
+     dict(value=1.5e12, unit="USD", source="Morgan Stanley", kind="forecast", metric="debt issued", period=None,
+          subject="tech sector")),
+    # framing across sentences and paragraphs
+    ("guidance-is-the-company's", "004_51944aa16d256841.txt", "$180-190 billion", dict(source="Alphabet")),
+    ("bare-q1-in-2026-article", "004_51944aa16d256841.txt", "$37.6 billion", dict(period="2026-Q1", subject="AWS")),
+    ("bare-month-in-2026-article", "004_51944aa16d256841.txt", "15%", dict(period="2026-01")),
+    ("fronted-half-year", "004_51944aa16d256841.txt", "13 times", dict(period="2026-H1")),
+    ("study-from-carried", "004_51944aa16d256841.txt", "fivefold", dict(source="OpenAI")),
+    ("ceo-said-carried", "004_51944aa16d256841.txt", "half", dict(source="Brian Armstrong")),
+    ("respectively", "000_e6b6c2c44118debd.txt", "$41 billion",
+     dict(subject="Microsoft", source="Bloomberg", period="2026-Q1")),
+    ("pronoun-attribution-carried", "000_e6b6c2c44118debd.txt", "six years", dict(source="Bloomberg")),
+    ("restated-heading", "000_e6b6c2c44118debd.txt", "$850 billion",
+     dict(source="Bloomberg", period="2026-Q1", subject="cloud industry")),
+    ("restated-gap", "002_68f7e8746d49bafe.txt", "$600 Billion", dict(source="Sequoia Capital", kind="estimate")),
+    ("illustration-paragraph", "002_68f7e8746d49bafe.txt", "$20,000", dict(kind="illustrative", subject="developer")),
+    ("group-anaphor", "002_68f7e8746d49bafe.txt", "$108 billion",
+     dict(subject="big five hyperscalers", source="CreditSights", period="2025")),
+    ("single-quarter-no-period", "002_68f7e8746d49bafe.txt", "$62.3 billion", dict(period=None, subject="Nvidia")),
 ]
 
 

@@ -1,0 +1,201 @@
+"""Framing, rule by rule: a passage of press English in, each figure's subject,
+metric, period, source and kind out.
+
+Each case is a short passage in the style of business and science reporting
+(earnings stories, research write-ups, market reports), not taken from the seed
+articles, with the figure it asserts on (by surface; `#2` picks a second
+occurrence) and the fields that figure must carry. Fields left out are not checked.
+"""
+
+import datetime as dt
+
+import pytest
+
+from claims.models import Article
+
+MID_2025 = dt.date(2025, 6, 15)
+
+# id, passage, publication date (None: undated), surface, expected fields
+CASES = [
+    # --- subject -----------------------------------------------------------------
+    ("subject-verb", "Microsoft spent $21.4 billion on capital expenditures in the quarter.", None,
+     "$21.4 billion", dict(subject="Microsoft", metric="capex")),
+    ("subject-possessive", "Amazon's capital spending reached $26.3 billion in the fourth quarter of 2024.", None,
+     "$26.3 billion", dict(subject="Amazon", metric="capex", period="2024-Q4")),
+    ("subject-alias-unit", "Amazon Web Services sales increased 19% year-over-year to $27.5 billion.", None,
+     "$27.5 billion", dict(subject="AWS", metric="revenue")),
+    ("subject-alias-growth", "Amazon Web Services sales increased 19% year-over-year to $27.5 billion.", None,
+     "19%", dict(subject="AWS", metric="revenue growth")),
+    ("subject-parent-alias", "Google's parent company said operating income rose to $31 billion.", None,
+     "$31 billion", dict(subject="Alphabet", metric="operating income")),
+    ("subject-caps-alias", "NVIDIA reported record revenue of $35.1 billion for the third quarter.", None,
+     "$35.1 billion", dict(subject="Nvidia", metric="revenue", kind="fact")),
+    ("subject-metric-owner-modifier", "Azure revenue grew 33% in the quarter, the company said.", None,
+     "33%", dict(subject="Azure", metric="revenue growth")),
+    ("subject-metric-owner-prep",
+     "Capital spending for the four largest cloud providers is on track to top $300 billion.", None,
+     "$300 billion", dict(subject="four largest cloud providers", metric="capex", kind="forecast")),
+    ("subject-common-noun", "Hospitals in rural areas lost $3 billion last year.", MID_2025,
+     "$3 billion", dict(subject="Hospitals", period="2024")),
+    ("subject-drop-quantifier", "The entire chip industry would need to sell $1 trillion of hardware.", None,
+     "$1 trillion", dict(subject="chip industry")),
+    ("subject-relative-clause", "A family that spends $500 a month on groceries would feel the increase.", None,
+     "$500", dict(subject="family", kind="illustrative")),
+    ("subject-nominal-one",
+     "A company that keeps $2 of cash per share is safer than one that keeps $0.20.", None,
+     "$0.20", dict(subject="company")),
+    ("subject-partitive", "About 40% of small businesses said they had raised prices.", None,
+     "40%", dict(subject="small businesses")),
+    ("subject-respectively",
+     "Apple and Microsoft reported net income of $36.3 billion and $24.1 billion, respectively.", None,
+     "$24.1 billion", dict(subject="Microsoft", metric="net income")),
+    ("subject-respectively-first",
+     "Apple and Microsoft reported net income of $36.3 billion and $24.1 billion, respectively.", None,
+     "$36.3 billion", dict(subject="Apple")),
+    ("subject-pronoun-same-sentence", "Oracle said its cloud revenue rose to $5.9 billion.", None,
+     "$5.9 billion", dict(subject="Oracle", metric="cloud revenue")),
+    ("subject-pronoun-previous-sentence",
+     "Meta Platforms reported results on Wednesday. It expects capital expenditures of $64 billion to "
+     "$72 billion this year.", MID_2025,
+     "$64 billion to $72 billion", dict(subject="Meta", metric="capex", period="2025", kind="forecast")),
+    ("subject-anaphoric-noun",
+     "The big three carriers added subscribers in the spring. The group spent $4 billion on marketing in 2024.",
+     None, "$4 billion", dict(subject="big three carriers", period="2024")),
+    ("subject-with-capacity", "The company is building the Stargate campus with 1.2GW of capacity.", None,
+     "1.2GW", dict(subject="Stargate campus")),
+    ("subject-priced-at", "Netflix's standard plan at $17.99 a month is now its most popular tier.", None,
+     "$17.99", dict(subject="Netflix")),
+    ("subject-not-the-figure-noun", "The $35 billion deal is the largest of the year.", None,
+     "$35 billion", dict(subject=None)),
+    ("subject-not-the-source", "Gartner's forecast shows $644 billion of spending on generative AI in 2025.",
+     None, "$644 billion", dict(source="Gartner", period="2025")),
+    ("subject-reporting-verb-is-source",
+     "IDC's data show 12.4 million servers shipped worldwide in 2024.", None,
+     "12.4 million servers", dict(source="IDC")),
+    ("subject-product-alias", "Subscribers to ChatGPT Plus pay $20 a month.", None,
+     "$20", dict(subject="ChatGPT")),
+    # --- source ------------------------------------------------------------------
+    ("source-according-to", "According to IDC, worldwide spending on AI will reach $632 billion in 2028.", None,
+     "$632 billion", dict(source="IDC", period="2028", kind="forecast")),
+    ("source-verb", "Goldman Sachs estimates that data center power demand will grow 160% by 2030.", None,
+     "160%", dict(source="Goldman Sachs")),
+    ("source-said-after", "Revenue from the division rose 12% in 2024, Siemens said.", None,
+     "12%", dict(source="Siemens", period="2024")),
+    ("source-study-from",
+     "A study from Stanford University found that 62% of the companies had adopted AI tools.", None,
+     "62%", dict(source="Stanford University")),
+    ("source-report-by", "A report by the International Energy Agency puts data centre demand at 415 TWh.", None,
+     "415 TWh", dict(source="International Energy Agency")),
+    ("source-offered-calculation",
+     "Economist Jane Lee of Moody's offered a rough calculation: the storm caused $8 billion in losses.", None,
+     "$8 billion", dict(source="Moody's", kind="estimate")),
+    ("source-pronoun-carry",
+     "The International Energy Agency published its annual review on Thursday.\n"
+     "It found that data centres accounted for 1.5% of global electricity use in 2024.", None,
+     "1.5%", dict(source="International Energy Agency", period="2024")),
+    ("source-paragraph-carry",
+     "According to Bloomberg, the bank cut 300 jobs in London. A further 200 jobs will go in New York.", None,
+     "200 jobs", dict(source="Bloomberg")),
+    ("source-not-across-paragraphs",
+     "According to Bloomberg, the bank cut 300 jobs in London.\nIts shares rose 4% on Friday.", None,
+     "4%", dict(source=None)),
+    ("source-relative-clause",
+     "Intel teamed up with Micron to launch a memory chip, which claims to cut power use by 30%.", None,
+     "30%", dict(source="Intel", kind="estimate")),
+    ("source-company-guidance",
+     "Alphabet raised its 2025 capital expenditure guidance to $85 billion.", None,
+     "$85 billion", dict(subject="Alphabet", source="Alphabet", metric="capex", period="2025", kind="forecast")),
+    ("source-passive-is-not-source", "The deal was valued at $4 billion, people familiar with it said.", None,
+     "$4 billion", dict(source=None)),
+    ("source-restated-figure",
+     "Analysts at Jefferies estimate the shortfall at $120 billion.\nA $120 billion hole is hard to fill.", None,
+     "$120 billion#2", dict(source="Jefferies", kind="estimate")),
+    # --- period ------------------------------------------------------------------
+    ("period-quarter", "Revenue reached $10 billion in Q2 2025, while costs rose to $8 billion.", None,
+     "$10 billion", dict(period="2025-Q2")),
+    ("period-same-period",
+     "Revenue reached $10 billion in Q2 2025. Operating costs were $8 billion over the same period.", None,
+     "$8 billion", dict(period="2025-Q2")),
+    ("period-same-quarter-needs-quarter",
+     "Sales were flat in 2024. Costs rose to $8 billion in the same quarter.", None,
+     "$8 billion", dict(period=None)),
+    ("period-previous-figure",
+     "Cloud revenue grew 22% in the first quarter of 2025, reaching $11.6 billion.", None,
+     "$11.6 billion", dict(period="2025-Q1")),
+    ("period-fronted", "In 2024, the company's users grew threefold and its revenue doubled.", None,
+     "threefold", dict(period="2024")),
+    ("period-baseline-than", "Sales in March 2025 were 40% higher than in March 2024.", None,
+     "40%", dict(period="2025-03")),
+    ("period-baseline-possessive", "The company committed $50 billion, nearly doubling its 2024 budget.", None,
+     "doubling", dict(period=None)),
+    ("period-fiscal-quarter",
+     "Nvidia's data center revenue was $30.8 billion in the third quarter of fiscal 2025.", None,
+     "$30.8 billion", dict(period="FY2025-Q3", subject="Nvidia", metric="data center revenue")),
+    ("period-publication-date-not-period",
+     "A Pew Research Center survey, published in March 2024, found that 23% of adults had used the chatbot.",
+     None, "23%", dict(period=None, source="Pew Research Center")),
+    ("period-window-blocks",
+     "Citigroup expects banks to spend $2 trillion on technology over the next five years.", None,
+     "$2 trillion", dict(period=None, source="Citigroup", kind="forecast")),
+    ("period-undated-quarter", "Revenue grew 10% in a single quarter.", None, "10%", dict(period=None)),
+    ("period-bare-quarter-dated", "Cloud revenue grew 31% in Q1.", MID_2025, "31%", dict(period="2025-Q1")),
+    ("period-bare-month-dated", "Prices rose 3% in January.", MID_2025, "3%", dict(period="2025-01")),
+    ("period-most-recent-quarter-undated", "Sales grew 12% in the most recent quarter.", None, "12%",
+     dict(period=None)),
+    ("period-side-clause",
+     "Utility filings show 8GW of capacity is under construction, expected to be finished by the end of 2027.", None,
+     "8GW", dict(period=None, kind="fact")),
+    ("period-event-year-not-carried",
+     "The comparison is to the 2008 financial crisis. Bank losses reached 12% of assets.", None,
+     "12%", dict(period=None)),
+    ("period-model-number-not-year", "The GeForce RTX 2060 sells for $299.", None, "$299", dict(period=None)),
+    # --- kind --------------------------------------------------------------------
+    ("kind-forecast-expects", "The company expects revenue of $12 billion next year.", MID_2025,
+     "$12 billion", dict(kind="forecast", period="2026")),
+    ("kind-estimate-passive", "The project's cost was estimated at $2 billion.", None,
+     "$2 billion", dict(kind="estimate")),
+    ("kind-clause-scope",
+     "Training the model was estimated to cost $100 million, and the next one is expected to cost $1 billion.",
+     None, "$100 million", dict(kind="estimate")),
+    ("kind-clause-scope-second",
+     "Training the model was estimated to cost $100 million, and the next one is expected to cost $1 billion.",
+     None, "$1 billion", dict(kind="forecast")),
+    ("kind-estimate-beats-modal",
+     "Analyst Sam Ortiz offered a calculation: the industry would need $200 billion in revenue.", None,
+     "$200 billion", dict(kind="estimate")),
+    ("kind-if-clause", "If interest rates rise above 6%, home sales could fall sharply.", None,
+     "6%", dict(kind="illustrative")),
+    ("kind-illustration-paragraph",
+     "Think of it this way. A saver who puts away $100 a month has $1,200 after a year.", None,
+     "$1,200", dict(kind="illustrative")),
+    ("kind-current-year-spending-is-forecast",
+     "Tesla plans heavy investment in 2025. The carmaker will spend more than $11 billion in 2025.", MID_2025,
+     "$11 billion", dict(kind="forecast", period="2025")),
+    ("kind-reported-actual-is-fact", "Walmart reported revenue of $169 billion in 2024.", MID_2025,
+     "$169 billion", dict(kind="fact", period="2024")),
+    ("kind-count-in-source-is-fact",
+     "According to research firm Forrester's survey of 2,000 executives, AI budgets rose 15% in 2024.", None,
+     "2,000 executives", dict(kind="fact", source="Forrester")),
+]
+
+
+def _claims(nlp, text, published):
+    from extract.pipeline import extract_claims
+
+    art = Article(text=text, regions=[(0, len(text))], date=published)
+    return extract_claims(art, "case", nlp)
+
+
+def _find(claims, surface):
+    surface, _, nth = surface.partition("#")
+    hits = [c for c in claims if c.surface == surface]
+    assert hits, f"{surface!r} not extracted; got {[c.surface for c in claims]}"
+    return hits[int(nth) - 1 if nth else 0]
+
+
+@pytest.mark.parametrize("text,published,surface,fields", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_frame(nlp, text, published, surface, fields):
+    c = _find(_claims(nlp, text, published), surface)
+    got = c.model_dump(mode="json")
+    for k, want in fields.items():
+        assert got[k] == want, f"{k}: got {got[k]!r}, want {want!r} ({surface!r} in {text!r})"
