@@ -41,10 +41,20 @@ if not Doc.has_extension("published"):
 
 @Language.component("claims_line_sentences")
 def line_sentences(doc: Doc) -> Doc:
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.text or prev.whitespace_ == "\n" or prev.text_with_ws.endswith("\n"):
-            tok.is_sent_start = True
+    """A line break ends a sentence: menus, headings and list items are not run on.
+    Only the tokens after a break are visited (a Python loop over every token cost
+    as much as the tagger)."""
+    text = doc.text
+    pos = text.find("\n")
+    while pos != -1:
+        end = pos
+        while end < len(text) and text[end].isspace():
+            end += 1
+        if end < len(text):
+            span = doc.char_span(end, end + 1, alignment_mode="expand")
+            if span is not None and span.start > 0:
+                doc[span.start].is_sent_start = True
+        pos = text.find("\n", end)
     return doc
 
 

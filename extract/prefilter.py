@@ -8,8 +8,10 @@ NER) costs far more than the rule recogniser, so `select` keeps only:
 - their context: the sentence just before each one (framing looks back one sentence for
   "It", "The company", "His figure", and for the paragraph's time frame), any
   sentence of the same paragraph that names a time ("In 2026, ..."), and any sentence
-  that credits a source ("Zuckerberg mentioned at a shareholder meeting ..."), since a
-  source carries forward to later figures;
+  of the same or the previous paragraph that credits a source ("Zuckerberg mentioned
+  at a shareholder meeting ..."), since a source carries forward to later figures. A
+  source named further back is not carried with the prefilter on; that is the one way
+  its output may differ from a full parse (tests/test_prefilter.py);
 
 and `compose` builds the text the trained pipeline reads from them: runs of adjacent
 kept sentences are copied verbatim, runs are joined by a space inside a paragraph and
@@ -99,7 +101,8 @@ def select(text: str, quantities: list[Quantity]) -> list[tuple[int, int]]:
             candidate[i]
             or (i + 1 < len(spans) and candidate[i + 1])
             or (para_of[i] in candidate_paras and _TIME_WORDS.search(text, s, e) is not None)
-            or (any(candidate[i:]) and _attribution().search(text, s, e) is not None)
+            or ((para_of[i] in candidate_paras or para_of[i] + 1 in candidate_paras)
+                and _attribution().search(text, s, e) is not None)
         )
         if wanted:
             keep.append((s, e))
