@@ -847,12 +847,16 @@ class ClaimStore:
 
     def facts(self) -> list[list[StoredClaim]]:
         """Figures mentioned more than once in one document: all their mentions."""
+        return self._claim_groups("fact_mentions", "fact_id", 'c."start"')
+
+    def _claim_groups(self, link_table: str, group_column: str, order: str) -> list[list[StoredClaim]]:
+        """Groups of claims joined through a link table (facts, corroborations)."""
         sql = f"""
-            SELECT m.fact_id AS group_id, {_claim_columns()}
-            FROM fact_mentions m
-            JOIN claims c ON c.id = m.claim_id
+            SELECT g.{group_column} AS group_id, {_claim_columns()}
+            FROM {link_table} g
+            JOIN claims c ON c.id = g.claim_id
             JOIN documents d ON d.id = c.document_id
-            ORDER BY m.fact_id, c.start
+            ORDER BY g.{group_column}, {order}
         """
         groups: dict[int, list[StoredClaim]] = {}
         for row in self.db.query(sql):
@@ -860,17 +864,8 @@ class ClaimStore:
         return list(groups.values())
 
     def corroborations(self) -> list[list[StoredClaim]]:
-        sql = f"""
-            SELECT g.corroboration_id AS group_id, {_claim_columns()}
-            FROM corroboration_claims g
-            JOIN claims c ON c.id = g.claim_id
-            JOIN documents d ON d.id = c.document_id
-            ORDER BY g.corroboration_id, c.id
-        """
-        groups: dict[int, list[StoredClaim]] = {}
-        for row in self.db.query(sql):
-            groups.setdefault(row.pop("group_id"), []).append(_stored_claim(row))
-        return list(groups.values())
+        """Groups of claims that agree across two or more documents."""
+        return self._claim_groups("corroboration_claims", "corroboration_id", "c.id")
 
     # ---- failures
 
