@@ -35,6 +35,7 @@ class Lexicon:
     denominators_compound_only: frozenset[str]
     sign_words: Mapping[str, float]
     pronoun_one_before: frozenset[str]
+    label_words: tuple[str, ...]
     scales: Mapping[str, float]
     scales_short: Mapping[str, float]
     scales_bare_glued: Mapping[str, float]
@@ -76,6 +77,7 @@ def load_lexicon(path: Path = DATA / "quantities.toml") -> Lexicon:
         denominators_compound_only=frozenset(d["denominators_compound_only"]["words"]),
         sign_words=_ro(d["sign_words"]),
         pronoun_one_before=frozenset(d["pronoun_one_before"]["words"]),
+        label_words=tuple(d["labels"]["before"]),
         scales=_ro(d["scales"]),
         scales_short=_ro(d["scales_short"]),
         scales_bare_glued=_ro(d["scales_bare"]["glued"]),

@@ -125,6 +125,7 @@ class _Patterns:
         )
         self.time_window_after = re.compile(r"^\s+(?:ago|earlier|later|from now|before|after|prior)\b", re.I)
         self.between_before = re.compile(r"\b(between|from)\s+$", re.I)
+        self.label_before = re.compile(rf"(?:(?<![\w#])({alternation(lex.label_words)})\.?\s$)")
 
 
 @lru_cache(maxsize=None)
@@ -207,8 +208,7 @@ def figure_refusal(text: str, q: Quantity) -> Optional[str]:
     if count and digits and not q.noun and line_before is not None and re.fullmatch(r"[\s(#]*", line_before) and re.match(
             r"[.)]\s", text[q.start + len(digits.group(0)):][:2]):
         return "list numbering"
-    if count and re.search(r"\b(?:No|no|Nos|number|#|rank|ranked|Article|Section|Chapter|page|pages|p|pp|Vol|vol|"
-                           r"Rule|Route|Highway|version|Version)\.?\s$", before):
+    if count and P.label_before.search(before):
         return "a label or reference number"
     if count and digits and re.match(r"\d+[A-Za-z]", surface) and re.search(r"(?:^|[^.!?]\s)[A-Z][\w.-]*\s$", before):
         return "part of a name or model (Block 1B, Radeon 5500M)"
