@@ -668,6 +668,15 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
                         name, _ = _name_np(o, doc, cues, span)
                         if name:
                             return name, STRONG
+            # "Margins hit 30% for the retailer", "capital intensity has reached 45 to 57%
+            # for these companies": the subject names a measure, "for X" whose it is.
+            for_np = _for_object(verb, span)
+            if for_np is not None:
+                name, back = _name_np(for_np, doc, cues, span)
+                if name:
+                    return name, STRONG
+                if back and ctx.subject:
+                    return ctx.subject, WEAK
             break
         if verb.head.i == verb.i:
             break
@@ -700,6 +709,17 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
         if name != source:
             return name, WEAK
     return None, None
+
+
+def _for_object(verb: Token, span: Span) -> Optional[Token]:
+    """The object of a "for" phrase on the verb (or on the figure itself) after the figure."""
+    for head in (verb, span.root):
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "for" and c.i >= span.end:
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+    return None
 
 
 def _noun_before_verb(doc: Doc, sent: Span, span: Span, cues: _Cues) -> Optional[str]:

@@ -18,6 +18,10 @@ MID_2025 = dt.date(2025, 6, 15)
 # id, passage, publication date (None: undated), surface, expected fields
 CASES = [
     # --- subject -----------------------------------------------------------------
+    ("subject-for-phrase", "Revenue growth was 12% for Microsoft in the quarter.", None,
+     "12%", dict(subject="Microsoft", metric="revenue growth")),
+    ("subject-for-anaphor", "Apple sold 10 million phones. Gross margin was 46% for the company.", None,
+     "46%", dict(subject="Apple", metric="gross margin")),
     ("subject-verb", "Microsoft spent $21.4 billion on capital expenditures in the quarter.", None,
      "$21.4 billion", dict(subject="Microsoft", metric="capex")),
     ("subject-possessive", "Amazon's capital spending reached $26.3 billion in the fourth quarter of 2024.", None,
