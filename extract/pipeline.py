@@ -100,6 +100,35 @@ def article_from_source(source: Source, recurring: frozenset[str] = frozenset())
     return clean_text(source.text, recurring)
 
 
+# Words that may stand between a count and its noun: "500 new jobs", "12 used aircraft".
+_NOUN_MODIFIERS = ("ADJ", "NOUN", "PROPN", "VERB", "ADV")
+
+
+def with_counted_noun(q: Quantity, doc: Doc) -> Quantity:
+    """A count whose recognised noun is missing or a modifier ("500" of "500 new jobs",
+    "1,000 maintenance") runs on to the noun the parse says it counts ("500 new jobs",
+    "1,000 maintenance workers"). The surface stays a true slice of the text."""
+    if q.unit != "count" or q.vague:
+        return q
+    if q.noun is None and figure_refusal(doc_text(doc), q):
+        return q  # a year, a label, a version ("Windows 11 users"): not a count to grow
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return q
+    numbers = [t for t in span if t.like_num]
+    if not numbers:
+        return q
+    head = numbers[-1].head
+    last = span[-1]
+    if numbers[-1].dep_ != "nummod" or head.i <= last.i or head.i - last.i > 3 or head.pos_ not in ("NOUN", "PROPN"):
+        return q
+    if not all(t.pos_ in _NOUN_MODIFIERS for t in doc[last.i + 1:head.i]):
+        return q
+    end = head.idx + len(head.text)
+    text = doc_text(doc)
+    return q.model_copy(update={"end": end, "surface": text[q.start:end], "noun": head.text})
+
+
 def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
     """None if the quantity is a claim, else the reason it is not.
 
@@ -184,7 +213,7 @@ def _claims_for(article: Article, doc_name: str, nlp: Language, prefilter: bool)
     framed: list[tuple[int, Composed, Frame]] = []
     for n, ((offset, composed), doc) in enumerate(zip(work, nlp.pipe(docs))):
         doc._.published = article.date
-        qs = doc._.quantities or []
+        qs = [with_counted_noun(q, doc) for q in doc._.quantities or []]
         kept = [q for q in qs if is_claim(q, doc, q) is None]
         framed += [(offset, composed, f) for f in frame_doc(doc, kept, article.date, year=year, region=n)]
     # A figure stated again takes what its fullest mention established.

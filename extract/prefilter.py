@@ -77,8 +77,18 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def could_be_claim(q: Quantity) -> bool:
-    return not (q.unit == "count" and q.noun is None and not q.vague)
+# A bare number followed by a few lower-case words may count the last of them
+# ("500 new jobs"); the parse decides (extract.pipeline.with_counted_noun).
+_YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
+_WORDS_AFTER = re.compile(r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}[a-z][\w-]*")
+
+
+def could_be_claim(q: Quantity, text: str = "") -> bool:
+    if q.unit == "count" and q.noun is None and not q.vague:
+        if _YEAR.fullmatch(q.surface):
+            return False
+        return bool(text) and _WORDS_AFTER.match(text, q.end) is not None
+    return True
 
 
 def select(text: str, quantities: list[Quantity]) -> list[tuple[int, int]]:
@@ -89,7 +99,7 @@ def select(text: str, quantities: list[Quantity]) -> list[tuple[int, int]]:
     starts = [s for s, _ in spans]
     candidate = [False] * len(spans)
     for q in quantities:
-        if could_be_claim(q):
+        if could_be_claim(q, text):
             i = bisect.bisect_right(starts, q.start) - 1
             if i >= 0:
                 candidate[i] = True

@@ -43,3 +43,17 @@ def test_refusals_carry_a_reason(nlp):
     assert reasons["2025"] == "a year"
     assert reasons["7"] == "a label or reference number"  # "item 7"
     assert all(reasons.values())
+
+
+COUNTED = [
+    ("adjective-between", "The company added 500 new jobs in Ohio.", "500 new jobs", "jobs"),
+    ("noun-modifier", "It will cut 1,000 maintenance workers by December.", "1,000 maintenance workers", "workers"),
+    ("participle-between", "The airline bought 12 used aircraft last year.", "12 used aircraft", "aircraft"),
+]
+
+
+@pytest.mark.parametrize("text,surface,noun", [c[1:] for c in COUNTED], ids=[c[0] for c in COUNTED])
+def test_a_count_runs_on_to_the_noun_it_counts(nlp, text, surface, noun):
+    art = Article(text=text, regions=[(0, len(text))])
+    [claim] = [c for c in extract_claims(art, "t.txt", nlp) if c.unit == "count"]
+    assert claim.surface == surface and text[claim.start:claim.end] == surface
