@@ -101,7 +101,7 @@ def article_from_source(source: Source, recurring: frozenset[str] = frozenset())
 
 
 # Words that may stand between a count and its noun: "500 new jobs", "12 used aircraft".
-_NOUN_MODIFIERS = ("ADJ", "NOUN", "PROPN", "VERB", "ADV")
+_NOUN_MODIFIERS = ("ADJ", "NOUN", "VERB", "ADV")
 
 
 def with_counted_noun(q: Quantity, doc: Doc) -> Quantity:
@@ -120,9 +120,11 @@ def with_counted_noun(q: Quantity, doc: Doc) -> Quantity:
         return q
     head = numbers[-1].head
     last = span[-1]
-    if numbers[-1].dep_ != "nummod" or head.i <= last.i or head.i - last.i > 3 or head.pos_ not in ("NOUN", "PROPN"):
+    if numbers[-1].dep_ != "nummod" or head.i <= last.i or head.i - last.i > 3 or head.pos_ != "NOUN":
         return q
-    if not all(t.pos_ in _NOUN_MODIFIERS for t in doc[last.i + 1:head.i]):
+    # Lower-case words only: "iPhone 11 Pro", "737 Max jet", "1 Yellow" are names.
+    between = list(doc[last.i + 1:head.i + 1])
+    if not all(t.is_alpha and t.is_lower and (t.pos_ in _NOUN_MODIFIERS) for t in between):
         return q
     end = head.idx + len(head.text)
     text = doc_text(doc)
