@@ -77,10 +77,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-# A bare number followed by a few lower-case words may count the last of them
+# A bare number followed by a plural, perhaps after one modifier, may count it
 # ("500 new jobs"); the parse decides (extract.pipeline.with_counted_noun).
 _YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
-_WORDS_AFTER = re.compile(r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}[a-z][\w-]*")
+_WORDS_AFTER = re.compile(
+    r"[ \t]+(?:[a-z][\w-]*[ \t]+)?(?!(?:is|was|has|does|this|its|his|as|us|plus|less|thus|across|unless)\b)[a-z][\w-]*s\b")
 
 
 def could_be_claim(q: Quantity, text: str = "") -> bool:
