@@ -311,7 +311,7 @@ class Writer:
         if outcome.error is not None or outcome.article is None:
             self.fail(source.doc, outcome.error or "no article")
             return
-        from claims.ingest import content_hash
+        from claims.store import content_hash
 
         self.done += 1
         self.claims_seen += len(outcome.claims)

@@ -13,7 +13,6 @@ corroborations once.
 
 from __future__ import annotations
 
-import hashlib
 import time
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Literal, Optional
@@ -21,6 +20,7 @@ from typing import Callable, Iterable, Iterator, Literal, Optional
 from pydantic import BaseModel, ConfigDict
 
 from claims.models import Article, Source
+from claims.store import content_hash
 from extract.read import ReadError, iter_inputs, read_path
 from extract.textclean import recurring_lines
 
@@ -92,10 +92,6 @@ def is_url(s: str) -> bool:
 
 def is_url_list(s: str) -> bool:
     return s.lower().endswith(".urls")
-
-
-def content_hash(raw: bytes) -> str:
-    return hashlib.sha256(raw).hexdigest()
 
 
 def expand_inputs(items: Iterable[str], url_lists: Iterable[str] = ()) -> Iterator[InputRef]:

@@ -822,28 +822,26 @@ class ClaimStore:
 
     def replace_corroborations(self, groups: list[list[int]]) -> None:
         """Replace all corroborations: each group is the ids of claims that agree."""
+        self._replace_groups("corroborations", "corroboration_claims", "corroboration_id", groups, "a corroboration")
+
+    def replace_facts(self, groups: list[list[int]]) -> None:
+        """Replace all facts: each group is the ids of one figure's mentions in one document."""
+        self._replace_groups("facts", "fact_mentions", "fact_id", groups, "a fact")
+
+    def _replace_groups(self, table: str, link_table: str, group_column: str, groups: list[list[int]],
+                        what: str) -> None:
+        """Replace every group of claims in `table` (keyed by its sorted ids) in one transaction."""
         keyed = {}
         for group in groups:
             ids = sorted(set(group))
             if len(ids) < 2:
-                raise ValueError(f"a corroboration needs at least two claims, got {group}")
+                raise ValueError(f"{what} needs at least two claims, got {group}")
             keyed[",".join(map(str, ids))] = ids
         with self._write() as db:
-            db.execute("DELETE FROM corroborations")
+            db.execute(f"DELETE FROM {table}")
             for key, ids in keyed.items():
-                group_id = db["corroborations"].insert({"group_key": key}).last_pk
-                db["corroboration_claims"].insert_all(
-                    {"corroboration_id": group_id, "claim_id": i} for i in ids
-                )
-
-    def replace_facts(self, groups: list[list[int]]) -> None:
-        """Replace all facts: each group is the ids of one figure's mentions in one document."""
-        keyed = {",".join(map(str, sorted(set(g)))): sorted(set(g)) for g in groups}
-        with self._write() as db:
-            db.execute("DELETE FROM facts")
-            for key, ids in keyed.items():
-                fact_id = db["facts"].insert({"group_key": key}).last_pk
-                db["fact_mentions"].insert_all({"fact_id": fact_id, "claim_id": i} for i in ids)
+                group_id = db[table].insert({"group_key": key}).last_pk
+                db[link_table].insert_all({group_column: group_id, "claim_id": i} for i in ids)
 
     def facts(self) -> list[list[StoredClaim]]:
         """Figures mentioned more than once in one document: all their mentions."""
