@@ -153,6 +153,10 @@ class _Context:
     """What earlier sentences leave for later ones."""
 
     subject: Optional[str] = None  # the topic entity of the last sentence that named one
+    subject_para: int = -1  # ... and its paragraph
+    group: Optional[str] = None  # the last group named as a topic ("the big five hyperscalers")
+    group_para: int = -1  # ... and its paragraph
+    para: int = -1  # the paragraph being framed
     source: Optional[str] = None  # the last credited source ...
     source_para: int = -1  # ... and the paragraph it was credited in
     source_estimates: bool = False  # ... and whether it was credited as an estimate ("has calculated")
@@ -197,6 +201,7 @@ def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date]
         p = para_of(sent.start_char)
         if p != para:
             para, ctx.para_metric, ctx.para_period = p, None, None
+            ctx.para = para
         refs = _resolve_same(find_time_refs(doc_text(doc), published, sent.start_char, sent.end_char, year=year), ctx)
         if cues.illustration_openers.search(sent.text):
             ctx.illustration_para = para
@@ -237,9 +242,11 @@ def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date]
                 heading=_is_heading(doc_text(doc), sent),
                 source_how=source_how,
             ))
-        topic = _sentence_subject(sent, cues)
+        topic, group = _sentence_subject(sent, cues)
         if topic is not _POINTS_BACK:
-            ctx.subject = topic
+            ctx.subject, ctx.subject_para = topic, para
+        if group:
+            ctx.group, ctx.group_para = group, para
         if sent_source and not carried:
             ctx.source, ctx.source_para = sent_source, para
             ctx.source_estimates = _cue_in(list(sent), cues.estimate)
@@ -534,7 +541,7 @@ def _name_np(tok: Token, doc: Doc, cues: _Cues, span: Span) -> tuple[Optional[st
     if span.start <= tok.i < span.end:
         return None, False
     np_text = " ".join(t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("punct",))
-    if tok.lower_ in cues.pronouns or np_text in cues.anaphoric:
+    if tok.lower_ in cues.pronouns or np_text in cues.anaphoric or _demonstrative_np(tok):
         return None, True
     if tok.lower_ in cues.measure_nouns:
         return None, False  # "the ratio of ...", "the divergence": a measure, not an entity
@@ -560,6 +567,13 @@ def _name_np(tok: Token, doc: Doc, cues: _Cues, span: Span) -> tuple[Optional[st
     if tok.pos_ == "NOUN":
         return _np_phrase(tok, cues) or None, False
     return None, False
+
+
+def _demonstrative_np(tok: Token) -> bool:
+    """"these firms", "those lenders": a plural noun with only a demonstrative
+    before it points back to a group already named."""
+    left = [t for t in tok.subtree if t.i < tok.i]
+    return tok.tag_ == "NNS" and len(left) == 1 and left[0].lower_ in ("these", "those")
 
 
 def _priced(tok: Token, span: Span) -> bool:
@@ -632,6 +646,7 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
                 return entity_table().canonicalise(text), STRONG
     verb = root
     points_back = False
+    anaphor: Optional[Token] = None
     for _ in range(12):
         if verb.head.i == verb.i and not verb.pos_ in ("VERB", "AUX"):
             break
@@ -656,7 +671,7 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
             if name:
                 return name, STRONG
             if back:
-                points_back = True
+                points_back, anaphor = True, subj
                 found = _main_clause_subject(doc, verb, cues, span)
                 if found:
                     return found, STRONG
@@ -675,14 +690,18 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
                 name, back = _name_np(for_np, doc, cues, span)
                 if name:
                     return name, STRONG
-                if back and ctx.subject:
-                    return ctx.subject, WEAK
+                if back and _antecedent(ctx, for_np):
+                    return _antecedent(ctx, for_np), WEAK
+            if _bare_metric(subj) and ctx.subject and ctx.subject_para == ctx.para:
+                # "Coinbase switched models. AI spending has been cut by half": a
+                # measure with no owner in its clause belongs to the topic before.
+                return ctx.subject, WEAK
             break
         if verb.head.i == verb.i:
             break
         verb = verb.head
-    if points_back and ctx.subject:
-        return ctx.subject, WEAK
+    if points_back and anaphor is not None and _antecedent(ctx, anaphor):
+        return _antecedent(ctx, anaphor), WEAK
     found = _noun_before_verb(doc, sent, span, cues)
     if found:
         return found, STRONG
@@ -709,6 +728,30 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
         if name != source:
             return name, WEAK
     return None, None
+
+
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "these", "those"})
+
+
+def _antecedent(ctx: _Context, anaphor: Token) -> Optional[str]:
+    """What an anaphor points back to: a plural ("these companies", "they", "their
+    margins") to the last group named in this paragraph or the one before, else
+    the last topic."""
+    words = [anaphor] + [c for c in anaphor.children if c.dep_ in ("poss", "det")]
+    plural = anaphor.tag_ in ("NNS", "NNPS") or any(w.lower_ in _PLURAL_PRONOUNS for w in words)
+    if plural and ctx.group and ctx.group_para >= ctx.para - 1:
+        return ctx.group
+    return ctx.subject
+
+
+def _bare_metric(subj: Token) -> bool:
+    """A subject that is a metric and nothing more ("Revenue", "AI spending", "the
+    gross margin"): no owner, no qualifier ("global", "industry-wide")."""
+    words = {t.i for t in _metric_tokens(subj)}
+    if not words:
+        return False
+    return all(t.i in words or t.dep_ == "det" for t in subj.subtree if t.i <= subj.i) and not any(
+        c.dep_ == "prep" for c in subj.children)
 
 
 def _for_object(verb: Token, span: Span) -> Optional[Token]:
@@ -833,11 +876,14 @@ def _main_clause_subject(doc: Doc, verb: Token, cues: _Cues, span: Span) -> Opti
 _POINTS_BACK = "\x00points back"
 
 
-def _sentence_subject(sent: Span, cues: _Cues) -> Optional[str]:
-    """The entity a sentence is about, for the next sentence's pronouns: the subject
-    of its main clause, or, when the main verb attributes ("CreditSights has
-    documented that capital expenditure for the big five ... exceeds"), the subject
-    of the reported clause. Anaphoric subjects ("the group") leave it unchanged."""
+def _sentence_subject(sent: Span, cues: _Cues) -> tuple[Optional[str], Optional[str]]:
+    """(topic, group): the entity a sentence is about, for the next sentence's
+    pronouns, and that entity again if it is a group (a plural: "the big five
+    hyperscalers", "Apple and Google"), for plural anaphors ("these companies",
+    "they"). The topic is the subject of the main clause or, when the main verb
+    attributes ("CreditSights has documented that capital expenditure for the big
+    five ... exceeds"), of the reported clause, never the reporter. Anaphoric
+    subjects ("the group", "Armstrong said the company ...") leave both unchanged."""
     root = sent.root
     subj = _clause_subject(root) if root.pos_ in ("VERB", "AUX") else None
     span = sent.doc[sent.start:sent.start]  # an empty span: no figure to avoid
@@ -847,17 +893,30 @@ def _sentence_subject(sent: Span, cues: _Cues) -> Optional[str]:
                 inner = _clause_subject(c)
                 if inner is not None:
                     name, back = _name_np(inner, sent.doc, cues, span)
+                    if back:
+                        return _POINTS_BACK, None
                     if name:
-                        return name
+                        return name, (name if _is_plural_name(sent, name) else None)
     if subj is None:
-        return None
+        return None, None
     name, back = _name_np(subj, sent.doc, cues, span)
     if back:
-        return _POINTS_BACK
+        return _POINTS_BACK, None
     if name and (name in entity_table().canonical.values() or any(t.pos_ == "PROPN" for t in subj.subtree)
                  or _is_group_noun(subj)):
-        return name
-    return None
+        reporter = root.lemma_.lower() in cues.attribution_verbs
+        return name, (name if not reporter and _is_plural_name(sent, name) else None)
+    return None, None
+
+
+def _is_plural_name(sent: Span, name: str) -> bool:
+    """Does the sentence write this name as a plural: its last word a plural noun
+    ("hyperscalers"), or names joined ("Apple and Google")?"""
+    last = name.split()[-1]
+    for t in sent:
+        if t.text == last:
+            return t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children) or t.dep_ == "conj"
+    return False
 
 
 def _is_group_noun(tok: Token) -> bool:
@@ -1052,6 +1111,8 @@ def _metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
     text = doc_text(doc)[sent.start_char:sent.end_char]
     rel = q.start - sent.start_char
     rel_end = q.end - sent.start_char
+    if _is_money(q) and _priced_at(doc, q):
+        return "price"
     hits = [h for h in vocab.find(text) if h[1] <= rel or h[0] >= rel_end]
     metric = None
     if hits:
@@ -1066,6 +1127,16 @@ def _metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
     if metric is None and q.noun and q.unit == "count":
         metric = q.noun.lower()
     return metric
+
+
+def _priced_at(doc: Doc, q: Quantity) -> bool:
+    """"ChatGPT Plus at $20 per month", "Brent crude at $80 a barrel": money after
+    "at" on a noun is that thing's price."""
+    span = _tokens_of(doc, q)
+    if span is None:
+        return False
+    at = span.root.head
+    return span.root.dep_ == "pobj" and at.lower_ == "at" and at.head.pos_ in ("NOUN", "PROPN")
 
 
 def _is_growth(text: str, rel: int, rel_end: int, vocab) -> bool:

@@ -59,6 +59,24 @@ def _attribution() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(forms) + r")\b", re.I)
 
 
+_PRONOUN_OPENING = re.compile(r"[\"“‘(]?(?:It|They|He|She|Its|Their|His|Her)\b")
+
+
+@lru_cache(maxsize=None)
+def _anaphoric_phrase() -> re.Pattern:
+    with open(Path(__file__).with_name("data") / "framing.toml", "rb") as f:
+        d = tomllib.load(f)
+    phrases = sorted((re.escape(p) for p in d["anaphoric_subjects"]), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.I)
+
+
+def points_back(text: str, start: int, end: int) -> bool:
+    """Does the sentence text[start:end] point back: open with a pronoun ("It",
+    "They") or name its subject anaphorically ("the company", "these companies";
+    data/framing.toml)?"""
+    return bool(_PRONOUN_OPENING.match(text, start, end) or _anaphoric_phrase().search(text, start, end))
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence by punctuation and line breaks, whitespace trimmed."""
     spans, pos = [], 0
@@ -111,6 +129,10 @@ def select(text: str, quantities: list[Quantity]) -> list[tuple[int, int]]:
         wanted = (
             candidate[i]
             or (i + 1 < len(spans) and candidate[i + 1])
+            # the sentence before a context sentence that points back ("Coinbase is an
+            # example. Its CEO said the company cut costs. Spending fell by half.")
+            or (i + 2 < len(spans) and candidate[i + 2] and para_of[i + 1] == para_of[i]
+                and points_back(text, *spans[i + 1]))
             or (para_of[i] in candidate_paras and _TIME_WORDS.search(text, s, e) is not None)
             or ((para_of[i] in candidate_paras or para_of[i] + 1 in candidate_paras)
                 and _attribution().search(text, s, e) is not None)

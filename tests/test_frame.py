@@ -56,6 +56,20 @@ CASES = [
     ("subject-respectively-first",
      "Apple and Microsoft reported net income of $36.3 billion and $24.1 billion, respectively.", None,
      "$36.3 billion", dict(subject="Apple")),
+    ("subject-priced-at", "Consumers have limits. YouTube Premium at $13.99 a month is already a stretch for many households.",
+     None, "$13.99", dict(subject="YouTube Premium", metric="price")),
+    ("subject-bare-metric-previous-topic", "Ford reported second-quarter results on Tuesday. Revenue rose 5% to $47.8 billion.",
+     None, "$47.8 billion", dict(subject="Ford", metric="revenue")),
+    ("subject-reported-anaphor-keeps-topic",
+     "Shopify offers a clearer case. Its president said the company moved its servers to a cheaper provider. "
+     "Traffic is still growing, but capital spending has been cut by a third.", None,
+     "a third", dict(subject="Shopify")),
+    ("subject-plural-anaphor-group",
+     "The big four accounting firms hired heavily after the pandemic. Deloitte alone added 10,000 staff. "
+     "Revenue growth has slowed to 3% for these firms.", None,
+     "3%", dict(subject="big four accounting firms", metric="revenue growth")),
+    ("subject-bare-metric-not-across-paragraphs", "Ford reported second-quarter results on Tuesday.\nRevenue rose 5% to $47.8 billion.",
+     None, "$47.8 billion", dict(subject=None, metric="revenue")),
     ("subject-pronoun-same-sentence", "Oracle said its cloud revenue rose to $5.9 billion.", None,
      "$5.9 billion", dict(subject="Oracle", metric="cloud revenue")),
     ("subject-pronoun-previous-sentence",
@@ -203,3 +217,16 @@ def test_frame(nlp, text, published, surface, fields):
     got = c.model_dump(mode="json")
     for k, want in fields.items():
         assert got[k] == want, f"{k}: got {got[k]!r}, want {want!r} ({surface!r} in {text!r})"
+
+
+SENTENCE_CASES = [
+    ("no-break-without-punctuation", "Buyers have a ceiling. ChatGPT Plus at $20 per month is not cheap.",
+     ["Buyers have a ceiling.", "ChatGPT Plus at $20 per month is not cheap."]),
+    ("break-after-closing-quote", 'He called it "fine." Then it fell.', ['He called it "fine."', "Then it fell."]),
+    ("break-at-line", "A heading without a stop\nThe body starts here.", ["A heading without a stop", "The body starts here."]),
+]
+
+
+@pytest.mark.parametrize("text,sentences", [c[1:] for c in SENTENCE_CASES], ids=[c[0] for c in SENTENCE_CASES])
+def test_sentences_start_only_after_an_ender_or_a_line_break(nlp, text, sentences):
+    assert [s.text.strip() for s in nlp(text).sents] == sentences

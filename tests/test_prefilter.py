@@ -32,6 +32,14 @@ def test_select_keeps_candidates_their_previous_sentence_and_time_context():
                     "It said revenue rose to $3 billion."]
 
 
+def test_select_reaches_back_past_a_sentence_that_points_back():
+    text = ("Markets were calm. Coinbase is a case in point. Its chief executive said the company "
+            "switched models. Spending has been cut by half.")
+    kept = [text[s:e] for s, e in select(text, find_quantities(text))]
+    assert kept == ["Coinbase is a case in point.", "Its chief executive said the company switched models.",
+                    "Spending has been cut by half."]
+
+
 def test_compose_maps_every_offset_back():
     text = "Intro. Skip me please. Before. It cost $3 billion. Skip too.\nNext para. It rose 5%."
     spans = select(text, find_quantities(text))
