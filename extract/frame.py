@@ -541,7 +541,7 @@ def _name_np(tok: Token, doc: Doc, cues: _Cues, span: Span) -> tuple[Optional[st
     if span.start <= tok.i < span.end:
         return None, False
     np_text = " ".join(t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("punct",))
-    if tok.lower_ in cues.pronouns or np_text in cues.anaphoric or _demonstrative_np(tok):
+    if tok.lower_ in cues.pronouns or np_text in cues.anaphoric:
         return None, True
     if tok.lower_ in cues.measure_nouns:
         return None, False  # "the ratio of ...", "the divergence": a measure, not an entity
@@ -687,7 +687,8 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
             # for these companies": the subject names a measure, "for X" whose it is.
             for_np = _for_object(verb, span)
             if for_np is not None:
-                name, back = _name_np(for_np, doc, cues, span)
+                # "for these firms": whose measure it is, a group named before
+                name, back = (None, True) if _demonstrative_np(for_np) else _name_np(for_np, doc, cues, span)
                 if name:
                     return name, STRONG
                 if back and _antecedent(ctx, for_np):

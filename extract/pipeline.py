@@ -16,14 +16,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tomllib
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 import numpy
 import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from claims.models import Article, Claim, Quantity, Source
 from extract.frame import Frame, doc_text, frame_doc, link_restatements
@@ -147,6 +149,33 @@ def with_counted_noun(q: Quantity, doc: Doc) -> Quantity:
     return q.model_copy(update={"end": end, "surface": text[q.start:end], "noun": head.text})
 
 
+@lru_cache(maxsize=None)
+def _descriptors() -> tuple[frozenset[str], frozenset[str]]:
+    with open(Path(__file__).with_name("data") / "claim_filter.toml", "rb") as f:
+        d = tomllib.load(f)["descriptors"]
+    return frozenset(d["before"]), frozenset(d["nouns"])
+
+
+def _names_a_group(span: Span, noun: Optional[str]) -> Optional[str]:
+    """Why a small count in words ("seven babies", "two paths") names a group or a
+    part of the argument rather than asserting how many, or None
+    (data/claim_filter.toml)."""
+    before, nouns = _descriptors()
+    first = span[0]
+    if first.lower_ == "one":
+        return "'one' before a noun is an article, not a count"
+    if first.lower_ in ("zero", "nought", "no") and span[-1].tag_ != "NNS":
+        return "'zero' before a mass noun is an expression ('zero measurable impact')"
+    prev = span.doc[first.i - 1] if first.i > 0 else None
+    if prev is not None and prev.lower_ in before:
+        return f"a group named by its size ('{prev.text} {span.text}')"
+    if any(t.tag_ == "JJS" for t in span[1:]):
+        return "a group named by its size and rank ('five largest')"
+    if noun and noun.lower() in nouns:
+        return f"'{noun}' are parts of the argument, not things counted"
+    return None
+
+
 def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
     """None if the quantity is a claim, else the reason it is not.
 
@@ -163,7 +192,9 @@ def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
         if span is not None and not q.vague:
             first = span[0]
             if first.like_num and first.is_alpha and not any(w in surface for w in ("million", "billion", "thousand", "trillion")):
-                return "a spelled-out small count names a group, not a figure"
+                reason = _names_a_group(span, q.noun)
+                if reason:
+                    return reason
             last = span[-1]
             if q.noun and last.pos_ not in ("NOUN", "PROPN") and q.noun != "times":
                 return f"'{q.noun}' is not a counted noun"

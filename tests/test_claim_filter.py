@@ -25,6 +25,11 @@ CASES = [
     ("label-phase", "The president announced the Phase 1 trade deal with 30 companies present.", ["30 companies"]),
     ("label-week", "The NFL moved the Week 13 rematch, which drew 4 million viewers.", ["4 million viewers"]),
     ("label-type", "Type 2 diabetes affects 38 million Americans.", ["38 million Americans"]),
+    ("spelled-count-asserted", "A photo shows seven babies born to one mother in a Dhaka hospital.", ["seven babies"]),
+    ("spelled-count-after-determiner", "The two companies agreed, and all three regulators approved.", []),
+    ("spelled-count-before-superlative", "The five largest banks lent $2 trillion.", ["$2 trillion"]),
+    ("spelled-count-argument-noun", "Two things follow from this, and three reasons stand out.", []),
+    ("zero-mass-noun", "The pilots had zero measurable impact, with zero deaths reported.", ["zero deaths"]),
     ("count-not-label", "The airline had a fleet of 270 aircraft, including 12 freighters.", ["270 aircraft", "12 freighters"]),
 ]
 
