@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -29,7 +30,7 @@ from spacy.tokens import Doc, Span
 
 from claims.models import Article, Claim, Quantity, Source
 from extract.frame import Frame, doc_text, frame_doc, link_restatements
-from extract.prefilter import Composed, compose, select
+from extract.prefilter import SCALED, Composed, compose, select
 from extract.periods import reference_year
 from extract.quantities import figure_refusal, find_quantities
 from extract.textclean import clean_text
@@ -140,9 +141,14 @@ def with_counted_noun(q: Quantity, doc: Doc) -> Quantity:
     last = span[-1]
     if numbers[-1].dep_ != "nummod" or head.i <= last.i or head.i - last.i > 3 or head.pos_ != "NOUN":
         return q
-    # Lower-case words only: "iPhone 11 Pro", "737 Max jet", "1 Yellow" are names.
+    # Lower-case words only: "iPhone 11 Pro", "737 Max jet", "1 Yellow" are names;
+    # a capitalised modifier may stand before a lower-case plural ("120,000 Texas jobs",
+    # "88,000 Ohio workers", "148 Labour constituencies").
     between = list(doc[last.i + 1:head.i + 1])
-    if not all(t.is_alpha and t.is_lower and (t.pos_ in _NOUN_MODIFIERS) for t in between):
+    plural_head = head.tag_ == "NNS" and head.is_lower
+    if not all(t.is_alpha and (t.is_lower and t.pos_ in _NOUN_MODIFIERS
+                               or plural_head and t.is_title and t.pos_ in ("PROPN", "ADJ", "NOUN"))
+               for t in between):
         return q
     end = head.idx + len(head.text)
     text = doc_text(doc)
@@ -185,7 +191,8 @@ def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
     if reason:
         return reason
     if q.unit == "count":
-        if q.noun is None and not q.vague:
+        if q.noun is None and not q.vague and not SCALED.search(q.surface):
+            # "11 million will die", "5.7 million -- that's how many voted" do count
             return "a bare number with no unit or counted noun"
         span = doc.char_span(q_rel.start, q_rel.end, alignment_mode="expand")
         surface = q.surface.lower()

@@ -95,17 +95,23 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# A scale word makes a bare number a figure ("11 million"), not a label or a version.
+SCALED = re.compile(r"(?i)\b(?:thousand|million|billion|trillion|lakh|crore)s?\b|\d(?:bn|mn|m|k)\b")
+
 # A bare number followed by a plural, perhaps after one modifier, may count it
 # ("500 new jobs"); the parse decides (extract.pipeline.with_counted_noun).
 _YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
 _WORDS_AFTER = re.compile(
-    r"[ \t]+(?:[a-z][\w-]*[ \t]+)?(?!(?:is|was|has|does|this|its|his|as|us|plus|less|thus|across|unless)\b)[a-z][\w-]*s\b")
+    r"[ \t]+(?:(?:[a-z][\w-]*|[A-Z][a-z]+)[ \t]+)?"
+    r"(?!(?:is|was|has|does|this|its|his|as|us|plus|less|thus|across|unless)\b)[a-z][\w-]*s\b")
 
 
 def could_be_claim(q: Quantity, text: str = "") -> bool:
     if q.unit == "count" and q.noun is None and not q.vague:
         if _YEAR.fullmatch(q.surface):
             return False
+        if SCALED.search(q.surface):
+            return True  # "11 million will die"
         return bool(text) and _WORDS_AFTER.match(text, q.end) is not None
     return True
 

@@ -30,6 +30,9 @@ CASES = [
     ("spelled-count-before-superlative", "The five largest banks lent $2 trillion.", ["$2 trillion"]),
     ("spelled-count-argument-noun", "Two things follow from this, and three reasons stand out.", []),
     ("zero-mass-noun", "The pilots had zero measurable impact, with zero deaths reported.", ["zero deaths"]),
+    ("count-capitalised-modifier", "Officials said the ban will kill 120,000 Texas jobs by 2030.", ["120,000 Texas jobs"]),
+    ("count-capitalised-name-stays-out", "Boeing delivered the 737 Max jet and Apple the iPhone 11 Pro.", []),
+    ("bare-scaled-count", "Doctors warned that 11 million could die without treatment.", ["11 million"]),
     ("count-not-label", "The airline had a fleet of 270 aircraft, including 12 freighters.", ["270 aircraft", "12 freighters"]),
 ]
 
