@@ -325,7 +325,8 @@ def _grow(P: _Patterns, text: str, atom: Atom, following: list[Atom], limit: int
         word = conn.group(0).strip().lower()
         if word != "and" or between:
             cand = _read_part(P, text, following[0], limit, prefix_from=conn.end())
-            if not isinstance(cand, str) and _compatible(first, cand):
+            if not isinstance(cand, str) and _compatible(first, cand) and not (
+                    word == "or" and _alternatives(first, cand)):
                 part2 = cand
     reason = _refuse(P, text, first, part2)
     if reason:
@@ -543,13 +544,28 @@ def _compatible(a: _Part, b: _Part) -> bool:
         return False
     if a.atom.fraction != b.atom.fraction:
         return False
+    if a.atom.is_int4 and b.atom.is_int4 and not (a.currency or b.currency):
+        return False
+    lo, hi = _ends(a, b)
+    return lo < hi
+
+
+def _ends(a: _Part, b: _Part) -> tuple[float, float]:
+    """The two ends of a range, the first borrowing the second's scale ("2 to 3 million")."""
     lo = a.atom.base * (a.scale or 1)
     hi = b.atom.base * (b.scale or 1)
     if a.scale is None and b.scale and a.atom.base <= b.atom.base:
         lo = a.atom.base * b.scale
-    if a.atom.is_int4 and b.atom.is_int4 and not (a.currency or b.currency):
-        return False
-    return lo < hi
+    return lo, hi
+
+
+def _alternatives(a: _Part, b: _Part) -> bool:
+    """'either 10 bln or 10 tln': two figures joined by 'or' that lie a factor of 100 or more
+    apart, or that are the same number at different scales, are two choices, not a range
+    ("five or six people" and "$5 billion or even $10 billion" are ranges)."""
+    lo, hi = _ends(a, b)
+    rescaled = a.atom.base == b.atom.base and a.scale and b.scale and a.scale != b.scale
+    return bool(rescaled) or (lo > 0 and hi / lo >= 100)
 
 
 def _refuse(P: _Patterns, text: str, a: _Part, b: Optional[_Part]) -> Optional[str]:
