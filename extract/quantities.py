@@ -176,8 +176,9 @@ def recognise(text: str, start: int = 0, end: Optional[int] = None) -> tuple[lis
         if q is None:
             rejected.append(Rejected(atom.start, atom.end, text[atom.start:atom.end], reason))
             continue
+        q = _accounting_negative(text, q, found[-1] if found else None, start, end)
         found.append(q)
-        consumed_until = q_end
+        consumed_until = max(q_end, q.end)
 
     found.extend(_word_forms(P, text, start, end))
     found = [q for q in found if not any(s <= q.start < e for s, e in masked)]
@@ -255,6 +256,23 @@ def _glued_tail(text: str, e: int) -> str:
 
 # A code before a hyphen and a number: letters and digits mixed ("scp2-173", "A320neo-2").
 _CODE_BEFORE = re.compile(r"(?:[A-Za-z]+\d|\d+[A-Za-z])[A-Za-z\d]*-$")
+
+
+def _accounting_negative(text: str, q: Quantity, previous: Optional[Quantity], start: int, end: int) -> Quantity:
+    """'The annual revenue is ($99.99).': in financial statements a money amount alone in
+    parentheses is a negative; the parentheses join the surface. Not right after another
+    amount, where the parentheses hold a conversion ('tickets cost £5 ($6.50)')."""
+    if not (_ISO_CODE.fullmatch(q.unit) and q.value is not None and q.value > 0):
+        return q
+    if not (q.start > start and q.end < end and text[q.start - 1] == "(" and text[q.end] == ")"):
+        return q
+    if previous is not None and _ISO_CODE.fullmatch(previous.unit) and not text[previous.end:q.start - 1].strip():
+        return q
+    s, e = q.start - 1, q.end + 1
+    return q.model_copy(update={"start": s, "end": e, "surface": text[s:e], "value": -q.value})
+
+
+_ISO_CODE = re.compile(r"[A-Z]{3}")
 
 
 DURATION_UNITS = ("year", "month", "day", "hour", "minute", "second")

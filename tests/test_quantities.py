@@ -30,6 +30,14 @@ CASES = [
     ("money-comma", "A developer who spends $10,000 building a product", [("$10,000", 10000, "USD", "exact")]),
     ("money-negative", "The unit posted a result of -$5 million.", [("-$5 million", -5 * M, "USD", "exact")]),
     ("money-banker-mm", "That account's revenue target is US$ 1MM.", [("US$ 1MM", 1 * M, "USD", "exact")]),
+    # accounting negatives: a money amount alone in parentheses
+    ("money-accounting-negative", "The annual revenue is ($99.99).", [("($99.99)", -99.99, "USD", "exact")]),
+    ("money-accounting-negative-scaled", "Operating income for the quarter was ($3.2 million).",
+     [("($3.2 million)", -3.2 * M, "USD", "exact")]),
+    ("money-conversion-in-parentheses", "Tickets cost £5 ($6.50) at the door.",
+     [("£5", 5, "GBP", "exact"), ("$6.50", 6.5, "USD", "exact")]),
+    ("money-aside-in-parentheses", "The cheapest plan (about $5 a month) sold out.",
+     [("$5", 5, "USD", "approximately")]),
     # ranges
     ("range-between-and", "Alphabet has roughly doubled its guidance to between $175 and $185 billion.",
      [("doubled", 2, "times", "approximately"), ("$175 and $185 billion", (175 * B, 185 * B), "USD", "exact")]),
