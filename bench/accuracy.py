@@ -10,7 +10,9 @@ Sections (each prints one markdown table):
               shared/gold/contradictions.jsonl: recall, false alarms, unlisted pairs.
 3. peers      (--peers) quantulum3 and spaCy NER alone on the same five texts.
 4. cases      (--peers) Recognizers-Text Number/Percent/Currency/Dimension specs and the
-              quantulum3 quantity tests: `extract.quantities.find_quantities` vs quantulum3.
+              quantulum3 quantity tests: `extract.quantities.find_quantities` vs quantulum3;
+              NumberModel, a number recogniser's spec, scores our number layer
+              `extract.quantities.find_numbers` instead.
 5. floors     (--check) every headline figure against bench/floors.json; exit 1 below a floor.
 
 Usage:  python bench/accuracy.py [--peers] [--check] [--json] [--verbose] [--floors FILE]
@@ -616,6 +618,11 @@ def number_span(q) -> tuple[int, int]:
     return start, end
 
 
+def number_to_expect(n) -> Expect:
+    """A Number of our number layer: a bare value, on the grid as a count."""
+    return Expect(n.start, n.end, "count", n.value)
+
+
 def ours_to_expect(q) -> Expect:
     unit, factor = OUR_EQUIV.get(q.unit, (q.unit, 1.0))
     start, end = number_span(q)
@@ -659,11 +666,20 @@ def cli_result(proc: subprocess.Popen, what: str) -> str:
 
 
 def load_find_quantities() -> Callable[[str], list]:
+    return load_layer("find_quantities")
+
+
+def load_find_numbers() -> Callable[[str], list]:
+    return load_layer("find_numbers")
+
+
+def load_layer(name: str) -> Callable[[str], list]:
+    """One of our layers from extract.quantities: find_quantities or find_numbers."""
     try:
-        from extract.quantities import find_quantities
+        from extract import quantities
+        return getattr(quantities, name)
     except Exception as e:  # noqa: BLE001 - any import failure means "not ready"
-        raise Unavailable(f"cannot import extract.quantities.find_quantities: {type(e).__name__}: {e}") from None
-    return find_quantities
+        raise Unavailable(f"cannot import extract.quantities.{name}: {type(e).__name__}: {e}") from None
 
 
 def load_quantulum3():
@@ -907,11 +923,19 @@ class CaseFile:
     path: Path
     expect: Callable[[dict], Optional[list[Expect]]]
     category: Optional[str]  # what to keep of a system's output (None: everything)
+    layer: str = "quantities"  # which of our layers the file scores: "quantities" or "numbers"
+
+
+# NumberModel is the spec of a number recogniser: every number, whatever unit follows
+# ("$20" -> 20, "more than half people" -> 0.5). It scores our number layer; quantulum3 has
+# no number layer, so its quantities filtered to dimensionless stand in for one.
+CASE_LAYER = {"NumberModel": "numbers"}
 
 
 def case_files() -> list[CaseFile]:
     base = shared_dir() / "bench"
-    out = [CaseFile(m, base / "recognizers" / f"{m}.jsonl", (lambda c, m=m: rt_expected(m, c)), cat)
+    out = [CaseFile(m, base / "recognizers" / f"{m}.jsonl", (lambda c, m=m: rt_expected(m, c)), cat,
+                    CASE_LAYER.get(m, "quantities"))
            for m, cat in RT_CATEGORY.items()]
     out.append(CaseFile("quantulum3", base / "quantulum3" / "quantities.jsonl", q3_expected, None))
     return out
@@ -924,18 +948,22 @@ def run_system(fn: Callable[[str], list], to_expect: Callable, text: str, catego
 
 def section_cases() -> Section:
     sec = Section("cases")
-    systems: dict[str, tuple[Callable[[str], list], Callable]] = {}
+    layers: dict[str, tuple[Callable[[str], list], Callable]] = {}
+    quantulum3: Optional[tuple[Callable[[str], list], Callable]] = None
     problems = []
+    for layer, load, to_expect in (("quantities", load_find_quantities, ours_to_expect),
+                                   ("numbers", load_find_numbers, number_to_expect)):
+        try:
+            layers[layer] = (load(), to_expect)
+        except Unavailable as e:
+            problems.append(str(e))
     try:
-        systems["ours"] = (load_find_quantities(), ours_to_expect)
-    except Unavailable as e:
-        problems.append(str(e))
-    try:
-        systems["quantulum3"] = (load_quantulum3(), q3_to_expect)
+        quantulum3 = (load_quantulum3(), q3_to_expect)
     except Unavailable as e:
         problems.append(str(e))
     rows = []
     for cf in case_files():
+        systems = case_systems(cf, layers, quantulum3)
         cases = read_jsonl(cf.path)
         in_scope = [(c, exp) for c in cases if (exp := cf.expect(c)) is not None]
         passed = {name: 0 for name in systems}
@@ -966,12 +994,29 @@ def section_cases() -> Section:
     sec.tables.append("## 4. Recognizers-Text and quantulum3 cases (exact spans, values, units)\n\n" + md_table(
         ["file", "cases", "in scope", "ours passed", "ours rate", "quantulum3 passed", "quantulum3 rate",
          "ours / quantulum3"],
-        rows))
+        rows) + "\n\n" + CASES_NOTE)
     if problems:
         sec.tables.append("\n".join(f"- not measured: {p}" for p in problems))
-        if "ours" not in systems:
+        if not layers:
             raise Unavailable(problems[0])
     return sec
+
+
+CASES_NOTE = ("NumberModel scores our number layer `find_numbers` (every number, whatever unit follows); "
+              "quantulum3 has no number layer, so its quantities filtered to dimensionless stand in. "
+              "The other files score the quantity layer `find_quantities`.")
+
+
+def case_systems(cf: CaseFile, layers: dict[str, tuple[Callable[[str], list], Callable]],
+                 quantulum3: Optional[tuple[Callable[[str], list], Callable]]
+                 ) -> dict[str, tuple[Callable[[str], list], Callable]]:
+    """The systems a case file scores: "ours" is the layer the file names, quantulum3 its parser."""
+    systems = {}
+    if cf.layer in layers:
+        systems["ours"] = layers[cf.layer]
+    if quantulum3 is not None:
+        systems["quantulum3"] = quantulum3
+    return systems
 
 
 # == floors ==========================================================================

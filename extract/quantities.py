@@ -17,6 +17,10 @@ written. It works in three passes:
 Numbers that are not quantities are refused with a reason (`Rejected`): years, days
 of a month, times of day, list numbering, product and model names (GPT-4, GLM 5.2),
 phone numbers, URLs. Every word list lives in data/quantities.toml.
+
+`find_numbers` is the number layer under the quantities: every free number with its
+scale word ("$2.5 billion" holds "2.5 billion"), without currency or unit, from the
+same atoms and the same scale reading.
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ class _Part:
     start: int
     end: int
     atom: Atom
+    number_end: int = -1  # where the number and its scale word end, before any unit ("2.5 billion| dollars")
     from_word: bool = False  # currency read from a word after the number ("dollars")
     currency: Optional[str] = None
     scale: Optional[float] = None
@@ -114,7 +119,10 @@ class _Patterns:
             re.I,
         )
         self.url = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+|\b[\w-]+\.(?:com|org|net|io|ai|co)(?:/\S*)?\b", re.I)
-        self.phone = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")
+        # North-American style ("(555) 123-4567") or international with a country code
+        # and two or more digit groups ("+1-222-2222/2222", "+44 20 7946 0958").
+        self.phone = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b"
+                                r"|(?<![\w+])\+\d{1,3}(?:[\s/-]\d{2,4}){2,}\b")
         self.time_after = re.compile(r"(?::\d\d)|\s?(?:a\.m\.|p\.m\.|am|pm|GMT|UTC|ET|PT)\b")
         self.month_before = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?\s+$", re.I)
         self.month_after = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{'|'.join(MONTHS)})\b", re.I)
@@ -168,12 +176,103 @@ def recognise(text: str, start: int = 0, end: Optional[int] = None) -> tuple[lis
         if q is None:
             rejected.append(Rejected(atom.start, atom.end, text[atom.start:atom.end], reason))
             continue
+        q = _accounting_negative(text, q, found[-1] if found else None, start, end)
         found.append(q)
-        consumed_until = q_end
+        consumed_until = max(q_end, q.end)
 
     found.extend(_word_forms(P, text, start, end))
     found = [q for q in found if not any(s <= q.start < e for s, e in masked)]
     return _resolve_overlaps(found), rejected
+
+
+# ---------------------------------------------------------------- the number layer
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number as the text writes it, with its scale word but no currency or unit:
+    "$2.5 billion" holds the Number "2.5 billion" (2.5e9); [start, end) are true offsets."""
+
+    start: int
+    end: int
+    value: float
+
+
+def find_numbers(text: str, start: int = 0, end: Optional[int] = None) -> list[Number]:
+    """Every free number in text[start:end], in order: digits or words with their scale word
+    ("10k", "1.2bn", "2mil", "3 hundred and 21"), fractions as written ("half" is 0.5).
+
+    A number that is part of a longer token is no free number and is left out: one glued to
+    letters that are no scale word ("180ml", "29km", "4th"), part of a name or code ("GPT-4"),
+    or inside a URL, e-mail address, phone number or time of day."""
+    return read_numbers(text, start, end)[0]
+
+
+def read_numbers(text: str, start: int = 0, end: Optional[int] = None) -> tuple[list[Number], list[Rejected]]:
+    """The free numbers in text[start:end] and the numbers left out, each with its reason.
+
+    Built on the same atoms and scale reading as the quantities (`_read_part`), not on a
+    parser of its own."""
+    P = _patterns()
+    end = len(text) if end is None else end
+    masked = _masked_spans(P, text, start, end)
+    atoms, refused = find_atoms(P.lex, text, start, end)
+    left_out = [Rejected(r.start, r.end, r.surface, r.reason) for r in refused]
+    numbers: list[Number] = []
+    for atom in atoms:
+        if numbers and atom.start < numbers[-1].end:
+            continue  # swallowed by the scale word of the number before
+        number_end, value = atom.end, atom.base
+        if not atom.standalone:
+            part = _read_part(P, text, atom, end)
+            if isinstance(part, str):
+                left_out.append(Rejected(atom.start, atom.end, text[atom.start:atom.end], part))
+                continue
+            number_end, value = part.number_end, atom.base * (part.scale or 1)
+        reason = _token_part(P, text, atom.start, number_end, masked)
+        if reason:
+            left_out.append(Rejected(atom.start, number_end, text[atom.start:number_end], reason))
+            continue
+        numbers.append(Number(atom.start, number_end, _clean(value)))
+    return numbers, left_out
+
+
+def _token_part(P: _Patterns, text: str, s: int, e: int, masked: list[tuple[int, int]]) -> Optional[str]:
+    """Why the number at text[s:e] is part of a longer token, or None if it stands free."""
+    if any(ms <= s < me for ms, me in masked):
+        return "inside a URL, e-mail or phone number"
+    if text[e:e + 1].isalpha():
+        return f"glued to letters that are no scale word ('{text[s:e]}{_glued_tail(text, e)}')"
+    if P.time_after.match(text, e) or re.search(r"\d:$", text[max(0, s - 3):s]):
+        return "a time of day"
+    if _CODE_BEFORE.search(text[max(0, s - 30):s]):
+        return "part of a code (scp2-173)"
+    return None
+
+
+def _glued_tail(text: str, e: int) -> str:
+    return re.match(r"[A-Za-z]*", text[e:e + 20]).group(0)
+
+
+# A code before a hyphen and a number: letters and digits mixed ("scp2-173", "A320neo-2").
+_CODE_BEFORE = re.compile(r"(?:[A-Za-z]+\d|\d+[A-Za-z])[A-Za-z\d]*-$")
+
+
+def _accounting_negative(text: str, q: Quantity, previous: Optional[Quantity], start: int, end: int) -> Quantity:
+    """'The annual revenue is ($99.99).': in financial statements a money amount alone in
+    parentheses is a negative; the parentheses join the surface. Not right after another
+    amount, where the parentheses hold a conversion ('tickets cost £5 ($6.50)')."""
+    if not (_ISO_CODE.fullmatch(q.unit) and q.value is not None and q.value > 0):
+        return q
+    if not (q.start > start and q.end < end and text[q.start - 1] == "(" and text[q.end] == ")"):
+        return q
+    if previous is not None and _ISO_CODE.fullmatch(previous.unit) and not text[previous.end:q.start - 1].strip():
+        return q
+    s, e = q.start - 1, q.end + 1
+    return q.model_copy(update={"start": s, "end": e, "surface": text[s:e], "value": -q.value})
+
+
+_ISO_CODE = re.compile(r"[A-Z]{3}")
 
 
 DURATION_UNITS = ("year", "month", "day", "hour", "minute", "second")
@@ -244,7 +343,8 @@ def _grow(P: _Patterns, text: str, atom: Atom, following: list[Atom], limit: int
         word = conn.group(0).strip().lower()
         if word != "and" or between:
             cand = _read_part(P, text, following[0], limit, prefix_from=conn.end())
-            if not isinstance(cand, str) and _compatible(first, cand):
+            if not isinstance(cand, str) and _compatible(first, cand) and not (
+                    word == "or" and _alternatives(first, cand)):
                 part2 = cand
     reason = _refuse(P, text, first, part2)
     if reason:
@@ -350,14 +450,17 @@ def _read_part(P: _Patterns, text: str, atom: Atom, limit: int, prefix_from: Opt
             ):
                 part.scale = lex.scales_short[m.group(1).lower()]
                 pos = m.end()
-            elif not part.currency and not atom.spelled:
+            elif not atom.spelled:
+                # Case-sensitive bare scales ("10M", "1,674,200.5 M"), and after a currency
+                # the banker's "MM" ("US$ 1MM") that the short scales above do not read.
                 m = P.scale_bare_glued.match(text, pos, limit) or P.scale_bare_spaced.match(text, pos, limit)
                 short = re.fullmatch(r"-?\d{1,3}(?:\.\d+)?", text[atom.start:atom.end])
-                if m and (short or m.re is P.scale_bare_spaced) and not P.unit_symbol_glued.match(text, pos, limit):
+                if m and (short or part.currency or m.re is P.scale_bare_spaced) and not P.unit_symbol_glued.match(
+                        text, pos, limit):
                     table = lex.scales_bare_glued if m.re is P.scale_bare_glued else lex.scales_bare_spaced
                     part.scale = table[m.group(1)]
                     pos = m.end()
-    part.end = pos
+    part.end = part.number_end = pos
     if part.currency:
         # "$5 billion dollars" is rare; a currency word may still follow ("-dollar").
         m = P.currency_after_word.match(text, pos, limit)
@@ -459,13 +562,28 @@ def _compatible(a: _Part, b: _Part) -> bool:
         return False
     if a.atom.fraction != b.atom.fraction:
         return False
+    if a.atom.is_int4 and b.atom.is_int4 and not (a.currency or b.currency):
+        return False
+    lo, hi = _ends(a, b)
+    return lo < hi
+
+
+def _ends(a: _Part, b: _Part) -> tuple[float, float]:
+    """The two ends of a range, the first borrowing the second's scale ("2 to 3 million")."""
     lo = a.atom.base * (a.scale or 1)
     hi = b.atom.base * (b.scale or 1)
     if a.scale is None and b.scale and a.atom.base <= b.atom.base:
         lo = a.atom.base * b.scale
-    if a.atom.is_int4 and b.atom.is_int4 and not (a.currency or b.currency):
-        return False
-    return lo < hi
+    return lo, hi
+
+
+def _alternatives(a: _Part, b: _Part) -> bool:
+    """'either 10 bln or 10 tln': two figures joined by 'or' that lie a factor of 100 or more
+    apart, or that are the same number at different scales, are two choices, not a range
+    ("five or six people" and "$5 billion or even $10 billion" are ranges)."""
+    lo, hi = _ends(a, b)
+    rescaled = a.atom.base == b.atom.base and a.scale and b.scale and a.scale != b.scale
+    return bool(rescaled) or (lo > 0 and hi / lo >= 100)
 
 
 def _refuse(P: _Patterns, text: str, a: _Part, b: Optional[_Part]) -> Optional[str]:
@@ -477,7 +595,7 @@ def _refuse(P: _Patterns, text: str, a: _Part, b: Optional[_Part]) -> Optional[s
         return "a time of day"
     if re.search(r"\d:$", before):
         return "a time of day"
-    if re.search(r"(?:[A-Za-z]+\d|\d+[A-Za-z])[A-Za-z\d]*-$", before):
+    if _CODE_BEFORE.search(before):
         return "part of a code (scp2-173)"
     if atom.fraction and a.unit == "count" and _fraction_is_time(text, a.start, a.end):
         return "part of a period (first half, second quarter)"

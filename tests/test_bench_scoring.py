@@ -397,6 +397,47 @@ def test_number_span(q, expected):
     assert A.number_span(q) == expected
 
 
+def test_number_to_expect_is_a_bare_count():
+    twenty = SimpleNamespace(start=1, end=3, value=20.0)  # the "20" of "$20"
+    assert A.number_to_expect(twenty) == A.Expect(1, 3, "count", 20.0)
+
+
+def _quantity_layer(text):
+    return []
+
+
+def _number_layer(text):
+    return []
+
+
+def _quantulum3(text):
+    return []
+
+
+@pytest.mark.parametrize(
+    "label,ours",
+    [
+        pytest.param("NumberModel", _number_layer, id="number-model-scores-the-number-layer"),
+        pytest.param("PercentModel", _quantity_layer, id="percent-model-scores-quantities"),
+        pytest.param("CurrencyModel", _quantity_layer, id="currency-model-scores-quantities"),
+        pytest.param("DimensionModel", _quantity_layer, id="dimension-model-scores-quantities"),
+        pytest.param("quantulum3", _quantity_layer, id="quantulum3-cases-score-quantities"),
+    ],
+)
+def test_case_systems_score_the_layer_the_file_names(label, ours):
+    layers = {"quantities": (_quantity_layer, A.ours_to_expect), "numbers": (_number_layer, A.number_to_expect)}
+    cf = next(c for c in A.case_files() if c.label == label)
+    systems = A.case_systems(cf, layers, (_quantulum3, A.q3_to_expect))
+    assert systems["ours"][0] is ours
+    assert systems["quantulum3"][0] is _quantulum3  # quantulum3 has no number layer: always its parser
+
+
+def test_case_systems_without_the_layer_score_only_the_peer():
+    cf = next(c for c in A.case_files() if c.label == "NumberModel")
+    systems = A.case_systems(cf, {"quantities": (_quantity_layer, A.ours_to_expect)}, (_quantulum3, A.q3_to_expect))
+    assert set(systems) == {"quantulum3"}
+
+
 @pytest.mark.parametrize(
     "found,expected,ok",
     [

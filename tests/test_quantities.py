@@ -8,7 +8,7 @@ the seed articles and from ordinary press copy.
 
 import pytest
 
-from extract.quantities import figure_refusal, find_quantities, recognise
+from extract.quantities import figure_refusal, find_numbers, find_quantities, read_numbers, recognise
 
 B = 1e9
 M = 1e6
@@ -29,6 +29,15 @@ CASES = [
     ("money-decimal", "spends $0.12 of every dollar of revenue", [("$0.12", 0.12, "USD", "exact")]),
     ("money-comma", "A developer who spends $10,000 building a product", [("$10,000", 10000, "USD", "exact")]),
     ("money-negative", "The unit posted a result of -$5 million.", [("-$5 million", -5 * M, "USD", "exact")]),
+    ("money-banker-mm", "That account's revenue target is US$ 1MM.", [("US$ 1MM", 1 * M, "USD", "exact")]),
+    # accounting negatives: a money amount alone in parentheses
+    ("money-accounting-negative", "The annual revenue is ($99.99).", [("($99.99)", -99.99, "USD", "exact")]),
+    ("money-accounting-negative-scaled", "Operating income for the quarter was ($3.2 million).",
+     [("($3.2 million)", -3.2 * M, "USD", "exact")]),
+    ("money-conversion-in-parentheses", "Tickets cost £5 ($6.50) at the door.",
+     [("£5", 5, "GBP", "exact"), ("$6.50", 6.5, "USD", "exact")]),
+    ("money-aside-in-parentheses", "The cheapest plan (about $5 a month) sold out.",
+     [("$5", 5, "USD", "approximately")]),
     # ranges
     ("range-between-and", "Alphabet has roughly doubled its guidance to between $175 and $185 billion.",
      [("doubled", 2, "times", "approximately"), ("$175 and $185 billion", (175 * B, 185 * B), "USD", "exact")]),
@@ -43,6 +52,10 @@ CASES = [
     ("range-or-even", "training a single model could cost $5 billion or even $10 billion.",
      [("$5 billion or even $10 billion", (5 * B, 10 * B), "USD", "approximately")]),
     ("range-or", "Five or six people were hurt.", [("Five or six people", (5, 6), "count", "approximately")]),
+    ("or-alternatives-other-scale", "Estimates of the debt are either 10 bln or 10 tln, depending on the source.",
+     [("10 bln", 10 * B, "count", "exact"), ("10 tln", 10e12, "count", "exact")]),
+    ("or-alternatives-far-apart", "The fine could be $2 million or $500 million.",
+     [("$2 million", 2 * M, "USD", "exact"), ("$500 million", 500 * M, "USD", "exact")]),
     ("hedge-surpassing-the-known-figure", "revenue reached $25 billion, surpassing the $21 billion depreciation costs",
      [("$25 billion", 25 * B, "USD", "exact"), ("$21 billion", 21 * B, "USD", "exact")]),
     ("hedge-topped-the-mark", "Sales topped the $1 billion mark in May.", [("$1 billion", 1 * B, "USD", "more than")]),
@@ -186,6 +199,44 @@ NOT_FIGURES = [
 ]
 
 
+# The number layer: every free number as written, with its scale word, no currency or unit.
+NUMBERS = [
+    ("money-digits", "ChatGPT Plus at $20 per month is already not cheap.", [("20", 20)]),
+    ("money-scale-word", "Amazon alone has committed $200 billion to AI.", [("200 billion", 200 * B)]),
+    ("money-and-duration", "I want to earn $10000 in 3 years.", [("10000", 10000), ("3", 3)]),
+    ("scale-bn-glued", "The deal is worth €1.2bn, sources said.", [("1.2bn", 1.2 * B)]),
+    ("scale-mil-before-code", "2mil SEK can't buy you a big apartment in Stockholm.", [("2mil", 2 * M)]),
+    ("scale-banker-mm", "That account's revenue target is US$ 1MM.", [("1MM", 1 * M)]),
+    ("scale-k", "The post drew 40k comments.", [("40k", 40e3)]),
+    ("words-and-digits", "I can give you 3 hundred and 21 yuan.", [("3 hundred and 21", 321)]),
+    ("spelled-with-scale", "Six hundred billion dollars of spending.", [("Six hundred billion", 600 * B)]),
+    ("fraction-as-written", "More than half the residents came.", [("half", 0.5)]),
+    ("fraction-of-a-million", "two thirds of a million visitors", [("two thirds of a million", 2e6 / 3)]),
+    ("count-without-noun", "Twenty-six people die in accident at Techiman.", [("Twenty-six", 26)]),
+    ("percent-range-ends", "capital intensity has reached 45 to 57% for these companies.", [("45", 45), ("57", 57)]),
+    ("negative", "The index closed at -5.2 points.", [("-5.2", -5.2)]),
+    ("accounting-parentheses", "The annual revenue is ($99.99).", [("99.99", 99.99)]),
+    ("spaced-unit-leaves-number", "The road runs for 29 km along the coast.", [("29", 29)]),
+    ("date-parts", "Any time to meet on 5/17/2018?", [("5", 5), ("17", 17), ("2018", 2018)]),
+    ("alternatives", "either 10 bln or 10 tln", [("10 bln", 10 * B), ("10 tln", 10e12)]),
+    ("pronoun-one", "Which one do you prefer?", []),
+]
+
+# Numbers that are part of a longer token: left out of the number layer, with the reason.
+NOT_FREE_NUMBERS = [
+    ("unit-glued", "Pour in the 180ml liquid.", "180", "glued"),
+    ("unit-glued-km", "They drove along the 29km road.", "29", "glued"),
+    ("ordinal", "See you on May 4th then.", "4", "glued"),
+    ("network-5g", "5G networks are rolling out across Europe.", "5", "glued"),
+    ("model-name", "GPT-4 was trained on more data.", "4", "name or code"),
+    ("code-with-digits", "The file scp2-173 was sealed.", "173", "code"),
+    ("time-of-day", "The market closed at 4:30 pm.", "30", "time of day"),
+    ("time-of-day-pm", "At 2 pm everybody will be gone.", "2", "time of day"),
+    ("phone-international", "My phone number is +1-222-2222/2222.", "222", "phone"),
+    ("url", "Telegram subscription group: https://t.me/theblockbeats2024", "2024", None),
+]
+
+
 def _expected_value(v):
     return (None, v[0], v[1]) if isinstance(v, tuple) else (v, None, None)
 
@@ -240,3 +291,34 @@ def test_offsets_are_into_the_original_text():
     text = "Menu\nAWS revenue grew 28% in Q1, reaching $37.6 billion."
     qs = find_quantities(text, start=5)
     assert [text[q.start:q.end] for q in qs] == ["28%", "$37.6 billion"]
+
+
+@pytest.mark.parametrize("sentence,expected", [c[1:] for c in NUMBERS], ids=[c[0] for c in NUMBERS])
+def test_finds_numbers(sentence, expected):
+    got = find_numbers(sentence)
+    assert [sentence[n.start:n.end] for n in got] == [e[0] for e in expected]
+    for n, (_, value) in zip(got, expected):
+        assert n.value == pytest.approx(value, rel=1e-9)
+
+
+@pytest.mark.parametrize("sentence,number,reason", [c[1:] for c in NOT_FREE_NUMBERS],
+                         ids=[c[0] for c in NOT_FREE_NUMBERS])
+def test_leaves_out_numbers_inside_tokens(sentence, number, reason):
+    numbers, left_out = read_numbers(sentence)
+    start = sentence.index(number)
+    assert not any(n.start <= start < n.end for n in numbers), numbers
+    if reason:
+        assert any(r.start <= start < r.end and reason in r.reason for r in left_out), left_out
+
+
+def test_numbers_agree_with_quantities():
+    text = "Alphabet guided to $175-185 billion, up from 52.5 billion dollars, with 1,000 new jobs."
+    numbers = [(text[n.start:n.end], n.value) for n in find_numbers(text)]
+    assert numbers == [("175", 175), ("185 billion", 185 * B), ("52.5 billion", 52.5 * B), ("1,000", 1000)]
+    spans = [(q.start, q.end) for q in find_quantities(text)]
+    assert all(any(s <= n.start and n.end <= e for s, e in spans) for n in find_numbers(text))
+
+
+def test_numbers_keep_true_offsets_in_a_window():
+    text = "Menu\nAWS revenue grew 28% in Q1, reaching $37.6 billion."
+    assert [text[n.start:n.end] for n in find_numbers(text, start=5)] == ["28", "37.6 billion"]
