@@ -32,6 +32,7 @@ from claims.models import Article, Claim, Quantity, Source
 from extract.frame import Frame, doc_text, frame_doc, link_restatements
 from extract.prefilter import SCALED, Composed, compose, select
 from extract.periods import reference_year
+from extract.numbers import FUNCTION_WORDS
 from extract.quantities import figure_refusal, find_quantities
 from extract.textclean import clean_text
 
@@ -198,6 +199,10 @@ def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
         surface = q.surface.lower()
         if span is not None and not q.vague:
             first = span[0]
+            prev = doc[first.i - 1] if first.i > 0 else None
+            if prev is not None and prev.pos_ == "PROPN" and re.fullmatch(r"\d{1,3}(?:\.\d)?", first.text) \
+                    and prev.lower_ not in FUNCTION_WORDS:
+                return f"part of a name or version ('{prev.text} {first.text}')"
             if first.like_num and first.is_alpha and not any(w in surface for w in ("million", "billion", "thousand", "trillion")):
                 reason = _names_a_group(span, q.noun)
                 if reason:

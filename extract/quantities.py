@@ -268,11 +268,16 @@ def _accounting_negative(text: str, q: Quantity, previous: Optional[Quantity], s
         return q
     if previous is not None and _ISO_CODE.fullmatch(previous.unit) and not text[previous.end:q.start - 1].strip():
         return q
+    if not _STATED_BEFORE.search(text, max(start, q.start - 16), q.start - 1):
+        return q  # "the basic plan ($10)": an aside, not a value stated
     s, e = q.start - 1, q.end + 1
     return q.model_copy(update={"start": s, "end": e, "surface": text[s:e], "value": -q.value})
 
 
 _ISO_CODE = re.compile(r"[A-Z]{3}")
+# Where a statement gives a value: after a copula, "of", a colon or "=", or as the first
+# thing on a line or in a table cell.
+_STATED_BEFORE = re.compile(r"(?:\b(?:is|was|were|are|be|been|of|at|totaled|totalled|reached)|[:=|\t\n]|^)[ \t]*$", re.I)
 
 
 DURATION_UNITS = ("year", "month", "day", "hour", "minute", "second")
@@ -309,9 +314,14 @@ def figure_refusal(text: str, q: Quantity) -> Optional[str]:
         return "list numbering"
     if count and P.label_before.search(before):
         return "a label or reference number"
-    if count and digits and re.match(r"\d+[A-Za-z]", surface) and re.search(r"(?:^|[^.!?]\s)[A-Z][\w.-]*\s$", before):
+    name_before = _capitalised_before(P, before)
+    if count and digits and re.match(r"\d+[A-Za-z]", surface) and name_before:
         return "part of a name or model (Block 1B, Radeon 5500M)"
-    if count and digits and not q.noun and re.search(r"(?:^|[^.!?]\s)[A-Z][\w.-]*\s$", before):
+    scaled = re.match(r"[\s-]*(?:thousand|million|billion|trillion|lakh|crore|bn|mn|m|k)\b",
+                      surface[len(digits.group(0)):] if digits else "", re.I)
+    if count and digits and name_before and not scaled and (
+            not q.noun or re.fullmatch(r"\d{1,3}(?:\.\d)?", digits.group(0))):
+        # "Windows 11 users", "Fortune 500 companies": a name and its number before a noun
         return "part of a name or version (Kimi 2.7, Windows 11)"
     if q.unit in DURATION_UNITS and q.low is None and not re.search(r"-[A-Za-z]+$", surface):
         if P.time_window_before.search(before) or P.time_window_after.match(after):
@@ -319,6 +329,17 @@ def figure_refusal(text: str, q: Quantity) -> Optional[str]:
     if re.fullmatch(r"(?i)an?\s+[a-z]+", surface) and re.fullmatch(r"[A-Z]{3}", q.unit):
         return "an article before a unit ('a penny'), not a stated figure"
     return None
+
+
+def _capitalised_before(P: _Patterns, before: str) -> bool:
+    """A capitalised word right before the number, not opening a sentence, that may be
+    a name ("Windows 11", "Kimi 2.7"); a function or hedge word is none, even
+    capitalised ("Over 88,000 workers", "About 40 firms")."""
+    m = re.search(r"(?:^|[^.!?]\s)([A-Z][\w.-]*)\s$", before)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    return word not in FUNCTION_WORDS and word not in P.lex.hedges_before
 
 
 # ---------------------------------------------------------------- growing atoms into quantities

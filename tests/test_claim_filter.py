@@ -33,6 +33,9 @@ CASES = [
     ("count-capitalised-modifier", "Officials said the ban will kill 120,000 Texas jobs by 2030.", ["120,000 Texas jobs"]),
     ("count-capitalised-name-stays-out", "Boeing delivered the 737 Max jet and Apple the iPhone 11 Pro.", []),
     ("bare-scaled-count", "Doctors warned that 11 million could die without treatment.", ["11 million"]),
+    ("name-number-before-noun", "Windows 11 users complained while Fortune 500 companies hired.", []),
+    ("capitalised-hedge-is-no-name", "Over 88,000 Ohio workers lost their jobs. About 40 firms left.",
+     ["88,000 Ohio workers", "40 firms"]),
     ("count-not-label", "The airline had a fleet of 270 aircraft, including 12 freighters.", ["270 aircraft", "12 freighters"]),
 ]
 

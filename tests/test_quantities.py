@@ -34,6 +34,7 @@ CASES = [
     ("money-accounting-negative", "The annual revenue is ($99.99).", [("($99.99)", -99.99, "USD", "exact")]),
     ("money-accounting-negative-scaled", "Operating income for the quarter was ($3.2 million).",
      [("($3.2 million)", -3.2 * M, "USD", "exact")]),
+    ("money-aside-in-parentheses", "The basic plan ($10) is the most popular.", [("$10", 10.0, "USD", "exact")]),
     ("money-conversion-in-parentheses", "Tickets cost £5 ($6.50) at the door.",
      [("£5", 5, "GBP", "exact"), ("$6.50", 6.5, "USD", "exact")]),
     ("money-aside-in-parentheses", "The cheapest plan (about $5 a month) sold out.",
