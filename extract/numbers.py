@@ -35,7 +35,7 @@ MONTHS = (
 FUNCTION_WORDS = frozenset(
     """a an the of to in on at by for from and or nor but as than so that which who whom
     whose this these those it its is was are were be been being has have had do does did
-    will would could can may might should must shall with into onto over under after before
+    will would could can may might should must shall with into onto over under after before fewer plus
     since until till while when where if per vs versus via up down out off more less most
     least about around across against among between through during without within upon
     percent times year years month months week weeks day days hour hours minute minutes

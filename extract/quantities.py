@@ -111,7 +111,7 @@ class _Patterns:
         self.hedge_before = re.compile(
             rf"(?:(?<![\w])({hb})(?:\s+(?:a|an|the))?\s*|(~)\s*)$", re.I
         )
-        self.hedge_after = re.compile(rf"\s*(?:({alternation(lex.hedges_after)})\b|(\+))", re.I)
+        self.hedge_after = re.compile(rf"(?:\s*|-)(?:({alternation(lex.hedges_after)})\b|(\+))", re.I)
         self.multiplier_word = re.compile(rf"\b({alternation(lex.multiplier_words)})\b", re.I)
         vague_nouns = alternation(list(lex.currency_words))
         self.vague = re.compile(
@@ -357,6 +357,9 @@ def _grow(P: _Patterns, text: str, atom: Atom, following: list[Atom], limit: int
     sub = _subunit(P, text, first, following, limit)
     if sub is not None:
         return sub, "", sub.end
+    ratio = _ratio(P, text, first, following, limit)
+    if ratio is not None:
+        return ratio, "", ratio.end
     part2 = None
     conn = P.connector.match(text, first.end, limit)
     if conn and following and following[0].start == _skip_currency(P, text, conn.end(), limit):
@@ -387,6 +390,24 @@ def _percent_of(P: _Patterns, text: str, part: _Part) -> Optional[Quantity]:
     s = m.start(1)
     return Quantity(start=s, end=part.end, surface=text[s:part.end], value=_clean(part.atom.base * (part.scale or 1)),
                     unit="percent")
+
+
+_RATIO = re.compile(r"\s+(?:in|out\s+of)(?:\s+every)?\s+", re.I)
+
+
+def _ratio(P: _Patterns, text: str, first: _Part, following: list[Atom], limit: int) -> Optional[Quantity]:
+    """'1 in 10 get treatment', 'one out of every three adults': a share, in percent."""
+    if first.unit != "count" or first.noun or first.currency or first.scale or first.atom.fraction:
+        return None
+    m = _RATIO.match(text, first.end, limit)
+    if not (m and following and following[0].start == m.end()):
+        return None
+    a, b = first.atom.base, following[0]
+    if b.scale or b.fraction or b.standalone or b.is_int4 or not (0 < a < b.base) or a != int(a) or b.base != int(b.base):
+        return None
+    approx, hedge = _hedge(P, text, first.start, b.end, limit)
+    return Quantity(start=first.start, end=b.end, surface=text[first.start:b.end], value=_clean(100 * a / b.base),
+                    unit="percent", approx=approx, hedge=hedge)
 
 
 def _subunit(P: _Patterns, text: str, first: _Part, following: list[Atom], limit: int) -> Optional[Quantity]:
@@ -552,6 +573,9 @@ def _read_part(P: _Patterns, text: str, atom: Atom, limit: int, prefix_from: Opt
     if atom.fraction:
         return part  # "a third party" is no count of parties
     m = P.noun.match(text, pos, limit)
+    hedge = P.hedge_after.match(text, pos, limit)
+    if hedge and text[hedge.end():hedge.end() + 1] == " ":
+        m = P.noun.match(text, hedge.end(), limit) or m  # "60+ stores", "95-plus votes", "5 or more sites"
     if m and m.group(1).lower() not in FUNCTION_WORDS and re.split(r"[-'’]", m.group(1).lower())[0] not in P.number_word_set:
         part.noun = m.group(1)
         part.adjective = text[pos] == "-"
@@ -640,7 +664,7 @@ def _to_quantity(P: _Patterns, text: str, a: _Part, b: Optional[_Part], limit: i
     else:
         value = a.atom.base * (a.scale or 1) * factor
     start, end = a.start, last.end
-    approx, hedge = _hedge(P, text, start, end, limit)
+    approx, hedge = _hedge(P, text, start, end, limit, inner=last.number_end)
     vague = a.adjective and unit not in ("year", "month", "day", "hour", "minute", "second", "count")
     if vague and approx == Approx.exact:
         approx = Approx.approximately
@@ -671,7 +695,10 @@ def _clean(x: Optional[float]) -> Optional[float]:
     return float(f"{x:.12g}")
 
 
-def _hedge(P: _Patterns, text: str, start: int, end: int, limit: int) -> tuple[Approx, Optional[str]]:
+def _hedge(P: _Patterns, text: str, start: int, end: int, limit: int,
+           inner: Optional[int] = None) -> tuple[Approx, Optional[str]]:
+    """The hedge before the quantity or after it; `inner` is where its number ends, for
+    a hedge between the number and its noun ("60+ stores")."""
     lead = start
     between = P.between_before.search(text, max(0, start - 12), start)
     if between:
@@ -686,7 +713,8 @@ def _hedge(P: _Patterns, text: str, start: int, end: int, limit: int) -> tuple[A
             if not (nxt and nxt.group(1) in P.lex.threshold_nouns):
                 return Approx.exact, None
         return Approx(P.lex.hedges_before.get(phrase.lower(), "approximately")), phrase
-    m = P.hedge_after.match(text, end, limit)
+    m = P.hedge_after.match(text, end, limit) or (
+        P.hedge_after.match(text, inner, limit) if inner is not None and 0 <= inner < end else None)
     if m:
         phrase = m.group(1) or m.group(2)
         return Approx(P.lex.hedges_after.get(phrase.lower(), "at least")), phrase

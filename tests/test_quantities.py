@@ -87,6 +87,15 @@ CASES = [
     ("order-of-magnitude", "has already fallen by an order of magnitude.", [("order of magnitude", 10, "times", "approximately")]),
     ("times-occurrences", "repeatedly scraping Claude 28.8 million times",
      [("28.8 million times", 28.8 * M, "count", "exact")]),
+    # ratios "N in M": a share, in percent
+    ("ratio-digits", "Only 1 in 10 people with addiction get treatment.", [("1 in 10", 10, "percent", "exact")]),
+    ("ratio-words-out-of-every", "One out of every three children is obese.",
+     [("One out of every three", 33.3333333333, "percent", "exact")]),
+    ("ratio-not-a-year", "He finished 1 in 2020.", [("1", 1, "count", "exact")]),
+    # hedges between a count and its noun
+    ("count-plus-sign", "The chain has 60+ stores in the region.", [("60+ stores", 60, "count", "at least")]),
+    ("count-hyphen-plus", "Nominees once got 95-plus votes in the Senate.", [("95-plus votes", 95, "count", "at least")]),
+    ("count-or-fewer", "Firms with 10 or fewer staff are exempt.", [("10 or fewer staff", 10, "count", "up to")]),
     # fractions
     ("fraction-nearly-half", "AI spending has been cut by nearly half.", [("half", 50, "percent", "approximately")]),
     ("fraction-two-thirds", "Two-thirds of respondents said so.", [("Two-thirds", 66.66666666667, "percent", "exact")]),
