@@ -124,6 +124,13 @@ def article_from_source(source: Source, recurring: frozenset[str] = frozenset())
 _NOUN_MODIFIERS = ("ADJ", "NOUN", "VERB", "ADV")
 
 
+def _proper_modifier(t) -> bool:
+    """A name used as a modifier: "Texas", "PLA", "COVID", "U.S." (in "55 U.S. soldiers")."""
+    if t.pos_ not in ("PROPN", "ADJ", "NOUN"):
+        return False
+    return (t.is_alpha and (t.is_title or t.is_upper)) or re.fullmatch(r"(?:[A-Z]\.){2,}", t.text) is not None
+
+
 def with_counted_noun(q: Quantity, doc: Doc) -> Quantity:
     """A count whose recognised noun is missing or a modifier ("500" of "500 new jobs",
     "1,000 maintenance") runs on to the noun the parse says it counts ("500 new jobs",
@@ -147,9 +154,8 @@ def with_counted_noun(q: Quantity, doc: Doc) -> Quantity:
     # "88,000 Ohio workers", "148 Labour constituencies").
     between = list(doc[last.i + 1:head.i + 1])
     plural_head = head.tag_ == "NNS" and head.is_lower
-    if not all(t.is_alpha and (t.is_lower and t.pos_ in _NOUN_MODIFIERS
-                               or plural_head and t.is_title and t.pos_ in ("PROPN", "ADJ", "NOUN"))
-               for t in between):
+    if not all(t.is_alpha and t.is_lower and t.pos_ in _NOUN_MODIFIERS
+               or plural_head and _proper_modifier(t) for t in between):
         return q
     end = head.idx + len(head.text)
     text = doc_text(doc)

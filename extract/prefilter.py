@@ -102,7 +102,7 @@ SCALED = re.compile(r"(?i)\b(?:thousand|million|billion|trillion|lakh|crore)s?\b
 # ("500 new jobs"); the parse decides (extract.pipeline.with_counted_noun).
 _YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
 _WORDS_AFTER = re.compile(
-    r"[ \t]+(?:(?:[a-z][\w-]*|[A-Z][a-z]+)[ \t]+)?"
+    r"[ \t]+(?:(?:[a-z][\w-]*|[A-Z][a-z]+|[A-Z]{2,}|(?:[A-Z]\.){2,})[ \t]+){0,2}"
     r"(?!(?:is|was|has|does|this|its|his|as|us|plus|less|thus|across|unless)\b)[a-z][\w-]*s\b")
 
 
