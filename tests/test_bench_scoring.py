@@ -563,3 +563,19 @@ def test_main_check_fails_below_floor(fake_shared, monkeypatch, tmp_path, capsys
     floors.write_text(json.dumps({"gold.detection_recall_strict": 0.5, "_note": "ignored"}))
     assert A.main(["--check", "--floors", str(floors)]) == 1
     assert "FAIL" in capsys.readouterr().out
+
+
+# -- QuanTemp coverage: which claims state a number -----------------------------------
+
+from bench import quantemp as Q  # noqa: E402
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Video from the January 6, 2021 riot shows police.", False, id="date-only"),
+    pytest.param("COVID-19 vaccines alter DNA.", False, id="name-number"),
+    pytest.param("Hillary Clinton spoke at a 2016 event on 3rd May.", False, id="year-and-day"),
+    pytest.param("Photo shows seven babies born to one mother.", True, id="number-word"),
+    pytest.param("Biden's ban will kill 120,000 Texas jobs.", True, id="digits"),
+])
+def test_quantemp_states_a_number(text, expected):
+    assert Q.states_a_number(text) is expected
