@@ -135,6 +135,16 @@ def _proper_modifier(t) -> bool:
     return (t.is_alpha and (t.is_title or t.is_upper)) or re.fullmatch(r"(?:[A-Z]\.){2,}", t.text) is not None
 
 
+def _partitive_noun(number) -> Optional[object]:
+    """The plural noun a number counts a part of: "43 of Joe's proposals" -> proposals."""
+    for c in number.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for o in c.children:
+                if o.dep_ == "pobj" and o.tag_ == "NNS" and o.is_lower:
+                    return o
+    return None
+
+
 def with_counted_noun(q: Quantity, doc: Doc) -> Quantity:
     """A count whose recognised noun is missing or a modifier ("500" of "500 new jobs",
     "1,000 maintenance") runs on to the noun the parse says it counts ("500 new jobs",
@@ -151,6 +161,12 @@ def with_counted_noun(q: Quantity, doc: Doc) -> Quantity:
         return q
     head = numbers[-1].head
     last = span[-1]
+    if q.noun is None and numbers[-1].dep_ != "nummod":
+        counted = _partitive_noun(numbers[-1])
+        if counted is not None:
+            # "43 of Joe's legislative proposals", "three of the five banks": the number
+            # stays the surface, what it counts is the noun after "of"
+            return q.model_copy(update={"noun": counted.text})
     if numbers[-1].dep_ != "nummod" or head.i <= last.i or head.i - last.i > 3 or head.pos_ != "NOUN":
         return q
     # Lower-case words only: "iPhone 11 Pro", "737 Max jet", "1 Yellow" are names;
@@ -218,7 +234,7 @@ def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
                 if reason:
                     return reason
             last = span[-1]
-            if q.noun and last.pos_ not in ("NOUN", "PROPN") and q.noun != "times":
+            if q.noun and q.surface.endswith(q.noun) and last.pos_ not in ("NOUN", "PROPN") and q.noun != "times":
                 return f"'{q.noun}' is not a counted noun"
     return None
 

@@ -106,13 +106,17 @@ _WORDS_AFTER = re.compile(
     r"(?!(?:is|was|has|does|this|its|his|as|us|plus|less|thus|across|unless)\b)[a-z][\w-]*s\b")
 
 
+# "43 of Joe's proposals", "three of the five banks": a part of a counted whole.
+_PART_OF = re.compile(r"[ \t]+of[ \t]+(?:the|these|those|its|their|our|his|her|[A-Z][\w.]*(?:'s|’s))[ \t]")
+
+
 def could_be_claim(q: Quantity, text: str = "") -> bool:
     if q.unit == "count" and q.noun is None and not q.vague:
         if _YEAR.fullmatch(q.surface):
             return False
         if SCALED.search(q.surface):
             return True  # "11 million will die"
-        return bool(text) and _WORDS_AFTER.match(text, q.end) is not None
+        return bool(text) and (_WORDS_AFTER.match(text, q.end) is not None or _PART_OF.match(text, q.end) is not None)
     return True
 
 

@@ -335,7 +335,7 @@ def _capitalised_before(P: _Patterns, before: str) -> bool:
     """A capitalised word right before the number, not opening a sentence, that may be
     a name ("Windows 11", "Kimi 2.7"); a function or hedge word is none, even
     capitalised ("Over 88,000 workers", "About 40 firms")."""
-    m = re.search(r"(?:^|[^.!?]\s)([A-Z][\w.-]*)\s$", before)
+    m = re.search(r"[^.!?\s]\s([A-Z][\w.-]*)\s$", before)
     if not m:
         return False
     word = m.group(1).lower()
@@ -354,6 +354,9 @@ def _grow(P: _Patterns, text: str, atom: Atom, following: list[Atom], limit: int
     inverted = _percent_of(P, text, first)
     if inverted is not None:
         return inverted, "", first.end
+    factor = _factor_of(P, text, first, limit)
+    if factor is not None:
+        return factor, "", factor.end
     sub = _subunit(P, text, first, following, limit)
     if sub is not None:
         return sub, "", sub.end
@@ -390,6 +393,22 @@ def _percent_of(P: _Patterns, text: str, part: _Part) -> Optional[Quantity]:
     s = m.start(1)
     return Quantity(start=s, end=part.end, surface=text[s:part.end], value=_clean(part.atom.base * (part.scale or 1)),
                     unit="percent")
+
+
+_FACTOR_OF = re.compile(r"\bfactor\s+of\s+$", re.I)
+
+
+def _factor_of(P: _Patterns, text: str, part: _Part, limit: int) -> Optional[Quantity]:
+    """'cut by a factor of two', 'a factor of 10 more': a multiplier."""
+    if part.unit != "count" or part.noun or part.currency or part.atom.fraction or part.atom.base * (part.scale or 1) < 1:
+        return None  # "a factor of 2.48×10−5" is a coefficient, not a multiple
+    m = _FACTOR_OF.search(text, max(0, part.start - 14), part.start)
+    if not m:
+        return None
+    s = m.start()
+    approx, hedge = _hedge(P, text, s, part.end, limit)
+    return Quantity(start=s, end=part.end, surface=text[s:part.end], value=_clean(part.atom.base * (part.scale or 1)),
+                    unit="times", approx=approx, hedge=hedge)
 
 
 _RATIO = re.compile(r"\s+(?:in|out\s+of)(?:\s+every)?\s+", re.I)

@@ -34,6 +34,8 @@ CASES = [
     ("count-capitalised-name-stays-out", "Boeing delivered the 737 Max jet and Apple the iPhone 11 Pro.", []),
     ("count-acronym-modifiers", "Officials said 142 Chinese PLA soldiers and 55 U.S. soldiers died.",
      ["142 Chinese PLA soldiers", "55 U.S. soldiers"]),
+    ("partitive-count", "Records show 43 of the senator's legislative proposals became law.", ["43"]),
+    ("partitive-one-is-no-count", "One of the banks failed.", []),
     ("bare-scaled-count", "Doctors warned that 11 million could die without treatment.", ["11 million"]),
     ("name-number-before-noun", "Windows 11 users complained while Fortune 500 companies hired.", []),
     ("capitalised-hedge-is-no-name", "Over 88,000 Ohio workers lost their jobs. About 40 firms left.",

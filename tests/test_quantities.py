@@ -87,6 +87,9 @@ CASES = [
     ("order-of-magnitude", "has already fallen by an order of magnitude.", [("order of magnitude", 10, "times", "approximately")]),
     ("times-occurrences", "repeatedly scraping Claude 28.8 million times",
      [("28.8 million times", 28.8 * M, "count", "exact")]),
+    ("factor-of-words", "The plan gives more than the tax cuts by at least a factor of two.",
+     [("factor of two", 2, "times", "at least")]),
+    ("factor-of-digits", "Costs fell by a factor of 10 over the decade.", [("factor of 10", 10, "times", "exact")]),
     # ratios "N in M": a share, in percent
     ("ratio-digits", "Only 1 in 10 people with addiction get treatment.", [("1 in 10", 10, "percent", "exact")]),
     ("ratio-words-out-of-every", "One out of every three children is obese.",
