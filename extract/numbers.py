@@ -436,7 +436,7 @@ class _Phrases:
                     return None
                 if not self._ratio_stands_alone(elems[0], right[-1], right):
                     return None
-                return sign * left_v / right_v, None, False
+                return sign * left_v / right_v, None, k == OUT  # "293 out of 300" is a share
 
         if POINT in kinds:
             i = kinds.index(POINT)

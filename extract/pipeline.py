@@ -167,14 +167,18 @@ def with_counted_noun(q: Quantity, doc: Doc) -> Quantity:
             # "43 of Joe's legislative proposals", "three of the five banks": the number
             # stays the surface, what it counts is the noun after "of"
             return q.model_copy(update={"noun": counted.text})
-    if numbers[-1].dep_ != "nummod" or head.i <= last.i or head.i - last.i > 3 or head.pos_ != "NOUN":
+    if numbers[-1].dep_ != "nummod" or head.i <= last.i or head.pos_ != "NOUN":
         return q
+    words = [t for t in doc[last.i + 1:head.i + 1] if t.text != "-" and doc[t.i - 1].text != "-"]
+    if len(words) > 3 or head.i - last.i > 6:
+        return q  # at most two modifiers, a hyphenated one counting once ("new private-sector jobs")
     # Lower-case words only: "iPhone 11 Pro", "737 Max jet", "1 Yellow" are names;
     # a capitalised modifier may stand before a lower-case plural ("120,000 Texas jobs",
     # "88,000 Ohio workers", "148 Labour constituencies").
     between = list(doc[last.i + 1:head.i + 1])
     plural_head = head.tag_ == "NNS" and head.is_lower
     if not all(t.is_alpha and t.is_lower and t.pos_ in _NOUN_MODIFIERS
+               or t.text == "-" and t.whitespace_ == "" and t.i > last.i + 1  # "new private-sector jobs"
                or plural_head and _proper_modifier(t) for t in between):
         return q
     end = head.idx + len(head.text)

@@ -791,7 +791,8 @@ def _is_proportion(text: str, start: int, end: int, hedge: Optional[str]) -> boo
             r"\s+(?:and|or|to|in|on|at|is|was|are|were)\b", text[end:end + 6]):
         return True  # "the two-thirds threshold", "a one-fifth stake"
     by_before = re.search(r"\b(?:by|in|cut|halved)\s+(?:\w+\s+)?$", text[max(0, start - 20):start])
-    return bool(hedge or followed_by_of or by_before)
+    out_of = re.search(r"\bout\s+of\b", text[start:end])  # "293 out of 300" is always a share
+    return bool(hedge or followed_by_of or by_before or out_of)
 
 
 def _fraction_is_time(text: str, s: int, e: int) -> bool:
