@@ -946,7 +946,9 @@ def run_system(fn: Callable[[str], list], to_expect: Callable, text: str, catego
     return [e for e in found if category is None or category_matches(e.unit, category)]
 
 
-def section_cases() -> Section:
+def section_cases(with_quantulum3: bool = True) -> Section:
+    """Section 4. Our figures are cheap and always measured (so CI gates them);
+    quantulum3's only with --peers."""
     sec = Section("cases")
     layers: dict[str, tuple[Callable[[str], list], Callable]] = {}
     quantulum3: Optional[tuple[Callable[[str], list], Callable]] = None
@@ -958,7 +960,8 @@ def section_cases() -> Section:
         except Unavailable as e:
             problems.append(str(e))
     try:
-        quantulum3 = (load_quantulum3(), q3_to_expect)
+        if with_quantulum3:
+            quantulum3 = (load_quantulum3(), q3_to_expect)
     except Unavailable as e:
         problems.append(str(e))
     rows = []
@@ -1099,10 +1102,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             sections.append(section_peers(gold, ours))
         except Unavailable as e:
             unavailable.append(f"section peers: {e}")
-        try:
-            sections.append(section_cases())
-        except Unavailable as e:
-            unavailable.append(f"section cases: {e}")
+
+    try:
+        sections.append(section_cases(with_quantulum3=args.peers))
+    except Unavailable as e:
+        unavailable.append(f"section cases: {e}")
 
     for sec in sections:
         figures.update(sec.figures)
