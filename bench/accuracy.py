@@ -1106,7 +1106,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         sections.append(section_cases(with_quantulum3=args.peers))
     except Unavailable as e:
-        unavailable.append(f"section cases: {e}")
+        if args.peers:
+            unavailable.append(f"section cases: {e}")
+        else:  # the outside data may be absent; a floor on its figures then fails as not measured
+            print(f"note: section cases not measured: {e}", file=sys.stderr)
 
     for sec in sections:
         figures.update(sec.figures)
