@@ -233,6 +233,8 @@ def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
             if prev is not None and prev.pos_ == "PROPN" and re.fullmatch(r"\d{1,3}(?:\.\d)?", first.text) \
                     and prev.lower_ not in FUNCTION_WORDS:
                 return f"part of a name or version ('{prev.text} {first.text}')"
+            if first.like_num and first.is_alpha and first.is_title and not first.is_sent_start:
+                return f"a capitalised number word inside a sentence is a name ('Gang of {first.text}')"
             if first.like_num and first.is_alpha and not any(w in surface for w in ("million", "billion", "thousand", "trillion")):
                 reason = _names_a_group(span, q.noun)
                 if reason:

@@ -563,7 +563,9 @@ def _read_part(P: _Patterns, text: str, atom: Atom, limit: int, prefix_from: Opt
         word = m.group(1)
         if word and word.lower() == "times":
             nxt = re.match(r"\s+([A-Za-z]+)", text[m.end():m.end() + 20])
-            by = re.search(r"\bby\s+(?:\w+\s+)?$", text[max(0, atom.start - 20):atom.start])
+            # "by 13 times", "has increased four times", "grew 30 times": a multiple
+            by = re.search(r"\b(?:by|increased|grew|grown|multiplied|expanded|tripled|doubled)\s+(?:\w+\s+)?$",
+                           text[max(0, atom.start - 24):atom.start], re.I)
             if part.scale is None and ((nxt and nxt.group(1).lower() in COMPARATIVES) or by):
                 part.unit = "times"
             else:
