@@ -203,6 +203,8 @@ def _names_a_group(span: Span, noun: Optional[str]) -> Optional[str]:
         return "'one' before a noun is an article, not a count"
     if first.lower_ in ("zero", "nought", "no") and span[-1].tag_ != "NNS":
         return "'zero' before a mass noun is an expression ('zero measurable impact')"
+    if first.lower_ == "zero" and first.i > 0 and span.doc[first.i - 1].pos_ in ("NOUN", "PROPN"):
+        return "'zero' after a noun is a name ('ground zero', 'patient zero')"
     prev = span.doc[first.i - 1] if first.i > 0 else None
     if prev is not None and prev.lower_ in before:
         return f"a group named by its size ('{prev.text} {span.text}')"

@@ -40,6 +40,7 @@ CASES = [
      ["143,000 new private-sector jobs"]),
     ("ratio-out-of-is-a-share", 'As many as "293 out of 300" parks have no recycling.', ["293 out of 300"]),
     ("capitalised-number-word-is-a-name", "The Gang of Eight bill gave the president two powers.", ["two powers"]),
+    ("zero-after-noun-is-a-name", "Ground zero workers got help, and she had zero emails classified.", ["zero emails"]),
     ("bare-scaled-count", "Doctors warned that 11 million could die without treatment.", ["11 million"]),
     ("name-number-before-noun", "Windows 11 users complained while Fortune 500 companies hired.", []),
     ("capitalised-hedge-is-no-name", "Over 88,000 Ohio workers lost their jobs. About 40 firms left.",
