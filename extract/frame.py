@@ -644,6 +644,14 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
             text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
             if text:
                 return entity_table().canonicalise(text), STRONG
+    valued = _valued_object(doc, q)
+    if valued is not None:
+        # "Investors valued the company at $10 billion": the company's valuation
+        name, back = _name_np(valued, doc, cues, span)
+        if name:
+            return name, STRONG
+        if back:  # "the company" with nothing before it to name: better no subject than the investors
+            return (_antecedent(ctx, valued), WEAK) if _antecedent(ctx, valued) else (None, None)
     verb = root
     points_back = False
     anaphor: Optional[Token] = None
@@ -1114,6 +1122,9 @@ def _metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
     rel_end = q.end - sent.start_char
     if _is_money(q) and _priced_at(doc, q):
         return "price"
+    valued = _valued_object(doc, q)
+    if _is_money(q) and valued is not None:
+        return _VALUING_VERBS[valued.head.lemma_.lower()]
     hits = [h for h in vocab.find(text) if h[1] <= rel or h[0] >= rel_end]
     metric = None
     if hits:
@@ -1138,6 +1149,22 @@ def _priced_at(doc: Doc, q: Quantity) -> bool:
         return False
     at = span.root.head
     return span.root.dep_ == "pobj" and at.lower_ == "at" and at.head.pos_ in ("NOUN", "PROPN")
+
+
+# "valued the company at $10 billion", "priced the shares at $42": what the verb measures.
+_VALUING_VERBS = {"value": "valuation", "price": "price"}
+
+
+def _valued_object(doc: Doc, q: Quantity) -> Optional[Token]:
+    """The object of "valued X at $N" / "priced X at $N", or None."""
+    span = _tokens_of(doc, q)
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "at":
+        return None
+    verb = span.root.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _VALUING_VERBS:
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.i < span.start]
+    return objs[0] if objs else None
 
 
 def _is_growth(text: str, rel: int, rel_end: int, vocab) -> bool:
