@@ -224,7 +224,7 @@ def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date]
             kind = _kind(sent, q, cues, scope, sent_source, period, ref_year, in_if,
                          illustration=ctx.illustration_para == para,
                          carried_estimate=carried and ctx.source_estimates)
-            source, source_how = sent_source, ("carried" if carried else "own") if sent_source else None
+            source, source_how = _without_article(sent_source), ("carried" if carried else "own") if sent_source else None
             if kind == Kind.forecast and subject and (source is None or carried) and _gives_guidance(doc, sent, subject, q, cues):
                 source, source_how = subject, "guidance"
             frames.append(Frame(
@@ -407,6 +407,17 @@ def _canon(name: str) -> str:
     if found in table.canonical.values():
         return found
     return table.canonicalise(_strip_possessive(name))
+
+
+def _without_article(name: Optional[str]) -> Optional[str]:
+    """"The Census Bureau" -> "Census Bureau": names are kept without a leading article,
+    unless the alias table names the entity with it ("The Economist")."""
+    if not name or not re.match(r"(?i)the\s+\S", name):
+        return name
+    table = entity_table()
+    if name in table.canonical.values() or table.canonicalise(name) != name:
+        return table.canonicalise(name)
+    return name.split(None, 1)[1]
 
 
 def _strip_possessive(s: str) -> str:
@@ -707,6 +718,10 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
                 return ctx.subject, WEAK
             break
         if verb.head.i == verb.i:
+            break
+        if subj is not None and span.start <= subj.i < span.end and verb.head.lemma_.lower() in cues.attribution_verbs:
+            # "NIDA estimated that 964,000 people reported ...": the figure is its own
+            # clause's subject; the reporter above is its source, not what it is about
             break
         verb = verb.head
     if points_back and anaphor is not None and _antecedent(ctx, anaphor):
