@@ -334,10 +334,16 @@ def _paragraph_index(text: str):
     return index
 
 
+# A time span is what a figure is measured over, never what it is about ("next two months").
+_TIME_HEAD = re.compile(r"(?i)\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?|"
+                        r"centur(?:y|ies)|weekend|summer|winter|spring|autumn|fall)$")
+
+
 def _name_like(name: Optional[str]) -> bool:
-    """At least two letters, starting with a letter or digit: not "=" or "$ 49"."""
+    """At least two letters, starting with a letter or digit: not "=" or "$ 49", nor a
+    time span ("next two months")."""
     return bool(name) and sum(ch.isalpha() for ch in name) >= 2 and name[0].isalnum() \
-        and not re.search(r"[=$€£¥]", name)
+        and not re.search(r"[=$€£¥]", name) and not _TIME_HEAD.search(name)
 
 
 def _is_heading(text: str, sent: Span) -> bool:
@@ -440,8 +446,9 @@ def _entity_in(span_tokens, doc: Doc, cues: _Cues, labels, propn: bool = True) -
     if hits:
         return hits[0][2]
     ids = {t.i for t in toks}
+    # a nationality as an adjective ("Japanese yen", "Glaswegian extras") names no one
     ents = [ent for ent in doc.ents if ent.start in ids and ent.end - 1 in ids and ent.label_ in labels
-            and _is_entity_text(ent.text, cues)]
+            and _is_entity_text(ent.text, cues) and not (ent.label_ == "NORP" and ent.root.tag_ == "JJ")]
     # an organisation before a person in it ("Economist Jane Lee of Moody's")
     for ent in sorted(ents, key=lambda e: (e.label_ != "ORG", e.start)):
         return _canon(ent.text)

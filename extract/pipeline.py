@@ -145,12 +145,29 @@ def _partitive_noun(number) -> Optional[object]:
     return None
 
 
+def _vague_runs_on(q: Quantity, doc: Doc) -> Quantity:
+    """"tens of thousands of evolving" and "dozens of capital" run on to the plural noun
+    they count ("... evolving galaxies", "... capital cases")."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or not q.noun or span[-1].tag_ == "NNS":
+        return q
+    for t in doc[span.end:min(span.end + 2, len(doc))]:
+        if not (t.is_alpha and t.is_lower):
+            return q
+        if t.tag_ == "NNS":
+            end = t.idx + len(t.text)
+            return q.model_copy(update={"end": end, "surface": doc_text(doc)[q.start:end], "noun": t.text})
+    return q
+
+
 def with_counted_noun(q: Quantity, doc: Doc) -> Quantity:
     """A count whose recognised noun is missing or a modifier ("500" of "500 new jobs",
     "1,000 maintenance") runs on to the noun the parse says it counts ("500 new jobs",
     "1,000 maintenance workers"). The surface stays a true slice of the text."""
-    if q.unit != "count" or q.vague:
+    if q.unit != "count":
         return q
+    if q.vague:
+        return _vague_runs_on(q, doc)
     if q.noun is None and figure_refusal(doc_text(doc), q):
         return q  # a year, a label, a version ("Windows 11 users"): not a count to grow
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -187,10 +204,30 @@ def with_counted_noun(q: Quantity, doc: Doc) -> Quantity:
 
 
 @lru_cache(maxsize=None)
-def _descriptors() -> tuple[frozenset[str], frozenset[str]]:
+def _claim_filter() -> dict:
     with open(Path(__file__).with_name("data") / "claim_filter.toml", "rb") as f:
-        d = tomllib.load(f)["descriptors"]
+        return tomllib.load(f)
+
+
+def _descriptors() -> tuple[frozenset[str], frozenset[str]]:
+    d = _claim_filter()["descriptors"]
     return frozenset(d["before"]), frozenset(d["nouns"])
+
+
+_DURATION_UNITS = frozenset({"year", "month", "day", "hour", "minute", "second"})
+
+
+def _names_a_kind_by_term(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
+    """"10-year notes", "three-month aluminum": a term naming a kind of instrument."""
+    if q.unit not in _DURATION_UNITS or not re.search(r"-[A-Za-z]+$", q.surface):
+        return None
+    span = doc.char_span(q_rel.start, q_rel.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return None
+    nxt = doc[span.end]
+    if nxt.lower_ in _claim_filter()["kinds_named_by_term"]["nouns"]:
+        return f"a kind named by its term ('{span.text} {nxt.text}')"
+    return None
 
 
 def _names_a_group(span: Span, noun: Optional[str]) -> Optional[str]:
@@ -220,7 +257,7 @@ def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
 
     The recogniser reads every number; this filter keeps the figures: no time
     references, labels or name parts (`figure_refusal`), no bare numbers."""
-    reason = figure_refusal(doc_text(doc), q_rel)
+    reason = figure_refusal(doc_text(doc), q_rel) or _names_a_kind_by_term(q, doc, q_rel)
     if reason:
         return reason
     if q.unit == "count":

@@ -92,6 +92,8 @@ CASES = [
     ("factor-of-words", "The plan gives more than the tax cuts by at least a factor of two.",
      [("factor of two", 2, "times", "at least")]),
     ("factor-of-digits", "Costs fell by a factor of 10 over the decade.", [("factor of 10", 10, "times", "exact")]),
+    ("light-years", "The simulated universe is some 230 million light-years wide.",
+     [("230 million light-years", 230e6 * 9.4607304725808e15, "m", "approximately")]),
     # ratios "N in M": a share, in percent
     ("ratio-digits", "Only 1 in 10 people with addiction get treatment.", [("1 in 10", 10, "percent", "exact")]),
     ("ratio-words-out-of-every", "One out of every three children is obese.",
