@@ -218,15 +218,20 @@ _DURATION_UNITS = frozenset({"year", "month", "day", "hour", "minute", "second"}
 
 
 def _names_a_kind_by_term(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
-    """"10-year notes", "three-month aluminum": a term naming a kind of instrument."""
-    if q.unit not in _DURATION_UNITS or not re.search(r"-[A-Za-z]+$", q.surface):
+    """A measure used as an adjective that names a kind of thing: an instrument by its
+    term ("10-year notes", "three-month aluminum") or a product by its size ("the 16-inch
+    MacBook Pro", "a 2.0-liter Sentra")."""
+    if q.unit == "count" or not re.search(r"-[A-Za-z]+$", q.surface):
         return None
     span = doc.char_span(q_rel.start, q_rel.end, alignment_mode="expand")
     if span is None or span.end >= len(doc):
         return None
     nxt = doc[span.end]
-    if nxt.lower_ in _claim_filter()["kinds_named_by_term"]["nouns"]:
+    if q.unit in _DURATION_UNITS and nxt.lower_ in _claim_filter()["kinds_named_by_term"]["nouns"]:
         return f"a kind named by its term ('{span.text} {nxt.text}')"
+    money = re.fullmatch(r"[A-Z]{3}", q.unit) is not None  # "a Trillion-Dollar Bet" is rhetoric, not a size
+    if not money and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and not nxt.is_sent_start:
+        return f"a product named by its size ('{span.text} {nxt.text}')"
     return None
 
 
@@ -238,6 +243,8 @@ def _names_a_group(span: Span, noun: Optional[str]) -> Optional[str]:
     first = span[0]
     if first.lower_ == "one":
         return "'one' before a noun is an article, not a count"
+    if span[-1].tag_ == "NN" and first.lower_ not in ("zero", "nought", "no") and len(span) > 1:
+        return f"a small count before a singular noun is a descriptor ('{span.text}')"
     if first.lower_ in ("zero", "nought", "no") and span[-1].tag_ != "NNS":
         return "'zero' before a mass noun is an expression ('zero measurable impact')"
     if first.lower_ == "zero" and first.i > 0 and span.doc[first.i - 1].pos_ in ("NOUN", "PROPN"):
