@@ -230,7 +230,8 @@ def _names_a_kind_by_term(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[st
     if q.unit in _DURATION_UNITS and nxt.lower_ in _claim_filter()["kinds_named_by_term"]["nouns"]:
         return f"a kind named by its term ('{span.text} {nxt.text}')"
     money = re.fullmatch(r"[A-Z]{3}", q.unit) is not None  # "a Trillion-Dollar Bet" is rhetoric, not a size
-    if not money and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and not nxt.is_sent_start:
+    title_case = re.search(r"-[A-Z]", q.surface) is not None  # "500-Pound Male Gorilla": a headline
+    if not money and not title_case and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and not nxt.is_sent_start:
         return f"a product named by its size ('{span.text} {nxt.text}')"
     return None
 
@@ -243,8 +244,9 @@ def _names_a_group(span: Span, noun: Optional[str]) -> Optional[str]:
     first = span[0]
     if first.lower_ == "one":
         return "'one' before a noun is an article, not a count"
-    if span[-1].tag_ == "NN" and first.lower_ not in ("zero", "nought", "no") and len(span) > 1:
-        return f"a small count before a singular noun is a descriptor ('{span.text}')"
+    if len(span) == 2 and span[-1].tag_ == "NN" and first.lower_ not in ("zero", "nought", "no") \
+            and span.end < len(span.doc) and span.doc[span.end].pos_ in ("NOUN", "PROPN"):
+        return f"a small count with a singular noun before another is a descriptor ('{span.text} {span.doc[span.end].text}')"
     if first.lower_ in ("zero", "nought", "no") and span[-1].tag_ != "NNS":
         return "'zero' before a mass noun is an expression ('zero measurable impact')"
     if first.lower_ == "zero" and first.i > 0 and span.doc[first.i - 1].pos_ in ("NOUN", "PROPN"):
@@ -279,7 +281,8 @@ def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
             if prev is not None and prev.pos_ == "PROPN" and re.fullmatch(r"\d{1,3}(?:\.\d)?", first.text) \
                     and prev.lower_ not in FUNCTION_WORDS:
                 return f"part of a name or version ('{prev.text} {first.text}')"
-            if first.like_num and first.is_alpha and first.is_title and not first.is_sent_start:
+            opens = first.is_sent_start or (first.i > 0 and doc[first.i - 1].is_punct)  # '"Fifty seats ...'
+            if first.like_num and first.is_alpha and first.is_title and not opens:
                 return f"a capitalised number word inside a sentence is a name ('Gang of {first.text}')"
             if first.like_num and first.is_alpha and not any(w in surface for w in ("million", "billion", "thousand", "trillion")):
                 reason = _names_a_group(span, q.noun)

@@ -754,8 +754,8 @@ def _word_forms(P: _Patterns, text: str, start: int, end: int) -> list[Quantity]
         w = m.group(1).lower()
         if text[m.end():m.end() + 1] == "-":
             continue  # "double-digit"
-        if re.match(r"\s+(?:as|up|down|back|over)\b", text[m.end():m.end() + 8]):
-            continue  # "doubles as a display", "doubled over": no multiple
+        if re.match(r"\s+(?:as|up|down|back)\b", text[m.end():m.end() + 8]):
+            continue  # "doubles as a display", "doubled up": no multiple
         approx, hedge = _hedge(P, text, m.start(), m.end(), end)
         if "magnitude" in w and approx == Approx.exact:
             approx = Approx.approximately

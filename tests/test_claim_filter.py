@@ -47,6 +47,8 @@ CASES = [
      ["tens of thousands of evolving galaxies"]),
     ("size-names-a-product", "Apple will ship a 13-inch MacBook Pro whose display stays 13.3 inches.", ["13.3 inches"]),
     ("count-before-singular-noun", "He is a five time NBA champion who threw five touchdowns.", ["five touchdowns"]),
+    ("quoted-opening-number-word", '"Fifty seats have changed hands," he said.', ["Fifty seats"]),
+    ("hyphenated-count-adjective", "Residents face a two-pet limit in the county.", ["two-pet"]),
     ("bare-scaled-count", "Doctors warned that 11 million could die without treatment.", ["11 million"]),
     ("name-number-before-noun", "Windows 11 users complained while Fortune 500 companies hired.", []),
     ("capitalised-hedge-is-no-name", "Over 88,000 Ohio workers lost their jobs. About 40 firms left.",

@@ -87,6 +87,7 @@ CASES = [
     ("order-of-magnitude", "has already fallen by an order of magnitude.", [("order of magnitude", 10, "times", "approximately")]),
     ("times-after-growth-verb", "The number of colleges has increased four times since 2017.",
      [("four times", 4, "times", "exact")]),
+    ("doubled-over-years", "Threats have doubled over the period.", [("doubled", 2, "times", "exact")]),
     ("doubles-as-is-no-multiple", "The screen also doubles as a camera display.", []),
     ("times-occurrences", "repeatedly scraping Claude 28.8 million times",
      [("28.8 million times", 28.8 * M, "count", "exact")]),
