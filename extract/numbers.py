@@ -85,6 +85,7 @@ _TIMES_TEN = re.compile(r"\s?[×x]\s?10(?:\^([-+−]?\d+)|([-−]\d+))(?![\w.])"
 _SLASH = re.compile(r"/(\d+)(?:/(\d+))?(?![\w/])")
 _DOTTED = re.compile(r"\d+(?:\.\d+){2,}(?![\w])")
 _DECADE = re.compile(r"'?s(?![\w])")
+_MODEL_SUFFIX = re.compile(r"-(\d+)(?![\d.,%/-]|\s*(?:percent|per cent|%))")
 _YEAR_SPAN = re.compile(r"[-–/]\d{2}(?![\w])")
 # A name or code: letters glued by a hyphen to the number ("GPT-4", "COVID-19",
 # "Colossus-1"); spelled-out tens ("twenty-") and common prefixes ("mid-2025",
@@ -135,6 +136,9 @@ def _digit_atoms(text: str, start: int, end: int) -> tuple[list[Atom], list[Atom
         value = float(body)
         if re.fullmatch(r"\d{1,3}", body):
             grouped = _SPACED_TAIL.match(text, e, end)
+            if grouped and grouped.group(0).count("\u0020") + grouped.group(0).count("\u00a0") == 1 and re.match(
+                    r"\s+[A-Z]", text[grouped.end():grouped.end() + 3]):
+                grouped = None  # "400 737 Max jets": a count, then a model number
             if grouped:
                 e = grouped.end()
                 value = float(re.sub(r"\D", "", text[b0:e].split(".")[0]) + ("." + text[b0:e].split(".")[1]
@@ -171,6 +175,13 @@ def _digit_atoms(text: str, start: int, end: int) -> tuple[list[Atom], list[Atom
             tail = re.match(r"[\w.]*", text[e:end]).end()
             refused.append(Refused(s, e + tail, text[s:e + tail], "part of a name or code (GPT-4, Colossus-1)"))
             pos = e + tail
+            continue
+        model = _MODEL_SUFFIX.match(text, e, end)
+        if model and re.fullmatch(r"\d+", body) and int(model.group(1)) < value and not m.group("sign") \
+                and not (re.fullmatch(r"\d{4}", body) and len(model.group(1)) == 2):
+            # "787-9", "A350-900"'s tail, a score "110-98": a falling pair is no range
+            refused.append(Refused(s, model.end(), text[s:model.end()], "a model code or score (787-9), not a range"))
+            pos = model.end()
             continue
         is_int4 = bool(re.fullmatch(r"\d{4}", body))
         if is_int4 and _DECADE.match(text, e, end):

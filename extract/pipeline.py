@@ -137,12 +137,25 @@ def _proper_modifier(t) -> bool:
 
 def _partitive_noun(number) -> Optional[object]:
     """The plural noun a number counts a part of: "43 of Joe's proposals" -> proposals."""
-    for c in number.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            for o in c.children:
-                if o.dep_ == "pobj" and o.tag_ == "NNS" and o.is_lower:
-                    return o
+    doc = number.doc
+    # the parse may hang "of" on the verb ("purchase 30 of Boeing's jets"): the word after will do
+    ofs = [c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if not ofs and number.i + 1 < len(doc) and doc[number.i + 1].lower_ == "of":
+        ofs = [doc[number.i + 1]]
+    for c in ofs:
+        for o in c.children:
+            if o.dep_ == "pobj" and o.tag_ == "NNS" and o.is_lower:
+                return o
     return None
+
+
+def _singular(noun) -> bool:
+    """A singular noun by tag and by form ("program", not "burritos" mis-tagged NN), and not
+    one whose plural is the same word ("aircraft"; data/claim_filter.toml)."""
+    word = noun.lower_
+    if noun.tag_ != "NN" or (word.endswith("s") and not word.endswith(("ss", "us", "is"))):
+        return False
+    return word not in _claim_filter()["same_plural"]["nouns"]
 
 
 def _vague_runs_on(q: Quantity, doc: Doc) -> Quantity:
@@ -196,6 +209,7 @@ def with_counted_noun(q: Quantity, doc: Doc) -> Quantity:
     plural_head = head.tag_ == "NNS" and head.is_lower
     if not all(t.is_alpha and t.is_lower and t.pos_ in _NOUN_MODIFIERS
                or t.text == "-" and t.whitespace_ == "" and t.i > last.i + 1  # "new private-sector jobs"
+               or plural_head and t.like_num and not t.is_alpha and doc[t.i + 1].text[:1].isupper()  # "400 737 Max jets"
                or plural_head and _proper_modifier(t) for t in between):
         return q
     end = head.idx + len(head.text)
@@ -289,6 +303,9 @@ def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
                 if reason:
                     return reason
             last = span[-1]
+            if q.noun and q.surface.endswith(q.noun) and _singular(last) and re.fullmatch(r"\d{1,4}", first.text) \
+                    and (q.value or 0) > 1 and "-" not in q.surface and not SCALED.search(q.surface):
+                return f"a number before a singular noun is a name or model ('{q.surface}')"
             if q.noun and q.surface.endswith(q.noun) and last.pos_ not in ("NOUN", "PROPN") and q.noun != "times":
                 return f"'{q.noun}' is not a counted noun"
     return None

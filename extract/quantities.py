@@ -314,6 +314,8 @@ def figure_refusal(text: str, q: Quantity) -> Optional[str]:
         return "list numbering"
     if count and P.label_before.search(before):
         return "a label or reference number"
+    if count and digits and q.low is None and _NUMBER_BEFORE.search(before) and not re.search(r"\d[,.]\s*$", before):
+        return "a number right after a number is a model or name (five 787 jets)"
     name_before = _capitalised_before(P, before)
     if count and digits and re.match(r"\d+[A-Za-z]", surface) and name_before:
         return "part of a name or model (Block 1B, Radeon 5500M)"
@@ -329,6 +331,10 @@ def figure_refusal(text: str, q: Quantity) -> Optional[str]:
     if re.fullmatch(r"(?i)an?\s+[a-z]+", surface) and re.fullmatch(r"[A-Z]{3}", q.unit):
         return "an article before a unit ('a penny'), not a stated figure"
     return None
+
+
+_NUMBER_BEFORE = re.compile(r"(?:\b\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|several|"
+                            r"few|many))[ \u00a0]$", re.I)
 
 
 def _capitalised_before(P: _Patterns, before: str) -> bool:

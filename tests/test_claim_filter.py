@@ -49,6 +49,10 @@ CASES = [
     ("count-before-singular-noun", "He is a five time NBA champion who threw five touchdowns.", ["five touchdowns"]),
     ("quoted-opening-number-word", '"Fifty seats have changed hands," he said.', ["Fifty seats"]),
     ("hyphenated-count-adjective", "Residents face a two-pet limit in the county.", ["two-pet"]),
+    ("model-numbers-are-no-counts", "The 777 program slipped; the airline will buy 30 of Boeing's 787-9 jets "
+     "and grounded roughly 400 737 Max jets.", ["30", "400 737 Max jets"]),
+    ("count-before-same-plural", "The airline had 270 aircraft and 40 staff.", ["270 aircraft", "40 staff"]),
+    ("plural-by-form-despite-tag", "He fell ill after eating 21 burritos in a row.", ["21 burritos"]),
     ("bare-scaled-count", "Doctors warned that 11 million could die without treatment.", ["11 million"]),
     ("name-number-before-noun", "Windows 11 users complained while Fortune 500 companies hired.", []),
     ("capitalised-hedge-is-no-name", "Over 88,000 Ohio workers lost their jobs. About 40 firms left.",

@@ -88,6 +88,8 @@ CASES = [
     ("times-after-growth-verb", "The number of colleges has increased four times since 2017.",
      [("four times", 4, "times", "exact")]),
     ("doubled-over-years", "Threats have doubled over the period.", [("doubled", 2, "times", "exact")]),
+    ("model-code-is-no-range", "Emirates ordered the 787-9 and the A350-900.", []),
+    ("falling-pair-still-range-if-rising", "Prices rose 10-12% this year.", [("10-12%", (10, 12), "percent", "exact")]),
     ("doubles-as-is-no-multiple", "The screen also doubles as a camera display.", []),
     ("times-occurrences", "repeatedly scraping Claude 28.8 million times",
      [("28.8 million times", 28.8 * M, "count", "exact")]),
