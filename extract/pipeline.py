@@ -191,13 +191,16 @@ def with_counted_noun(q: Quantity, doc: Doc) -> Quantity:
         return q
     head = numbers[-1].head
     last = span[-1]
-    if q.noun is None and numbers[-1].dep_ != "nummod":
+    nummod = numbers[-1].dep_ == "nummod"
+    if numbers[-1].dep_ == "compound" and head.like_num and head.dep_ == "nummod":
+        head, nummod = head.head, True  # "five 787 Dreamliner sales": five counts the sales
+    if q.noun is None and not nummod:
         counted = _partitive_noun(numbers[-1])
         if counted is not None:
             # "43 of Joe's legislative proposals", "three of the five banks": the number
             # stays the surface, what it counts is the noun after "of"
             return q.model_copy(update={"noun": counted.text})
-    if numbers[-1].dep_ != "nummod" or head.i <= last.i or head.pos_ != "NOUN":
+    if not nummod or head.i <= last.i or head.pos_ != "NOUN":
         return q
     words = [t for t in doc[last.i + 1:head.i + 1] if t.text != "-" and doc[t.i - 1].text != "-"]
     if len(words) > 3 or head.i - last.i > 6:

@@ -53,6 +53,8 @@ CASES = [
      "and grounded roughly 400 737 Max jets.", ["30", "400 737 Max jets"]),
     ("count-before-same-plural", "The airline had 270 aircraft and 40 staff.", ["270 aircraft", "40 staff"]),
     ("plural-by-form-despite-tag", "He fell ill after eating 21 burritos in a row.", ["21 burritos"]),
+    ("count-before-a-model", "It comes in addition to five 787 Dreamliner sales earlier this week.",
+     ["five 787 Dreamliner sales"]),
     ("bare-scaled-count", "Doctors warned that 11 million could die without treatment.", ["11 million"]),
     ("name-number-before-noun", "Windows 11 users complained while Fortune 500 companies hired.", []),
     ("capitalised-hedge-is-no-name", "Over 88,000 Ohio workers lost their jobs. About 40 firms left.",
