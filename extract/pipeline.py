@@ -149,6 +149,19 @@ def _partitive_noun(number) -> Optional[object]:
     return None
 
 
+def _subject_of_verb(q: Quantity, doc: Doc) -> bool:
+    """A bare number that is the subject of a full verb ("650 died", "40 have been
+    dropped"), with no determiner or name before it ("the 737 crashed" is a plane)."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    t = span[0]
+    if t.dep_ not in ("nsubj", "nsubjpass") or t.head.pos_ != "VERB" or t.head.lemma_ == "be":
+        return False
+    prev = doc[t.i - 1] if t.i > 0 else None
+    return not (prev is not None and (prev.pos_ in ("DET", "PROPN", "NUM") or prev.dep_ == "poss"))
+
+
 def _singular(noun) -> bool:
     """A singular noun by tag and by form ("program", not "burritos" mis-tagged NN), and not
     one whose plural is the same word ("aircraft"; data/claim_filter.toml)."""
@@ -191,6 +204,10 @@ def with_counted_noun(q: Quantity, doc: Doc) -> Quantity:
         return q
     head = numbers[-1].head
     last = span[-1]
+    if q.noun and last.pos_ in ("VERB", "AUX") and numbers[-1].dep_ in ("nsubj", "nsubjpass") and head.i == last.i:
+        # "650 died": the word read as the counted noun is the number's verb
+        end = numbers[-1].idx + len(numbers[-1].text)
+        return q.model_copy(update={"end": end, "surface": doc_text(doc)[q.start:end], "noun": None})
     nummod = numbers[-1].dep_ == "nummod"
     if numbers[-1].dep_ == "compound" and head.like_num and head.dep_ == "nummod":
         head, nummod = head.head, True  # "five 787 Dreamliner sales": five counts the sales
@@ -287,8 +304,8 @@ def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
     if reason:
         return reason
     if q.unit == "count":
-        if q.noun is None and not q.vague and not SCALED.search(q.surface):
-            # "11 million will die", "5.7 million -- that's how many voted" do count
+        if q.noun is None and not q.vague and not SCALED.search(q.surface) and not _subject_of_verb(q_rel, doc):
+            # "11 million will die", "5.7 million -- that's how many voted", "650 died" do count
             return "a bare number with no unit or counted noun"
         span = doc.char_span(q_rel.start, q_rel.end, alignment_mode="expand")
         surface = q.surface.lower()

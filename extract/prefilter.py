@@ -110,13 +110,18 @@ _WORDS_AFTER = re.compile(
 _PART_OF = re.compile(r"[ \t]+of[ \t]+(?:the|these|those|its|their|our|his|her|[A-Z][\w.]*(?:'s|’s))[ \t]")
 
 
+# "650 died", "40 have been dropped": a number as the subject of a verb (the parse decides).
+_VERB_AFTER = re.compile(r"[ \t]+(?:have|has|had|were|are|will|would|could|may|might|died|[a-z]+ed)\b")
+
+
 def could_be_claim(q: Quantity, text: str = "") -> bool:
     if q.unit == "count" and q.noun is None and not q.vague:
         if _YEAR.fullmatch(q.surface):
             return False
         if SCALED.search(q.surface):
             return True  # "11 million will die"
-        return bool(text) and (_WORDS_AFTER.match(text, q.end) is not None or _PART_OF.match(text, q.end) is not None)
+        return bool(text) and (_WORDS_AFTER.match(text, q.end) is not None or _PART_OF.match(text, q.end) is not None
+                               or _VERB_AFTER.match(text, q.end) is not None)
     return True
 
 

@@ -55,6 +55,8 @@ CASES = [
     ("plural-by-form-despite-tag", "He fell ill after eating 21 burritos in a row.", ["21 burritos"]),
     ("count-before-a-model", "It comes in addition to five 787 Dreamliner sales earlier this week.",
      ["five 787 Dreamliner sales"]),
+    ("bare-number-subject-of-verb", "650 died of the disease, and 40 have been dropped from coverage.", ["650", "40"]),
+    ("bare-number-after-determiner-is-a-name", "The 737 crashed shortly after take-off.", []),
     ("bare-scaled-count", "Doctors warned that 11 million could die without treatment.", ["11 million"]),
     ("name-number-before-noun", "Windows 11 users complained while Fortune 500 companies hired.", []),
     ("capitalised-hedge-is-no-name", "Over 88,000 Ohio workers lost their jobs. About 40 firms left.",
