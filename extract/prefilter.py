@@ -31,6 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from claims.models import Quantity
+from extract.quantities import SCALED
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])([\"”’)\]]*)[ \t]+(?=[\"“‘(\[]?[A-Z0-9$€£¥])|\n+")
 _TIME_WORDS = re.compile(
@@ -94,9 +95,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             out.append((s, e))
     return out
 
-
-# A scale word makes a bare number a figure ("11 million"), not a label or a version.
-SCALED = re.compile(r"(?i)\b(?:thousand|million|billion|trillion|lakh|crore)s?\b|\d(?:bn|mn|m|k)\b")
 
 # A bare number followed by a plural, perhaps after one modifier, may count it
 # ("500 new jobs"); the parse decides (extract.pipeline.with_counted_noun).

@@ -281,6 +281,8 @@ _STATED_BEFORE = re.compile(r"(?:\b(?:is|was|were|are|be|been|of|at|totaled|tota
 
 
 DURATION_UNITS = ("year", "month", "day", "hour", "minute", "second")
+# A scale word makes a bare number a figure ("11 million"), never a label, version or name.
+SCALED = re.compile(r"(?i)\b(?:thousand|million|billion|trillion|lakh|crore)s?\b|\d(?:bn|mn|m|k)\b")
 
 
 def figure_refusal(text: str, q: Quantity) -> Optional[str]:
@@ -319,9 +321,7 @@ def figure_refusal(text: str, q: Quantity) -> Optional[str]:
     name_before = _capitalised_before(P, before)
     if count and digits and re.match(r"\d+[A-Za-z]", surface) and name_before:
         return "part of a name or model (Block 1B, Radeon 5500M)"
-    scaled = re.match(r"[\s-]*(?:thousand|million|billion|trillion|lakh|crore|bn|mn|m|k)\b",
-                      surface[len(digits.group(0)):] if digits else "", re.I)
-    if count and digits and name_before and not scaled and (
+    if count and digits and name_before and not SCALED.search(surface) and (
             not q.noun or re.fullmatch(r"\d{1,3}(?:\.\d)?", digits.group(0))):
         # "Windows 11 users", "Fortune 500 companies": a name and its number before a noun
         return "part of a name or version (Kimi 2.7, Windows 11)"
