@@ -73,6 +73,8 @@ class _Cues:
     subject_labels: frozenset[str]
     source_labels: frozenset[str]
     organisation_labels: frozenset[str]
+    topic_heads: frozenset[str]
+    topic_stop: frozenset[str]
 
 
 def _words_re(words) -> re.Pattern:
@@ -115,6 +117,8 @@ def _cues() -> _Cues:
         subject_labels=frozenset(d["subject_labels"]),
         source_labels=frozenset(d["source_labels"]),
         organisation_labels=frozenset(d["organisation_labels"]),
+        topic_heads=_lower(d["topic_heads"]),
+        topic_stop=_lower(d["topic_stop_words"]),
     )
 
 
@@ -122,6 +126,7 @@ def _cues() -> _Cues:
 # one guessed from context is "weak" and gives way to a restatement's (link_restatements).
 STRONG = "strong"
 WEAK = "weak"
+TOPIC = "topic"  # the article's topic, for a figure whose text names no owner
 
 
 class Frame:
@@ -257,6 +262,55 @@ def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date]
             if r.role in ("period", "unresolved") and not _attributive(doc_text(doc), r):
                 ctx.last_period, ctx.last_period_unit = r.period, _unit_of(r)
     return frames
+
+
+# == the article's topic ============================================================
+
+# A lede is the first body paragraph of at least this many words: shorter lines
+# are headlines, bylines, captions.
+_LEDE_WORDS = 15
+_WORD = re.compile(r"[\w&’'-]+")
+_DETERMINERS = frozenset({"the", "this", "its", "their", "our", "his", "her"})
+
+
+def article_topic(body: str) -> Optional[str]:
+    """The industry an article is about, as its lede names it: "There is a number
+    sitting at the centre of the AI industry ..." -> "AI industry". A figure whose
+    sentence and paragraph name no owner ("The $600 billion gap will close") is
+    about it. The lede is where news writing states what a story is about; a
+    sector named later may be a comparison ("the telecom industry in 2000").
+    Only a determined noun phrase with 1 to 3 modifiers counts: "the AI industry",
+    "the global chip sector", "the U.S. economy"; not "the industry", "an industry"."""
+    cues = _cues()
+    for para in body.split("\n"):
+        words = list(_WORD.finditer(para))
+        if len(words) < _LEDE_WORDS:
+            continue
+        for k, w in enumerate(words):
+            if w.group().lower() not in cues.topic_heads:
+                continue
+            j = k - 1
+            while j >= 0 and k - j <= 4 and words[j].group().lower() not in _DETERMINERS:
+                j -= 1
+            if j < 0 or k - j > 4 or k - j < 2:
+                continue
+            mods = [m for m in words[j + 1:k] if m.group().lower() not in cues.drop_words]
+            if not mods or any(m.group().lower() in cues.topic_stop for m in mods):
+                continue
+            # the phrase as written, from its first kept modifier to the head
+            return para[mods[0].start():w.end()]
+        return None
+    return None
+
+
+def lend_topic(frames: list[Frame], topic: Optional[str]) -> None:
+    """Give the article's topic to each figure still without a subject, except an
+    illustration's (a hypothetical developer's $1,000 is no industry's figure)."""
+    if not topic:
+        return
+    for f in frames:
+        if f.subject is None and f.kind != Kind.illustrative:
+            f.subject, f.subject_how = entity_table().canonicalise(topic), TOPIC
 
 
 # == restatements ====================================================================

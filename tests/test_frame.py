@@ -205,6 +205,18 @@ CASES = [
     ("kind-count-in-source-is-fact",
      "According to research firm Forrester's survey of 2,000 executives, AI budgets rose 15% in 2024.", None,
      "2,000 executives", dict(kind="fact", source="Forrester")),
+    ("subject-article-topic",
+     "Investors are asking hard questions about the global chip industry after a year of record spending on plants.\n"
+     "The shortfall between spending and sales now stands at about $90 billion a year.", None,
+     "$90 billion", dict(subject="global chip industry")),
+    ("subject-own-clause-beats-article-topic",
+     "Investors are asking hard questions about the global chip industry after a year of record spending on plants.\n"
+     "Intel spent $25 billion on new plants last year.", None,
+     "$25 billion", dict(subject="Intel")),
+    ("subject-no-topic-without-an-industry-in-the-lede",
+     "Investors are asking hard questions about chips after a year of record spending on plants and machines.\n"
+     "The shortfall between spending and sales now stands at about $90 billion a year.", None,
+     "$90 billion", dict(subject=None)),
 ]
 
 
@@ -241,3 +253,29 @@ SENTENCE_CASES = [
 @pytest.mark.parametrize("text,sentences", [c[1:] for c in SENTENCE_CASES], ids=[c[0] for c in SENTENCE_CASES])
 def test_sentences_start_only_after_an_ender_or_a_line_break(nlp, text, sentences):
     assert [s.text.strip() for s in nlp(text).sents] == sentences
+
+
+TOPIC_CASES = [
+    ("industry-in-a-prepositional-phrase",
+     "There is a number sitting at the centre of the AI industry right now that almost nobody is talking about.",
+     "AI industry"),
+    ("sector-as-subject", "Short headline\nThe European steel sector faces its worst year since 2009, with plants idle across the continent.",
+     "European steel sector"),
+    ("drop-word-left-out", "From massive spending to meager returns, the current AI compute economy faces a serious reckoning now.",
+     "AI compute economy"),
+    ("bare-head-is-no-topic", "Shares fell on Monday as investors worried about the industry as a whole, analysts at three banks said.",
+     None),
+    ("words-across-a-preposition-are-no-topic",
+     "Shares fell on Monday as investors worried about the fate of industry and jobs, analysts at three banks said.", None),
+    ("only-the-lede", "Shares fell on Monday as investors worried about rates and jobs, analysts at three banks said.\n"
+     "The bank said the AI industry would keep spending, whatever the rates and jobs figures say next week.", None),
+    ("short-lines-are-not-a-lede", "Inside the AI industry\nShares fell on Monday as investors worried about rates, analysts said.",
+     None),
+]
+
+
+@pytest.mark.parametrize("body,topic", [c[1:] for c in TOPIC_CASES], ids=[c[0] for c in TOPIC_CASES])
+def test_article_topic_is_the_industry_its_lede_names(body, topic):
+    from extract.frame import article_topic
+
+    assert article_topic(body) == topic
