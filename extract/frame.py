@@ -74,6 +74,7 @@ class _Cues:
     source_labels: frozenset[str]
     organisation_labels: frozenset[str]
     topic_heads: frozenset[str]
+    level_nouns: frozenset[str]
     topic_stop: frozenset[str]
 
 
@@ -118,6 +119,7 @@ def _cues() -> _Cues:
         source_labels=frozenset(d["source_labels"]),
         organisation_labels=frozenset(d["organisation_labels"]),
         topic_heads=_lower(d["topic_heads"]),
+        level_nouns=_lower(d["level_nouns"]),
         topic_stop=_lower(d["topic_stop_words"]),
     )
 
@@ -165,6 +167,7 @@ class _Context:
     source: Optional[str] = None  # the last credited source ...
     source_para: int = -1  # ... and the paragraph it was credited in
     source_estimates: bool = False  # ... and whether it was credited as an estimate ("has calculated")
+    source_self: bool = False  # ... and whether it reported its own figure ("Amazon announced ...")
     last_period: Optional[str] = None  # the last period mentioned (for "the same period")
     last_period_unit: Optional[str] = None
     illustration_para: int = -1  # paragraph in which an illustration was opened
@@ -230,6 +233,10 @@ def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date]
                          illustration=ctx.illustration_para == para,
                          carried_estimate=carried and ctx.source_estimates)
             source, source_how = _without_article(sent_source), ("carried" if carried else "own") if sent_source else None
+            if carried == _BY_PARAGRAPH and ctx.source_self and subject and subject != sent_source:
+                # "Amazon announced a $10 billion plan. Microsoft signed a $9.7 billion
+                # deal.": a company reporting its own figure is no source for another's
+                source, source_how = None, None
             if kind == Kind.forecast and subject and (source is None or carried) and _gives_guidance(doc, sent, subject, q, cues):
                 source, source_how = subject, "guidance"
             frames.append(Frame(
@@ -254,6 +261,8 @@ def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date]
             ctx.group, ctx.group_para = group, para
         if sent_source and not carried:
             ctx.source, ctx.source_para = sent_source, para
+            own_frames = frames[len(frames) - len(in_sent):]
+            ctx.source_self = any(f.subject == sent_source for f in own_frames)
             ctx.source_estimates = _cue_in(list(sent), cues.estimate)
         if ctx.para_period is None:
             ctx.para_period = next((r.period for r in refs if r.role == "period"
@@ -1012,18 +1021,23 @@ def _is_group_noun(tok: Token) -> bool:
 # == source ==========================================================================
 
 
-def _sentence_source(sent: Span, cues: _Cues, ctx: _Context, para: int) -> tuple[Optional[str], bool]:
-    """(source, carried): the source this sentence credits, else one carried from
-    before; `carried` tells a figure's own company guidance may override it."""
+_BY_POINTER = "pointer"  # "it found", "his figure": the sentence points back to the source
+_BY_PARAGRAPH = "paragraph"  # the source credited earlier in the same paragraph
+
+
+def _sentence_source(sent: Span, cues: _Cues, ctx: _Context, para: int) -> tuple[Optional[str], Optional[str]]:
+    """(source, carried): the source this sentence credits (carried None), else one
+    carried from before, and how (_BY_POINTER or _BY_PARAGRAPH); a carried source
+    may give way to a figure's own company guidance."""
     own = _source(sent, cues)
     if own:
-        return own, False
+        return own, None
     if ctx.source and (_attributes_by_pronoun(sent, cues) or cues.source_carry.search(sent.text)):
         ctx.source_para = para
-        return ctx.source, True
+        return ctx.source, _BY_POINTER
     if ctx.source and ctx.source_para == para:
-        return ctx.source, True
-    return None, False
+        return ctx.source, _BY_PARAGRAPH
+    return None, None
 
 
 def _attributes_by_pronoun(sent: Span, cues: _Cues) -> bool:
@@ -1201,6 +1215,20 @@ def _metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
     valued = _valued_object(doc, q)
     if _is_money(q) and valued is not None:
         return _VALUING_VERBS[valued.head.lemma_.lower()]
+    if q.unit == "count" and q.noun:
+        # "500 jobs", "1,000 maintenance workers": the counted noun is what is measured
+        named = vocab.find(q.noun)
+        return named[-1][2] if named and named[-1][1] == len(q.noun) else q.noun.lower()
+    modified = _modified_noun(doc, q)
+    if modified is not None:
+        # "a $9.7 billion deal", "Closing a $600 billion gap requires AI that does not
+        # merely assist workers": the noun the figure stands before is what it
+        # measures, nearer than any vocabulary word in the rest of the sentence.
+        words = _metric_tokens(modified)
+        if words:
+            return vocab.canonical[" ".join(t.text for t in words).lower()]
+        compounds = [t.lower_ for t in doc[_tokens_of(doc, q).end:modified.i] if t.dep_ == "compound" and t.head == modified]
+        return " ".join(compounds + [modified.lemma_.lower()])
     hits = [h for h in vocab.find(text) if h[1] <= rel or h[0] >= rel_end]
     metric = None
     if hits:
@@ -1212,9 +1240,31 @@ def _metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
             metric = best[2]
     if q.unit in ("percent", "times", "percentage_point") and _is_growth(text, rel, rel_end, vocab):
         metric = f"{metric} growth" if metric and not vocab.is_growth(metric) else (metric or "growth")
-    if metric is None and q.noun and q.unit == "count":
-        metric = q.noun.lower()
     return metric
+
+
+def _modified_noun(doc: Doc, q: Quantity) -> Optional[Token]:
+    """The noun a money or percent figure modifies ("a $600 billion gap", "a 25%
+    stake", "$850 billion lease obligations"), unless it marks a level of some other
+    measure ("the $1 billion barrier") or a change (a "12% rise" in what follows)."""
+    if not (_is_money(q) or q.unit == "percent"):
+        return None
+    span = _tokens_of(doc, q)
+    if span is None:
+        return None
+    root = span.root
+    head = root.head
+    if root.dep_ not in ("compound", "nummod", "amod", "quantmod", "nmod") or head.pos_ != "NOUN":
+        return None
+    if any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        return None  # a verb misread as a noun: "Where does this trillion-dollar gamble end?"
+    if not (span.end <= head.i <= span.end + 2) or any(t.pos_ not in ("ADJ", "NOUN") for t in doc[span.end:head.i]):
+        return None
+    cues = _cues()
+    if head.lower_ in cues.level_nouns or head.lemma_.lower() in cues.level_nouns \
+            or head.lower_ in metric_vocabulary().growth_cues:
+        return None
+    return head
 
 
 def _priced_at(doc: Doc, q: Quantity) -> bool:
