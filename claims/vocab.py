@@ -52,6 +52,7 @@ class MetricVocabulary:
     annualises: Mapping[str, str]  # run-rate metric -> level metric
     growth_cues: frozenset[str]
     pattern: re.Pattern
+    counted: frozenset[str] = frozenset()  # metrics a count measures ("employees", "users")
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         return [(m.start(), m.end(), self.canonical[m.group(0).lower()]) for m in self.pattern.finditer(text)]
@@ -89,8 +90,10 @@ def entity_table(path: Path = DATA / "entities.toml") -> EntityTable:
 def metric_vocabulary(path: Path = DATA / "metrics.toml") -> MetricVocabulary:
     with open(path, "rb") as f:
         d = tomllib.load(f)
-    canonical, annualises = {}, {}
+    canonical, annualises, counted = {}, {}, set()
     for name, m in d["metrics"].items():
+        if m.get("counted"):
+            counted.add(name)
         canonical[name.lower()] = name
         for s in m.get("synonyms", []):
             canonical.setdefault(s.lower(), name)
@@ -101,4 +104,5 @@ def metric_vocabulary(path: Path = DATA / "metrics.toml") -> MetricVocabulary:
         MappingProxyType(annualises),
         frozenset(d["growth"]["cues"]),
         _phrase_pattern(canonical),
+        frozenset(counted),
     )

@@ -65,6 +65,9 @@ class _Cues:
     conditional: frozenset[str]
     pronouns: frozenset[str]
     anaphoric: frozenset[str]
+    anaphoric_heads: frozenset[str]
+    benchmark_nouns: frozenset[str]
+    benchmark_words: frozenset[str]
     drop_words: frozenset[str]
     not_entities: frozenset[str]
     measure_nouns: frozenset[str]
@@ -110,6 +113,9 @@ def _cues() -> _Cues:
         conditional=_lower(d["conditional_markers"]),
         pronouns=_lower(d["pronoun_subjects"]),
         anaphoric=_lower(d["anaphoric_subjects"]),
+        anaphoric_heads=_lower(d["anaphoric_heads"]),
+        benchmark_nouns=_lower(d["benchmark_nouns"]),
+        benchmark_words=_lower(d["benchmark_words"]),
         drop_words=_lower(d["subject_drop_words"]),
         not_entities=frozenset(d["not_entities"]),
         measure_nouns=_lower(d["measure_nouns"]),
@@ -263,7 +269,7 @@ def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date]
             ctx.source, ctx.source_para = sent_source, para
             own_frames = frames[len(frames) - len(in_sent):]
             ctx.source_self = any(f.subject == sent_source for f in own_frames)
-            ctx.source_estimates = _cue_in(list(sent), cues.estimate)
+            ctx.source_estimates = _cue_in(_without_benchmarks(list(sent), cues), cues.estimate)
         if ctx.para_period is None:
             ctx.para_period = next((r.period for r in refs if r.role == "period"
                                     and not _attributive(doc_text(doc), r)), None)
@@ -282,33 +288,57 @@ _WORD = re.compile(r"[\w&’'-]+")
 _DETERMINERS = frozenset({"the", "this", "its", "their", "our", "his", "her"})
 
 
-def article_topic(body: str) -> Optional[str]:
-    """The industry an article is about, as its lede names it: "There is a number
-    sitting at the centre of the AI industry ..." -> "AI industry". A figure whose
-    sentence and paragraph name no owner ("The $600 billion gap will close") is
-    about it. The lede is where news writing states what a story is about; a
-    sector named later may be a comparison ("the telecom industry in 2000").
-    Only a determined noun phrase with 1 to 3 modifiers counts: "the AI industry",
-    "the global chip sector", "the U.S. economy"; not "the industry", "an industry"."""
-    cues = _cues()
+def article_topic(body: str, title: Optional[str] = None, subjects: Iterable[str] = ()) -> Optional[str]:
+    """What an article is about, for figures whose text names no owner ("The stock
+    fell 4%", "The $600 billion gap will close"): the name its title or lede
+    carries that its figures are most often about ("Home Depot" in an earnings
+    story); else the industry its lede names ("at the centre of the AI industry").
+    The lede is where news writing states what a story is about; a sector named
+    later may be a comparison ("the telecom industry in 2000")."""
+    lede = _lede(body)
+    return _main_name(subjects, [title or "", lede or ""]) or (_industry(lede) if lede else None)
+
+
+def _lede(body: str) -> Optional[str]:
+    """The first body paragraph of a lede's length."""
     for para in body.split("\n"):
-        words = list(_WORD.finditer(para))
-        if len(words) < _LEDE_WORDS:
+        if len(_WORD.findall(para)) >= _LEDE_WORDS:
+            return para
+    return None
+
+
+def _main_name(subjects: Iterable[str], texts: list[str]) -> Optional[str]:
+    """The subject most figures have (from their own clause) among the names the
+    title or lede writes, by canonical name or as written."""
+    named = {hit[2] for t in texts for hit in entity_table().find(t)}
+    counts: dict[str, int] = {}
+    for name in subjects:
+        if not name or not any(c.isupper() for c in name):
             continue
-        for k, w in enumerate(words):
-            if w.group().lower() not in cues.topic_heads:
-                continue
-            j = k - 1
-            while j >= 0 and k - j <= 4 and words[j].group().lower() not in _DETERMINERS:
-                j -= 1
-            if j < 0 or k - j > 4 or k - j < 2:
-                continue
-            mods = [m for m in words[j + 1:k] if m.group().lower() not in cues.drop_words]
-            if not mods or any(m.group().lower() in cues.topic_stop for m in mods):
-                continue
-            # the phrase as written, from its first kept modifier to the head
-            return para[mods[0].start():w.end()]
-        return None
+        if name in named or any(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", t) for t in texts):
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None  # ties: the first seen
+
+
+def _industry(lede: str) -> Optional[str]:
+    """The industry a lede names: a determined noun phrase with 1 to 3 modifiers
+    before an industry noun ("the AI industry", "the global chip sector", "the U.S.
+    economy"); not "the industry", not "an industry", not words across a preposition."""
+    cues = _cues()
+    words = list(_WORD.finditer(lede))
+    for k, w in enumerate(words):
+        if w.group().lower() not in cues.topic_heads:
+            continue
+        j = k - 1
+        while j >= 0 and k - j <= 4 and words[j].group().lower() not in _DETERMINERS:
+            j -= 1
+        if j < 0 or k - j > 4 or k - j < 2:
+            continue
+        mods = [m for m in words[j + 1:k] if m.group().lower() not in cues.drop_words]
+        if not mods or any(m.group().lower() in cues.topic_stop for m in mods):
+            continue
+        # the phrase as written, from its first kept modifier to the head
+        return lede[mods[0].start():w.end()]
     return None
 
 
@@ -525,10 +555,37 @@ def _entity_in(span_tokens, doc: Doc, cues: _Cues, labels, propn: bool = True) -
     return None
 
 
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _definite_description(tok: Token, cues: _Cues) -> bool:
+    """"the home-improvement retailer", "the beauty brand", "the stock": a definite
+    noun phrase whose head names a kind of company points back to one named before,
+    unless it names one itself ("the Amazon unit"); a place or nationality is only
+    a description ("the German carmaker", "the Seattle-based retailer")."""
+    if tok.lower_ not in cues.anaphoric_heads:
+        return False
+    dets = [c for c in tok.children if c.dep_ == "det"]
+    if not dets or dets[0].lower_ not in _DEFINITE:
+        return False
+    if dets[0].lower_ == "the" and tok.tag_ in ("NNS", "NNPS"):
+        return False  # "The big four accounting firms hired ...": a group named, not pointed back to
+    for t in tok.subtree:
+        if t.i >= tok.i:
+            continue
+        if t.ent_type_ in ("GPE", "LOC", "NORP"):
+            continue
+        if t.pos_ == "PROPN" or t.ent_type_ == "ORG" or entity_table().find(t.text):
+            return False
+    return True
+
+
 def _np_phrase(head: Token, cues: _Cues) -> str:
     """The text of a noun phrase up to its head, with its coordinated nouns, minus
     determiners and quantifiers: "the entire AI industry" -> "AI industry"."""
-    left = [t for t in head.subtree if t.i <= head.i and not (t.dep_ in ("relcl", "acl", "appos", "punct"))]
+    # a hyphen inside a word ("home-improvement retailer") belongs to the phrase
+    left = [t for t in head.subtree if t.i <= head.i and not (t.dep_ in ("relcl", "acl", "appos"))
+            and not (t.dep_ == "punct" and not (t.text == "-" and not t.whitespace_))]
     # keep the contiguous run ending at the head
     run: list[Token] = []
     for t in sorted(left, key=lambda t: t.i, reverse=True):
@@ -540,8 +597,10 @@ def _np_phrase(head: Token, cues: _Cues) -> str:
                    or run[0].dep_ in ("poss", "case", "quantmod")
                    or any(ch.isdigit() for ch in run[0].text) or not any(ch.isalpha() for ch in run[0].text)):
         run = run[1:]
-    words = [t.text for t in run]
-    return " ".join(words[-6:])
+    run = run[-6:]
+    while run and run[-1].text == "-":
+        run = run[:-1]
+    return "".join(t.text_with_ws for t in run).strip()
 
 
 def _figure_inside(tok: Token, span: Span) -> bool:
@@ -622,7 +681,7 @@ def _name_np(tok: Token, doc: Doc, cues: _Cues, span: Span) -> tuple[Optional[st
     if span.start <= tok.i < span.end:
         return None, False
     np_text = " ".join(t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("punct",))
-    if tok.lower_ in cues.pronouns or np_text in cues.anaphoric:
+    if tok.lower_ in cues.pronouns or np_text in cues.anaphoric or _definite_description(tok, cues):
         return None, True
     if tok.lower_ in cues.measure_nouns:
         return None, False  # "the ratio of ...", "the divergence": a measure, not an entity
@@ -993,6 +1052,8 @@ def _sentence_subject(sent: Span, cues: _Cues) -> tuple[Optional[str], Optional[
                         return name, (name if _is_plural_name(sent, name) else None)
     if subj is None:
         return None, None
+    if root.lemma_.lower() in cues.attribution_verbs and cues.source_descriptors.search(subj.text):
+        return None, None  # "Analysts forecast revenue of $7 billion": the reporters are no topic
     name, back = _name_np(subj, sent.doc, cues, span)
     if back:
         return _POINTS_BACK, None
@@ -1015,6 +1076,8 @@ def _is_plural_name(sent: Span, name: str) -> bool:
 
 def _is_group_noun(tok: Token) -> bool:
     """A plural common noun naming a group of actors ("the big five hyperscalers")."""
+    if tok.lower_ in _cues().measure_nouns or _metric_head(tok):
+        return False  # "Those gains", "sales": measures, not actors
     return tok.tag_ == "NNS" or any(t.like_num for t in tok.children)
 
 
@@ -1218,7 +1281,9 @@ def _metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
     if q.unit == "count" and q.noun:
         # "500 jobs", "1,000 maintenance workers": the counted noun is what is measured
         named = vocab.find(q.noun)
-        return named[-1][2] if named and named[-1][1] == len(q.noun) else q.noun.lower()
+        if named and named[-1][1] == len(q.noun) and named[-1][2] in vocab.counted:
+            return named[-1][2]
+        return q.noun.lower()
     modified = _modified_noun(doc, q)
     if modified is not None:
         # "a $9.7 billion deal", "Closing a $600 billion gap requires AI that does not
@@ -1254,11 +1319,12 @@ def _modified_noun(doc: Doc, q: Quantity) -> Optional[Token]:
         return None
     root = span.root
     head = root.head
-    if root.dep_ not in ("compound", "nummod", "amod", "quantmod", "nmod") or head.pos_ != "NOUN":
+    if root.dep_ not in ("compound", "nummod", "amod", "quantmod", "nmod") or head.pos_ != "NOUN" or head.dep_ == "poss":
         return None
     if any(c.dep_ in ("aux", "auxpass") for c in head.children):
         return None  # a verb misread as a noun: "Where does this trillion-dollar gamble end?"
-    if not (span.end <= head.i <= span.end + 2) or any(t.pos_ not in ("ADJ", "NOUN") for t in doc[span.end:head.i]):
+    if not (span.end <= head.i <= span.end + 2) or any(
+            t.dep_ not in ("compound", "amod") or t.head != head or t.pos_ == "VERB" for t in doc[span.end:head.i]):
         return None
     cues = _cues()
     if head.lower_ in cues.level_nouns or head.lemma_.lower() in cues.level_nouns \
@@ -1416,6 +1482,28 @@ def _period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent: Span
 # == kind ============================================================================
 
 
+def _without_benchmarks(tokens: list[Token], cues: _Cues) -> list[Token]:
+    """The tokens minus forecast/estimate words that a result is measured against:
+    "revenue of $27.2 billion topped estimates", "beat analysts' forecasts", "came in
+    above expectations" report an actual figure, not an estimate."""
+    def benchmarked(t: Token) -> bool:
+        if t.lower_ not in cues.benchmark_nouns:
+            return False
+        # the words just before, for parses that miss the verb ("beat" read as an adjective)
+        before = t.doc[max(t.sent.start, t.i - 3):t.i]
+        if any(b.lower_ in cues.benchmark_words or b.lemma_.lower() in cues.benchmark_words for b in before):
+            return True
+        up = t.head
+        for _ in range(3):
+            if up.lemma_.lower() in cues.benchmark_words or up.lower_ in cues.benchmark_words:
+                return True
+            if up.dep_ not in ("prep", "pobj", "pcomp", "advmod", "amod") or up.head.i == up.i:
+                break
+            up = up.head
+        return False
+    return [t for t in tokens if not benchmarked(t)]
+
+
 def _cue_in(tokens: list[Token], words: Iterable[str]) -> bool:
     text = " " + " ".join(t.lower_ for t in tokens) + " "
     return any(f" {w} " in text for w in words)
@@ -1431,6 +1519,10 @@ def _kind(sent: Span, q: Quantity, cues: _Cues, scope: list[Token], source: Opti
     scope_text = " ".join(t.text for t in scope)
     if in_if or illustration or cues.illustrative.search(scope_text) or _generic_example(sent, q):
         return Kind.illustrative
+    benchmark = _modified_noun(sent.doc, q)
+    if benchmark is not None and benchmark.lower_ in cues.benchmark_nouns:
+        return Kind.estimate  # "above the $5.5 billion consensus estimate": the expectation itself
+    scope = _without_benchmarks(scope, cues)
     if _cue_in(scope, cues.forecast):
         return Kind.forecast
     if _cue_in(scope, cues.estimate):

@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claims.models import Article, Claim, Quantity, Source
-from extract.frame import Frame, article_topic, doc_text, frame_doc, lend_topic, link_restatements
+from extract.frame import STRONG, Frame, article_topic, doc_text, frame_doc, lend_topic, link_restatements
 from extract.prefilter import Composed, compose, select
 from extract.periods import reference_year
 from extract.numbers import FUNCTION_WORDS
@@ -391,7 +391,9 @@ def _claims_for(article: Article, doc_name: str, nlp: Language, prefilter: bool)
         framed += [(offset, composed, f) for f in frame_doc(doc, kept, article.date, year=year, region=n)]
     # A figure stated again takes what its fullest mention established.
     link_restatements([f for _, _, f in framed])
-    lend_topic([f for _, _, f in framed], article_topic(article.body_text()))
+    frames = [f for _, _, f in framed]
+    strong = [f.subject for f in frames if f.subject_how == STRONG]
+    lend_topic(frames, article_topic(article.body_text(), article.title, strong))
     for offset, composed, f in framed:
         q = f.quantity
         yield Claim(

@@ -219,6 +219,36 @@ CASES = [
      "12%", dict(metric="revenue growth")),
     ("metric-counted-noun", "Amazon will invest $10 billion in Ohio, adding 500 jobs and lifting revenue.", None,
      "500 jobs", dict(metric="employees")),
+    ("metric-earnings-per-share", "The retailer earned $2.8 billion, or $2.53 per diluted share, in the quarter.", None,
+     "$2.53", dict(metric="earnings per share")),
+    ("metric-earned-is-net-income", "The retailer earned $2.8 billion, or $2.53 per diluted share, in the quarter.", None,
+     "$2.8 billion", dict(metric="net income")),
+    ("metric-share-price-move", "Shares of Coty rose 2% on Monday.", None,
+     "2%", dict(subject="Coty", metric="share price growth")),
+    ("metric-counted-shares-are-no-price", "Coty sold 10 million shares to investors.", None,
+     "10 million shares", dict(metric="shares")),
+    # --- kind: a result against expectations is a fact -----------------------------
+    ("kind-topped-estimates-is-fact", "Home Depot's revenue of $27.2 billion topped estimates.", None,
+     "$27.2 billion", dict(kind="fact")),
+    ("kind-beat-forecasts-is-fact", "Revenue of $5 billion beat analysts' forecasts.", None,
+     "$5 billion", dict(kind="fact")),
+    ("kind-the-consensus-itself-is-estimate", "Revenue rose to $6 billion, above the $5.5 billion consensus estimate.",
+     None, "$5.5 billion", dict(kind="estimate")),
+    ("kind-estimate-carried-only-from-an-estimator",
+     "Home Depot reported earnings that topped estimates. The retailer earned $2.8 billion in the quarter.", None,
+     "$2.8 billion", dict(kind="fact", subject="Home Depot")),
+    # --- subject: definite descriptions point back ----------------------------------
+    ("subject-definite-description", "Home Depot reported results on Tuesday. The home-improvement retailer earned $2.8 billion.",
+     None, "$2.8 billion", dict(subject="Home Depot")),
+    ("subject-the-stock", "Coty agreed to buy a stake in Kylie Cosmetics on Monday. The stock added more than 2% on the news.",
+     None, "2%", dict(subject="Coty")),
+    ("subject-the-plural-group-is-named-not-pointed-back",
+     "The big four accounting firms hired heavily after the pandemic. Revenue growth has slowed to 3% for these firms.",
+     None, "3%", dict(subject="big four accounting firms")),
+    ("subject-gains-are-no-group",
+     "Coty agreed on Monday to buy a 51% stake in Kylie Cosmetics, the make-up line of the reality star Kylie Jenner.\n"
+     "Those gains add to a rally of more than 80% this year. The stock was down 60% over four years.", None,
+     "60%", dict(subject="Coty")),
     # --- source: what carries through a paragraph ---------------------------------
     ("source-self-report-not-lent-to-another-company",
      "Amazon announced a $10 billion investment in Ohio. Microsoft signed a $9.7 billion deal with IREN.", None,
@@ -303,3 +333,32 @@ def test_article_topic_is_the_industry_its_lede_names(body, topic):
     from extract.frame import article_topic
 
     assert article_topic(body) == topic
+
+
+def test_article_topic_is_the_company_its_title_names_that_figures_are_about(nlp):
+    from extract.pipeline import extract_claims
+
+    text = ("Dow component Home Depot reported third-quarter earnings on Tuesday that topped estimates, "
+            "sending shares lower ahead of the opening bell.\n"
+            "Home Depot earned $2.8 billion in the quarter.\n"
+            "Comparable sales rose 3.6 percent, missing the 4.8 percent gain that was expected.")
+    art = Article(text=text, regions=[(0, len(text))], title="Home Depot sales miss, shares plunge")
+    got = {c.surface: c for c in extract_claims(art, "case", nlp)}
+    assert got["3.6 percent"].subject == "Home Depot"
+    assert got["4.8 percent"].subject == "Home Depot"
+
+
+@pytest.mark.parametrize("subjects,title,lede,topic", [
+    (["Home Depot", "Home Depot", "Lowe's"], "Home Depot sales miss", "", "Home Depot"),
+    (["Lowe's", "Home Depot", "Home Depot"], "", "Home Depot and Lowe's reported results on a busy Tuesday for retail, and both missed on sales.",
+     "Home Depot"),
+    (["Nvidia"], "Chip stocks slide", "Investors sold chip stocks on Tuesday as worries about the AI industry and its spending grew again.",
+     "AI industry"),
+    (["stock", "gains"], "", "The stock added more than 2% to begin the week after the beauty brand deal was announced.",
+     None),
+], ids=["most-frequent-in-title", "most-frequent-in-lede", "not-named-up-front-gives-way-to-industry",
+        "common-nouns-are-no-name"])
+def test_article_topic_prefers_a_name_up_front(subjects, title, lede, topic):
+    from extract.frame import article_topic
+
+    assert article_topic(lede, title, subjects) == topic
