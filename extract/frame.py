@@ -1303,7 +1303,8 @@ def _metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
         best = min(hits, key=distance)
         if distance(best) < 120:
             metric = best[2]
-    if q.unit in ("percent", "times", "percentage_point") and _is_growth(text, rel, rel_end, vocab):
+    if q.unit in ("percent", "times", "percentage_point") and (
+            _is_growth(text, rel, rel_end, vocab) or _changed_by(doc, q, vocab)):
         metric = f"{metric} growth" if metric and not vocab.is_growth(metric) else (metric or "growth")
     return metric
 
@@ -1363,6 +1364,18 @@ def _is_growth(text: str, rel: int, rel_end: int, vocab) -> bool:
     before = re.findall(r"[\w/-]+", text[max(0, rel - 40):rel].lower())[-4:]
     after = re.findall(r"[\w/-]+", text[rel_end:rel_end + 30].lower())[:3]
     return any(w in vocab.growth_cues for w in before + after)
+
+
+def _changed_by(doc: Doc, q: Quantity, vocab) -> bool:
+    """"increased the price of this service by about 20%": the verb the figure
+    measures, however far before it, is a change."""
+    span = _tokens_of(doc, q)
+    if span is None:
+        return False
+    head = span.root.head
+    if span.root.dep_ == "pobj" and head.lower_ in ("by", "to"):
+        head = head.head
+    return head.pos_ == "VERB" and (head.lower_ in vocab.growth_cues or head.lemma_.lower() in vocab.growth_cues)
 
 
 def _is_money(q: Quantity) -> bool:
@@ -1448,7 +1461,11 @@ def _period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent: Span
         return (x.start - r.end) * 1.3 if r.end <= x.start else (r.start - x.end)
 
     def scoped(r: TimeRef) -> bool:
-        return any(r.start <= i < r.end for i in in_scope)
+        # "raised the price by 20% starting in July": a participle that dates the
+        # clause it hangs on, though the parse gives it a clause of its own
+        return any(r.start <= i < r.end for i in in_scope) or re.search(
+            r"\b(?:starting|beginning|effective|commencing)\s+(?:in\s+|on\s+|from\s+)?$",
+            text[max(sent.start_char, r.start - 25):r.start], re.I) is not None
 
     cands = [r for r in refs if usable(r) and not (r.start < q.end and q.start < r.end)]
     best, best_d = None, None
