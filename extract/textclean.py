@@ -33,6 +33,8 @@ class _Rules:
     link_line: re.Pattern
     paragraph_min_words: int
     menu_run_min_lines: int
+    box_markers: tuple[re.Pattern, ...]
+    comment_markers: tuple[re.Pattern, ...]
     menu_line_max_words: int
 
 
@@ -45,6 +47,8 @@ def _rules() -> _Rules:
         link_line=re.compile(d["link_line"], re.I),
         paragraph_min_words=d["paragraph_min_words"],
         menu_run_min_lines=d["menu_run_min_lines"],
+        box_markers=tuple(re.compile(p, re.I) for p in d["box_markers"]),
+        comment_markers=tuple(re.compile(p, re.I) for p in d["comment_markers"]),
         menu_line_max_words=d["menu_line_max_words"],
     )
 
@@ -88,7 +92,11 @@ def chrome_lines(text: str, recurring: frozenset[str] = frozenset()) -> set[int]
     content = [i for i, ln in enumerate(lines) if ln.text.strip()]
     drop: set[int] = {i for i in content if _is_widget(lines[i], r)}
     drop |= {i for i in content if lines[i].text.strip() in recurring}
-    paragraphs = [i for i in content if _is_paragraph(lines[i], r)]
+    paragraphs = [i for i in content if _is_paragraph(lines[i], r) and i not in drop]
+    if not paragraphs:
+        return drop
+    drop |= _boxes(lines, content, paragraphs, r)
+    paragraphs = [i for i in paragraphs if i not in drop]
     if not paragraphs:
         return drop
     first, last = paragraphs[0], paragraphs[-1]
@@ -97,6 +105,32 @@ def chrome_lines(text: str, recurring: frozenset[str] = frozenset()) -> set[int]
     drop |= _menu_runs(lines, head, r)
     drop |= _menu_runs(lines, tail, r, at_end=True)
     return drop
+
+
+def _boxes(lines: list[_Line], content: list[int], paragraphs: list[int], r: _Rules) -> set[int]:
+    """Boxes inside or after the article: from a line that opens one ("Related
+    articles", "More stories", "You may also like") to the next paragraph, its
+    headlines and prices are other stories' figures; from a comments header ("12
+    Comments", "Leave a reply") to the end, the page is readers' words."""
+    out: set[int] = set()
+    is_para = set(paragraphs)
+    after_first = [i for i in content if i > paragraphs[0]]
+    for k, i in enumerate(after_first):
+        text = lines[i].text
+        if i in is_para or i in out:
+            continue
+        if any(p.search(text) for p in r.comment_markers):
+            # a header below the article, not the "Comments" link of a share bar above it
+            before = sum(lines[j].words for j in paragraphs if j < i)
+            if before >= sum(lines[j].words for j in paragraphs if j > i):
+                return out | set(after_first[k:])
+            continue
+        if any(p.search(text) for p in r.box_markers):
+            for j in after_first[k:]:
+                if j in is_para:
+                    break
+                out.add(j)
+    return out
 
 
 def _menu_runs(lines: list[_Line], idx: list[int], r: _Rules, at_end: bool = False) -> set[int]:

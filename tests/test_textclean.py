@@ -71,3 +71,33 @@ def test_menu_inside_body_is_kept():
             "Another long paragraph of the article follows here, and it also ends with a full stop.\n")
     art = clean_text(text)
     assert _in_body(art, text.index("Alphabet"), text.index("Alphabet") + 8)
+
+
+_P1 = "Home Depot reported third-quarter earnings that topped estimates, and its shares fell 4% before the bell.\n"
+_P2 = "The home-improvement retailer earned $2.8 billion, or $2.53 per diluted share, as revenue rose 3.5 percent.\n"
+_P3 = "Looking ahead, the company sees sales growth of 1.8 percent for the fiscal year, below its earlier outlook.\n"
+_COMMENT = "I bought a drill there for $99 last week and the staff were great, five stars from me and my family.\n"
+
+BOX_CASES = [
+    ("related-box-inside-the-article",
+     _P1 + "Related articles\nLowe's shares drop 3% as sales slow\nTarget beats on $1.2 billion profit\n" + _P2 + _P3,
+     ["$2.8 billion", "1.8 percent"], ["3% as sales", "$1.2 billion"]),
+    ("more-stories-after-the-article",
+     _P1 + _P2 + _P3 + "More stories\nWalmart raises outlook to $5 a share\nBest Buy sales up 2%\n",
+     ["1.8 percent"], ["$5 a share", "up 2%"]),
+    ("comments-after-the-article", _P1 + _P2 + _P3 + "12 Comments\n" + _COMMENT + _COMMENT,
+     ["1.8 percent"], ["$99"]),
+    ("comments-link-in-a-share-bar-is-no-header",
+     "Share\nTweet\nComments\nPrint\n" + _P1 + _P2 + _P3, ["4% before", "$2.8 billion", "1.8 percent"], []),
+    ("comments-longer-than-the-article-are-kept", _P1 + "Comments\n" + _COMMENT + _COMMENT + _COMMENT,
+     ["4% before"], []),
+]
+
+
+@pytest.mark.parametrize("text,kept,dropped", [c[1:] for c in BOX_CASES], ids=[c[0] for c in BOX_CASES])
+def test_boxes_of_other_stories_and_comments_are_furniture(text, kept, dropped):
+    art = clean_text(text)
+    for s in kept:
+        assert _in_body(art, text.index(s), text.index(s) + len(s)), f"dropped: {s!r}"
+    for s in dropped:
+        assert not _in_body(art, text.index(s), text.index(s) + len(s)), f"kept: {s!r}"
