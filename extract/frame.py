@@ -295,16 +295,11 @@ def article_topic(body: str, title: Optional[str] = None, subjects: Iterable[str
     story); else the industry its lede names ("at the centre of the AI industry").
     The lede is where news writing states what a story is about; a sector named
     later may be a comparison ("the telecom industry in 2000")."""
-    lede = _lede(body)
-    return _main_name(subjects, [title or "", lede or ""]) or (_industry(lede) if lede else None)
-
-
-def _lede(body: str) -> Optional[str]:
-    """The first body paragraph of a lede's length."""
-    for para in body.split("\n"):
-        if len(_WORD.findall(para)) >= _LEDE_WORDS:
-            return para
-    return None
+    paragraphs = [p for p in body.split("\n") if len(_WORD.findall(p)) >= _LEDE_WORDS]
+    if len(paragraphs) < 2:
+        return None  # a single paragraph has no lede apart from its figures' own sentences
+    lede = paragraphs[0]
+    return _main_name(subjects, [title or "", lede]) or _industry(lede)
 
 
 def _main_name(subjects: Iterable[str], texts: list[str]) -> Optional[str]:
@@ -312,12 +307,15 @@ def _main_name(subjects: Iterable[str], texts: list[str]) -> Optional[str]:
     title or lede writes, by canonical name or as written."""
     named = {hit[2] for t in texts for hit in entity_table().find(t)}
     counts: dict[str, int] = {}
-    for name in subjects:
-        if not name or not any(c.isupper() for c in name):
-            continue
+    names = [n for n in subjects if n and any(c.isupper() for c in n)]
+    for name in names:
         if name in named or any(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", t) for t in texts):
             counts[name] = counts.get(name, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else None  # ties: the first seen
+    if not counts:
+        return None
+    best = max(counts, key=counts.__getitem__)  # ties: the first seen
+    # a story about one company, not a round-up that names one first
+    return best if counts[best] * 3 >= len(names) else None
 
 
 def _industry(lede: str) -> Optional[str]:
@@ -432,11 +430,17 @@ _TIME_HEAD = re.compile(r"(?i)\b(?:seconds?|minutes?|hours?|days?|weeks?|months?
                         r"centur(?:y|ies)|weekend|summer|winter|spring|autumn|fall)$")
 
 
+# A month or weekday is a time, never what a figure is about ("stayed below 6% in October").
+_CALENDAR = re.compile(r"(?i)(?:(?:early|mid|late)[- ])?(?:january|february|march|april|may|june|july|august|"
+                       r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|"
+                       r"saturday|sunday|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?")
+
+
 def _name_like(name: Optional[str]) -> bool:
     """At least two letters, starting with a letter or digit: not "=" or "$ 49", nor a
     time span ("next two months")."""
     return bool(name) and sum(ch.isalpha() for ch in name) >= 2 and name[0].isalnum() \
-        and not re.search(r"[=$€£¥]", name) and not _TIME_HEAD.search(name)
+        and not re.search(r"[=$€£¥]", name) and not _TIME_HEAD.search(name) and not _CALENDAR.fullmatch(name)
 
 
 def _is_heading(text: str, sent: Span) -> bool:
@@ -545,7 +549,7 @@ def _entity_in(span_tokens, doc: Doc, cues: _Cues, labels, propn: bool = True) -
     # an organisation before a person in it ("Economist Jane Lee of Moody's")
     for ent in sorted(ents, key=lambda e: (e.label_ != "ORG", e.start)):
         return _canon(ent.text)
-    propns = [t for t in toks if t.pos_ == "PROPN" and t.text not in cues.not_entities] if propn else []
+    propns = [t for t in toks if t.pos_ == "PROPN" and t.text not in cues.not_entities and not _is_code(t)] if propn else []
     if propns:
         t = propns[0]
         words = [x for x in t.subtree if x.pos_ == "PROPN" and x.i >= t.i - 3 and x.i in ids
@@ -676,9 +680,18 @@ def _metric_head(tok: Token) -> bool:
     return bool(_metric_tokens(tok))
 
 
+_CODE = re.compile(r"[A-Z]{2,}[a-z]?\d+[A-Za-z\d]*|\S*=\S*")
+
+
+def _is_code(tok: Token) -> bool:
+    """A market-data code, not a name: "CMCU3", "CLc1", the "RR" of "US10YT=RR"."""
+    glued = tok.i > 0 and tok.doc[tok.i - 1].text.endswith("=") and not tok.doc[tok.i - 1].whitespace_
+    return glued or bool(_CODE.fullmatch(tok.text)) and not entity_table().find(tok.text)
+
+
 def _name_np(tok: Token, doc: Doc, cues: _Cues, span: Span) -> tuple[Optional[str], bool]:
     """(name, points_back) for a subject noun phrase headed by `tok`."""
-    if span.start <= tok.i < span.end:
+    if span.start <= tok.i < span.end or _is_code(tok):
         return None, False
     np_text = " ".join(t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("punct",))
     if tok.lower_ in cues.pronouns or np_text in cues.anaphoric or _definite_description(tok, cues):
@@ -1130,7 +1143,9 @@ def _source(sent: Span, cues: _Cues) -> Optional[str]:
     m = cues.source_prepositions.search(text)
     if m:
         after = doc.char_span(sent.start_char + m.end(), sent.end_char, alignment_mode="expand")
-        if after is not None:
+        # "per" credits only a name right after it ("per Bloomberg"), not "per barrel"
+        if after is not None and not (m.group().strip().lower() == "per" and not (
+                len(after) and (after[0].pos_ == "PROPN" or after[0].ent_type_))):
             name = _leading_name(after, cues)
             if name:
                 return name
@@ -1245,6 +1260,8 @@ def _leading_name(span: Span, cues: _Cues) -> Optional[str]:
     for t in span:
         if t.is_punct and t.text not in ("'s", "’s", "&", "."):
             break
+        if t.pos_ in ("CCONJ", "VERB", "AUX"):
+            break  # "$55.12 per barrel and Brent was ...": the name must lead the phrase
         toks.append(t)
         if len(toks) >= 8:
             break

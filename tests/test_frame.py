@@ -257,6 +257,14 @@ CASES = [
      "Coty agreed on Monday to buy a 51% stake in Kylie Cosmetics, the make-up line of the reality star Kylie Jenner.\n"
      "Those gains add to a rally of more than 80% this year. The stock was down 60% over four years.", None,
      "60%", dict(subject="Coty")),
+    ("subject-no-month", "The average interest rate on a new car loan stayed below 6 percent in October.", None,
+     "6 percent", dict(subject=None)),
+    ("subject-no-market-data-code", "Benchmark 10-year notes US10YT=RR last rose 7/32 in price to yield 1.786%.", None,
+     "1.786%", dict(subject=None)),
+    ("source-per-needs-a-name-right-after",
+     "U.S. crude fell 3.38% to $55.12 per barrel and Brent was last at $60.73, down 2.74%.", None,
+     "$55.12", dict(source=None)),
+    ("source-per-name", "Sales of new homes rose 3% in May, per Bloomberg.", None, "3%", dict(source="Bloomberg")),
     # --- source: what carries through a paragraph ---------------------------------
     ("source-self-report-not-lent-to-another-company",
      "Amazon announced a $10 billion investment in Ohio. Microsoft signed a $9.7 billion deal with IREN.", None,
@@ -269,6 +277,7 @@ CASES = [
      "60%", dict(source="UBS")),
     ("subject-article-topic",
      "Investors are asking hard questions about the global chip industry after a year of record spending on plants.\n"
+     "Spending has run ahead of sales for two years now, and few of the new plants will be busy before 2027.\n"
      "The shortfall between spending and sales now stands at about $90 billion a year.", None,
      "$90 billion", dict(subject="global chip industry")),
     ("subject-own-clause-beats-article-topic",
@@ -336,11 +345,21 @@ TOPIC_CASES = [
 ]
 
 
+_SECOND = "\nA second paragraph follows the lede, as in any article, with more words than a headline has.\n"
+
+
 @pytest.mark.parametrize("body,topic", [c[1:] for c in TOPIC_CASES], ids=[c[0] for c in TOPIC_CASES])
 def test_article_topic_is_the_industry_its_lede_names(body, topic):
     from extract.frame import article_topic
 
-    assert article_topic(body) == topic
+    assert article_topic(body + _SECOND) == topic
+
+
+def test_a_single_paragraph_has_no_article_topic():
+    from extract.frame import article_topic
+
+    assert article_topic("There is a number sitting at the centre of the AI industry right now that almost "
+                         "nobody is talking about.") is None
 
 
 def test_article_topic_is_the_company_its_title_names_that_figures_are_about(nlp):
@@ -357,16 +376,21 @@ def test_article_topic_is_the_company_its_title_names_that_figures_are_about(nlp
 
 
 @pytest.mark.parametrize("subjects,title,lede,topic", [
-    (["Home Depot", "Home Depot", "Lowe's"], "Home Depot sales miss", "", "Home Depot"),
+    (["Home Depot", "Home Depot", "Lowe's"], "Home Depot sales miss",
+     "Shares of the home-improvement chain fell on Tuesday after its quarterly report, the steepest fall this year.",
+     "Home Depot"),
+    (["Apple", "Alphabet", "Meta", "Amazon"], "",
+     "Apple led a broad rally in technology shares on Tuesday as investors bet on lower interest rates next year.",
+     None),
     (["Lowe's", "Home Depot", "Home Depot"], "", "Home Depot and Lowe's reported results on a busy Tuesday for retail, and both missed on sales.",
      "Home Depot"),
     (["Nvidia"], "Chip stocks slide", "Investors sold chip stocks on Tuesday as worries about the AI industry and its spending grew again.",
      "AI industry"),
     (["stock", "gains"], "", "The stock added more than 2% to begin the week after the beauty brand deal was announced.",
      None),
-], ids=["most-frequent-in-title", "most-frequent-in-lede", "not-named-up-front-gives-way-to-industry",
+], ids=["most-frequent-in-title", "a-round-up-names-one-first", "most-frequent-in-lede", "not-named-up-front-gives-way-to-industry",
         "common-nouns-are-no-name"])
 def test_article_topic_prefers_a_name_up_front(subjects, title, lede, topic):
     from extract.frame import article_topic
 
-    assert article_topic(lede, title, subjects) == topic
+    assert article_topic(lede + _SECOND, title, subjects) == topic
