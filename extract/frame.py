@@ -1326,10 +1326,9 @@ def _metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
     return metric
 
 
-def _modified_noun(doc: Doc, q: Quantity) -> Optional[Token]:
-    """The noun a money or percent figure modifies ("a $600 billion gap", "a 25%
-    stake", "$850 billion lease obligations"), unless it marks a level of some other
-    measure ("the $1 billion barrier") or a change (a "12% rise" in what follows)."""
+def _figure_head(doc: Doc, q: Quantity) -> Optional[Token]:
+    """The noun a money or percent figure stands before as a modifier ("a $600
+    billion gap", "a 25% stake", "the $5.5 billion consensus estimate")."""
     if not (_is_money(q) or q.unit == "percent"):
         return None
     span = _tokens_of(doc, q)
@@ -1343,6 +1342,16 @@ def _modified_noun(doc: Doc, q: Quantity) -> Optional[Token]:
         return None  # a verb misread as a noun: "Where does this trillion-dollar gamble end?"
     if not (span.end <= head.i <= span.end + 2) or any(
             t.dep_ not in ("compound", "amod") or t.head != head or t.pos_ == "VERB" for t in doc[span.end:head.i]):
+        return None
+    return head
+
+
+def _modified_noun(doc: Doc, q: Quantity) -> Optional[Token]:
+    """The noun a figure modifies when it is what the figure measures: not one that
+    marks a level of some other measure ("the $1 billion barrier", "a $180 billion
+    capex budget") or a change (a "12% rise" in what follows)."""
+    head = _figure_head(doc, q)
+    if head is None:
         return None
     cues = _cues()
     if head.lower_ in cues.level_nouns or head.lemma_.lower() in cues.level_nouns \
@@ -1553,9 +1562,11 @@ def _kind(sent: Span, q: Quantity, cues: _Cues, scope: list[Token], source: Opti
     scope_text = " ".join(t.text for t in scope)
     if in_if or illustration or cues.illustrative.search(scope_text) or _generic_example(sent, q):
         return Kind.illustrative
-    benchmark = _modified_noun(sent.doc, q)
+    benchmark = _figure_head(sent.doc, q)
     if benchmark is not None and benchmark.lower_ in cues.benchmark_nouns:
-        return Kind.estimate  # "above the $5.5 billion consensus estimate": the expectation itself
+        # "above the $5.5 billion consensus estimate", "its $70 billion spending
+        # forecast": the expectation itself
+        return Kind.forecast if benchmark.lower_ in cues.forecast else Kind.estimate
     scope = _without_benchmarks(scope, cues)
     if _cue_in(scope, cues.forecast):
         return Kind.forecast

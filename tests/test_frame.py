@@ -235,6 +235,10 @@ CASES = [
      "80%", dict(subject="Nvidia", metric="market share")),
     ("period-starting-in-month", "AWS increased the price of this service by about 20% starting in July.", dt.date(2025, 9, 1),
      "20%", dict(period="2025-07")),
+    ("metric-budget-is-a-level-of-its-compound", "Alphabet set a $180 billion capex budget for the year.", None,
+     "$180 billion", dict(subject="Alphabet", metric="capex")),
+    ("kind-a-forecast-noun-the-figure-modifies", "Meta raised its $70 billion spending forecast on Wednesday.", None,
+     "$70 billion", dict(kind="forecast")),
     # --- kind: a result against expectations is a fact -----------------------------
     ("kind-topped-estimates-is-fact", "Home Depot's revenue of $27.2 billion topped estimates.", None,
      "$27.2 billion", dict(kind="fact")),
