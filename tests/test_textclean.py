@@ -90,6 +90,7 @@ BOX_CASES = [
     ("comments-link-in-a-share-bar-is-no-header",
      "Share\nTweet\nComments\nPrint\n" + _P1 + _P2 + _P3, ["4% before", "$2.8 billion", "1.8 percent"], []),
     ("time-ago-stamps", _P1 + _P2 + "updated 16M ago\n32 minutes ago\n" + _P3, ["$2.8 billion"], ["16M ago", "32 minutes"]),
+    ("lone-price-lines-of-a-deals-box", _P1 + "SAVE $250.00\n$164.99\n" + _P2 + _P3, ["$2.8 billion"], ["$250.00", "$164.99"]),
     ("delayed-quotes-notice", "All market data delayed 20 minutes.\n" + _P1 + _P2 + _P3, ["$2.8 billion"], ["20 minutes"]),
     ("comments-longer-than-the-article-are-kept", _P1 + "Comments\n" + _COMMENT + _COMMENT + _COMMENT,
      ["4% before"], []),
