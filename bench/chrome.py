@@ -23,6 +23,7 @@ Usage:  python bench/chrome.py [--limit N] [--peers] [--json] [--show N]
 from __future__ import annotations
 
 import argparse
+import bisect
 import gzip
 import json
 import re
@@ -74,18 +75,9 @@ def body_lines(dump: str, truth: str) -> list[bool]:
 
 
 def line_of(dump: str) -> Callable[[int], int]:
+    """The index of the line a character offset falls in."""
     starts = [0] + [m.end() for m in re.finditer(r"\n", dump)]
-
-    def index(pos: int) -> int:
-        lo, hi = 0, len(starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if starts[mid] <= pos:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
-    return index
+    return lambda pos: bisect.bisect_right(starts, pos) - 1
 
 
 # -- systems: text -> [(start, end, surface)] -------------------------------------------
