@@ -62,6 +62,7 @@ class Lexicon:
     threshold_nouns: frozenset[str]
     duration_figures: Mapping[str, tuple[str, ...]]
     age_before: tuple[str, ...]
+    counted_peoples: tuple[str, ...]
 
 
 @lru_cache(maxsize=None)
@@ -106,4 +107,5 @@ def load_lexicon(path: Path = DATA / "quantities.toml") -> Lexicon:
         threshold_nouns=frozenset(d["hedges_passing"]["threshold_nouns"]),
         duration_figures=_ro({k: tuple(v) for k, v in d["duration_figures"].items()}),
         age_before=tuple(d["ages"]["before"]),
+        counted_peoples=tuple(d["counted_peoples"]["words"]),
     )

@@ -104,7 +104,8 @@ class _Patterns:
         self.unit_name = re.compile(rf"(?:\s|-)({alternation(lex.unit_names)})\b", re.I)
         # A counted noun: lower-case, an acronym plural ("GPUs") or a group of people
         # ("Americans", "Floridians", "Democrats").
-        self.noun = re.compile(r"(?:\s|-)([a-z][a-z'’-]*[a-z]|[a-z]|[A-Z]{2,}s|[A-Z][a-z]+(?:ans|ers|ats))\b")
+        self.noun = re.compile(r"(?:\s|-)([a-z][a-z'’-]*[a-z]|[a-z]|[A-Z]{2,}s|[A-Z][a-z]+(?:ans|ers|ats)"
+                               rf"|{alternation(lex.counted_peoples)})\b")
         self.glued_letters = re.compile(r"[A-Za-z]+")
         self.connector = re.compile(r"\s*(?:–|—|‒|-)\s*|\s+(?:to|through|and|or even|or)\s+", re.I)
         hb = alternation(lex.hedges_before)
