@@ -252,7 +252,7 @@ def with_counted_noun(q: Quantity, doc: Doc) -> Quantity:
     while head.i > last.i and head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head  # "three COVID-19 vaccine doses": the parse may hang the number on "vaccine"
     # In a title-case headline capitals say nothing: "23,000 Maricopa County Ballots".
-    headline = _headline(head)
+    headline = not head.is_lower and _headline(head)
     if not nummod or head.i <= last.i or not (head.pos_ == "NOUN" or headline and head.pos_ == "PROPN"):
         return q
     words = [t for t in doc[last.i + 1:head.i + 1] if t.text not in ("-", ",") and doc[t.i - 1].text != "-"]
