@@ -60,6 +60,9 @@ class Lexicon:
     hedges_after: Mapping[str, str]
     hedges_passing: frozenset[str]
     threshold_nouns: frozenset[str]
+    duration_figures: Mapping[str, tuple[str, ...]]
+    age_before: tuple[str, ...]
+    counted_peoples: tuple[str, ...]
 
 
 @lru_cache(maxsize=None)
@@ -102,4 +105,7 @@ def load_lexicon(path: Path = DATA / "quantities.toml") -> Lexicon:
         hedges_after=_ro(d["hedges_after"]),
         hedges_passing=frozenset(d["hedges_passing"]["words"]),
         threshold_nouns=frozenset(d["hedges_passing"]["threshold_nouns"]),
+        duration_figures=_ro({k: tuple(v) for k, v in d["duration_figures"].items()}),
+        age_before=tuple(d["ages"]["before"]),
+        counted_peoples=tuple(d["counted_peoples"]["words"]),
     )

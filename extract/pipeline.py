@@ -135,6 +135,28 @@ def _proper_modifier(t) -> bool:
     return (t.is_alpha and (t.is_title or t.is_upper)) or re.fullmatch(r"(?:[A-Z]\.){2,}", t.text) is not None
 
 
+# A code name used as a modifier: "COVID-19" in "three COVID-19 vaccine doses", "Tu-160".
+_CODE_NAME = re.compile(r"[A-Z][A-Za-z]*-\d+[A-Za-z]?")
+
+
+def _headline(token) -> bool:
+    """Is the token's sentence a headline in title case ("23,000 Maricopa County Ballots
+    Came From Voters")? Four or more words of four letters or more, nearly all capitalised:
+    there a capital letter says nothing about a name."""
+    words = [t for t in token.sent if t.is_alpha and len(t) >= 4]
+    if len(words) < 4:
+        return False
+    return sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words)
+
+
+def _listed_adjective(t, first: int) -> bool:
+    """A comma between two adjectives before the counted noun: "15 unelected, unaccountable
+    bureaucrats" (not right after the number: "In 2019, seven ...")."""
+    doc = t.doc
+    return (t.text == "," and t.i > first and t.i + 1 < len(doc)
+            and doc[t.i - 1].pos_ == "ADJ" and doc[t.i + 1].pos_ == "ADJ")
+
+
 def _partitive_noun(number) -> Optional[object]:
     """The plural noun a number counts a part of: "43 of Joe's proposals" -> proposals."""
     doc = number.doc
@@ -160,6 +182,16 @@ def _subject_of_verb(q: Quantity, doc: Doc) -> bool:
         return False
     prev = doc[t.i - 1] if t.i > 0 else None
     return not (prev is not None and (prev.pos_ in ("DET", "PROPN", "NUM") or prev.dep_ == "poss"))
+
+
+def _object_of_verb(q: Quantity, doc: Doc) -> bool:
+    """A bare number that is the object of a verb that counts people ("a blast that killed
+    seven", "police arrested 200"; data/claim_filter.toml [object_counts]), the noun left out."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    t = span[0]
+    return t.dep_ == "dobj" and t.head.lower_ in _claim_filter()["object_counts"]["verbs"] and t.head.i == t.i - 1
 
 
 def _singular(noun) -> bool:
@@ -217,20 +249,27 @@ def with_counted_noun(q: Quantity, doc: Doc) -> Quantity:
             # "43 of Joe's legislative proposals", "three of the five banks": the number
             # stays the surface, what it counts is the noun after "of"
             return q.model_copy(update={"noun": counted.text})
-    if not nummod or head.i <= last.i or head.pos_ != "NOUN":
+    while head.i > last.i and head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head  # "three COVID-19 vaccine doses": the parse may hang the number on "vaccine"
+    # In a title-case headline capitals say nothing: "23,000 Maricopa County Ballots".
+    headline = not head.is_lower and _headline(head)
+    if not nummod or head.i <= last.i or not (head.pos_ == "NOUN" or headline and head.pos_ == "PROPN"):
         return q
-    words = [t for t in doc[last.i + 1:head.i + 1] if t.text != "-" and doc[t.i - 1].text != "-"]
-    if len(words) > 3 or head.i - last.i > 6:
-        return q  # at most two modifiers, a hyphenated one counting once ("new private-sector jobs")
+    words = [t for t in doc[last.i + 1:head.i + 1] if t.text not in ("-", ",") and doc[t.i - 1].text != "-"]
+    if len(words) > 4 or head.i - last.i > 7:
+        return q  # at most three modifiers, a hyphenated one counting once ("new private-sector jobs")
     # Lower-case words only: "iPhone 11 Pro", "737 Max jet", "1 Yellow" are names;
     # a capitalised modifier may stand before a lower-case plural ("120,000 Texas jobs",
-    # "88,000 Ohio workers", "148 Labour constituencies").
+    # "88,000 Ohio workers", "148 Labour constituencies", "three COVID-19 vaccine doses").
     between = list(doc[last.i + 1:head.i + 1])
-    plural_head = head.tag_ == "NNS" and head.is_lower
+    plural_head = head.tag_ in ("NNS", "NNPS") and (head.is_lower or headline and head.is_title)
     if not all(t.is_alpha and t.is_lower and t.pos_ in _NOUN_MODIFIERS
                or t.text == "-" and t.whitespace_ == "" and t.i > last.i + 1  # "new private-sector jobs"
+               or _listed_adjective(t, numbers[-1].i + 1)  # "15 unelected, unaccountable bureaucrats"
                or plural_head and t.like_num and not t.is_alpha and doc[t.i + 1].text[:1].isupper()  # "400 737 Max jets"
-               or plural_head and _proper_modifier(t) for t in between):
+               or plural_head and (_proper_modifier(t) or _CODE_NAME.fullmatch(t.text) is not None)
+               or plural_head and headline and t.is_alpha and t.is_title and t.pos_ in _NOUN_MODIFIERS
+               for t in between):
         return q
     end = head.idx + len(head.text)
     text = doc_text(doc)
@@ -298,7 +337,8 @@ def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
     if reason:
         return reason
     if q.unit == "count":
-        if q.noun is None and not q.vague and not SCALED.search(q.surface) and not _subject_of_verb(q_rel, doc):
+        if q.noun is None and not q.vague and not SCALED.search(q.surface) and not _subject_of_verb(q_rel, doc) \
+                and not _object_of_verb(q_rel, doc):
             # "11 million will die", "5.7 million -- that's how many voted", "650 died" do count
             return "a bare number with no unit or counted noun"
         span = doc.char_span(q_rel.start, q_rel.end, alignment_mode="expand")
@@ -310,7 +350,7 @@ def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
                     and prev.lower_ not in FUNCTION_WORDS:
                 return f"part of a name or version ('{prev.text} {first.text}')"
             opens = first.is_sent_start or (first.i > 0 and doc[first.i - 1].is_punct)  # '"Fifty seats ...'
-            if first.like_num and first.is_alpha and first.is_title and not opens:
+            if first.like_num and first.is_alpha and first.is_title and not opens and not _headline(first):
                 return f"a capitalised number word inside a sentence is a name ('Gang of {first.text}')"
             if first.like_num and first.is_alpha and not any(w in surface for w in ("million", "billion", "thousand", "trillion")):
                 reason = _names_a_group(span, q.noun)

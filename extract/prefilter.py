@@ -31,6 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from claims.models import Quantity
+from extract.lexicon import alternation
 from extract.quantities import SCALED
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])([\"”’)\]]*)[ \t]+(?=[\"“‘(\[]?[A-Z0-9$€£¥])|\n+")
@@ -99,9 +100,21 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 # A bare number followed by a plural, perhaps after one modifier, may count it
 # ("500 new jobs"); the parse decides (extract.pipeline.with_counted_noun).
 _YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
-_WORDS_AFTER = re.compile(
-    r"[ \t]+(?:(?:[a-z][\w-]*|[A-Z][a-z]+|[A-Z]{2,}|(?:[A-Z]\.){2,})[ \t]+){0,2}"
-    r"(?!(?:is|was|has|does|this|its|his|as|us|plus|less|thus|across|unless)\b)[a-z][\w-]*s\b")
+
+
+@lru_cache(maxsize=None)
+def _words_after() -> re.Pattern:
+    """Up to three modifiers, lower-case, capitalised or coded, adjectives perhaps listed with
+    a comma ("15 unelected, unaccountable bureaucrats", "three COVID-19 vaccine doses"), then
+    a plural: by its -s, capitalised in a headline ("23,000 Maricopa County Ballots"), or one
+    without an -s ("six Muslim men"; data/claim_filter.toml)."""
+    with open(Path(__file__).with_name("data") / "claim_filter.toml", "rb") as f:
+        d = tomllib.load(f)
+    plurals = alternation(d["irregular_plurals"]["nouns"] + d["same_plural"]["nouns"])
+    return re.compile(
+        r"[ \t]+(?:(?:[a-z][\w-]*|[A-Z][\w-]*|(?:[A-Z]\.){2,}),?[ \t]+){0,3}"
+        r"(?!(?:is|was|has|does|this|its|his|as|us|plus|less|thus|across|unless)\b)"
+        rf"(?:[a-z][\w-]*s|[A-Z][a-z]+s|{plurals})\b")
 
 
 # "43 of Joe's proposals", "three of the five banks": a part of a counted whole.
@@ -112,14 +125,24 @@ _PART_OF = re.compile(r"[ \t]+of[ \t]+(?:the|these|those|its|their|our|his|her|[
 _VERB_AFTER = re.compile(r"[ \t]+(?:have|has|had|were|are|will|would|could|may|might|died|[a-z]+ed)\b")
 
 
+@lru_cache(maxsize=None)
+def _counting_verb_before() -> re.Pattern:
+    """'killed seven', 'arrested 200': a number as the object of a verb that counts people
+    (data/claim_filter.toml [object_counts]; the parse decides)."""
+    with open(Path(__file__).with_name("data") / "claim_filter.toml", "rb") as f:
+        verbs = tomllib.load(f)["object_counts"]["verbs"]
+    return re.compile(rf"\b(?:{alternation(verbs)})[ \t]+$", re.I)
+
+
 def could_be_claim(q: Quantity, text: str = "") -> bool:
     if q.unit == "count" and q.noun is None and not q.vague:
         if _YEAR.fullmatch(q.surface):
             return False
         if SCALED.search(q.surface):
             return True  # "11 million will die"
-        return bool(text) and (_WORDS_AFTER.match(text, q.end) is not None or _PART_OF.match(text, q.end) is not None
-                               or _VERB_AFTER.match(text, q.end) is not None)
+        return bool(text) and (_words_after().match(text, q.end) is not None or _PART_OF.match(text, q.end) is not None
+                               or _VERB_AFTER.match(text, q.end) is not None
+                               or _counting_verb_before().search(text, max(0, q.start - 20), q.start) is not None)
     return True
 
 
@@ -132,8 +155,10 @@ def select(text: str, quantities: list[Quantity]) -> list[tuple[int, int]]:
     candidate = [False] * len(spans)
     for q in quantities:
         if could_be_claim(q, text):
-            i = bisect.bisect_right(starts, q.start) - 1
-            if i >= 0:
+            # every sentence the quantity spans: the regex cuts after "Rs." in "Rs. 16 lakh"
+            first = bisect.bisect_right(starts, q.start) - 1
+            last = bisect.bisect_right(starts, q.end - 1) - 1
+            for i in range(max(first, 0), last + 1):
                 candidate[i] = True
     para_of = _paragraphs(text, spans)
     candidate_paras = {para_of[i] for i, c in enumerate(candidate) if c}

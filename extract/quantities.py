@@ -104,7 +104,8 @@ class _Patterns:
         self.unit_name = re.compile(rf"(?:\s|-)({alternation(lex.unit_names)})\b", re.I)
         # A counted noun: lower-case, an acronym plural ("GPUs") or a group of people
         # ("Americans", "Floridians", "Democrats").
-        self.noun = re.compile(r"(?:\s|-)([a-z][a-z'’-]*[a-z]|[a-z]|[A-Z]{2,}s|[A-Z][a-z]+(?:ans|ers|ats))\b")
+        self.noun = re.compile(r"(?:\s|-)([a-z][a-z'’-]*[a-z]|[a-z]|[A-Z]{2,}s|[A-Z][a-z]+(?:ans|ers|ats)"
+                               rf"|{alternation(lex.counted_peoples)})\b")
         self.glued_letters = re.compile(r"[A-Za-z]+")
         self.connector = re.compile(r"\s*(?:–|—|‒|-)\s*|\s+(?:to|through|and|or even|or)\s+", re.I)
         hb = alternation(lex.hedges_before)
@@ -131,7 +132,17 @@ class _Patterns:
             r"|\b(?:for|during)\s+the\s+(?:\w+\s+)?$",
             re.I,
         )
-        self.time_window_after = re.compile(r"^\s+(?:ago|earlier|later|from now|before|after|prior)\b", re.I)
+        self.time_window_after = re.compile(r"^\s+(?:ago|earlier|later|from now|prior(?!\s+to\b))\b", re.I)
+        df = lex.duration_figures
+        asserting = alternation(list(df["hedges"]) + list(lex.hedges_before))
+        self.duration_asserted_before = re.compile(
+            rf"\b(?:within|in\s+(?:{asserting}))\s+$|\bwithin\s+(?:{asserting})\s+$"
+            rf"|\b(?:{alternation(df['possessives'])})\s+(?:{alternation(df['ordinals'])})\s+$", re.I)
+        self.duration_in_before = re.compile(r"\bin\s+$", re.I)
+        self.superlative = re.compile(rf"\b(?:{alternation(df['superlatives'])})\b", re.I)
+        self.age_before = re.compile(
+            rf"\b(?:{alternation(lex.age_before)})\s+(?:(?:{alternation(list(lex.hedges_before))})\s+)?$", re.I)
+        self.event_after = re.compile(rf"^\s+(?:{alternation(df['events_after'])})\b", re.I)
         self.between_before = re.compile(r"\b(between|from)\s+$", re.I)
         self.label_before = re.compile(rf"(?:(?<![\w#])({alternation(lex.label_words)})\.?\s$)")
 
@@ -326,11 +337,34 @@ def figure_refusal(text: str, q: Quantity) -> Optional[str]:
         # "Windows 11 users", "Fortune 500 companies": a name and its number before a noun
         return "part of a name or version (Kimi 2.7, Windows 11)"
     if q.unit in DURATION_UNITS and q.low is None and not re.search(r"-[A-Za-z]+$", surface):
-        if P.time_window_before.search(before) or P.time_window_after.match(after):
+        if _time_window(P, text, q, before, after):
             return "a time window, not a figure"
     if re.fullmatch(r"(?i)an?\s+[a-z]+", surface) and re.fullmatch(r"[A-Z]{3}", q.unit):
         return "an article before a unit ('a penny'), not a stated figure"
     return None
+
+
+def _time_window(P: _Patterns, text: str, q: Quantity, before: str, after: str) -> bool:
+    """Is the duration `q` a time window ("over the past two years", "in twelve months",
+    "three years ago") rather than a length the text asserts ("within two years", "in
+    just two days", "in 45 minutes", "the first time in 35 years", "his first 18 months",
+    "12 years after his death"; data/quantities.toml [duration_figures])?"""
+    if P.event_after.match(after):
+        return False  # the time between two events
+    if P.time_window_after.match(after):
+        return True
+    if not P.time_window_before.search(before):
+        return False
+    if P.duration_asserted_before.search(before):
+        return False
+    if P.duration_in_before.search(before):
+        if q.unit in P.lex.duration_figures["short_units"]:
+            return False
+        # a superlative earlier in the sentence: "for the first time in 35 years"
+        head = text[max(0, q.start - 150):q.start - len(before) + P.duration_in_before.search(before).start()]
+        sentence = re.split(r"[.!?;\n]", head)[-1]
+        return P.superlative.search(sentence) is None
+    return True
 
 
 _NUMBER_BEFORE = re.compile(r"(?:\b\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|several|"
@@ -695,6 +729,8 @@ def _to_quantity(P: _Patterns, text: str, a: _Part, b: Optional[_Part], limit: i
     vague = a.adjective and unit not in ("year", "month", "day", "hour", "minute", "second", "count")
     if vague and approx == Approx.exact:
         approx = Approx.approximately
+    if unit == "count" and noun is None and not a.atom.fraction and P.age_before.search(text, max(0, start - 40), start):
+        unit = "year"  # an age: "children age 5-11", "died at the age of 34"
     if unit == "count" and a.atom.fraction and _is_proportion(text, start, end, hedge):
         # "nearly half", "two-thirds of respondents", "cut by a third": a share, in percent.
         unit = "percent"

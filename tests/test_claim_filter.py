@@ -62,6 +62,28 @@ CASES = [
     ("capitalised-hedge-is-no-name", "Over 88,000 Ohio workers lost their jobs. About 40 firms left.",
      ["88,000 Ohio workers", "40 firms"]),
     ("count-not-label", "The airline had a fleet of 270 aircraft, including 12 freighters.", ["270 aircraft", "12 freighters"]),
+    # counts past listed adjectives, code names, more modifiers, peoples, headlines, verbs' objects
+    ("count-listed-adjectives", "Obama puts 15 unelected, unaccountable bureaucrats in charge of Medicare.",
+     ["15 unelected, unaccountable bureaucrats"]),
+    ("comma-right-after-number-is-no-list", "A photograph showing three, white bats went viral.", []),
+    ("count-past-code-name", "The surgeon had a stroke after three COVID-19 vaccine doses.", ["three COVID-19 vaccine doses"]),
+    ("count-three-modifiers", "Pritzker and two other Democratic state legislators proposed a fee.",
+     ["two other Democratic state legislators"]),
+    ("count-past-a-war-name", "Says 1,000 World War II veterans die every day.", ["1,000 World War II veterans"]),
+    ("count-of-a-people", "31 Rohingya won seats, and a man forced two Muslims to chant.", ["31 Rohingya", "two Muslims"]),
+    ("count-irregular-plural", "A woman beheaded six Muslim men, the report said.", ["six Muslim men"]),
+    ("count-hyphenated-capitalised-modifier", "She shut down 125 RSS-affiliated schools in West Bengal.",
+     ["125 RSS-affiliated schools"]),
+    ("headline-title-case-count", "23,000 Maricopa County Ballots Came From Voters Using a Previous Address?",
+     ["23,000 Maricopa County Ballots"]),
+    ("headline-title-case-number-word", "Does This Video Show Two Russian Helicopters Being Shot Down In Kyiv?",
+     ["Two Russian Helicopters"]),
+    ("headline-name-number-stays-out", "Windows 11 Users Complain As Fortune 500 Companies Hire Staff", []),
+    ("headline-singular-name-stays-out", "Pat Robertson Criticized Police On The 700 Club Broadcast", []),
+    ("count-object-of-counting-verb", "The blast at a religious school in Peshawar killed seven.", ["seven"]),
+    ("bare-object-of-other-verb", "The team scored 21 and he dialed 911.", []),
+    ("money-across-a-sentence-cut", "Rs. 16 lakh was stolen from a Hyderabad CEO.", ["Rs. 16 lakh"]),
+    ("capitalised-unit", "She cycled over 1500 Km during the lockdown.", ["1500 Km"]),
 ]
 
 

@@ -55,6 +55,28 @@ def test_a_text_without_figures_needs_no_model():
     assert select(text, find_quantities(text)) == []
 
 
+# Counts the prefilter must pass to the parse, each the only figure of its text.
+CANDIDATES = [
+    ("quantity-across-a-sentence-cut", "Rs. 16 lakh was stolen from a Hyderabad CEO."),
+    ("irregular-plural", "A woman beheaded six Muslim men who threatened her."),
+    ("hyphenated-capitalised-modifier", "She shut down 125 RSS-affiliated schools in West Bengal."),
+    ("listed-adjectives", "Obama puts 15 unelected, unaccountable bureaucrats in charge."),
+    ("code-name-modifier", "He had a stroke after three COVID-19 vaccine doses."),
+    ("headline-plural", "12,000 Doctors Just Urged the FDA to Put Cancer Warnings on Cheese"),
+    ("object-of-counting-verb", "The blast at a religious school killed seven."),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in CANDIDATES], ids=[c[0] for c in CANDIDATES])
+def test_prefilter_passes_counts_to_the_parse(nlp, text):
+    from claims.models import Article
+
+    art = Article(text=text, regions=[(0, len(text))])
+    with_prefilter = [c.surface for c in extract_claims(art, "t.txt", nlp)]
+    assert len(with_prefilter) == 1
+    assert with_prefilter == [c.surface for c in extract_claims(art, "t.txt", nlp, prefilter=False)]
+
+
 @pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.name[:3])
 def test_seed_claims_same_with_and_without_prefilter(nlp, path):
     """Identical, except a source credited more than a paragraph before the figure,
