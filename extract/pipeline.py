@@ -336,6 +336,16 @@ def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
     reason = figure_refusal(doc_text(doc), q_rel) or _names_a_kind_by_term(q, doc, q_rel)
     if reason:
         return reason
+    if q.unit == "times" and re.fullmatch(r"(?i)doubles|triples", q.surface):
+        span = doc.char_span(q_rel.start, q_rel.end, alignment_mode="expand")
+        w = span.root if span is not None else None
+        prev = doc[w.i - 1] if w is not None and w.i > 0 else None
+        nxt = doc[w.i + 1] if w is not None and w.i + 1 < len(doc) else None
+        if w is not None and w.pos_ != "VERB" and (
+                (prev is not None and prev.pos_ in ("DET", "ADJ", "ADP"))
+                or (nxt is not None and nxt.pos_ in ("NOUN", "PROPN"))):
+            # "the doubles title", "mixed doubles", "in doubles": the game, not a multiple
+            return f"'{q.surface}' names a game here, not a multiple"
     if q.unit == "count":
         if q.noun is None and not q.vague and not SCALED.search(q.surface) and not _subject_of_verb(q_rel, doc) \
                 and not _object_of_verb(q_rel, doc):

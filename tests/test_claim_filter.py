@@ -12,6 +12,9 @@ from extract.pipeline import extract_claims, is_claim
 
 CASES = [
     ("year-and-money", "In 2025, Amazon committed $200 billion to data centers.", ["$200 billion"]),
+    ("doubles-the-game", "Herbert and Mahut won the doubles title in London after playing in doubles all year.", []),
+    ("doubles-the-verb", "Revenue at the startup doubles every year, and its output triples when demand peaks.",
+     ["doubles", "triples"]),
     ("name-number-and-year", "Voyager 2 was launched in 1979 and carried 10 instruments.", ["10 instruments"]),
     ("spelled-bare", "The one you mentioned had twenty-one problems, not one hundred and five.", []),
     ("bare-numbers", "The answer is 42, at the end of times.", []),
