@@ -769,7 +769,7 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
     span = _tokens_of(doc, q)
     if span is None:
         return None, None
-    found = _respectively(doc, sent, q, in_sent, cues)
+    found = _respectively(doc, sent, q, in_sent, cues) or _aged_person(doc, span, q, cues)
     if found:
         return found, STRONG
     root = span.root
@@ -908,6 +908,14 @@ def _antecedent(ctx: _Context, anaphor: Token) -> Optional[str]:
     if plural and ctx.group and ctx.group_para >= ctx.para - 1:
         return ctx.group
     return ctx.subject
+
+
+def _aged_person(doc: Doc, span: Span, q: Quantity, cues: _Cues) -> Optional[str]:
+    """"Ma'Khia Bryant, 16, was shot": the person an appositive age follows."""
+    if q.unit != "year" or not re.fullmatch(r"\d{1,3}", q.surface) or span.start < 2 or doc[span.start - 1].text != ",":
+        return None
+    before = doc[max(0, span.start - 6):span.start - 1]
+    return _entity_in(list(before), doc, cues, frozenset({"PERSON"}), propn=False) if len(before) else None
 
 
 def _bare_metric(subj: Token) -> bool:
@@ -1295,6 +1303,8 @@ def _metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
     valued = _valued_object(doc, q)
     if _is_money(q) and valued is not None:
         return _VALUING_VERBS[valued.head.lemma_.lower()]
+    if q.unit == "year" and re.fullmatch(r"\d{1,3}(?:\s*[-–]\s*\d{1,3})?", q.surface):
+        return "age"  # a bare number of years is an age ("died at the age of 34", "Bryant, 16,")
     if q.unit == "count" and q.noun:
         # "500 jobs", "1,000 maintenance workers": the counted noun is what is measured
         named = vocab.find(q.noun)

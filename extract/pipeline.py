@@ -218,6 +218,24 @@ def _vague_runs_on(q: Quantity, doc: Doc) -> Quantity:
     return q
 
 
+def as_appositive_age(q: Quantity, doc: Doc) -> Quantity:
+    """"Patrick Carlineo Jr., 55, faces ...", "Ma'Khia Bryant, 16, was shot": a whole
+    number set off by commas right after a person's name is that person's age."""
+    if q.unit != "count" or q.noun is not None or q.value is None or not (0 < q.value < 120) \
+            or not re.fullmatch(r"\d{1,3}", q.surface):
+        return q
+    text = doc_text(doc)
+    if not (re.search(r"\S,\s$", text[max(0, q.start - 3):q.start]) and re.match(r"\s*,", text[q.end:q.end + 2])):
+        return q
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return q
+    name = doc[span.start - 2]  # the word before ", 55,"
+    if name.ent_type_ != "PERSON" and not (name.text in (".", "Jr", "Sr") and doc[span.start - 3].ent_type_ == "PERSON"):
+        return q
+    return q.model_copy(update={"unit": "year"})
+
+
 def with_counted_noun(q: Quantity, doc: Doc) -> Quantity:
     """A count whose recognised noun is missing or a modifier ("500" of "500 new jobs",
     "1,000 maintenance") runs on to the noun the parse says it counts ("500 new jobs",
@@ -436,7 +454,7 @@ def _claims_for(article: Article, doc_name: str, nlp: Language, prefilter: bool)
     framed: list[tuple[int, Composed, Frame]] = []
     for n, ((offset, composed), doc) in enumerate(zip(work, nlp.pipe(docs))):
         doc._.published = article.date
-        qs = [with_counted_noun(q, doc) for q in doc._.quantities or []]
+        qs = [with_counted_noun(as_appositive_age(q, doc), doc) for q in doc._.quantities or []]
         kept = [q for q in qs if is_claim(q, doc, q) is None]
         framed += [(offset, composed, f) for f in frame_doc(doc, kept, article.date, year=year, region=n)]
     # A figure stated again takes what its fullest mention established.

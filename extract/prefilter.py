@@ -122,6 +122,9 @@ _PART_OF = re.compile(r"[ \t]+of[ \t]+(?:the|these|those|its|their|our|his|her|[
 
 
 # "650 died", "40 have been dropped": a number as the subject of a verb (the parse decides).
+# "Bryant, 16, was": a number set off by commas after a capitalised name may be an age
+# (the parse decides: extract/pipeline.py as_appositive_age).
+_APPOSITIVE_BEFORE = re.compile(r"[A-Z][\w'’.-]*,[ \t]$")
 _VERB_AFTER = re.compile(r"[ \t]+(?:have|has|had|were|are|will|would|could|may|might|died|[a-z]+ed)\b")
 
 
@@ -142,7 +145,9 @@ def could_be_claim(q: Quantity, text: str = "") -> bool:
             return True  # "11 million will die"
         return bool(text) and (_words_after().match(text, q.end) is not None or _PART_OF.match(text, q.end) is not None
                                or _VERB_AFTER.match(text, q.end) is not None
-                               or _counting_verb_before().search(text, max(0, q.start - 20), q.start) is not None)
+                               or _counting_verb_before().search(text, max(0, q.start - 20), q.start) is not None
+                               or (_APPOSITIVE_BEFORE.search(text, max(0, q.start - 30), q.start) is not None
+                                   and text[q.end:q.end + 1] == ","))
     return True
 
 

@@ -12,6 +12,8 @@ from extract.pipeline import extract_claims, is_claim
 
 CASES = [
     ("year-and-money", "In 2025, Amazon committed $200 billion to data centers.", ["$200 billion"]),
+    ("appositive-age", "Patrick W. Carlineo Jr., 55, faces up to 10 years in prison.", ["55", "10 years"]),
+    ("appositive-number-after-a-company-is-no-age", "Rankings put Apple, 3, and Google, 4, near the top.", []),
     ("doubles-the-game", "Herbert and Mahut won the doubles title in London after playing in doubles all year.", []),
     ("doubles-the-verb", "Revenue at the startup doubles every year, and its output triples when demand peaks.",
      ["doubles", "triples"]),

@@ -239,6 +239,9 @@ CASES = [
      "$180 billion", dict(subject="Alphabet", metric="capex")),
     ("kind-a-forecast-noun-the-figure-modifies", "Meta raised its $70 billion spending forecast on Wednesday.", None,
      "$70 billion", dict(kind="forecast")),
+    ("subject-appositive-age",
+     "After a police officer fatally shot Ma'Khia Bryant, 16, in April 2021, LeBron James tweeted about it.", None,
+     "16", dict(subject="Ma'Khia Bryant", metric="age")),
     # --- kind: a result against expectations is a fact -----------------------------
     ("kind-topped-estimates-is-fact", "Home Depot's revenue of $27.2 billion topped estimates.", None,
      "$27.2 billion", dict(kind="fact")),
