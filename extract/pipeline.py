@@ -194,6 +194,21 @@ def _object_of_verb(q: Quantity, doc: Doc) -> bool:
     return t.dep_ == "dobj" and t.head.lower_ in _claim_filter()["object_counts"]["verbs"] and t.head.i == t.i - 1
 
 
+def _change_amount(q: Quantity, doc: Doc) -> bool:
+    """"The unemployed population has grown by 121,000", "the death toll rose to 3,200":
+    a bare whole number of 100 or more after "by"/"to" on a verb of change is an
+    amount of what the clause is about (data/claim_filter.toml [change_amounts])."""
+    if q.value is None or q.value < 100 or q.value != int(q.value) or re.fullmatch(r"1[89]\d\d|2[01]\d\d", q.surface):
+        return False
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    prep = t.head
+    return t.dep_ == "pobj" and prep.lower_ in ("by", "to") and prep.head.pos_ == "VERB" \
+        and prep.head.lower_ in _claim_filter()["change_amounts"]["verbs"]
+
+
 def _singular(noun) -> bool:
     """A singular noun by tag and by form ("program", not "burritos" mis-tagged NN), and not
     one whose plural is the same word ("aircraft"; data/claim_filter.toml)."""
@@ -366,7 +381,7 @@ def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
             return f"'{q.surface}' names a game here, not a multiple"
     if q.unit == "count":
         if q.noun is None and not q.vague and not SCALED.search(q.surface) and not _subject_of_verb(q_rel, doc) \
-                and not _object_of_verb(q_rel, doc):
+                and not _object_of_verb(q_rel, doc) and not _change_amount(q_rel, doc):
             # "11 million will die", "5.7 million -- that's how many voted", "650 died" do count
             return "a bare number with no unit or counted noun"
         span = doc.char_span(q_rel.start, q_rel.end, alignment_mode="expand")

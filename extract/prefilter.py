@@ -137,6 +137,15 @@ def _counting_verb_before() -> re.Pattern:
     return re.compile(rf"\b(?:{alternation(verbs)})[ \t]+$", re.I)
 
 
+@lru_cache(maxsize=None)
+def _change_verb_before() -> re.Pattern:
+    """'has grown by 121,000', 'rose to 3,200' (data/claim_filter.toml [change_amounts];
+    the parse decides)."""
+    with open(Path(__file__).with_name("data") / "claim_filter.toml", "rb") as f:
+        verbs = tomllib.load(f)["change_amounts"]["verbs"]
+    return re.compile(rf"\b(?:{alternation(verbs)})[ \t]+(?:by|to)[ \t]+(?:[a-z]+[ \t]+){{0,2}}$", re.I)
+
+
 def could_be_claim(q: Quantity, text: str = "") -> bool:
     if q.unit == "count" and q.noun is None and not q.vague:
         if _YEAR.fullmatch(q.surface):
@@ -146,6 +155,7 @@ def could_be_claim(q: Quantity, text: str = "") -> bool:
         return bool(text) and (_words_after().match(text, q.end) is not None or _PART_OF.match(text, q.end) is not None
                                or _VERB_AFTER.match(text, q.end) is not None
                                or _counting_verb_before().search(text, max(0, q.start - 20), q.start) is not None
+                               or _change_verb_before().search(text, max(0, q.start - 40), q.start) is not None
                                or (_APPOSITIVE_BEFORE.search(text, max(0, q.start - 30), q.start) is not None
                                    and text[q.end:q.end + 1] == ","))
     return True
