@@ -265,7 +265,7 @@ def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date]
             ctx.subject, ctx.subject_para = topic, para
         if group:
             ctx.group, ctx.group_para = group, para
-        if sent_source and not carried:
+        if sent_source and not carried and _credits_main_clause(sent, cues):
             ctx.source, ctx.source_para = sent_source, para
             own_frames = frames[len(frames) - len(in_sent):]
             ctx.source_self = any(f.subject == sent_source for f in own_frames)
@@ -1124,6 +1124,28 @@ def _sentence_source(sent: Span, cues: _Cues, ctx: _Context, para: int) -> tuple
     return None, None
 
 
+def _credits_main_clause(sent: Span, cues: _Cues) -> bool:
+    """Does the sentence credit its whole claim to a source, so that the credit may
+    carry on ("According to Bloomberg, ...", "Hood said ...", "Bloomberg's analysis
+    shows ...")? Not when the source sits in a clause about another figure: "revenue
+    grew 40%, beating the 38.2% analysts polled by Visible Alpha had expected"."""
+    root = sent.root
+    if root.lemma_.lower() in cues.attribution_verbs:
+        return True
+    subj = _clause_subject(root) if root.pos_ in ("VERB", "AUX") else None
+    if subj is not None and (subj.lower_ in cues.source_nouns or cues.source_descriptors.search(subj.text)):
+        return True
+    if any(c.dep_ in ("dobj", "attr") and c.lower_ in cues.source_nouns for c in root.children):
+        return True  # "The IEA published its annual review", "The best evidence is a study from MIT"
+    if cues.source_prepositions.search(sent.text):
+        return True  # "According to X, ...", "a study from X", "data from X"
+    # "..., Hood said.", "..., the company said in a statement": a reporting verb the parse hung lower
+    return any(t.lemma_.lower() in cues.attribution_verbs and t.dep_ in ("ROOT", "conj", "parataxis")
+               and t.head == root for t in sent if t is not root) or any(
+        t.lemma_.lower() in cues.attribution_verbs and t.i > root.i and t.dep_ in ("parataxis", "ccomp")
+        for t in root.children)
+
+
 def _attributes_by_pronoun(sent: Span, cues: _Cues) -> bool:
     """"However, it also emphasizes that ...", "It examined ... and found that ...",
     "He said ...": a reporting verb whose subject points back to the last source."""
@@ -1311,6 +1333,12 @@ def _metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
         if named and named[-1][1] == len(q.noun) and named[-1][2] in vocab.counted:
             return named[-1][2]
         return q.noun.lower()
+    told = _metric_of_clause_subject(doc, q)
+    if told is not None:
+        if q.unit in ("percent", "times", "percentage_point") and (
+                _is_growth(text, rel, rel_end, vocab) or _changed_by(doc, q, vocab)) and not vocab.is_growth(told):
+            return f"{told} growth"
+        return told
     modified = _modified_noun(doc, q)
     if modified is not None:
         # "a $9.7 billion deal", "Closing a $600 billion gap requires AI that does not
@@ -1356,6 +1384,28 @@ def _figure_head(doc: Doc, q: Quantity) -> Optional[Token]:
     return head
 
 
+def _metric_of_clause_subject(doc: Doc, q: Quantity) -> Optional[str]:
+    """"Total revenue rose 18% to $77.7 billion, while net income climbed 12% to $27.7
+    billion": the metric that is the subject of the verb a figure hangs on ("to",
+    "by", "at", "of", or as its object), before any vocabulary word nearer by text."""
+    span = _tokens_of(doc, q)
+    if span is None:
+        return None
+    t = span.root
+    head = t.head
+    if t.dep_ == "pobj" and head.lower_ in ("to", "by", "at", "of", "from") and head.dep_ == "prep":
+        head = head.head
+    elif t.dep_ not in ("dobj", "npadvmod", "attr", "nsubj"):
+        return None
+    if head.pos_ not in ("VERB", "AUX") or t.dep_ == "nsubj":
+        return None
+    subj = _clause_subject(head)
+    if subj is None or _figure_inside(subj, span):
+        return None
+    words = _metric_tokens(subj)
+    return metric_vocabulary().canonical[" ".join(w.text for w in words).lower()] if words else None
+
+
 def _modified_noun(doc: Doc, q: Quantity) -> Optional[Token]:
     """The noun a figure modifies when it is what the figure measures: not one that
     marks a level of some other measure ("the $1 billion barrier", "a $180 billion
@@ -1365,8 +1415,8 @@ def _modified_noun(doc: Doc, q: Quantity) -> Optional[Token]:
         return None
     cues = _cues()
     if head.lower_ in cues.level_nouns or head.lemma_.lower() in cues.level_nouns \
-            or head.lower_ in metric_vocabulary().growth_cues:
-        return None
+            or head.lower_ in metric_vocabulary().growth_cues or cues.source_descriptors.search(head.text):
+        return None  # a level, a change, or a misparse onto the analysts who expect it
     return head
 
 

@@ -242,6 +242,13 @@ CASES = [
     ("subject-appositive-age",
      "After a police officer fatally shot Ma'Khia Bryant, 16, in April 2021, LeBron James tweeted about it.", None,
      "16", dict(subject="Ma'Khia Bryant", metric="age")),
+    ("metric-subject-of-the-verb-beats-a-nearer-word",
+     "Total revenue rose 18% to $77.7 billion, while net income climbed 12% to $27.7 billion.", None,
+     "$77.7 billion", dict(metric="revenue")),
+    ("source-in-a-clause-about-another-figure-does-not-carry",
+     "Azure revenue grew 40%, beating the 38.2% growth analysts polled by Visible Alpha had expected. "
+     "Total revenue rose 18% to $77.7 billion.", None,
+     "18%", dict(source=None, metric="revenue growth")),
     # --- kind: a result against expectations is a fact -----------------------------
     ("kind-topped-estimates-is-fact", "Home Depot's revenue of $27.2 billion topped estimates.", None,
      "$27.2 billion", dict(kind="fact")),
