@@ -237,7 +237,7 @@ def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date]
             in_if = _in_conditional(sent, q, cues)
             kind = _kind(sent, q, cues, scope, sent_source, period, ref_year, in_if,
                          illustration=ctx.illustration_para == para,
-                         carried_estimate=carried and ctx.source_estimates)
+                         carried_estimate=carried and ctx.source_estimates, metric=metric)
             source, source_how = _without_article(sent_source), ("carried" if carried else "own") if sent_source else None
             if carried == _BY_PARAGRAPH and ctx.source_self and subject and subject != sent_source:
                 # "Amazon announced a $10 billion plan. Microsoft signed a $9.7 billion
@@ -491,6 +491,9 @@ def _scope(sent: Span, q: Quantity) -> list[Token]:
         # ... would need $600 billion")
         chain.append(sent.root)
     allowed = {t.i for t in chain}
+    # "the $300 billion they spent in 2024": a relative clause on the figure describes it
+    np = span.root.head if span.root.dep_ in ("nummod", "compound", "quantmod", "amod") else span.root
+    allowed |= {c.i for c in np.children if c.dep_ in ("relcl", "acl") and c.i >= span.end}
     # "X offered a calculation: the industry would need $600 billion": what comes
     # before a colon (or a lone dash) frames what it introduces.
     intro = [t.i for t in sent if t.i < span.start and (t.text == ":" or (t.text in ("—", "–") and sum(
@@ -1612,8 +1615,13 @@ def _cue_in(tokens: list[Token], words: Iterable[str]) -> bool:
     return any(f" {w} " in text for w in words)
 
 
+# Metrics that stand at a moment rather than accrue over a period.
+_STOCK_METRICS = frozenset({"valuation", "price", "share price", "market share", "earnings per share"})
+
+
 def _kind(sent: Span, q: Quantity, cues: _Cues, scope: list[Token], source: Optional[str], period: Optional[str],
-          ref_year: Optional[int], in_if: bool, illustration: bool, carried_estimate: bool = False) -> Kind:
+          ref_year: Optional[int], in_if: bool, illustration: bool, carried_estimate: bool = False,
+          metric: Optional[str] = None) -> Kind:
     """Cues count in the figure's own clause and the clauses above it (see _scope);
     forecast before estimate, strong cues before weak ones. Weak estimate cues speak
     of how a source worked ("according to research firm X's analysis") and count in
@@ -1638,8 +1646,9 @@ def _kind(sent: Span, q: Quantity, cues: _Cues, scope: list[Token], source: Opti
         # "His figure ...: approximately $600 billion" after "Cahn has calculated"
         return Kind.estimate
     if (_is_money(q) or q.unit == "times") and period and ref_year and re.fullmatch(r"\d{4}", period) and int(period) >= ref_year \
-            and not cues.actual.search(sent.text):
-        # A year's spending or revenue before the year is over is a plan or guidance.
+            and not cues.actual.search(sent.text) and metric not in _STOCK_METRICS:
+        # A year's spending or revenue before the year is over is a plan or guidance;
+        # a value or a price stands at a moment ("a market value of $4.5 trillion").
         return Kind.forecast
     return Kind.fact
 

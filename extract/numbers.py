@@ -258,6 +258,8 @@ def _word_tokens(lex: Lexicon, text: str, start: int, end: int) -> list[_Tok]:
         elif w == "point":
             kind, v = POINT, 0.0
         elif w in lex.sign_words:
+            if re.search(r"(?i)\bplus\s+or\s+$", text[max(0, s - 9):s]):
+                continue  # "plus or minus 2%": a tolerance, read as a hedge, not a sign
             kind, v = SIGN, lex.sign_words[w]
         elif w == "over":
             kind, v = OVER, 0.0

@@ -80,7 +80,7 @@ _BASELINE_BEFORE = re.compile(
 _PUBLICATION_BEFORE = re.compile(
     r"\b(?:published|released|issued|dated|conducted|carried\s+out|came\s+out)\s+(?:in|on|during)?\s*$", re.I)
 
-_FUTURE_BEFORE = re.compile(r"\b(?:for|by|until|through|toward|towards|expected|forecast|projected|will|next|before)\b[^.]{0,20}$", re.I)
+_FUTURE_BEFORE = re.compile(r"\b(?:for|by|until|through|toward|towards|expected|forecast|projected|will|next|before|between)\b[^.]{0,20}$", re.I)
 
 
 class TimeRef(NamedTuple):

@@ -249,6 +249,12 @@ CASES = [
      "Azure revenue grew 40%, beating the 38.2% growth analysts polled by Visible Alpha had expected. "
      "Total revenue rose 18% to $77.7 billion.", None,
      "18%", dict(source=None, metric="revenue growth")),
+    ("period-in-a-relative-clause-on-the-figure",
+     "Cloud spending will exceed $600 billion next year, double the $300 billion they spent in 2024.", MID_2025,
+     "$300 billion", dict(period="2024")),
+    ("kind-a-value-this-year-is-no-plan",
+     "The stock is up 40% this year, giving Nvidia a market value of about $4.5 trillion this year.", MID_2025,
+     "$4.5 trillion", dict(kind="fact", metric="valuation")),
     # --- kind: a result against expectations is a fact -----------------------------
     ("kind-topped-estimates-is-fact", "Home Depot's revenue of $27.2 billion topped estimates.", None,
      "$27.2 billion", dict(kind="fact")),

@@ -43,6 +43,7 @@ def test_reference_year_ignores_forward_looking_years():
     assert reference_year(text) == 2025
     assert reference_year("stories being written in 2026, versus 2025") == 2026
     assert reference_year("no years here") is None
+    assert reference_year("they spent $300 billion in 2024, inflating earnings between 2026 and 2028") == 2024
 
 
 def test_undated_this_year_resolves_with_reference_year():

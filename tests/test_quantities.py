@@ -114,6 +114,8 @@ CASES = [
     ("count-noun", "data from over 1,000 companies", [("1,000 companies", 1000, "count", "more than")]),
     ("power-mw", "the Colossus-1 data center with 300MW capacity", [("300MW", 3e8, "W", "exact")]),
     ("power-gw", "15.2GW of capacity is under construction", [("15.2GW", 1.52e10, "W", "exact")]),
+    ("tolerance-plus-or-minus", "revenue of about $65 billion, plus or minus 2%",
+     [("$65 billion", 65 * B, "USD", "approximately"), ("2%", 2.0, "percent", "up to")]),
     ("length-microns", "Fine particles of 2.5 microns reach deep into the lungs.", [("2.5 microns", 2.5e-6, "m", "exact")]),
     ("energy-twh", "Data centres used 415 TWh of electricity.", [("415 TWh", 415 * 3.6e15, "J", "exact")]),
     ("duration-adjective", "over an approximate six-year usage cycle", [("six-year", 6, "year", "approximately")]),
