@@ -836,7 +836,9 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
                 return name, STRONG
             if back:
                 points_back, anaphor = True, subj
-                found = _main_clause_subject(doc, verb, cues, span)
+                company = _definite_description(subj, cues) or " ".join(
+                    t.lower_ for t in subj.subtree if t.i <= subj.i) in cues.anaphoric
+                found = _main_clause_subject(doc, verb, cues, span, company=company)
                 if found:
                     return found, STRONG
                 break
@@ -871,6 +873,10 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
         verb = verb.head
     if points_back and anaphor is not None and _antecedent(ctx, anaphor):
         return _antecedent(ctx, anaphor), WEAK
+    if points_back and anaphor is not None and _definite_description(anaphor, cues):
+        # "the company had visibility into $500 billion" with nothing named before: the
+        # article's topic, not another name in the sentence ("its Blackwell chips")
+        return None, None
     found = _noun_before_verb(doc, sent, span, cues)
     if found:
         return found, STRONG
@@ -1036,15 +1042,19 @@ def _respectively(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], cu
     return run[figs.index(q)][2]
 
 
-def _main_clause_subject(doc: Doc, verb: Token, cues: _Cues, span: Span) -> Optional[str]:
+def _main_clause_subject(doc: Doc, verb: Token, cues: _Cues, span: Span, company: bool = False) -> Optional[str]:
     """In "Acme said its revenue was $10 billion" the pronoun points to the subject of
-    the clause that governs this one, in the same sentence, before the previous sentence's."""
+    the clause that governs this one, in the same sentence, before the previous sentence's.
+    The subject's own name counts, not one in a phrase hung on it ("demand for its
+    Blackwell chips"); a company word ("the company") points only to an organisation."""
+    labels = cues.organisation_labels if company else cues.subject_labels
     tok, hops = verb, 0
     while tok.dep_ in ("ccomp", "xcomp", "conj", "advcl", "relcl") and tok.head.i != tok.i and hops < 4:
         tok, hops = tok.head, hops + 1
         subj = _clause_subject(tok) if tok.pos_ in ("VERB", "AUX") else None
         if subj is not None and subj.lower_ not in cues.pronouns:
-            found = _entity_in(subj.subtree, doc, cues, cues.subject_labels)
+            own = [t for t in subj.subtree if t.i <= subj.i or t.dep_ == "conj"]
+            found = _entity_in(own, doc, cues, labels, propn=not company)
             if found:
                 return found
     return None

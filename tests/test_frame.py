@@ -255,6 +255,10 @@ CASES = [
     ("kind-a-value-this-year-is-no-plan",
      "The stock is up 40% this year, giving Nvidia a market value of about $4.5 trillion this year.", MID_2025,
      "$4.5 trillion", dict(kind="fact", metric="valuation")),
+    ("subject-the-company-is-no-product-named-beside-it",
+     "Nvidia reported record revenue on Wednesday. Chief executive Jensen Huang said demand for its Blackwell chips "
+     "was strong and that the company had visibility into $500 billion of orders.", None,
+     "$500 billion", dict(subject="Nvidia")),
     # --- kind: a result against expectations is a fact -----------------------------
     ("kind-topped-estimates-is-fact", "Home Depot's revenue of $27.2 billion topped estimates.", None,
      "$27.2 billion", dict(kind="fact")),
