@@ -562,6 +562,19 @@ def _entity_in(span_tokens, doc: Doc, cues: _Cues, labels, propn: bool = True) -
     return None
 
 
+def _agent_of(tok: Token, cues: _Cues) -> Optional[Token]:
+    """The "by" object of an action noun, who does it ("spending by the big four",
+    "purchases by central banks"); not the author of a report ("a study by MIT")."""
+    if tok.pos_ != "NOUN" or tok.lower_ in cues.source_nouns:
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            objs = [o for o in c.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+            if objs:
+                return objs[0]
+    return None
+
+
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
@@ -718,6 +731,10 @@ def _name_np(tok: Token, doc: Doc, cues: _Cues, span: Span) -> tuple[Optional[st
     name = _entity_in([t for t in core if t.i <= tok.i or t.dep_ == "conj"], doc, cues, cues.subject_labels)
     if name:
         return name, False
+    agent = _agent_of(tok, cues)
+    if agent is not None:
+        # "spending by the four largest cloud providers will exceed $600 billion"
+        return _name_np(agent, doc, cues, span)
     if pronoun_owner:
         return None, True  # "Its networking segment grew 263%": whose segment
     if tok.pos_ == "NOUN":

@@ -259,6 +259,9 @@ CASES = [
      "Nvidia reported record revenue on Wednesday. Chief executive Jensen Huang said demand for its Blackwell chips "
      "was strong and that the company had visibility into $500 billion of orders.", None,
      "$500 billion", dict(subject="Nvidia")),
+    ("subject-agent-of-an-action-noun",
+     "According to Bloomberg Intelligence, spending by the four largest cloud providers will exceed $600 billion.",
+     None, "$600 billion", dict(subject="four largest cloud providers")),
     # --- kind: a result against expectations is a fact -----------------------------
     ("kind-topped-estimates-is-fact", "Home Depot's revenue of $27.2 billion topped estimates.", None,
      "$27.2 billion", dict(kind="fact")),
