@@ -1320,8 +1320,9 @@ def _leading_name(span: Span, cues: _Cues) -> Optional[str]:
     for t in span:
         if t.is_punct and t.text not in ("'s", "’s", "&", "."):
             break
-        if t.pos_ in ("CCONJ", "VERB", "AUX"):
+        if t.pos_ in ("CCONJ", "AUX") or t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
             break  # "$55.12 per barrel and Brent was ...": the name must lead the phrase
+            # ("estimates compiled by Bloomberg" still reads on to its name)
         toks.append(t)
         if len(toks) >= 8:
             break
@@ -1615,6 +1616,25 @@ def _period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent: Span
 # == kind ============================================================================
 
 
+def _outside_other_figures(sent: Span, q: Quantity) -> list[Token]:
+    """The sentence minus relative clauses on other figures: in "revenue rose to $51.2
+    billion, ahead of the $49.4 billion analysts had expected", the analysts speak of
+    the expectation, not of the revenue."""
+    span = _tokens_of(sent.doc, q)
+    mine = range(span.start, span.end) if span is not None else range(0)
+
+    def on_other_figure(t: Token) -> bool:
+        if any(c.dep_ in ("nummod", "compound") and (c.like_num or c.ent_type_ in ("MONEY", "PERCENT"))
+               and c.i not in mine for c in t.children):
+            return True  # "the $49.4 billion analysts had expected", parsed as a noun phrase
+        for a in [t] + list(t.ancestors):
+            if a.dep_ in ("relcl", "acl") and (a.head.like_num or a.head.ent_type_ in ("MONEY", "PERCENT")) \
+                    and a.head.i not in mine:
+                return True
+        return False
+    return [t for t in sent if not on_other_figure(t)]
+
+
 def _without_benchmarks(tokens: list[Token], cues: _Cues) -> list[Token]:
     """The tokens minus forecast/estimate words that a result is measured against:
     "revenue of $27.2 billion topped estimates", "beat analysts' forecasts", "came in
@@ -1669,7 +1689,7 @@ def _kind(sent: Span, q: Quantity, cues: _Cues, scope: list[Token], source: Opti
         return Kind.estimate
     if _cue_in(scope, cues.weak_forecast):
         return Kind.forecast
-    if source and q.unit != "count" and (carried_estimate or _cue_in(list(sent), cues.weak_estimate)):
+    if source and q.unit != "count" and (carried_estimate or _cue_in(_outside_other_figures(sent, q), cues.weak_estimate)):
         # "His figure ...: approximately $600 billion" after "Cahn has calculated"
         return Kind.estimate
     if (_is_money(q) or q.unit == "times") and period and ref_year and re.fullmatch(r"\d{4}", period) and int(period) >= ref_year \

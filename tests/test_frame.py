@@ -262,6 +262,12 @@ CASES = [
     ("subject-agent-of-an-action-noun",
      "According to Bloomberg Intelligence, spending by the four largest cloud providers will exceed $600 billion.",
      None, "$600 billion", dict(subject="four largest cloud providers")),
+    ("kind-analysts-of-another-figure-make-no-estimate",
+     "Meta's third-quarter revenue rose 26% to $51.24 billion, ahead of the $49.41 billion analysts had expected, "
+     "according to LSEG data.", None, "$51.24 billion", dict(kind="fact", metric="revenue")),
+    ("source-according-to-estimates-compiled-by",
+     "The four hyperscalers are on track to spend more than $380 billion, according to estimates compiled by Bloomberg.",
+     None, "$380 billion", dict(source="Bloomberg", kind="forecast")),
     # --- kind: a result against expectations is a fact -----------------------------
     ("kind-topped-estimates-is-fact", "Home Depot's revenue of $27.2 billion topped estimates.", None,
      "$27.2 billion", dict(kind="fact")),
