@@ -36,16 +36,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
 from claims.models import Kind, Quantity
 from claims.vocab import entity_table, metric_vocabulary
+from extract.lexicon import data_table
 from extract.periods import TimeRef, find_time_refs
 
 
@@ -92,8 +91,7 @@ def _lower(words) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _cues() -> _Cues:
-    with open(Path(__file__).with_name("data") / "framing.toml", "rb") as f:
-        d = tomllib.load(f)
+    d = data_table("framing")
     return _Cues(
         attribution_verbs=_lower(d["attribution_verbs"]),
         source_prepositions=re.compile(
@@ -345,9 +343,10 @@ def lend_topic(frames: list[Frame], topic: Optional[str]) -> None:
     illustration's (a hypothetical developer's $1,000 is no industry's figure)."""
     if not topic:
         return
+    name = entity_table().canonicalise(topic)
     for f in frames:
         if f.subject is None and f.kind != Kind.illustrative:
-            f.subject, f.subject_how = entity_table().canonicalise(topic), TOPIC
+            f.subject, f.subject_how = name, TOPIC
 
 
 # == restatements ====================================================================
@@ -578,6 +577,13 @@ def _agent_of(tok: Token, cues: _Cues) -> Optional[Token]:
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
+def _company_word(tok: Token, cues: _Cues) -> bool:
+    """A noun phrase that points back to a company: "the company", "these companies"
+    (framing.toml's anaphoric subjects) or a definite description ("the retailer")."""
+    np_text = " ".join(t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != "punct")
+    return np_text in cues.anaphoric or _definite_description(tok, cues)
+
+
 def _definite_description(tok: Token, cues: _Cues) -> bool:
     """"the home-improvement retailer", "the beauty brand", "the stock": a definite
     noun phrase whose head names a kind of company points back to one named before,
@@ -709,8 +715,7 @@ def _name_np(tok: Token, doc: Doc, cues: _Cues, span: Span) -> tuple[Optional[st
     """(name, points_back) for a subject noun phrase headed by `tok`."""
     if span.start <= tok.i < span.end or _is_code(tok):
         return None, False
-    np_text = " ".join(t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("punct",))
-    if tok.lower_ in cues.pronouns or np_text in cues.anaphoric or _definite_description(tok, cues):
+    if tok.lower_ in cues.pronouns or _company_word(tok, cues):
         return None, True
     if tok.lower_ in cues.measure_nouns:
         return None, False  # "the ratio of ...", "the divergence": a measure, not an entity
@@ -853,9 +858,7 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
                 return name, STRONG
             if back:
                 points_back, anaphor = True, subj
-                company = _definite_description(subj, cues) or " ".join(
-                    t.lower_ for t in subj.subtree if t.i <= subj.i) in cues.anaphoric
-                found = _main_clause_subject(doc, verb, cues, span, company=company)
+                found = _main_clause_subject(doc, verb, cues, span, company=_company_word(subj, cues))
                 if found:
                     return found, STRONG
                 break
@@ -890,7 +893,7 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
         verb = verb.head
     if points_back and anaphor is not None and _antecedent(ctx, anaphor):
         return _antecedent(ctx, anaphor), WEAK
-    if points_back and anaphor is not None and _definite_description(anaphor, cues):
+    if points_back and anaphor is not None and _company_word(anaphor, cues):
         # "the company had visibility into $500 billion" with nothing named before: the
         # article's topic, not another name in the sentence ("its Blackwell chips")
         return None, None
@@ -1320,9 +1323,10 @@ def _leading_name(span: Span, cues: _Cues) -> Optional[str]:
     for t in span:
         if t.is_punct and t.text not in ("'s", "’s", "&", "."):
             break
+        # "$55.12 per barrel and Brent was ...": the name must lead the phrase; a
+        # participle does not end it ("estimates compiled by Bloomberg")
         if t.pos_ in ("CCONJ", "AUX") or t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
-            break  # "$55.12 per barrel and Brent was ...": the name must lead the phrase
-            # ("estimates compiled by Bloomberg" still reads on to its name)
+            break
         toks.append(t)
         if len(toks) >= 8:
             break
@@ -1364,35 +1368,36 @@ def _metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
         if named and named[-1][1] == len(q.noun) and named[-1][2] in vocab.counted:
             return named[-1][2]
         return q.noun.lower()
-    told = _metric_of_clause_subject(doc, q)
-    if told is not None:
-        if q.unit in ("percent", "times", "percentage_point") and (
-                _is_growth(text, rel, rel_end, vocab) or _changed_by(doc, q, vocab)) and not vocab.is_growth(told):
-            return f"{told} growth"
-        return told
-    modified = _modified_noun(doc, q)
-    if modified is not None:
-        # "a $9.7 billion deal", "Closing a $600 billion gap requires AI that does not
-        # merely assist workers": the noun the figure stands before is what it
-        # measures, nearer than any vocabulary word in the rest of the sentence.
-        words = _metric_tokens(modified)
-        if words:
-            return vocab.canonical[" ".join(t.text for t in words).lower()]
-        compounds = [t.lower_ for t in doc[_tokens_of(doc, q).end:modified.i] if t.dep_ == "compound" and t.head == modified]
-        return " ".join(compounds + [modified.lemma_.lower()])
-    hits = [h for h in vocab.find(text) if h[1] <= rel or h[0] >= rel_end]
-    metric = None
-    if hits:
-        # nearest phrase; one after the figure only if it is close ("$850 billion lease obligations")
-        def distance(h):
-            return rel - h[1] if h[1] <= rel else (h[0] - rel_end) * 1.5
-        best = min(hits, key=distance)
-        if distance(best) < 120:
-            metric = best[2]
-    if q.unit in ("percent", "times", "percentage_point") and (
-            _is_growth(text, rel, rel_end, vocab) or _changed_by(doc, q, vocab)):
+    metric = _metric_of_clause_subject(doc, q)
+    if metric is None:
+        modified = _modified_noun(doc, q)
+        if modified is not None:
+            # "a $9.7 billion deal", "Closing a $600 billion gap requires AI that does not
+            # merely assist workers": the noun the figure stands before is what it
+            # measures, nearer than any vocabulary word in the rest of the sentence.
+            words = _metric_tokens(modified)
+            if words:
+                return vocab.canonical[" ".join(t.text for t in words).lower()]
+            compounds = [t.lower_ for t in doc[_tokens_of(doc, q).end:modified.i]
+                         if t.dep_ == "compound" and t.head == modified]
+            return " ".join(compounds + [modified.lemma_.lower()])
+        metric = _nearest_metric(text, rel, rel_end, vocab)
+    if _measures_change(sent, q):
         metric = f"{metric} growth" if metric and not vocab.is_growth(metric) else (metric or "growth")
     return metric
+
+
+def _nearest_metric(text: str, rel: int, rel_end: int, vocab) -> Optional[str]:
+    """The vocabulary phrase nearest the figure in its sentence, one after it only if
+    it is close ("$850 billion lease obligations")."""
+    hits = [h for h in vocab.find(text) if h[1] <= rel or h[0] >= rel_end]
+    if not hits:
+        return None
+
+    def distance(h):
+        return rel - h[1] if h[1] <= rel else (h[0] - rel_end) * 1.5
+    best = min(hits, key=distance)
+    return best[2] if distance(best) < 120 else None
 
 
 def _figure_head(doc: Doc, q: Quantity) -> Optional[Token]:
@@ -1419,19 +1424,9 @@ def _metric_of_clause_subject(doc: Doc, q: Quantity) -> Optional[str]:
     """"Total revenue rose 18% to $77.7 billion, while net income climbed 12% to $27.7
     billion": the metric that is the subject of the verb a figure hangs on ("to",
     "by", "at", "of", or as its object), before any vocabulary word nearer by text."""
-    span = _tokens_of(doc, q)
-    if span is None:
-        return None
-    t = span.root
-    head = t.head
-    if t.dep_ == "pobj" and head.lower_ in ("to", "by", "at", "of", "from") and head.dep_ == "prep":
-        head = head.head
-    elif t.dep_ not in ("dobj", "npadvmod", "attr", "nsubj"):
-        return None
-    if head.pos_ not in ("VERB", "AUX") or t.dep_ == "nsubj":
-        return None
-    subj = _clause_subject(head)
-    if subj is None or _figure_inside(subj, span):
+    verb = _verb_above(doc, q)
+    subj = _clause_subject(verb) if verb is not None else None
+    if subj is None or _figure_inside(subj, _tokens_of(doc, q)):
         return None
     words = _metric_tokens(subj)
     return metric_vocabulary().canonical[" ".join(w.text for w in words).lower()] if words else None
@@ -1483,16 +1478,43 @@ def _is_growth(text: str, rel: int, rel_end: int, vocab) -> bool:
     return any(w in vocab.growth_cues for w in before + after)
 
 
-def _changed_by(doc: Doc, q: Quantity, vocab) -> bool:
-    """"increased the price of this service by about 20%": the verb the figure
-    measures, however far before it, is a change."""
-    span = _tokens_of(doc, q)
+def _measures_change(sent: Span, q: Quantity) -> bool:
+    """A percent or multiplier that measures a change: a growth word near it ("grew
+    28%"), or a change verb it hangs on however far before it ("increased the price
+    of this service by about 20%")."""
+    if q.unit not in ("percent", "times", "percentage_point"):
+        return False
+    vocab = metric_vocabulary()
+    text = doc_text(sent.doc)[sent.start_char:sent.end_char]
+    if _is_growth(text, q.start - sent.start_char, q.end - sent.start_char, vocab):
+        return True
+    span = _tokens_of(sent.doc, q)
     if span is None:
         return False
+    # the word the figure depends on, through "by"/"to": "doubled" itself, "are
+    # cutting" for "60% of companies are cutting", "fallen by an order of magnitude"
     head = span.root.head
     if span.root.dep_ == "pobj" and head.lower_ in ("by", "to"):
         head = head.head
     return head.pos_ == "VERB" and (head.lower_ in vocab.growth_cues or head.lemma_.lower() in vocab.growth_cues)
+
+
+# Prepositions through which a figure hangs on a verb: "rose 18% to $77.7 billion".
+_VERB_PREPOSITIONS = ("to", "by", "at", "of", "from")
+
+
+def _verb_above(doc: Doc, q: Quantity) -> Optional[Token]:
+    """The verb a figure hangs on, as its object or adverbial or through a preposition."""
+    span = _tokens_of(doc, q)
+    if span is None:
+        return None
+    t = span.root
+    head = t.head
+    if t.dep_ == "pobj" and head.lower_ in _VERB_PREPOSITIONS and head.dep_ in ("prep", "agent"):
+        head = head.head
+    elif t.dep_ not in ("dobj", "npadvmod", "attr"):
+        return None
+    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 def _is_money(q: Quantity) -> bool:
@@ -1501,13 +1523,7 @@ def _is_money(q: Quantity) -> bool:
 
 def _is_change(q: Quantity, sent: Span) -> bool:
     """A rate of change ("doubling", "13 times higher", "grew 28%")."""
-    if q.unit == "times":
-        return True
-    if q.unit in ("percent", "percentage_point"):
-        vocab = metric_vocabulary()
-        text = doc_text(sent.doc)[sent.start_char:sent.end_char]
-        return _is_growth(text, q.start - sent.start_char, q.end - sent.start_char, vocab)
-    return False
+    return q.unit == "times" or _measures_change(sent, q)
 
 
 # == period ==========================================================================

@@ -21,6 +21,13 @@ def _ro(d: dict) -> Mapping:
     return MappingProxyType(dict(d))
 
 
+@lru_cache(maxsize=None)
+def data_table(name: str) -> dict:
+    """extract/data/<name>.toml, read once. Callers read it and never change it."""
+    with open(DATA / f"{name}.toml", "rb") as f:
+        return tomllib.load(f)
+
+
 def alternation(words, flags_ci: bool = True) -> str:
     """A regex alternation of `words`, longest first so 'per cent' beats 'per'."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

@@ -17,9 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import tomllib
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 import numpy
@@ -32,6 +30,7 @@ from claims.models import Article, Claim, Quantity, Source
 from extract.frame import STRONG, Frame, article_topic, doc_text, frame_doc, lend_topic, link_restatements
 from extract.prefilter import Composed, compose, select
 from extract.periods import reference_year
+from extract.lexicon import data_table
 from extract.numbers import FUNCTION_WORDS
 from extract.quantities import DURATION_UNITS, SCALED, figure_refusal, find_quantities
 from extract.textclean import clean_text
@@ -312,8 +311,7 @@ def with_counted_noun(q: Quantity, doc: Doc) -> Quantity:
 @lru_cache(maxsize=None)
 def _claim_filter() -> dict[str, dict[str, frozenset[str]]]:
     """data/claim_filter.toml, every word list as a set, read once."""
-    with open(Path(__file__).with_name("data") / "claim_filter.toml", "rb") as f:
-        raw = tomllib.load(f)
+    raw = data_table("claim_filter")
     return {table: {key: frozenset(words) for key, words in lists.items()} for table, lists in raw.items()}
 
 

@@ -25,13 +25,11 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from claims.models import Quantity
-from extract.lexicon import alternation
+from extract.lexicon import alternation, data_table
 from extract.quantities import SCALED
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])([\"”’)\]]*)[ \t]+(?=[\"“‘(\[]?[A-Z0-9$€£¥])|\n+")
@@ -49,8 +47,7 @@ _IRREGULAR = {"say": "said", "tell": "told", "find": "found", "write": "wrote|wr
 @lru_cache(maxsize=None)
 def _attribution() -> re.Pattern:
     """Any word form of framing's attribution verbs and source phrases (data/framing.toml)."""
-    with open(Path(__file__).with_name("data") / "framing.toml", "rb") as f:
-        d = tomllib.load(f)
+    d = data_table("framing")
     forms = []
     for verb in d["attribution_verbs"]:
         stem = verb[:-1] if verb.endswith("e") and len(verb) > 3 else verb
@@ -66,10 +63,11 @@ _PRONOUN_OPENING = re.compile(r"[\"“‘(]?(?:It|They|He|She|Its|Their|His|Her)
 
 @lru_cache(maxsize=None)
 def _anaphoric_phrase() -> re.Pattern:
-    with open(Path(__file__).with_name("data") / "framing.toml", "rb") as f:
-        d = tomllib.load(f)
-    phrases = sorted((re.escape(p) for p in d["anaphoric_subjects"]), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.I)
+    """framing's anaphoric subjects ("the company") and definite descriptions of a
+    company ("the home-improvement retailer", "the stock"; data/framing.toml)."""
+    d = data_table("framing")
+    return re.compile(rf"\b(?:{alternation(d['anaphoric_subjects'])}|(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}"
+                      rf"(?:{alternation(d['anaphoric_heads'])}))\b", re.I)
 
 
 def points_back(text: str, start: int, end: int) -> bool:
@@ -108,8 +106,7 @@ def _words_after() -> re.Pattern:
     a comma ("15 unelected, unaccountable bureaucrats", "three COVID-19 vaccine doses"), then
     a plural: by its -s, capitalised in a headline ("23,000 Maricopa County Ballots"), or one
     without an -s ("six Muslim men"; data/claim_filter.toml)."""
-    with open(Path(__file__).with_name("data") / "claim_filter.toml", "rb") as f:
-        d = tomllib.load(f)
+    d = data_table("claim_filter")
     plurals = alternation(d["irregular_plurals"]["nouns"] + d["same_plural"]["nouns"])
     return re.compile(
         r"[ \t]+(?:(?:[a-z][\w-]*|[A-Z][\w-]*|(?:[A-Z]\.){2,}),?[ \t]+){0,3}"
@@ -132,8 +129,7 @@ _VERB_AFTER = re.compile(r"[ \t]+(?:have|has|had|were|are|will|would|could|may|m
 def _counting_verb_before() -> re.Pattern:
     """'killed seven', 'arrested 200': a number as the object of a verb that counts people
     (data/claim_filter.toml [object_counts]; the parse decides)."""
-    with open(Path(__file__).with_name("data") / "claim_filter.toml", "rb") as f:
-        verbs = tomllib.load(f)["object_counts"]["verbs"]
+    verbs = data_table("claim_filter")["object_counts"]["verbs"]
     return re.compile(rf"\b(?:{alternation(verbs)})[ \t]+$", re.I)
 
 
@@ -141,8 +137,7 @@ def _counting_verb_before() -> re.Pattern:
 def _change_verb_before() -> re.Pattern:
     """'has grown by 121,000', 'rose to 3,200' (data/claim_filter.toml [change_amounts];
     the parse decides)."""
-    with open(Path(__file__).with_name("data") / "claim_filter.toml", "rb") as f:
-        verbs = tomllib.load(f)["change_amounts"]["verbs"]
+    verbs = data_table("claim_filter")["change_amounts"]["verbs"]
     return re.compile(rf"\b(?:{alternation(verbs)})[ \t]+(?:by|to)[ \t]+(?:[a-z]+[ \t]+){{0,2}}$", re.I)
 
 
