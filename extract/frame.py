@@ -1486,6 +1486,11 @@ def _measures_change(sent: Span, q: Quantity) -> bool:
         return False
     vocab = metric_vocabulary()
     text = doc_text(sent.doc)[sent.start_char:sent.end_char]
+    if _level_of_change(text[:q.start - sent.start_char], q):
+        # a level, unless what changes is itself a growth ("Revenue growth has slowed to 3%")
+        verb = _verb_above(sent.doc, q)
+        subj = _clause_subject(verb) if verb is not None else None
+        return subj is not None and subj.lemma_.lower() in vocab.growth_cues
     if _is_growth(text, q.start - sent.start_char, q.end - sent.start_char, vocab):
         return True
     span = _tokens_of(sent.doc, q)
@@ -1497,6 +1502,17 @@ def _measures_change(sent: Span, q: Quantity) -> bool:
     if span.root.dep_ == "pobj" and head.lower_ in ("by", "to"):
         head = head.head
     return head.pos_ == "VERB" and (head.lower_ in vocab.growth_cues or head.lemma_.lower() in vocab.growth_cues)
+
+
+_FROM_OR_TO = re.compile(r"(?:(?<!\bup\s)\bto|\bfrom)\s+$", re.I)
+
+
+def _level_of_change(before: str, q: Quantity) -> bool:
+    """"increased from 10% to 25%", "rose 3 points to 41%", "down from 30%": the
+    figures a change starts from or ends at are levels, not the change."""
+    if q.hedge and before.rstrip().lower().endswith(q.hedge.lower()):
+        before = before.rstrip()[:-len(q.hedge)]
+    return _FROM_OR_TO.search(before) is not None
 
 
 # Prepositions through which a figure hangs on a verb: "rose 18% to $77.7 billion".
@@ -1674,8 +1690,17 @@ def _without_benchmarks(tokens: list[Token], cues: _Cues) -> list[Token]:
 
 
 def _cue_in(tokens: list[Token], words: Iterable[str]) -> bool:
-    text = " " + " ".join(t.lower_ for t in tokens) + " "
+    # names are no cue words: the month "May", the retailer Target, "Outlook"
+    text = " " + " ".join("_" if _is_name_word(t) else t.lower_ for t in tokens) + " "
     return any(f" {w} " in text for w in words)
+
+
+_NAME_ENTITIES = frozenset({"DATE", "ORG", "PERSON", "PRODUCT", "GPE", "WORK_OF_ART", "EVENT", "FAC", "NORP", "LAW"})
+
+
+def _is_name_word(t: Token) -> bool:
+    """A capitalised word inside a name or a date, not at the start of its sentence."""
+    return t.text[:1].isupper() and not t.is_sent_start and (t.ent_type_ in _NAME_ENTITIES or t.pos_ == "PROPN")
 
 
 # Metrics that stand at a moment rather than accrue over a period.

@@ -70,6 +70,7 @@ class Lexicon:
     duration_figures: Mapping[str, tuple[str, ...]]
     age_before: tuple[str, ...]
     counted_peoples: tuple[str, ...]
+    changes_from: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -115,4 +116,5 @@ def load_lexicon(path: Path = DATA / "quantities.toml") -> Lexicon:
         duration_figures=_ro({k: tuple(v) for k, v in d["duration_figures"].items()}),
         age_before=tuple(d["ages"]["before"]),
         counted_peoples=tuple(d["counted_peoples"]["words"]),
+        changes_from=frozenset(d["changes_from"]["words"]),
     )

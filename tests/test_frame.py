@@ -317,6 +317,22 @@ CASES = [
      "Investors are asking hard questions about the global chip industry after a year of record spending on plants.\n"
      "Intel spent $25 billion on new plants last year.", None,
      "$25 billion", dict(subject="Intel")),
+    # --- levels a change starts from or ends at -----------------------------------------
+    ("metric-change-end-level", "Its market share rose 3 points to 41% in 2024.", None,
+     "41%", dict(metric="market share")),
+    ("metric-change-start-level", "Its market share rose to 41% in 2024, up from 38% a year earlier.", None,
+     "38%", dict(metric="market share")),
+    ("metric-change-itself", "Its market share rose by 3% in 2024.", None,
+     "3%", dict(metric="market share growth")),
+    ("metric-change-up-to-is-a-hedge", "Sales of the device could grow by up to 25% next year.", None,
+     "25%", dict(metric="revenue growth", approx="up to")),
+    ("metric-change-of-a-growth-is-growth", "Growth in cloud revenue slowed from 40% to 31% this year.", None,
+     "31%", dict(metric="cloud revenue growth")),
+    # --- names are no cue words --------------------------------------------------------
+    ("kind-month-may-is-no-forecast", "Tariffs on Chinese goods were increased from 10% to 25% in May 2019.", None,
+     "25%", dict(kind="fact", period="2019-05")),
+    ("kind-modal-may-is-a-forecast", "Tariffs on Chinese goods may be increased to 25% in 2020.", None,
+     "25%", dict(kind="forecast")),
     ("subject-no-topic-without-an-industry-in-the-lede",
      "Investors are asking hard questions about chips after a year of record spending on plants and machines.\n"
      "The shortfall between spending and sales now stands at about $90 billion a year.", None,
