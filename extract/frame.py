@@ -165,6 +165,8 @@ class _Context:
 
     subject: Optional[str] = None  # the topic entity of the last sentence that named one
     subject_para: int = -1  # ... and its paragraph
+    named: Optional[str] = None  # the last topic named, kept across sentences that name none
+    named_para: int = -1  # ... and its paragraph
     group: Optional[str] = None  # the last group named as a topic ("the big five hyperscalers")
     group_para: int = -1  # ... and its paragraph
     para: int = -1  # the paragraph being framed
@@ -261,6 +263,8 @@ def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date]
         topic, group = _sentence_subject(sent, cues)
         if topic is not _POINTS_BACK:
             ctx.subject, ctx.subject_para = topic, para
+        if topic and topic is not _POINTS_BACK:
+            ctx.named, ctx.named_para = topic, para
         if group:
             ctx.group, ctx.group_para = group, para
         if sent_source and not carried and _credits_main_clause(sent, cues):
@@ -416,7 +420,8 @@ def _index_of(starts: list[int], pos: int) -> int:
 
 
 def _paragraph_index(text: str):
-    breaks = [m.start() for m in re.finditer(r"\n", text)]
+    # a run of line breaks (blank lines between paragraphs) is one break
+    breaks = [m.start() for m in re.finditer(r"\n\s*", text)]
 
     def index(pos: int) -> int:
         return _index_of([-1] + breaks, pos)
@@ -893,6 +898,12 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
         verb = verb.head
     if points_back and anaphor is not None and _antecedent(ctx, anaphor):
         return _antecedent(ctx, anaphor), WEAK
+    if points_back and anaphor is not None and (_company_word(anaphor, cues) or anaphor.lower_ in ("it", "its")) \
+            and ctx.named and ctx.named_para >= ctx.para - 1:
+        # "McClatchy reported a loss ... Most of the loss reflected a write-down. But
+        # the company also reported long-term debt": a sentence that names nobody
+        # leaves the company named before it as what "the company" points back to
+        return ctx.named, WEAK
     if points_back and anaphor is not None and _company_word(anaphor, cues):
         # "the company had visibility into $500 billion" with nothing named before: the
         # article's topic, not another name in the sentence ("its Blackwell chips")

@@ -71,6 +71,7 @@ class Lexicon:
     age_before: tuple[str, ...]
     counted_peoples: tuple[str, ...]
     changes_from: frozenset[str]
+    duration_fillers: tuple[str, ...]
 
 
 @lru_cache(maxsize=None)
@@ -117,4 +118,5 @@ def load_lexicon(path: Path = DATA / "quantities.toml") -> Lexicon:
         age_before=tuple(d["ages"]["before"]),
         counted_peoples=tuple(d["counted_peoples"]["words"]),
         changes_from=frozenset(d["changes_from"]["words"]),
+        duration_fillers=tuple(d["duration_fillers"]["words"]),
     )

@@ -83,6 +83,12 @@ _PUBLICATION_BEFORE = re.compile(
 _FUTURE_BEFORE = re.compile(r"\b(?:for|by|until|through|toward|towards|expected|forecast|projected|will|next|before|between)\b[^.]{0,20}$", re.I)
 
 
+# A future tense or plan earlier in the same sentence: "Fortress will give up the
+# management contract at the end of 2021" is no evidence of the writing year.
+_FUTURE_CLAUSE_BEFORE = re.compile(
+    r"\b(?:will|won[’']t|shall|expects?|expected|plans?|planned|scheduled|due|aims?|intends?)\b[^.!?\n]{0,130}$", re.I)
+
+
 class TimeRef(NamedTuple):
     start: int
     end: int
@@ -100,6 +106,7 @@ def reference_year(text: str) -> Optional[int]:
     years = [
         int(m.group(1)) for m in re.finditer(rf"(?<![\d,.$€£¥-]){_YEAR}(?![\d%])", text)
         if not _FUTURE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+        and not _FUTURE_CLAUSE_BEFORE.search(text[max(0, m.start() - 150):m.start()])
     ]
     return max(years) if years else None
 

@@ -96,7 +96,8 @@ class _Patterns:
         self.scale_bare_spaced = re.compile(rf" ({alternation(lex.scales_bare_spaced)})(?![\w$€£%.,]|\.\w)")
         self.percent_of_before = re.compile(r"(?:^|(?<=[.!?:;\n])\s*|^\s*)(percents?|per cent)\s+of\s+$", re.I)
         self.multiplier = re.compile(r"(?:\s(times)\b|(x|×)(?![\w])|-?(fold)\b)", re.I)
-        self.duration = re.compile(rf"(?:\s|-)({alternation(lex.durations)})\b", re.I)
+        self.duration = re.compile(rf"(?:\s|-)(?:(?:{alternation(lex.duration_fillers)})\s+)?"
+                                   rf"({alternation(lex.durations)})\b", re.I)
         # Spaced symbols must be at least two letters and not an English word.
         spaced = [s for s in lex.unit_symbols if len(s) >= 2 and s not in ("in", "mi", "ha", "Mt")]
         self.unit_symbol_glued = re.compile(rf"({alternation(lex.unit_symbols)})(?![\w²³/])")
@@ -128,7 +129,7 @@ class _Patterns:
         self.month_before = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?\s+$", re.I)
         self.month_after = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{'|'.join(MONTHS)})\b", re.I)
         self.time_window_before = re.compile(
-            r"\b(?:past|last|next|previous|coming|recent|first|final|in|within|every|each)\s+(?:the\s+)?(?:\w+\s+)?$"
+            r"\b(?:past|last|next|previous|coming|recent|first|final|in|within|every|each|after)\s+(?:the\s+)?(?:\w+\s+)?$"
             r"|\b(?:for|during)\s+the\s+(?:\w+\s+)?$",
             re.I,
         )

@@ -317,6 +317,19 @@ CASES = [
      "Investors are asking hard questions about the global chip industry after a year of record spending on plants.\n"
      "Intel spent $25 billion on new plants last year.", None,
      "$25 billion", dict(subject="Intel")),
+    # --- a sentence that names nobody does not erase the company named before ----------
+    ("subject-company-word-after-a-nameless-sentence",
+     "McClatchy reported a loss of $304.7 million in the third quarter. Most of the loss reflected a write-down "
+     "of its news assets.\n\nBut the company also reported long-term debt of more than $700 million.", None,
+     "$700 million", dict(subject="McClatchy")),
+    ("subject-pronoun-after-a-nameless-sentence",
+     "Ford reported a quarterly loss of $1.2 billion. Most of the loss came from Europe. It also said "
+     "it would cut 3,000 jobs.", None,
+     "3,000 jobs", dict(subject="Ford")),
+    ("subject-company-word-not-two-paragraphs-on",
+     "Ford reported a quarterly loss of $1.2 billion.\n\nMost of the loss came from Europe.\n\n"
+     "Analysts had expected worse.\n\nThe company also reported debt of $100 billion.", None,
+     "$100 billion", dict(subject=None)),
     # --- levels a change starts from or ends at -----------------------------------------
     ("metric-change-end-level", "Its market share rose 3 points to 41% in 2024.", None,
      "41%", dict(metric="market share")),

@@ -46,6 +46,16 @@ def test_reference_year_ignores_forward_looking_years():
     assert reference_year("they spent $300 billion in 2024, inflating earnings between 2026 and 2028") == 2024
 
 
+@pytest.mark.parametrize("text,year", [
+    ("The deal closed in June 2018. Fortress will give up the management contract at the end of 2021.", 2018),
+    ("Sales fell in 2019. The company expects the new plant to open in the spring of 2022.", 2019),
+    ("Sales fell in 2019. The plant is scheduled to open in 2022.", 2019),
+    ("The plant opened in 2021. Sales fell in 2019.", 2021),
+], ids=["will-far-before", "expects-far-before", "scheduled", "past-tense-latest"])
+def test_reference_year_ignores_years_in_a_future_clause(text, year):
+    assert reference_year(text) == year
+
+
 def test_undated_this_year_resolves_with_reference_year():
     assert [p[2] for p in find_periods("spend this year", None, year=2026)] == ["2026"]
     # quarter-relative references need a real date
