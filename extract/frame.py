@@ -72,6 +72,8 @@ class _Cues:
     measure_nouns: frozenset[str]
     guidance: re.Pattern
     actual: re.Pattern
+    plan_verbs: frozenset[str]
+    plan_moving_verbs: frozenset[str]
     subject_labels: frozenset[str]
     source_labels: frozenset[str]
     organisation_labels: frozenset[str]
@@ -119,6 +121,8 @@ def _cues() -> _Cues:
         measure_nouns=_lower(d["measure_nouns"]),
         guidance=_words_re(d["guidance_cues"]),
         actual=_words_re(d["actual_cues"]),
+        plan_verbs=frozenset(d["plan_verbs"]),
+        plan_moving_verbs=frozenset(d["plan_moving_verbs"]),
         subject_labels=frozenset(d["subject_labels"]),
         source_labels=frozenset(d["source_labels"]),
         organisation_labels=frozenset(d["organisation_labels"]),
@@ -487,10 +491,10 @@ def _scope(sent: Span, q: Quantity) -> list[Token]:
     c = _clause_head(span.root)
     for _ in range(10):
         chain.append(c)
-        if c.dep_ == "conj" or c.head.i == c.i or c.dep_ == "ROOT":
+        if _own_clause(c) or c.head.i == c.i or c.dep_ == "ROOT":
             break
         c = _clause_head(c.head)
-    if chain[-1].dep_ != "conj":
+    if not _own_clause(chain[-1]):
         # the main clause speaks about everything below it ("X offered a calculation —
         # ... would need $600 billion")
         chain.append(sent.root)
@@ -504,6 +508,14 @@ def _scope(sent: Span, q: Quantity) -> list[Token]:
         x.text in ("—", "–") for x in sent) == 1))]
     cut = intro[-1] if intro else sent.start - 1
     return [t for t in sent if _clause_head(t).i in allowed or span.start <= t.i < span.end or t.i < cut]
+
+
+def _own_clause(c: Token) -> bool:
+    """A coordinated clause with a subject of its own ("..., and the next generation
+    is expected to ..."); a verb that shares its subject with the one before ("would
+    reduce GDP ..., while lowering wages and eliminating 195,600 jobs") goes on
+    under the same framing."""
+    return c.dep_ == "conj" and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children)
 
 
 # == subject =========================================================================
@@ -1745,11 +1757,32 @@ def _kind(sent: Span, q: Quantity, cues: _Cues, scope: list[Token], source: Opti
         # "His figure ...: approximately $600 billion" after "Cahn has calculated"
         return Kind.estimate
     if (_is_money(q) or q.unit == "times") and period and ref_year and re.fullmatch(r"\d{4}", period) and int(period) >= ref_year \
-            and not cues.actual.search(sent.text) and metric not in _STOCK_METRICS:
+            and not cues.actual.search(sent.text) and metric not in _STOCK_METRICS and not _told_as_done(sent.doc, q, cues):
         # A year's spending or revenue before the year is over is a plan or guidance;
         # a value or a price stands at a moment ("a market value of $4.5 trillion").
         return Kind.forecast
     return Kind.fact
+
+
+def _told_as_done(doc: Doc, q: Quantity, cues: _Cues) -> bool:
+    """"Revenues from the tariffs have totaled about $63 billion through June 30",
+    "the group spent $90 billion": a verb in the past or present perfect tells what
+    has happened, not a plan ("has committed $200 billion", "raised its capex to
+    $125-145 billion" make or move one)."""
+    verb = _verb_above(doc, q)
+    if verb is None:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in cues.plan_verbs:
+        return False
+    span = _tokens_of(doc, q)
+    if lemma in cues.plan_moving_verbs and span is not None and span.root.head.lower_ == "to":
+        return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False  # "would have cost"
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _generic_example(sent: Span, q: Quantity) -> bool:
