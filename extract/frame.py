@@ -568,7 +568,8 @@ def _entity_in(span_tokens, doc: Doc, cues: _Cues, labels, propn: bool = True) -
     # an organisation before a person in it ("Economist Jane Lee of Moody's")
     for ent in sorted(ents, key=lambda e: (e.label_ != "ORG", e.start)):
         return _canon(ent.text)
-    propns = [t for t in toks if t.pos_ == "PROPN" and t.text not in cues.not_entities and not _is_code(t)] if propn else []
+    propns = [t for t in toks if t.pos_ == "PROPN" and t.text not in cues.not_entities and not _is_code(t)
+              and not _capital_only_for_the_sentence(t)] if propn else []
     if propns:
         t = propns[0]
         words = [x for x in t.subtree if x.pos_ == "PROPN" and x.i >= t.i - 3 and x.i in ids
@@ -576,6 +577,25 @@ def _entity_in(span_tokens, doc: Doc, cues: _Cues, labels, propn: bool = True) -
         name = " ".join(x.text for x in sorted(words, key=lambda x: x.i))
         return _canon(name)
     return None
+
+
+def _capital_only_for_the_sentence(t: Token) -> bool:
+    """"Spot gold added 0.1%", "Capital spending rose": a word that modifies a common
+    noun, capitalised only where it opens a sentence and nowhere else in the
+    document, is no sign of a name ("Stripe raised new money" is)."""
+    if not t.is_sent_start or t.ent_type_ or t.dep_ not in ("compound", "amod", "nmod") \
+            or t.head.pos_ != "NOUN" or not t.head.is_lower:
+        return False
+    return t.text not in _names_mid_sentence(t.doc)
+
+
+def _names_mid_sentence(doc: Doc) -> frozenset[str]:
+    """The capitalised words of a document that stand inside a sentence."""
+    names = doc.user_data.get("claims.names_mid_sentence")
+    if names is None:  # a Doc's tokens never change once made
+        names = doc.user_data["claims.names_mid_sentence"] = frozenset(
+            t.text for t in doc if t.text[:1].isupper() and not t.is_sent_start)
+    return names
 
 
 def _agent_of(tok: Token, cues: _Cues) -> Optional[Token]:
@@ -730,8 +750,14 @@ def _is_code(tok: Token) -> bool:
 
 def _name_np(tok: Token, doc: Doc, cues: _Cues, span: Span) -> tuple[Optional[str], bool]:
     """(name, points_back) for a subject noun phrase headed by `tok`."""
-    if span.start <= tok.i < span.end or _is_code(tok):
+    if span.start <= tok.i < span.end:
         return None, False
+    if _is_code(tok):
+        # "U.S. crude CLc1 fell 3.38%", "Copper CMCU3 rose": the words before the code name it
+        words = sorted((t for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
+                        for t in c.subtree), key=lambda t: t.i)
+        text = " ".join(t.text for t in words if not _is_code(t))
+        return (entity_table().canonicalise(text) if text else None), False
     if tok.lower_ in cues.pronouns or _company_word(tok, cues):
         return None, True
     if tok.lower_ in cues.measure_nouns:

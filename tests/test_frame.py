@@ -330,6 +330,15 @@ CASES = [
      "Ford reported a quarterly loss of $1.2 billion.\n\nMost of the loss came from Europe.\n\n"
      "Analysts had expected worse.\n\nThe company also reported debt of $100 billion.", None,
      "$100 billion", dict(subject=None)),
+    # --- market-data codes and sentence-initial capitals --------------------------------
+    ("subject-words-before-a-market-code", "U.S. crude CLc1 fell 3.38% to $55.12 per barrel.", None,
+     "3.38%", dict(subject="U.S. crude")),
+    ("subject-word-before-a-market-code", "Copper CMCU3 rose 0.86% to $5,880.00 a tonne.", None,
+     "0.86%", dict(subject="Copper")),
+    ("subject-sentence-initial-capital-is-no-name",
+     "Sterling GBP= was last trading at $1.2925, down 0.21% on the day.\n\n"
+     "Spot gold XAU= added 0.1% to $1,472.19 an ounce.", None,
+     "0.1%", dict(subject="Spot gold")),
     # --- levels a change starts from or ends at -----------------------------------------
     ("metric-change-end-level", "Its market share rose 3 points to 41% in 2024.", None,
      "41%", dict(metric="market share")),
