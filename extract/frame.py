@@ -231,6 +231,7 @@ def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date]
             subject, how = _subject(doc, sent, q, cues, ctx, in_sent, sent_source)
             if not _name_like(subject):
                 subject, how = None, None
+            subject = _without_article(subject)  # "the SunShot Initiative" is the SunShot Initiative
             metric = _metric(doc, sent, q)
             if metric is None and _is_money(q):
                 metric = ctx.para_metric

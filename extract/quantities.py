@@ -145,9 +145,10 @@ class _Patterns:
             rf"\b(?:{alternation(lex.age_before)})\s+(?:(?:{alternation(list(lex.hedges_before))})\s+)?$", re.I)
         self.event_after = re.compile(rf"^\s+(?:{alternation(df['events_after'])})\b", re.I)
         self.between_before = re.compile(r"\b(between|from)\s+$", re.I)
-        # "rose sharply from", "increased 20% from": a change word a few words before "from"
+        # "rose sharply from", "increased 20% from", "increase the average efficiency of
+        # multi-junction devices from": a change word a few words before "from"
         self.change_from_before = re.compile(
-            rf"\b(?:{alternation(sorted(lex.changes_from))})(?:\s+[^\s,;:.]+){{0,3}}?\s+from\s+$", re.I)
+            rf"\b(?:{alternation(sorted(lex.changes_from))})(?:\s+[^\s,;:.]+){{0,6}}?\s+from\s+$", re.I)
         self.label_before = re.compile(rf"(?:(?<![\w#])({alternation(lex.label_words)})\.?\s$)")
 
 
@@ -414,7 +415,7 @@ def _grow(P: _Patterns, text: str, atom: Atom, following: list[Atom], limit: int
         word = conn.group(0).strip().lower()
         # "rose from $10 billion to $12 billion": two figures, the second read on its own
         change = word == "to" and between is not None and between.group(1).lower() == "from" and \
-            P.change_from_before.search(text, max(0, between.end() - 60), between.end()) is not None
+            P.change_from_before.search(text, max(0, between.end() - 90), between.end()) is not None
         if not change and (word != "and" or between):
             cand = _read_part(P, text, following[0], limit, prefix_from=conn.end())
             if not isinstance(cand, str) and _compatible(first, cand) and not (

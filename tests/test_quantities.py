@@ -76,6 +76,8 @@ CASES = [
      [("2.5%", 2.5, "percent", "exact"), ("3%", 3, "percent", "exact")]),
     ("change-from-to-after-amount", "Sales rose 20% from $10 million to $12 million.",
      [("20%", 20, "percent", "exact"), ("$10 million", 10e6, "USD", "exact"), ("$12 million", 12e6, "USD", "exact")]),
+    ("change-from-to-object-between", "Seoul expects producers to increase the average efficiency of multi-junction "
+     "devices from 23% to 35%.", [("23%", 23, "percent", "exact"), ("35%", 35, "percent", "exact")]),
     ("range-from-to-no-change", "Prices run from $5 to $8 a bottle.", [("$5 to $8", (5, 8), "USD", "exact")]),
     ("range-percent-hyphen-hedge", "gross margins of 70%-80% or higher", [("70%-80%", (70, 80), "percent", "at least")]),
     ("range-words-years", "could fundamentally improve within two to three years",
