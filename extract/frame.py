@@ -244,6 +244,8 @@ def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date]
                          illustration=ctx.illustration_para == para,
                          carried_estimate=carried and ctx.source_estimates, metric=metric)
             source, source_how = _without_article(sent_source), ("carried" if carried else "own") if sent_source else None
+            if source and not carried and _credit_for_another_figure(sent, q, cues):
+                source, source_how = None, None
             if carried == _BY_PARAGRAPH and ctx.source_self and subject and subject != sent_source:
                 # "Amazon announced a $10 billion plan. Microsoft signed a $9.7 billion
                 # deal.": a company reporting its own figure is no source for another's
@@ -310,8 +312,9 @@ def article_topic(body: str, title: Optional[str] = None, subjects: Iterable[str
 
 
 def _main_name(subjects: Iterable[str], texts: list[str]) -> Optional[str]:
-    """The subject most figures have (from their own clause) among the names the
-    title or lede writes, by canonical name or as written."""
+    """The subject most figures have (from their own clause or the sentences before:
+    "The company expects revenue of $54 billion") among the names the title or lede
+    writes, by canonical name or as written."""
     named = {hit[2] for t in texts for hit in entity_table().find(t)}
     counts: dict[str, int] = {}
     names = [n for n in subjects if n and any(c.isupper() for c in n)]
@@ -701,9 +704,14 @@ def _owner_of_metric(head: Token, doc: Doc, cues: _Cues, span: Span) -> tuple[Op
     # "global AI", "the hardware depreciation period" -> "hardware")
     words: list[Token] = []
     shorter = [head] if head.text.lower() in metric_vocabulary().canonical else []
-    for metric_words in (_metric_tokens(head), *([shorter] if shorter else [])):
+    longest = _metric_tokens(head)
+    for metric_words in (longest, *([shorter] if shorter else [])):
         ids = {t.i for t in metric_words}
         words = sorted((t for t in mods if t.i not in ids), key=lambda t: t.i)
+        if metric_words is shorter and longest and not any(_name_word(t) for t in words):
+            # "Data center revenue" is a metric whole; only a name cut from a longer
+            # metric owns it ("global AI revenue" -> "global AI")
+            words = []
         if any(t.pos_ in ("NOUN", "PROPN") for t in words):
             break
     if any(t.pos_ in ("NOUN", "PROPN") for t in words):
@@ -713,6 +721,12 @@ def _owner_of_metric(head: Token, doc: Doc, cues: _Cues, span: Span) -> tuple[Op
             return hits[0][2], False
         return text or None, False
     return None, False
+
+
+def _name_word(t: Token) -> bool:
+    """A word of a name: an acronym ("AI"), a named entity, a proper noun that is more
+    than a capital opening its sentence."""
+    return t.is_upper and len(t.text) > 1 or bool(t.ent_type_) or t.pos_ == "PROPN" and not _capital_only_for_the_sentence(t)
 
 
 def _metric_tokens(tok: Token) -> list[Token]:
@@ -1672,8 +1686,9 @@ def _period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent: Span
         if not scoped(r):
             continue
         d = distance(r, q)
-        if any(o is not q and distance(r, o) < d and not (r.start < o.end and o.start < r.end) for o in others):
-            continue
+        if any(o is not q and distance(r, o) < d and not (r.start < o.end and o.start < r.end) and not _tolerance(o)
+               and not (r.end <= o.start and _baseline_figure(sent, o)) for o in others):
+            continue  # a nearer figure takes it; not a tolerance, nor a baseline after the time
         if best_d is None or d < best_d:
             best, best_d = r, d
     if best is not None:
@@ -1693,6 +1708,24 @@ def _period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent: Span
     if _is_money(q) or q.unit in ("percent", "percentage_point", "times"):
         return ctx.para_period
     return None
+
+
+_BASELINE_FIGURE = re.compile(r"(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?)\s+$", re.I)
+
+
+def _baseline_figure(sent: Span, q: Quantity) -> bool:
+    """"expected to spend $350 billion this year, up from about $230 billion in 2024":
+    the figure a change is measured from is what was, not what is expected."""
+    before = doc_text(sent.doc)[sent.start_char:q.start]
+    if q.hedge and before.rstrip().lower().endswith(q.hedge.lower()):
+        before = before.rstrip()[:-len(q.hedge)]
+    return _BASELINE_FIGURE.search(before) is not None
+
+
+def _tolerance(q: Quantity) -> bool:
+    """"revenue of $54 billion, plus or minus 2%, for the third quarter": a tolerance
+    on the figure before it, which does not take that figure's period from it."""
+    return bool(q.hedge) and re.search(r"(?i)\bplus\s+or\s+minus\b|±", q.hedge) is not None
 
 
 # == kind ============================================================================
@@ -1768,12 +1801,14 @@ def _kind(sent: Span, q: Quantity, cues: _Cues, scope: list[Token], source: Opti
     scope_text = " ".join(t.text for t in scope)
     if in_if or illustration or cues.illustrative.search(scope_text) or _generic_example(sent, q):
         return Kind.illustrative
-    benchmark = _figure_head(sent.doc, q)
+    benchmark = _figure_head(sent.doc, q) or _noun_of(sent.doc, q)
     if benchmark is not None and benchmark.lower_ in cues.benchmark_nouns:
         # "above the $5.5 billion consensus estimate", "its $70 billion spending
         # forecast": the expectation itself
         return Kind.forecast if benchmark.lower_ in cues.forecast else Kind.estimate
     scope = _without_benchmarks(scope, cues)
+    if _baseline_figure(sent, q):
+        return Kind.fact
     if _cue_in(scope, cues.forecast):
         return Kind.forecast
     if _cue_in(scope, cues.estimate):
@@ -1789,6 +1824,29 @@ def _kind(sent: Span, q: Quantity, cues: _Cues, scope: list[Token], source: Opti
         # a value or a price stands at a moment ("a market value of $4.5 trillion").
         return Kind.forecast
     return Kind.fact
+
+
+def _noun_of(doc: Doc, q: Quantity) -> Optional[Token]:
+    """The noun whose "of" object the figure is: "estimates of $46.06 billion",
+    "revenue of $54 billion"."""
+    span = _tokens_of(doc, q)
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "of":
+        return None
+    noun = span.root.head.head
+    return noun if noun.pos_ == "NOUN" else None
+
+
+def _credit_for_another_figure(sent: Span, q: Quantity, cues: _Cues) -> bool:
+    """"The company expects revenue of $54 billion, compared with analysts' average
+    estimate of $53.14 billion, according to data compiled by LSEG": a credit after a
+    comparison is for the figure compared with, not for the one before it."""
+    m = cues.source_prepositions.search(sent.text)
+    if not m:
+        return False
+    credit_at = sent.start_char + m.start()
+    return credit_at >= q.end and any(
+        q.end <= t.idx < credit_at and (t.lower_ in cues.benchmark_words or t.lemma_.lower() in cues.benchmark_words)
+        for t in sent)
 
 
 def _told_as_done(doc: Doc, q: Quantity, cues: _Cues) -> bool:

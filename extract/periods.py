@@ -69,6 +69,9 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\b(?:in|during|for|over|within)\s+(?:a|one|a\s+single|a\s+given)\s+(?:quarter|year|month)\b", re.I),
      "undated"),
     (re.compile(r"\b(?:in|during|for)\s+(Q[1-4]|H[12])\b(?!\s*'?\d)", re.I), "bareq"),
+    # "the third quarter", "third-quarter revenue" with no year: the year under discussion
+    (re.compile(r"\b(first|second|third|fourth)[\s-]+quarter\b(?!\s+(?:of\s+)?(?:(?:its\s+|the\s+)?fiscal\s+(?:year\s+)?|FY\s*)?'?\d)",
+                re.I), "bareoq"),
     (re.compile(rf"\b(?:in|since|from|during|starting|through|until)\s+(?:early\s+|late\s+|mid-)?({_FULL_MONTH_RE})\b"
                 rf"(?!\s*\d)", re.I), "barem"),
 ]
@@ -89,6 +92,10 @@ _FUTURE_CLAUSE_BEFORE = re.compile(
     r"\b(?:will|won[’']t|shall|expects?|expected|plans?|planned|scheduled|due|aims?|intends?)\b[^.!?\n]{0,130}$", re.I)
 
 
+_COMPARED_BEFORE = re.compile(
+    r"(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bthan)\b[^.;]{0,40}$", re.I)
+
+
 class TimeRef(NamedTuple):
     start: int
     end: int
@@ -103,11 +110,15 @@ def reference_year(text: str) -> Optional[int]:
     Used only to resolve "this year", "last year" and "next year", and a bare
     quarter or month ("in Q1", "in July") the writer left undated because it is
     the year under discussion."""
-    years = [
-        int(m.group(1)) for m in re.finditer(rf"(?<![\d,.$€£¥-]){_YEAR}(?![\d%])", text)
-        if not _FUTURE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
-        and not _FUTURE_CLAUSE_BEFORE.search(text[max(0, m.start() - 150):m.start()])
-    ]
+    years = []
+    for m in re.finditer(rf"(?<![\d,.$€£¥-]){_YEAR}(?![\d%])", text):
+        if _COMPARED_BEFORE.search(text[max(0, m.start() - 50):m.start()]):
+            # a year compared with ("will reach $350 billion, up from $230 billion in
+            # 2024") is before the writing year, whatever the tense around it
+            years.append(int(m.group(1)) + 1)
+        elif not (_FUTURE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+                  or _FUTURE_CLAUSE_BEFORE.search(text[max(0, m.start() - 150):m.start()])):
+            years.append(int(m.group(1)))
     return max(years) if years else None
 
 
@@ -174,6 +185,18 @@ def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[in
     if kind == "undated":
         return TimeRef(s, e, None, "unresolved")
     anchor = published
+    if kind == "bareoq":
+        n = _ORD[m.group(1).lower()]
+        if published is not None:
+            # a quarter that starts more than three months after the writing is last
+            # year's ("the fourth quarter" in February); a nearer one is this year's,
+            # as in guidance for the next quarter
+            y = published.year - 1 if 3 * (n - 1) + 1 - published.month > 3 else published.year
+        elif year:
+            y = year
+        else:
+            return TimeRef(s, e, None, "unresolved")
+        return TimeRef(s, e, f"{y}-Q{n}", "period")
     if anchor is None and year and (kind in ("bareq", "barem") or (kind == "rel" and m.group(2).lower() == "year")):
         # An undated article: its estimated year stands in for the publication
         # year, for year-level resolution only.

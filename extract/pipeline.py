@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claims.models import Article, Claim, Quantity, Source
-from extract.frame import STRONG, Frame, article_topic, doc_text, frame_doc, lend_topic, link_restatements
+from extract.frame import Frame, article_topic, doc_text, frame_doc, lend_topic, link_restatements
 from extract.prefilter import Composed, compose, select
 from extract.periods import reference_year
 from extract.lexicon import data_table
@@ -473,8 +473,8 @@ def _claims_for(article: Article, doc_name: str, nlp: Language, prefilter: bool)
     # A figure stated again takes what its fullest mention established.
     link_restatements([f for _, _, f in framed])
     frames = [f for _, _, f in framed]
-    strong = [f.subject for f in frames if f.subject_how == STRONG]
-    lend_topic(frames, article_topic(article.body_text(), article.title, strong))
+    named = [f.subject for f in frames if f.subject]
+    lend_topic(frames, article_topic(article.body_text(), article.title, named))
     for offset, composed, f in framed:
         q = f.quantity
         yield Claim(

@@ -371,6 +371,23 @@ CASES = [
     ("kind-own-subject-conj-is-its-own-clause",
      "Training GPT-4 was estimated at $100 million, and the next model cost $1 billion to train.", None,
      "$1 billion", dict(kind="fact")),
+    # --- guidance against a consensus (a Reuters earnings story) ----------------------
+    ("source-credit-after-a-comparison-is-for-the-compared",
+     "Nvidia expects revenue of $54 billion, plus or minus 2%, for the third quarter, compared with analysts' "
+     "average estimate of $53.14 billion, according to data compiled by LSEG.", MID_2025,
+     "$54 billion", dict(subject="Nvidia", source="Nvidia", kind="forecast", period="2025-Q3")),
+    ("source-credit-after-a-comparison-credits-the-compared",
+     "Nvidia expects revenue of $54 billion, plus or minus 2%, for the third quarter, compared with analysts' "
+     "average estimate of $53.14 billion, according to data compiled by LSEG.", MID_2025,
+     "$53.14 billion", dict(source="LSEG", kind="estimate")),
+    ("kind-estimates-of", "Revenue in the second quarter rose 56% to $46.74 billion, beating estimates of "
+     "$46.06 billion.", MID_2025, "$46.06 billion", dict(kind="estimate", period="2025-Q2")),
+    ("kind-baseline-of-a-forecast-is-what-was",
+     "Microsoft, Alphabet, Amazon and Meta are expected to spend a combined $350 billion on AI infrastructure "
+     "this year, up from about $230 billion in 2024.", MID_2025, "$230 billion", dict(kind="fact", period="2024")),
+    ("period-baseline-after-the-time-takes-none-of-it",
+     "Microsoft, Alphabet, Amazon and Meta are expected to spend a combined $350 billion on AI infrastructure "
+     "this year, up from about $230 billion in 2024.", MID_2025, "$350 billion", dict(kind="forecast", period="2025")),
     # --- names are no cue words --------------------------------------------------------
     ("kind-month-may-is-no-forecast", "Tariffs on Chinese goods were increased from 10% to 25% in May 2019.", None,
      "25%", dict(kind="fact", period="2019-05")),
@@ -465,6 +482,25 @@ def test_article_topic_is_the_company_its_title_names_that_figures_are_about(nlp
     got = {c.surface: c for c in extract_claims(art, "case", nlp)}
     assert got["3.6 percent"].subject == "Home Depot"
     assert got["4.8 percent"].subject == "Home Depot"
+
+
+def test_article_topic_counts_figures_a_company_word_gives_the_company(nlp):
+    # "The company expects ..." is about the company of the title; "Data center revenue"
+    # is a metric whole, no owner named "Data center"
+    from extract.pipeline import extract_claims
+
+    text = ("Aug 27 (Reuters) - Nvidia forecast third-quarter revenue above Wall Street estimates on Wednesday, "
+            "betting on sustained demand for its AI chips from cloud providers.\n\n"
+            "The company expects revenue of $54 billion for the third quarter, compared with analysts' average "
+            "estimate of $53.14 billion.\n\n"
+            "Revenue in the second quarter ended July 27 rose 56% to $46.74 billion, beating estimates of "
+            "$46.06 billion. Data center revenue, which includes its AI chips, grew 56% to $41.1 billion.\n\n"
+            "Microsoft and Meta are expected to spend more on AI infrastructure this year, according to "
+            "Visible Alpha, with Microsoft planning $80 billion.")
+    art = Article(text=text, regions=[(0, len(text))], title="Nvidia forecasts revenue above estimates")
+    got = {c.surface: c for c in extract_claims(art, "case", nlp)}
+    assert got["$46.74 billion"].subject == "Nvidia"
+    assert (got["$41.1 billion"].subject, got["$41.1 billion"].metric) == ("Nvidia", "data center revenue")
 
 
 @pytest.mark.parametrize("subjects,title,lede,topic", [

@@ -51,9 +51,24 @@ def test_reference_year_ignores_forward_looking_years():
     ("Sales fell in 2019. The company expects the new plant to open in the spring of 2022.", 2019),
     ("Sales fell in 2019. The plant is scheduled to open in 2022.", 2019),
     ("The plant opened in 2021. Sales fell in 2019.", 2021),
-], ids=["will-far-before", "expects-far-before", "scheduled", "past-tense-latest"])
+    ("Capex will reach $350 billion this year, up from about $230 billion in 2024.", 2025),
+    ("Sales rose 8% compared with 2023.", 2024),
+], ids=["will-far-before", "expects-far-before", "scheduled", "past-tense-latest", "up-from-a-year", "compared-with"])
 def test_reference_year_ignores_years_in_a_future_clause(text, year):
     assert reference_year(text) == year
+
+
+@pytest.mark.parametrize("text,published,year,period", [
+    ("revenue for the third quarter", None, 2025, "2025-Q3"),
+    ("third-quarter revenue above estimates", None, 2025, "2025-Q3"),
+    ("results for the fourth quarter", dt.date(2026, 2, 10), None, "2025-Q4"),
+    ("guidance for the fourth quarter", dt.date(2025, 8, 27), None, "2025-Q4"),
+    ("in the first quarter", dt.date(2026, 5, 1), None, "2026-Q1"),
+    ("in the fourth quarter of 2024", None, 2026, "2024-Q4"),
+], ids=["ordinal-undated", "hyphenated", "last-years-fourth", "next-quarter-guidance", "this-years-first",
+        "dated-ordinal-keeps-its-year"])
+def test_ordinal_quarter_without_a_year(text, published, year, period):
+    assert [p[2] for p in find_periods(text, published, year=year)] == [period]
 
 
 def test_undated_this_year_resolves_with_reference_year():
