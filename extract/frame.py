@@ -224,6 +224,9 @@ def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date]
         if cues.illustration_openers.search(sent.text):
             ctx.illustration_para = para
         sent_source, carried = _sentence_source(sent, cues, ctx, para)
+        speaks_for_itself = sent_source == _ITS_OWN
+        if speaks_for_itself:
+            sent_source = None
         in_sent = sorted(by_sent.get(i, []), key=lambda x: x.start)
         prev_period: object = _NOT_BOUND
         for q in in_sent:
@@ -246,6 +249,8 @@ def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date]
             source, source_how = _without_article(sent_source), ("carried" if carried else "own") if sent_source else None
             if source and not carried and _credit_for_another_figure(sent, q, cues):
                 source, source_how = None, None
+            if speaks_for_itself and subject:
+                source, source_how = subject, "own"
             if carried == _BY_PARAGRAPH and ctx.source_self and subject and subject != sent_source:
                 # "Amazon announced a $10 billion plan. Microsoft signed a $9.7 billion
                 # deal.": a company reporting its own figure is no source for another's
@@ -588,7 +593,7 @@ def _capital_only_for_the_sentence(t: Token) -> bool:
     noun, capitalised only where it opens a sentence and nowhere else in the
     document, is no sign of a name ("Stripe raised new money" is)."""
     if not t.is_sent_start or t.ent_type_ or t.dep_ not in ("compound", "amod", "nmod") \
-            or t.head.pos_ != "NOUN" or not t.head.is_lower:
+            or t.head.pos_ != "NOUN" or not t.head.is_lower or entity_table().find(t.text):
         return False
     return t.text not in _names_mid_sentence(t.doc)
 
@@ -791,6 +796,9 @@ def _name_np(tok: Token, doc: Doc, cues: _Cues, span: Span) -> tuple[Optional[st
         # "Oracle said cloud revenue rose to $5.9 billion": whose revenue is told by
         # the clause above
         return None, tok.head.dep_ in ("ccomp",)
+    group = _coordinated_names(tok, doc, cues)
+    if group:
+        return group, False
     name = _entity_in([t for t in core if t.i <= tok.i or t.dep_ == "conj"], doc, cues, cues.subject_labels)
     if name:
         return name, False
@@ -949,6 +957,12 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
             # clause's subject; the reporter above is its source, not what it is about
             break
         verb = verb.head
+    if points_back and anaphor is not None and anaphor.lower_ in ("it", "its"):
+        # "OpenAI's revenue hit $13 billion, and it expects to burn through $115
+        # billion": the organisation named before the pronoun in its own sentence
+        named = _last_organisation_before(sent, anaphor, cues)
+        if named:
+            return named, WEAK
     if points_back and anaphor is not None and _antecedent(ctx, anaphor):
         return _antecedent(ctx, anaphor), WEAK
     if points_back and anaphor is not None and (_company_word(anaphor, cues) or anaphor.lower_ in ("it", "its")) \
@@ -1204,6 +1218,7 @@ def _is_group_noun(tok: Token) -> bool:
 
 _BY_POINTER = "pointer"  # "it found", "his figure": the sentence points back to the source
 _BY_PARAGRAPH = "paragraph"  # the source credited earlier in the same paragraph
+_ITS_OWN = "\x00its own"  # "..., the company said": each figure's own company is its source
 
 
 def _sentence_source(sent: Span, cues: _Cues, ctx: _Context, para: int) -> tuple[Optional[str], Optional[str]]:
@@ -1213,6 +1228,9 @@ def _sentence_source(sent: Span, cues: _Cues, ctx: _Context, para: int) -> tuple
     own = _source(sent, cues)
     if own:
         return own, None
+    speaker = _company_speaking(sent, cues)
+    if speaker is not None:
+        return (speaker or _ITS_OWN), None
     if ctx.source and (_attributes_by_pronoun(sent, cues) or cues.source_carry.search(sent.text)):
         ctx.source_para = para
         return ctx.source, _BY_POINTER
@@ -1241,6 +1259,59 @@ def _credits_main_clause(sent: Span, cues: _Cues) -> bool:
                and t.head == root for t in sent if t is not root) or any(
         t.lemma_.lower() in cues.attribution_verbs and t.i > root.i and t.dep_ in ("parataxis", "ccomp")
         for t in root.children)
+
+
+def _coordinated_names(tok: Token, doc: Doc, cues: _Cues) -> Optional[str]:
+    """"Microsoft, Alphabet, Amazon and Meta are expected to spend a combined $350
+    billion": names coordinated as one subject share the figure, so the subject is
+    all of them ("respectively" splits them: see _respectively)."""
+    if tok.pos_ != "PROPN":
+        return None
+    # the parse may read the second of a comma list as an apposition ("Microsoft, Alphabet, ...")
+    members = [tok] + [c for c in tok.subtree if c.i > tok.i and c.pos_ == "PROPN" and (
+        c.dep_ == "conj" or c.dep_ == "appos" and any(x.dep_ == "conj" for x in c.subtree))]
+    if len(members) < 2 or not any(c.dep_ == "cc" for m in members for c in m.children):
+        return None
+    names = []
+    for m in members:
+        words = [t for t in m.subtree if t.i <= m.i and t.dep_ in ("compound", "flat") or t.i == m.i]
+        if not _entity_in(words, doc, cues, cues.subject_labels):
+            return None  # "Johnson & Johnson", a name the parse split: not a list
+        names.append(_strip_possessive(" ".join(t.text for t in sorted(words, key=lambda t: t.i))))
+    if len(set(names)) < 2:
+        return None
+    # as written: a group is named by its members, not canonicalised into another name
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _last_organisation_before(sent: Span, tok: Token, cues: _Cues) -> Optional[str]:
+    """The organisation named last before `tok` in its sentence (alias table or NER)."""
+    start = sent.start_char
+    prefix = doc_text(sent.doc)[start:tok.idx]
+    hits = [(h[0] + start, h[2]) for h in entity_table().find(prefix)]
+    hits += [(e.start_char, _canon(e.text)) for e in sent.ents
+             if e.end_char <= tok.idx and e.label_ in cues.organisation_labels and _is_entity_text(e.text, cues)]
+    return max(hits)[1] if hits else None
+
+
+def _company_speaking(sent: Span, cues: _Cues) -> Optional[str]:
+    """"Nvidia said ..., the company said": a company word that reports speaks for the
+    organisation named before it in the sentence (returned), else for the company
+    each figure is about ("": "OpenAI's annualized revenue hit $13 billion, the
+    company said"); None when no company word reports. It never points back to the
+    last source credited."""
+    for t in sent:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in cues.attribution_verbs:
+            continue
+        subj = _active_subject(t)
+        if subj is None or not _company_word(subj, cues):
+            continue
+        # an organisation the parser recognises as one: "Azure revenue grew 33%, the
+        # company said" speaks for Microsoft, not for its product
+        orgs = [e for e in sent.ents if e.end <= subj.left_edge.i and e.label_ in cues.organisation_labels
+                and _is_entity_text(e.text, cues)]
+        return _canon(orgs[-1].text) if orgs else ""
+    return None
 
 
 def _attributes_by_pronoun(sent: Span, cues: _Cues) -> bool:

@@ -388,6 +388,19 @@ CASES = [
     ("period-baseline-after-the-time-takes-none-of-it",
      "Microsoft, Alphabet, Amazon and Meta are expected to spend a combined $350 billion on AI infrastructure "
      "this year, up from about $230 billion in 2024.", MID_2025, "$350 billion", dict(kind="forecast", period="2025")),
+    ("source-the-company-said-speaks-for-the-company",
+     "Microsoft plans to spend $80 billion, according to Visible Alpha.\n\n"
+     "OpenAI's annualized revenue hit $13 billion in August, the company said.", MID_2025,
+     "$13 billion", dict(subject="OpenAI", source="OpenAI")),
+    ("subject-it-takes-the-name-before-it-in-its-sentence",
+     "Microsoft plans to spend $80 billion on data centers.\n\n"
+     "OpenAI's annualized revenue hit $13 billion in August, and it expects to burn through $115 billion by 2029.",
+     MID_2025, "$115 billion", dict(subject="OpenAI", period="2029", kind="forecast")),
+    ("subject-coordinated-names-share-the-figure",
+     "Microsoft, Alphabet, Amazon and Meta are expected to spend a combined $350 billion on AI infrastructure "
+     "this year.", MID_2025, "$350 billion", dict(subject="Microsoft, Alphabet, Amazon and Meta")),
+    ("subject-two-coordinated-names", "Meta and Microsoft together spent $120 billion on capital projects last year.",
+     MID_2025, "$120 billion", dict(subject="Meta and Microsoft", period="2024")),
     # --- names are no cue words --------------------------------------------------------
     ("kind-month-may-is-no-forecast", "Tariffs on Chinese goods were increased from 10% to 25% in May 2019.", None,
      "25%", dict(kind="fact", period="2019-05")),
