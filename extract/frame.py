@@ -1565,7 +1565,12 @@ def _parsed_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
     if span is None:
         return None
     anchor = _through_transparent(_anchor(span))
+    if q.unit in _DURATION_UNITS:
+        return _of_head_metric(anchor)  # "battery life of 30 minutes"; a clause's subject is no duration's
     rules = _metric_rules()
+    worth = _worth_of(anchor)
+    if worth:
+        return worth
     verb = _governing_verb(anchor)
     lemma = verb.lemma_.lower() if verb is not None else ""
     if verb is not None and anchor.dep_ == "attr" and lemma in _COPULAS:
@@ -1636,9 +1641,41 @@ _COPULAS = frozenset({"be", "remain", "stay", "become"})
 
 def _subject_metric(verb: Token, span: Span) -> Optional[str]:
     subj = _clause_subject(verb)
+    if subj is None and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        # "WeWork's 2025 bond has weakened sharply, hitting 16.057% on Monday"
+        subj = _clause_subject(verb.head)
     if subj is None or _figure_inside(subj, span) or span.start <= subj.i < span.end:
         return None
-    return _growth_noun_metric(subj) or _noun_metric(subj)
+    return _named_growth(subj) or _noun_metric(subj)
+
+
+def _named_growth(noun: Token) -> Optional[str]:
+    """The growth of a named metric ("sales growth"), or "" for a change noun that names
+    none ("those gains"): the vocabulary may still say what grew."""
+    grown = _growth_noun_metric(noun)
+    if grown is None:
+        return None
+    return "" if grown == "growth" else grown
+
+
+def _worth_of(anchor: Token) -> Optional[str]:
+    """"a deal worth $600 million", "a lifeline from SoftBank worth up to $8 billion":
+    the noun that is worth the money; a company's worth is its valuation."""
+    worth = anchor.head
+    if worth.lower_ != "worth" or anchor.dep_ not in ("pobj", "npadvmod", "dobj", "nummod"):
+        return None
+    noun = worth.head
+    if noun.pos_ == "ADP" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    named = _noun_metric(noun)
+    if named:
+        return named
+    cues = _cues()
+    if noun.pos_ == "PROPN" or noun.lower_ in cues.anaphoric_heads or noun.ent_type_ == "ORG":
+        return "valuation"
+    return None
 
 
 def _is_figure_token(t: Token) -> bool:
@@ -1699,7 +1736,8 @@ def _of_head_metric(t: Token) -> Optional[str]:
     noun = t.head.head
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
-    return _growth_noun_metric(noun) or _noun_metric(noun)
+    grown = _named_growth(noun)
+    return grown if grown is not None else _noun_metric(noun)
 
 
 def _partitive_metric(doc: Doc, span: Span) -> Optional[str]:
@@ -1717,7 +1755,7 @@ def _partitive_metric(doc: Doc, span: Span) -> Optional[str]:
             if hits:
                 return hits[0][2]
             words = [w for w in doc[prep.i + 1:o.i + 1] if w.dep_ in ("compound", "amod") or w.i == o.i]
-            words = [w for w in words if w.lower_ not in _cues().drop_words and w.pos_ != "VERB"]
+            words = [w for w in words if w.lower_ not in _cues().drop_words and w.pos_ != "VERB"] or [o]
             return "share of " + " ".join(w.lower_ for w in words)
     return None
 
@@ -1869,8 +1907,9 @@ def _modified_noun(doc: Doc, q: Quantity) -> Optional[Token]:
         head = after
     if head.lower_ in rules.time_nouns:
         return None  # "up about 40% year to date", "5% a year": a time, not a measure
-    if head.lower_ == "worth":
-        # "tariffs on $360 billion worth of Chinese goods": what the worth is of
+    if head.lower_ == "worth" or head.lower_ in rules.transparent_nouns:
+        # "tariffs on $360 billion worth of Chinese goods", "a $250 billion list of
+        # goods": what the phrase is of
         of = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
         return of[0] if of and of[0].pos_ == "NOUN" else None
     cues = _cues()
@@ -1915,6 +1954,8 @@ def _is_growth(text: str, rel: int, rel_end: int, vocab) -> bool:
     after_words = re.findall(r"[\w/-]+", after.lower())[:3]
     if after_words[:1] == ["or"]:
         after_words = []  # "70%-80% or higher" is a bound, no change
+    # "buy up to an additional 15 per cent": "up to" is a bound, no rise
+    before_words = [w for i, w in enumerate(before_words) if not (w == "up" and before_words[i + 1:i + 2] == ["to"])]
     return any(w in vocab.growth_cues for w in before_words + after_words)
 
 

@@ -81,6 +81,21 @@ CASES = [
      "twenty minutes on a CNBC interview.", "twenty minutes", None),
     ("duration-takes-a-duration-metric", "The hyperscalers assume a six-year depreciation period for servers.",
      "six-year", "depreciation period"),
+    ("worth-names-its-noun", "Coty took a majority stake in the cosmetics company in a deal worth $600 million.",
+     "$600 million", "deal"),
+    ("list-of-goods", "Tariffs of 25% apply to a $250 billion list of Chinese goods.", "$250 billion", "good"),
+    ("participle-takes-the-clause-subject", "The company's 2025 bond has weakened sharply in the past week, "
+     "hitting 16.057% on Monday.", "16.057%", "bond"),
+    ("contribute-is-a-contribution", "In 2019, savers can contribute up to $19,000 pretax to a 401(k) plan.",
+     "$19,000", "contribution"),
+    ("duration-is-not-its-clause-subject", "The planemaker's sales have been badly hit following two crashes in "
+     "less than five months.", "five months", None),
+    ("duration-of-head", "The drone has a range of up to 4km and a battery life of 30 minutes.",
+     "30 minutes", "battery life"),
+    ("bare-change-subject-lets-vocabulary-speak", "Those gains add to a major gain for shares, climbing more than "
+     "80% so far this year.", "80%", "share price growth"),
+    ("up-to-is-a-bound-not-a-rise", "Underwriters may buy up to an additional 15 per cent of the offering.",
+     "15 per cent", "share of offering"),
     # --- a level is not a change ----------------------------------------------------
     ("level-after-down-from", "The annual percentage rate averaged 5.7 percent in October, down from 6.2 percent "
      "a year earlier.", "6.2 percent", "interest rate"),
