@@ -1445,7 +1445,8 @@ def _metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
     if metric is None:
         metric = _nearest_metric(text, rel, rel_end, vocab, q.unit)
     if metric is None and q.unit == "W":
-        metric = "capacity"  # "a 2.1 GW floating solar project": power is a capacity
+        # "a 2.1 GW floating solar project" is a plant's capacity; "a 96W adapter" a device's power
+        metric = "capacity" if (q.value or q.high or 0) >= 1e6 else "power"
     if _measures_change(sent, q):
         metric = f"{metric} growth" if metric and not vocab.is_growth(metric) else (metric or "growth")
     return metric
@@ -1600,6 +1601,8 @@ def _parsed_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
         named = _noun_metric(changed[0])
         if named:
             return named
+    if _is_money(q) and lemma == "be" and anchor.dep_ == "pobj" and anchor.head.lower_ == "at":
+        return "price"  # "Brent was last at $60.73", "our previous mention was at $750"
     if (lemma in rules.subject_verbs or (q.unit == "percent" and lemma in rules.change_verbs)) and not changed:
         # an intransitive "rose", "is", "the index lost 0.12%": its subject is what is
         # measured; with an object the subject is who acts ("manufacturers increase efficiency")
@@ -1802,9 +1805,11 @@ def _noun_metric(noun: Token) -> Optional[str]:
     if not _measure_noun(noun):
         return None
     compounds = []
+    not_names = _cues().not_entities
     for t in reversed(list(noun.doc[left[0].i if left else noun.i:noun.i])):
-        if t.dep_ == "compound" and t.pos_ == "NOUN" and t.head.i == noun.i and not t.like_num:
-            compounds.insert(0, t.lower_)
+        if t.dep_ == "compound" and t.head.i == noun.i and not t.like_num and (
+                t.pos_ == "NOUN" or t.text in not_names):
+            compounds.insert(0, t.text if t.text in not_names else t.lower_)  # "GPU purchases", "AI infrastructure"
         else:
             break
     return " ".join(compounds + [noun.lemma_.lower()])
@@ -1984,6 +1989,8 @@ def _measures_change(sent: Span, q: Quantity) -> bool:
     # depends on, through "by": "doubled" itself, "are cutting" for "60% of companies
     # are cutting", "fallen by an order of magnitude", "added 0.1%", "lost 0.12%"
     anchor = _anchor(span)
+    if anchor.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "prep" and c.lower_ == "of" for c in anchor.children):
+        return False  # "About 60% of surveyed companies are cutting costs": a share of them, no change
     head = anchor.head
     if anchor.dep_ == "pobj" and head.lower_ in ("by", "to"):
         head = head.head

@@ -67,6 +67,10 @@ CASES = [
     ("for-price", "Amazon offers the 12-inch MacBook in refurbished condition for $700.", "$700", "price"),
     ("purchase-for-price", "Tribune paid down its debt with the proceeds of the purchase of the newspaper for "
      "$500 million.", "$500 million", "price"),
+    ("partitive-subject-of-a-change-verb-is-a-share", "UBS spoke with IT executives. About 60% of surveyed companies "
+     "are cutting token costs.", "60%", "share of companies"),
+    ("acronym-compound-kept", "Nvidia captured about 90% of accelerator spending, representing some $180 billion in "
+     "GPU purchases.", "$180 billion", "GPU purchase"),
     ("partitive-share-of", "About 36% of imports from China are computers and electronic devices.",
      "36%", "share of imports"),
     ("subject-rate-stayed", "The average interest rate on a new vehicle loan stayed below 6 percent in October.",
@@ -77,6 +81,8 @@ CASES = [
      "capital intensity, has reached 45% for these companies.", "45%", "capital intensity"),
     ("power-is-capacity", "The target will be met with parks such as a 2.1 GW floating solar project.",
      "2.1 GW", "capacity"),
+    ("device-power", "It won't supply power, but the 96W adapter that your machine came with will.", "96W", "power"),
+    ("be-at-money-is-a-price", "Brent crude was last at $60.73, down 2.74% on the day.", "$60.73", "price"),
     ("duration-takes-no-other-vocabulary", "On the day of the market crash, the chief executive vented for nearly "
      "twenty minutes on a CNBC interview.", "twenty minutes", None),
     ("duration-takes-a-duration-metric", "The hyperscalers assume a six-year depreciation period for servers.",
