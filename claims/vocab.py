@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -53,6 +53,9 @@ class MetricVocabulary:
     growth_cues: frozenset[str]
     pattern: re.Pattern
     counted: frozenset[str] = frozenset()  # metrics a count measures ("employees", "users")
+    # the file's other tables (word lists framing reads the metric off the parse with)
+    rules: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+    durations: frozenset[str] = frozenset()  # metrics a duration can measure ("payback period")
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         return [(m.start(), m.end(), self.canonical[m.group(0).lower()]) for m in self.pattern.finditer(text)]
@@ -90,10 +93,12 @@ def entity_table(path: Path = DATA / "entities.toml") -> EntityTable:
 def metric_vocabulary(path: Path = DATA / "metrics.toml") -> MetricVocabulary:
     with open(path, "rb") as f:
         d = tomllib.load(f)
-    canonical, annualises, counted = {}, {}, set()
+    canonical, annualises, counted, durations = {}, {}, set(), set()
     for name, m in d["metrics"].items():
         if m.get("counted"):
             counted.add(name)
+        if m.get("duration"):
+            durations.add(name)
         canonical[name.lower()] = name
         for s in m.get("synonyms", []):
             canonical.setdefault(s.lower(), name)
@@ -105,4 +110,6 @@ def metric_vocabulary(path: Path = DATA / "metrics.toml") -> MetricVocabulary:
         frozenset(d["growth"]["cues"]),
         _phrase_pattern(canonical),
         frozenset(counted),
+        MappingProxyType({k: v for k, v in d.items() if k != "metrics"}),
+        frozenset(durations),
     )

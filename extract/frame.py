@@ -11,8 +11,11 @@ quantity it reads the sentence around it:
   the big five"); a pronoun or an anaphoric noun phrase ("it", "the group") to the
   governing clause's subject or the previous sentence's; else a possessive or a
   name before the figure. Canonical names via claims/data/entities.toml;
-- metric: the vocabulary phrase nearest the figure in its sentence (metrics.toml),
-  turned into "<metric> growth" for a rate of change; else the figure's head noun;
+- metric: read off the parse first (money "a share" or "per barrel"; the noun the
+  figure modifies; "$X in new debt"; "revenue of $X"; "90% of imports"; the subject
+  of "is"/"rose to"; what "reduce X by" changes; "spent $X on Y"; "saves $14"; "for
+  $700"), an unknown noun keeping its own name; else the vocabulary phrase nearest
+  the figure in its sentence (metrics.toml); "<metric> growth" for a rate of change;
 - period: the time reference bound to the figure (extract/periods.py): the nearest
   in its sentence that is not a baseline, a publication date or nearer to another
   figure; else one fronted at the sentence start ("In 2025, ..."); else the
@@ -1486,10 +1489,17 @@ def _gives_guidance(doc: Doc, sent: Span, subject: str, q: Quantity, cues: _Cues
 
 
 def _metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
+    """What the figure measures: read off the parse first (the noun it modifies,
+    "revenue of $X", "$X in new debt", the subject of "is"/"rose to", "saves $14"),
+    the vocabulary phrase nearest it only when the parse names nothing."""
     vocab = metric_vocabulary()
     text = doc_text(doc)[sent.start_char:sent.end_char]
     rel = q.start - sent.start_char
     rel_end = q.end - sent.start_char
+    if _is_money(q):
+        per = _per_share_metric(doc, q) or ("price" if _per_unit_of_good(doc, q) else None)
+        if per:
+            return per
     if _is_money(q) and _priced_at(doc, q):
         return "price"
     valued = _valued_object(doc, q)
@@ -1516,16 +1526,411 @@ def _metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
             compounds = [t.lower_ for t in doc[_tokens_of(doc, q).end:modified.i]
                          if t.dep_ == "compound" and t.head == modified]
             return " ".join(compounds + [modified.lemma_.lower()])
-        metric = _nearest_metric(text, rel, rel_end, vocab)
+        metric = _parsed_metric(doc, sent, q)
+    if metric is None:
+        metric = _nearest_metric(text, rel, rel_end, vocab, q.unit)
+    if metric is None and q.unit == "W":
+        # "a 2.1 GW floating solar project" is a plant's capacity; "a 96W adapter" a device's power
+        metric = "capacity" if (q.value or q.high or 0) >= 1e6 else "power"
     if _measures_change(sent, q):
         metric = f"{metric} growth" if metric and not vocab.is_growth(metric) else (metric or "growth")
     return metric
 
 
-def _nearest_metric(text: str, rel: int, rel_end: int, vocab) -> Optional[str]:
+@dataclass(frozen=True)
+class _MetricRules:
+    """metrics.toml's word lists for reading a metric off the parse (all lower-case)."""
+    per_share: tuple[tuple[str, frozenset[str]], ...]  # metric, the words that make a per-share figure it
+    per_share_after: re.Pattern  # "a share", "per diluted share", "/share" right after the figure
+    per_unit_after: re.Pattern  # "per barrel", "an ounce", "/W" right after the figure
+    priced_for: frozenset[str]
+    priced_at: frozenset[str]
+    verb_objects: dict[str, str]
+    spend_on: frozenset[str]
+    subject_verbs: frozenset[str]
+    change_verbs: frozenset[str]
+    time_nouns: frozenset[str]
+    currency_nouns: frozenset[str]
+    transparent_nouns: frozenset[str]
+    owner_nouns: frozenset[str]
+    generic_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def _metric_rules() -> _MetricRules:
+    r = metric_vocabulary().rules
+    units = "|".join(re.escape(u) for u in sorted(r["per_unit"]["units"], key=len, reverse=True))
+    return _MetricRules(
+        per_share=tuple((metric, _lower(words)) for metric, words in r["per_share"].items()),
+        per_share_after=re.compile(
+            r"\s*(?:per|an?|each|/)\s*(?:(?:diluted|basic|common|ordinary|class\s+[A-Z])\s+)?share\b", re.I),
+        per_unit_after=re.compile(rf"\s*(?:per|an?|each|/)\s*(?:{units})(?![\w-])", re.I),
+        priced_for=_lower(r["priced"]["for"]),
+        priced_at=_lower(r["priced"]["at"]),
+        verb_objects={k.lower(): v for k, v in r["verb_objects"].items()},
+        spend_on=_lower(r["spend_on"]["verbs"]),
+        subject_verbs=_lower(r["subject_verbs"]["words"]),
+        change_verbs=_lower(r["growth"]["verbs"]),
+        time_nouns=_lower(r["nouns"]["time"]),
+        currency_nouns=_lower(r["nouns"]["currency"]),
+        transparent_nouns=_lower(r["nouns"]["transparent"]),
+        owner_nouns=_lower(r["nouns"]["owners"]),
+        generic_nouns=_lower(r["nouns"]["generic"]),
+    )
+
+
+def _per_share_metric(doc: Doc, q: Quantity) -> Optional[str]:
+    """Money "a share": earnings per share only when earnings words govern it ("earned
+    $2.8 billion, or 53 cents a share", "a loss of 5 cents a share", "analysts expected
+    $1.20 a share"); an offer price under a bid ("bid $16.50 per share for Tribune");
+    else a share price ("brought this public in 2014 at $16 a share")."""
+    rules = _metric_rules()
+    if not rules.per_share_after.match(doc_text(doc), q.end):
+        return None
+    span = _tokens_of(doc, q)
+    if span is None:
+        return "share price"
+    attribution = _cues().attribution_verbs
+    x = _anchor(span)
+    for depth in range(12):
+        if x.head.i == x.i:
+            break
+        x = x.head
+        if depth and x.lemma_.lower() in attribution and x.lemma_.lower() not in _EXPECTING:
+            break  # "..., analysts said": the speaker's words say nothing of the figure
+        words = [x] + [c for c in x.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
+        for metric, cues in rules.per_share:
+            if any(w.lemma_.lower() in cues or w.lower_ in cues for w in words):
+                return metric
+    return "share price"
+
+
+# Attribution verbs that speak of an expected figure ("Wall Street predicted $2.52 a share").
+_EXPECTING = frozenset({"expect", "predict", "forecast", "estimate", "anticipate"})
+
+
+def _per_unit_of_good(doc: Doc, q: Quantity) -> bool:
+    """"$55.12 per barrel", "$1,472.19 an ounce", "$0.23/W": the price of a good."""
+    return bool(_metric_rules().per_unit_after.match(doc_text(doc), q.end))
+
+
+def _anchor(span: Span) -> Token:
+    """The token whose place in the sentence says what the figure measures: the
+    figure's root, or for a restatement ("fell 102.2 points, or 0.36%", "for $13 a
+    share or $117.9 million") the first figure's."""
+    t = span.root
+    for _ in range(5):
+        restates = t.dep_ == "appos" or (t.dep_ == "conj" and any(
+            c.dep_ == "cc" and c.lower_ == "or" for c in t.head.children))
+        if restates and _is_figure_token(t.head):
+            t = t.head
+        else:
+            break
+    return t
+
+
+def _through_transparent(t: Token) -> Token:
+    """"to the tune of $28 billion", "a total of $5 billion": the phrase around the
+    figure stands where the figure would."""
+    rules = _metric_rules()
+    for _ in range(3):
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in rules.transparent_nouns:
+            t = t.head.head
+        else:
+            break
+    return t
+
+
+def _parsed_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
+    """The metric the parse names, in order: "$25 billion in quarterly revenue";
+    "revenue of $167.4 million"; "90% of AI accelerator spending"; the subject of
+    "is", "rose to" ("exports dropped to $9.1 billion"); what a change verb changes
+    ("reduce GDP by 0.3 percent"); "spent $28 billion on payments"; the object a verb
+    makes of money ("saves you $14"); a price ("sells it for $700")."""
+    span = _tokens_of(doc, q)
+    if span is None:
+        return None
+    anchor = _through_transparent(_anchor(span))
+    if q.unit in _DURATION_UNITS:
+        return _of_head_metric(anchor)  # "battery life of 30 minutes"; a clause's subject is no duration's
+    rules = _metric_rules()
+    worth = _worth_of(anchor)
+    if worth:
+        return worth
+    verb = _governing_verb(anchor)
+    lemma = verb.lemma_.lower() if verb is not None else ""
+    if verb is not None and anchor.dep_ == "attr" and lemma in _COPULAS:
+        # "The overall impact is now over $4 billion per month in extra tariffs"
+        named = _subject_metric(verb, span)
+        if named:
+            return named
+    if _is_money(q):
+        named = _in_object_metric(span.root) or (_in_object_metric(anchor) if anchor is not span.root else None)
+        if named:
+            return named
+        if _priced_by_deal(anchor):
+            return "price"
+    named = _of_head_metric(anchor)
+    if named:
+        return named
+    if q.unit == "percent" and not _measures_change(sent, q):
+        named = _partitive_metric(doc, span)
+        if named:
+            return named
+    if verb is None:
+        return None
+    changed = [c for c in verb.children if c.dep_ == "dobj" and c.i < anchor.i and not _is_figure_token(c)]
+    if lemma in rules.change_verbs and changed and anchor.dep_ == "pobj" and anchor.head.lower_ in ("by", "to", "from"):
+        # "reduce the national gross domestic product by 0.3 percent", "increase solar
+        # module efficiency from around 20% now to 24%": what the verb changes
+        named = _noun_metric(changed[0])
+        if named:
+            return named
+    if _is_money(q) and lemma == "be" and anchor.dep_ == "pobj" and anchor.head.lower_ == "at":
+        return "price"  # "Brent was last at $60.73", "our previous mention was at $750"
+    if (lemma in rules.subject_verbs or (q.unit == "percent" and lemma in rules.change_verbs)) and not changed:
+        # an intransitive "rose", "is", "the index lost 0.12%": its subject is what is
+        # measured; with an object the subject is who acts ("manufacturers increase efficiency")
+        named = _subject_metric(verb, span)
+        if named:
+            return named
+    if not _is_money(q):
+        return None
+    if lemma in rules.spend_on:
+        named = _spent_on_metric(verb)
+        if named:
+            return named
+    if anchor.dep_ in ("dobj", "npadvmod", "attr", "oprd") and lemma in rules.verb_objects:
+        # "training a single model could cost $5 billion": a metric its subject names
+        # comes before the verb's own ("cost")
+        subj = _clause_subject(verb)
+        if subj is not None:
+            subj_text = doc_text(doc)[subj.left_edge.idx:subj.right_edge.idx + len(subj.right_edge.text)]
+            hits = metric_vocabulary().find(subj_text)
+            if hits:
+                return hits[-1][2]
+        return rules.verb_objects[lemma]
+    return None
+
+
+def _spent_on_metric(verb: Token) -> Optional[str]:
+    """"spent $28 billion on payments to farmers" -> payments, "spent $21.4 billion on
+    capital expenditures" -> capex: what the money is spent on."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "on":
+            objs = [o for o in prep.children if o.dep_ == "pobj"]
+            if objs:
+                return _noun_metric(objs[0])
+    return None
+
+
+_COPULAS = frozenset({"be", "remain", "stay", "become"})
+
+
+def _subject_metric(verb: Token, span: Span) -> Optional[str]:
+    subj = _clause_subject(verb)
+    if subj is None and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        # "WeWork's 2025 bond has weakened sharply, hitting 16.057% on Monday"
+        subj = _clause_subject(verb.head)
+    if subj is None or _figure_inside(subj, span) or span.start <= subj.i < span.end:
+        return None
+    return _named_growth(subj) or _noun_metric(subj)
+
+
+def _named_growth(noun: Token) -> Optional[str]:
+    """The growth of a named metric ("sales growth"), or "" for a change noun that names
+    none ("those gains"): the vocabulary may still say what grew."""
+    grown = _growth_noun_metric(noun)
+    if grown is None:
+        return None
+    return "" if grown == "growth" else grown
+
+
+def _worth_of(anchor: Token) -> Optional[str]:
+    """"a deal worth $600 million", "a lifeline from SoftBank worth up to $8 billion":
+    the noun that is worth the money; a company's worth is its valuation."""
+    worth = anchor.head
+    if worth.lower_ != "worth" or anchor.dep_ not in ("pobj", "npadvmod", "dobj", "nummod"):
+        return None
+    noun = worth.head
+    if noun.pos_ == "ADP" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    named = _noun_metric(noun)
+    if named:
+        return named
+    cues = _cues()
+    if noun.pos_ == "PROPN" or noun.lower_ in cues.anaphoric_heads or noun.ent_type_ == "ORG":
+        return "valuation"
+    return None
+
+
+def _is_figure_token(t: Token) -> bool:
+    """A number or a figure's head ("18%" as the object of "rose")."""
+    return t.like_num or t.pos_ == "NUM" or t.text in ("%", "$") or any(
+        c.like_num and c.dep_ in ("nummod", "compound", "quantmod") for c in t.children)
+
+
+def _priced_by_deal(anchor: Token) -> bool:
+    """Money after "for" or "at" on a word of buying or selling, which the parser may
+    hang a few words lower: "offers the MacBook in refurbished condition for $700",
+    "acquired the stake held by its chairman for $13 a share", "start at $169.99"."""
+    rules = _metric_rules()
+    if anchor.dep_ != "pobj" or anchor.head.lower_ not in ("for", "at"):
+        return False
+    words = rules.priced_for if anchor.head.lower_ == "for" else rules.priced_at
+    x = anchor.head
+    for _ in range(5):
+        if x.head.i == x.i:
+            return False
+        x = x.head
+        if x.lemma_.lower() in words or x.lower_ in words:
+            return True
+        if x.pos_ in ("VERB", "AUX") and x.dep_ not in ("acl", "relcl"):
+            return False  # the clause's own verb is no sale: look no higher
+    return False
+
+
+def _governing_verb(t: Token) -> Optional[Token]:
+    """The verb a figure (or the phrase standing for it) hangs on, as its object or
+    adverbial or through a preposition ("rose to", "down from", "spent ... to the tune of")."""
+    head = t.head
+    if t.dep_ == "pobj" and head.dep_ in ("prep", "agent", "dative"):
+        head = head.head
+        if head.pos_ in ("ADV", "ADJ") and head.dep_ in ("advmod", "acomp", "prep") and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head  # "..., down from $19.5 billion", "fell short of the $20"
+    elif t.dep_ not in ("dobj", "npadvmod", "attr", "oprd"):
+        return None
+    return head if head.pos_ in ("VERB", "AUX") and head.i != t.i else None
+
+
+def _in_object_metric(t: Token) -> Optional[str]:
+    """"$25 billion in quarterly revenue", "$2.53 in per-share earnings", "$1.5 trillion
+    in new debt": money followed by "in" and what it is, not a place or a time."""
+    for prep in t.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i > t.i:
+            for o in prep.children:
+                if o.dep_ == "pobj":
+                    return _noun_metric(o)
+    return None
+
+
+def _of_head_metric(t: Token) -> Optional[str]:
+    """"a loss of $304.7 million", "long-term debt of more than $700 million", "a
+    required minimum contribution of $124 million": the noun the figure is "of"."""
+    if t.dep_ != "pobj" or t.head.lower_ != "of" or t.head.dep_ != "prep":
+        return None
+    noun = t.head.head
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    grown = _named_growth(noun)
+    return grown if grown is not None else _noun_metric(noun)
+
+
+def _partitive_metric(doc: Doc, span: Span) -> Optional[str]:
+    """"90% of AI accelerator spending", "About 36% of imports are computers": the share
+    of what follows; "80% of the market" is the vocabulary's market share."""
+    root = span.root
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == span.end:
+            objs = [o for o in prep.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+            if not objs:
+                return None
+            o = objs[0]
+            phrase = doc_text(doc)[prep.idx:o.idx + len(o.text)]
+            hits = [h for h in metric_vocabulary().find(phrase) if h[0] == 0]
+            if hits:
+                return hits[0][2]
+            words = [w for w in doc[prep.i + 1:o.i + 1] if w.dep_ in ("compound", "amod") or w.i == o.i]
+            words = [w for w in words if w.lower_ not in _cues().drop_words and w.pos_ != "VERB"] or [o]
+            return "share of " + " ".join(w.lower_ for w in words)
+    return None
+
+
+def _growth_noun_metric(noun: Token) -> Optional[str]:
+    """"comparable-store sales growth", "an increase in revenue": a change noun names
+    the growth of the metric it is about ("revenue growth"); bare, it is "growth"."""
+    vocab = metric_vocabulary()
+    if not (noun.lower_ in vocab.growth_cues or noun.lemma_.lower() in vocab.growth_cues
+            or noun.lower_ in ("growth", "increase", "decrease", "rise", "decline", "drop", "fall")):
+        return None
+    if noun.pos_ != "NOUN":
+        return None
+    text = doc_text(noun.doc)
+    left = [t for t in noun.subtree if t.i < noun.i and t.dep_ not in ("det", "poss", "case")]
+    of_what = None
+    if left:
+        phrase = text[left[0].idx:noun.idx].strip()
+        hits = [h for h in vocab.find(phrase) if h[1] == len(phrase)]
+        of_what = hits[-1][2] if hits else None
+    if of_what is None:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
+                objs = [o for o in prep.children if o.dep_ == "pobj"]
+                of_what = _noun_metric(objs[0]) if objs else None
+                break
+    return f"{of_what} growth" if of_what and not vocab.is_growth(of_what) else "growth"
+
+
+def _noun_metric(noun: Token) -> Optional[str]:
+    """The metric a noun names: the vocabulary's when its phrase ends in one ("the
+    company's long-term debt" -> debt, "per-share earnings"), else its own head noun
+    phrase ("agricultural exports" -> exports, "payments"), unless it names no measure
+    (a company, a person, a time, a currency, a pronoun)."""
+    vocab = metric_vocabulary()
+    text = doc_text(noun.doc)
+    left = [t for t in noun.subtree if t.i < noun.i and t.dep_ not in ("det", "poss", "case", "predet")
+            and not t.like_num]
+    start = left[0].idx if left else noun.idx
+    phrase = text[start:noun.idx + len(noun.text)]
+    hits = [h for h in vocab.find(phrase) if h[1] == len(phrase)]
+    if hits:
+        return min(hits, key=lambda h: h[0])[2]
+    if not _measure_noun(noun):
+        return None
+    compounds = []
+    not_names = _cues().not_entities
+    for t in reversed(list(noun.doc[left[0].i if left else noun.i:noun.i])):
+        if t.dep_ == "compound" and t.head.i == noun.i and not t.like_num and (
+                t.pos_ == "NOUN" or t.text in not_names):
+            compounds.insert(0, t.text if t.text in not_names else t.lower_)  # "GPU purchases", "AI infrastructure"
+        else:
+            break
+    return " ".join(compounds + [noun.lemma_.lower()])
+
+
+def _measure_noun(noun: Token) -> bool:
+    """Can this noun be what a figure measures? Not a name, a pronoun, a company word,
+    a time, a currency, or a level of something else ("the $1 billion barrier")."""
+    rules = _metric_rules()
+    cues = _cues()
+    low, lemma = noun.lower_, noun.lemma_.lower()
+    if not _COMMON_WORD.fullmatch(noun.text):
+        return False  # a code or ticker (".DJI", "=RR"), not a word
+    if noun.pos_ != "NOUN" or noun.like_num or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC",
+                                                                   "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"):
+        return False
+    if low in cues.pronouns or low in cues.anaphoric_heads or lemma in cues.anaphoric_heads:
+        return False
+    if low in rules.time_nouns or low in rules.currency_nouns or low in rules.transparent_nouns \
+            or low in rules.owner_nouns or lemma in rules.owner_nouns:
+        return False
+    if (low in rules.generic_nouns or lemma in rules.generic_nouns) and not any(
+            c.dep_ == "compound" for c in noun.children):
+        return False  # "the ratio of capital expenditure to revenue": a vocabulary word says more
+    if low in cues.level_nouns or lemma in cues.level_nouns or cues.source_descriptors.search(noun.text):
+        return False
+    return not (low in metric_vocabulary().growth_cues or lemma in metric_vocabulary().growth_cues)
+
+
+def _nearest_metric(text: str, rel: int, rel_end: int, vocab, unit: str = "") -> Optional[str]:
     """The vocabulary phrase nearest the figure in its sentence, one after it only if
-    it is close ("$850 billion lease obligations")."""
+    it is close ("$850 billion lease obligations"). A duration takes only a metric
+    that is one ("a six-year depreciation period")."""
     hits = [h for h in vocab.find(text) if h[1] <= rel or h[0] >= rel_end]
+    if unit in _DURATION_UNITS:
+        hits = [h for h in hits if h[2] in vocab.durations]
     if not hits:
         return None
 
@@ -1533,6 +1938,10 @@ def _nearest_metric(text: str, rel: int, rel_end: int, vocab) -> Optional[str]:
         return rel - h[1] if h[1] <= rel else (h[0] - rel_end) * 1.5
     best = min(hits, key=distance)
     return best[2] if distance(best) < 120 else None
+
+
+_COMMON_WORD = re.compile(r"[A-Za-z]?[a-z]+(?:[-'’][A-Za-z]+)*")
+_DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 
 
 def _figure_head(doc: Doc, q: Quantity) -> Optional[Token]:
@@ -1564,7 +1973,11 @@ def _metric_of_clause_subject(doc: Doc, q: Quantity) -> Optional[str]:
     if subj is None or _figure_inside(subj, _tokens_of(doc, q)):
         return None
     words = _metric_tokens(subj)
-    return metric_vocabulary().canonical[" ".join(w.text for w in words).lower()] if words else None
+    if words:
+        return metric_vocabulary().canonical[" ".join(w.text for w in words).lower()]
+    # "comparable-store sales growth in 2019 will be 3.5%": the growth of a metric
+    grown = _growth_noun_metric(subj)
+    return grown if grown and grown != "growth" else None
 
 
 def _modified_noun(doc: Doc, q: Quantity) -> Optional[Token]:
@@ -1574,6 +1987,21 @@ def _modified_noun(doc: Doc, q: Quantity) -> Optional[Token]:
     head = _figure_head(doc, q)
     if head is None:
         return None
+    rules = _metric_rules()
+    if head.lower_ in rules.currency_nouns:
+        # "a $75.3 billion dollar hit": the currency word repeats the unit; the word
+        # after it (which the parser may take for a verb) is what is measured
+        after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+        if after is None or not after.is_alpha or after.is_stop or after.pos_ not in ("NOUN", "VERB"):
+            return None
+        head = after
+    if head.lower_ in rules.time_nouns:
+        return None  # "up about 40% year to date", "5% a year": a time, not a measure
+    if head.lower_ == "worth" or head.lower_ in rules.transparent_nouns:
+        # "tariffs on $360 billion worth of Chinese goods", "a $250 billion list of
+        # goods": what the phrase is of
+        of = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        return of[0] if of and of[0].pos_ == "NOUN" else None
     cues = _cues()
     if head.lower_ in cues.level_nouns or head.lemma_.lower() in cues.level_nouns \
             or head.lower_ in metric_vocabulary().growth_cues or cues.source_descriptors.search(head.text):
@@ -1608,9 +2036,20 @@ def _valued_object(doc: Doc, q: Quantity) -> Optional[Token]:
 
 
 def _is_growth(text: str, rel: int, rel_end: int, vocab) -> bool:
-    before = re.findall(r"[\w/-]+", text[max(0, rel - 40):rel].lower())[-4:]
-    after = re.findall(r"[\w/-]+", text[rel_end:rel_end + 30].lower())[:3]
-    return any(w in vocab.growth_cues for w in before + after)
+    """A growth word among the few words next to the figure, within its phrase: not
+    across a comma ("averaged 5.7 percent in October, down from 6.2 percent")."""
+    before = _PHRASE_BREAK.split(text[max(0, rel - 40):rel])[-1]
+    after = _PHRASE_BREAK.split(text[rel_end:rel_end + 30])[0]
+    before_words = re.findall(r"[\w/-]+", before.lower())[-4:]
+    after_words = re.findall(r"[\w/-]+", after.lower())[:3]
+    if after_words[:1] == ["or"]:
+        after_words = []  # "70%-80% or higher" is a bound, no change
+    # "buy up to an additional 15 per cent": "up to" is a bound, no rise
+    before_words = [w for i, w in enumerate(before_words) if not (w == "up" and before_words[i + 1:i + 2] == ["to"])]
+    return any(w in vocab.growth_cues for w in before_words + after_words)
+
+
+_PHRASE_BREAK = re.compile(r"[,;:](?!\d)")
 
 
 def _measures_change(sent: Span, q: Quantity) -> bool:
@@ -1626,17 +2065,23 @@ def _measures_change(sent: Span, q: Quantity) -> bool:
         verb = _verb_above(sent.doc, q)
         subj = _clause_subject(verb) if verb is not None else None
         return subj is not None and subj.lemma_.lower() in vocab.growth_cues
+    span = _tokens_of(sent.doc, q)
     if _is_growth(text, q.start - sent.start_char, q.end - sent.start_char, vocab):
         return True
-    span = _tokens_of(sent.doc, q)
     if span is None:
         return False
-    # the word the figure depends on, through "by"/"to": "doubled" itself, "are
-    # cutting" for "60% of companies are cutting", "fallen by an order of magnitude"
-    head = span.root.head
-    if span.root.dep_ == "pobj" and head.lower_ in ("by", "to"):
+    # the word the figure (or the figure it restates: "fell 102.2 points, or 0.36%")
+    # depends on, through "by": "doubled" itself, "are cutting" for "60% of companies
+    # are cutting", "fallen by an order of magnitude", "added 0.1%", "lost 0.12%"
+    anchor = _anchor(span)
+    if anchor.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "prep" and c.lower_ == "of" for c in anchor.children):
+        return False  # "About 60% of surveyed companies are cutting costs": a share of them, no change
+    head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ in ("by", "to"):
         head = head.head
-    return head.pos_ == "VERB" and (head.lower_ in vocab.growth_cues or head.lemma_.lower() in vocab.growth_cues)
+    lemma = head.lemma_.lower()
+    return head.pos_ == "VERB" and (head.lower_ in vocab.growth_cues or lemma in vocab.growth_cues
+                                    or lemma in _metric_rules().change_verbs)
 
 
 _FROM_OR_TO = re.compile(r"(?:(?<!\bup\s)\bto|\bfrom)\s+$", re.I)

@@ -1,0 +1,131 @@
+"""Framing's metric, rule by rule, on press-style sentences (business, markets,
+economy): what a figure measures is read off the parse first, the vocabulary
+(claims/data/metrics.toml) only when the parse names nothing, and an unknown
+metric keeps its own head noun ("payments", "synergies").
+
+Each case: id, passage, figure (by surface; `#2` picks a second occurrence), metric.
+"""
+
+import pytest
+
+from tests.test_frame import _claims, _find
+
+CASES = [
+    # --- money a share: a price unless earnings words govern it --------------------
+    ("per-share-acquisition-is-a-price",
+     "Alden acquired the 25.2% stake held by the former chairman for $13 a share, or $117.9 million.",
+     "$13", "offer price"),
+    ("per-share-restated-total-is-no-eps",
+     "Alden acquired the 25.2% stake held by the former chairman for $13 a share, or $117.9 million.",
+     "$117.9 million", "offer price"),
+    ("per-share-bid", "In December, the hedge fund bid $16.50 per share for the newspaper chain.",
+     "$16.50", "offer price"),
+    ("per-share-alone-is-a-share-price", "They took the company public in 2014 at $16 a share.",
+     "$16", "share price"),
+    ("per-share-analysts-expected-is-eps",
+     "Analysts polled by Refinitiv had expected $2.52 a share on revenue of $27.53 billion.",
+     "$2.52", "earnings per share"),
+    ("per-share-net-income-restated-is-eps", "Net income was $1.2 billion, or 95 cents a share, in the quarter.",
+     "95 cents", "earnings per share"),
+    ("per-share-loss-is-eps", "The airline reported a loss of 12 cents a share for the quarter.",
+     "12 cents", "earnings per share"),
+    ("per-share-dividend", "The board declared a quarterly dividend of 50 cents a share on Tuesday.",
+     "50 cents", "dividend"),
+    ("per-share-earnings-after-in", "Home Depot reported $2.53 in per-share earnings for the third quarter.",
+     "$2.53", "earnings per share"),
+    # --- money per unit of a good is its price ------------------------------------
+    ("per-barrel-is-a-price", "U.S. crude fell 3.4% to $55.12 per barrel on Tuesday.", "$55.12", "price"),
+    ("per-ounce-is-a-price", "Spot gold added 0.1% to $1,472.19 an ounce.", "$1,472.19", "price"),
+    ("per-watt-is-a-price", "The roadmap calls for a reduction in solar module costs from $0.23/W today to $0.10 by 2030.",
+     "$0.23", "price"),
+    ("change-verb-added", "Spot gold added 0.1% to $1,472.19 an ounce.", "0.1%", "spot gold growth"),
+    ("change-verb-lost", "The pan-European STOXX 600 index lost 0.12% on the day.", "0.12%", "index growth"),
+    # --- unknown metrics keep the head noun ---------------------------------------
+    ("in-object-unknown-noun", "Reed expects to wring as much as $300 million in synergies from the combination.",
+     "$300 million", "synergy"),
+    ("in-object-vocabulary", "In 2025, the group raised $108 billion in new debt.", "$108 billion", "debt issued"),
+    ("to-the-tune-of", "Some of that money has been spent on payments to farmers, to the tune of $28 billion.",
+     "$28 billion", "payment"),
+    ("subject-of-change-verb", "U.S. agricultural exports to China dropped to $9.1 billion in 2018, down from "
+     "$19.5 billion the previous year.", "$9.1 billion", "exports"),
+    ("down-from-takes-the-same-subject", "U.S. agricultural exports to China dropped to $9.1 billion in 2018, down from "
+     "$19.5 billion the previous year.", "$19.5 billion", "exports"),
+    ("of-head-noun", "The publisher could not make a required minimum contribution of $124 million to its pension fund.",
+     "$124 million", "contribution"),
+    ("debt-level-is-no-debt-issued", "But the company also reported long-term debt of more than $700 million.",
+     "$700 million", "debt"),
+    ("copula-subject-before-in-object", "The overall impact is now over $4 billion per month in extra tariffs.",
+     "$4 billion", "impact"),
+    ("currency-word-gives-way", "That would work out to a $75.3 billion dollar hit on economic growth.",
+     "$75.3 billion", "hit"),
+    ("net-worth", "The post claimed that the ambassador has a net worth of $17 million.", "$17 million", "net worth"),
+    ("worth-of-goods", "Tariffs on $360 billion worth of Chinese goods remain in place.", "$360 billion", "good"),
+    ("spend-on-object", "The state spent $2 billion on road repairs last year.", "$2 billion", "road repair"),
+    ("cost-takes-its-subject-metric", "Training a single model could cost $5 billion within a few years.",
+     "$5 billion", "training cost"),
+    ("saves-is-savings", "The annual plan costs $69.99 and saves you $14 over paying monthly.", "$14", "savings"),
+    ("for-price", "Amazon offers the 12-inch MacBook in refurbished condition for $700.", "$700", "price"),
+    ("purchase-for-price", "Tribune paid down its debt with the proceeds of the purchase of the newspaper for "
+     "$500 million.", "$500 million", "price"),
+    ("partitive-subject-of-a-change-verb-is-a-share", "UBS spoke with IT executives. About 60% of surveyed companies "
+     "are cutting token costs.", "60%", "share of companies"),
+    ("acronym-compound-kept", "Nvidia captured about 90% of accelerator spending, representing some $180 billion in "
+     "GPU purchases.", "$180 billion", "GPU purchase"),
+    ("partitive-share-of", "About 36% of imports from China are computers and electronic devices.",
+     "36%", "share of imports"),
+    ("subject-rate-stayed", "The average interest rate on a new vehicle loan stayed below 6 percent in October.",
+     "6 percent", "interest rate"),
+    ("yield", "Benchmark 10-year notes rose 7/32 in price to yield 1.786% on Monday.", "1.786%", "yield"),
+    ("owner-noun-is-no-metric", "Its networking segment grew 263% over the same period.", "263%", "growth"),
+    ("generic-noun-gives-way-to-vocabulary", "The ratio of capital expenditure to revenue, what analysts call "
+     "capital intensity, has reached 45% for these companies.", "45%", "capital intensity"),
+    ("power-is-capacity", "The target will be met with parks such as a 2.1 GW floating solar project.",
+     "2.1 GW", "capacity"),
+    ("device-power", "It won't supply power, but the 96W adapter that your machine came with will.", "96W", "power"),
+    ("be-at-money-is-a-price", "Brent crude was last at $60.73, down 2.74% on the day.", "$60.73", "price"),
+    ("duration-takes-no-other-vocabulary", "On the day of the market crash, the chief executive vented for nearly "
+     "twenty minutes on a CNBC interview.", "twenty minutes", None),
+    ("duration-takes-a-duration-metric", "The hyperscalers assume a six-year depreciation period for servers.",
+     "six-year", "depreciation period"),
+    ("worth-names-its-noun", "Coty took a majority stake in the cosmetics company in a deal worth $600 million.",
+     "$600 million", "deal"),
+    ("list-of-goods", "Tariffs of 25% apply to a $250 billion list of Chinese goods.", "$250 billion", "good"),
+    ("participle-takes-the-clause-subject", "The company's 2025 bond has weakened sharply in the past week, "
+     "hitting 16.057% on Monday.", "16.057%", "bond"),
+    ("contribute-is-a-contribution", "In 2019, savers can contribute up to $19,000 pretax to a 401(k) plan.",
+     "$19,000", "contribution"),
+    ("duration-is-not-its-clause-subject", "The planemaker's sales have been badly hit following two crashes in "
+     "less than five months.", "five months", None),
+    ("duration-of-head", "The drone has a range of up to 4km and a battery life of 30 minutes.",
+     "30 minutes", "battery life"),
+    ("bare-change-subject-lets-vocabulary-speak", "Those gains add to a major gain for shares, climbing more than "
+     "80% so far this year.", "80%", "share price growth"),
+    ("up-to-is-a-bound-not-a-rise", "Underwriters may buy up to an additional 15 per cent of the offering.",
+     "15 per cent", "share of offering"),
+    # --- a level is not a change ----------------------------------------------------
+    ("level-after-down-from", "The annual percentage rate averaged 5.7 percent in October, down from 6.2 percent "
+     "a year earlier.", "6.2 percent", "interest rate"),
+    ("level-not-growth-across-comma", "The annual percentage rate averaged 5.7 percent in October, down from 6.2 percent "
+     "a year earlier.", "5.7 percent", "interest rate"),
+    ("level-rose-to", "The unemployment rate rose to 4.1% in July from 3.9% in June.", "4.1%", "unemployment"),
+    ("level-increased-from-to", "Tariffs on Chinese goods were increased from 10% to 25% in May.", "25%", "tariff"),
+    ("level-object-of-change-verb", "The government wants manufacturers to increase solar module efficiency from "
+     "around 20% today.", "20%", "module efficiency"),
+    ("bound-or-higher-is-no-change", "Software companies enjoy gross margins of 70% or higher.", "70%", "gross margin"),
+    # --- a change: what changes --------------------------------------------------------
+    ("change-object-by", "The budget office projects the tariffs will reduce gross domestic product by 0.3 percent.",
+     "0.3 percent", "gdp growth"),
+    ("restated-change-or", "The Dow Jones Industrial Average fell 102.2 points, or 0.36%, to 27,934.02.",
+     "0.36%", "growth"),
+    ("time-noun-is-no-metric", "Home Depot shares are up about 40% year to date.", "40%", "share price growth"),
+    ("growth-noun-subject", "Management said comparable-store sales growth in 2019 will be 3.5%.",
+     "3.5%", "comparable sales growth"),
+    ("gain-noun-gives-way", "Comparable sales rose 3.6 percent, missing the 4.8 percent gain that was expected.",
+     "4.8 percent", "comparable sales growth"),
+]
+
+
+@pytest.mark.parametrize("text,surface,metric", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_metric(nlp, text, surface, metric):
+    c = _find(_claims(nlp, text, None), surface)
+    assert c.metric == metric, f"metric: got {c.metric!r}, want {metric!r} ({surface!r} in {text!r})"
