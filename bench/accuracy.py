@@ -276,6 +276,16 @@ def normalise_gold_period(period: Optional[str]) -> Optional[str]:
     return None
 
 
+def _members(name: str) -> frozenset[str]:
+    """The names a group lists, in its parentheses or as the whole ("Big five
+    hyperscalers (Amazon, Microsoft, Alphabet, Meta, Oracle)", "Meta and Microsoft");
+    empty when it lists fewer than two."""
+    inner = re.findall(r"\(([^()]*)\)", name)
+    listed = inner[-1] if inner else name
+    parts = [x.strip() for x in re.split(r",|\band\b", listed) if x.strip()]
+    return frozenset(parts) if len(parts) >= 2 else frozenset()
+
+
 def lenient_name_match(pred: Optional[str], gold: Optional[str]) -> bool:
     """Subject/source agreement, lenient (case-insensitive):
 
@@ -284,6 +294,9 @@ def lenient_name_match(pred: Optional[str], gold: Optional[str]) -> bool:
       ("Meta" in "Meta (company guidance)", "AWS" in "AWS (GPU pre-reservation cloud
       service)", "Nvidia" in "NVIDIA");
     - or the gold's head entity, the text before " (", equals the prediction;
+    - or both list the same members ("Big five hyperscalers (Amazon, Microsoft, Alphabet,
+      Meta, Oracle)" and "five largest technology companies (Amazon, Microsoft,
+      Alphabet, Meta and Oracle)");
     - or either holds for the gold with its parenthesised notes removed: the note in
       "Traditional cloud software (SaaS) companies" is the annotator's gloss, and
       "Traditional cloud software companies" is the text's own phrase.
@@ -297,6 +310,8 @@ def lenient_name_match(pred: Optional[str], gold: Optional[str]) -> bool:
         return not g
     if g.split(" (", 1)[0].strip() == p:
         return True
+    if _members(p) and _members(p) == _members(g):
+        return True  # a group named by the same members, however it is described
     bare = " ".join(re.sub(r"\([^()]*\)", " ", g).split())
     return any(re.search(r"(?<!\w)" + re.escape(p) + r"(?!\w)", x) is not None for x in (g, bare))
 
@@ -313,11 +328,28 @@ def pred_period(p: Optional[str]) -> Optional[str]:
     return None if p is None else (str(p).strip().upper() or None)
 
 
+_METRIC_STOP = frozenset({"the", "of", "and", "in", "a", "for", "on", "vs", "per"})
+
+
+def lenient_metric_match(pred: Optional[str], gold: Optional[str]) -> bool:
+    """Metric agreement, lenient: both null; or the canonical names are equal; or they
+    share a content word ("revenue growth" and "revenue growth yoy", "capex" and
+    "capex guidance"). Gold metrics are free-text descriptions ("AI revenue gap
+    (infrastructure spending minus AI revenue)"), so a shared word is the evidence."""
+    if pred is None or gold is None:
+        return pred is None and gold is None
+
+    def words(s: str) -> set[str]:
+        return {w.rstrip("s") for w in re.findall(r"[a-z]+", s.lower())} - _METRIC_STOP
+    return pred.casefold() == gold.casefold() or bool(words(pred) & words(gold))
+
+
 ATTRIBUTES: dict[str, Callable[[dict, dict], bool]] = {
     "value_unit": lambda p, g: p.get("unit") == g["unit"] and values_match(p, g),
     "approx": lambda p, g: (p.get("approx") or "exact") == (g.get("approx") or "exact"),
     "period": lambda p, g: pred_period(p.get("period")) == pred_period(g.get("period")),
     "subject": lambda p, g: lenient_name_match(p.get("subject"), g.get("subject")),
+    "metric": lambda p, g: lenient_metric_match(p.get("metric"), g.get("metric")),
     "source": lambda p, g: lenient_name_match(p.get("source"), g.get("source")),
     "kind": lambda p, g: p.get("kind") == g.get("kind"),
 }

@@ -802,6 +802,12 @@ def _name_np(tok: Token, doc: Doc, cues: _Cues, span: Span) -> tuple[Optional[st
     group = _coordinated_names(tok, doc, cues)
     if group:
         return group, False
+    if tok.pos_ == "NOUN" and tok.tag_ == "NNS":
+        # "The five largest technology companies - Amazon, Microsoft, Alphabet, Meta,
+        # and Oracle — are on track to spend ...": the group, with its members
+        listed = [_coordinated_names(c, doc, cues) for c in tok.children if c.dep_ == "appos"]
+        if listed and listed[0]:
+            return f"{_np_phrase(tok, cues)} ({listed[0]})", False
     name = _entity_in([t for t in core if t.i <= tok.i or t.dep_ == "conj"], doc, cues, cues.subject_labels)
     if name:
         return name, False
@@ -1887,8 +1893,8 @@ def _noun_metric(noun: Token) -> Optional[str]:
     hits = [h for h in vocab.find(phrase) if h[1] == len(phrase)]
     if hits:
         return min(hits, key=lambda h: h[0])[2]
-    if not _measure_noun(noun):
-        return None
+    if not _measure_noun(noun) or noun.lower_ in _cues().benchmark_nouns:
+        return None  # "below expectations of $41.29 billion": what is expected is told elsewhere
     compounds = []
     not_names = _cues().not_entities
     for t in reversed(list(noun.doc[left[0].i if left else noun.i:noun.i])):
@@ -2303,7 +2309,8 @@ def _is_name_word(t: Token) -> bool:
 
 
 # Metrics that stand at a moment rather than accrue over a period.
-_STOCK_METRICS = frozenset({"valuation", "price", "share price", "market share", "earnings per share"})
+_STOCK_METRICS = frozenset({"valuation", "price", "share price", "market share", "earnings per share",
+                            "offer price", "debt", "yield", "interest rate", "net worth"})
 
 
 def _kind(sent: Span, q: Quantity, cues: _Cues, scope: list[Token], source: Optional[str], period: Optional[str],

@@ -167,10 +167,28 @@ def test_normalise_gold_period(gold, expected):
                      id="gloss-inside-description"),
         pytest.param("SaaS companies", "Traditional cloud software (SaaS) companies", False,
                      id="gloss-words-are-not-the-phrase"),
+        pytest.param("five largest technology companies (Amazon, Microsoft, Alphabet, Meta and Oracle)",
+                     "Big five hyperscalers (Amazon, Microsoft, Alphabet, Meta, Oracle)", True, id="same-members"),
+        pytest.param("Meta and Microsoft", "Big tech (Meta, Microsoft, Amazon)", False, id="fewer-members"),
     ],
 )
 def test_lenient_name_match(pred, gold, expected):
     assert A.lenient_name_match(pred, gold) is expected
+
+
+@pytest.mark.parametrize(
+    "pred,gold,expected",
+    [
+        pytest.param(None, None, True, id="both-null"),
+        pytest.param("capex", None, False, id="pred-only"),
+        pytest.param("revenue growth", "revenue growth yoy", True, id="shared-word"),
+        pytest.param("capex", "capex guidance", True, id="vocabulary-name-in-description"),
+        pytest.param("valuation", "revenue", False, id="different-metric"),
+        pytest.param("share of", "number of points", False, id="stop-words-are-no-evidence"),
+    ],
+)
+def test_lenient_metric_match(pred, gold, expected):
+    assert A.lenient_metric_match(pred, gold) is expected
 
 
 @pytest.mark.parametrize(
@@ -193,12 +211,14 @@ def test_values_match(pred, gold, expected):
 
 def test_gold_view_and_attributes():
     gold = [A.gold_view(rec(0, 5, unit="MW", value=300, low=None, high=None, period="as of Q1 2026", approx="exact",
-                            subject="Colossus-1 data center (xAI)", source=None, kind="fact"))]
+                            subject="Colossus-1 data center (xAI)", source=None, kind="fact",
+                            metric="power capacity"))]
     preds = [rec(0, 5, unit="W", value=3e8, period="2026-Q1", approx="exact", subject="xAI", source=None,
-                 kind="estimate")]
+                 kind="estimate", metric="capacity")]
     got = A.score_attributes([(0, 0)], preds, gold)
     assert {k: (v[0], v[1]) for k, v in got.items()} == {
-        "value_unit": (1, 1), "approx": (1, 1), "period": (1, 1), "subject": (1, 1), "source": (1, 1), "kind": (0, 1)}
+        "value_unit": (1, 1), "approx": (1, 1), "period": (1, 1), "subject": (1, 1), "metric": (1, 1),
+        "source": (1, 1), "kind": (0, 1)}
 
 
 # -- conflicts ------------------------------------------------------------------------

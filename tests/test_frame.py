@@ -401,6 +401,13 @@ CASES = [
      "this year.", MID_2025, "$350 billion", dict(subject="Microsoft, Alphabet, Amazon and Meta")),
     ("subject-two-coordinated-names", "Meta and Microsoft together spent $120 billion on capital projects last year.",
      MID_2025, "$120 billion", dict(subject="Meta and Microsoft", period="2024")),
+    ("subject-a-group-and-its-listed-members",
+     "The five largest technology companies - Amazon, Microsoft, Alphabet, Meta, and Oracle — are on track to "
+     "spend somewhere between $700 billion and $900 billion on AI infrastructure this year.", MID_2025,
+     "$700 billion and $900 billion",
+     dict(subject="five largest technology companies (Amazon, Microsoft, Alphabet, Meta and Oracle)")),
+    ("kind-a-debt-level-this-year-is-no-plan", "Ford's long-term debt stands at $7 billion this year.",
+     MID_2025, "$7 billion", dict(kind="fact", metric="debt")),
     # --- names are no cue words --------------------------------------------------------
     ("kind-month-may-is-no-forecast", "Tariffs on Chinese goods were increased from 10% to 25% in May 2019.", None,
      "25%", dict(kind="fact", period="2019-05")),
