@@ -252,8 +252,14 @@ def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date]
             source, source_how = _without_article(sent_source), ("carried" if carried else "own") if sent_source else None
             if source and not carried and _credit_for_another_figure(sent, q, cues):
                 source, source_how = None, None
-            if speaks_for_itself and subject:
-                source, source_how = subject, "own"
+            if speaks_for_itself and subject is None and ctx.named and ctx.named_para >= para - 1:
+                # "Company management said comparable-store sales growth will be 3.5%":
+                # a figure with no owner in the company's own statement is the company's
+                subject, how = ctx.named, WEAK
+            if speaks_for_itself:
+                # the company is its own source; with no subject yet, the article's topic
+                # gives both (lend_topic)
+                source, source_how = subject, ("own" if subject else _ITSELF)
             if carried == _BY_PARAGRAPH and ctx.source_self and subject and subject != sent_source:
                 # "Amazon announced a $10 billion plan. Microsoft signed a $9.7 billion
                 # deal.": a company reporting its own figure is no source for another's
@@ -278,8 +284,8 @@ def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date]
         topic, group = _sentence_subject(sent, cues)
         if topic is not _POINTS_BACK:
             ctx.subject, ctx.subject_para = topic, para
-        if topic and topic is not _POINTS_BACK:
-            ctx.named, ctx.named_para = topic, para
+        if topic and topic is not _POINTS_BACK and any(c.isupper() for c in topic):
+            ctx.named, ctx.named_para = topic, para  # a name, not "results" or "the market"
         if group:
             ctx.group, ctx.group_para = group, para
         if sent_source and not carried and _credits_main_clause(sent, cues):
@@ -367,6 +373,8 @@ def lend_topic(frames: list[Frame], topic: Optional[str]) -> None:
     for f in frames:
         if f.subject is None and f.kind != Kind.illustrative:
             f.subject, f.subject_how = name, TOPIC
+            if f.source is None and f.source_how == _ITSELF:
+                f.source, f.source_how = name, "own"
 
 
 # == restatements ====================================================================
@@ -586,9 +594,22 @@ def _entity_in(span_tokens, doc: Doc, cues: _Cues, labels, propn: bool = True) -
         t = propns[0]
         words = [x for x in t.subtree if x.pos_ == "PROPN" and x.i >= t.i - 3 and x.i in ids
                  and x.text not in cues.not_entities] or [t]
-        name = " ".join(x.text for x in sorted(words, key=lambda x: x.i))
+        # a name runs on through the proper nouns right after it ("Home" of "Home Depot",
+        # when the parse hangs "Home" on "Depot")
+        end = max(x.i for x in words)
+        while end + 1 in ids and _name_goes_on(doc[end], doc[end + 1], cues):
+            end += 1
+            words.append(doc[end])
+        name = " ".join(x.text for x in sorted(set(words), key=lambda x: x.i))
         return _canon(name)
     return None
+
+
+def _name_goes_on(last: Token, nxt: Token, cues: _Cues) -> bool:
+    """Is `nxt` the next word of the name `last` ends: a proper noun joined to it by
+    the parse, one way or the other?"""
+    return nxt.pos_ == "PROPN" and nxt.text not in cues.not_entities and not _is_code(nxt) \
+        and (last.head.i == nxt.i or nxt.head.i == last.i)
 
 
 def _capital_only_for_the_sentence(t: Token) -> bool:
@@ -906,16 +927,18 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
         if back:  # "the company" with nothing before it to name: better no subject than the investors
             return (_antecedent(ctx, valued), WEAK) if _antecedent(ctx, valued) else (None, None)
     verb = root
-    points_back = False
+    points_back = foreseen = False
     anaphor: Optional[Token] = None
     for _ in range(12):
         if verb.head.i == verb.i and not verb.pos_ in ("VERB", "AUX"):
             break
         subj = _clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
-        if subj is not None and verb.lemma_.lower() in cues.attribution_verbs and verb.i != root.i \
-                and (subj.lower_ in cues.source_nouns or cues.source_descriptors.search(subj.text)):
+        if subj is not None and verb.lemma_.lower() in cues.attribution_verbs and (
+                verb.i != root.i and subj.lower_ in cues.source_nouns
+                or cues.source_descriptors.search(doc_text(doc)[subj.left_edge.idx:subj.idx + len(subj.text)])):
             # "Sightline Climate's statistics show 15.2GW ...", "X estimates ...": the
             # subject of a reporting verb is the source, not what the figure is about
+            foreseen = True
             break
         if subj is not None and _holds_other_figure(subj, q, in_sent, doc):
             # "The $850 billion commitments correspond to $25 billion in revenue"
@@ -1009,6 +1032,10 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
         name = _canon(ent.text)
         if name != source:
             return name, WEAK
+    if foreseen and ctx.named and ctx.named_para >= ctx.para - 1 and ctx.named != source:
+        # "Home Depot reported $2.53 a share. Wall Street predicted $2.52 a share.":
+        # the reporters foresee a figure of the company just named
+        return ctx.named, WEAK
     return None, None
 
 
@@ -1193,7 +1220,8 @@ def _sentence_subject(sent: Span, cues: _Cues) -> tuple[Optional[str], Optional[
                         return name, (name if _is_plural_name(sent, name) else None)
     if subj is None:
         return None, None
-    if root.lemma_.lower() in cues.attribution_verbs and cues.source_descriptors.search(subj.text):
+    if root.lemma_.lower() in cues.attribution_verbs and cues.source_descriptors.search(
+            doc_text(sent.doc)[subj.left_edge.idx:subj.idx + len(subj.text)]):
         return None, None  # "Analysts forecast revenue of $7 billion": the reporters are no topic
     name, back = _name_np(subj, sent.doc, cues, span)
     if back:
@@ -1228,6 +1256,7 @@ def _is_group_noun(tok: Token) -> bool:
 _BY_POINTER = "pointer"  # "it found", "his figure": the sentence points back to the source
 _BY_PARAGRAPH = "paragraph"  # the source credited earlier in the same paragraph
 _ITS_OWN = "\x00its own"  # "..., the company said": each figure's own company is its source
+_ITSELF = "itself"  # source_how of a figure whose company, still unknown, is its own source
 
 
 def _sentence_source(sent: Span, cues: _Cues, ctx: _Context, para: int) -> tuple[Optional[str], Optional[str]]:

@@ -408,6 +408,21 @@ CASES = [
      dict(subject="five largest technology companies (Amazon, Microsoft, Alphabet, Meta and Oracle)")),
     ("kind-a-debt-level-this-year-is-no-plan", "Ford's long-term debt stands at $7 billion this year.",
      MID_2025, "$7 billion", dict(kind="fact", metric="debt")),
+    # --- the Street predicts, the company speaks (a Barron's earnings story) ------------
+    ("subject-wall-street-predicts-the-companys-figure",
+     "Home Depot (ticker: HD) reported $2.53 in per-share earnings for the third quarter. Wall Street predicted "
+     "$2.52 a share. The results look OK, but the stock was down 5% in recent trading.", MID_2025,
+     "$2.52", dict(subject="Home Depot", source="Wall Street")),
+    ("subject-the-stock-not-the-street",
+     "Home Depot (ticker: HD) reported $2.53 in per-share earnings for the third quarter. Wall Street predicted "
+     "$2.52 a share. The results look OK, but the stock was down 5% in recent trading.", MID_2025,
+     "5%", dict(subject="Home Depot")),
+    ("source-company-management-said",
+     "Home Depot reported third-quarter earnings on Tuesday.\n\nCompany management said comparable-store sales "
+     "growth in 2019 will be 3.5%, compared with prior guidance of 4.0%.", MID_2025,
+     "3.5%", dict(subject="Home Depot", source="Home Depot", kind="forecast")),
+    ("subject-possessive-name-with-s", "Still, the stock has slid, and peer Lowe’s (LOW) stock is off too, down 1.8%.",
+     MID_2025, "1.8%", dict(subject="Lowe's")),
     # --- names are no cue words --------------------------------------------------------
     ("kind-month-may-is-no-forecast", "Tariffs on Chinese goods were increased from 10% to 25% in May 2019.", None,
      "25%", dict(kind="fact", period="2019-05")),
