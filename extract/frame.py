@@ -605,6 +605,23 @@ def _entity_in(span_tokens, doc: Doc, cues: _Cues, labels, propn: bool = True) -
     return None
 
 
+def _phrase_text(tokens: list[Token]) -> str:
+    """Tokens as written: "AI-related" keeps its hyphen, words apart stay apart."""
+    out = ""
+    for k, t in enumerate(tokens):
+        out += t.text
+        if k + 1 < len(tokens):
+            nxt = tokens[k + 1]
+            between = t.doc[t.i + 1:nxt.i]
+            if not len(between):
+                out += t.whitespace_  # next to each other: as written
+            elif all(x.text in ("-", "–") and not x.whitespace_ for x in between) and not t.whitespace_:
+                out += "".join(x.text for x in between)  # a hyphen the phrase left out
+            else:
+                out += " "
+    return out.strip()
+
+
 def _name_goes_on(last: Token, nxt: Token, cues: _Cues) -> bool:
     """Is `nxt` the next word of the name `last` ends: a proper noun joined to it by
     the parse, one way or the other?"""
@@ -744,7 +761,7 @@ def _owner_of_metric(head: Token, doc: Doc, cues: _Cues, span: Span) -> tuple[Op
         if any(t.pos_ in ("NOUN", "PROPN") for t in words):
             break
     if any(t.pos_ in ("NOUN", "PROPN") for t in words):
-        text = " ".join(t.text for t in words if t.lower_ not in cues.drop_words)
+        text = _phrase_text([t for t in words if t.lower_ not in cues.drop_words])
         hits = entity_table().find(text)
         if hits:
             return hits[0][2], False

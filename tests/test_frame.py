@@ -423,6 +423,13 @@ CASES = [
      "3.5%", dict(subject="Home Depot", source="Home Depot", kind="forecast")),
     ("subject-possessive-name-with-s", "Still, the stock has slid, and peer Lowe’s (LOW) stock is off too, down 1.8%.",
      MID_2025, "1.8%", dict(subject="Lowe's")),
+    ("source-publication-keeps-its-article",
+     "According to The Information, OpenAI expects to generate $12.7 billion in revenue this year.", MID_2025,
+     "$12.7 billion", dict(subject="OpenAI", source="The Information", kind="forecast", period="2025")),
+    ("metric-burning-is-cash-burn", "xAI is burning about $1 billion a month, Bloomberg reported.", MID_2025,
+     "$1 billion", dict(subject="xAI", metric="cash burn", source="Bloomberg")),
+    ("subject-hyphenated-owner-keeps-its-hyphen", "Non-US revenue rose 12% to $4 billion in the quarter.", MID_2025,
+     "$4 billion", dict(subject="Non-US", metric="revenue")),
     # --- names are no cue words --------------------------------------------------------
     ("kind-month-may-is-no-forecast", "Tariffs on Chinese goods were increased from 10% to 25% in May 2019.", None,
      "25%", dict(kind="fact", period="2019-05")),
