@@ -250,6 +250,8 @@ def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date]
                          illustration=ctx.illustration_para == para,
                          carried_estimate=carried and ctx.source_estimates, metric=metric)
             source, source_how = _without_article(sent_source), ("carried" if carried else "own") if sent_source else None
+            if source and not _name_like(source):
+                source, source_how = None, None
             if source and not carried and _credit_for_another_figure(sent, q, cues):
                 source, source_how = None, None
             if speaks_for_itself and subject is None and ctx.named and ctx.named_para >= para - 1:
@@ -468,7 +470,13 @@ def _name_like(name: Optional[str]) -> bool:
     """At least two letters, starting with a letter or digit: not "=" or "$ 49", nor a
     time span ("next two months")."""
     return bool(name) and sum(ch.isalpha() for ch in name) >= 2 and name[0].isalnum() \
-        and not re.search(r"[=$€£¥]", name) and not _TIME_HEAD.search(name) and not _CALENDAR.fullmatch(name)
+        and not re.search(r"[=$€£¥]", name) and not _TIME_HEAD.search(name) and not _CALENDAR.fullmatch(name) \
+        and not _TITLE_ONLY.fullmatch(name)
+
+
+# A title or rank with no name after it ("Lt .", "Dr."): a sentence split inside a name.
+_TITLE_ONLY = re.compile(r"(?i)(?:lt|sgt|cpl|capt|col|gen|maj|cmdr|det|insp|supt|dr|mr|mrs|ms|prof|rev|hon|sen|rep|gov|"
+                         r"st|jr|sr|co|corp|inc|ltd)\s*\.?")
 
 
 def _is_heading(text: str, sent: Span) -> bool:
@@ -817,7 +825,7 @@ def _name_np(tok: Token, doc: Doc, cues: _Cues, span: Span) -> tuple[Optional[st
         # "U.S. crude CLc1 fell 3.38%", "Copper CMCU3 rose": the words before the code name it
         words = sorted((t for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
                         for t in c.subtree), key=lambda t: t.i)
-        text = " ".join(t.text for t in words if not _is_code(t))
+        text = _phrase_text([t for t in words if not _is_code(t)])
         return (entity_table().canonicalise(text) if text else None), False
     if tok.lower_ in cues.pronouns or _company_word(tok, cues):
         return None, True
@@ -973,7 +981,10 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
                 return name, STRONG
             if back:
                 points_back, anaphor = True, subj
-                found = _main_clause_subject(doc, verb, cues, span, company=_company_word(subj, cues))
+                # a company word, or a metric with no owner ("Oracle said cloud revenue
+                # rose"), belongs to an organisation that speaks, not to a person who does
+                found = _main_clause_subject(doc, verb, cues, span, company=_company_word(subj, cues),
+                                             person=not _metric_head(subj))
                 if found:
                     return found, STRONG
                 break
@@ -1193,11 +1204,13 @@ def _respectively(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], cu
     return run[figs.index(q)][2]
 
 
-def _main_clause_subject(doc: Doc, verb: Token, cues: _Cues, span: Span, company: bool = False) -> Optional[str]:
+def _main_clause_subject(doc: Doc, verb: Token, cues: _Cues, span: Span, company: bool = False,
+                         person: bool = True) -> Optional[str]:
     """In "Acme said its revenue was $10 billion" the pronoun points to the subject of
     the clause that governs this one, in the same sentence, before the previous sentence's.
     The subject's own name counts, not one in a phrase hung on it ("demand for its
-    Blackwell chips"); a company word ("the company") points only to an organisation."""
+    Blackwell chips"); a company word ("the company") points only to an organisation,
+    and a metric (person=False: "Revenue rose 5%, said Lisa Su") to no person."""
     labels = cues.organisation_labels if company else cues.subject_labels
     tok, hops = verb, 0
     while tok.dep_ in ("ccomp", "xcomp", "conj", "advcl", "relcl") and tok.head.i != tok.i and hops < 4:
@@ -1205,6 +1218,8 @@ def _main_clause_subject(doc: Doc, verb: Token, cues: _Cues, span: Span, company
         subj = _clause_subject(tok) if tok.pos_ in ("VERB", "AUX") else None
         if subj is not None and subj.lower_ not in cues.pronouns:
             own = [t for t in subj.subtree if t.i <= subj.i or t.dep_ == "conj"]
+            if not person and any(t.ent_type_ == "PERSON" for t in own):
+                continue
             found = _entity_in(own, doc, cues, labels, propn=not company)
             if found:
                 return found

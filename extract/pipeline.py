@@ -30,7 +30,7 @@ from claims.models import Article, Claim, Quantity, Source
 from extract.frame import Frame, article_topic, doc_text, frame_doc, lend_topic, link_restatements
 from extract.prefilter import Composed, compose, select
 from extract.periods import reference_year
-from extract.lexicon import data_table
+from extract.lexicon import alternation, data_table
 from extract.numbers import FUNCTION_WORDS
 from extract.quantities import DURATION_UNITS, SCALED, figure_refusal, find_quantities
 from extract.textclean import clean_text
@@ -77,8 +77,19 @@ def line_sentences(doc: Doc) -> Doc:
             if span is not None:
                 values[span.start] = 1
         pos = text.find("\n", end)
+    for m in _title_before_name().finditer(text):
+        # "said Lt. Matt Harris": the name after a title's full stop goes on the sentence
+        nxt = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if nxt is not None and values[nxt.start] != 1:
+            values[nxt.start] = -1
     doc.from_array([SENT_START], values.reshape(-1, 1).view("uint64"))
     return doc
+
+
+@lru_cache(maxsize=None)
+def _title_before_name() -> re.Pattern:
+    titles = data_table("sentences")["titles"]["before_names"]
+    return re.compile(rf"\b(?:{alternation(titles)})\.[ \t]+(?=[A-Z])")
 
 
 @Language.component("claims_quantities")

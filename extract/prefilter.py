@@ -77,10 +77,19 @@ def points_back(text: str, start: int, end: int) -> bool:
     return bool(_PRONOUN_OPENING.match(text, start, end) or _anaphoric_phrase().search(text, start, end))
 
 
+@lru_cache(maxsize=None)
+def _title_ending() -> re.Pattern:
+    """A title or rank abbreviation ending where a sentence end was matched (data/sentences.toml)."""
+    return re.compile(rf"\b(?:{alternation(data_table('sentences')['titles']['before_names'])})\.$")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence by punctuation and line breaks, whitespace trimmed."""
     spans, pos = [], 0
+    title = _title_ending()
     for m in _SENTENCE_END.finditer(text):
+        if m.group(0)[:1] != "\n" and title.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "said Lt. Matt Harris": a title's full stop ends no sentence
         spans.append((pos, m.start() + len(m.group(1) or "")))  # closing quotes end the sentence
         pos = m.end()
     spans.append((pos, len(text)))

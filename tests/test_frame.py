@@ -430,6 +430,8 @@ CASES = [
      "$1 billion", dict(subject="xAI", metric="cash burn", source="Bloomberg")),
     ("subject-hyphenated-owner-keeps-its-hyphen", "Non-US revenue rose 12% to $4 billion in the quarter.", MID_2025,
      "$4 billion", dict(subject="Non-US", metric="revenue")),
+    ("source-said-a-titled-name", "Revenue rose 5% to $3 billion, said Dr. Lisa Su.", MID_2025,
+     "5%", dict(source="Lisa Su", subject=None)),
     # --- names are no cue words --------------------------------------------------------
     ("kind-month-may-is-no-forecast", "Tariffs on Chinese goods were increased from 10% to 25% in May 2019.", None,
      "25%", dict(kind="fact", period="2019-05")),
@@ -469,6 +471,8 @@ SENTENCE_CASES = [
      ["Buyers have a ceiling.", "ChatGPT Plus at $20 per month is not cheap."]),
     ("break-after-closing-quote", 'He called it "fine." Then it fell.', ['He called it "fine."', "Then it fell."]),
     ("break-at-line", "A heading without a stop\nThe body starts here.", ["A heading without a stop", "The body starts here."]),
+    ("no-break-after-a-title", "Burton, 32, was arrested, said Lt. Matt Harris. Shares fell.",
+     ["Burton, 32, was arrested, said Lt. Matt Harris.", "Shares fell."]),
 ]
 
 

@@ -15,6 +15,9 @@ SPLITS = [
      ["Alphabet Inc. said revenue was $3B.", "Shares fell."]),
     ("line-breaks", "First line\nSecond line. Third.", ["First line", "Second line.", "Third."]),
     ("figure-after-period", "Costs rose. $5 billion was spent.", ["Costs rose.", "$5 billion was spent."]),
+    ("title-before-a-name", "Revenue rose 5%, said Dr. Lisa Su. Shares fell.",
+     ["Revenue rose 5%, said Dr. Lisa Su.", "Shares fell."]),
+    ("rank-before-a-name", "He was arrested, said Lt. Matt Harris.", ["He was arrested, said Lt. Matt Harris."]),
 ]
 
 
