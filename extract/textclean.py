@@ -6,10 +6,15 @@ cleaning never edits the text: it returns the file's text unchanged with the lis
 body regions. Rules live in data/textclean.toml.
 
 The cascade, cheap first:
-1. widget lines anywhere (view counters, "Never miss a story", share and link lines);
-2. before the first paragraph and after the last, runs of menu-like lines (short,
+1. widget lines anywhere (view counters on short lines, "Never miss a story", share
+   and link lines, a figure with no word beside it);
+2. boxes of other stories and comment sections that open with a header;
+3. before the first paragraph and after the last, runs of menu-like lines (short,
    or without sentence punctuation), with blurb lines sandwiched between them;
-3. across a corpus, lines that recur in several documents (`recurring_lines`).
+4. lists of items anywhere outside the article's prose: items that each carry a stamp
+   (date, "3 hours ago", "name says:"), headline-and-dek teasers, long link lists
+   after the prose;
+5. across a corpus, lines that recur in several documents (`recurring_lines`).
 """
 
 from __future__ import annotations
@@ -30,12 +35,23 @@ _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
 @dataclass(frozen=True)
 class _Rules:
     widgets: tuple[re.Pattern, ...]
+    counters: tuple[re.Pattern, ...]
+    counter_line_max_words: int
     link_line: re.Pattern
     paragraph_min_words: int
     menu_run_min_lines: int
     box_markers: tuple[re.Pattern, ...]
     comment_markers: tuple[re.Pattern, ...]
     menu_line_max_words: int
+    item_stamps: tuple[re.Pattern, ...]
+    item_stamp_min: int
+    item_stamp_max_gap: int
+    teaser_min_items: int
+    teaser_max_lead_lines: int
+    teaser_headline_min_words: int
+    teaser_dek_words: tuple[int, int]
+    link_list_min_lines: int
+    link_list_line_max_words: int
 
 
 @lru_cache(maxsize=None)
@@ -44,12 +60,23 @@ def _rules() -> _Rules:
         d = tomllib.load(f)
     return _Rules(
         widgets=tuple(re.compile(p, re.I) for p in d["widget_patterns"]),
+        counters=tuple(re.compile(p, re.I) for p in d["counter_patterns"]),
+        counter_line_max_words=d["counter_line_max_words"],
         link_line=re.compile(d["link_line"], re.I),
         paragraph_min_words=d["paragraph_min_words"],
         menu_run_min_lines=d["menu_run_min_lines"],
         box_markers=tuple(re.compile(p, re.I) for p in d["box_markers"]),
         comment_markers=tuple(re.compile(p, re.I) for p in d["comment_markers"]),
         menu_line_max_words=d["menu_line_max_words"],
+        item_stamps=tuple(re.compile(p) for p in d["item_stamps"]),
+        item_stamp_min=d["item_stamp_min"],
+        item_stamp_max_gap=d["item_stamp_max_gap"],
+        teaser_min_items=d["teaser_min_items"],
+        teaser_max_lead_lines=d["teaser_max_lead_lines"],
+        teaser_headline_min_words=d["teaser_headline_min_words"],
+        teaser_dek_words=(d["teaser_dek_min_words"], d["teaser_dek_max_words"]),
+        link_list_min_lines=d["link_list_min_lines"],
+        link_list_line_max_words=d["link_list_line_max_words"],
     )
 
 
@@ -82,7 +109,16 @@ def _is_menu_like(line: _Line, r: _Rules) -> bool:
 
 
 def _is_widget(line: _Line, r: _Rules) -> bool:
+    # icons and separators ("👁 16 views · ⏱️ 9 min read") are no words
+    words = sum(1 for w in line.text.split() if re.search(r"\w", w))
+    if words <= r.counter_line_max_words and any(p.search(line.text) for p in r.counters):
+        return True
     return any(p.search(line.text) for p in r.widgets) or bool(r.link_line.match(line.text))
+
+
+def _is_stamp(line: _Line, r: _Rules) -> bool:
+    text = line.text.strip()
+    return any(p.search(text) for p in r.item_stamps)
 
 
 def chrome_lines(text: str, recurring: frozenset[str] = frozenset()) -> set[int]:
@@ -104,7 +140,181 @@ def chrome_lines(text: str, recurring: frozenset[str] = frozenset()) -> set[int]
     tail = [i for i in content if i > last]
     drop |= _menu_runs(lines, head, r)
     drop |= _menu_runs(lines, tail, r, at_end=True)
+    # Lists of items outside the article's running prose: stamped lists and teasers outside
+    # its paragraphs in a row that end as sentences do; link lists only past the last two
+    # paragraphs in a row of any ending (a product box in an article has bullet lines).
+    strict = _prose_bounds(lines, content, drop, r, sentences=True)
+    drop |= _stamped_lists(lines, content, drop, strict, r)
+    if strict is not None:
+        drop |= _teaser_lists(lines, content, drop, strict, r)
+    prose = _prose_bounds(lines, content, drop, r, sentences=False)
+    if prose is not None:
+        drop |= _link_lists(lines, [i for i in content if i > prose[1] and i not in drop], r)
     return drop
+
+
+def _paragraph_words(lines: list[_Line], idx: Iterable[int], r: _Rules) -> int:
+    return sum(lines[i].words for i in idx if _is_paragraph(lines[i], r))
+
+
+def _smaller_than_the_rest(lines: list[_Line], span: list[int], content: list[int], drop: set[int],
+                           r: _Rules) -> bool:
+    """A list holds less prose than the page around it: else it is the article (a live
+    blog's stamped entries, a listicle)."""
+    inside = set(span)
+    rest = [i for i in content if i not in inside and i not in drop]
+    return _paragraph_words(lines, span, r) <= _paragraph_words(lines, rest, r)
+
+
+def _stamped_lists(lines: list[_Line], content: list[int], drop: set[int], prose: Optional[tuple[int, int]],
+                   r: _Rules) -> set[int]:
+    """Items that each carry a stamp ("10H ago", "November 19, 2019 at 6:34 am", "joe
+    says:"): teasers of other stories, readers' comments. The item before the first stamp
+    and after the last (as long as the items between) go with the list, but not into
+    two paragraphs in a row, which is the article's prose. A list inside the prose is
+    dropped only when it holds less prose than the rest (a live blog is all stamps)."""
+    out: set[int] = set()
+    stamps = [n for n, i in enumerate(content) if _is_stamp(lines[i], r)]
+    for cluster in _clusters(stamps, r.item_stamp_max_gap):
+        if len(cluster) < r.item_stamp_min:
+            continue
+        first = _extend(lines, content, cluster[0], -(cluster[1] - cluster[0] - 1), r)
+        last = _extend(lines, content, cluster[-1], cluster[-1] - cluster[-2] - 1, r)
+        span = content[first:last + 1]
+        if _outside(span, prose) or _smaller_than_the_rest(lines, span, content, drop, r):
+            out.update(span)
+    return out
+
+
+def _outside(span: list[int], prose: Optional[tuple[int, int]]) -> bool:
+    """Is the span wholly before or after the article's running prose?"""
+    return prose is not None and (span[0] > prose[1] or span[-1] < prose[0])
+
+
+def _clusters(positions: list[int], max_gap: int) -> list[list[int]]:
+    """Positions no more than `max_gap` apart; stamps on adjacent lines ("joe says:" over
+    its date) count as one."""
+    out: list[list[int]] = []
+    for n in positions:
+        if out and n - out[-1][-1] == 1:
+            out[-1][-1] = n
+        elif out and n - out[-1][-1] - 1 <= max_gap:
+            out[-1].append(n)
+        else:
+            out.append([n])
+    return out
+
+
+def _extend(lines: list[_Line], content: list[int], n: int, by: int, r: _Rules) -> int:
+    """Position n moved up to |by| content lines (back if by < 0), stopping before a
+    paragraph that has a paragraph next to it on the far side."""
+    step = -1 if by < 0 else 1
+    for _ in range(abs(by)):
+        nxt, beyond = n + step, n + 2 * step
+        if not 0 <= nxt < len(content):
+            break
+        if (_is_paragraph(lines[content[nxt]], r) and 0 <= beyond < len(content)
+                and _is_paragraph(lines[content[beyond]], r)):
+            break
+        n = nxt
+    return n
+
+
+def _prose_bounds(lines: list[_Line], content: list[int], drop: set[int], r: _Rules,
+                  sentences: bool) -> Optional[tuple[int, int]]:
+    """The first and last line of the article's running prose: the first and the last
+    pair of paragraphs that stand next to each other, each ending as a sentence does
+    (teasers, menus and comment headers come between paragraphs elsewhere, and a
+    headline with a question mark in it ends without one) when `sentences`."""
+    def ends_a_paragraph(i: int) -> bool:
+        return _is_paragraph(lines[i], r) and (not sentences or bool(_SENTENCE_END.search(lines[i].text)))
+
+    if sentences:  # furniture between two paragraphs does not part them
+        content = [i for i in content if i not in drop]
+    pairs = [(a, b) for a, b in zip(content, content[1:]) if ends_a_paragraph(a) and ends_a_paragraph(b)]
+    if not pairs:
+        return None
+    return pairs[0][0], pairs[-1][1]
+
+
+def _teaser_lists(lines: list[_Line], content: list[int], drop: set[int], prose: tuple[int, int],
+                  r: _Rules) -> set[int]:
+    """Teasers of other stories before or after the article's prose: items of a few
+    menu-like lines (kicker, headline, source, section) then a one-line dek, repeated."""
+    out: set[int] = set()
+
+    def is_prose(n: int) -> bool:
+        return 0 <= n < len(content) and content[n] not in drop and not _is_menu_like(lines[content[n]], r)
+
+    for run in _teaser_runs(lines, content, drop, r):
+        # The item that runs into the prose (title, byline, first paragraph) is the
+        # article's; on the far side the list must not touch prose either (items of
+        # an article's own, a gift guide between its paragraphs).
+        before, after = _before(run, content, prose[0]), _after(run, content, prose[1])
+        lists = []
+        if len(before) >= r.teaser_min_items and not is_prose(before[0][0] - 1):
+            lists.append(before)
+        if len(after) >= r.teaser_min_items and not is_prose(after[-1][1] + 1):
+            lists.append(after)
+        for items in lists:
+            span = content[items[0][0]:items[-1][1] + 1]
+            if _smaller_than_the_rest(lines, span, content, drop, r):
+                out.update(span)
+    return out
+
+
+def _before(items: list[tuple[int, int]], content: list[int], line: int) -> list[tuple[int, int]]:
+    return [it for it in items if content[it[1]] < line]
+
+
+def _after(items: list[tuple[int, int]], content: list[int], line: int) -> list[tuple[int, int]]:
+    return [it for it in items if content[it[0]] > line]
+
+
+def _teaser_runs(lines: list[_Line], content: list[int], drop: set[int],
+                 r: _Rules) -> list[list[tuple[int, int]]]:
+    """Runs of at least `teaser_min_items` items, each (first, dek) positions in content."""
+    def is_dek(i: int) -> bool:
+        lo, hi = r.teaser_dek_words
+        return i not in drop and not _is_menu_like(lines[i], r) and lo <= lines[i].words <= hi
+
+    def is_prose(i: int) -> bool:
+        return i not in drop and not _is_menu_like(lines[i], r)
+
+    runs: list[list[tuple[int, int]]] = []
+    items: list[tuple[int, int]] = []
+    n = 0
+    while n < len(content):
+        m = n
+        while m < len(content) and m - n < r.teaser_max_lead_lines and not is_prose(content[m]):
+            m += 1
+        headline = any(content[j] not in drop and lines[content[j]].words >= r.teaser_headline_min_words
+                       for j in range(n, m))
+        if n < m < len(content) and is_dek(content[m]) and headline:
+            items.append((n, m))
+            n = m + 1
+            continue
+        if len(items) >= r.teaser_min_items:
+            runs.append(items)
+        items = []
+        n = max(m, n + 1)
+    if len(items) >= r.teaser_min_items:
+        runs.append(items)
+    return runs
+
+
+def _link_lists(lines: list[_Line], idx: list[int], r: _Rules) -> set[int]:
+    """After the article's prose, long runs of menu-like lines of link length."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i in idx + [-1]:
+        if i >= 0 and _is_menu_like(lines[i], r) and lines[i].words <= r.link_list_line_max_words:
+            run.append(i)
+            continue
+        if len(run) >= r.link_list_min_lines:
+            out.update(run)
+        run = []
+    return out
 
 
 def _boxes(lines: list[_Line], content: list[int], paragraphs: list[int], r: _Rules) -> set[int]:

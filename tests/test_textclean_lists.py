@@ -1,0 +1,190 @@
+"""Plain-text cleaning of what pages put around an article: counters, bare figures,
+stamped lists (teasers with times, readers' comments), headline-and-dek teasers and
+link lists, each by the shape of its lines, never by site."""
+
+import pytest
+
+from extract.textclean import clean_text
+
+# An article of four paragraphs in a row: the prose the lists stand around.
+_ART = (
+    "Home Depot reported third-quarter earnings that topped estimates, and its shares fell 4% before the bell.\n"
+    "The home-improvement retailer earned $2.8 billion, or $2.53 per diluted share, as revenue rose 3.5 percent.\n"
+    "Looking ahead, the company sees sales growth of 1.8 percent for the fiscal year, below its earlier outlook.\n"
+    "Executives said about 20 stores would be remodelled next year, with spending of roughly $3 billion planned.\n"
+)
+_KEPT = ["4% before", "$2.8 billion", "1.8 percent", "$3 billion"]
+
+
+def _in_body(article, start, end):
+    return any(s <= start and end <= e for s, e in article.regions)
+
+
+def _check(text, kept, dropped):
+    art = clean_text(text)
+    assert art.text == text
+    for s in kept:
+        k = text.index(s)
+        assert _in_body(art, k, k + len(s)), f"dropped: {s!r}"
+    for s in dropped:
+        k = text.index(s)
+        assert not _in_body(art, k, k + len(s)), f"kept: {s!r}"
+
+
+COUNTER_AND_FIGURE_CASES = [
+    ("counters-on-a-meta-line-with-icons",
+     "📅 · 📁 Opinion · 👁 16 views · ⏱️ 9 min read\n" + _ART, _KEPT, ["16 views", "9 min read"]),
+    ("follower-counts-in-a-paragraph-are-reporting",
+     _ART + "“I was stunned to see how many people visited my profile,” said Joseph Minga, who has about "
+            "1,500 followers and posts twice a week.\n" + _ART,
+     _KEPT + ["1,500 followers"], []),
+    ("snap-share-cells-of-a-table", "Larry Ogunjobi\n85%\nMyles Garrett\n77%\n" + _ART, _KEPT, ["85%", "77%"]),
+    ("ticker-changes", _ART + "Dow\n-1.41%\nS&P 500\n+0.23%\n" + _ART, _KEPT, ["-1.41%", "+0.23%"]),
+    ("vote-counts-under-teasers", _ART + "Watch This Koala Get Rescued From A Bushfire\n20\ndiggs\n" + _ART,
+     _KEPT, ["20\ndiggs"]),
+]
+
+
+@pytest.mark.parametrize("text,kept,dropped", [c[1:] for c in COUNTER_AND_FIGURE_CASES],
+                         ids=[c[0] for c in COUNTER_AND_FIGURE_CASES])
+def test_counters_and_bare_figures(text, kept, dropped):
+    _check(text, kept, dropped)
+
+
+_TEASERS_WITH_TIMES = (
+    "Safety officials urge Boeing to redesign part on 737s\n"
+    "Federal safety officials say the engine housing on 737 jets should be redeveloped after 1 death.\n"
+    "10H ago\n"
+    "Congress probes private equity's impact on employers\n"
+    "Former Toys R Us worker wants Wall Street held accountable after 30,000 workers were laid off.\n"
+    "12H ago\n"
+    "Four shootings in 20 minutes leave 1 dead, 5 wounded, police say\n"
+    "Authorities are investigating the shootings\n"
+    "7H ago\n"
+)
+_COMMENTS_WITH_SAYS = (
+    "theprocess12 says:\n"
+    "November 19, 2019 at 6:58 am\n"
+    "As usual too many mistakes by Rivers, who has lost 2 road playoff games in a row now.\n"
+    "sammievee says:\n"
+    "November 19, 2019 at 7:42 am\n"
+    "Teams that spike the ball in the final minute give up 24 seconds and win maybe 15% of the time.\n"
+    "shutupbrees says:\n"
+    "November 19, 2019 at 9:47 am\n"
+    "Two weeks in a row the Chargers run for over 5.0 yards per carry and still throw it.\n"
+)
+_BYLINED_TEASERS = (
+    "Prince Andrew struggles to dispel allegations about his ties to Epstein\n"
+    "Rob Crilly\n"
+    "Wednesday November 20, 2019\n"
+    "The television interview was devised as a chance to set the record straight after 17 years.\n"
+    "Report claiming US has the world's highest rate of children in detention is bogus\n"
+    "Becket Adams\n"
+    "Tuesday November 19, 2019\n"
+    "Various outlets reported that more than 100,000 children are held in detention in the United States.\n"
+    "Marie Yovanovitch is the only impeachment witness so far with a legitimate gripe\n"
+    "Eddie Scarry\n"
+    "Tuesday November 19, 2019\n"
+    "After three days of congressional hearings, only one witness has emerged so far with a gripe.\n"
+)
+_LIVE_BLOG = (
+    "10:32 am\n"
+    "The Federal Reserve held its benchmark rate at 5.25% on Wednesday, as most economists had expected.\n"
+    "Officials signalled that two cuts remain likely next year, down from three at their June meeting.\n"
+    "10:47 am\n"
+    "Stocks rose after the decision, with the S&P 500 up 0.8% and the Nasdaq adding 1.1% by midday.\n"
+    "Treasury yields fell, and the two-year note dropped 12 basis points to 4.71% in the first hour.\n"
+    "11:05 am\n"
+    "Chair Jerome Powell said inflation had eased to 3.2% but called the labour market still very tight.\n"
+    "He added that the committee would not hesitate to act if price growth picked up again in spring.\n"
+)
+
+STAMPED_CASES = [
+    ("teasers-with-times-after-the-article", _ART + _TEASERS_WITH_TIMES, _KEPT, ["1 death", "30,000 workers",
+                                                                              "20 minutes"]),
+    ("teasers-with-times-before-the-article", _TEASERS_WITH_TIMES + _ART, _KEPT, ["1 death", "30,000 workers"]),
+    ("comments-with-says-and-dates", _ART + _COMMENTS_WITH_SAYS, _KEPT, ["2 road playoff", "24 seconds", "5.0 yards"]),
+    ("bylined-teasers-longer-than-the-article", _ART + _BYLINED_TEASERS, _KEPT, ["17 years", "100,000 children",
+                                                                              "three days"]),
+    ("a-live-blog-is-the-article", "Fed holds rates\n" + _LIVE_BLOG, ["5.25%", "0.8%", "3.2%"], []),
+]
+
+
+@pytest.mark.parametrize("text,kept,dropped", [c[1:] for c in STAMPED_CASES], ids=[c[0] for c in STAMPED_CASES])
+def test_stamped_lists_of_teasers_and_comments(text, kept, dropped):
+    _check(text, kept, dropped)
+
+
+def test_comment_header_naming_the_article():
+    comments = ("34 responses to “Anthony Lynn: “We needed to win this game””\n"
+                "It’s a good thing we have no fans left, this team has lost 7 of its last 9 games at home.\n")
+    text = _ART + comments
+    _check(text, _KEPT, ["7 of its last 9"])
+
+
+_HEADLINE_DEK_TEASERS = (
+    "Deals\n"
+    "Apple AirPods Pro already discounted, grab a pair for only $234.99\n"
+    "Apple recently launched the new AirPods Pro for $250, but it is already possible to get a pair for less.\n"
+    "Deal Alert: Newest iPad Pro up to $200 off\n"
+    "Amazon is not waiting until Black Friday to offer deep iPad Pro discounts at its web store this week.\n"
+    "Deal Alert: Get a massive $500 discount on the HP Spectre Folio\n"
+    "The most interesting mainstream laptop of the last 12 months is still the HP Spectre Folio, in leather.\n"
+)
+# The same shape, subheading over one paragraph, inside an article is the article.
+_SUBHEADED_ARTICLE = (
+    "Where Are the Possible Ways Out?\n"
+    "Although AI's economic equation looks unfavourable at present, this does not make AI a bubble at all.\n"
+    "Continued breakthroughs in inference efficiency\n"
+    "If inference costs fall fast enough, gross margins of AI services could improve by 30% within two years.\n"
+    "The emergence of a killer application\n"
+    "The internet's economic model only worked after search advertising and e-commerce took $100 billion.\n"
+    "A shakeout among the model makers\n"
+    "Of the 40 labs training frontier models today, analysts expect fewer than 10 to remain independent.\n"
+)
+
+TEASER_CASES = [
+    ("headline-and-dek-deals-after-the-article", _ART + _HEADLINE_DEK_TEASERS, _KEPT,
+     ["$234.99", "$250", "$200 off", "$500", "12 months"]),
+    ("headline-and-dek-before-the-article",
+     _HEADLINE_DEK_TEASERS + "Home Depot beats estimates as shares slip\nBy Jane Doe\nNov 19, 2019\n" + _ART, _KEPT,
+     ["$234.99", "$500"]),
+    ("subheadings-over-single-paragraphs-are-the-article", "AI's economics\n" + _SUBHEADED_ARTICLE,
+     ["30%", "$100 billion", "40 labs"], []),
+    ("subheaded-section-between-paragraph-runs-is-kept", _ART + _SUBHEADED_ARTICLE + _ART,
+     _KEPT + ["30%", "$100 billion", "40 labs"], []),
+    ("two-teasers-are-not-a-list", _ART + _HEADLINE_DEK_TEASERS.split("Deal Alert: Get")[0] + "Share\nTweet\n"
+     + _ART, _KEPT + ["$234.99", "$200 off"], []),
+]
+
+
+@pytest.mark.parametrize("text,kept,dropped", [c[1:] for c in TEASER_CASES], ids=[c[0] for c in TEASER_CASES])
+def test_headline_and_dek_teasers(text, kept, dropped):
+    _check(text, kept, dropped)
+
+
+_LINK_LIST = (
+    "Today's Headlines\n"
+    "Three episodes of 'Servant' hit Apple TV+ on Nov. 28\n"
+    "Apple spent 'billions' on revamped Maps service\n"
+    "Apple working on new media apps for Windows\n"
+    "Save up to $438 on Apple's brand new 16-inch MacBook Pro\n"
+    "Apple AirPods & AirPods Pro on sale from $145\n"
+    "Apple's 2019 10.2-inch iPad drops to just $299\n"
+    "$150-$400 off Apple's new 2019 15\" MacBook Pro\n"
+    "Free AppleCare with these 2019 MacBook Pros\n"
+)
+_FOOTER = ("AppleInsider has affiliate partnerships and may earn commission on products purchased through these "
+           "links, which do not influence our editorial content.\n")
+
+LINK_LIST_CASES = [
+    ("headlines-between-the-article-and-a-footer-paragraph", _ART + _LINK_LIST + _FOOTER, _KEPT,
+     ["Three episodes", "$438", "$145", "$299", "$150-$400"]),
+    ("a-short-list-after-the-article-with-a-paragraph-after-it-is-kept",
+     _ART + "Key figures\nRevenue up 3.5%\n20 stores to be remodelled\n" + _FOOTER, _KEPT + ["3.5%", "20 stores"], []),
+]
+
+
+@pytest.mark.parametrize("text,kept,dropped", [c[1:] for c in LINK_LIST_CASES], ids=[c[0] for c in LINK_LIST_CASES])
+def test_link_lists_after_the_article(text, kept, dropped):
+    _check(text, kept, dropped)
