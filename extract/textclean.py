@@ -30,6 +30,7 @@ from typing import Iterable, Optional
 from claims.models import Article
 
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
+_CUT_SHORT = re.compile(r"\w(?:\.\.\.|…)\s*$")
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ class _Rules:
     teaser_max_lead_lines: int
     teaser_headline_min_words: int
     teaser_dek_words: tuple[int, int]
+    teaser_max_prose_ratio: float
+    list_number: re.Pattern
     link_list_min_lines: int
     link_list_line_max_words: int
 
@@ -75,6 +78,8 @@ def _rules() -> _Rules:
         teaser_max_lead_lines=d["teaser_max_lead_lines"],
         teaser_headline_min_words=d["teaser_headline_min_words"],
         teaser_dek_words=(d["teaser_dek_min_words"], d["teaser_dek_max_words"]),
+        teaser_max_prose_ratio=d["teaser_max_prose_ratio"],
+        list_number=re.compile(d["list_number"], re.I),
         link_list_min_lines=d["link_list_min_lines"],
         link_list_line_max_words=d["link_list_line_max_words"],
     )
@@ -158,12 +163,12 @@ def _paragraph_words(lines: list[_Line], idx: Iterable[int], r: _Rules) -> int:
 
 
 def _smaller_than_the_rest(lines: list[_Line], span: list[int], content: list[int], drop: set[int],
-                           r: _Rules) -> bool:
-    """A list holds less prose than the page around it: else it is the article (a live
-    blog's stamped entries, a listicle)."""
+                           r: _Rules, ratio: float = 1.0) -> bool:
+    """A list holds less prose than the page around it (`ratio` times as much at most):
+    else it is the article (a live blog's stamped entries, a listicle)."""
     inside = set(span)
     rest = [i for i in content if i not in inside and i not in drop]
-    return _paragraph_words(lines, span, r) <= _paragraph_words(lines, rest, r)
+    return _paragraph_words(lines, span, r) <= ratio * _paragraph_words(lines, rest, r)
 
 
 def _stamped_lists(lines: list[_Line], content: list[int], drop: set[int], prose: Optional[tuple[int, int]],
@@ -258,9 +263,18 @@ def _teaser_lists(lines: list[_Line], content: list[int], drop: set[int], prose:
             lists.append(after)
         for items in lists:
             span = content[items[0][0]:items[-1][1] + 1]
-            if _smaller_than_the_rest(lines, span, content, drop, r):
+            if _numbered(lines, content, items, r):
+                continue
+            if _smaller_than_the_rest(lines, span, content, drop, r, r.teaser_max_prose_ratio):
                 out.update(span)
     return out
+
+
+def _numbered(lines: list[_Line], content: list[int], items: list[tuple[int, int]], r: _Rules) -> bool:
+    """Items headed "1.", "2.", "3." are the article's own list (a listicle), not teasers."""
+    numbered = sum(1 for first, dek in items
+                   if any(r.list_number.match(lines[content[n]].text) for n in range(first, dek)))
+    return numbered * 2 > len(items)
 
 
 def _before(items: list[tuple[int, int]], content: list[int], line: int) -> list[tuple[int, int]]:
@@ -274,22 +288,27 @@ def _after(items: list[tuple[int, int]], content: list[int], line: int) -> list[
 def _teaser_runs(lines: list[_Line], content: list[int], drop: set[int],
                  r: _Rules) -> list[list[tuple[int, int]]]:
     """Runs of at least `teaser_min_items` items, each (first, dek) positions in content."""
-    def is_dek(i: int) -> bool:
-        lo, hi = r.teaser_dek_words
-        return i not in drop and not _is_menu_like(lines[i], r) and lo <= lines[i].words <= hi
-
     def is_prose(i: int) -> bool:
         return i not in drop and not _is_menu_like(lines[i], r)
+
+    def is_lead(n: int) -> bool:
+        # a headline cut short over its dek ("Microsoft offers Surface Go Kids Bundle plus JBL he...")
+        i = content[n]
+        return not is_prose(i) or (bool(_CUT_SHORT.search(lines[i].text)) and n + 1 < len(content)
+                                   and is_prose(content[n + 1]))
+
+    def is_dek(i: int) -> bool:
+        lo, hi = r.teaser_dek_words
+        return is_prose(i) and lo <= lines[i].words <= hi
 
     runs: list[list[tuple[int, int]]] = []
     items: list[tuple[int, int]] = []
     n = 0
     while n < len(content):
         m = n
-        while m < len(content) and m - n < r.teaser_max_lead_lines and not is_prose(content[m]):
+        while m < len(content) and m - n < r.teaser_max_lead_lines and is_lead(m):
             m += 1
-        headline = any(content[j] not in drop and lines[content[j]].words >= r.teaser_headline_min_words
-                       for j in range(n, m))
+        headline = any(lines[content[j]].words >= r.teaser_headline_min_words for j in range(n, m))
         if n < m < len(content) and is_dek(content[m]) and headline:
             items.append((n, m))
             n = m + 1

@@ -40,6 +40,11 @@ COUNTER_AND_FIGURE_CASES = [
      _KEPT + ["1,500 followers"], []),
     ("snap-share-cells-of-a-table", "Larry Ogunjobi\n85%\nMyles Garrett\n77%\n" + _ART, _KEPT, ["85%", "77%"]),
     ("ticker-changes", _ART + "Dow\n-1.41%\nS&P 500\n+0.23%\n" + _ART, _KEPT, ["-1.41%", "+0.23%"]),
+    ("data-delayed-notice-in-a-footer",
+     _ART + "Data is a real-time snapshot *Data is delayed at least 15 minutes. Global Business and Financial News.\n",
+     _KEPT, ["15 minutes"]),
+    ("labelled-related-link-inside-the-article",
+     _ART + "Related: The 15 Weirdest Galaxies in Our Universe\n" + _ART, _KEPT, ["15 Weirdest"]),
     ("vote-counts-under-teasers", _ART + "Watch This Koala Get Rescued From A Bushfire\n20\ndiggs\n" + _ART,
      _KEPT, ["20\ndiggs"]),
 ]
@@ -143,7 +148,36 @@ _SUBHEADED_ARTICLE = (
     "Of the 40 labs training frontier models today, analysts expect fewer than 10 to remain independent.\n"
 )
 
+# A listicle whose items are short, with two paragraphs in a row only at its end.
+_LISTICLE = (
+    "Five ways to cut your energy bill this winter\n"
+    "By Jane Doe\n"
+    "Nov 19, 2019\n"
+    "1. Turn the thermostat down low\n"
+    "Lowering the thermostat by one degree can cut a heating bill by up to 10% over a whole winter.\n"
+    "2. Seal the draughts round doors\n"
+    "Draught-proofing windows and doors costs about $200 and pays for itself within two years in most homes.\n"
+    "3. Switch to LED light bulbs\n"
+    "An LED bulb uses around 75% less electricity than an old incandescent one and lasts 25 times as long.\n"
+    "4. Insulate the loft space properly\n"
+    "A quarter of a home's heat is lost through the roof, so 270mm of loft insulation is the usual advice.\n"
+    "5. Wash clothes at 30 degrees\n"
+    "Most of the energy a washing machine uses goes on heating water, so a cooler wash can save about $50 a year.\n"
+    "None of these steps needs a builder, and together they can take a noticeable amount off the bill.\n"
+    "Check with your supplier too, since many offer free advice visits and grants for insulation work.\n"
+)
+
+# The same list without numbers, after a two-paragraph intro: the list is most of the page.
+_UNNUMBERED = (
+    "Winter is coming, and with it higher bills for the millions of households that heat with gas.\n"
+    "Here are the steps that energy advisers say make the biggest difference for the least money.\n"
+    + "".join(line + "\n" for line in _LISTICLE.splitlines()[3:13])
+).replace("1. ", "").replace("2. ", "").replace("3. ", "").replace("4. ", "").replace("5. ", "") + "Share\nTweet\n"
+
 TEASER_CASES = [
+    ("a-listicle-of-short-items-is-the-article", _LISTICLE, ["10%", "$200", "75%", "270mm", "$50 a year"], []),
+    ("an-unnumbered-list-bigger-than-its-intro-is-the-article", _UNNUMBERED, ["10%", "$200", "75%", "$50 a year"],
+     []),
     ("headline-and-dek-deals-after-the-article", _ART + _HEADLINE_DEK_TEASERS, _KEPT,
      ["$234.99", "$250", "$200 off", "$500", "12 months"]),
     ("headline-and-dek-before-the-article",
