@@ -234,12 +234,19 @@ def _prose_bounds(lines: list[_Line], content: list[int], drop: set[int], r: _Ru
     def ends_a_paragraph(i: int) -> bool:
         return _is_paragraph(lines[i], r) and (not sentences or bool(_SENTENCE_END.search(lines[i].text)))
 
-    if sentences:  # furniture between two paragraphs does not part them
-        content = [i for i in content if i not in drop]
+    if sentences:
+        # one line of furniture ("Advertisement") between two paragraphs does not part them;
+        # a box header and its headline do
+        content = [i for n, i in enumerate(content) if i not in drop or not _lone_between(content, n, drop)]
     pairs = [(a, b) for a, b in zip(content, content[1:]) if ends_a_paragraph(a) and ends_a_paragraph(b)]
     if not pairs:
         return None
     return pairs[0][0], pairs[-1][1]
+
+
+def _lone_between(content: list[int], n: int, drop: set[int]) -> bool:
+    """Is content[n] a dropped line with kept lines on both sides?"""
+    return (0 < n < len(content) - 1 and content[n - 1] not in drop and content[n + 1] not in drop)
 
 
 def _teaser_lists(lines: list[_Line], content: list[int], drop: set[int], prose: tuple[int, int],
@@ -251,16 +258,24 @@ def _teaser_lists(lines: list[_Line], content: list[int], drop: set[int], prose:
     def is_prose(n: int) -> bool:
         return 0 <= n < len(content) and content[n] not in drop and not _is_menu_like(lines[content[n]], r)
 
+    def apart_before(items: list[tuple[int, int]]) -> bool:
+        # prose just before, unless the list opens with furniture ("Top stories", a box header)
+        return not is_prose(items[0][0] - 1) or content[items[0][0]] in drop
+
     for run in _teaser_runs(lines, content, drop, r):
         # The item that runs into the prose (title, byline, first paragraph) is the
         # article's; on the far side the list must not touch prose either (items of
         # an article's own, a gift guide between its paragraphs).
         before, after = _before(run, content, prose[0]), _after(run, content, prose[1])
         lists = []
-        if len(before) >= r.teaser_min_items and not is_prose(before[0][0] - 1):
+        if len(before) >= r.teaser_min_items and apart_before(before):
             lists.append(before)
         if len(after) >= r.teaser_min_items and not is_prose(after[-1][1] + 1):
             lists.append(after)
+        # between two stretches of prose (a rail between the article and a second text),
+        # only a list with no prose next to it on either side
+        if not before and not after and apart_before(run) and not is_prose(run[-1][1] + 1):
+            lists.append(run)
         for items in lists:
             span = content[items[0][0]:items[-1][1] + 1]
             if _numbered(lines, content, items, r):

@@ -174,7 +174,21 @@ _UNNUMBERED = (
     + "".join(line + "\n" for line in _LISTICLE.splitlines()[3:13])
 ).replace("1. ", "").replace("2. ", "").replace("3. ", "").replace("4. ", "").replace("5. ", "") + "Share\nTweet\n"
 
+_TOP_STORIES = (
+    "Top stories\n"
+    "French actor of Armenian descent Charles Gérard dies aged 96\n"
+    "French actor of Armenian descent Charles Gérard died September 19 at the age of 96, Figaro reports.\n"
+    "Urartu relics unearthed in Iran\n"
+    "Archaeological relics of the Kingdom of Urartu (860 BC – 590 BC) have recently been found in Iran.\n"
+    "Pentagon announces $10.1 mln deal for equipment supplies to Azerbaijan\n"
+    "Work will be performed in Alexandria, Virginia and Azerbaijan, and is expected to end in September.\n"
+    "Partner news\n"
+)
+
 TEASER_CASES = [
+    ("teasers-under-a-box-header-right-after-the-article", _ART + _TOP_STORIES, _KEPT, ["age of 96", "$10.1 mln"]),
+    ("teasers-between-the-article-and-a-second-text", _ART + _TOP_STORIES + _ART.replace("Home Depot", "Lowe's"),
+     _KEPT, ["age of 96", "$10.1 mln"]),
     ("a-listicle-of-short-items-is-the-article", _LISTICLE, ["10%", "$200", "75%", "270mm", "$50 a year"], []),
     ("an-unnumbered-list-bigger-than-its-intro-is-the-article", _UNNUMBERED, ["10%", "$200", "75%", "$50 a year"],
      []),
