@@ -55,6 +55,7 @@ class _Rules:
     list_number: re.Pattern
     link_list_min_lines: int
     link_list_line_max_words: int
+    link_list_parallel_share: float
 
 
 @lru_cache(maxsize=None)
@@ -82,6 +83,7 @@ def _rules() -> _Rules:
         list_number=re.compile(d["list_number"], re.I),
         link_list_min_lines=d["link_list_min_lines"],
         link_list_line_max_words=d["link_list_line_max_words"],
+        link_list_parallel_share=d["link_list_parallel_share"],
     )
 
 
@@ -338,17 +340,33 @@ def _teaser_runs(lines: list[_Line], content: list[int], drop: set[int],
 
 
 def _link_lists(lines: list[_Line], idx: list[int], r: _Rules) -> set[int]:
-    """After the article's prose, long runs of menu-like lines of link length."""
+    """After the article's prose, long runs of menu-like lines of link length, unless
+    built alike (`_parallel`)."""
     out: set[int] = set()
     run: list[int] = []
     for i in idx + [-1]:
         if i >= 0 and _is_menu_like(lines[i], r) and lines[i].words <= r.link_list_line_max_words:
             run.append(i)
             continue
-        if len(run) >= r.link_list_min_lines:
+        if len(run) >= r.link_list_min_lines and not _parallel(lines, run, r):
             out.update(run)
         run = []
     return out
+
+
+def _skeleton(text: str) -> str:
+    """The punctuation of a line: "June 17 – Nashville, TN @ Arena" -> "–,@"."""
+    return re.sub(r"[\w\s'’]", "", text)
+
+
+def _parallel(lines: list[_Line], run: list[int], r: _Rules) -> bool:
+    """Lines built alike are the article's own list or table (tour dates "June 17 – City
+    @ Venue", "England (Group A): 10th appearance", "16) Product"); links are not."""
+    if sum(1 for i in run if r.list_number.match(lines[i].text)) * 2 > len(run):
+        return True
+    shapes = Counter(_skeleton(lines[i].text) for i in run)
+    shapes.pop("", None)
+    return bool(shapes) and shapes.most_common(1)[0][1] >= r.link_list_parallel_share * len(run)
 
 
 def _boxes(lines: list[_Line], content: list[int], paragraphs: list[int], r: _Rules) -> set[int]:

@@ -225,7 +225,19 @@ _LINK_LIST = (
 _FOOTER = ("AppleInsider has affiliate partnerships and may earn commission on products purchased through these "
            "links, which do not influence our editorial content.\n")
 
+_QUALIFIED = "".join(f"{team} (Group {g}): {n} appearance\n" for team, g, n in [
+    ("England", "A", "10th"), ("Czech Republic", "A", "Seventh"), ("Ukraine", "B", "Third"), ("Spain", "F", "11th"),
+    ("Germany", "C", "13th"), ("Finland", "J", "Zero previous"), ("Italy", "J", "10th"), ("Belgium", "I", "Sixth"),
+    ("Russia", "I", "12th")])
+_NUMBERED = "".join(f"{n}) {item}\n" for n, item in enumerate([
+    "Victorinox Swisschamp, colour red", "Polaroid 600 camera in 80s style", "Hasbro Gaming Taboo",
+    "Monopoly travel edition", "Pesca pazza with 45 fish", "Lego Creator 3-in-1 set", "Uno card game deluxe",
+    "Jenga classic stacking game"], start=16))
+
 LINK_LIST_CASES = [
+    ("a-table-of-teams-after-the-article-is-its-own", _ART + "Qualified teams\n" + _QUALIFIED + _FOOTER,
+     _KEPT + ["10th appearance", "Zero previous appearance"], []),
+    ("a-numbered-list-after-the-article-is-its-own", _ART + _NUMBERED + _FOOTER, _KEPT + ["45 fish"], []),
     ("headlines-between-the-article-and-a-footer-paragraph", _ART + _LINK_LIST + _FOOTER, _KEPT,
      ["Three episodes", "$438", "$145", "$299", "$150-$400"]),
     ("a-short-list-after-the-article-with-a-paragraph-after-it-is-kept",
