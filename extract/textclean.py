@@ -44,6 +44,7 @@ class _Rules:
     box_markers: tuple[re.Pattern, ...]
     comment_markers: tuple[re.Pattern, ...]
     menu_line_max_words: int
+    date_stamps: tuple[re.Pattern, ...]
     item_stamps: tuple[re.Pattern, ...]
     item_stamp_min: int
     item_stamp_max_gap: int
@@ -72,6 +73,7 @@ def _rules() -> _Rules:
         box_markers=tuple(re.compile(p, re.I) for p in d["box_markers"]),
         comment_markers=tuple(re.compile(p, re.I) for p in d["comment_markers"]),
         menu_line_max_words=d["menu_line_max_words"],
+        date_stamps=tuple(re.compile(p) for p in d["date_stamps"]),
         item_stamps=tuple(re.compile(p) for p in d["item_stamps"]),
         item_stamp_min=d["item_stamp_min"],
         item_stamp_max_gap=d["item_stamp_max_gap"],
@@ -123,9 +125,14 @@ def _is_widget(line: _Line, r: _Rules) -> bool:
     return any(p.search(line.text) for p in r.widgets) or bool(r.link_line.match(line.text))
 
 
+def _is_date(line: _Line, r: _Rules) -> bool:
+    text = line.text.strip()
+    return any(p.search(text) for p in r.date_stamps)
+
+
 def _is_stamp(line: _Line, r: _Rules) -> bool:
     text = line.text.strip()
-    return any(p.search(text) for p in r.item_stamps)
+    return _is_date(line, r) or any(p.search(text) for p in r.item_stamps)
 
 
 def chrome_lines(text: str, recurring: frozenset[str] = frozenset()) -> set[int]:
@@ -188,9 +195,20 @@ def _stamped_lists(lines: list[_Line], content: list[int], drop: set[int], prose
         first = _extend(lines, content, cluster[0], -(cluster[1] - cluster[0] - 1), r)
         last = _extend(lines, content, cluster[-1], cluster[-1] - cluster[-2] - 1, r)
         span = content[first:last + 1]
-        if _outside(span, prose) or _smaller_than_the_rest(lines, span, content, drop, r):
+        only_dates = all(_is_date(lines[content[n]], r) for n in range(first, last + 1)
+                         if _is_stamp(lines[content[n]], r))
+        if _outside(span, prose) or ((not only_dates or _apart(lines, content, first, last, drop, r))
+                                     and _smaller_than_the_rest(lines, span, content, drop, r)):
             out.update(span)
     return out
+
+
+def _apart(lines: list[_Line], content: list[int], first: int, last: int, drop: set[int], r: _Rules) -> bool:
+    """No prose right before or after content[first:last + 1]: a dated list inside the
+    article that runs on into its paragraphs (a timeline of events) is the article's."""
+    def is_prose(n: int) -> bool:
+        return 0 <= n < len(content) and content[n] not in drop and not _is_menu_like(lines[content[n]], r)
+    return not is_prose(first - 1) and not is_prose(last + 1)
 
 
 def _outside(span: list[int], prose: Optional[tuple[int, int]]) -> bool:

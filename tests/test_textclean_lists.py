@@ -104,7 +104,19 @@ _LIVE_BLOG = (
     "He added that the committee would not hesitate to act if price growth picked up again in spring.\n"
 )
 
+_TIMELINE = (
+    "How the quarter unfolded\n"
+    "March 3, 2026\n"
+    "Nvidia reported data center revenue of $39 billion for the quarter, up 73% from a year earlier.\n"
+    "April 9, 2026\n"
+    "Washington restricted exports of the H20 chip to China, a charge Nvidia put at $5.5 billion.\n"
+    "May 28, 2026\n"
+    "Nvidia guided to revenue of $45 billion for the second quarter, above what analysts expected.\n"
+)
+
 STAMPED_CASES = [
+    ("a-dated-timeline-running-on-into-the-article-is-its-own", _ART + _TIMELINE + _ART.replace("Home Depot", "Lowe's"),
+     _KEPT + ["$39 billion", "$5.5 billion", "$45 billion"], []),
     ("teasers-with-times-after-the-article", _ART + _TEASERS_WITH_TIMES, _KEPT, ["1 death", "30,000 workers",
                                                                               "20 minutes"]),
     ("teasers-with-times-before-the-article", _TEASERS_WITH_TIMES + _ART, _KEPT, ["1 death", "30,000 workers"]),
