@@ -43,6 +43,7 @@ class _Rules:
     menu_run_min_lines: int
     box_markers: tuple[re.Pattern, ...]
     comment_markers: tuple[re.Pattern, ...]
+    closing_markers: tuple[re.Pattern, ...]
     menu_line_max_words: int
     date_stamps: tuple[re.Pattern, ...]
     item_stamps: tuple[re.Pattern, ...]
@@ -72,6 +73,7 @@ def _rules() -> _Rules:
         menu_run_min_lines=d["menu_run_min_lines"],
         box_markers=tuple(re.compile(p, re.I) for p in d["box_markers"]),
         comment_markers=tuple(re.compile(p, re.I) for p in d["comment_markers"]),
+        closing_markers=tuple(re.compile(p, re.I) for p in d["closing_markers"]),
         menu_line_max_words=d["menu_line_max_words"],
         date_stamps=tuple(re.compile(p) for p in d["date_stamps"]),
         item_stamps=tuple(re.compile(p) for p in d["item_stamps"]),
@@ -391,7 +393,8 @@ def _boxes(lines: list[_Line], content: list[int], paragraphs: list[int], r: _Ru
     """Boxes inside or after the article: from a line that opens one ("Related
     articles", "More stories", "You may also like") to the next paragraph, its
     headlines and prices are other stories' figures; from a comments header ("12
-    Comments", "Leave a reply") to the end, the page is readers' words."""
+    Comments", "Leave a reply") to the end, the page is readers' words, and from a
+    sources header ("Sources:", "References") the titles of the works it cites."""
     out: set[int] = set()
     is_para = set(paragraphs)
     after_first = [i for i in content if i > paragraphs[0]]
@@ -399,7 +402,7 @@ def _boxes(lines: list[_Line], content: list[int], paragraphs: list[int], r: _Ru
         text = lines[i].text
         if i in is_para or i in out:
             continue
-        if any(p.search(text) for p in r.comment_markers):
+        if any(p.search(text) for p in r.comment_markers + r.closing_markers):
             # a header below the article, not the "Comments" link of a share bar above it
             before = sum(lines[j].words for j in paragraphs if j < i)
             if before >= sum(lines[j].words for j in paragraphs if j > i):

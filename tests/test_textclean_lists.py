@@ -132,6 +132,26 @@ def test_stamped_lists_of_teasers_and_comments(text, kept, dropped):
     _check(text, kept, dropped)
 
 
+_SOURCES = (
+    'Wall Street Journal, "U.S. Collected $63 Billion in Tariffs Through June," Aug. 7, 2019\n'
+    'PolitiFact Wisconsin, "No, China is not paying U.S. farmers $16B through tariffs," August 2, 2019\n'
+    "Email interview with Daniel Anthony, vice president of the Trade Partnership, Nov. 5, 2019\n"
+)
+
+SOURCES_CASES = [
+    ("sources-header-below-the-article", _ART + "Sources:\n" + _SOURCES, _KEPT, ["$63 Billion", "$16B"]),
+    ("references-header-below-the-article", _ART + "References\n" + _SOURCES, _KEPT, ["$63 Billion", "$16B"]),
+    ("a-sources-link-in-a-bar-near-the-top-is-no-header",
+     _ART.split("\n", 1)[0] + "\nShare\nSources\nPrint\n" + _ART.split("\n", 1)[1] + _ART.replace("Home", "Lowe"),
+     _KEPT, []),
+]
+
+
+@pytest.mark.parametrize("text,kept,dropped", [c[1:] for c in SOURCES_CASES], ids=[c[0] for c in SOURCES_CASES])
+def test_sources_below_the_article(text, kept, dropped):
+    _check(text, kept, dropped)
+
+
 def test_comment_header_naming_the_article():
     comments = ("34 responses to “Anthony Lynn: “We needed to win this game””\n"
                 "It’s a good thing we have no fans left, this team has lost 7 of its last 9 games at home.\n")
