@@ -37,7 +37,6 @@ _CUT_SHORT = re.compile(r"\w(?:\.\.\.|…)\s*$")
 class _Rules:
     widgets: tuple[re.Pattern, ...]
     counters: tuple[re.Pattern, ...]
-    counter_line_max_words: int
     link_line: re.Pattern
     paragraph_min_words: int
     menu_run_min_lines: int
@@ -67,7 +66,6 @@ def _rules() -> _Rules:
     return _Rules(
         widgets=tuple(re.compile(p, re.I) for p in d["widget_patterns"]),
         counters=tuple(re.compile(p, re.I) for p in d["counter_patterns"]),
-        counter_line_max_words=d["counter_line_max_words"],
         link_line=re.compile(d["link_line"], re.I),
         paragraph_min_words=d["paragraph_min_words"],
         menu_run_min_lines=d["menu_run_min_lines"],
@@ -115,14 +113,17 @@ def _is_paragraph(line: _Line, r: _Rules) -> bool:
     return line.words >= r.paragraph_min_words and bool(re.search(r"[.!?]", line.text))
 
 
+def _is_sentence(line: _Line, r: _Rules) -> bool:
+    """A paragraph that ends as a sentence does: reporting, not a meta line."""
+    return line.words >= r.paragraph_min_words and bool(_SENTENCE_END.search(line.text))
+
+
 def _is_menu_like(line: _Line, r: _Rules) -> bool:
     return line.words <= r.menu_line_max_words or not _SENTENCE_END.search(line.text)
 
 
 def _is_widget(line: _Line, r: _Rules) -> bool:
-    # icons and separators ("👁 16 views · ⏱️ 9 min read") are no words
-    words = sum(1 for w in line.text.split() if re.search(r"\w", w))
-    if words <= r.counter_line_max_words and any(p.search(line.text) for p in r.counters):
+    if not _is_sentence(line, r) and any(p.search(line.text) for p in r.counters):
         return True
     return any(p.search(line.text) for p in r.widgets) or bool(r.link_line.match(line.text))
 

@@ -34,6 +34,9 @@ def _check(text, kept, dropped):
 COUNTER_AND_FIGURE_CASES = [
     ("counters-on-a-meta-line-with-icons",
      "📅 · 📁 Opinion · 👁 16 views · ⏱️ 9 min read\n" + _ART, _KEPT, ["16 views", "9 min read"]),
+    ("counters-on-a-long-byline-bar",
+     _ART + "By Jane Doe · Nov 19, 2019 · 1,234 views · 12 comments · Share this story on Facebook, Twitter and "
+     "LinkedIn\n" + _ART, _KEPT, ["1,234 views", "12 comments"]),
     ("follower-counts-in-a-paragraph-are-reporting",
      _ART + "“I was stunned to see how many people visited my profile,” said Joseph Minga, who has about "
             "1,500 followers and posts twice a week.\n" + _ART,
