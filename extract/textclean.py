@@ -174,13 +174,14 @@ def _paragraph_words(lines: list[_Line], idx: Iterable[int], r: _Rules) -> int:
     return sum(lines[i].words for i in idx if _is_paragraph(lines[i], r))
 
 
-def _smaller_than_the_rest(lines: list[_Line], span: list[int], content: list[int], drop: set[int],
+def _smaller_than_the_rest(lines: list[_Line], span: list[int], kept_words: int, drop: set[int],
                            r: _Rules, ratio: float = 1.0) -> bool:
     """A list holds less prose than the page around it (`ratio` times as much at most):
-    else it is the article (a live blog's stamped entries, a listicle)."""
-    inside = set(span)
-    rest = [i for i in content if i not in inside and i not in drop]
-    return _paragraph_words(lines, span, r) <= ratio * _paragraph_words(lines, rest, r)
+    else it is the article (a live blog's stamped entries, a listicle). `kept_words`: the
+    paragraph words of the page's kept lines, counted once per pass (pages can hold
+    thousands of lists)."""
+    rest = kept_words - _paragraph_words(lines, (i for i in span if i not in drop), r)
+    return _paragraph_words(lines, span, r) <= ratio * rest
 
 
 def _stamped_lists(lines: list[_Line], content: list[int], drop: set[int], prose: Optional[tuple[int, int]],
@@ -191,6 +192,7 @@ def _stamped_lists(lines: list[_Line], content: list[int], drop: set[int], prose
     two paragraphs in a row, which is the article's prose. A list inside the prose is
     dropped only when it holds less prose than the rest (a live blog is all stamps)."""
     out: set[int] = set()
+    kept_words = _paragraph_words(lines, (i for i in content if i not in drop), r)
     stamps = [n for n, i in enumerate(content) if _is_stamp(lines[i], r)]
     for cluster in _clusters(stamps, r.item_stamp_max_gap):
         if len(cluster) < r.item_stamp_min:
@@ -201,7 +203,7 @@ def _stamped_lists(lines: list[_Line], content: list[int], drop: set[int], prose
         only_dates = all(_is_date(lines[content[n]], r) for n in range(first, last + 1)
                          if _is_stamp(lines[content[n]], r))
         if _outside(span, prose) or ((not only_dates or _apart(lines, content, first, last, drop, r))
-                                     and _smaller_than_the_rest(lines, span, content, drop, r)):
+                                     and _smaller_than_the_rest(lines, span, kept_words, drop, r)):
             out.update(span)
     return out
 
@@ -277,6 +279,7 @@ def _teaser_lists(lines: list[_Line], content: list[int], drop: set[int], prose:
     """Teasers of other stories before or after the article's prose: items of a few
     menu-like lines (kicker, headline, source, section) then a one-line dek, repeated."""
     out: set[int] = set()
+    kept_words = _paragraph_words(lines, (i for i in content if i not in drop), r)
 
     def is_prose(n: int) -> bool:
         return 0 <= n < len(content) and content[n] not in drop and not _is_menu_like(lines[content[n]], r)
@@ -303,7 +306,7 @@ def _teaser_lists(lines: list[_Line], content: list[int], drop: set[int], prose:
             span = content[items[0][0]:items[-1][1] + 1]
             if _numbered(lines, content, items, r):
                 continue
-            if _smaller_than_the_rest(lines, span, content, drop, r, r.teaser_max_prose_ratio):
+            if _smaller_than_the_rest(lines, span, kept_words, drop, r, r.teaser_max_prose_ratio):
                 out.update(span)
     return out
 

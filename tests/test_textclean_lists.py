@@ -2,6 +2,8 @@
 stamped lists (teasers with times, readers' comments), headline-and-dek teasers and
 link lists, each by the shape of its lines, never by site."""
 
+import time
+
 import pytest
 
 from extract.textclean import clean_text
@@ -283,3 +285,22 @@ LINK_LIST_CASES = [
 @pytest.mark.parametrize("text,kept,dropped", [c[1:] for c in LINK_LIST_CASES], ids=[c[0] for c in LINK_LIST_CASES])
 def test_link_lists_after_the_article(text, kept, dropped):
     _check(text, kept, dropped)
+
+
+_PROSE = "A paragraph of prose long enough to count as one, with a full stop here at the end of it.\n"
+# Pages of thousands of lists: the cleaning stays linear (one count of the page's prose a
+# pass, not one a list), so a hostile page cannot tie up a worker. The bound is generous
+# for a shared machine; a pass per list took two minutes here.
+MANY_LISTS = [
+    ("stamped-lists", ("1H ago\nx\n2H ago\nx\n3H ago\n" + _PROSE * 5) * 3000),
+    ("teaser-lists", ("Headline number one about the markets today\n"
+                      "A dek sentence for the item that explains what happened here today.\n" * 3 + _PROSE * 2) * 4000),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in MANY_LISTS], ids=[c[0] for c in MANY_LISTS])
+def test_thousands_of_lists_clean_in_bounded_time(text):
+    t0 = time.perf_counter()
+    art = clean_text(text)
+    assert art.regions
+    assert time.perf_counter() - t0 < 20
