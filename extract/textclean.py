@@ -6,14 +6,15 @@ cleaning never edits the text: it returns the file's text unchanged with the lis
 body regions. Rules live in data/textclean.toml.
 
 The cascade, cheap first:
-1. widget lines anywhere (view counters on short lines, "Never miss a story", share
-   and link lines, a figure with no word beside it);
-2. boxes of other stories and comment sections that open with a header;
+1. widget lines anywhere (counters on any line but a sentence, "Never miss a story",
+   share and link lines, a figure with no word beside it);
+2. boxes of other stories, and comment or sources sections that open with a header;
 3. before the first paragraph and after the last, runs of menu-like lines (short,
    or without sentence punctuation), with blurb lines sandwiched between them;
-4. lists of items anywhere outside the article's prose: items that each carry a stamp
-   (date, "3 hours ago", "name says:"), headline-and-dek teasers, long link lists
-   after the prose;
+4. lists of items outside the article's running prose (its paragraphs in a row):
+   items that each carry a stamp (a date, "3 hours ago", "name says:"), headline-and-
+   dek teasers, long link lists after the prose; numbered lists, lines built alike,
+   dated timelines running on into the prose and lists bigger than the article stay;
 5. across a corpus, lines that recur in several documents (`recurring_lines`).
 """
 
@@ -208,12 +209,15 @@ def _stamped_lists(lines: list[_Line], content: list[int], drop: set[int], prose
     return out
 
 
+def _prose_at(lines: list[_Line], content: list[int], n: int, drop: set[int], r: _Rules) -> bool:
+    """Is content position n a kept line of prose? (False off the page's ends.)"""
+    return 0 <= n < len(content) and content[n] not in drop and not _is_menu_like(lines[content[n]], r)
+
+
 def _apart(lines: list[_Line], content: list[int], first: int, last: int, drop: set[int], r: _Rules) -> bool:
     """No prose right before or after content[first:last + 1]: a dated list inside the
     article that runs on into its paragraphs (a timeline of events) is the article's."""
-    def is_prose(n: int) -> bool:
-        return 0 <= n < len(content) and content[n] not in drop and not _is_menu_like(lines[content[n]], r)
-    return not is_prose(first - 1) and not is_prose(last + 1)
+    return not _prose_at(lines, content, first - 1, drop, r) and not _prose_at(lines, content, last + 1, drop, r)
 
 
 def _outside(span: list[int], prose: Optional[tuple[int, int]]) -> bool:
@@ -282,7 +286,7 @@ def _teaser_lists(lines: list[_Line], content: list[int], drop: set[int], prose:
     kept_words = _paragraph_words(lines, (i for i in content if i not in drop), r)
 
     def is_prose(n: int) -> bool:
-        return 0 <= n < len(content) and content[n] not in drop and not _is_menu_like(lines[content[n]], r)
+        return _prose_at(lines, content, n, drop, r)
 
     def apart_before(items: list[tuple[int, int]]) -> bool:
         # prose just before, unless the list opens with furniture ("Top stories", a box header)
