@@ -6,10 +6,16 @@ cleaning never edits the text: it returns the file's text unchanged with the lis
 body regions. Rules live in data/textclean.toml.
 
 The cascade, cheap first:
-1. widget lines anywhere (view counters, "Never miss a story", share and link lines);
-2. before the first paragraph and after the last, runs of menu-like lines (short,
+1. widget lines anywhere (counters on any line but a sentence, "Never miss a story",
+   share and link lines, a figure with no word beside it);
+2. boxes of other stories, and comment or sources sections that open with a header;
+3. before the first paragraph and after the last, runs of menu-like lines (short,
    or without sentence punctuation), with blurb lines sandwiched between them;
-3. across a corpus, lines that recur in several documents (`recurring_lines`).
+4. lists of items outside the article's running prose (its paragraphs in a row):
+   items that each carry a stamp (a date, "3 hours ago", "name says:"), headline-and-
+   dek teasers, long link lists after the prose; numbered lists, lines built alike,
+   dated timelines running on into the prose and lists bigger than the article stay;
+5. across a corpus, lines that recur in several documents (`recurring_lines`).
 """
 
 from __future__ import annotations
@@ -25,17 +31,33 @@ from typing import Iterable, Optional
 from claims.models import Article
 
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
+_CUT_SHORT = re.compile(r"\w(?:\.\.\.|…)\s*$")
 
 
 @dataclass(frozen=True)
 class _Rules:
     widgets: tuple[re.Pattern, ...]
+    counters: tuple[re.Pattern, ...]
     link_line: re.Pattern
     paragraph_min_words: int
     menu_run_min_lines: int
     box_markers: tuple[re.Pattern, ...]
     comment_markers: tuple[re.Pattern, ...]
+    closing_markers: tuple[re.Pattern, ...]
     menu_line_max_words: int
+    date_stamps: tuple[re.Pattern, ...]
+    item_stamps: tuple[re.Pattern, ...]
+    item_stamp_min: int
+    item_stamp_max_gap: int
+    teaser_min_items: int
+    teaser_max_lead_lines: int
+    teaser_headline_min_words: int
+    teaser_dek_words: tuple[int, int]
+    teaser_max_prose_ratio: float
+    list_number: re.Pattern
+    link_list_min_lines: int
+    link_list_line_max_words: int
+    link_list_parallel_share: float
 
 
 @lru_cache(maxsize=None)
@@ -44,12 +66,27 @@ def _rules() -> _Rules:
         d = tomllib.load(f)
     return _Rules(
         widgets=tuple(re.compile(p, re.I) for p in d["widget_patterns"]),
+        counters=tuple(re.compile(p, re.I) for p in d["counter_patterns"]),
         link_line=re.compile(d["link_line"], re.I),
         paragraph_min_words=d["paragraph_min_words"],
         menu_run_min_lines=d["menu_run_min_lines"],
         box_markers=tuple(re.compile(p, re.I) for p in d["box_markers"]),
         comment_markers=tuple(re.compile(p, re.I) for p in d["comment_markers"]),
+        closing_markers=tuple(re.compile(p, re.I) for p in d["closing_markers"]),
         menu_line_max_words=d["menu_line_max_words"],
+        date_stamps=tuple(re.compile(p) for p in d["date_stamps"]),
+        item_stamps=tuple(re.compile(p) for p in d["item_stamps"]),
+        item_stamp_min=d["item_stamp_min"],
+        item_stamp_max_gap=d["item_stamp_max_gap"],
+        teaser_min_items=d["teaser_min_items"],
+        teaser_max_lead_lines=d["teaser_max_lead_lines"],
+        teaser_headline_min_words=d["teaser_headline_min_words"],
+        teaser_dek_words=(d["teaser_dek_min_words"], d["teaser_dek_max_words"]),
+        teaser_max_prose_ratio=d["teaser_max_prose_ratio"],
+        list_number=re.compile(d["list_number"], re.I),
+        link_list_min_lines=d["link_list_min_lines"],
+        link_list_line_max_words=d["link_list_line_max_words"],
+        link_list_parallel_share=d["link_list_parallel_share"],
     )
 
 
@@ -77,12 +114,29 @@ def _is_paragraph(line: _Line, r: _Rules) -> bool:
     return line.words >= r.paragraph_min_words and bool(re.search(r"[.!?]", line.text))
 
 
+def _is_sentence(line: _Line, r: _Rules) -> bool:
+    """A paragraph that ends as a sentence does: reporting, not a meta line."""
+    return line.words >= r.paragraph_min_words and bool(_SENTENCE_END.search(line.text))
+
+
 def _is_menu_like(line: _Line, r: _Rules) -> bool:
     return line.words <= r.menu_line_max_words or not _SENTENCE_END.search(line.text)
 
 
 def _is_widget(line: _Line, r: _Rules) -> bool:
+    if not _is_sentence(line, r) and any(p.search(line.text) for p in r.counters):
+        return True
     return any(p.search(line.text) for p in r.widgets) or bool(r.link_line.match(line.text))
+
+
+def _is_date(line: _Line, r: _Rules) -> bool:
+    text = line.text.strip()
+    return any(p.search(text) for p in r.date_stamps)
+
+
+def _is_stamp(line: _Line, r: _Rules) -> bool:
+    text = line.text.strip()
+    return _is_date(line, r) or any(p.search(text) for p in r.item_stamps)
 
 
 def chrome_lines(text: str, recurring: frozenset[str] = frozenset()) -> set[int]:
@@ -104,14 +158,251 @@ def chrome_lines(text: str, recurring: frozenset[str] = frozenset()) -> set[int]
     tail = [i for i in content if i > last]
     drop |= _menu_runs(lines, head, r)
     drop |= _menu_runs(lines, tail, r, at_end=True)
+    # Lists of items outside the article's running prose: stamped lists and teasers outside
+    # its paragraphs in a row that end as sentences do; link lists only past the last two
+    # paragraphs in a row of any ending (a product box in an article has bullet lines).
+    strict = _prose_bounds(lines, content, drop, r, sentences=True)
+    drop |= _stamped_lists(lines, content, drop, strict, r)
+    if strict is not None:
+        drop |= _teaser_lists(lines, content, drop, strict, r)
+    prose = _prose_bounds(lines, content, drop, r, sentences=False)
+    if prose is not None:
+        drop |= _link_lists(lines, [i for i in content if i > prose[1] and i not in drop], r)
     return drop
+
+
+def _paragraph_words(lines: list[_Line], idx: Iterable[int], r: _Rules) -> int:
+    return sum(lines[i].words for i in idx if _is_paragraph(lines[i], r))
+
+
+def _smaller_than_the_rest(lines: list[_Line], span: list[int], kept_words: int, drop: set[int],
+                           r: _Rules, ratio: float = 1.0) -> bool:
+    """A list holds less prose than the page around it (`ratio` times as much at most):
+    else it is the article (a live blog's stamped entries, a listicle). `kept_words`: the
+    paragraph words of the page's kept lines, counted once per pass (pages can hold
+    thousands of lists)."""
+    rest = kept_words - _paragraph_words(lines, (i for i in span if i not in drop), r)
+    return _paragraph_words(lines, span, r) <= ratio * rest
+
+
+def _stamped_lists(lines: list[_Line], content: list[int], drop: set[int], prose: Optional[tuple[int, int]],
+                   r: _Rules) -> set[int]:
+    """Items that each carry a stamp ("10H ago", "November 19, 2019 at 6:34 am", "joe
+    says:"): teasers of other stories, readers' comments. The item before the first stamp
+    and after the last (as long as the items between) go with the list, but not into
+    two paragraphs in a row, which is the article's prose. A list inside the prose is
+    dropped only when it holds less prose than the rest (a live blog is all stamps)."""
+    out: set[int] = set()
+    kept_words = _paragraph_words(lines, (i for i in content if i not in drop), r)
+    stamps = [n for n, i in enumerate(content) if _is_stamp(lines[i], r)]
+    for cluster in _clusters(stamps, r.item_stamp_max_gap):
+        if len(cluster) < r.item_stamp_min:
+            continue
+        first = _extend(lines, content, cluster[0], -(cluster[1] - cluster[0] - 1), r)
+        last = _extend(lines, content, cluster[-1], cluster[-1] - cluster[-2] - 1, r)
+        span = content[first:last + 1]
+        only_dates = all(_is_date(lines[content[n]], r) for n in range(first, last + 1)
+                         if _is_stamp(lines[content[n]], r))
+        if _outside(span, prose) or ((not only_dates or _apart(lines, content, first, last, drop, r))
+                                     and _smaller_than_the_rest(lines, span, kept_words, drop, r)):
+            out.update(span)
+    return out
+
+
+def _prose_at(lines: list[_Line], content: list[int], n: int, drop: set[int], r: _Rules) -> bool:
+    """Is content position n a kept line of prose? (False off the page's ends.)"""
+    return 0 <= n < len(content) and content[n] not in drop and not _is_menu_like(lines[content[n]], r)
+
+
+def _apart(lines: list[_Line], content: list[int], first: int, last: int, drop: set[int], r: _Rules) -> bool:
+    """No prose right before or after content[first:last + 1]: a dated list inside the
+    article that runs on into its paragraphs (a timeline of events) is the article's."""
+    return not _prose_at(lines, content, first - 1, drop, r) and not _prose_at(lines, content, last + 1, drop, r)
+
+
+def _outside(span: list[int], prose: Optional[tuple[int, int]]) -> bool:
+    """Is the span wholly before or after the article's running prose?"""
+    return prose is not None and (span[0] > prose[1] or span[-1] < prose[0])
+
+
+def _clusters(positions: list[int], max_gap: int) -> list[list[int]]:
+    """Positions no more than `max_gap` apart; stamps on adjacent lines ("joe says:" over
+    its date) count as one."""
+    out: list[list[int]] = []
+    for n in positions:
+        if out and n - out[-1][-1] == 1:
+            out[-1][-1] = n
+        elif out and n - out[-1][-1] - 1 <= max_gap:
+            out[-1].append(n)
+        else:
+            out.append([n])
+    return out
+
+
+def _extend(lines: list[_Line], content: list[int], n: int, by: int, r: _Rules) -> int:
+    """Position n moved up to |by| content lines (back if by < 0), stopping before a
+    paragraph that has a paragraph next to it on the far side."""
+    step = -1 if by < 0 else 1
+    for _ in range(abs(by)):
+        nxt, beyond = n + step, n + 2 * step
+        if not 0 <= nxt < len(content):
+            break
+        if (_is_paragraph(lines[content[nxt]], r) and 0 <= beyond < len(content)
+                and _is_paragraph(lines[content[beyond]], r)):
+            break
+        n = nxt
+    return n
+
+
+def _prose_bounds(lines: list[_Line], content: list[int], drop: set[int], r: _Rules,
+                  sentences: bool) -> Optional[tuple[int, int]]:
+    """The first and last line of the article's running prose: the first and the last
+    pair of paragraphs that stand next to each other, each ending as a sentence does
+    (teasers, menus and comment headers come between paragraphs elsewhere, and a
+    headline with a question mark in it ends without one) when `sentences`."""
+    def ends_a_paragraph(i: int) -> bool:
+        return _is_paragraph(lines[i], r) and (not sentences or bool(_SENTENCE_END.search(lines[i].text)))
+
+    if sentences:
+        # one line of furniture ("Advertisement") between two paragraphs does not part them;
+        # a box header and its headline do
+        content = [i for n, i in enumerate(content) if i not in drop or not _lone_between(content, n, drop)]
+    pairs = [(a, b) for a, b in zip(content, content[1:]) if ends_a_paragraph(a) and ends_a_paragraph(b)]
+    if not pairs:
+        return None
+    return pairs[0][0], pairs[-1][1]
+
+
+def _lone_between(content: list[int], n: int, drop: set[int]) -> bool:
+    """Is content[n] a dropped line with kept lines on both sides?"""
+    return (0 < n < len(content) - 1 and content[n - 1] not in drop and content[n + 1] not in drop)
+
+
+def _teaser_lists(lines: list[_Line], content: list[int], drop: set[int], prose: tuple[int, int],
+                  r: _Rules) -> set[int]:
+    """Teasers of other stories before or after the article's prose: items of a few
+    menu-like lines (kicker, headline, source, section) then a one-line dek, repeated."""
+    out: set[int] = set()
+    kept_words = _paragraph_words(lines, (i for i in content if i not in drop), r)
+
+    def is_prose(n: int) -> bool:
+        return _prose_at(lines, content, n, drop, r)
+
+    def apart_before(items: list[tuple[int, int]]) -> bool:
+        # prose just before, unless the list opens with furniture ("Top stories", a box header)
+        return not is_prose(items[0][0] - 1) or content[items[0][0]] in drop
+
+    for run in _teaser_runs(lines, content, drop, r):
+        # The item that runs into the prose (title, byline, first paragraph) is the
+        # article's; on the far side the list must not touch prose either (items of
+        # an article's own, a gift guide between its paragraphs).
+        before, after = _before(run, content, prose[0]), _after(run, content, prose[1])
+        lists = []
+        if len(before) >= r.teaser_min_items and apart_before(before):
+            lists.append(before)
+        if len(after) >= r.teaser_min_items and not is_prose(after[-1][1] + 1):
+            lists.append(after)
+        # between two stretches of prose (a rail between the article and a second text),
+        # only a list with no prose next to it on either side
+        if not before and not after and apart_before(run) and not is_prose(run[-1][1] + 1):
+            lists.append(run)
+        for items in lists:
+            span = content[items[0][0]:items[-1][1] + 1]
+            if _numbered(lines, content, items, r):
+                continue
+            if _smaller_than_the_rest(lines, span, kept_words, drop, r, r.teaser_max_prose_ratio):
+                out.update(span)
+    return out
+
+
+def _numbered(lines: list[_Line], content: list[int], items: list[tuple[int, int]], r: _Rules) -> bool:
+    """Items headed "1.", "2.", "3." are the article's own list (a listicle), not teasers."""
+    numbered = sum(1 for first, dek in items
+                   if any(r.list_number.match(lines[content[n]].text) for n in range(first, dek)))
+    return numbered * 2 > len(items)
+
+
+def _before(items: list[tuple[int, int]], content: list[int], line: int) -> list[tuple[int, int]]:
+    return [it for it in items if content[it[1]] < line]
+
+
+def _after(items: list[tuple[int, int]], content: list[int], line: int) -> list[tuple[int, int]]:
+    return [it for it in items if content[it[0]] > line]
+
+
+def _teaser_runs(lines: list[_Line], content: list[int], drop: set[int],
+                 r: _Rules) -> list[list[tuple[int, int]]]:
+    """Runs of at least `teaser_min_items` items, each (first, dek) positions in content."""
+    def is_prose(i: int) -> bool:
+        return i not in drop and not _is_menu_like(lines[i], r)
+
+    def is_lead(n: int) -> bool:
+        # a headline cut short over its dek ("Microsoft offers Surface Go Kids Bundle plus JBL he...")
+        i = content[n]
+        return not is_prose(i) or (bool(_CUT_SHORT.search(lines[i].text)) and n + 1 < len(content)
+                                   and is_prose(content[n + 1]))
+
+    def is_dek(i: int) -> bool:
+        lo, hi = r.teaser_dek_words
+        return is_prose(i) and lo <= lines[i].words <= hi
+
+    runs: list[list[tuple[int, int]]] = []
+    items: list[tuple[int, int]] = []
+    n = 0
+    while n < len(content):
+        m = n
+        while m < len(content) and m - n < r.teaser_max_lead_lines and is_lead(m):
+            m += 1
+        headline = any(lines[content[j]].words >= r.teaser_headline_min_words for j in range(n, m))
+        if n < m < len(content) and is_dek(content[m]) and headline:
+            items.append((n, m))
+            n = m + 1
+            continue
+        if len(items) >= r.teaser_min_items:
+            runs.append(items)
+        items = []
+        n = max(m, n + 1)
+    if len(items) >= r.teaser_min_items:
+        runs.append(items)
+    return runs
+
+
+def _link_lists(lines: list[_Line], idx: list[int], r: _Rules) -> set[int]:
+    """After the article's prose, long runs of menu-like lines of link length, unless
+    built alike (`_parallel`)."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i in idx + [-1]:
+        if i >= 0 and _is_menu_like(lines[i], r) and lines[i].words <= r.link_list_line_max_words:
+            run.append(i)
+            continue
+        if len(run) >= r.link_list_min_lines and not _parallel(lines, run, r):
+            out.update(run)
+        run = []
+    return out
+
+
+def _skeleton(text: str) -> str:
+    """The punctuation of a line: "June 17 – Nashville, TN @ Arena" -> "–,@"."""
+    return re.sub(r"[\w\s'’]", "", text)
+
+
+def _parallel(lines: list[_Line], run: list[int], r: _Rules) -> bool:
+    """Lines built alike are the article's own list or table (tour dates "June 17 – City
+    @ Venue", "England (Group A): 10th appearance", "16) Product"); links are not."""
+    if sum(1 for i in run if r.list_number.match(lines[i].text)) * 2 > len(run):
+        return True
+    shapes = Counter(_skeleton(lines[i].text) for i in run)
+    shapes.pop("", None)
+    return bool(shapes) and shapes.most_common(1)[0][1] >= r.link_list_parallel_share * len(run)
 
 
 def _boxes(lines: list[_Line], content: list[int], paragraphs: list[int], r: _Rules) -> set[int]:
     """Boxes inside or after the article: from a line that opens one ("Related
     articles", "More stories", "You may also like") to the next paragraph, its
     headlines and prices are other stories' figures; from a comments header ("12
-    Comments", "Leave a reply") to the end, the page is readers' words."""
+    Comments", "Leave a reply") to the end, the page is readers' words, and from a
+    sources header ("Sources:", "References") the titles of the works it cites."""
     out: set[int] = set()
     is_para = set(paragraphs)
     after_first = [i for i in content if i > paragraphs[0]]
@@ -119,7 +410,7 @@ def _boxes(lines: list[_Line], content: list[int], paragraphs: list[int], r: _Ru
         text = lines[i].text
         if i in is_para or i in out:
             continue
-        if any(p.search(text) for p in r.comment_markers):
+        if any(p.search(text) for p in r.comment_markers + r.closing_markers):
             # a header below the article, not the "Comments" link of a share bar above it
             before = sum(lines[j].words for j in paragraphs if j < i)
             if before >= sum(lines[j].words for j in paragraphs if j > i):
