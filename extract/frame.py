@@ -2234,6 +2234,82 @@ _NOT_BOUND = object()
 
 def _period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent: Span, ctx: _Context,
             scope: list[Token], prev: object = _NOT_BOUND) -> Optional[str]:
+    """The figure's period (see _bound_period); a figure a change is measured from
+    "a year earlier" ("rose 12% to $27.7 billion from $24.7 billion a year earlier")
+    has the period a year before the one the sentence is about."""
+    if _level_now(sent, q):
+        return None
+    year_ago = [r for r in refs if r.role == "yearago"]
+    refs = [r for r in refs if r.role != "yearago"]
+    if not year_ago:
+        return _bound_period(refs, q, others, sent, ctx, scope, prev)
+    baseline = _measured_from(sent, q, year_ago)
+    before = [o for o in others if o.end <= q.start]
+    if baseline and prev is not _NOT_BOUND and before and _measured_from(sent, before[-1], year_ago):
+        return prev  # "compared with $19.3 billion, or 78 cents per share, a year earlier"
+    current = _bound_period(refs, q, others, sent, ctx, scope, prev)
+    if current is None and ctx.last_period_unit in ("quarter", "half", "year", "month"):
+        # "Data center revenue jumped 66% from a year earlier": a comparison with a year
+        # before is about the period under discussion, the one last named
+        current = ctx.last_period
+    return _year_before(current) if baseline else current
+
+
+# Words before a figure that make it the level a change is measured from.
+_FROM_LEVEL = re.compile(r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|against)\s", re.I)
+
+
+def _measured_from(sent: Span, q: Quantity, year_ago: list[TimeRef]) -> bool:
+    """"compared with $19.3 billion, or 78 cents per share, a year earlier": the figure
+    follows a "from"/"compared with" (and no "to" after it) and a year-ago reference
+    follows the figure."""
+    text = doc_text(sent.doc)
+    before = text[sent.start_char:q.start]
+    marks = list(_FROM_LEVEL.finditer(before))
+    if not marks or re.search(r"\bto\b|[;]", before[marks[-1].end():]):
+        return False
+    return any(r.start >= q.end and not re.search(r"[;]|\b(?:to|from)\b", text[q.end:r.start]) for r in year_ago)
+
+
+def _year_before(period: Optional[str]) -> Optional[str]:
+    """"2025-Q3" -> "2024-Q3", "FY2026" -> "FY2025"."""
+    if period is None:
+        return None
+    m = re.match(r"(FY)?(\d{4})(.*)", period)
+    return f"{m.group(1) or ''}{int(m.group(2)) - 1}{m.group(3)}" if m else None
+
+
+# Words that end the phrase a figure stands in: a period after them is no longer its.
+_PHRASE_END = re.compile(r"[;:]|\b(?:and|while|but|whereas|from|compared|versus|vs|than|against|after|before|as)\b",
+                         re.I)
+
+
+def _chained(text: str, q: Quantity, o: Quantity, r: TimeRef, refs: list[TimeRef]) -> bool:
+    """"reported a loss of $304.7 million on revenue of $167.4 million in the third
+    quarter", "rose 62% to $57.01 billion in the third quarter": a time after a run of
+    figures in one phrase dates each of them, not only the one next to it."""
+    return q.end <= o.start and o.end <= r.start and not _PHRASE_END.search(text[q.end:r.start]) \
+        and not any(q.end <= x.start and x.end <= r.start for x in refs if x is not r)
+
+
+def _level_now(sent: Span, q: Quantity) -> bool:
+    """"from around $0.23/W today to $0.10 by 2030": the level now, not the target."""
+    return re.match(r"\S{0,8}\s+(?:today|now|currently|at\s+present)\b", doc_text(sent.doc)[q.end:q.end + 30],
+                    re.I) is not None
+
+
+def _subject_phrase(sent: Span, q: Quantity) -> list[Token]:
+    """The subject of the figure's clause with all it carries: "the average price of a
+    new vehicle sold in October was $39,014" is the October price."""
+    span = _tokens_of(sent.doc, q)
+    if span is None:
+        return []
+    head = _clause_head(span.root)
+    return [t for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+
+
+def _bound_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent: Span, ctx: _Context,
+                  scope: list[Token], prev: object = _NOT_BOUND) -> Optional[str]:
     """The time reference bound to the figure: the nearest one in its clause that is
     not nearer to another figure ("committed $200 billion, doubling its 2025 outlay"),
     nor a baseline or a publication date; else a reference fronted at the sentence
@@ -2243,7 +2319,7 @@ def _period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent: Span
     a time of its own."""
     text = doc_text(sent.doc)
     any_change = any(_is_change(o, sent) for o in others)
-    in_scope = {t.idx for t in scope}
+    in_scope = {t.idx for t in scope} | {t.idx for t in _subject_phrase(sent, q)}
 
     def usable(r: TimeRef) -> bool:
         if r.role in ("baseline", "publication"):
@@ -2253,8 +2329,12 @@ def _period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent: Span
         return True
 
     def distance(r: TimeRef, x: Quantity) -> float:
-        # A reference right after the figure ("$25 billion in Q1 2026") binds tighter.
-        return (x.start - r.end) * 1.3 if r.end <= x.start else (r.start - x.end)
+        # A reference right after the figure ("$25 billion in Q1 2026") binds tighter;
+        # a comma between them parts them ("reached $34.9 billion in the third quarter,
+        # up 74%": the quarter is the $34.9 billion's).
+        if r.end <= x.start:
+            return (x.start - r.end) * 1.3 + (40 if re.search(r",(?!\d)", text[r.end:x.start]) else 0)
+        return r.start - x.end + (40 if re.search(r",(?!\d)", text[x.end:r.start]) else 0)
 
     def scoped(r: TimeRef) -> bool:
         # "raised the price by 20% starting in July": a participle that dates the
@@ -2270,7 +2350,8 @@ def _period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent: Span
             continue
         d = distance(r, q)
         if any(o is not q and distance(r, o) < d and not (r.start < o.end and o.start < r.end) and not _tolerance(o)
-               and not (r.end <= o.start and _baseline_figure(sent, o)) for o in others):
+               and not (r.end <= o.start and _baseline_figure(sent, o))
+               and not (_chained(text, q, o, r, refs) and not _baseline_figure(sent, o)) for o in others):
             continue  # a nearer figure takes it; not a tolerance, nor a baseline after the time
         if best_d is None or d < best_d:
             best, best_d = r, d
@@ -2278,7 +2359,7 @@ def _period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent: Span
         return best.period
     first_fig = min(o.start for o in others) if others else q.start
     for r in cands:
-        if r.end <= first_fig and r.role == "period" and re.fullmatch(
+        if r.end <= first_fig and r.role in ("period", "horizon") and re.fullmatch(
                 r"\W*(?:in|during|for|over|by|through|as\s+of)?\s*(?:the\s+)?", text[sent.start_char:r.start], re.I) \
                 and re.match(r"\s*,", text[r.end:r.end + 2]):
             return r.period
@@ -2390,10 +2471,18 @@ def _kind(sent: Span, q: Quantity, cues: _Cues, scope: list[Token], source: Opti
         # "above the $5.5 billion consensus estimate", "its $70 billion spending
         # forecast": the expectation itself
         return Kind.forecast if benchmark.lower_ in cues.forecast else Kind.estimate
-    scope = _without_benchmarks(scope, cues)
-    if _baseline_figure(sent, q):
+    benchmark = _benchmark_named_after(sent, q, cues)
+    if benchmark is not None:
+        # "the $75.3 billion average analyst estimate"
+        return Kind.forecast if benchmark in cues.forecast else Kind.estimate
+    scope = _without_benchmarks(_without_nouns_for_verbs(scope), cues)
+    if _baseline_figure(sent, q) or _level_now(sent, q):
         return Kind.fact
     if _cue_in(scope, cues.forecast):
+        return Kind.estimate if _expected_by_analysts_before(sent, q, cues) else Kind.forecast
+    if _reached_by(sent, q, period, ref_year) and not _told_as_done(sent.doc, q, cues):
+        # "reduce module costs to $0.10 by 2030", "inflation would climb to 3.5% by the end
+        # of next year, economists estimated": a level to be reached by a date still ahead
         return Kind.forecast
     if _cue_in(scope, cues.estimate):
         return Kind.estimate
@@ -2408,6 +2497,78 @@ def _kind(sent: Span, q: Quantity, cues: _Cues, scope: list[Token], source: Opti
         # a value or a price stands at a moment ("a market value of $4.5 trillion").
         return Kind.forecast
     return Kind.fact
+
+
+@lru_cache(maxsize=None)
+def _kind_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(forecast cues that count only as verbs, verbs of expecting), from framing.toml."""
+    d = data_table("framing")
+    return _lower(d["verb_only_forecast_cues"]), _lower(d["expecting_verbs"])
+
+
+def _without_nouns_for_verbs(tokens: list[Token]) -> list[Token]:
+    """The tokens minus nouns spelled as forecast verbs ("capital projects")."""
+    verb_only = _kind_words()[0]
+    return [t for t in tokens if not (t.lower_ in verb_only and t.pos_ not in ("VERB", "AUX"))]
+
+
+def _benchmark_named_after(sent: Span, q: Quantity, cues: _Cues) -> Optional[str]:
+    """The expectation a figure stands before, through its modifiers: "the $75.3
+    billion average analyst estimate", "a $5.5 billion Wall Street consensus"."""
+    span = _tokens_of(sent.doc, q)
+    if span is None or not (_is_money(q) or q.unit == "percent"):
+        return None
+    words = sent.doc[span.end:min(span.end + 4, sent.end)]
+    for n, t in enumerate(words):
+        if t.lower_ in cues.benchmark_nouns:
+            # one noun phrase: the figure and the words between modify the expectation
+            phrase = {x.i for x in words[:n + 1]}
+            return t.lower_ if span.root.head.i in phrase and all(x.head.i in phrase for x in words[:n]) else None
+        if t.pos_ not in ("ADJ", "NOUN", "PROPN", "PART") or t.lower_ in cues.benchmark_words:
+            return None
+    return None
+
+
+def _expected_by_analysts_before(sent: Span, q: Quantity, cues: _Cues) -> bool:
+    """"Analysts polled by Visible Alpha had expected capital spending of $30 billion
+    for the quarter", "Wall Street analysts were expecting $2.52 a share": what the
+    analysts expected of a period now reported is their estimate."""
+    after = doc_text(sent.doc)[q.end:sent.end_char]
+    m = re.match(r"\s+(?:\w+\s+){0,2}?(\S+(?:\s+\S+)?)\s+(?:had|have|were|was)\s+(?:expect|forecast|predict|project|"
+                 r"anticipat|look)", after, re.I)
+    if m and cues.source_descriptors.search(m.group(1)):
+        return True  # "ahead of the $49.4 billion analysts had expected", however it parses
+    span = _tokens_of(sent.doc, q)
+    if span is None:
+        return False
+    expecting = _kind_words()[1]
+    # the verbs above the figure, and a relative clause on it ("the $49.4 billion
+    # analysts had expected")
+    described = [c for c in span.root.children if c.dep_ in ("relcl", "acl")]
+    for verb in described + [span.root] + list(span.root.ancestors):
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in expecting:
+            continue
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return past and subj is not None and cues.source_descriptors.search(
+            " ".join(t.text for t in subj.subtree)) is not None
+    return False
+
+
+_FROM_LEVEL_JUST_BEFORE = re.compile(r"\bfrom\s+(?:around|about|roughly|nearly|some|an?\s+estimated)?\s*$", re.I)
+
+
+def _reached_by(sent: Span, q: Quantity, period: Optional[str], ref_year: Optional[int]) -> bool:
+    """Is the figure's period a date it is to be reached by ("by 2030", "by the end of
+    fiscal 2027"), no earlier than the year the article is written in?"""
+    m = re.fullmatch(r"(?:FY)?(\d{4})(?:-\w+)?", period or "")
+    if m is None or ref_year is None or int(m.group(1)) < ref_year or _FROM_LEVEL_JUST_BEFORE.search(
+            doc_text(sent.doc)[sent.start_char:q.start]):
+        return False  # "cut costs from $0.23 to $0.10 by 2030": $0.23 is where they start
+    after = doc_text(sent.doc)[q.end:sent.end_char]
+    return re.search(rf"\b(?:by|until|before)\s+(?:the\s+(?:end|close)\s+of\s+)?(?:fiscal\s+(?:year\s+)?)?"
+                     rf"(?:{m.group(1)}|next\s+year)\b", after, re.I) is not None
 
 
 def _noun_of(doc: Doc, q: Quantity) -> Optional[Token]:

@@ -17,7 +17,12 @@ from, each with its role:
 - `baseline`: the period a change is measured against ("13 times higher than
   November 2025", "doubling its 2025 outlay");
 - `publication`: when a cited study or report came out ("published in July 2025"),
-  not the period its figures measure.
+  not the period its figures measure;
+- `horizon`: the date a figure is to be reached ("by 2030", "by the end of 2027"); the
+  figure's period, but not the period of the sentences around it;
+- `yearago`: the year-earlier period a change is measured against ("up 12% from a year
+  earlier", "compared with the same quarter last year"); the figure it dates is the
+  baseline, one year before the period under discussion (resolved by the framer).
 """
 
 from __future__ import annotations
@@ -37,6 +42,15 @@ _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3
 _COUNT = r"(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d+)"
 
 _PATTERNS: list[tuple[re.Pattern, str]] = [
+    # a quarter or half named by the months it spans or the day it ends: "the April-June
+    # quarter", "the quarter ended Sept. 30", "the three months to June", "the six months
+    # ended June 30, 2025"
+    (re.compile(rf"\b({_FULL_MONTH_RE})\s*[-–]\s*({_FULL_MONTH_RE})\s+(?:quarter|period)(?:\s+(?:of\s+)?{_YEAR})?",
+                re.I), "mq"),
+    (re.compile(rf"(?<!first\s)(?<!second\s)(?<!third\s)(?<!fourth\s)"
+                rf"\b(quarter|three\s+months|three-month\s+period|six\s+months|half(?:-year)?)\s+"
+                rf"(?:ended|ending|that\s+ended|to|through|thru)\s+(?:on\s+)?({_MONTH_RE})\.?"
+                rf"(?:\s+(\d{{1,2}})\b)?(?:,?\s+{_YEAR})?", re.I), "ended"),
     # fiscal quarters: "Q2 of fiscal 2026", "fiscal Q2 2026", "FY26 Q2", "second fiscal quarter of 2026"
     (re.compile(rf"\bQ([1-4])\s+(?:of\s+)?(?:fiscal(?:\s+year)?|FY)\s*'?{_YEAR}\b", re.I), "fq"),
     (re.compile(rf"\b(?:fiscal|FY)\s*'?{_YEAR}?\s*(?:-\s*)?Q([1-4])\b", re.I), "fq2"),
@@ -57,6 +71,17 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"\b({_MONTH_RE})\.?\s+(?:of\s+)?{_YEAR}\b", re.I), "my"),
     # years (a 4-digit year not part of a larger number)
     (re.compile(rf"(?<![\d,.$€£¥-]){_YEAR}(?![\d%]|,\d|s\b)(?!\s*(?:billion|million|trillion))"), "y"),
+    # a change measured against the year before: "a year earlier", "the year-ago quarter",
+    # "the same period last year"
+    (re.compile(r"\b(?:(?:a|one)\s+year\s+(?:earlier|ago|before|prior)"
+                r"|the\s+(?:year[-\s](?:earlier|ago)|prior[-\s]year)\s+(?:period|quarter|month|levels?)"
+                r"|(?:the\s+)?(?:same|comparable|corresponding|year[-\s]to[-\s]date)\s+(?:period|quarter|month|time|stretch)"
+                r"\s+(?:(?:a|one)\s+year\s+(?:ago|earlier)|(?:of\s+|in\s+)?last\s+year"
+                r"|(?:of\s+|in\s+)?the\s+(?:previous|prior)\s+year))\b", re.I), "yearago"),
+    # the year so far or to its end: "year to date", "so far this year", "by year-end",
+    # "to end the year at 4.5%"
+    (re.compile(r"\b(?:year[-\s]to[-\s]date|so\s+far\s+this\s+year|(?:by|at|until|through)\s+(?:the\s+)?year[-\s]end|"
+                r"(?:by|at)\s+the\s+end\s+of\s+(?:the|this)\s+year|end\s+(?:the|this)\s+year)\b", re.I), "ytd"),
     # spans of time: "over the next several years", "in the past two years"
     (re.compile(rf"\b(?:over|in|during|for|within|across)\s+the\s+(?:past|last|next|coming|previous)\s+"
                 rf"{_COUNT}\s+(?:years|quarters|months|decades|weeks)\b", re.I), "window"),
@@ -69,6 +94,10 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\b(?:in|during|for|over|within)\s+(?:a|one|a\s+single|a\s+given)\s+(?:quarter|year|month)\b", re.I),
      "undated"),
     (re.compile(r"\b(?:in|during|for)\s+(Q[1-4]|H[12])\b(?!\s*'?\d)", re.I), "bareq"),
+    # a moment in a market session: "down 5% in recent trading", "down 2.74% on the day"
+    (re.compile(r"\b(?:in\s+(?:(?:early|late|recent|morning|midday|afternoon|premarket|pre-market|after-hours|"
+                r"extended|overnight|thin|heavy|light|volatile|choppy)\s+)?trading|on\s+the\s+day|in\s+the\s+session|"
+                r"intraday)\b", re.I), "undated"),
     # "the third quarter", "third-quarter revenue" with no year: the year under discussion
     (re.compile(r"\b(first|second|third|fourth)[\s-]+quarter\b(?!\s+(?:of\s+)?(?:(?:its\s+|the\s+)?fiscal\s+(?:year\s+)?|FY\s*)?'?\d)",
                 re.I), "bareoq"),
@@ -78,8 +107,12 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
 
 # What a reference is when the words just before it say so.
 _BASELINE_BEFORE = re.compile(
-    r"(?:\bthan|\bversus|\bvs\.?|\bcompared\s+(?:with|to)|\brelative\s+to|\bfrom)\s+(?:the\s+)?(?:end\s+of\s+)?$",
+    r"(?:\bthan|\bversus|\bvs\.?|\bcompared\s+(?:with|to)|\brelative\s+to|\bfrom|\bsince)\s+(?:the\s+)?"
+    r"(?:(?:end|start|beginning|middle)\s+of\s+)?(?:early\s+|late\s+|mid-)?$",
     re.I)
+# "by 2030", "by the end of 2027": the date a figure is to be reached, which says nothing
+# of the period the sentences around it are about.
+_HORIZON_BEFORE = re.compile(r"\b(?:by|until|till|before)\s+(?:the\s+)?(?:(?:end|close|middle)\s+of\s+)?$", re.I)
 _PUBLICATION_BEFORE = re.compile(
     r"\b(?:published|released|issued|dated|conducted|carried\s+out|came\s+out)\s+(?:in|on|during)?\s*$", re.I)
 
@@ -89,11 +122,19 @@ _FUTURE_BEFORE = re.compile(r"\b(?:for|by|until|through|toward|towards|expected|
 # A future tense or plan earlier in the same sentence: "Fortress will give up the
 # management contract at the end of 2021" is no evidence of the writing year.
 _FUTURE_CLAUSE_BEFORE = re.compile(
-    r"\b(?:will|won[’']t|shall|expects?|expected|plans?|planned|scheduled|due|aims?|intends?)\b[^.!?\n]{0,130}$", re.I)
+    r"\b(?:will|won[’']t|shall|would|could|might|expects?|expected|plans?|planned|scheduled|due|aims?|intends?|"
+    r"projected|forecasts?|forecasted|predicts?|predicted|sees|targets?|targeted)\b(?:[^.!?\n]|\.(?=\d)){0,130}$",
+    re.I)
+
+# A sentence that speaks of "this year" beside a named year names another year: "up
+# 39% so far this year, after nearly tripling in 2024" is written the year after.
+_THIS_YEAR = re.compile(r"\b(?:this\s+year|year[-\s]to[-\s]date)\b", re.I)
+_SENTENCE_BOUNDS = re.compile(r"[.!?\n]")
 
 
 _COMPARED_BEFORE = re.compile(
-    r"(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bthan)\b[^.;]{0,40}$", re.I)
+    r"(?:\bfrom|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bthan)\b[^.;]{0,40}$"
+    r"|\bsince\s+(?:(?:early|late|mid-?|the\s+(?:start|end|beginning|middle)\s+of)\s+)?(?:[A-Z][a-z]+\.?\s+)?$", re.I)
 
 
 class TimeRef(NamedTuple):
@@ -112,7 +153,7 @@ def reference_year(text: str) -> Optional[int]:
     the year under discussion."""
     years = []
     for m in re.finditer(rf"(?<![\d,.$€£¥-]){_YEAR}(?![\d%])", text):
-        if _COMPARED_BEFORE.search(text[max(0, m.start() - 50):m.start()]):
+        if _COMPARED_BEFORE.search(text[max(0, m.start() - 50):m.start()]) or _beside_this_year(text, m):
             # a year compared with ("will reach $350 billion, up from $230 billion in
             # 2024") is before the writing year, whatever the tense around it
             years.append(int(m.group(1)) + 1)
@@ -120,6 +161,13 @@ def reference_year(text: str) -> Optional[int]:
                   or _FUTURE_CLAUSE_BEFORE.search(text[max(0, m.start() - 150):m.start()])):
             years.append(int(m.group(1)))
     return max(years) if years else None
+
+
+def _beside_this_year(text: str, m: re.Match) -> bool:
+    starts = [b.end() for b in _SENTENCE_BOUNDS.finditer(text, max(0, m.start() - 200), m.start())]
+    stop = _SENTENCE_BOUNDS.search(text, m.end(), m.end() + 200)
+    sentence = text[starts[-1] if starts else max(0, m.start() - 200):stop.start() if stop else m.end() + 200]
+    return _THIS_YEAR.search(sentence) is not None
 
 
 def find_periods(text: str, published: Optional[dt.date] = None, start: int = 0, end: Optional[int] = None,
@@ -130,7 +178,7 @@ def find_periods(text: str, published: Optional[dt.date] = None, start: int = 0,
     reference year) resolves only year-relative ones ("this year") and bare
     quarters and months ("in Q1", "in July")."""
     return [(r.start, r.end, r.period) for r in find_time_refs(text, published, start, end, year)
-            if r.role == "period"]
+            if r.role in ("period", "horizon")]
 
 
 def find_time_refs(text: str, published: Optional[dt.date] = None, start: int = 0, end: Optional[int] = None,
@@ -155,6 +203,10 @@ def find_time_refs(text: str, published: Optional[dt.date] = None, start: int = 
                     ref = ref._replace(role="publication")
                 elif _BASELINE_BEFORE.search(before):
                     ref = ref._replace(role="baseline")
+                elif _HORIZON_BEFORE.search(before):
+                    ref = ref._replace(role="horizon")
+                elif re.match(r"since\b", m.group(0), re.I):
+                    ref = ref._replace(role="baseline")  # "grounded since March"
             found.append(ref)
             taken.append(m.span())
     return sorted(found)
@@ -184,7 +236,18 @@ def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[in
         return TimeRef(s, e, None, "same", unit)
     if kind == "undated":
         return TimeRef(s, e, None, "unresolved")
+    if kind == "yearago":
+        return TimeRef(s, e, None, "yearago")
+    if kind in ("mq", "ended"):
+        period = _span_period(kind, m, published, year)
+        return TimeRef(s, e, period, "period" if period else "unresolved")
+    if kind == "ytd":
+        y = published.year if published else year
+        return TimeRef(s, e, str(y), "period") if y else TimeRef(s, e, None, "unresolved")
     anchor = published
+    if kind == "bareoq" and re.search(r"\bfiscal[\s-]+$", m.string[max(0, s - 10):s], re.I):
+        # "the fiscal first quarter": which fiscal year it belongs to, the text does not say
+        return TimeRef(s, e, None, "unresolved")
     if kind == "bareoq":
         n = _ORD[m.group(1).lower()]
         if published is not None:
@@ -207,6 +270,31 @@ def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[in
             return TimeRef(s, e, None, "unresolved")
         return None
     return TimeRef(s, e, period, "period")
+
+
+def _span_period(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[int]) -> Optional[str]:
+    """The calendar quarter or half of "the April-June quarter" or "the quarter ended
+    Sept. 30"; None when the months are not one (a fiscal quarter ended Oct. 26)."""
+    if kind == "mq":
+        first, last, named_year = MONTHS[m.group(1).lower()], MONTHS[m.group(2).lower()], m.group(3)
+        if first % 3 != 1 or (last - first) % 12 != 2:
+            return None
+        label = f"Q{(last - 1) // 3 + 1}"
+    else:
+        span, last = m.group(1).lower(), MONTHS[m.group(2).lower().rstrip(".")]
+        if m.group(3) and int(m.group(3)) <= 10:
+            last = (last - 2) % 12 + 1  # "the quarter ended Oct. 1" ended with September
+        named_year = m.group(4)
+        if last % 3:
+            return None
+        label = f"H{last // 6}" if span.startswith(("six", "half")) else f"Q{last // 3}"
+        if label[0] == "H" and last % 6:
+            return None
+    if named_year:
+        return f"{named_year}-{label}"
+    if published is not None:
+        return f"{published.year if last <= published.month else published.year - 1}-{label}"
+    return f"{year}-{label}" if year else None
 
 
 def _normalise(kind: str, m: re.Match, published: Optional[dt.date]) -> Optional[str]:

@@ -103,3 +103,56 @@ def test_undated_bare_quarter_and_month_use_the_reference_year():
     # quarters and months the writer left without a year.
     assert [p[2] for p in find_periods("AWS revenue grew 28% in Q1", None, year=2026)] == ["2026-Q1"]
     assert [p[2] for p in find_periods("raised it by 15% in January", None, year=2026)] == ["2026-01"]
+
+
+SPAN_CASES = [
+    ("quarter-ended-month-day", "revenue in the quarter ended Sept. 30", dt.date(2025, 11, 1), None, "2025-Q3"),
+    ("quarter-ended-with-year", "the quarter ended June 30, 2024", None, None, "2024-Q2"),
+    ("quarter-ended-early-next-month", "the quarter ended Oct. 1", dt.date(2025, 11, 1), None, "2025-Q3"),
+    ("three-months-to", "in the three months to June", None, 2025, "2025-Q2"),
+    ("six-months-ended", "in the six months ended June 30, 2025", None, None, "2025-H1"),
+    ("months-named-quarter", "in the April-June quarter", dt.date(2025, 9, 1), None, "2025-Q2"),
+    ("months-named-quarter-with-year", "the July-September quarter of 2024", None, None, "2024-Q3"),
+    ("year-to-date", "shares are up 39% year-to-date", dt.date(2025, 11, 1), None, "2025"),
+    ("so-far-this-year", "up 13% so far this year", None, 2025, "2025"),
+    ("end-the-year", "to end the year at 4.5%", dt.date(2025, 11, 1), None, "2025"),
+    ("by-year-end", "by year-end", dt.date(2025, 11, 1), None, "2025"),
+]
+
+
+@pytest.mark.parametrize("text,published,year,period", [c[1:] for c in SPAN_CASES], ids=[c[0] for c in SPAN_CASES])
+def test_quarters_by_their_months_and_the_year_so_far(text, published, year, period):
+    assert [p[2] for p in find_periods(text, published, year=year)] == [period]
+
+
+MORE_ROLE_CASES = [
+    ("a-year-earlier", "up 66% from a year earlier", [(None, "yearago")]),
+    ("a-year-ago", "$38,373 a year ago", [(None, "yearago")]),
+    ("year-ago-quarter", "compared with the year-ago quarter", [(None, "yearago")]),
+    ("same-quarter-last-year", "from the same quarter last year", [(None, "yearago")]),
+    ("year-to-date-period-last-year", "down 5 percent from the year-to-date period last year", [(None, "yearago")]),
+    ("since-a-month", "grounded since March 2019", [("2019-03", "baseline")]),
+    ("since-a-year", "has doubled since 2019", [("2019", "baseline")]),
+    ("by-a-year", "to reach $300 billion by 2027", [("2027", "horizon")]),
+    ("by-the-end-of-a-year", "by the end of 2025", [("2025", "horizon")]),
+    ("recent-trading", "down 5% in recent trading", [(None, "unresolved")]),
+    ("on-the-day", "down 2.74% on the day", [(None, "unresolved")]),
+    ("fiscal-quarter-without-year", "in the fiscal first quarter", [(None, "unresolved")]),
+    ("fiscal-quarter-ended-other-month", "the quarter ended Oct. 26", [(None, "unresolved")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in MORE_ROLE_CASES], ids=[c[0] for c in MORE_ROLE_CASES])
+def test_time_ref_roles_of_comparisons_targets_and_moments(text, expected):
+    assert [(r.period, r.role) for r in find_time_refs(text, year=2025)] == expected
+
+
+@pytest.mark.parametrize("text,year", [
+    ("Shares have gained about 39% so far this year, after nearly tripling in 2024.", 2025),
+    ("Policymakers projected the economy would grow 1.6% in 2025 and 1.8% in 2026. Sales fell in 2024.", 2024),
+    ("The rate rose to 4.3%, the highest level since October 2021.", 2022),
+    ("Prices rose 5% to $39,014, up from $38,373 a year ago and from $34,410 in October 2015.", 2016),
+    ("Microsoft could generate $50 billion of AI revenue in fiscal 2027. It spent $88 billion in 2025.", 2025),
+], ids=["this-year-beside-a-named-year", "would-after-a-decimal", "since-a-year", "from-a-year", "could"])
+def test_reference_year_reads_comparisons_and_modals(text, year):
+    assert reference_year(text) == year

@@ -1,0 +1,122 @@
+"""Period and kind on press English, rule by rule (tests/test_frame.py style): earnings
+and macro stories with year-ago comparisons, quarters named by their months or the day
+they end, targets "by 2030", analysts' consensus against results."""
+
+import datetime as dt
+
+import pytest
+
+from tests.test_frame import _claims, _find
+
+NOV_2025 = dt.date(2025, 11, 20)
+
+# id, passage, publication date (None: undated), surface, expected fields
+CASES = [
+    # --- a year-ago comparison ---------------------------------------------------------
+    ("period-year-earlier-baseline-is-the-year-before",
+     "Revenue rose 18% to $77.7 billion in the third quarter. Net income rose 12% to $27.7 billion from "
+     "$24.7 billion a year earlier.", NOV_2025, "$24.7 billion", dict(period="2024-Q3", kind="fact")),
+    ("period-year-earlier-current-keeps-the-quarter",
+     "Revenue rose 18% to $77.7 billion in the third quarter. Net income rose 12% to $27.7 billion from "
+     "$24.7 billion a year earlier.", NOV_2025, "$27.7 billion", dict(period="2025-Q3")),
+    ("period-year-earlier-per-share-baseline",
+     "Revenue for the third quarter rose 62%.\n\nNet income was $31.9 billion, or $1.30 per share, compared with "
+     "$19.3 billion, or 78 cents per share, a year earlier.", NOV_2025, "78 cents", dict(period="2024-Q3")),
+    ("period-year-earlier-takes-the-quarter-under-discussion",
+     "Revenue for the third quarter rose 62% to $57 billion.\n\nData center revenue jumped 66% to $51.2 billion "
+     "from a year earlier.", NOV_2025, "66%", dict(period="2025-Q3")),
+    ("period-same-period-last-year-is-no-period-of-the-change",
+     "Consumers have purchased 208,560 new vehicles this year, down 5 percent from the year-to-date period "
+     "last year.", NOV_2025, "5 percent", dict(period="2025")),
+    ("period-same-quarter-a-year-ago-dates-the-baseline",
+     "Sales were $4.1 billion in the second quarter of 2025, compared with $3.8 billion in the same quarter a "
+     "year ago.", None, "$3.8 billion", dict(period="2024-Q2")),
+    # --- quarters named by months or by their end ---------------------------------------
+    ("period-quarter-ended-month-day", "Revenue rose 18% to $77.7 billion in the quarter ended Sept. 30.",
+     NOV_2025, "$77.7 billion", dict(period="2025-Q3")),
+    ("period-quarter-ended-undated-takes-the-reference-year",
+     "The company spent $60 billion in 2024. Revenue rose 18% to $77.7 billion in the quarter ended Sept. 30, "
+     "2025.", None, "$77.7 billion", dict(period="2025-Q3")),
+    ("period-months-named-quarter", "Consumer spending grew at a 2.5% rate in the April-June quarter.", NOV_2025,
+     "2.5%", dict(period="2025-Q2")),
+    ("period-three-months-to-june", "In the three months to June, the company bought back $10.7 billion of shares.",
+     NOV_2025, "$10.7 billion", dict(period="2025-Q2")),
+    ("period-fiscal-quarter-without-a-year-is-not-calendar",
+     "Capital expenditures reached $34.9 billion in the fiscal first quarter, up 74%.", NOV_2025,
+     "$34.9 billion", dict(period=None)),
+    # --- a time after a run of figures, a comma between ---------------------------------
+    ("period-loss-on-revenue-share-the-quarter",
+     "McClatchy reported a loss of $304.7 million on revenue of $167.4 million in the third quarter of 2019.",
+     None, "$304.7 million", dict(period="2019-Q3")),
+    ("period-change-before-level-shares-the-quarter", "Revenue rose 62% to $57.01 billion in the third quarter "
+     "of 2025.", None, "62%", dict(period="2025-Q3")),
+    ("period-comma-parts-a-time-from-the-figure-after",
+     "Capital spending reached $34.9 billion in the third quarter of 2025, up 74% from a year earlier.", None,
+     "$34.9 billion", dict(period="2025-Q3")),
+    ("period-baseline-after-the-time-still-takes-none-of-it",
+     "Hyperscalers are expected to spend $350 billion this year, up from about $230 billion in 2024.", NOV_2025,
+     "$350 billion", dict(period="2025")),
+    # --- the year so far, its end, a session --------------------------------------------
+    ("period-year-to-date", "Gold prices are up 40% year to date.", NOV_2025, "40%", dict(period="2025")),
+    ("period-end-the-year", "Fed officials expect unemployment to end the year at 4.5%.", NOV_2025, "4.5%",
+     dict(period="2025", kind="forecast")),
+    ("period-recent-trading-is-no-quarter",
+     "Home Depot reported $2.53 in per-share earnings for the third quarter. The stock was down 5% in recent "
+     "trading.", NOV_2025, "5%", dict(period=None)),
+    ("period-since-a-month-is-no-period", "Its fleet of roughly 400 jets has been grounded since March.", NOV_2025,
+     "400 jets", dict(period=None)),
+    ("period-level-now-is-not-the-target-year",
+     "The roadmap calls for cutting module costs from around $0.23/W today to $0.10 by 2030.", NOV_2025,
+     "$0.23", dict(period=None, kind="fact")),
+    ("period-subject-participle-dates-the-figure",
+     "The average price of a new truck sold in October 2019 was $41,640.", None, "$41,640",
+     dict(period="2019-10")),
+    # --- a target year is no period of the paragraph ------------------------------------
+    ("period-by-year-stays-with-its-figure",
+     "Analysts expect data center revenue to reach $300 billion by 2027. Some analysts estimate that Nvidia "
+     "controls about 90% of the market.", None, "90%", dict(period=None, kind="estimate")),
+    # --- kind -------------------------------------------------------------------------
+    ("kind-capital-projects-is-no-projection",
+     "Microsoft spent $88 billion on capital projects in fiscal 2025, which ended in June.", NOV_2025,
+     "$88 billion", dict(kind="fact", period="FY2025")),
+    ("kind-called-for-is-guidance",
+     "For the fiscal second quarter, Microsoft called for $79.5 billion to $80.6 billion in revenue.", NOV_2025,
+     "$79.5 billion to $80.6 billion", dict(kind="forecast")),
+    ("kind-analysts-had-expected-is-their-estimate",
+     "Analysts polled by Visible Alpha had expected capital spending of $30 billion for the quarter.", NOV_2025,
+     "$30 billion", dict(kind="estimate")),
+    ("kind-analysts-were-expecting-is-their-estimate",
+     "Wall Street analysts surveyed by Refinitiv were expecting $2.52 a share on revenue of $27.53 billion.",
+     NOV_2025, "$27.53 billion", dict(kind="estimate")),
+    ("kind-economists-had-forecast-is-their-estimate",
+     "Economists polled by Reuters had forecast GDP would be unrevised at a 3.3% rate.", NOV_2025, "3.3%",
+     dict(kind="estimate")),
+    ("kind-analysts-had-expected-relative-clause",
+     "Revenue rose to $51.2 billion, ahead of the $49.4 billion analysts had expected.", NOV_2025,
+     "$49.4 billion", dict(kind="estimate")),
+    ("kind-analysts-expect-a-future-year-is-a-forecast",
+     "Analysts expect the company's data center revenue to reach $300 billion by 2027.", NOV_2025,
+     "$300 billion", dict(kind="forecast", period="2027")),
+    ("kind-average-analyst-estimate-before-the-noun",
+     "Revenue rose 18% to $77.7 billion, compared with the $75.3 billion average analyst estimate compiled "
+     "by LSEG.", NOV_2025, "$75.3 billion", dict(kind="estimate")),
+    ("kind-target-by-year-is-a-forecast",
+     "The roadmap calls for cutting module costs from around $0.23/W today to $0.10 by 2030.", NOV_2025,
+     "$0.10", dict(kind="forecast", period="2030")),
+    ("kind-plans-by-end-of-year-is-a-forecast",
+     "Clark in October revealed lofty plans to expand the Emirates fleet by 30% by the end of 2026.", NOV_2025,
+     "30%", dict(kind="forecast", period="2026")),
+    ("kind-economists-estimated-a-level-by-next-year-is-a-forecast",
+     "If tariffs remain at current levels, inflation would climb to 3.5% by the end of next year, Goldman Sachs "
+     "economists estimated.", NOV_2025, "3.5%", dict(kind="forecast", period="2026")),
+    ("kind-reached-by-a-past-year-is-done",
+     "Emirates had grown its fleet to 270 aircraft by 2019.", NOV_2025, "270 aircraft", dict(kind="fact")),
+]
+
+
+@pytest.mark.parametrize("text,published,surface,fields", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_frame_time(nlp, text, published, surface, fields):
+    c = _find(_claims(nlp, text, published), surface)
+    got = c.model_dump(mode="json")
+    for k, want in fields.items():
+        assert got[k] == want, f"{k}: got {got[k]!r}, want {want!r} ({surface!r} in {text!r})"
