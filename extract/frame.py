@@ -2215,10 +2215,38 @@ def _resolve_same(refs: list[TimeRef], ctx: _Context) -> list[TimeRef]:
         if r.role == "same":
             fits = last is not None and (r.unit == "period" or r.unit == last_unit)
             r = r._replace(period=last if fits else None, role="period" if fits else "unresolved")
+        elif r.role == "fiscal":
+            # "this fiscal year" after "the first quarter of fiscal 2026" is FY2026
+            m = re.match(r"FY(\d{4})", last or "")
+            period = f"FY{int(m.group(1)) + int(r.unit)}" if m else r.period
+            r = r._replace(period=period, role="period" if period else "unresolved")
+            if period:
+                out.append(r)
+                continue  # a year named in passing does not change the period under discussion
+        elif r.role == "previous":
+            # "rose 0.5% last month. They rose 0.3% in the previous month."
+            period = _one_before(last) if last is not None and r.unit == last_unit else r.period
+            r = r._replace(period=period, role="period" if period else "unresolved")
         if r.role in ("period", "unresolved"):
             last, last_unit = r.period, _unit_of(r)
         out.append(r)
     return out
+
+
+def _one_before(period: str) -> Optional[str]:
+    """The period one unit before: "2025-09" -> "2025-08", "2025-Q1" -> "2024-Q4",
+    "2025-H1" -> "2024-H2", "FY2025" -> "FY2024"."""
+    m = re.fullmatch(r"(FY)?(\d{4})(?:-(Q|H)?(\d{1,2}))?", period)
+    if m is None:
+        return None
+    fy, year, kind, n = m.group(1) or "", int(m.group(2)), m.group(3), m.group(4)
+    if n is None:
+        return f"{fy}{year - 1}"
+    size = {"Q": 4, "H": 2, None: 12}[kind]
+    n = int(n) - 1
+    if n == 0:
+        year, n = year - 1, size
+    return f"{fy}{year}-{kind}{n}" if kind else f"{year}-{n:02d}"
 
 
 def _attributive(text: str, r: TimeRef, det: str = r"the") -> bool:
@@ -2247,7 +2275,10 @@ def _period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent: Span
     before = [o for o in others if o.end <= q.start]
     if baseline and prev is not _NOT_BOUND and before and _measured_from(sent, before[-1], year_ago):
         return prev  # "compared with $19.3 billion, or 78 cents per share, a year earlier"
-    current = _bound_period(refs, q, others, sent, ctx, scope, prev)
+    if baseline and prev is not _NOT_BOUND and prev is not None:
+        current = prev  # "averaged 5.7 percent in October, down from 6.2 percent a year earlier"
+    else:
+        current = _bound_period(refs, q, others, sent, ctx, scope, prev)
     if current is None and ctx.last_period_unit in ("quarter", "half", "year", "month"):
         # "Data center revenue jumped 66% from a year earlier": a comparison with a year
         # before is about the period under discussion, the one last named
@@ -2289,6 +2320,7 @@ def _chained(text: str, q: Quantity, o: Quantity, r: TimeRef, refs: list[TimeRef
     quarter", "rose 62% to $57.01 billion in the third quarter": a time after a run of
     figures in one phrase dates each of them, not only the one next to it."""
     return q.end <= o.start and o.end <= r.start and not _PHRASE_END.search(text[q.end:r.start]) \
+        and not _FROM_LEVEL_JUST_BEFORE.search(text[max(0, q.start - 30):q.start]) \
         and not any(q.end <= x.start and x.end <= r.start for x in refs if x is not r)
 
 
@@ -2363,6 +2395,8 @@ def _bound_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent
                 r"\W*(?:in|during|for|over|by|through|as\s+of)?\s*(?:the\s+)?", text[sent.start_char:r.start], re.I) \
                 and re.match(r"\s*,", text[r.end:r.end + 2]):
             return r.period
+    if prev is not _NOT_BOUND and _FROM_LEVEL_JUST_BEFORE.search(text[sent.start_char:q.start]):
+        return None  # "grew to $5 billion in August from roughly $1 billion": not August's
     if prev is not _NOT_BOUND and any(scoped(r) for r in cands):
         return prev  # the sentence's time belongs to the figure before this one
     if prev is not _NOT_BOUND and cands:
@@ -2370,8 +2404,25 @@ def _bound_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent
     if any(scoped(r) for r in cands):
         return None
     if _is_money(q) or q.unit in ("percent", "percentage_point", "times"):
-        return ctx.para_period
+        return ctx.para_period or _horizon_carried(sent, scope)
     return None
+
+
+_MODAL = frozenset({"would", "will", "could", "might", "may"})
+
+
+def _horizon_carried(sent: Span, scope: list[Token]) -> Optional[str]:
+    """"... will reduce GDP by 0.3 percent by 2020. If that holds up, that would work
+    out to a $75.3 billion hit": a target date is no period of the paragraph, but a
+    figure that goes on in the conditional goes on with it."""
+    if sent.start == 0 or not any(t.lower_ in _MODAL for t in scope) \
+            or not any(t.lower_ in ("that", "this", "it", "such") for t in sent[:3]):
+        return None  # only a sentence that points back goes on with the figure before
+    before = sent.doc[sent.start - 1].sent
+    if "\n" in doc_text(sent.doc)[before.end_char:sent.start_char]:
+        return None  # another paragraph
+    years = re.findall(r"\b(?:by|until)\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+)?((?:19|20)\d\d)\b", before.text, re.I)
+    return years[-1] if years else None
 
 
 _BASELINE_FIGURE = re.compile(r"(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?)\s+$", re.I)
@@ -2476,7 +2527,7 @@ def _kind(sent: Span, q: Quantity, cues: _Cues, scope: list[Token], source: Opti
         # "the $75.3 billion average analyst estimate"
         return Kind.forecast if benchmark in cues.forecast else Kind.estimate
     scope = _without_benchmarks(_without_nouns_for_verbs(scope), cues)
-    if _baseline_figure(sent, q) or _level_now(sent, q):
+    if _baseline_figure(sent, q) or _level_now(sent, q) or _described_as_done(sent, q, cues):
         return Kind.fact
     if _cue_in(scope, cues.forecast):
         return Kind.estimate if _expected_by_analysts_before(sent, q, cues) else Kind.forecast
@@ -2487,7 +2538,7 @@ def _kind(sent: Span, q: Quantity, cues: _Cues, scope: list[Token], source: Opti
     if _cue_in(scope, cues.estimate):
         return Kind.estimate
     if _cue_in(scope, cues.weak_forecast):
-        return Kind.forecast
+        return Kind.estimate if _expected_by_analysts_before(sent, q, cues) else Kind.forecast
     if source and q.unit != "count" and (carried_estimate or _cue_in(_outside_other_figures(sent, q), cues.weak_estimate)):
         # "His figure ...: approximately $600 billion" after "Cahn has calculated"
         return Kind.estimate
@@ -2529,15 +2580,22 @@ def _benchmark_named_after(sent: Span, q: Quantity, cues: _Cues) -> Optional[str
     return None
 
 
+_HAD_EXPECTED = r"(?:had|were|was)\s+(?:expect|forecast|predict|project|anticipat|look)"
+
+
 def _expected_by_analysts_before(sent: Span, q: Quantity, cues: _Cues) -> bool:
     """"Analysts polled by Visible Alpha had expected capital spending of $30 billion
     for the quarter", "Wall Street analysts were expecting $2.52 a share": what the
     analysts expected of a period now reported is their estimate."""
-    after = doc_text(sent.doc)[q.end:sent.end_char]
-    m = re.match(r"\s+(?:\w+\s+){0,2}?(\S+(?:\s+\S+)?)\s+(?:had|have|were|was)\s+(?:expect|forecast|predict|project|"
-                 r"anticipat|look)", after, re.I)
+    text = doc_text(sent.doc)
+    after = text[q.end:sent.end_char]
+    m = re.match(r"\s+(?:\w+\s+){0,2}?(\S+(?:\s+\S+)?)\s+" + _HAD_EXPECTED, after, re.I)
     if m and cues.source_descriptors.search(m.group(1)):
         return True  # "ahead of the $49.4 billion analysts had expected", however it parses
+    before = text[sent.start_char:q.start]
+    if any(re.match(r"(?:\s+[\w.,'’-]+){0,4}?\s+" + _HAD_EXPECTED, before[d.end():], re.I)
+           for d in cues.source_descriptors.finditer(before)):
+        return True  # "Economists polled by Reuters had forecast sales would rise 0.3%"
     span = _tokens_of(sent.doc, q)
     if span is None:
         return False
@@ -2557,6 +2615,25 @@ def _expected_by_analysts_before(sent: Span, q: Quantity, cues: _Cues) -> bool:
 
 
 _FROM_LEVEL_JUST_BEFORE = re.compile(r"\bfrom\s+(?:around|about|roughly|nearly|some|an?\s+estimated)?\s*$", re.I)
+
+
+def _described_as_done(sent: Span, q: Quantity, cues: _Cues) -> bool:
+    """"nearly double the $72 billion it spent last year": a relative clause in the past
+    on the figure tells what was, whatever the sentence expects."""
+    span = _tokens_of(sent.doc, q)
+    if span is None:
+        return False
+    root = span.root
+    np = root.head if root.dep_ in ("nummod", "compound", "quantmod", "amod") else root
+    for verb in (c for c in np.children if c.dep_ in ("relcl", "acl") and c.i >= span.end):
+        if verb.lemma_.lower() in cues.plan_verbs or verb.lemma_.lower() in _kind_words()[1]:
+            continue
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.tag_ == "MD" for a in auxes):
+            continue
+        if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)):
+            return True
+    return False
 
 
 def _reached_by(sent: Span, q: Quantity, period: Optional[str], ref_year: Optional[int]) -> bool:

@@ -20,6 +20,12 @@ from, each with its role:
   not the period its figures measure;
 - `horizon`: the date a figure is to be reached ("by 2030", "by the end of 2027"); the
   figure's period, but not the period of the sentences around it;
+- `previous`: "the previous month", "the prior quarter": the one before the period
+  under discussion (resolved by the framer); `period` holds the one before the
+  publication's, for a text that discusses none;
+- `fiscal`: "this fiscal year", "full-year": the fiscal year under discussion shifted
+  by `unit` years (resolved by the framer); `period` holds the calendar year a
+  "full-year" figure falls back to;
 - `yearago`: the year-earlier period a change is measured against ("up 12% from a year
   earlier", "compared with the same quarter last year"); the figure it dates is the
   baseline, one year before the period under discussion (resolved by the framer).
@@ -69,6 +75,11 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\bFY\s*'?(\d\d)\b"), "fy2"),
     # months
     (re.compile(rf"\b({_MONTH_RE})\.?\s+(?:of\s+)?{_YEAR}\b", re.I), "my"),
+    # a span of years is no one period: "between 2025 and 2028", "from 2025 to 2030"
+    (re.compile(rf"\b(?:between|from)\s+(?:fiscal\s+)?{_YEAR}\s+(?:and|to|through|until)\s+(?:fiscal\s+)?{_YEAR}\b", re.I),
+     "window"),
+    # "by mid-2027", "in early 2026"
+    (re.compile(rf"\b(?:mid|early|late)-\s*{_YEAR}\b", re.I), "py"),
     # years (a 4-digit year not part of a larger number)
     (re.compile(rf"(?<![\d,.$€£¥-]){_YEAR}(?![\d%]|,\d|s\b)(?!\s*(?:billion|million|trillion))"), "y"),
     # a change measured against the year before: "a year earlier", "the year-ago quarter",
@@ -78,6 +89,9 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
                 r"|(?:the\s+)?(?:same|comparable|corresponding|year[-\s]to[-\s]date)\s+(?:period|quarter|month|time|stretch)"
                 r"\s+(?:(?:a|one)\s+year\s+(?:ago|earlier)|(?:of\s+|in\s+)?last\s+year"
                 r"|(?:of\s+|in\s+)?the\s+(?:previous|prior)\s+year))\b", re.I), "yearago"),
+    # the fiscal year under discussion: "this fiscal year", "full-year revenue"
+    (re.compile(r"\b(this|the\s+current|next|last|the\s+previous|the\s+prior)\s+fiscal\s+year\b", re.I), "fiscal"),
+    (re.compile(r"\b(?:full[-\s]year|for\s+the\s+(?:full|whole|entire)\s+year)\b", re.I), "fullyear"),
     # the year so far or to its end: "year to date", "so far this year", "by year-end",
     # "to end the year at 4.5%"
     (re.compile(r"\b(?:year[-\s]to[-\s]date|so\s+far\s+this\s+year|(?:by|at|until|through)\s+(?:the\s+)?year[-\s]end|"
@@ -88,7 +102,8 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
     # "the same period": the period mentioned before
     (re.compile(r"\b(?:the\s+)?same\s+(period|quarter|year|month|time\s+period)\b", re.I), "same"),
     # relative references, resolved only against a known publication date
-    (re.compile(r"\b(this|last|next|the current|the previous|the coming)\s+(year|quarter|month)\b", re.I), "rel"),
+    (re.compile(r"\b(this|last|next|the current|the previous|the prior|the preceding|the coming)\s+(year|quarter|month)\b",
+                re.I), "rel"),
     (re.compile(r"\b(?:the\s+)?(?:most\s+recent|latest|last\s+reported)\s+quarter\b", re.I), "recentq"),
     # a specific but undated period: "in a single quarter", "in one year"
     (re.compile(r"\b(?:in|during|for|over|within)\s+(?:a|one|a\s+single|a\s+given)\s+(?:quarter|year|month)\b", re.I),
@@ -101,7 +116,8 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
     # "the third quarter", "third-quarter revenue" with no year: the year under discussion
     (re.compile(r"\b(first|second|third|fourth)[\s-]+quarter\b(?!\s+(?:of\s+)?(?:(?:its\s+|the\s+)?fiscal\s+(?:year\s+)?|FY\s*)?'?\d)",
                 re.I), "bareoq"),
-    (re.compile(rf"\b(?:in|since|from|during|starting|through|until)\s+(?:early\s+|late\s+|mid-)?({_FULL_MONTH_RE})\b"
+    (re.compile(rf"\b(?:in|since|from|during|starting|through|until|(?:at|by)\s+the\s+(?:end|start|beginning|close)\s+of)"
+                rf"\s+(?:early\s+|late\s+|mid-)?({_FULL_MONTH_RE})\b"
                 rf"(?!\s*\d)", re.I), "barem"),
 ]
 
@@ -197,13 +213,13 @@ def find_time_refs(text: str, published: Optional[dt.date] = None, start: int = 
             ref = _ref(kind, m, published, year)
             if ref is None:
                 continue
-            if ref.role == "period":
+            if ref.role in ("period", "previous"):
                 before = text[max(start, m.start() - 40):m.start()]
                 if _PUBLICATION_BEFORE.search(before):
                     ref = ref._replace(role="publication")
                 elif _BASELINE_BEFORE.search(before):
                     ref = ref._replace(role="baseline")
-                elif _HORIZON_BEFORE.search(before):
+                elif ref.role == "period" and _HORIZON_BEFORE.search(before):
                     ref = ref._replace(role="horizon")
                 elif re.match(r"since\b", m.group(0), re.I):
                     ref = ref._replace(role="baseline")  # "grounded since March"
@@ -238,6 +254,13 @@ def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[in
         return TimeRef(s, e, None, "unresolved")
     if kind == "yearago":
         return TimeRef(s, e, None, "yearago")
+    if kind in ("fiscal", "fullyear"):
+        # the fiscal year the text discusses (resolved by the framer); a full year with
+        # no fiscal year in the discussion is the calendar year
+        shift = 0 if kind == "fullyear" else {"this": 0, "the current": 0, "next": 1}.get(
+            " ".join(m.group(1).lower().split()), -1)
+        y = published.year if published else year
+        return TimeRef(s, e, str(y) if kind == "fullyear" and y else None, "fiscal", str(shift))
     if kind in ("mq", "ended"):
         period = _span_period(kind, m, published, year)
         return TimeRef(s, e, period, "period" if period else "unresolved")
@@ -265,6 +288,10 @@ def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[in
         # year, for year-level resolution only.
         anchor = dt.date(year, 12, 31) if kind == "barem" else dt.date(year, 6, 30)
     period = _normalise(kind, m, anchor)
+    if kind == "rel" and m.group(1).lower().startswith("the p"):
+        # "the previous month": the one before the month under discussion, which the
+        # framer knows; the one before the publication's if there is none
+        return TimeRef(s, e, period, "previous", m.group(2).lower())
     if period is None:
         if kind in ("rel", "recentq", "bareq", "barem"):
             return TimeRef(s, e, None, "unresolved")
@@ -322,12 +349,13 @@ def _normalise(kind: str, m: re.Match, published: Optional[dt.date]) -> Optional
         return f"FY20{g[0]}"
     if kind == "my":
         return f"{g[1]}-{MONTHS[g[0].lower().rstrip('.')]:02d}"
-    if kind == "y":
+    if kind in ("y", "py"):
         return g[0]
     if published is None:
         return None
     if kind == "rel":
-        shift = {"this": 0, "the current": 0, "last": -1, "the previous": -1, "next": 1, "the coming": 1}[g[0].lower()]
+        shift = {"this": 0, "the current": 0, "last": -1, "the previous": -1, "the prior": -1, "the preceding": -1,
+                 "next": 1, "the coming": 1}[" ".join(g[0].lower().split())]
         unit = g[1].lower()
         if unit == "year":
             return str(published.year + shift)

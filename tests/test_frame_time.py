@@ -75,7 +75,51 @@ CASES = [
     ("period-by-year-stays-with-its-figure",
      "Analysts expect data center revenue to reach $300 billion by 2027. Some analysts estimate that Nvidia "
      "controls about 90% of the market.", None, "90%", dict(period=None, kind="estimate")),
+    # --- the period before the one under discussion ------------------------------------
+    ("period-previous-month-is-before-the-month-discussed",
+     "Core retail sales increased 0.5% last month. They rose 0.3% in the previous month.", dt.date(2025, 10, 16),
+     "0.3%", dict(period="2025-08")),
+    ("period-previous-year-is-before-the-year-discussed",
+     "U.S. agricultural exports to China dropped to $9.1 billion in 2018, down from $19.5 billion the previous "
+     "year.", None, "$19.5 billion", dict(period="2017")),
+    ("period-from-the-previous-year-is-a-baseline",
+     "Dealers sold 303,417 new vehicles in 2018, up 4 percent from the previous year.", None, "4 percent",
+     dict(period="2018")),
+    ("period-this-fiscal-year-is-the-fiscal-year-discussed",
+     "Oracle's bookings jumped 359% in the first quarter of fiscal 2026. The company expects cloud revenue to grow "
+     "77% to $18 billion this fiscal year.", None, "$18 billion", dict(period="FY2026", kind="forecast")),
+    ("period-full-year-without-a-fiscal-year-is-the-calendar-year",
+     "CoreWeave's revenue tripled in the second quarter. The company raised its full-year revenue outlook to "
+     "between $5.15 billion and $5.35 billion.", dt.date(2025, 8, 13), "$5.15 billion and $5.35 billion",
+     dict(period="2025", kind="forecast")),
+    ("period-span-of-years-is-no-period",
+     "Morgan Stanley estimates data center spending will total $2.9 trillion between 2025 and 2028.", None,
+     "$2.9 trillion", dict(period=None)),
+    ("period-mid-year", "By mid-2027, it aims to have $5 billion of annual revenue.", None, "$5 billion",
+     dict(period="2027", kind="forecast")),
+    ("period-at-the-end-of-a-month", "Credit card balances were $1.21 trillion at the end of June, up 5.9% from a "
+     "year earlier.", dt.date(2025, 8, 5), "$1.21 trillion", dict(period="2025-06")),
+    ("period-from-level-takes-no-time-of-the-figure-before",
+     "Anthropic's run-rate revenue grew to about $5 billion in August 2025 from roughly $1 billion at the start of "
+     "the year.", None, "$1 billion", dict(period=None)),
+    ("period-from-level-before-a-run-takes-no-later-time",
+     "Tariffs on Chinese goods were increased from 10% to 25% in May 2019.", None, "10%", dict(period=None)),
+    ("period-a-pointing-back-conditional-goes-on-with-the-target",
+     "The Congressional Budget Office projects that tariffs will reduce GDP by 0.3 percent by 2020. If that holds "
+     "up, that would work out to a $75.3 billion hit on economic growth.", dt.date(2019, 11, 18),
+     "$75.3 billion", dict(period="2020")),
+    ("period-a-new-statement-does-not-go-on-with-the-target",
+     "The company plans to reach 10 gigawatts by 2030. Those who bought the $129 Founder's Edition will receive "
+     "a controller.", dt.date(2019, 11, 18), "$129", dict(period=None)),
     # --- kind -------------------------------------------------------------------------
+    ("kind-past-relative-clause-on-the-figure-is-done",
+     "Meta said it expects 2026 capital expenditures of $115 billion to $135 billion, nearly double the $72 "
+     "billion it spent last year.", dt.date(2026, 1, 29), "$72 billion", dict(kind="fact", period="2025")),
+    ("kind-economists-had-forecast-a-clause-is-their-estimate",
+     "Economists polled by Reuters had forecast sales would rise 0.3%.", NOV_2025, "0.3%", dict(kind="estimate")),
+    ("kind-a-scheme-that-sees-is-no-forecast",
+     "The pricing scheme sees you pay three times as much for the same games.", NOV_2025, "three times",
+     dict(kind="fact")),
     ("kind-capital-projects-is-no-projection",
      "Microsoft spent $88 billion on capital projects in fiscal 2025, which ended in June.", NOV_2025,
      "$88 billion", dict(kind="fact", period="FY2025")),

@@ -139,6 +139,12 @@ MORE_ROLE_CASES = [
     ("on-the-day", "down 2.74% on the day", [(None, "unresolved")]),
     ("fiscal-quarter-without-year", "in the fiscal first quarter", [(None, "unresolved")]),
     ("fiscal-quarter-ended-other-month", "the quarter ended Oct. 26", [(None, "unresolved")]),
+    ("span-of-years", "$2.9 trillion between 2025 and 2028", [(None, "window")]),
+    ("mid-year", "by mid-2027", [("2027", "horizon")]),
+    ("end-of-a-month", "balances at the end of June", [("2025-06", "period")]),
+    ("previous-month", "they rose 0.3% in the previous month", [(None, "previous")]),
+    ("this-fiscal-year", "to grow 77% this fiscal year", [(None, "fiscal")]),
+    ("full-year", "raised its full-year outlook", [("2025", "fiscal")]),
 ]
 
 
