@@ -2403,10 +2403,14 @@ def _bound_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent
         return prev
     if any(scoped(r) for r in cands):
         return None
+    if _NOW_OPENER.match(sent.text):
+        return None  # "In 2000, carriers spent $120 billion. Today, prices have dropped from $8 to $2."
     if _is_money(q) or q.unit in ("percent", "percentage_point", "times"):
         return ctx.para_period or _horizon_carried(sent, scope)
     return None
 
+
+_NOW_OPENER = re.compile(r"\W*(?:today|now|currently|nowadays|these\s+days|at\s+present|right\s+now)\b", re.I)
 
 _MODAL = frozenset({"would", "will", "could", "might", "may"})
 
@@ -2693,6 +2697,26 @@ def _told_as_done(doc: Doc, q: Quantity, cues: _Cues) -> bool:
 
 
 def _generic_example(sent: Span, q: Quantity) -> bool:
+    return _type_case_relative(sent, q) or _type_case_subject(sent, q)
+
+
+def _type_case_subject(sent: Span, q: Quantity) -> bool:
+    """"A startup paying $2 an hour for 1,000 GPUs spends about $17.5 million a year": a
+    present-tense sentence about an indefinite subject that a participle or relative
+    clause describes is a type case, every figure in it."""
+    root = sent.root
+    if root.tag_ not in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ in ("VBD", "MD") for c in root.children):
+        return False
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or not any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every") for c in subj.children):
+        return False
+    if any(c.like_num or c.ent_type_ in ("MONEY", "PERCENT", "CARDINAL") for c in subj.children):
+        return False  # "A $4 billion lead, supporting an answer ...": a figure, not a type case
+    return any(c.dep_ == "acl" and c.tag_ == "VBG" or c.dep_ == "relcl" and c.tag_ in ("VBZ", "VBP")
+               for c in subj.children)
+
+
+def _type_case_relative(sent: Span, q: Quantity) -> bool:
     """"A family that spends $500 a month", "a developer who spends $10,000": a figure
     in a present-tense relative clause on an indefinite noun describes a type case,
     not a reported event ("a startup that raised $5 billion" is past, so reported)."""

@@ -57,6 +57,20 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
                 rf"\b(quarter|three\s+months|three-month\s+period|six\s+months|half(?:-year)?)\s+"
                 rf"(?:ended|ending|that\s+ended|to|through|thru)\s+(?:on\s+)?({_MONTH_RE})\.?"
                 rf"(?:\s+(\d{{1,2}})\b)?(?:,?\s+{_YEAR})?", re.I), "ended"),
+    # a year ended in a month: "the fiscal year ended March 31, 2025" is FY2025, "the year
+    # ended Dec. 31, 2024" the calendar year
+    (re.compile(rf"\b(?:fiscal\s+)?year\s+(?:ended|ending|that\s+ended|to)\s+(?:on\s+)?({_MONTH_RE})\.?\s+(?:\d{{1,2}},?\s+)?"
+                rf"{_YEAR}\b", re.I), "yended"),
+    # "fiscal 2025-26", "FY2025/26", "the 2025-26 fiscal year": the fiscal year that ends in 2026
+    (re.compile(r"\b(?:(?:fiscal(?:\s+year)?|FY)\s*((?:19|20)\d\d)[-/–](\d\d)\b|((?:19|20)\d\d)[-/–](\d\d)\s+fiscal\s+year\b)",
+                re.I), "fyspan"),
+    # "fiscal year 2026's first quarter"
+    (re.compile(rf"\b(?:fiscal(?:\s+year)?|FY)\s*{_YEAR}['’]s\s+(first|second|third|fourth)\s+(?:fiscal\s+)?quarter\b", re.I),
+     "fyq"),
+    # two-digit years: "3Q25", "Q4'25", "1H26", "H2'25", "Q3 FY25", "FY25 Q3"
+    (re.compile(r"\b(?:([1-4])Q\s*'?(\d\d)|Q([1-4])\s*['’](\d\d))\b", re.I), "q2"),
+    (re.compile(r"\b(?:([12])H\s*'?(\d\d)|H([12])\s*['’](\d\d))\b", re.I), "h2"),
+    (re.compile(r"\b(?:Q([1-4])\s*(?:of\s+)?FY\s*'?(\d\d)|FY\s*'?(\d\d)\s*-?\s*Q([1-4]))\b", re.I), "fq22"),
     # fiscal quarters: "Q2 of fiscal 2026", "fiscal Q2 2026", "FY26 Q2", "second fiscal quarter of 2026"
     (re.compile(rf"\bQ([1-4])\s+(?:of\s+)?(?:fiscal(?:\s+year)?|FY)\s*'?{_YEAR}\b", re.I), "fq"),
     (re.compile(rf"\b(?:fiscal|FY)\s*'?{_YEAR}?\s*(?:-\s*)?Q([1-4])\b", re.I), "fq2"),
@@ -328,6 +342,22 @@ def _normalise(kind: str, m: re.Match, published: Optional[dt.date]) -> Optional
     g = m.groups()
     if kind == "fq":
         return f"FY{g[1]}-Q{g[0]}"
+    if kind == "yended":
+        return g[1] if MONTHS[g[0].lower().rstrip(".")] == 12 else f"FY{g[1]}"
+    if kind == "fyspan":
+        first, last = (g[0], g[1]) if g[0] else (g[2], g[3])
+        return f"FY{first[:2]}{last}" if int(last) == (int(first) + 1) % 100 else None
+    if kind == "fyq":
+        return f"FY{g[0]}-Q{_ORD[g[1].lower()]}"
+    if kind == "q2":
+        n, yy = (g[0], g[1]) if g[0] else (g[2], g[3])
+        return f"20{yy}-Q{n}"
+    if kind == "h2":
+        n, yy = (g[0], g[1]) if g[0] else (g[2], g[3])
+        return f"20{yy}-H{n}"
+    if kind == "fq22":
+        n, yy = (g[0], g[1]) if g[0] else (g[3], g[2])
+        return f"FY20{yy}-Q{n}"
     if kind == "fq2":
         year = g[0] or (str(published.year) if published else None)
         return f"FY{year}-Q{g[1]}" if year else None

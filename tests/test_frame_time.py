@@ -111,7 +111,16 @@ CASES = [
     ("period-a-new-statement-does-not-go-on-with-the-target",
      "The company plans to reach 10 gigawatts by 2030. Those who bought the $129 Founder's Edition will receive "
      "a controller.", dt.date(2019, 11, 18), "$129", dict(period=None)),
+    ("period-today-opener-is-no-past-paragraph-year",
+     "In 2000, telecom carriers spent roughly $120 billion on fiber. Today, GPU rental prices have dropped from $8 "
+     "an hour to about $2 an hour.", None, "$2", dict(period=None)),
     # --- kind -------------------------------------------------------------------------
+    ("kind-type-case-subject-with-a-participle",
+     "A startup paying $2 an hour for 1,000 GPUs spends about $17.5 million a year.", None, "$17.5 million",
+     dict(kind="illustrative")),
+    ("kind-a-figure-subject-is-no-type-case",
+     "A $4 billion lead, supporting an answer that relies on a six-year assumption, corresponds to a long "
+     "repayment cycle.", None, "$4 billion", dict(kind="fact")),
     ("kind-past-relative-clause-on-the-figure-is-done",
      "Meta said it expects 2026 capital expenditures of $115 billion to $135 billion, nearly double the $72 "
      "billion it spent last year.", dt.date(2026, 1, 29), "$72 billion", dict(kind="fact", period="2025")),

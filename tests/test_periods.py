@@ -162,3 +162,20 @@ def test_time_ref_roles_of_comparisons_targets_and_moments(text, expected):
 ], ids=["this-year-beside-a-named-year", "would-after-a-decimal", "since-a-year", "from-a-year", "could"])
 def test_reference_year_reads_comparisons_and_modals(text, year):
     assert reference_year(text) == year
+
+
+@pytest.mark.parametrize("text,period", [
+    ("revenue of $5 billion in 3Q25", "2025-Q3"),
+    ("a margin of 40% in Q4'25", "2025-Q4"),
+    ("1H26 sales", "2026-H1"),
+    ("profit in Q3 FY25", "FY2025-Q3"),
+    ("FY25 Q3 profit", "FY2025-Q3"),
+    ("in fiscal year 2026's first quarter", "FY2026-Q1"),
+    ("FY2025/26 revenue", "FY2026"),
+    ("the 2025-26 fiscal year", "FY2026"),
+    ("the fiscal year ended March 31, 2025", "FY2025"),
+    ("the year ended Dec. 31, 2024", "2024"),
+], ids=["3q25", "q4-apostrophe-25", "1h26", "q3-fy25", "fy25-q3", "fiscal-year-possessive-quarter",
+        "fy-slash-span", "span-fiscal-year", "fiscal-year-ended-march", "year-ended-december"])
+def test_fiscal_and_two_digit_year_forms(text, period):
+    assert [p[2] for p in find_periods(text)] == [period]
