@@ -2215,14 +2215,6 @@ def _resolve_same(refs: list[TimeRef], ctx: _Context) -> list[TimeRef]:
         if r.role == "same":
             fits = last is not None and (r.unit == "period" or r.unit == last_unit)
             r = r._replace(period=last if fits else None, role="period" if fits else "unresolved")
-        elif r.role == "fiscal":
-            # "this fiscal year" after "the first quarter of fiscal 2026" is FY2026
-            m = re.match(r"FY(\d{4})", last or "")
-            period = f"FY{int(m.group(1)) + int(r.unit)}" if m else r.period
-            r = r._replace(period=period, role="period" if period else "unresolved")
-            if period:
-                out.append(r)
-                continue  # a year named in passing does not change the period under discussion
         elif r.role == "previous":
             # "rose 0.5% last month. They rose 0.3% in the previous month."
             period = _one_before(last) if last is not None and r.unit == last_unit else r.period
@@ -2530,7 +2522,10 @@ def _kind(sent: Span, q: Quantity, cues: _Cues, scope: list[Token], source: Opti
     if benchmark is not None:
         # "the $75.3 billion average analyst estimate"
         return Kind.forecast if benchmark in cues.forecast else Kind.estimate
-    scope = _without_benchmarks(_without_nouns_for_verbs(scope), cues)
+    scope = _without_benchmarks(_without_nouns_for_verbs(_without_others_expected(scope, q)), cues)
+    if _expected_after_comparison(sent, q) or _expected_by_analysts_before(sent, q, cues):
+        # "EPS: $3.25 adjusted vs. $2.86 expected", "Analysts had been looking for $3.05"
+        return Kind.estimate
     if _baseline_figure(sent, q) or _level_now(sent, q) or _described_as_done(sent, q, cues):
         return Kind.fact
     if _cue_in(scope, cues.forecast):
@@ -2584,7 +2579,30 @@ def _benchmark_named_after(sent: Span, q: Quantity, cues: _Cues) -> Optional[str
     return None
 
 
-_HAD_EXPECTED = r"(?:had|were|was)\s+(?:expect|forecast|predict|project|anticipat|look)"
+_HAD_EXPECTED = r"(?:had|were|was)\s+(?:been\s+)?(?:expect|forecast|predict|project|anticipat|look)"
+
+
+_POSTPOSED = frozenset({"expected", "estimated", "forecast", "anticipated", "predicted"})
+
+
+def _without_others_expected(tokens: list[Token], q: Quantity) -> list[Token]:
+    """The tokens minus a participle that marks another figure as expected: in "$3.25
+    adjusted vs. $2.86 expected" the expectation is the $2.86."""
+    def marks_another(t: Token) -> bool:
+        if t.lower_ not in _POSTPOSED or t.i == 0:
+            return False
+        prev = t.doc[t.i - 1]
+        return (prev.like_num or prev.text in ("%", "billion", "million", "trillion")) and not q.start <= prev.idx < q.end
+    return [t for t in tokens if not marks_another(t)]
+
+
+def _expected_after_comparison(sent: Span, q: Quantity) -> bool:
+    """"$3.25 adjusted vs. $2.86 expected": the figure a result is set against, marked
+    by a participle after it."""
+    text = doc_text(sent.doc)
+    return re.match(r"\s+(?:expected|estimated|forecast|anticipated|predicted)\b", text[q.end:q.end + 20], re.I) is not None \
+        and re.search(r"\b(?:vs\.?|versus|compared\s+(?:with|to)|against|than)\s+(?:the\s+|an?\s+)?$",
+                      text[max(sent.start_char, q.start - 30):q.start], re.I) is not None
 
 
 def _expected_by_analysts_before(sent: Span, q: Quantity, cues: _Cues) -> bool:
@@ -2702,18 +2720,25 @@ def _generic_example(sent: Span, q: Quantity) -> bool:
 
 def _type_case_subject(sent: Span, q: Quantity) -> bool:
     """"A startup paying $2 an hour for 1,000 GPUs spends about $17.5 million a year": a
-    present-tense sentence about an indefinite subject that a participle or relative
-    clause describes is a type case, every figure in it."""
+    present-tense sentence about an indefinite someone (a startup, a household; not "a
+    15.6-inch touch screen that appears to float") that a participle or relative clause
+    describes is a type case, every figure in it."""
     root = sent.root
     if root.tag_ not in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ in ("VBD", "MD") for c in root.children):
         return False
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subj is None or not any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every") for c in subj.children):
+    if subj is None or subj.lemma_.lower() not in _type_case_subjects() \
+            or not any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every") for c in subj.children):
         return False
     if any(c.like_num or c.ent_type_ in ("MONEY", "PERCENT", "CARDINAL") for c in subj.children):
         return False  # "A $4 billion lead, supporting an answer ...": a figure, not a type case
     return any(c.dep_ == "acl" and c.tag_ == "VBG" or c.dep_ == "relcl" and c.tag_ in ("VBZ", "VBP")
                for c in subj.children)
+
+
+@lru_cache(maxsize=None)
+def _type_case_subjects() -> frozenset[str]:
+    return _lower(data_table("framing")["type_case_subjects"])
 
 
 def _type_case_relative(sent: Span, q: Quantity) -> bool:

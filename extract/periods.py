@@ -23,9 +23,6 @@ from, each with its role:
 - `previous`: "the previous month", "the prior quarter": the one before the period
   under discussion (resolved by the framer); `period` holds the one before the
   publication's, for a text that discusses none;
-- `fiscal`: "this fiscal year", "full-year": the fiscal year under discussion shifted
-  by `unit` years (resolved by the framer); `period` holds the calendar year a
-  "full-year" figure falls back to;
 - `yearago`: the year-earlier period a change is measured against ("up 12% from a year
   earlier", "compared with the same quarter last year"); the figure it dates is the
   baseline, one year before the period under discussion (resolved by the framer).
@@ -64,6 +61,9 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
     # "fiscal 2025-26", "FY2025/26", "the 2025-26 fiscal year": the fiscal year that ends in 2026
     (re.compile(r"\b(?:(?:fiscal(?:\s+year)?|FY)\s*((?:19|20)\d\d)[-/–](\d\d)\b|((?:19|20)\d\d)[-/–](\d\d)\s+fiscal\s+year\b)",
                 re.I), "fyspan"),
+    # "third-quarter results for fiscal 2026", "first-quarter revenue in its fiscal 2025"
+    (re.compile(rf"\b(first|second|third|fourth)[\s-]+quarter\s+(?:(?!(?:and|or|but|while|as|compared|versus)\b)[a-z]+\s+){{0,2}}(?:for|of|in)\s+(?:its\s+|the\s+)?"
+                rf"(?:fiscal(?:\s+year)?|FY)\s*'?{_YEAR}\b", re.I), "fq3"),
     # "fiscal year 2026's first quarter"
     (re.compile(rf"\b(?:fiscal(?:\s+year)?|FY)\s*{_YEAR}['’]s\s+(first|second|third|fourth)\s+(?:fiscal\s+)?quarter\b", re.I),
      "fyq"),
@@ -269,12 +269,15 @@ def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[in
     if kind == "yearago":
         return TimeRef(s, e, None, "yearago")
     if kind in ("fiscal", "fullyear"):
-        # the fiscal year the text discusses (resolved by the framer); a full year with
-        # no fiscal year in the discussion is the calendar year
+        # the fiscal year the text last named; else, for a full year, the calendar year
         shift = 0 if kind == "fullyear" else {"this": 0, "the current": 0, "next": 1}.get(
             " ".join(m.group(1).lower().split()), -1)
+        named = list(_FISCAL_YEAR_NAMED.finditer(m.string, max(0, s - 4000), s))
+        if named:
+            fy = int(named[-1].group(1)) if len(named[-1].group(1)) == 4 else 2000 + int(named[-1].group(1))
+            return TimeRef(s, e, f"FY{fy + shift}", "period")
         y = published.year if published else year
-        return TimeRef(s, e, str(y) if kind == "fullyear" and y else None, "fiscal", str(shift))
+        return TimeRef(s, e, str(y), "period") if kind == "fullyear" and y else TimeRef(s, e, None, "unresolved")
     if kind in ("mq", "ended"):
         period = _span_period(kind, m, published, year)
         return TimeRef(s, e, period, "period" if period else "unresolved")
@@ -311,6 +314,9 @@ def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[in
             return TimeRef(s, e, None, "unresolved")
         return None
     return TimeRef(s, e, period, "period")
+
+
+_FISCAL_YEAR_NAMED = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*'?((?:19|20)\d\d|\d\d)\b", re.I)
 
 
 def _span_period(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[int]) -> Optional[str]:

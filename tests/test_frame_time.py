@@ -114,10 +114,28 @@ CASES = [
     ("period-today-opener-is-no-past-paragraph-year",
      "In 2000, telecom carriers spent roughly $120 billion on fiber. Today, GPU rental prices have dropped from $8 "
      "an hour to about $2 an hour.", None, "$2", dict(period=None)),
+    ("period-ordinal-quarter-for-fiscal-year", "Salesforce reported third-quarter revenue for fiscal 2026 of "
+     "$10.26 billion.", None, "$10.26 billion", dict(period="FY2026-Q3")),
+    ("period-year-ago-quarter-of-a-fiscal-quarter",
+     "Salesforce reported third-quarter results for fiscal 2026 on Wednesday.\n\nRevenue grew 9% from $9.44 "
+     "billion in the year-ago quarter.", None, "$9.44 billion", dict(period="FY2025-Q3")),
+    ("period-full-year-after-a-named-fiscal-year",
+     "Salesforce reported third-quarter results for fiscal 2026 on Wednesday.\n\nThe company now sees full-year "
+     "revenue of $41.45 billion to $41.55 billion.", None, "$41.45 billion to $41.55 billion",
+     dict(period="FY2026", kind="forecast")),
     # --- kind -------------------------------------------------------------------------
+    ("kind-expected-after-vs-is-the-estimate", "Earnings per share: $3.25 adjusted vs. $2.86 expected", None,
+     "$2.86", dict(kind="estimate")),
+    ("kind-result-before-vs-is-the-fact", "Earnings per share: $3.25 adjusted vs. $2.86 expected", None,
+     "$3.25", dict(kind="fact")),
+    ("kind-analysts-had-been-looking-for", "Analysts had been looking for $3.05 per share and $11.18 billion in "
+     "revenue.", None, "$11.18 billion", dict(kind="estimate")),
     ("kind-type-case-subject-with-a-participle",
      "A startup paying $2 an hour for 1,000 GPUs spends about $17.5 million a year.", None, "$17.5 million",
      dict(kind="illustrative")),
+    ("kind-a-described-thing-is-no-type-case",
+     "An augmented reality 15.6-inch touch screen that appears to float in the air has all entertainment controls.",
+     None, "15.6-inch", dict(kind="fact")),
     ("kind-a-figure-subject-is-no-type-case",
      "A $4 billion lead, supporting an answer that relies on a six-year assumption, corresponds to a long "
      "repayment cycle.", None, "$4 billion", dict(kind="fact")),

@@ -143,8 +143,16 @@ MORE_ROLE_CASES = [
     ("mid-year", "by mid-2027", [("2027", "horizon")]),
     ("end-of-a-month", "balances at the end of June", [("2025-06", "period")]),
     ("previous-month", "they rose 0.3% in the previous month", [(None, "previous")]),
-    ("this-fiscal-year", "to grow 77% this fiscal year", [(None, "fiscal")]),
-    ("full-year", "raised its full-year outlook", [("2025", "fiscal")]),
+    ("this-fiscal-year-unnamed", "to grow 77% this fiscal year", [(None, "unresolved")]),
+    ("full-year-calendar", "raised its full-year outlook", [("2025", "period")]),
+    ("this-fiscal-year-named-before", "Revenue rose in fiscal 2025. It expects growth this fiscal year",
+     [("FY2025", "period"), ("FY2025", "period")]),
+    ("next-fiscal-year-named-before", "Revenue rose in fiscal 2025. It expects growth next fiscal year",
+     [("FY2025", "period"), ("FY2026", "period")]),
+    ("full-year-fiscal-named-before", "third-quarter results for fiscal 2026. It sees full-year revenue of",
+     [("FY2026-Q3", "period"), ("FY2026", "period")]),
+    ("ordinal-quarter-and-fiscal-year-apart", "in the fourth quarter and for fiscal 2026",
+     [("2025-Q4", "period"), ("FY2026", "period")]),
 ]
 
 
