@@ -2579,7 +2579,7 @@ def _benchmark_named_after(sent: Span, q: Quantity, cues: _Cues) -> Optional[str
     return None
 
 
-_HAD_EXPECTED = r"(?:had|were|was)\s+(?:been\s+)?(?:expect|forecast|predict|project|anticipat|look)"
+_HAD_EXPECTED = r"(?:had|were|was)\s+(?:been\s+)?(?:expect|forecast|predict|project|anticipat|look\w*\s+for)"
 
 
 _POSTPOSED = frozenset({"expected", "estimated", "forecast", "anticipated", "predicted"})
@@ -2715,7 +2715,30 @@ def _told_as_done(doc: Doc, q: Quantity, cues: _Cues) -> bool:
 
 
 def _generic_example(sent: Span, q: Quantity) -> bool:
-    return _type_case_relative(sent, q) or _type_case_subject(sent, q)
+    return _type_case_relative(sent, q) or _type_case_subject(sent, q) or _worked_example(sent, q)
+
+
+_PREMISE_MARKS = frozenset({"if", "assuming", "suppose", "supposing"})
+
+
+def _worked_example(sent: Span, q: Quantity) -> bool:
+    """"If each of the 550,000 GPUs costs $30,000, the hardware alone would come to $16.5
+    billion", "At 8 cents per kilowatt-hour, running them would cost $500 million a
+    year": a sum worked from an assumed figure is an illustration, premise and result.
+    (A premise without a figure, "if the trend continues, ... would", is a forecast; a
+    figure restated with "the" is the known figure, not an assumption.)"""
+    root = sent.root
+    if not any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in root.children):
+        return False
+    text = doc_text(sent.doc)
+    if re.search(r"\bthe\s+$", text[max(sent.start_char, q.start - 5):q.start], re.I):
+        return False
+    premise = [t for c in root.children if c.dep_ == "advcl"
+               and any(m.dep_ == "mark" and m.lower_ in _PREMISE_MARKS for m in c.children) for t in c.subtree]
+    first = sent[0]
+    if first.lower_ == "at" and first.head.i == root.i:
+        premise += list(first.subtree)  # "At an electricity price of 8 cents per kilowatt-hour, ..."
+    return any(t.like_num for t in premise)
 
 
 def _type_case_subject(sent: Span, q: Quantity) -> bool:

@@ -138,7 +138,7 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
 # What a reference is when the words just before it say so.
 _BASELINE_BEFORE = re.compile(
     r"(?:\bthan|\bversus|\bvs\.?|\bcompared\s+(?:with|to)|\brelative\s+to|\bfrom|\bsince)\s+(?:the\s+)?"
-    r"(?:(?:end|start|beginning|middle)\s+of\s+)?(?:early\s+|late\s+|mid-)?$",
+    r"(?:(?:end|start|beginning|middle)\s+of\s+|all\s+of\s+|the\s+whole\s+of\s+)?(?:early\s+|late\s+|mid-)?$",
     re.I)
 # "by 2030", "by the end of 2027": the date a figure is to be reached, which says nothing
 # of the period the sentences around it are about.
