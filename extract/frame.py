@@ -2271,7 +2271,7 @@ def _period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent: Span
         current = prev  # "averaged 5.7 percent in October, down from 6.2 percent a year earlier"
     else:
         current = _bound_period(refs, q, others, sent, ctx, scope, prev)
-    if current is None and ctx.last_period_unit in ("quarter", "half", "year", "month"):
+    if current is None and not refs and ctx.last_period_unit in ("quarter", "half", "year", "month"):
         # "Data center revenue jumped 66% from a year earlier": a comparison with a year
         # before is about the period under discussion, the one last named
         current = ctx.last_period

@@ -50,14 +50,20 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
     # ended June 30, 2025"
     (re.compile(rf"\b({_FULL_MONTH_RE})\s*[-–]\s*({_FULL_MONTH_RE})\s+(?:quarter|period)(?:\s+(?:of\s+)?{_YEAR})?",
                 re.I), "mq"),
+    # "the March quarter", "the December quarter of 2025": the quarter that ends in that month
+    (re.compile(rf"\bthe\s+(march|june|september|december)\s+quarter(?:\s+(?:of\s+)?{_YEAR})?", re.I), "endq"),
     (re.compile(rf"(?<!first\s)(?<!second\s)(?<!third\s)(?<!fourth\s)"
                 rf"\b(quarter|three\s+months|three-month\s+period|six\s+months|half(?:-year)?)\s+"
                 rf"(?:ended|ending|that\s+ended|to|through|thru)\s+(?:on\s+)?({_MONTH_RE})\.?"
                 rf"(?:\s+(\d{{1,2}})\b)?(?:,?\s+{_YEAR})?", re.I), "ended"),
     # a year ended in a month: "the fiscal year ended March 31, 2025" is FY2025, "the year
     # ended Dec. 31, 2024" the calendar year
-    (re.compile(rf"\b(?:fiscal\s+)?year\s+(?:ended|ending|that\s+ended|to)\s+(?:on\s+)?({_MONTH_RE})\.?\s+(?:\d{{1,2}},?\s+)?"
-                rf"{_YEAR}\b", re.I), "yended"),
+    (re.compile(rf"\b(?:fiscal\s+)?year\s+(?:ended|ending|that\s+ended|to)\s+(?:on\s+)?({_MONTH_RE})\.?"
+                rf"(?:\s+\d{{1,2}}\b)?(?:,?\s+{_YEAR}\b)?", re.I), "yended"),
+    # "the (fiscal) fourth quarter ended Sept. 27": a quarter that does not end with its
+    # calendar quarter is fiscal, and a fiscal fourth quarter ends its fiscal year
+    (re.compile(rf"\b(first|second|third|fourth)[\s-]+(?:fiscal\s+)?quarter\s+(?:ended|ending|that\s+ended)\s+(?:on\s+)?"
+                rf"({_MONTH_RE})\.?(?:\s+(\d{{1,2}})\b)?(?:,?\s+{_YEAR}\b)?", re.I), "oqended"),
     # "fiscal 2025-26", "FY2025/26", "the 2025-26 fiscal year": the fiscal year that ends in 2026
     (re.compile(r"\b(?:(?:fiscal(?:\s+year)?|FY)\s*((?:19|20)\d\d)[-/–](\d\d)\b|((?:19|20)\d\d)[-/–](\d\d)\s+fiscal\s+year\b)",
                 re.I), "fyspan"),
@@ -278,7 +284,16 @@ def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[in
             return TimeRef(s, e, f"FY{fy + shift}", "period")
         y = published.year if published else year
         return TimeRef(s, e, str(y), "period") if kind == "fullyear" and y else TimeRef(s, e, None, "unresolved")
-    if kind in ("mq", "ended"):
+    if kind == "oqended":
+        period = _ordinal_quarter_ended(m, published, year)
+        return TimeRef(s, e, period, "period" if period else "unresolved")
+    if kind == "yended" and not m.group(2):
+        month = MONTHS[m.group(1).lower().rstrip(".")]
+        y = (published.year if month <= published.month else published.year - 1) if published else year
+        if not y:
+            return TimeRef(s, e, None, "unresolved")
+        return TimeRef(s, e, str(y) if month == 12 else f"FY{y}", "period")
+    if kind in ("mq", "ended", "endq"):
         period = _span_period(kind, m, published, year)
         return TimeRef(s, e, period, "period" if period else "unresolved")
     if kind == "ytd":
@@ -319,10 +334,34 @@ def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[in
 _FISCAL_YEAR_NAMED = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*'?((?:19|20)\d\d|\d\d)\b", re.I)
 
 
+def _ordinal_quarter_ended(m: re.Match, published: Optional[dt.date], year: Optional[int]) -> Optional[str]:
+    """"the third quarter ended Sept. 29" is 2019-Q3; "the fiscal fourth quarter ended
+    Sept. 27" FY2025-Q4; "the first quarter ended Oct. 26" a fiscal quarter of a year
+    the text does not name (None)."""
+    n, last = _ORD[m.group(1).lower()], MONTHS[m.group(2).lower().rstrip(".")]
+    if m.group(3) and int(m.group(3)) <= 10:
+        last = (last - 2) % 12 + 1  # ended in the first days of the next month
+    if m.group(4):
+        y = int(m.group(4))
+    elif published is not None:
+        y = published.year if last <= published.month else published.year - 1
+    elif year:
+        y = year
+    else:
+        return None
+    fiscal = "fiscal" in m.group(0).lower()
+    if last == 3 * n and not fiscal:
+        return f"{y}-Q{n}"
+    return f"FY{y}-Q4" if n == 4 else None
+
+
 def _span_period(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[int]) -> Optional[str]:
     """The calendar quarter or half of "the April-June quarter" or "the quarter ended
     Sept. 30"; None when the months are not one (a fiscal quarter ended Oct. 26)."""
-    if kind == "mq":
+    if kind == "endq":
+        last, named_year = MONTHS[m.group(1).lower()], m.group(2)
+        label = f"Q{last // 3}"
+    elif kind == "mq":
         first, last, named_year = MONTHS[m.group(1).lower()], MONTHS[m.group(2).lower()], m.group(3)
         if first % 3 != 1 or (last - first) % 12 != 2:
             return None
@@ -339,8 +378,13 @@ def _span_period(kind: str, m: re.Match, published: Optional[dt.date], year: Opt
             return None
     if named_year:
         return f"{named_year}-{label}"
-    if published is not None:
+    if published is not None and kind == "ended":
+        # a quarter that has ended ended before the writing
         return f"{published.year if last <= published.month else published.year - 1}-{label}"
+    if published is not None:
+        # as for "the third quarter": one that starts more than three months after the
+        # writing is last year's, a nearer one this year's (guidance for the next quarter)
+        return f"{published.year - 1 if last - 2 - published.month > 3 else published.year}-{label}"
     return f"{year}-{label}" if year else None
 
 
@@ -349,7 +393,7 @@ def _normalise(kind: str, m: re.Match, published: Optional[dt.date]) -> Optional
     if kind == "fq":
         return f"FY{g[1]}-Q{g[0]}"
     if kind == "yended":
-        return g[1] if MONTHS[g[0].lower().rstrip(".")] == 12 else f"FY{g[1]}"
+        return g[1] if MONTHS[g[0].lower().rstrip(".")] == 12 else f"FY{g[1]}"  # the year is named (see _ref)
     if kind == "fyspan":
         first, last = (g[0], g[1]) if g[0] else (g[2], g[3])
         return f"FY{first[:2]}{last}" if int(last) == (int(first) + 1) % 100 else None

@@ -123,6 +123,12 @@ CASES = [
      "Salesforce reported third-quarter results for fiscal 2026 on Wednesday.\n\nThe company now sees full-year "
      "revenue of $41.45 billion to $41.55 billion.", None, "$41.45 billion to $41.55 billion",
      dict(period="FY2026", kind="forecast")),
+    ("period-year-ago-with-a-time-of-its-own-takes-no-earlier-period",
+     "Apple forecast revenue growth of 10% to 12% for the December quarter.\n\nFor the fiscal fourth quarter ended "
+     "Sept. 27, Apple reported revenue of $102.5 billion, up 8% from a year earlier.", dt.date(2025, 10, 30),
+     "8%", dict(period="FY2025-Q4")),
+    ("period-month-named-quarter-guidance", "Apple forecast revenue growth of 10% to 12% for the December quarter.",
+     dt.date(2025, 10, 30), "10% to 12%", dict(period="2025-Q4", kind="forecast")),
     # --- kind -------------------------------------------------------------------------
     ("kind-expected-after-vs-is-the-estimate", "Earnings per share: $3.25 adjusted vs. $2.86 expected", None,
      "$2.86", dict(kind="estimate")),
