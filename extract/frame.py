@@ -2666,7 +2666,8 @@ def _reached_by(sent: Span, q: Quantity, period: Optional[str], ref_year: Option
             doc_text(sent.doc)[sent.start_char:q.start]):
         return False  # "cut costs from $0.23 to $0.10 by 2030": $0.23 is where they start
     after = doc_text(sent.doc)[q.end:sent.end_char]
-    return re.search(rf"\b(?:by|until|before)\s+(?:the\s+(?:end|close)\s+of\s+)?(?:fiscal\s+(?:year\s+)?)?"
+    return re.search(rf"\b(?:by|until|before|at\s+the\s+(?:end|close)\s+of)\s+(?:the\s+(?:end|close)\s+of\s+)?"
+                     rf"(?:fiscal\s+(?:year\s+)?)?"
                      rf"(?:{m.group(1)}|next\s+year)\b", after, re.I) is not None
 
 

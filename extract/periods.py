@@ -136,6 +136,9 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
     # "the third quarter", "third-quarter revenue" with no year: the year under discussion
     (re.compile(r"\b(first|second|third|fourth)[\s-]+quarter\b(?!\s+(?:of\s+)?(?:(?:its\s+|the\s+)?fiscal\s+(?:year\s+)?|FY\s*)?'?\d)",
                 re.I), "bareoq"),
+    # "in the first half", "second-half sales" with no year: the year under discussion
+    (re.compile(r"\b(first|second)[\s-]+half\b(?!\s+(?:of\s+)?(?:(?:its\s+|the\s+)?fiscal\s+(?:year\s+)?|FY\s*)?'?\d)"
+                r"(?!\s+of\s+(?!(?:the|this)\s+year\b))", re.I), "bareoh"),
     (re.compile(rf"\b(?:in|since|from|during|starting|through|until|(?:at|by)\s+the\s+(?:end|start|beginning|close)\s+of)"
                 rf"\s+(?:early\s+|late\s+|mid-)?({_FULL_MONTH_RE})\b"
                 rf"(?!\s*\d)", re.I), "barem"),
@@ -303,6 +306,18 @@ def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[in
     if kind == "bareoq" and re.search(r"\bfiscal[\s-]+$", m.string[max(0, s - 10):s], re.I):
         # "the fiscal first quarter": which fiscal year it belongs to, the text does not say
         return TimeRef(s, e, None, "unresolved")
+    if kind == "bareoh":
+        if re.search(r"\bfiscal[\s-]+$", m.string[max(0, s - 10):s], re.I):
+            return TimeRef(s, e, None, "unresolved")
+        n = _ORD[m.group(1).lower()]
+        start_month = 6 * (n - 1) + 1
+        if published is not None:
+            y = published.year - 1 if start_month - published.month > 3 else published.year
+        elif year:
+            y = year
+        else:
+            return TimeRef(s, e, None, "unresolved")
+        return TimeRef(s, e, f"{y}-H{n}", "period")
     if kind == "bareoq":
         n = _ORD[m.group(1).lower()]
         if published is not None:
