@@ -82,6 +82,7 @@ class _Cues:
     organisation_labels: frozenset[str]
     topic_heads: frozenset[str]
     level_nouns: frozenset[str]
+    not_line_words: frozenset[str]
     topic_stop: frozenset[str]
 
 
@@ -131,6 +132,7 @@ def _cues() -> _Cues:
         organisation_labels=frozenset(d["organisation_labels"]),
         topic_heads=_lower(d["topic_heads"]),
         level_nouns=_lower(d["level_nouns"]),
+        not_line_words=_lower(d["not_line_words"]),
         topic_stop=_lower(d["topic_stop_words"]),
     )
 
@@ -246,13 +248,14 @@ def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date]
             period = _period(refs, q, in_sent, sent, ctx, scope, prev_period)
             prev_period = period
             in_if = _in_conditional(sent, q, cues)
-            kind = _kind(sent, q, cues, scope, sent_source, period, ref_year, in_if,
+            # a credit for another figure, or made in a clause of its own, is not this one's
+            not_for_this = bool(sent_source) and not carried and (
+                _credit_for_another_figure(sent, q, cues) or _credit_elsewhere(sent, q, cues))
+            kind = _kind(sent, q, cues, scope, None if not_for_this else sent_source, period, ref_year, in_if,
                          illustration=ctx.illustration_para == para,
                          carried_estimate=carried and ctx.source_estimates, metric=metric)
             source, source_how = _without_article(sent_source), ("carried" if carried else "own") if sent_source else None
-            if source and not _name_like(source):
-                source, source_how = None, None
-            if source and not carried and _credit_for_another_figure(sent, q, cues):
+            if not_for_this or (source and not _name_like(source)):
                 source, source_how = None, None
             if speaks_for_itself and subject is None and ctx.named and ctx.named_para >= para - 1:
                 # "Company management said comparable-store sales growth will be 3.5%":
@@ -405,6 +408,8 @@ def link_restatements(frames: list[Frame]) -> None:
         for f in members:
             if f is best or f.quote_start == best.quote_start:
                 continue  # a figure repeated in its own sentence is a new statement
+            if not _may_restate(best, f):
+                continue
             if best.subject and (f.subject is None or f.subject_how != STRONG):
                 f.subject, f.subject_how = best.subject, WEAK
             f.period = f.period or best.period
@@ -413,6 +418,34 @@ def link_restatements(frames: list[Frame]) -> None:
             f.metric = f.metric or best.metric
             if not f.in_conditional:
                 f.kind = best.kind
+
+
+def _metric_family(metric: Optional[str]) -> Optional[str]:
+    """The vocabulary metric a metric name ends with ("cloud infrastructure revenue
+    growth" -> "revenue"), or None for the text's own words ("gap")."""
+    if not metric:
+        return None
+    words = (metric[:-len(" growth")] if metric.endswith(" growth") else metric).split()
+    names = metric_vocabulary().canonical
+    for k in range(len(words)):
+        tail = " ".join(words[k:])
+        if tail.lower() in names:
+            return names[tail.lower()]
+    return None
+
+
+def _may_restate(first: Frame, later: Frame) -> bool:
+    """Can `later` restate `first`? Not when both name metrics that share no word, one
+    inside the other ("raised $18 billion in a bond sale" is funding, "cloud revenue
+    will grow to $18 billion" revenue; "AI revenue" may be restated as "revenue"), nor
+    when both name, from their own clauses, different subjects."""
+    fa, fb = _metric_family(first.metric), _metric_family(later.metric)
+    if fa and fb:
+        a, b = set(fa.split()), set(fb.split())
+        if not (a <= b or b <= a):
+            return False
+    return not (first.subject and later.subject and first.subject != later.subject
+                and first.subject_how == STRONG and later.subject_how == STRONG)
 
 
 def _restatement_key(q: Quantity) -> Optional[tuple]:
@@ -773,6 +806,10 @@ def _owner_of_metric(head: Token, doc: Doc, cues: _Cues, span: Span) -> tuple[Op
         hits = entity_table().find(text)
         if hits:
             return hits[0][2], False
+        if not any(_name_word(t) for t in words) and not any(c.dep_ == "det" for c in head.children):
+            # "Cloud infrastructure revenue will grow 77%": a line of business with no
+            # name, so the company the text is about owns it
+            return None, True
         return text or None, False
     return None, False
 
@@ -1953,7 +1990,13 @@ def _noun_metric(noun: Token) -> Optional[str]:
     phrase = text[start:noun.idx + len(noun.text)]
     hits = [h for h in vocab.find(phrase) if h[1] == len(phrase)]
     if hits:
-        return min(hits, key=lambda h: h[0])[2]
+        best = min(hits, key=lambda h: h[0])
+        line = [t for t in left if t.idx < start + best[0]]
+        if _a_line(line) and all(t.dep_ == "compound" and t.pos_ == "NOUN" and not _name_word(t) for t in line):
+            # "cloud infrastructure revenue": a line of business's revenue is not the
+            # company's, so the line stays in the metric
+            return " ".join(t.lower_ for t in line) + " " + best[2]
+        return best[2]
     if not _measure_noun(noun) or noun.lower_ in _cues().benchmark_nouns:
         return None  # "below expectations of $41.29 billion": what is expected is told elsewhere
     compounds = []
@@ -2031,6 +2074,34 @@ def _figure_head(doc: Doc, q: Quantity) -> Optional[Token]:
     return head
 
 
+def _line_of(words: list[Token], metric: str) -> str:
+    """"Cloud infrastructure revenue will grow 77%": the nouns right before a metric's
+    words that name a line of business without a name stay in the metric, so that
+    the line's revenue never meets the company's ("Azure revenue" is Azure's revenue)."""
+    head = words[-1]
+    line: list[Token] = []
+    for t in reversed(list(head.doc[max(0, words[0].i - 4):words[0].i])):
+        common = t.pos_ == "NOUN" or t.pos_ == "PROPN" and _capital_only_for_the_sentence(t)
+        if t.dep_ == "compound" and common and t.head.i in {w.i for w in words} | {x.i for x in line} \
+                and not _name_word(t) and not t.like_num:
+            line.insert(0, t)
+        else:
+            break
+    if not _a_line(line) or any(c.dep_ == "det" for c in head.children):
+        return metric
+    return " ".join(t.lower_ for t in line) + " " + metric
+
+
+def _a_line(line: list[Token]) -> bool:
+    """Do these nouns name a line of business: not words that describe the figure
+    ("record revenue"), nor the tail of a hyphenated word ("long-term debt")?"""
+    if not line:
+        return False
+    first = line[0]
+    hyphen_before = first.i > 0 and first.doc[first.i - 1].text == "-" and not first.doc[first.i - 1].whitespace_
+    return not hyphen_before and not any(t.lower_ in _cues().not_line_words for t in line)
+
+
 def _metric_of_clause_subject(doc: Doc, q: Quantity) -> Optional[str]:
     """"Total revenue rose 18% to $77.7 billion, while net income climbed 12% to $27.7
     billion": the metric that is the subject of the verb a figure hangs on ("to",
@@ -2041,7 +2112,7 @@ def _metric_of_clause_subject(doc: Doc, q: Quantity) -> Optional[str]:
         return None
     words = _metric_tokens(subj)
     if words:
-        return metric_vocabulary().canonical[" ".join(w.text for w in words).lower()]
+        return _line_of(words, metric_vocabulary().canonical[" ".join(w.text for w in words).lower()])
     # "comparable-store sales growth in 2019 will be 3.5%": the growth of a metric
     grown = _growth_noun_metric(subj)
     return grown if grown and grown != "growth" else None
@@ -2418,6 +2489,20 @@ def _noun_of(doc: Doc, q: Quantity) -> Optional[Token]:
         return None
     noun = span.root.head.head
     return noun if noun.pos_ == "NOUN" else None
+
+
+def _credit_elsewhere(sent: Span, q: Quantity, cues: _Cues) -> bool:
+    """"Oracle raised $18 billion in a bond sale, and analysts at Morgan Stanley expect
+    its net debt to double": the reporting verb heads a clause of its own, coordinated
+    with the figure's, so it credits nothing in the figure's clause."""
+    if cues.source_prepositions.search(sent.text):
+        return False
+    span = _tokens_of(sent.doc, q)
+    verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in cues.attribution_verbs
+             and _active_subject(t) is not None]
+    if span is None or not verbs:
+        return False
+    return all(not (v.left_edge.i <= span.root.i <= v.right_edge.i) and _own_clause(v) for v in verbs)
 
 
 def _credit_for_another_figure(sent: Span, q: Quantity, cues: _Cues) -> bool:

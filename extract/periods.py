@@ -93,7 +93,7 @@ _FUTURE_CLAUSE_BEFORE = re.compile(
 
 
 _COMPARED_BEFORE = re.compile(
-    r"(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bthan)\b[^.;]{0,40}$", re.I)
+    r"(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?)\b[^.;]{0,40}$", re.I)
 
 
 class TimeRef(NamedTuple):
@@ -112,12 +112,13 @@ def reference_year(text: str) -> Optional[int]:
     the year under discussion."""
     years = []
     for m in re.finditer(rf"(?<![\d,.$€£¥-]){_YEAR}(?![\d%])", text):
+        if _FUTURE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            continue  # "by fiscal 2028", "for 2027"
         if _COMPARED_BEFORE.search(text[max(0, m.start() - 50):m.start()]):
             # a year compared with ("will reach $350 billion, up from $230 billion in
             # 2024") is before the writing year, whatever the tense around it
             years.append(int(m.group(1)) + 1)
-        elif not (_FUTURE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
-                  or _FUTURE_CLAUSE_BEFORE.search(text[max(0, m.start() - 150):m.start()])):
+        elif not _FUTURE_CLAUSE_BEFORE.search(text[max(0, m.start() - 150):m.start()]):
             years.append(int(m.group(1)))
     return max(years) if years else None
 

@@ -53,7 +53,9 @@ def test_reference_year_ignores_forward_looking_years():
     ("The plant opened in 2021. Sales fell in 2019.", 2021),
     ("Capex will reach $350 billion this year, up from about $230 billion in 2024.", 2025),
     ("Sales rose 8% compared with 2023.", 2024),
-], ids=["will-far-before", "expects-far-before", "scheduled", "past-tense-latest", "up-from-a-year", "compared-with"])
+    ("Debt may more than double to about $290 billion by fiscal 2028. It peaked in 2009.", 2009),
+], ids=["will-far-before", "expects-far-before", "scheduled", "past-tense-latest", "up-from-a-year", "compared-with",
+        "more-than-is-no-comparison"])
 def test_reference_year_ignores_years_in_a_future_clause(text, year):
     assert reference_year(text) == year
 
