@@ -2002,6 +2002,9 @@ def _noun_metric(noun: Token) -> Optional[str]:
     compounds = []
     not_names = _cues().not_entities
     for t in reversed(list(noun.doc[left[0].i if left else noun.i:noun.i])):
+        glued = t.i > 0 and noun.doc[t.i - 1].text == "-" and not noun.doc[t.i - 1].whitespace_
+        if glued:
+            break  # "a five-year deal": the tail of a hyphenated word is no part of the measure
         if t.dep_ == "compound" and t.head.i == noun.i and not t.like_num and (
                 t.pos_ == "NOUN" or t.text in not_names):
             compounds.insert(0, t.text if t.text in not_names else t.lower_)  # "GPU purchases", "AI infrastructure"
