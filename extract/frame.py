@@ -991,6 +991,7 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
     verb = root
     points_back = foreseen = False
     anaphor: Optional[Token] = None
+    below: Optional[Token] = None  # the clause the climb came up from
     for _ in range(12):
         if verb.head.i == verb.i and not verb.pos_ in ("VERB", "AUX"):
             break
@@ -1001,6 +1002,19 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
             # "Sightline Climate's statistics show 15.2GW ...", "X estimates ...": the
             # subject of a reporting verb is the source, not what the figure is about
             foreseen = True
+            break
+        if subj is not None and source and below is not None and below.dep_ == "advcl" and below.tag_ == "VBG" \
+                and verb.lemma_.lower() in cues.attribution_verbs \
+                and _without_article(_name_np(subj, doc, cues, span)[0]) == _without_article(source):
+            # "U.S. consumer prices rose 0.2%, the Labor Department said, bringing the
+            # annual rate down to 2.9%": who reports the figure is not what it is
+            # about; what the report is about is
+            for c in verb.children:
+                inner = _clause_subject(c) if c.dep_ == "ccomp" else None
+                if inner is not None:
+                    name, _ = _name_np(inner, doc, cues, span)
+                    if name:
+                        return name, WEAK
             break
         if subj is not None and _holds_other_figure(subj, q, in_sent, doc):
             # "The $850 billion commitments correspond to $25 billion in revenue"
@@ -1053,6 +1067,7 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
             # "NIDA estimated that 964,000 people reported ...": the figure is its own
             # clause's subject; the reporter above is its source, not what it is about
             break
+        below = verb
         verb = verb.head
     if points_back and anaphor is not None and anaphor.lower_ in ("it", "its"):
         # "OpenAI's revenue hit $13 billion, and it expects to burn through $115
@@ -1090,10 +1105,12 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
         return any(a < e and s < b for a, b in credited)
 
     for hit in reversed(entity_table().find(prefix)):
-        if hit[2] != source and not is_credited(sent.start_char + hit[0], sent.start_char + hit[1]):
-            return hit[2], WEAK
+        if hit[2] != source and not is_credited(sent.start_char + hit[0], sent.start_char + hit[1]) \
+                and not (prefix[hit[0] - 1:hit[0]] == "(" and prefix[hit[1]:hit[1] + 1] == ")"):
+            return hit[2], WEAK  # not "(Reuters)", a credit in brackets of its own
     for ent in reversed([e for e in sent.ents if e.end_char <= q.start and e.label_ in ("ORG",)
-                         and _is_entity_text(e.text, cues) and not is_credited(e.start_char, e.end_char)]):
+                         and _is_entity_text(e.text, cues) and not is_credited(e.start_char, e.end_char)
+                         and not _bracketed(e)]):
         name = _canon(ent.text)
         if name != source:
             return name, WEAK
@@ -1389,6 +1406,13 @@ def _coordinated_names(tok: Token, doc: Doc, cues: _Cues) -> Optional[str]:
         return None
     # as written: a group is named by its members, not canonicalised into another name
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _bracketed(ent: Span) -> bool:
+    """"WASHINGTON, Sept 11 (Reuters) -": a name in brackets of its own is a credit or
+    an aside, never what a figure is about."""
+    doc = ent.doc
+    return ent.start > 0 and ent.end < len(doc) and doc[ent.start - 1].text == "(" and doc[ent.end].text == ")"
 
 
 def _last_organisation_before(sent: Span, tok: Token, cues: _Cues) -> Optional[str]:

@@ -449,6 +449,10 @@ CASES = [
      "To pay for the servers, Oracle raised $18 billion in a bond sale in September.\n\n"
      "Cloud infrastructure revenue will grow 77% to $18 billion this fiscal year, Oracle said.", MID_2025,
      "$18 billion#2", dict(kind="forecast", metric="cloud infrastructure revenue")),
+    ("subject-the-reporter-is-not-what-its-report-is-about",
+     "WASHINGTON, Sept 11 (Reuters) - U.S. consumer prices rose 0.2% in August, the Labor Department said on "
+     "Wednesday, bringing the annual rate down to 2.9% from 3.1% in July.", None,
+     "2.9%", dict(subject="U.S.", source="Labor Department")),
     # --- names are no cue words --------------------------------------------------------
     ("kind-month-may-is-no-forecast", "Tariffs on Chinese goods were increased from 10% to 25% in May 2019.", None,
      "25%", dict(kind="fact", period="2019-05")),
