@@ -2,11 +2,17 @@
 
 Two claims are comparable when they share subject, metric, period and unit after
 canonicalisation (claims/data/entities.toml, metrics.toml): "Google's parent" is
-Alphabet, "capital expenditure" is capex. A part is not its whole (AWS is not
-Amazon), a growth rate is not a level, percent is not percentage points, a quarter is
-not a year. Vague magnitudes ("hundreds of billions") and illustrative figures are
-never compared. A comparable pair agrees when the figures are compatible once each
-is read as the set of values its words allow:
+Alphabet, "capital expenditure" is capex, "sales growth" is revenue growth, a named
+company's bare "growth" is its revenue growth, "Alphabet's cloud revenue" is Google
+Cloud's revenue (claims/data/reconcile.toml [segments]). A part is not its whole (AWS
+is not Amazon), a growth rate is not a level, percent is not percentage points, a
+quarter is not a year. They must also be the same speaker's: a third party's estimate
+or forecast ("Bernstein estimates ...", a consensus "according to LSEG") is compared
+only with the same party's figures, never with the company's own or another party's,
+since both can be reported right. Vague magnitudes ("hundreds of billions"),
+illustrative figures and figures more than a factor `max_ratio` apart (a segment
+named like its total) are never compared. A comparable pair agrees when the figures
+are compatible once each is read as the set of values its words allow:
 
 - a point value allows its rounding interval, by its stated precision ("$150
   billion" allows 149.5–150.5 billion; "$62.3 billion" 62.25–62.35 billion), widened
@@ -19,8 +25,10 @@ is read as the set of values its words allow:
   ("$150 billion annualised" vs "$37.6 billion in Q1").
 
 Repeated mentions of one figure inside one document are one fact (all mentions kept),
-so the queue is not padded. Every conflict between facts of different documents has a
-score in [0, 1] and a one-sentence `why`; a conflict that a revision cue explains
+so the queue is not padded; a range with precise bounds speaks for its fact, not a
+point the article restates inside it ("$175-185 billion ... $180 billion at the
+midpoint" disagrees with "$180-190 billion"). Every conflict between facts of
+different documents has a score in [0, 1] and a one-sentence `why`; a conflict that a revision cue explains
 ("raised its guidance to ...") is kept, said so, and scored lower. Groups of agreeing
 facts from two or more documents are corroborations.
 """
@@ -47,6 +55,8 @@ if TYPE_CHECKING:
 INF = math.inf
 # Hedged figures are read this loosely (relative), e.g. "roughly $150 billion".
 APPROX_TOLERANCE = 0.05
+# Relative slack for float comparisons of interval bounds.
+FLOAT_SLACK = 1e-9
 
 
 class Verdict(BaseModel):
@@ -79,6 +89,11 @@ class _Rules:
     saturate_gap: float
     explained_factor: float
     hedged_factor: float
+    max_ratio: float
+    bare_growth: str
+    segments: dict[str, dict[str, str]]
+    relays: frozenset[str]
+    consensus: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -94,8 +109,13 @@ def _rules() -> _Rules:
         re.I,
     )
     sc = d["score"]
+    segments = {parent: {word.lower(): unit for word, unit in words.items()}
+                for parent, words in d["segments"].items()}
     return _Rules(revision, dict(d["periods_per_year"]), sc["base"], sc["spread"], sc["saturate_gap"],
-                  sc["explained_factor"], sc["hedged_factor"])
+                  sc["explained_factor"], sc["hedged_factor"], d["compare"]["max_ratio"],
+                  d["growth"]["bare_growth_of_entity"], segments,
+                  frozenset(r.lower() for r in d["speakers"]["relays"]),
+                  frozenset(r.lower() for r in d["speakers"]["consensus"]))
 
 
 def comparison_key(c: Claim) -> Optional[tuple]:
@@ -106,9 +126,70 @@ def comparison_key(c: Claim) -> Optional[tuple]:
         return None
     if c.value is None and c.low is None and c.high is None:
         return None
+    subject, metric, period = normalised_fields(c)
+    return (subject.lower(), metric.lower(), period, c.unit, speaker(c))
+
+
+def speaker(c: Claim) -> Optional[str]:
+    """The third party whose estimate or forecast this is; None for a reported figure
+    and for the subject's own (a company's guidance, its results)."""
+    if not c.source:
+        return None
+    table = entity_table()
+    source = table.canonicalise(c.source) or c.source
+    if source.lower() in _rules().consensus:
+        return source.lower()
+    if c.kind not in (Kind.estimate, Kind.forecast) or source.lower() in _rules().relays:
+        return None
+    if c.subject and table.whole(source) == table.whole(table.canonicalise(c.subject) or c.subject):
+        return None
+    return source.lower()
+
+
+def normalised_fields(c: Claim) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    """(subject, metric, period) as reconciliation compares them.
+
+    Names are canonical (claims/data/entities.toml, metrics.toml); a growth metric is
+    the growth of its canonical level ("sales growth" is revenue growth); a metric
+    named after a parent's unit is that unit's ("Alphabet" + "cloud revenue" is
+    "Google Cloud" + "revenue"); a named entity's bare "growth" is its revenue growth.
+    """
     subject = entity_table().canonicalise(c.subject) or c.subject
-    metric = metric_vocabulary().canonicalise(c.metric) or c.metric
-    return (subject.lower(), metric.lower(), c.period.strip().upper(), c.unit)
+    metric = _canonical_metric(c.metric)
+    if subject and metric:
+        subject, metric = _segment_metric(subject, metric)
+        if metric == "growth" and subject in entity_table().canonical.values():
+            metric = _rules().bare_growth
+    period = c.period.strip().upper() if c.period else None
+    return subject, metric, period
+
+
+GROWTH_SUFFIX = " growth"
+
+
+def _canonical_metric(metric: Optional[str]) -> Optional[str]:
+    vocab = metric_vocabulary()
+    if not metric:
+        return metric
+    name = metric.strip().lower()
+    if name in vocab.canonical:
+        return vocab.canonicalise(name)
+    if name.endswith(GROWTH_SUFFIX) and name != GROWTH_SUFFIX.strip():
+        return vocab.canonicalise(name[: -len(GROWTH_SUFFIX)]) + GROWTH_SUFFIX
+    return vocab.canonicalise(name)
+
+
+def _segment_metric(subject: str, metric: str) -> tuple[str, str]:
+    """A metric named after one of the subject's business units is that unit's metric."""
+    word, _, rest = metric.partition(" ")
+    if not rest:
+        return subject, metric
+    table = entity_table()
+    parent = table.whole(subject)
+    unit = _rules().segments.get(parent, {}).get(word.lower())
+    if unit is None or subject not in (parent, unit):
+        return subject, metric
+    return unit, _canonical_metric(rest)
 
 
 def is_vague(c: Claim) -> bool:
@@ -172,13 +253,24 @@ def compare(a: Claim, b: Claim) -> tuple[bool, str, float]:
         ), _score(gap, a, b)
     alo, ahi, _ = interval(a)
     blo, bhi, _ = interval(b)
-    if alo <= bhi and blo <= ahi:
+    # a bound met exactly ("$102.3 billion" up to 102.35 vs "$102.35 billion") must
+    # not fail on the last bit of a float
+    slack = FLOAT_SLACK * max(_magnitude(a), _magnitude(b))
+    if alo <= bhi + slack and blo <= ahi + slack:
         return True, f"{what}: {said}: compatible once rounding, ranges and hedges are allowed for.", 0.0
     gap = max(blo - ahi, alo - bhi) / max(_magnitude(a), _magnitude(b), 1e-300)
     return False, (
         f"{what}: {said}; they do not overlap even allowing for rounding, ranges and hedges"
         f" ({_span(alo, ahi)} vs {_span(blo, bhi)})."
     ), _score(gap, a, b)
+
+
+def far_apart(a: Claim, b: Claim) -> bool:
+    """Figures of one sign more than `max_ratio` apart: not two reports of one figure."""
+    x, y = abs(_mid(a)), abs(_mid(b))
+    if _mid(a) * _mid(b) <= 0:
+        return False
+    return max(x, y) / min(x, y) > _rules().max_ratio
 
 
 def _is_precise_range(c: Claim) -> bool:
@@ -236,11 +328,13 @@ class _Fact:
 
     @property
     def representative(self) -> StoredClaim:
-        # The most specific mention: exact before hedged, narrowest allowed interval.
+        # The fullest statement: a range with precise bounds (a point the same article
+        # gives inside it is its midpoint or an end, "$180 billion" for "$175-185
+        # billion"), then exact before hedged, then the narrowest allowed interval.
         def specificity(c: StoredClaim):
             lo, hi, _ = interval(c)
             width = hi - lo if not (math.isinf(lo) or math.isinf(hi)) else INF
-            return (c.approx != Approx.exact, width, c.start)
+            return (not _is_precise_range(c), c.approx != Approx.exact, width, c.start)
 
         return min(self.mentions, key=specificity)
 
@@ -336,6 +430,8 @@ def reconcile(claims: Iterable[StoredClaim]) -> Reconciliation:
     conflicts: list[Verdict] = []
 
     def judge(fa: _Fact, fb: _Fact, a: StoredClaim, b: StoredClaim, note: str = "") -> None:
+        if far_apart(a, b):
+            return
         agrees, why, score = compare(a, b)
         if agrees:
             uf.union(id(fa), id(fb))
@@ -350,17 +446,19 @@ def reconcile(claims: Iterable[StoredClaim]) -> Reconciliation:
     # A run-rate against the level of one period, scaled to a year.
     vocab = metric_vocabulary()
     annualises = {k.lower(): v.lower() for k, v in vocab.annualises.items()}
-    for (subject, metric, period, unit), rate_facts in facts_by_key.items():
+    for (subject, metric, period, unit, said_by), rate_facts in facts_by_key.items():
         level_metric = annualises.get(metric)
         grain = _granularity(period)
         if level_metric is None or grain is None:
             continue
         factor = _rules().per_year[grain]
-        for lf in facts_by_key.get((subject, level_metric, period, unit), []):
+        for lf in facts_by_key.get((subject, level_metric, period, unit, said_by), []):
             for rf in rate_facts:
                 if rf.document_id == lf.document_id:
                     continue
                 r, l = rf.representative, lf.representative
+                if far_apart(r, _annualised(l, factor)):
+                    continue
                 agrees, why, score = compare(r, _annualised(l, factor))
                 if agrees:
                     uf.union(id(rf), id(lf))

@@ -3,7 +3,7 @@
 import pytest
 
 from claims.models import Approx, Kind, StoredClaim
-from claims.reconcile import compare, interval, reconcile, stated_step
+from claims.reconcile import compare, far_apart, interval, normalised_fields, reconcile, stated_step
 
 B = 1e9
 _ids = iter(range(1, 10_000))
@@ -171,3 +171,123 @@ def test_score_grows_with_the_gap_and_falls_with_hedges():
     hedged = compare(claim("$100 billion", 100 * B, approx="approximately"), claim("$150 billion", 150 * B, doc=2))[2]
     assert 0.5 < near < far <= 1.0
     assert hedged < far
+
+
+# -- normalisation across sources: one case per rule --------------------------------
+
+NORMALISED = [
+    ("sales-growth-is-revenue-growth", "Amazon", "sales growth", ("Amazon", "revenue growth")),
+    ("capital-spending-growth", "Meta", "capital spending growth", ("Meta", "capex growth")),
+    ("bare-growth-of-a-unit-is-revenue-growth", "Azure", "growth", ("Azure", "revenue growth")),
+    ("bare-growth-of-a-company-is-revenue-growth", "AWS", "growth", ("AWS", "revenue growth")),
+    ("bare-growth-of-an-unknown-name-stays", "Redmond", "growth", ("Redmond", "growth")),
+    ("parent-cloud-revenue-is-the-unit-revenue", "Alphabet", "cloud revenue", ("Google Cloud", "revenue")),
+    ("parent-alias-cloud-revenue", "Google", "cloud revenue", ("Google Cloud", "revenue")),
+    ("parent-cloud-revenue-growth", "Alphabet", "cloud revenue growth", ("Google Cloud", "revenue growth")),
+    ("unit-cloud-revenue-is-its-revenue", "Google Cloud", "cloud revenue", ("Google Cloud", "revenue")),
+    ("amazon-cloud-sales-is-aws", "Amazon", "cloud sales", ("AWS", "revenue")),
+    ("microsoft-cloud-revenue-is-not-azure", "Microsoft", "cloud revenue", ("Microsoft", "cloud revenue")),
+    ("segment-word-of-another-parent", "Meta", "cloud revenue", ("Meta", "cloud revenue")),
+    ("part-metric-stays-its-own", "Nvidia", "data center revenue", ("Nvidia", "data center revenue")),
+]
+
+
+@pytest.mark.parametrize("subject,metric,want", [c[1:] for c in NORMALISED], ids=[c[0] for c in NORMALISED])
+def test_normalised_fields(subject, metric, want):
+    c = claim("$1 billion", 1 * B, subject=subject, metric=metric, period="2025-Q3")
+    assert normalised_fields(c) == (*want, "2025-Q3")
+
+
+def test_cloud_revenue_of_the_parent_conflicts_with_the_unit_revenue():
+    a = claim("$15.2 billion", 15.2 * B, subject="Alphabet", metric="cloud revenue", period="2025-Q3", kind="fact")
+    b = claim("$13.6 billion", 13.6 * B, subject="Google Cloud", metric="revenue", period="2025-Q3", kind="fact", doc=2)
+    same = claim("$15.16 billion", 15.16 * B, subject="Google Cloud", metric="revenue", period="2025-Q3", kind="fact",
+                 doc=3)
+    result = reconcile([a, b, same])
+    assert {(c.a_id, c.b_id) for c in result.conflicts} == {(a.id, b.id), (b.id, same.id)}
+    assert result.corroborations == [sorted([a.id, same.id])]
+
+
+# Whose figure: (id, a, b, compared). A third party's estimate is its own claim.
+def _said(surface, value, source, kind, doc, subject="Meta", period="2025"):
+    return claim(surface, value, subject=subject, period=period, kind=kind, doc=doc).model_copy(
+        update={"source": source})
+
+
+SPEAKERS = [
+    ("analyst-estimate-vs-company-guidance",
+     _said("$45 billion", 45 * B, "Bernstein", "estimate", 1), _said("$70 billion", 70 * B, "Meta", "forecast", 2), False),
+    ("analyst-estimate-vs-reported-fact",
+     _said("$60 billion", 60 * B, "Bernstein", "estimate", 1), _said("$70 billion", 70 * B, None, "fact", 2), False),
+    ("two-analysts-disagree",
+     _said("$60 billion", 60 * B, "Bernstein", "estimate", 1), _said("$70 billion", 70 * B, "Morgan Stanley", "estimate", 2),
+     False),
+    ("same-analyst-in-two-articles",
+     _said("$60 billion", 60 * B, "Bernstein", "estimate", 1), _said("$70 billion", 70 * B, "Bernstein", "estimate", 2), True),
+    ("company-guidance-in-two-articles",
+     _said("$60 billion", 60 * B, "Meta", "forecast", 1), _said("$70 billion", 70 * B, "Meta Platforms", "forecast", 2), True),
+    ("guidance-relayed-by-a-news-outlet",
+     _said("$60 billion", 60 * B, "Reuters", "forecast", 1), _said("$70 billion", 70 * B, "Meta", "forecast", 2), True),
+    ("unit-forecast-credited-to-its-parent",
+     _said("$30 billion", 30 * B, "Amazon", "forecast", 1, subject="AWS"),
+     _said("$36 billion", 36 * B, None, "forecast", 2, subject="AWS"), True),
+    ("consensus-credited-fact-vs-reported",
+     _said("$46.06 billion", 46.06 * B, "LSEG", "fact", 1, subject="Nvidia", period="FY2026-Q2"),
+     _said("$46.74 billion", 46.74 * B, None, "fact", 2, subject="Nvidia", period="FY2026-Q2"), False),
+]
+
+
+@pytest.mark.parametrize("a,b,compared", [c[1:] for c in SPEAKERS], ids=[c[0] for c in SPEAKERS])
+def test_only_the_same_speaker_is_compared(a, b, compared):
+    assert bool(reconcile([a, b]).conflicts) is compared
+
+
+# Figures far apart are different quantities named alike: (id, a, b, compared).
+RATIOS = [
+    ("segment-vs-total", claim("$17.7 billion", 17.7 * B, subject="Amazon", metric="revenue", period="2025-Q3"),
+     claim("$180.2 billion", 180.2 * B, subject="Amazon", metric="revenue", period="2025-Q3", doc=2), False),
+    ("quarter-vs-year-mislabelled", claim("$33 billion", 33 * B, metric="revenue"),
+     claim("$128 billion", 128 * B, metric="revenue", doc=2), False),
+    ("within-the-factor", claim("$45 billion", 45 * B), claim("$72 billion", 72 * B, doc=2), True),
+    ("opposite-signs-always", claim("-2%", -2, unit="percent", metric="revenue growth"),
+     claim("9%", 9, unit="percent", metric="revenue growth", doc=2), True),
+]
+
+
+@pytest.mark.parametrize("a,b,compared", [c[1:] for c in RATIOS], ids=[c[0] for c in RATIOS])
+def test_figures_far_apart_are_not_compared(a, b, compared):
+    assert far_apart(a, b) is not compared
+    assert bool(reconcile([a, b]).conflicts) is compared
+
+
+# One article states a range and restates a point of it: the range speaks for the fact.
+RESTATED = [
+    ("midpoint-restated", claim("$180 billion", 180 * B), False),
+    ("upper-end-restated", claim("$185 billion", 185 * B), False),
+    ("hedged-midpoint-restated", claim("about $180 billion", 180 * B, approx="approximately"), False),
+]
+
+
+@pytest.mark.parametrize("restated,_", [c[1:] for c in RESTATED], ids=[c[0] for c in RESTATED])
+def test_a_range_speaks_for_its_restatement(restated, _):
+    rng = claim("$175 billion to $185 billion", low=175 * B, high=185 * B)
+    other = claim("$180 billion and $190 billion", low=180 * B, high=190 * B, doc=2)
+    result = reconcile([rng, restated.model_copy(update={"start": rng.start + 100}), other])
+    assert [(c.a_id, c.b_id) for c in result.conflicts] == [(rng.id, other.id)]
+    assert result.facts == [sorted([rng.id, restated.id])]
+
+
+# Neighbouring rounding intervals touch: "2.3%" may be 2.35 rounded down. The first two
+# cases failed on the last bit of a float before the comparison had a slack.
+TOUCHING = [
+    ("percent-one-decimal", claim("2.3%", 2.3, unit="percent", metric="revenue growth"),
+     claim("2.4%", 2.4, unit="percent", metric="revenue growth", doc=2)),
+    ("dollars-one-decimal", claim("$0.3", 0.3, metric="earnings per share"),
+     claim("$0.4", 0.4, metric="earnings per share", doc=2)),
+    ("two-decimals-vs-one", claim("$102.35 billion", 102.35 * B), claim("$102.3 billion", 102.3 * B, doc=2)),
+]
+
+
+@pytest.mark.parametrize("a,b", [c[1:] for c in TOUCHING], ids=[c[0] for c in TOUCHING])
+def test_touching_rounding_intervals_agree(a, b):
+    assert compare(a, b)[0]
