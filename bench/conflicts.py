@@ -14,6 +14,9 @@ conflicts`) and prints:
   (a restatement listed with `same_as` counts as the figure it restates);
 - false alarms: flagged pairs the list says are consistent / different-period /
   different-metric / same-document; unlisted: flagged pairs not in the list;
+- consistent recognised: the share of listed consistent pairs the reconciler found to
+  agree (a corroboration); a miss means it never compared them (fields differ). Pairs
+  listed with `compared: false` (no period, different speakers) are left out;
 - fields: the share of listed figures whose subject, metric and period (as the
   reconciler normalises them), kind and unit are as expected.
 
@@ -113,18 +116,16 @@ FIELDS = ("subject", "metric", "period", "kind", "unit")
 
 
 def field_mismatches(spec: dict, record: Optional[dict]) -> dict[str, tuple]:
-    """field -> (expected, got), for every field the spec names that the record gets wrong."""
+    """field -> (expected, got), for every field the spec names that the record gets
+    wrong; both sides normalised alike (Microsoft's FY2026-Q1 is 2025-Q3 either way)."""
     if record is None:
         return {"found": (True, False)}
     got = compared_fields(record)
+    want = compared_fields({**record, **{f: spec[f] for f in FIELDS if f in spec}})
     out = {}
     for f in FIELDS:
-        if f not in spec:
-            continue
-        want = spec[f]
-        have = got[f]
-        if (want or "").lower() != (have or "").lower():
-            out[f] = (want, have)
+        if f in spec and (want[f] or "").lower() != (got[f] or "").lower():
+            out[f] = (want[f], got[f])
     return out
 
 
@@ -132,6 +133,7 @@ def field_mismatches(spec: dict, record: Optional[dict]) -> dict[str, tuple]:
 class StressRun:
     claims: list[dict]
     conflicts: list[dict]
+    corroborations: list[list[dict]] = field(default_factory=list)  # each: agreeing claims of 2+ documents
 
 
 def run_pipeline(folder: Path = STRESS, python: str = sys.executable) -> StressRun:
@@ -150,7 +152,16 @@ def run_pipeline(folder: Path = STRESS, python: str = sys.executable) -> StressR
         claims = [json.loads(line) for line in cli("query", "--db", db, "--format", "jsonl").splitlines() if line]
         conflicts = [json.loads(line) for line in cli("conflicts", "--db", db, "--format", "jsonl").splitlines()
                      if line]
-    return StressRun(claims, conflicts)
+        corroborations = stored_corroborations(db)
+    return StressRun(claims, conflicts, corroborations)
+
+
+def stored_corroborations(db: str) -> list[list[dict]]:
+    """The corroborated figures the database holds (the command line prints them only as a table)."""
+    from claims.store import ClaimStore
+
+    with ClaimStore(db) as store:
+        return [[c.contract_dict() for c in group] for group in store.corroborations()]
 
 
 @dataclass
@@ -162,6 +173,13 @@ class StressScore:
     unmapped: list[dict]
     records: dict[str, Optional[dict]]  # listed figure -> its extracted claim (None: not extracted)
     wrong_fields: dict[str, dict[str, tuple]] = field(default_factory=dict)
+    corroborated: set[tuple[str, str]] = field(default_factory=set)  # listed pairs found agreeing
+    consistent: set[tuple[str, str]] = field(default_factory=set)
+
+    @property
+    def consistent_recognised(self) -> float:
+        """Share of the listed consistent pairs the reconciler found to agree."""
+        return len(self.consistent & self.corroborated) / len(self.consistent) if self.consistent else 1.0
 
     @property
     def found(self) -> set[tuple[str, str]]:
@@ -201,7 +219,14 @@ def score(run: StressRun, expected: dict, folder: Path = STRESS) -> StressScore:
     false_alarms = sorted((k, verdicts[k]) for k in flagged if k in verdicts and verdicts[k] != "contradiction")
     unlisted = sorted(k for k in flagged if k not in verdicts)
     wrong = {cid: bad for cid in specs if (bad := field_mismatches(specs[cid], records[cid]))}
-    return StressScore(contradictions, flagged, false_alarms, unlisted, unmapped, records, wrong)
+    corroborated = set()
+    for group in run.corroborations:
+        ids = {canonical(cid, specs) for rec in group if (cid := claim_id_for(rec, spans))}
+        corroborated |= {pair_key(a, b) for a in ids for b in ids if a != b}
+    consistent = {pair_key(canonical(p["a"], specs), canonical(p["b"], specs)) for p in expected["pairs"]
+                  if p["verdict"] == "consistent" and p.get("compared", True)}
+    return StressScore(contradictions, flagged, false_alarms, unlisted, unmapped, records, wrong, corroborated,
+                       consistent)
 
 
 def with_expected_fields(run: StressRun, expected: dict, folder: Path = STRESS) -> StressRun:
@@ -224,7 +249,8 @@ def with_expected_fields(run: StressRun, expected: dict, folder: Path = STRESS) 
     result = reconcile(stored)
     conflicts = [{"a": by_id[v.a_id].model_dump(mode="json"), "b": by_id[v.b_id].model_dump(mode="json"),
                   "verdict": "contradiction", "why": v.why, "score": v.score} for v in result.conflicts]
-    return StressRun([c.model_dump(mode="json") for c in stored], conflicts)
+    groups = [[by_id[i].model_dump(mode="json") for i in group] for group in result.corroborations]
+    return StressRun([c.model_dump(mode="json") for c in stored], conflicts, groups)
 
 
 def figures_of(sc: StressScore, prefix: str) -> dict:
@@ -234,6 +260,7 @@ def figures_of(sc: StressScore, prefix: str) -> dict:
         f"{prefix}.false_alarms": len(sc.false_alarms),
         f"{prefix}.unlisted": len(sc.unlisted) + len(sc.unmapped),
         f"{prefix}.fields_right": round(sc.fields_right, 3),
+        f"{prefix}.consistent_recognised": round(sc.consistent_recognised, 3),
     }
 
 
@@ -243,6 +270,8 @@ def print_details(sc: StressScore, title: str) -> None:
         print(f"  missed contradiction: {k[0]} vs {k[1]}")
     for k, v in sc.false_alarms:
         print(f"  false alarm ({v}): {k[0]} vs {k[1]}")
+    for k in sorted(sc.consistent - sc.corroborated):
+        print(f"  consistent, not recognised as agreeing: {k[0]} vs {k[1]}")
     for k in sc.unlisted:
         print(f"  unlisted: {k[0]} vs {k[1]}")
     for c in sc.unmapped:

@@ -94,6 +94,7 @@ class _Rules:
     segments: dict[str, dict[str, str]]
     relays: frozenset[str]
     consensus: frozenset[str]
+    fiscal_year_end: dict[str, int]
 
 
 @lru_cache(maxsize=None)
@@ -115,7 +116,7 @@ def _rules() -> _Rules:
                   sc["explained_factor"], sc["hedged_factor"], d["compare"]["max_ratio"],
                   d["growth"]["bare_growth_of_entity"], segments,
                   frozenset(r.lower() for r in d["speakers"]["relays"]),
-                  frozenset(r.lower() for r in d["speakers"]["consensus"]))
+                  frozenset(r.lower() for r in d["speakers"]["consensus"]), dict(d["fiscal_year_end"]))
 
 
 def comparison_key(c: Claim) -> Optional[tuple]:
@@ -152,7 +153,8 @@ def normalised_fields(c: Claim) -> tuple[Optional[str], Optional[str], Optional[
     Names are canonical (claims/data/entities.toml, metrics.toml); a growth metric is
     the growth of its canonical level ("sales growth" is revenue growth); a metric
     named after a parent's unit is that unit's ("Alphabet" + "cloud revenue" is
-    "Google Cloud" + "revenue"); a named entity's bare "growth" is its revenue growth.
+    "Google Cloud" + "revenue"); a named entity's bare "growth" is its revenue growth;
+    a fiscal period is its calendar period where the two align (`calendar_period`).
     """
     subject = entity_table().canonicalise(c.subject) or c.subject
     metric = _canonical_metric(c.metric)
@@ -161,7 +163,27 @@ def normalised_fields(c: Claim) -> tuple[Optional[str], Optional[str], Optional[
         if metric == "growth" and subject in entity_table().canonical.values():
             metric = _rules().bare_growth
     period = c.period.strip().upper() if c.period else None
+    if period and subject:
+        period = calendar_period(period, subject)
     return subject, metric, period
+
+
+FISCAL_PERIOD = re.compile(r"FY(\d{4})(?:-Q([1-4]))?")
+
+
+def calendar_period(period: str, subject: str) -> str:
+    """A fiscal period as the calendar period it is, when the subject's fiscal quarters
+    are calendar quarters: Microsoft FY2026-Q1 -> 2025-Q3, Alphabet FY2025 -> 2025."""
+    m = FISCAL_PERIOD.fullmatch(period)
+    end = _rules().fiscal_year_end.get(entity_table().whole(subject)) if m else None
+    if end is None:
+        return period
+    year = int(m.group(1))
+    if m.group(2) is None:
+        return str(year) if end == 12 else period
+    # months since year 0 of the quarter's last month: Q4 ends with the fiscal year
+    last_month = year * 12 + (end - 1) - 3 * (4 - int(m.group(2)))
+    return f"{last_month // 12}-Q{last_month % 12 // 3 + 1}"
 
 
 GROWTH_SUFFIX = " growth"

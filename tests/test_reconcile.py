@@ -3,7 +3,8 @@
 import pytest
 
 from claims.models import Approx, Kind, StoredClaim
-from claims.reconcile import compare, far_apart, interval, normalised_fields, reconcile, stated_step
+from claims.reconcile import (calendar_period, compare, far_apart, interval, normalised_fields, reconcile,
+                              stated_step)
 
 B = 1e9
 _ids = iter(range(1, 10_000))
@@ -291,3 +292,42 @@ TOUCHING = [
 @pytest.mark.parametrize("a,b", [c[1:] for c in TOUCHING], ids=[c[0] for c in TOUCHING])
 def test_touching_rounding_intervals_agree(a, b):
     assert compare(a, b)[0]
+
+
+# Fiscal periods as calendar periods, where a company's fiscal quarters are calendar quarters.
+CALENDAR = [
+    ("microsoft-fiscal-q1-is-september-quarter", "FY2026-Q1", "Microsoft", "2025-Q3"),
+    ("microsoft-fiscal-q4-is-june-quarter", "FY2026-Q4", "Microsoft", "2026-Q2"),
+    ("unit-takes-its-parent-calendar", "FY2026-Q2", "Azure", "2025-Q4"),
+    ("december-year-end-fiscal-year-is-calendar", "FY2025", "Alphabet", "2025"),
+    ("december-year-end-fiscal-quarter", "FY2025-Q3", "AWS", "2025-Q3"),
+    ("june-year-end-fiscal-year-stays-fiscal", "FY2026", "Microsoft", "FY2026"),
+    ("september-year-end-q4", "FY2025-Q4", "Apple", "2025-Q3"),
+    ("march-year-end-q1", "FY2026-Q1", "Alibaba", "2025-Q2"),
+    ("unaligned-fiscal-quarter-stays-fiscal", "FY2026-Q2", "Nvidia", "FY2026-Q2"),
+    ("unknown-company-stays-fiscal", "FY2026-Q1", "Acme", "FY2026-Q1"),
+    ("calendar-period-unchanged", "2025-Q3", "Microsoft", "2025-Q3"),
+]
+
+
+@pytest.mark.parametrize("period,subject,want", [c[1:] for c in CALENDAR], ids=[c[0] for c in CALENDAR])
+def test_calendar_period(period, subject, want):
+    assert calendar_period(period, subject) == want
+
+
+# (id, a, b, compared): fiscal and calendar periods meet only where they are the same months.
+FISCAL_PAIRS = [
+    ("fiscal-q1-vs-calendar-q3", claim("$34.9 billion", 34.9 * B, subject="Microsoft", period="FY2026-Q1", kind="fact"),
+     claim("$30 billion", 30 * B, subject="Microsoft", period="2025-Q3", kind="fact", doc=2), True),
+    ("fiscal-q1-vs-calendar-q1", claim("$34.9 billion", 34.9 * B, subject="Microsoft", period="FY2026-Q1", kind="fact"),
+     claim("$30 billion", 30 * B, subject="Microsoft", period="2026-Q1", kind="fact", doc=2), False),
+    ("june-fiscal-year-vs-calendar-year", claim("$88 billion", 88 * B, subject="Microsoft", period="FY2025", kind="fact"),
+     claim("$80 billion", 80 * B, subject="Microsoft", period="2025", kind="fact", doc=2), False),
+    ("december-fiscal-year-vs-calendar-year", claim("$91 billion", 91 * B, subject="Alphabet", period="FY2025"),
+     claim("$85 billion", 85 * B, subject="Alphabet", period="2025", doc=2), True),
+]
+
+
+@pytest.mark.parametrize("a,b,compared", [c[1:] for c in FISCAL_PAIRS], ids=[c[0] for c in FISCAL_PAIRS])
+def test_fiscal_and_calendar_periods(a, b, compared):
+    assert bool(reconcile([a, b]).conflicts) is compared
