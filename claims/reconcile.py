@@ -4,9 +4,14 @@ Two claims are comparable when they share subject, metric, period and unit after
 canonicalisation (claims/data/entities.toml, metrics.toml): "Google's parent" is
 Alphabet, "capital expenditure" is capex, "sales growth" is revenue growth, a named
 company's bare "growth" is its revenue growth, "Alphabet's cloud revenue" is Google
-Cloud's revenue (claims/data/reconcile.toml [segments]). A part is not its whole (AWS
-is not Amazon), a growth rate is not a level, percent is not percentage points, a
-quarter is not a year. They must also be the same speaker's: a third party's estimate
+Cloud's revenue (claims/data/reconcile.toml [segments]), "data center segment revenue"
+is data center revenue; a fiscal period is its calendar period where the company's
+fiscal quarters are calendar quarters (Microsoft FY2026-Q1 is 2025-Q3). A part is not
+its whole (AWS is not Amazon), a growth rate is not a level, growth from the previous
+quarter is not growth from a year earlier, percent is not percentage points, a quarter
+is not a year, a figure "so far this year" is no figure for a period. A forecast and
+the outcome reported for its period are not compared (both are right as reported).
+They must also be the same speaker's: a third party's estimate
 or forecast ("Bernstein estimates ...", a consensus "according to LSEG") is compared
 only with the same party's figures, never with the company's own or another party's,
 since both can be reported right. Vague magnitudes ("hundreds of billions"),
@@ -95,6 +100,15 @@ class _Rules:
     relays: frozenset[str]
     consensus: frozenset[str]
     fiscal_year_end: dict[str, int]
+    growth_bases: dict[str, re.Pattern]
+    to_date: re.Pattern
+    owner_words: frozenset[str]
+    outlook: re.Pattern
+
+
+def _cue_pattern(cues: list[str]) -> re.Pattern:
+    alts = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -116,7 +130,10 @@ def _rules() -> _Rules:
                   sc["explained_factor"], sc["hedged_factor"], d["compare"]["max_ratio"],
                   d["growth"]["bare_growth_of_entity"], segments,
                   frozenset(r.lower() for r in d["speakers"]["relays"]),
-                  frozenset(r.lower() for r in d["speakers"]["consensus"]), dict(d["fiscal_year_end"]))
+                  frozenset(r.lower() for r in d["speakers"]["consensus"]), dict(d["fiscal_year_end"]),
+                  {basis: _cue_pattern(cues) for basis, cues in d["growth"]["bases"].items()},
+                  _cue_pattern(d["partial"]["to_date"]), frozenset(d["metric_words"]["owners"]),
+                  _cue_pattern(d["outlook"]["cues"]))
 
 
 def comparison_key(c: Claim) -> Optional[tuple]:
@@ -126,6 +143,8 @@ def comparison_key(c: Claim) -> Optional[tuple]:
     if c.kind == Kind.illustrative:
         return None
     if c.value is None and c.low is None and c.high is None:
+        return None
+    if is_to_date(c):
         return None
     subject, metric, period = normalised_fields(c)
     return (subject.lower(), metric.lower(), period, c.unit, speaker(c))
@@ -162,6 +181,10 @@ def normalised_fields(c: Claim) -> tuple[Optional[str], Optional[str], Optional[
         subject, metric = _segment_metric(subject, metric)
         if metric == "growth" and subject in entity_table().canonical.values():
             metric = _rules().bare_growth
+    if metric and metric.endswith(GROWTH_SUFFIX):
+        basis = growth_basis(c)
+        if basis:
+            metric = f"{metric} ({basis})"
     period = c.period.strip().upper() if c.period else None
     if period and subject:
         period = calendar_period(period, subject)
@@ -187,6 +210,42 @@ def calendar_period(period: str, subject: str) -> str:
 
 
 GROWTH_SUFFIX = " growth"
+FIGURE = re.compile(r"\d")
+# Where one figure's clause ends and a neighbour's begins.
+CLAUSE_BREAK = re.compile(r"[,;]|\s(?:and|while|but|versus|vs\.?|compared with|compared to)\s", re.I)
+
+
+def own_stretch(c: Claim) -> str:
+    """The figure's own stretch of its sentence: its clause, cut at the figures beside it.
+
+    "Revenue rose 62% from a year earlier and 22% from the previous quarter": the
+    stretch of 22% is "22% from the previous quarter.", of 62% "Revenue rose 62% from a
+    year earlier", so a cue about one figure is not read as the other's."""
+    at = c.quote.find(c.surface)
+    if at < 0:
+        return c.quote
+    before, after = c.quote[:at], c.quote[at + len(c.surface):]
+    prev = list(FIGURE.finditer(before))
+    if prev:
+        before = before[prev[-1].end():]
+        before = CLAUSE_BREAK.split(before)[-1]
+    nxt = FIGURE.search(after)
+    after = CLAUSE_BREAK.split(after[: nxt.start()] if nxt else after)[0]
+    return before + c.surface + after
+
+
+def growth_basis(c: Claim) -> Optional[str]:
+    """"sequential" or "constant currency" when the growth figure says so; None: year on year."""
+    stretch = own_stretch(c)
+    for basis, cue in _rules().growth_bases.items():
+        if cue.search(stretch):
+            return basis
+    return None
+
+
+def is_to_date(c: Claim) -> bool:
+    """A part of its period so far ("$64 billion so far this year")."""
+    return bool(_rules().to_date.search(own_stretch(c)))
 
 
 def _canonical_metric(metric: Optional[str]) -> Optional[str]:
@@ -197,7 +256,12 @@ def _canonical_metric(metric: Optional[str]) -> Optional[str]:
     if name in vocab.canonical:
         return vocab.canonicalise(name)
     if name.endswith(GROWTH_SUFFIX) and name != GROWTH_SUFFIX.strip():
-        return vocab.canonicalise(name[: -len(GROWTH_SUFFIX)]) + GROWTH_SUFFIX
+        return _canonical_metric(name[: -len(GROWTH_SUFFIX)]) + GROWTH_SUFFIX
+    # only after a word naming the business: "segment revenue" alone may be any segment's
+    words = name.split()
+    kept = words[:1] + [w for w in words[1:] if w not in _rules().owner_words]
+    if len(kept) < len(words):
+        return _canonical_metric(" ".join(kept))
     return vocab.canonicalise(name)
 
 
@@ -285,6 +349,17 @@ def compare(a: Claim, b: Claim) -> tuple[bool, str, float]:
         f"{what}: {said}; they do not overlap even allowing for rounding, ranges and hedges"
         f" ({_span(alo, ahi)} vs {_span(blo, bhi)})."
     ), _score(gap, a, b)
+
+
+def forecast_and_outcome(a: Claim, b: Claim) -> bool:
+    """A forecast and a reported fact for one period are a plan and its outcome, both
+    right as reported ("expects $54 billion" vs "reported $57.01 billion"), when their
+    words say so too: the forecast's stretch has an outlook word, the fact's none."""
+    if {a.kind, b.kind} != {Kind.forecast, Kind.fact}:
+        return False
+    forecast, fact = (a, b) if a.kind == Kind.forecast else (b, a)
+    outlook = _rules().outlook
+    return bool(outlook.search(own_stretch(forecast))) and not outlook.search(own_stretch(fact))
 
 
 def far_apart(a: Claim, b: Claim) -> bool:
@@ -452,7 +527,7 @@ def reconcile(claims: Iterable[StoredClaim]) -> Reconciliation:
     conflicts: list[Verdict] = []
 
     def judge(fa: _Fact, fb: _Fact, a: StoredClaim, b: StoredClaim, note: str = "") -> None:
-        if far_apart(a, b):
+        if far_apart(a, b) or forecast_and_outcome(a, b):
             return
         agrees, why, score = compare(a, b)
         if agrees:
@@ -479,7 +554,7 @@ def reconcile(claims: Iterable[StoredClaim]) -> Reconciliation:
                 if rf.document_id == lf.document_id:
                     continue
                 r, l = rf.representative, lf.representative
-                if far_apart(r, _annualised(l, factor)):
+                if far_apart(r, _annualised(l, factor)) or forecast_and_outcome(r, l):
                     continue
                 agrees, why, score = compare(r, _annualised(l, factor))
                 if agrees:

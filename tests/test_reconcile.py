@@ -3,8 +3,8 @@
 import pytest
 
 from claims.models import Approx, Kind, StoredClaim
-from claims.reconcile import (calendar_period, compare, far_apart, interval, normalised_fields, reconcile,
-                              stated_step)
+from claims.reconcile import (calendar_period, compare, comparison_key, far_apart, forecast_and_outcome, growth_basis,
+                              interval, is_to_date, normalised_fields, reconcile, stated_step)
 
 B = 1e9
 _ids = iter(range(1, 10_000))
@@ -331,3 +331,100 @@ FISCAL_PAIRS = [
 @pytest.mark.parametrize("a,b,compared", [c[1:] for c in FISCAL_PAIRS], ids=[c[0] for c in FISCAL_PAIRS])
 def test_fiscal_and_calendar_periods(a, b, compared):
     assert bool(reconcile([a, b]).conflicts) is compared
+
+
+# A growth rate's base and a to-date figure, read in the figure's own stretch of its sentence.
+def _in(quote, surface, value=1.0, unit="percent", metric="revenue growth", **kw):
+    return claim(surface, value, unit=unit, metric=metric, subject="Nvidia", period="FY2026-Q3", **kw).model_copy(
+        update={"quote": quote})
+
+
+GROWTH_BASES = [
+    ("year-on-year-by-default", _in("Nvidia's third-quarter revenue rose 62% to $57 billion.", "62%"), None),
+    ("from-the-previous-quarter", _in("Revenue rose 22% from the previous quarter.", "22%"), "sequential"),
+    ("sequential-before-the-figure", _in("Sequential revenue growth was 22%, while year-over-year growth was 62%.", "22%"),
+     "sequential"),
+    ("the-other-clause-is-not-mine", _in("Sequential revenue growth was 22%, while year-over-year growth was 62%.", "62%"),
+     None),
+    ("two-figures-one-sentence-first", _in("Revenue rose 62% from a year earlier and 22% from the previous quarter.", "62%"),
+     None),
+    ("two-figures-one-sentence-second", _in("Revenue rose 62% from a year earlier and 22% from the previous quarter.", "22%"),
+     "sequential"),
+    ("constant-currency", _in("Azure revenue grew 39% in constant currency.", "39%"), "constant currency"),
+]
+
+
+@pytest.mark.parametrize("c,basis", [g[1:] for g in GROWTH_BASES], ids=[g[0] for g in GROWTH_BASES])
+def test_growth_basis(c, basis):
+    assert growth_basis(c) == basis
+    want = "revenue growth" + (f" ({basis})" if basis else "")
+    assert normalised_fields(c)[1] == want
+
+
+def test_sequential_growth_is_not_compared_with_year_on_year():
+    seq = _in("Revenue rose 22% from the previous quarter.", "22%", value=22)
+    yoy = _in("Nvidia's third-quarter revenue rose 62% to $57 billion.", "62%", value=62, doc=2)
+    yoy_b = _in("Nvidia's revenue jumped 56% in the quarter.", "56%", value=56, doc=3)
+    assert [(c.a_id, c.b_id) for c in reconcile([seq, yoy, yoy_b]).conflicts] == [(yoy.id, yoy_b.id)]
+
+
+TO_DATE = [
+    ("so-far-this-year", _in("Alphabet has spent $64 billion on capital expenditures so far this year.", "$64 billion",
+                             unit="USD", metric="capex"), True),
+    ("year-to-date-before", _in("Year-to-date capital expenditures reached $64 billion.", "$64 billion", unit="USD",
+                                metric="capex"), True),
+    ("first-nine-months", _in("Capex was $64 billion in the first nine months.", "$64 billion", unit="USD",
+                              metric="capex"), True),
+    ("whole-year-forecast", _in("It expects 2025 capital expenditures of $91 billion to $93 billion.", "$91 billion",
+                                unit="USD", metric="capex"), False),
+    ("a-neighbour-to-date", _in("It expects $92 billion for the year, versus $64 billion so far.", "$92 billion",
+                                unit="USD", metric="capex"), False),
+]
+
+
+@pytest.mark.parametrize("c,to_date", [t[1:] for t in TO_DATE], ids=[t[0] for t in TO_DATE])
+def test_to_date_figures_are_never_compared(c, to_date):
+    assert is_to_date(c) is to_date
+    assert (comparison_key(c) is None) is to_date
+
+
+# A forecast for a period and the outcome reported for it: (id, kinds, quotes, compared).
+EXPECTS = "Nvidia expects revenue of about $54 billion in the fiscal third quarter."
+REPORTED = "Nvidia reported revenue of $57.01 billion for its fiscal third quarter, ahead of its own forecast."
+OUTCOMES = [
+    ("forecast-vs-reported-fact", ("forecast", "fact"), (EXPECTS, REPORTED), False),
+    ("reported-fact-vs-forecast", ("fact", "forecast"),
+     ("Nvidia reported revenue of $54 billion for its fiscal third quarter.",
+      "Nvidia expects revenue of about $57.01 billion in the fiscal third quarter."), False),
+    ("forecast-vs-forecast", ("forecast", "forecast"), (EXPECTS, REPORTED), True),
+    ("fact-vs-fact", ("fact", "fact"), (EXPECTS, REPORTED), True),
+    ("estimate-vs-fact", ("estimate", "fact"), (EXPECTS, REPORTED), True),
+    # kinds alone are noise: the same "said ... was" sentence, one labelled a forecast
+    ("kinds-differ-words-do-not", ("forecast", "fact"),
+     ("Nvidia said its revenue was $54 billion.", "Nvidia said its revenue was $57.01 billion."), True),
+    ("fact-with-outlook-words-too", ("forecast", "fact"),
+     (EXPECTS, "Nvidia expects to report revenue of $57.01 billion."), True),
+]
+
+
+@pytest.mark.parametrize("kinds,quotes,compared", [o[1:] for o in OUTCOMES], ids=[o[0] for o in OUTCOMES])
+def test_forecast_and_outcome_are_not_compared(kinds, quotes, compared):
+    a = claim("$54 billion", 54 * B, subject="Nvidia", metric="revenue", period="FY2026-Q3", kind=kinds[0])
+    b = claim("$57.01 billion", 57.01 * B, subject="Nvidia", metric="revenue", period="FY2026-Q3", kind=kinds[1], doc=2)
+    a, b = a.model_copy(update={"quote": quotes[0]}), b.model_copy(update={"quote": quotes[1]})
+    assert forecast_and_outcome(a, b) is not compared
+    assert bool(reconcile([a, b]).conflicts) is compared
+
+
+OWNER_WORDS = [
+    ("segment-after-a-business-name", "data center segment revenue", "data center revenue"),
+    ("unit-after-a-business-name", "cloud unit sales", "cloud revenue"),
+    ("business-word", "gaming business revenue", "gaming revenue"),
+    ("segment-alone-stays", "segment revenue", "segment revenue"),
+    ("growth-of-a-segment-metric", "data center segment revenue growth", "data center revenue growth"),
+]
+
+
+@pytest.mark.parametrize("metric,want", [o[1:] for o in OWNER_WORDS], ids=[o[0] for o in OWNER_WORDS])
+def test_owner_words_leave_metric_names(metric, want):
+    assert normalised_fields(claim("$1 billion", 1 * B, subject="Nvidia", metric=metric))[1] == want
