@@ -1,6 +1,6 @@
 """Conflict benchmark on the multi-source stress set (tests/fixtures/conflicts/).
 
-Thirteen short articles in the style of wire, TV-network and trade-press reports tell the
+Fourteen short articles in the style of wire, TV-network and trade-press reports tell the
 same earnings-season figures from different angles (a range and a point inside it,
 rounded values, hedges, fiscal vs calendar periods, growth vs level, a part vs its
 whole, analysts' expectations vs the reported figure, restatements inside one article)

@@ -32,9 +32,11 @@ are compatible once each is read as the set of values its words allow:
 Repeated mentions of one figure inside one document are one fact (all mentions kept),
 so the queue is not padded; a range with precise bounds speaks for its fact, not a
 point the article restates inside it ("$175-185 billion ... $180 billion at the
-midpoint" disagrees with "$180-190 billion"). Every conflict between facts of
-different documents has a score in [0, 1] and a one-sentence `why`; a conflict that a revision cue explains
-("raised its guidance to ...") is kept, said so, and scored lower. Groups of agreeing
+midpoint" disagrees with "$180-190 billion"); an article that states two figures for
+one thing (an old and a new forecast) conflicts with no article that agrees with one
+of them. Every conflict between facts of different documents has a score in [0, 1]
+and a one-sentence `why`; a conflict that a revision cue explains ("raised its
+guidance to ...") is kept, said so, and scored lower. Groups of agreeing
 facts from two or more documents are corroborations.
 """
 
@@ -104,6 +106,9 @@ class _Rules:
     to_date: re.Pattern
     owner_words: frozenset[str]
     outlook: re.Pattern
+    neutral_words: frozenset[str]
+    metric_same_as: dict[str, str]
+    corporate_suffix: re.Pattern
 
 
 def _cue_pattern(cues: list[str]) -> re.Pattern:
@@ -133,7 +138,14 @@ def _rules() -> _Rules:
                   frozenset(r.lower() for r in d["speakers"]["consensus"]), dict(d["fiscal_year_end"]),
                   {basis: _cue_pattern(cues) for basis, cues in d["growth"]["bases"].items()},
                   _cue_pattern(d["partial"]["to_date"]), frozenset(d["metric_words"]["owners"]),
-                  _cue_pattern(d["outlook"]["cues"]))
+                  _cue_pattern(d["outlook"]["cues"]), frozenset(d["metric_words"]["neutral"]),
+                  {k.lower(): v for k, v in d["metric_words"]["same_as"].items()},
+                  _suffix_pattern(d["names"]["corporate_suffixes"]))
+
+
+def _suffix_pattern(suffixes: list[str]) -> re.Pattern:
+    alts = "|".join(re.escape(x) for x in sorted(suffixes, key=len, reverse=True))
+    return re.compile(rf"(?:[\s,]+(?:{alts})\.?)+$", re.I)
 
 
 def comparison_key(c: Claim) -> Optional[tuple]:
@@ -156,12 +168,12 @@ def speaker(c: Claim) -> Optional[str]:
     if not c.source:
         return None
     table = entity_table()
-    source = table.canonicalise(c.source) or c.source
+    source = plain_name(c.source) or c.source
     if source.lower() in _rules().consensus:
         return source.lower()
     if c.kind not in (Kind.estimate, Kind.forecast) or source.lower() in _rules().relays:
         return None
-    if c.subject and table.whole(source) == table.whole(table.canonicalise(c.subject) or c.subject):
+    if c.subject and table.whole(source) == table.whole(plain_name(c.subject) or c.subject):
         return None
     return source.lower()
 
@@ -175,7 +187,7 @@ def normalised_fields(c: Claim) -> tuple[Optional[str], Optional[str], Optional[
     "Google Cloud" + "revenue"); a named entity's bare "growth" is its revenue growth;
     a fiscal period is its calendar period where the two align (`calendar_period`).
     """
-    subject = entity_table().canonicalise(c.subject) or c.subject
+    subject = plain_name(c.subject)
     metric = _canonical_metric(c.metric)
     if subject and metric:
         subject, metric = _segment_metric(subject, metric)
@@ -207,6 +219,19 @@ def calendar_period(period: str, subject: str) -> str:
     # months since year 0 of the quarter's last month: Q4 ends with the fiscal year
     last_month = year * 12 + (end - 1) - 3 * (4 - int(m.group(2)))
     return f"{last_month // 12}-Q{last_month % 12 // 3 + 1}"
+
+
+def plain_name(name: Optional[str]) -> Optional[str]:
+    """The canonical name (claims/data/entities.toml), else the name without "the",
+    a possessive and corporate suffixes: "Nebius Group N.V.'s" -> "Nebius"."""
+    table = entity_table()
+    canonical = table.canonicalise(name) or name
+    if not canonical or canonical in table.canonical.values():
+        return canonical
+    plain = re.sub(r"(?:'s|’s)$", "", canonical.strip())
+    plain = re.sub(r"^the\s+", "", plain, flags=re.I)
+    plain = _rules().corporate_suffix.sub("", plain).strip(" ,.")
+    return (table.canonicalise(plain) or plain) if plain else canonical
 
 
 GROWTH_SUFFIX = " growth"
@@ -258,8 +283,13 @@ def _canonical_metric(metric: Optional[str]) -> Optional[str]:
     if name.endswith(GROWTH_SUFFIX) and name != GROWTH_SUFFIX.strip():
         return _canonical_metric(name[: -len(GROWTH_SUFFIX)]) + GROWTH_SUFFIX
     # only after a word naming the business: "segment revenue" alone may be any segment's
+    rules = _rules()
+    if name in rules.metric_same_as:
+        return _canonical_metric(rules.metric_same_as[name])
     words = name.split()
-    kept = words[:1] + [w for w in words[1:] if w not in _rules().owner_words]
+    if len(words) > 1 and words[0] in rules.neutral_words:
+        return _canonical_metric(" ".join(words[1:]))
+    kept = words[:1] + [w for w in words[1:] if w not in rules.owner_words]
     if len(kept) < len(words):
         return _canonical_metric(" ".join(kept))
     return vocab.canonicalise(name)
@@ -476,6 +506,21 @@ class _UnionFind:
 # --------------------------------------------------------------------------- reconcile
 
 
+def _stated_by_both(fa: _Fact, fb: _Fact, facts: list[_Fact]) -> bool:
+    """Whether one document also states the other's figure, beside a different one.
+
+    An article that gives two figures for one thing ("expects about $5 billion, up from
+    an earlier forecast of roughly $2 billion") records the change itself; another
+    article's "$5 billion" agrees with it and is no conflict with its "$2 billion"."""
+    for mine, theirs in ((fa, fb), (fb, fa)):
+        for other in facts:
+            if other is not mine and other.document_id == mine.document_id \
+                    and not far_apart(other.representative, theirs.representative) \
+                    and compare(other.representative, theirs.representative)[0]:
+                return True
+    return False
+
+
 def _granularity(period: str) -> Optional[str]:
     p = period.upper()
     if re.fullmatch(r"(?:FY)?\d{4}-Q[1-4]", p):
@@ -537,7 +582,7 @@ def reconcile(claims: Iterable[StoredClaim]) -> Reconciliation:
 
     for facts in facts_by_key.values():
         for fa, fb in combinations(sorted(facts, key=lambda f: (f.document_id, f.representative.start)), 2):
-            if fa.document_id != fb.document_id:
+            if fa.document_id != fb.document_id and not _stated_by_both(fa, fb, facts):
                 judge(fa, fb, fa.representative, fb.representative)
 
     # A run-rate against the level of one period, scaled to a year.

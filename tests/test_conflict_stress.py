@@ -1,6 +1,6 @@
 """Conflict detection on real multi-source text: the stress set in tests/fixtures/conflicts/.
 
-Thirteen short articles (wire, TV-network, trade-press and blog style, some dated, some
+Fourteen short articles (wire, TV-network, trade-press and blog style, some dated, some
 with navigation lines) report overlapping earnings-season figures; expected.json lists
 the figures and the verdict of each cross-document pair. The real pipeline runs once
 (`claims run` with spaCy into a SQLite file in a temporary directory, then `claims

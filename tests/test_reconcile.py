@@ -4,7 +4,7 @@ import pytest
 
 from claims.models import Approx, Kind, StoredClaim
 from claims.reconcile import (calendar_period, compare, comparison_key, far_apart, forecast_and_outcome, growth_basis,
-                              interval, is_to_date, normalised_fields, reconcile, stated_step)
+                              interval, is_to_date, normalised_fields, plain_name, reconcile, stated_step)
 
 B = 1e9
 _ids = iter(range(1, 10_000))
@@ -428,3 +428,63 @@ OWNER_WORDS = [
 @pytest.mark.parametrize("metric,want", [o[1:] for o in OWNER_WORDS], ids=[o[0] for o in OWNER_WORDS])
 def test_owner_words_leave_metric_names(metric, want):
     assert normalised_fields(claim("$1 billion", 1 * B, subject="Nvidia", metric=metric))[1] == want
+
+
+# Names outside the entity table compare by their plain name.
+PLAIN_NAMES = [
+    ("dutch-suffixes", "Nebius Group N.V.", "Nebius"),
+    ("possessive-and-suffixes", "Nebius Group N.V.'s", "Nebius"),
+    ("article-and-co", "The Walt Disney Co.", "Walt Disney"),
+    ("company-word", "Walt Disney Company", "Walt Disney"),
+    ("group-inc", "Goldman Sachs Group Inc.", "Goldman Sachs"),
+    ("comma-inc", "Salesforce, Inc.", "Salesforce"),
+    ("ampersand-name-kept", "Johnson & Johnson", "Johnson & Johnson"),
+    ("known-alias-canonical", "Microsoft Corp.", "Microsoft"),
+    ("suffix-only-kept", "Group", "Group"),
+]
+
+
+@pytest.mark.parametrize("name,want", [p[1:] for p in PLAIN_NAMES], ids=[p[0] for p in PLAIN_NAMES])
+def test_plain_name(name, want):
+    assert plain_name(name) == want
+
+
+def test_an_unknown_company_under_two_names_is_compared():
+    a = claim("$1.1 billion", 1.1 * B, subject="Nebius Group N.V.", metric="revenue", period="2025-Q3", kind="fact")
+    b = claim("$1.4 billion", 1.4 * B, subject="Nebius", metric="revenue", period="2025-Q3", kind="fact", doc=2)
+    assert len(reconcile([a, b]).conflicts) == 1
+
+
+METRIC_WORDS = [
+    ("total-revenue", "total revenue", "revenue"),
+    ("quarterly-revenue", "quarterly revenue", "revenue"),
+    ("net-sales-is-revenue", "net sales", "revenue"),
+    ("total-net-sales", "total net sales", "revenue"),
+    ("net-income-stays", "net income", "net income"),
+    ("overall-sales-growth", "overall sales growth", "revenue growth"),
+    ("capital-investments", "capital investments", "capex"),
+    ("neutral-word-alone-stays", "total", "total"),
+]
+
+
+@pytest.mark.parametrize("metric,want", [m[1:] for m in METRIC_WORDS], ids=[m[0] for m in METRIC_WORDS])
+def test_neutral_metric_words(metric, want):
+    assert normalised_fields(claim("$1 billion", 1 * B, subject="Acme", metric=metric))[1] == want
+
+
+# An article stating two figures for one thing (old and new) conflicts with no article
+# that agrees with one of them: (id, figures of article 1, figure of article 2, conflicts).
+TWO_FIGURES = [
+    ("old-and-new-forecast-vs-new", [("$5 billion", 5 * B), ("$2 billion", 2 * B)], ("$5 billion", 5 * B), 0),
+    ("old-and-new-forecast-vs-old", [("$5 billion", 5 * B), ("$2 billion", 2 * B)], ("$2 billion", 2 * B), 0),
+    ("old-and-new-forecast-vs-a-third-figure", [("$5 billion", 5 * B), ("$2.5 billion", 2.5 * B)],
+     ("$3.5 billion", 3.5 * B), 2),
+    ("one-figure-vs-another", [("$5 billion", 5 * B)], ("$3.5 billion", 3.5 * B), 1),
+]
+
+
+@pytest.mark.parametrize("first,second,conflicts", [t[1:] for t in TWO_FIGURES], ids=[t[0] for t in TWO_FIGURES])
+def test_an_article_stating_both_figures_conflicts_with_neither(first, second, conflicts):
+    doc1 = [claim(s, v, subject="Nebius", period="2025") for s, v in first]
+    doc2 = claim(second[0], second[1], subject="Nebius", period="2025", doc=2)
+    assert len(reconcile([*doc1, doc2]).conflicts) == conflicts
