@@ -129,18 +129,29 @@ def _rules() -> _Rules:
         re.I,
     )
     sc = d["score"]
-    segments = {parent: {word.lower(): unit for word, unit in words.items()}
-                for parent, words in d["segments"].items()}
-    return _Rules(revision, dict(d["periods_per_year"]), sc["base"], sc["spread"], sc["saturate_gap"],
-                  sc["explained_factor"], sc["hedged_factor"], d["compare"]["max_ratio"],
-                  d["growth"]["bare_growth_of_entity"], segments,
-                  frozenset(r.lower() for r in d["speakers"]["relays"]),
-                  frozenset(r.lower() for r in d["speakers"]["consensus"]), dict(d["fiscal_year_end"]),
-                  {basis: _cue_pattern(cues) for basis, cues in d["growth"]["bases"].items()},
-                  _cue_pattern(d["partial"]["to_date"]), frozenset(d["metric_words"]["owners"]),
-                  _cue_pattern(d["outlook"]["cues"]), frozenset(d["metric_words"]["neutral"]),
-                  {k.lower(): v for k, v in d["metric_words"]["same_as"].items()},
-                  _suffix_pattern(d["names"]["corporate_suffixes"]))
+    words = d["metric_words"]
+    return _Rules(
+        revision=revision,
+        per_year=dict(d["periods_per_year"]),
+        base=sc["base"],
+        spread=sc["spread"],
+        saturate_gap=sc["saturate_gap"],
+        explained_factor=sc["explained_factor"],
+        hedged_factor=sc["hedged_factor"],
+        max_ratio=d["compare"]["max_ratio"],
+        bare_growth=d["growth"]["bare_growth_of_entity"],
+        segments={parent: {w.lower(): unit for w, unit in by_word.items()} for parent, by_word in d["segments"].items()},
+        relays=frozenset(r.lower() for r in d["speakers"]["relays"]),
+        consensus=frozenset(r.lower() for r in d["speakers"]["consensus"]),
+        fiscal_year_end=dict(d["fiscal_year_end"]),
+        growth_bases={basis: _cue_pattern(cues) for basis, cues in d["growth"]["bases"].items()},
+        to_date=_cue_pattern(d["partial"]["to_date"]),
+        owner_words=frozenset(words["owners"]),
+        outlook=_cue_pattern(d["outlook"]["cues"]),
+        neutral_words=frozenset(words["neutral"]),
+        metric_same_as={k.lower(): v for k, v in words["same_as"].items()},
+        corporate_suffix=_suffix_pattern(d["names"]["corporate_suffixes"]),
+    )
 
 
 def _suffix_pattern(suffixes: list[str]) -> re.Pattern:
@@ -282,13 +293,13 @@ def _canonical_metric(metric: Optional[str]) -> Optional[str]:
         return vocab.canonicalise(name)
     if name.endswith(GROWTH_SUFFIX) and name != GROWTH_SUFFIX.strip():
         return _canonical_metric(name[: -len(GROWTH_SUFFIX)]) + GROWTH_SUFFIX
-    # only after a word naming the business: "segment revenue" alone may be any segment's
     rules = _rules()
     if name in rules.metric_same_as:
         return _canonical_metric(rules.metric_same_as[name])
     words = name.split()
     if len(words) > 1 and words[0] in rules.neutral_words:
         return _canonical_metric(" ".join(words[1:]))
+    # owner words only after a word naming the business: "segment revenue" may be any segment's
     kept = words[:1] + [w for w in words[1:] if w not in rules.owner_words]
     if len(kept) < len(words):
         return _canonical_metric(" ".join(kept))
