@@ -1271,6 +1271,8 @@ def _main_clause_subject(doc: Doc, verb: Token, cues: _Cues, span: Span, company
         tok, hops = tok.head, hops + 1
         subj = _clause_subject(tok) if tok.pos_ in ("VERB", "AUX") else None
         if subj is not None and subj.lower_ not in cues.pronouns:
+            if _company_word(subj, cues):
+                return None  # "the Redmond, Washington-based company said": it points back in turn
             own = [t for t in subj.subtree if t.i <= subj.i or t.dep_ == "conj"]
             if not person and any(t.ent_type_ == "PERSON" for t in own):
                 continue
@@ -1489,7 +1491,7 @@ def _source(sent: Span, cues: _Cues) -> Optional[str]:
                 name = _antecedent_entity(v.head, doc, cues)
                 if name:
                     return name
-            elif subj is not None and subj.lower_ not in cues.pronouns:
+            elif subj is not None and subj.lower_ not in cues.pronouns and not _company_word(subj, cues):
                 name = _entity_in(subj.subtree, doc, cues, cues.source_labels)
                 if name:
                     return name

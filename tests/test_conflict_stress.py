@@ -44,9 +44,9 @@ def oracle(run):
     return stress.score(stress.with_expected_fields(run, EXPECTED), EXPECTED)
 
 
-def _framing_xfail(*cids: str) -> list:
+def _framing_xfail(*cids: str, strict: bool = True) -> list:
     notes = [f"{cid}: {CLAIMS[cid]['framing']}" for cid in cids if "framing" in CLAIMS[cid]]
-    return [pytest.mark.xfail(strict=True, reason="framing (extract/frame.py): " + " | ".join(notes))] if notes else []
+    return [pytest.mark.xfail(strict=strict, reason="framing (extract/frame.py): " + " | ".join(notes))] if notes else []
 
 
 def _pair_id(p: dict) -> str:
@@ -100,7 +100,10 @@ def _consistent_params(with_framing_marks: bool):
         if p["verdict"] != "consistent" or not p.get("compared", True):
             continue
         # a restatement's pair is its canonical figure's: the canonical figures' framing counts
-        out.append(pytest.param(p, id=_pair_id(p), marks=_framing_xfail(*_key(p)) if with_framing_marks else []))
+        # not strict: two figures framed wrong the same way (both a calendar quarter for a
+        # fiscal one) may agree before either is fixed; each figure's own test is strict
+        out.append(pytest.param(p, id=_pair_id(p), marks=_framing_xfail(*_key(p), strict=False)
+                                if with_framing_marks else []))
     return out
 
 

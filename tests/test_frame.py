@@ -453,6 +453,10 @@ CASES = [
      "WASHINGTON, Sept 11 (Reuters) - U.S. consumer prices rose 0.2% in August, the Labor Department said on "
      "Wednesday, bringing the annual rate down to 2.9% from 3.1% in July.", None,
      "2.9%", dict(subject="U.S.", source="Labor Department")),
+    ("subject-a-described-company-that-speaks",
+     "Microsoft reported results on Tuesday.\n\nSales rose 18% to $77.7 billion in the fiscal first quarter, the "
+     "Redmond, Washington-based company said.", None,
+     "$77.7 billion", dict(subject="Microsoft", source="Microsoft")),
     # --- names are no cue words --------------------------------------------------------
     ("kind-month-may-is-no-forecast", "Tariffs on Chinese goods were increased from 10% to 25% in May 2019.", None,
      "25%", dict(kind="fact", period="2019-05")),
