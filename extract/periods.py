@@ -78,7 +78,8 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
 
 # What a reference is when the words just before it say so.
 _BASELINE_BEFORE = re.compile(
-    r"(?:\bthan|\bversus|\bvs\.?|\bcompared\s+(?:with|to)|\brelative\s+to|\bfrom)\s+(?:the\s+)?(?:end\s+of\s+)?$",
+    r"(?:\bthan|\bversus|\bvs\.?|\bcompared\s+(?:with|to)|\brelative\s+to|\bfrom|\bdouble|\btriple|\btwice|"
+    r"\bquadruple)\s+(?:the\s+)?(?:end\s+of\s+)?$",
     re.I)
 _PUBLICATION_BEFORE = re.compile(
     r"\b(?:published|released|issued|dated|conducted|carried\s+out|came\s+out)\s+(?:in|on|during)?\s*$", re.I)

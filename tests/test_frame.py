@@ -457,6 +457,9 @@ CASES = [
      "Microsoft reported results on Tuesday.\n\nSales rose 18% to $77.7 billion in the fiscal first quarter, the "
      "Redmond, Washington-based company said.", None,
      "$77.7 billion", dict(subject="Microsoft", source="Microsoft")),
+    ("period-a-multiple-of-this-years-is-no-period",
+     "At the midpoint, Alphabet's 2026 capital expenditures would be $180 billion, nearly double this year's.",
+     MID_2025, "$180 billion", dict(period="2026", subject="Alphabet", metric="capex")),
     # --- names are no cue words --------------------------------------------------------
     ("kind-month-may-is-no-forecast", "Tariffs on Chinese goods were increased from 10% to 25% in May 2019.", None,
      "25%", dict(kind="fact", period="2019-05")),
