@@ -784,6 +784,8 @@ def _owner_of_metric(head: Token, doc: Doc, cues: _Cues, span: Span) -> tuple[Op
                     name = _entity_in(o.subtree, doc, cues, cues.subject_labels)
                     if o.lower_ in cues.pronouns:
                         return None, True
+                    if not name and any(c.dep_ == "poss" and c.lower_ in cues.pronouns for c in o.children):
+                        return None, True  # "Sales in its data center segment": the company's own
                     return name or _np_phrase(o, cues) or None, False
     mods = [t for t in head.subtree if t.i < head.i and t.dep_ in ("compound", "amod", "nmod", "npadvmod")
             and not (span.start <= t.i < span.end)]
@@ -2116,9 +2118,30 @@ def _line_of(words: list[Token], metric: str) -> str:
             line.insert(0, t)
         else:
             break
+    if not line:
+        line = _segment_line(head)
     if not _a_line(line) or any(c.dep_ == "det" for c in head.children):
         return metric
     return " ".join(t.lower_ for t in line) + " " + metric
+
+
+_SEGMENT_NOUNS = frozenset({"segment", "unit", "division", "business", "arm", "group", "line"})
+
+
+def _segment_line(head: Token) -> list[Token]:
+    """"Sales in its data center segment": the line a metric is in, named by the
+    segment noun's own modifiers."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "from", "of"):
+            for o in prep.children:
+                if o.dep_ == "pobj" and o.lemma_.lower() in _SEGMENT_NOUNS:
+                    mods = [t for t in o.children if t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN")
+                            and not _name_word(t)]
+                    words = sorted({x for m in mods for x in m.subtree if x.dep_ in ("compound",) or x is m},
+                                   key=lambda t: t.i)
+                    if words:
+                        return words
+    return []
 
 
 def _a_line(line: list[Token]) -> bool:

@@ -460,6 +460,9 @@ CASES = [
     ("period-a-multiple-of-this-years-is-no-period",
      "At the midpoint, Alphabet's 2026 capital expenditures would be $180 billion, nearly double this year's.",
      MID_2025, "$180 billion", dict(period="2026", subject="Alphabet", metric="capex")),
+    ("subject-and-metric-of-a-segment-of-its-own",
+     "Nvidia reported revenue of $57 billion.\n\nSales in its data center segment were $51.2 billion in the quarter.",
+     None, "$51.2 billion", dict(subject="Nvidia", metric="data center revenue")),
     # --- names are no cue words --------------------------------------------------------
     ("kind-month-may-is-no-forecast", "Tariffs on Chinese goods were increased from 10% to 25% in May 2019.", None,
      "25%", dict(kind="fact", period="2019-05")),
