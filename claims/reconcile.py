@@ -2,11 +2,22 @@
 
 Two claims are comparable when they share subject, metric, period and unit after
 canonicalisation (claims/data/entities.toml, metrics.toml): "Google's parent" is
-Alphabet, "capital expenditure" is capex. A part is not its whole (AWS is not
-Amazon), a growth rate is not a level, percent is not percentage points, a quarter is
-not a year. Vague magnitudes ("hundreds of billions") and illustrative figures are
-never compared. A comparable pair agrees when the figures are compatible once each
-is read as the set of values its words allow:
+Alphabet, "capital expenditure" is capex, "sales growth" is revenue growth, a named
+company's bare "growth" is its revenue growth, "Alphabet's cloud revenue" is Google
+Cloud's revenue (claims/data/reconcile.toml [segments]), "data center segment revenue"
+is data center revenue; a fiscal period is its calendar period where the company's
+fiscal quarters are calendar quarters (Microsoft FY2026-Q1 is 2025-Q3). A part is not
+its whole (AWS is not Amazon), a growth rate is not a level, growth from the previous
+quarter is not growth from a year earlier, percent is not percentage points, a quarter
+is not a year, a figure "so far this year" is no figure for a period. A forecast and
+the outcome reported for its period are not compared (both are right as reported).
+They must also be the same speaker's: a third party's estimate
+or forecast ("Bernstein estimates ...", a consensus "according to LSEG") is compared
+only with the same party's figures, never with the company's own or another party's,
+since both can be reported right. Vague magnitudes ("hundreds of billions"),
+illustrative figures and figures more than a factor `max_ratio` apart (a segment
+named like its total) are never compared. A comparable pair agrees when the figures
+are compatible once each is read as the set of values its words allow:
 
 - a point value allows its rounding interval, by its stated precision ("$150
   billion" allows 149.5–150.5 billion; "$62.3 billion" 62.25–62.35 billion), widened
@@ -19,9 +30,13 @@ is read as the set of values its words allow:
   ("$150 billion annualised" vs "$37.6 billion in Q1").
 
 Repeated mentions of one figure inside one document are one fact (all mentions kept),
-so the queue is not padded. Every conflict between facts of different documents has a
-score in [0, 1] and a one-sentence `why`; a conflict that a revision cue explains
-("raised its guidance to ...") is kept, said so, and scored lower. Groups of agreeing
+so the queue is not padded; a range with precise bounds speaks for its fact, not a
+point the article restates inside it ("$175-185 billion ... $180 billion at the
+midpoint" disagrees with "$180-190 billion"); an article that states two figures for
+one thing (an old and a new forecast) conflicts with no article that agrees with one
+of them. Every conflict between facts of different documents has a score in [0, 1]
+and a one-sentence `why`; a conflict that a revision cue explains ("raised its
+guidance to ...") is kept, said so, and scored lower. Groups of agreeing
 facts from two or more documents are corroborations.
 """
 
@@ -47,6 +62,8 @@ if TYPE_CHECKING:
 INF = math.inf
 # Hedged figures are read this loosely (relative), e.g. "roughly $150 billion".
 APPROX_TOLERANCE = 0.05
+# Relative slack for float comparisons of interval bounds.
+FLOAT_SLACK = 1e-9
 
 
 class Verdict(BaseModel):
@@ -79,6 +96,24 @@ class _Rules:
     saturate_gap: float
     explained_factor: float
     hedged_factor: float
+    max_ratio: float
+    bare_growth: str
+    segments: dict[str, dict[str, str]]
+    relays: frozenset[str]
+    consensus: frozenset[str]
+    fiscal_year_end: dict[str, int]
+    growth_bases: dict[str, re.Pattern]
+    to_date: re.Pattern
+    owner_words: frozenset[str]
+    outlook: re.Pattern
+    neutral_words: frozenset[str]
+    metric_same_as: dict[str, str]
+    corporate_suffix: re.Pattern
+
+
+def _cue_pattern(cues: list[str]) -> re.Pattern:
+    alts = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -94,8 +129,34 @@ def _rules() -> _Rules:
         re.I,
     )
     sc = d["score"]
-    return _Rules(revision, dict(d["periods_per_year"]), sc["base"], sc["spread"], sc["saturate_gap"],
-                  sc["explained_factor"], sc["hedged_factor"])
+    words = d["metric_words"]
+    return _Rules(
+        revision=revision,
+        per_year=dict(d["periods_per_year"]),
+        base=sc["base"],
+        spread=sc["spread"],
+        saturate_gap=sc["saturate_gap"],
+        explained_factor=sc["explained_factor"],
+        hedged_factor=sc["hedged_factor"],
+        max_ratio=d["compare"]["max_ratio"],
+        bare_growth=d["growth"]["bare_growth_of_entity"],
+        segments={parent: {w.lower(): unit for w, unit in by_word.items()} for parent, by_word in d["segments"].items()},
+        relays=frozenset(r.lower() for r in d["speakers"]["relays"]),
+        consensus=frozenset(r.lower() for r in d["speakers"]["consensus"]),
+        fiscal_year_end=dict(d["fiscal_year_end"]),
+        growth_bases={basis: _cue_pattern(cues) for basis, cues in d["growth"]["bases"].items()},
+        to_date=_cue_pattern(d["partial"]["to_date"]),
+        owner_words=frozenset(words["owners"]),
+        outlook=_cue_pattern(d["outlook"]["cues"]),
+        neutral_words=frozenset(words["neutral"]),
+        metric_same_as={k.lower(): v for k, v in words["same_as"].items()},
+        corporate_suffix=_suffix_pattern(d["names"]["corporate_suffixes"]),
+    )
+
+
+def _suffix_pattern(suffixes: list[str]) -> re.Pattern:
+    alts = "|".join(re.escape(x) for x in sorted(suffixes, key=len, reverse=True))
+    return re.compile(rf"(?:[\s,]+(?:{alts})\.?)+$", re.I)
 
 
 def comparison_key(c: Claim) -> Optional[tuple]:
@@ -106,9 +167,156 @@ def comparison_key(c: Claim) -> Optional[tuple]:
         return None
     if c.value is None and c.low is None and c.high is None:
         return None
-    subject = entity_table().canonicalise(c.subject) or c.subject
-    metric = metric_vocabulary().canonicalise(c.metric) or c.metric
-    return (subject.lower(), metric.lower(), c.period.strip().upper(), c.unit)
+    if is_to_date(c):
+        return None
+    subject, metric, period = normalised_fields(c)
+    return (subject.lower(), metric.lower(), period, c.unit, speaker(c))
+
+
+def speaker(c: Claim) -> Optional[str]:
+    """The third party whose estimate or forecast this is; None for a reported figure
+    and for the subject's own (a company's guidance, its results)."""
+    if not c.source:
+        return None
+    table = entity_table()
+    source = plain_name(c.source) or c.source
+    if source.lower() in _rules().consensus:
+        return source.lower()
+    if c.kind not in (Kind.estimate, Kind.forecast) or source.lower() in _rules().relays:
+        return None
+    if c.subject and table.whole(source) == table.whole(plain_name(c.subject) or c.subject):
+        return None
+    return source.lower()
+
+
+def normalised_fields(c: Claim) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    """(subject, metric, period) as reconciliation compares them.
+
+    Names are canonical (claims/data/entities.toml, metrics.toml); a growth metric is
+    the growth of its canonical level ("sales growth" is revenue growth); a metric
+    named after a parent's unit is that unit's ("Alphabet" + "cloud revenue" is
+    "Google Cloud" + "revenue"); a named entity's bare "growth" is its revenue growth;
+    a fiscal period is its calendar period where the two align (`calendar_period`).
+    """
+    subject = plain_name(c.subject)
+    metric = _canonical_metric(c.metric)
+    if subject and metric:
+        subject, metric = _segment_metric(subject, metric)
+        if metric == "growth" and subject in entity_table().canonical.values():
+            metric = _rules().bare_growth
+    if metric and metric.endswith(GROWTH_SUFFIX):
+        basis = growth_basis(c)
+        if basis:
+            metric = f"{metric} ({basis})"
+    period = c.period.strip().upper() if c.period else None
+    if period and subject:
+        period = calendar_period(period, subject)
+    return subject, metric, period
+
+
+FISCAL_PERIOD = re.compile(r"FY(\d{4})(?:-Q([1-4]))?")
+
+
+def calendar_period(period: str, subject: str) -> str:
+    """A fiscal period as the calendar period it is, when the subject's fiscal quarters
+    are calendar quarters: Microsoft FY2026-Q1 -> 2025-Q3, Alphabet FY2025 -> 2025."""
+    m = FISCAL_PERIOD.fullmatch(period)
+    end = _rules().fiscal_year_end.get(entity_table().whole(subject)) if m else None
+    if end is None:
+        return period
+    year = int(m.group(1))
+    if m.group(2) is None:
+        return str(year) if end == 12 else period
+    # months since year 0 of the quarter's last month: Q4 ends with the fiscal year
+    last_month = year * 12 + (end - 1) - 3 * (4 - int(m.group(2)))
+    return f"{last_month // 12}-Q{last_month % 12 // 3 + 1}"
+
+
+def plain_name(name: Optional[str]) -> Optional[str]:
+    """The canonical name (claims/data/entities.toml), else the name without "the",
+    a possessive and corporate suffixes: "Nebius Group N.V.'s" -> "Nebius"."""
+    table = entity_table()
+    canonical = table.canonicalise(name) or name
+    if not canonical or canonical in table.canonical.values():
+        return canonical
+    plain = re.sub(r"(?:'s|’s)$", "", canonical.strip())
+    plain = re.sub(r"^the\s+", "", plain, flags=re.I)
+    plain = _rules().corporate_suffix.sub("", plain).strip(" ,.")
+    return (table.canonicalise(plain) or plain) if plain else canonical
+
+
+GROWTH_SUFFIX = " growth"
+FIGURE = re.compile(r"\d")
+# Where one figure's clause ends and a neighbour's begins.
+CLAUSE_BREAK = re.compile(r"[,;]|\s(?:and|while|but|versus|vs\.?|compared with|compared to)\s", re.I)
+
+
+def own_stretch(c: Claim) -> str:
+    """The figure's own stretch of its sentence: its clause, cut at the figures beside it.
+
+    "Revenue rose 62% from a year earlier and 22% from the previous quarter": the
+    stretch of 22% is "22% from the previous quarter.", of 62% "Revenue rose 62% from a
+    year earlier", so a cue about one figure is not read as the other's."""
+    at = c.quote.find(c.surface)
+    if at < 0:
+        return c.quote
+    before, after = c.quote[:at], c.quote[at + len(c.surface):]
+    prev = list(FIGURE.finditer(before))
+    if prev:
+        before = before[prev[-1].end():]
+        before = CLAUSE_BREAK.split(before)[-1]
+    nxt = FIGURE.search(after)
+    after = CLAUSE_BREAK.split(after[: nxt.start()] if nxt else after)[0]
+    return before + c.surface + after
+
+
+def growth_basis(c: Claim) -> Optional[str]:
+    """"sequential" or "constant currency" when the growth figure says so; None: year on year."""
+    stretch = own_stretch(c)
+    for basis, cue in _rules().growth_bases.items():
+        if cue.search(stretch):
+            return basis
+    return None
+
+
+def is_to_date(c: Claim) -> bool:
+    """A part of its period so far ("$64 billion so far this year")."""
+    return bool(_rules().to_date.search(own_stretch(c)))
+
+
+def _canonical_metric(metric: Optional[str]) -> Optional[str]:
+    vocab = metric_vocabulary()
+    if not metric:
+        return metric
+    name = metric.strip().lower()
+    if name in vocab.canonical:
+        return vocab.canonicalise(name)
+    if name.endswith(GROWTH_SUFFIX) and name != GROWTH_SUFFIX.strip():
+        return _canonical_metric(name[: -len(GROWTH_SUFFIX)]) + GROWTH_SUFFIX
+    rules = _rules()
+    if name in rules.metric_same_as:
+        return _canonical_metric(rules.metric_same_as[name])
+    words = name.split()
+    if len(words) > 1 and words[0] in rules.neutral_words:
+        return _canonical_metric(" ".join(words[1:]))
+    # owner words only after a word naming the business: "segment revenue" may be any segment's
+    kept = words[:1] + [w for w in words[1:] if w not in rules.owner_words]
+    if len(kept) < len(words):
+        return _canonical_metric(" ".join(kept))
+    return vocab.canonicalise(name)
+
+
+def _segment_metric(subject: str, metric: str) -> tuple[str, str]:
+    """A metric named after one of the subject's business units is that unit's metric."""
+    word, _, rest = metric.partition(" ")
+    if not rest:
+        return subject, metric
+    table = entity_table()
+    parent = table.whole(subject)
+    unit = _rules().segments.get(parent, {}).get(word.lower())
+    if unit is None or subject not in (parent, unit):
+        return subject, metric
+    return unit, _canonical_metric(rest)
 
 
 def is_vague(c: Claim) -> bool:
@@ -172,13 +380,35 @@ def compare(a: Claim, b: Claim) -> tuple[bool, str, float]:
         ), _score(gap, a, b)
     alo, ahi, _ = interval(a)
     blo, bhi, _ = interval(b)
-    if alo <= bhi and blo <= ahi:
+    # a bound met exactly ("$102.3 billion" up to 102.35 vs "$102.35 billion") must
+    # not fail on the last bit of a float
+    slack = FLOAT_SLACK * max(_magnitude(a), _magnitude(b))
+    if alo <= bhi + slack and blo <= ahi + slack:
         return True, f"{what}: {said}: compatible once rounding, ranges and hedges are allowed for.", 0.0
     gap = max(blo - ahi, alo - bhi) / max(_magnitude(a), _magnitude(b), 1e-300)
     return False, (
         f"{what}: {said}; they do not overlap even allowing for rounding, ranges and hedges"
         f" ({_span(alo, ahi)} vs {_span(blo, bhi)})."
     ), _score(gap, a, b)
+
+
+def forecast_and_outcome(a: Claim, b: Claim) -> bool:
+    """A forecast and a reported fact for one period are a plan and its outcome, both
+    right as reported ("expects $54 billion" vs "reported $57.01 billion"), when their
+    words say so too: the forecast's stretch has an outlook word, the fact's none."""
+    if {a.kind, b.kind} != {Kind.forecast, Kind.fact}:
+        return False
+    forecast, fact = (a, b) if a.kind == Kind.forecast else (b, a)
+    outlook = _rules().outlook
+    return bool(outlook.search(own_stretch(forecast))) and not outlook.search(own_stretch(fact))
+
+
+def far_apart(a: Claim, b: Claim) -> bool:
+    """Figures of one sign more than `max_ratio` apart: not two reports of one figure."""
+    x, y = abs(_mid(a)), abs(_mid(b))
+    if _mid(a) * _mid(b) <= 0:
+        return False
+    return max(x, y) / min(x, y) > _rules().max_ratio
 
 
 def _is_precise_range(c: Claim) -> bool:
@@ -236,11 +466,13 @@ class _Fact:
 
     @property
     def representative(self) -> StoredClaim:
-        # The most specific mention: exact before hedged, narrowest allowed interval.
+        # The fullest statement: a range with precise bounds (a point the same article
+        # gives inside it is its midpoint or an end, "$180 billion" for "$175-185
+        # billion"), then exact before hedged, then the narrowest allowed interval.
         def specificity(c: StoredClaim):
             lo, hi, _ = interval(c)
             width = hi - lo if not (math.isinf(lo) or math.isinf(hi)) else INF
-            return (c.approx != Approx.exact, width, c.start)
+            return (not _is_precise_range(c), c.approx != Approx.exact, width, c.start)
 
         return min(self.mentions, key=specificity)
 
@@ -283,6 +515,21 @@ class _UnionFind:
 
 
 # --------------------------------------------------------------------------- reconcile
+
+
+def _stated_by_both(fa: _Fact, fb: _Fact, facts: list[_Fact]) -> bool:
+    """Whether one document also states the other's figure, beside a different one.
+
+    An article that gives two figures for one thing ("expects about $5 billion, up from
+    an earlier forecast of roughly $2 billion") records the change itself; another
+    article's "$5 billion" agrees with it and is no conflict with its "$2 billion"."""
+    for mine, theirs in ((fa, fb), (fb, fa)):
+        for other in facts:
+            if other is not mine and other.document_id == mine.document_id \
+                    and not far_apart(other.representative, theirs.representative) \
+                    and compare(other.representative, theirs.representative)[0]:
+                return True
+    return False
 
 
 def _granularity(period: str) -> Optional[str]:
@@ -336,6 +583,8 @@ def reconcile(claims: Iterable[StoredClaim]) -> Reconciliation:
     conflicts: list[Verdict] = []
 
     def judge(fa: _Fact, fb: _Fact, a: StoredClaim, b: StoredClaim, note: str = "") -> None:
+        if far_apart(a, b) or forecast_and_outcome(a, b):
+            return
         agrees, why, score = compare(a, b)
         if agrees:
             uf.union(id(fa), id(fb))
@@ -344,23 +593,25 @@ def reconcile(claims: Iterable[StoredClaim]) -> Reconciliation:
 
     for facts in facts_by_key.values():
         for fa, fb in combinations(sorted(facts, key=lambda f: (f.document_id, f.representative.start)), 2):
-            if fa.document_id != fb.document_id:
+            if fa.document_id != fb.document_id and not _stated_by_both(fa, fb, facts):
                 judge(fa, fb, fa.representative, fb.representative)
 
     # A run-rate against the level of one period, scaled to a year.
     vocab = metric_vocabulary()
     annualises = {k.lower(): v.lower() for k, v in vocab.annualises.items()}
-    for (subject, metric, period, unit), rate_facts in facts_by_key.items():
+    for (subject, metric, period, unit, said_by), rate_facts in facts_by_key.items():
         level_metric = annualises.get(metric)
         grain = _granularity(period)
         if level_metric is None or grain is None:
             continue
         factor = _rules().per_year[grain]
-        for lf in facts_by_key.get((subject, level_metric, period, unit), []):
+        for lf in facts_by_key.get((subject, level_metric, period, unit, said_by), []):
             for rf in rate_facts:
                 if rf.document_id == lf.document_id:
                     continue
                 r, l = rf.representative, lf.representative
+                if far_apart(r, _annualised(l, factor)) or forecast_and_outcome(r, l):
+                    continue
                 agrees, why, score = compare(r, _annualised(l, factor))
                 if agrees:
                     uf.union(id(rf), id(lf))

@@ -82,6 +82,7 @@ class _Cues:
     organisation_labels: frozenset[str]
     topic_heads: frozenset[str]
     level_nouns: frozenset[str]
+    not_line_words: frozenset[str]
     topic_stop: frozenset[str]
 
 
@@ -131,6 +132,7 @@ def _cues() -> _Cues:
         organisation_labels=frozenset(d["organisation_labels"]),
         topic_heads=_lower(d["topic_heads"]),
         level_nouns=_lower(d["level_nouns"]),
+        not_line_words=_lower(d["not_line_words"]),
         topic_stop=_lower(d["topic_stop_words"]),
     )
 
@@ -246,13 +248,14 @@ def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date]
             period = _period(refs, q, in_sent, sent, ctx, scope, prev_period)
             prev_period = period
             in_if = _in_conditional(sent, q, cues)
-            kind = _kind(sent, q, cues, scope, sent_source, period, ref_year, in_if,
+            # a credit for another figure, or made in a clause of its own, is not this one's
+            not_for_this = bool(sent_source) and not carried and (
+                _credit_for_another_figure(sent, q, cues) or _credit_elsewhere(sent, q, cues))
+            kind = _kind(sent, q, cues, scope, None if not_for_this else sent_source, period, ref_year, in_if,
                          illustration=ctx.illustration_para == para,
                          carried_estimate=carried and ctx.source_estimates, metric=metric)
             source, source_how = _without_article(sent_source), ("carried" if carried else "own") if sent_source else None
-            if source and not _name_like(source):
-                source, source_how = None, None
-            if source and not carried and _credit_for_another_figure(sent, q, cues):
+            if not_for_this or (source and not _name_like(source)):
                 source, source_how = None, None
             if speaks_for_itself and subject is None and ctx.named and ctx.named_para >= para - 1:
                 # "Company management said comparable-store sales growth will be 3.5%":
@@ -405,6 +408,8 @@ def link_restatements(frames: list[Frame]) -> None:
         for f in members:
             if f is best or f.quote_start == best.quote_start:
                 continue  # a figure repeated in its own sentence is a new statement
+            if not _may_restate(best, f):
+                continue
             if best.subject and (f.subject is None or f.subject_how != STRONG):
                 f.subject, f.subject_how = best.subject, WEAK
             f.period = f.period or best.period
@@ -413,6 +418,34 @@ def link_restatements(frames: list[Frame]) -> None:
             f.metric = f.metric or best.metric
             if not f.in_conditional:
                 f.kind = best.kind
+
+
+def _metric_family(metric: Optional[str]) -> Optional[str]:
+    """The vocabulary metric a metric name ends with ("cloud infrastructure revenue
+    growth" -> "revenue"), or None for the text's own words ("gap")."""
+    if not metric:
+        return None
+    words = (metric[:-len(" growth")] if metric.endswith(" growth") else metric).split()
+    names = metric_vocabulary().canonical
+    for k in range(len(words)):
+        tail = " ".join(words[k:])
+        if tail.lower() in names:
+            return names[tail.lower()]
+    return None
+
+
+def _may_restate(first: Frame, later: Frame) -> bool:
+    """Can `later` restate `first`? Not when both name metrics that share no word, one
+    inside the other ("raised $18 billion in a bond sale" is funding, "cloud revenue
+    will grow to $18 billion" revenue; "AI revenue" may be restated as "revenue"), nor
+    when both name, from their own clauses, different subjects."""
+    fa, fb = _metric_family(first.metric), _metric_family(later.metric)
+    if fa and fb:
+        a, b = set(fa.split()), set(fb.split())
+        if not (a <= b or b <= a):
+            return False
+    return not (first.subject and later.subject and first.subject != later.subject
+                and first.subject_how == STRONG and later.subject_how == STRONG)
 
 
 def _restatement_key(q: Quantity) -> Optional[tuple]:
@@ -751,6 +784,8 @@ def _owner_of_metric(head: Token, doc: Doc, cues: _Cues, span: Span) -> tuple[Op
                     name = _entity_in(o.subtree, doc, cues, cues.subject_labels)
                     if o.lower_ in cues.pronouns:
                         return None, True
+                    if not name and any(c.dep_ == "poss" and c.lower_ in cues.pronouns for c in o.children):
+                        return None, True  # "Sales in its data center segment": the company's own
                     return name or _np_phrase(o, cues) or None, False
     mods = [t for t in head.subtree if t.i < head.i and t.dep_ in ("compound", "amod", "nmod", "npadvmod")
             and not (span.start <= t.i < span.end)]
@@ -773,6 +808,10 @@ def _owner_of_metric(head: Token, doc: Doc, cues: _Cues, span: Span) -> tuple[Op
         hits = entity_table().find(text)
         if hits:
             return hits[0][2], False
+        if not any(_name_word(t) for t in words) and not any(c.dep_ == "det" for c in head.children):
+            # "Cloud infrastructure revenue will grow 77%": a line of business with no
+            # name, so the company the text is about owns it
+            return None, True
         return text or None, False
     return None, False
 
@@ -954,6 +993,7 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
     verb = root
     points_back = foreseen = False
     anaphor: Optional[Token] = None
+    below: Optional[Token] = None  # the clause the climb came up from
     for _ in range(12):
         if verb.head.i == verb.i and not verb.pos_ in ("VERB", "AUX"):
             break
@@ -964,6 +1004,19 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
             # "Sightline Climate's statistics show 15.2GW ...", "X estimates ...": the
             # subject of a reporting verb is the source, not what the figure is about
             foreseen = True
+            break
+        if subj is not None and source and below is not None and below.dep_ == "advcl" and below.tag_ == "VBG" \
+                and verb.lemma_.lower() in cues.attribution_verbs \
+                and _without_article(_name_np(subj, doc, cues, span)[0]) == _without_article(source):
+            # "U.S. consumer prices rose 0.2%, the Labor Department said, bringing the
+            # annual rate down to 2.9%": who reports the figure is not what it is
+            # about; what the report is about is
+            for c in verb.children:
+                inner = _clause_subject(c) if c.dep_ == "ccomp" else None
+                if inner is not None:
+                    name, _ = _name_np(inner, doc, cues, span)
+                    if name:
+                        return name, WEAK
             break
         if subj is not None and _holds_other_figure(subj, q, in_sent, doc):
             # "The $850 billion commitments correspond to $25 billion in revenue"
@@ -1016,6 +1069,7 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
             # "NIDA estimated that 964,000 people reported ...": the figure is its own
             # clause's subject; the reporter above is its source, not what it is about
             break
+        below = verb
         verb = verb.head
     if points_back and anaphor is not None and anaphor.lower_ in ("it", "its"):
         # "OpenAI's revenue hit $13 billion, and it expects to burn through $115
@@ -1053,10 +1107,12 @@ def _subject(doc: Doc, sent: Span, q: Quantity, cues: _Cues, ctx: _Context,
         return any(a < e and s < b for a, b in credited)
 
     for hit in reversed(entity_table().find(prefix)):
-        if hit[2] != source and not is_credited(sent.start_char + hit[0], sent.start_char + hit[1]):
-            return hit[2], WEAK
+        if hit[2] != source and not is_credited(sent.start_char + hit[0], sent.start_char + hit[1]) \
+                and not (prefix[hit[0] - 1:hit[0]] == "(" and prefix[hit[1]:hit[1] + 1] == ")"):
+            return hit[2], WEAK  # not "(Reuters)", a credit in brackets of its own
     for ent in reversed([e for e in sent.ents if e.end_char <= q.start and e.label_ in ("ORG",)
-                         and _is_entity_text(e.text, cues) and not is_credited(e.start_char, e.end_char)]):
+                         and _is_entity_text(e.text, cues) and not is_credited(e.start_char, e.end_char)
+                         and not _bracketed(e)]):
         name = _canon(ent.text)
         if name != source:
             return name, WEAK
@@ -1217,6 +1273,8 @@ def _main_clause_subject(doc: Doc, verb: Token, cues: _Cues, span: Span, company
         tok, hops = tok.head, hops + 1
         subj = _clause_subject(tok) if tok.pos_ in ("VERB", "AUX") else None
         if subj is not None and subj.lower_ not in cues.pronouns:
+            if _company_word(subj, cues):
+                return None  # "the Redmond, Washington-based company said": it points back in turn
             own = [t for t in subj.subtree if t.i <= subj.i or t.dep_ == "conj"]
             if not person and any(t.ent_type_ == "PERSON" for t in own):
                 continue
@@ -1354,6 +1412,13 @@ def _coordinated_names(tok: Token, doc: Doc, cues: _Cues) -> Optional[str]:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _bracketed(ent: Span) -> bool:
+    """"WASHINGTON, Sept 11 (Reuters) -": a name in brackets of its own is a credit or
+    an aside, never what a figure is about."""
+    doc = ent.doc
+    return ent.start > 0 and ent.end < len(doc) and doc[ent.start - 1].text == "(" and doc[ent.end].text == ")"
+
+
 def _last_organisation_before(sent: Span, tok: Token, cues: _Cues) -> Optional[str]:
     """The organisation named last before `tok` in its sentence (alias table or NER)."""
     start = sent.start_char
@@ -1428,7 +1493,7 @@ def _source(sent: Span, cues: _Cues) -> Optional[str]:
                 name = _antecedent_entity(v.head, doc, cues)
                 if name:
                     return name
-            elif subj is not None and subj.lower_ not in cues.pronouns:
+            elif subj is not None and subj.lower_ not in cues.pronouns and not _company_word(subj, cues):
                 name = _entity_in(subj.subtree, doc, cues, cues.source_labels)
                 if name:
                     return name
@@ -1953,12 +2018,21 @@ def _noun_metric(noun: Token) -> Optional[str]:
     phrase = text[start:noun.idx + len(noun.text)]
     hits = [h for h in vocab.find(phrase) if h[1] == len(phrase)]
     if hits:
-        return min(hits, key=lambda h: h[0])[2]
+        best = min(hits, key=lambda h: h[0])
+        line = [t for t in left if t.idx < start + best[0]]
+        if _a_line(line) and all(t.dep_ == "compound" and t.pos_ == "NOUN" and not _name_word(t) for t in line):
+            # "cloud infrastructure revenue": a line of business's revenue is not the
+            # company's, so the line stays in the metric
+            return " ".join(t.lower_ for t in line) + " " + best[2]
+        return best[2]
     if not _measure_noun(noun) or noun.lower_ in _cues().benchmark_nouns:
         return None  # "below expectations of $41.29 billion": what is expected is told elsewhere
     compounds = []
     not_names = _cues().not_entities
     for t in reversed(list(noun.doc[left[0].i if left else noun.i:noun.i])):
+        glued = t.i > 0 and noun.doc[t.i - 1].text == "-" and not noun.doc[t.i - 1].whitespace_
+        if glued:
+            break  # "a five-year deal": the tail of a hyphenated word is no part of the measure
         if t.dep_ == "compound" and t.head.i == noun.i and not t.like_num and (
                 t.pos_ == "NOUN" or t.text in not_names):
             compounds.insert(0, t.text if t.text in not_names else t.lower_)  # "GPU purchases", "AI infrastructure"
@@ -2031,6 +2105,55 @@ def _figure_head(doc: Doc, q: Quantity) -> Optional[Token]:
     return head
 
 
+def _line_of(words: list[Token], metric: str) -> str:
+    """"Cloud infrastructure revenue will grow 77%": the nouns right before a metric's
+    words that name a line of business without a name stay in the metric, so that
+    the line's revenue never meets the company's ("Azure revenue" is Azure's revenue)."""
+    head = words[-1]
+    line: list[Token] = []
+    for t in reversed(list(head.doc[max(0, words[0].i - 4):words[0].i])):
+        common = t.pos_ == "NOUN" or t.pos_ == "PROPN" and _capital_only_for_the_sentence(t)
+        if t.dep_ == "compound" and common and t.head.i in {w.i for w in words} | {x.i for x in line} \
+                and not _name_word(t) and not t.like_num:
+            line.insert(0, t)
+        else:
+            break
+    if not line:
+        line = _segment_line(head)
+    if not _a_line(line) or any(c.dep_ == "det" for c in head.children):
+        return metric
+    return " ".join(t.lower_ for t in line) + " " + metric
+
+
+_SEGMENT_NOUNS = frozenset({"segment", "unit", "division", "business", "arm", "group", "line"})
+
+
+def _segment_line(head: Token) -> list[Token]:
+    """"Sales in its data center segment": the line a metric is in, named by the
+    segment noun's own modifiers."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "from", "of"):
+            for o in prep.children:
+                if o.dep_ == "pobj" and o.lemma_.lower() in _SEGMENT_NOUNS:
+                    mods = [t for t in o.children if t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN")
+                            and not _name_word(t)]
+                    words = sorted({x for m in mods for x in m.subtree if x.dep_ in ("compound",) or x is m},
+                                   key=lambda t: t.i)
+                    if words:
+                        return words
+    return []
+
+
+def _a_line(line: list[Token]) -> bool:
+    """Do these nouns name a line of business: not words that describe the figure
+    ("record revenue"), nor the tail of a hyphenated word ("long-term debt")?"""
+    if not line:
+        return False
+    first = line[0]
+    hyphen_before = first.i > 0 and first.doc[first.i - 1].text == "-" and not first.doc[first.i - 1].whitespace_
+    return not hyphen_before and not any(t.lower_ in _cues().not_line_words for t in line)
+
+
 def _metric_of_clause_subject(doc: Doc, q: Quantity) -> Optional[str]:
     """"Total revenue rose 18% to $77.7 billion, while net income climbed 12% to $27.7
     billion": the metric that is the subject of the verb a figure hangs on ("to",
@@ -2041,7 +2164,7 @@ def _metric_of_clause_subject(doc: Doc, q: Quantity) -> Optional[str]:
         return None
     words = _metric_tokens(subj)
     if words:
-        return metric_vocabulary().canonical[" ".join(w.text for w in words).lower()]
+        return _line_of(words, metric_vocabulary().canonical[" ".join(w.text for w in words).lower()])
     # "comparable-store sales growth in 2019 will be 3.5%": the growth of a metric
     grown = _growth_noun_metric(subj)
     return grown if grown and grown != "growth" else None
@@ -2679,6 +2802,20 @@ def _noun_of(doc: Doc, q: Quantity) -> Optional[Token]:
         return None
     noun = span.root.head.head
     return noun if noun.pos_ == "NOUN" else None
+
+
+def _credit_elsewhere(sent: Span, q: Quantity, cues: _Cues) -> bool:
+    """"Oracle raised $18 billion in a bond sale, and analysts at Morgan Stanley expect
+    its net debt to double": the reporting verb heads a clause of its own, coordinated
+    with the figure's, so it credits nothing in the figure's clause."""
+    if cues.source_prepositions.search(sent.text):
+        return False
+    span = _tokens_of(sent.doc, q)
+    verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in cues.attribution_verbs
+             and _active_subject(t) is not None]
+    if span is None or not verbs:
+        return False
+    return all(not (v.left_edge.i <= span.root.i <= v.right_edge.i) and _own_clause(v) for v in verbs)
 
 
 def _credit_for_another_figure(sent: Span, q: Quantity, cues: _Cues) -> bool:

@@ -344,7 +344,10 @@ class _Phrases:
                             and self.linked(j, j + 1))  # "one twenty-fifth", "three twenty firsts"
             if gap is None or (tok.kind not in _NEXT[prev.kind] and not compound_den):
                 break
-            if gap == "comma" and not (prev.kind == M and tok.kind in (U, T, X)):
+            if gap == "comma" and not (prev.kind == M and tok.kind in (U, T, X) and D not in [e.kind for e in elems]
+                                       and self.kind_at(j + 1) in (H, M, U, T, X)):
+                # "one million, two hundred thousand" goes on; "$300 billion, one of the
+                # largest" and "two million, one" do not
                 break
             if gap == "hyphen" and (prev.kind == D or tok.kind == D or tok.kind in (AND, POINT, OVER, OUT, OF, A)
                                     or prev.kind in (U, T) and tok.kind in (U, T, X)):

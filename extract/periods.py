@@ -146,7 +146,8 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
 
 # What a reference is when the words just before it say so.
 _BASELINE_BEFORE = re.compile(
-    r"(?:\bthan|\bversus|\bvs\.?|\bcompared\s+(?:with|to)|\brelative\s+to|\bfrom|\bsince)\s+(?:the\s+)?"
+    r"(?:\bthan|\bversus|\bvs\.?|\bcompared\s+(?:with|to)|\brelative\s+to|\bfrom|\bsince|\bdouble|\btriple|\btwice|"
+    r"\bquadruple)\s+(?:the\s+)?"
     r"(?:(?:end|start|beginning|middle)\s+of\s+|all\s+of\s+|the\s+whole\s+of\s+)?(?:early\s+|late\s+|mid-)?$",
     re.I)
 # "by 2030", "by the end of 2027": the date a figure is to be reached, which says nothing
@@ -172,7 +173,7 @@ _SENTENCE_BOUNDS = re.compile(r"[.!?\n]")
 
 
 _COMPARED_BEFORE = re.compile(
-    r"(?:\bfrom|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bthan)\b[^.;]{0,40}$"
+    r"(?:\bfrom|\bcompared\s+(?:with|to)|\bversus|\bvs\.?)\b[^.;]{0,40}$"
     r"|\bsince\s+(?:(?:early|late|mid-?|the\s+(?:start|end|beginning|middle)\s+of)\s+)?(?:[A-Z][a-z]+\.?\s+)?$", re.I)
 
 
@@ -192,12 +193,13 @@ def reference_year(text: str) -> Optional[int]:
     the year under discussion."""
     years = []
     for m in re.finditer(rf"(?<![\d,.$€£¥-]){_YEAR}(?![\d%])", text):
+        if _FUTURE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            continue  # "by fiscal 2028", "for 2027"
         if _COMPARED_BEFORE.search(text[max(0, m.start() - 50):m.start()]) or _beside_this_year(text, m):
             # a year compared with ("will reach $350 billion, up from $230 billion in
             # 2024") is before the writing year, whatever the tense around it
             years.append(int(m.group(1)) + 1)
-        elif not (_FUTURE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
-                  or _FUTURE_CLAUSE_BEFORE.search(text[max(0, m.start() - 150):m.start()])):
+        elif not _FUTURE_CLAUSE_BEFORE.search(text[max(0, m.start() - 150):m.start()]):
             years.append(int(m.group(1)))
     return max(years) if years else None
 
@@ -233,6 +235,8 @@ def find_time_refs(text: str, published: Optional[dt.date] = None, start: int = 
                 continue
             if kind == "y" and (_is_name_year(text, m) or _is_model_number(text, m)):
                 continue
+            if kind in ("mq", "ended", "endq") and _FISCAL_APPOSITIVE.match(text, m.end()):
+                continue  # "the September quarter, the first quarter of its fiscal 2026": the fiscal name
             ref = _ref(kind, m, published, year)
             if ref is None:
                 continue
@@ -346,6 +350,9 @@ def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[in
     return TimeRef(s, e, period, "period")
 
 
+_FISCAL_APPOSITIVE = re.compile(r"\s*[,(—–]\s*(?:the\s+|its\s+)?(?:(?:first|second|third|fourth)\s+(?:fiscal\s+)?quarter\s+"
+                                r"of\s+(?:its\s+|the\s+)?(?:fiscal|FY)|fiscal\s+(?:first|second|third|fourth)|"
+                                r"(?:fiscal\s+|FY\s*)'?\d{2,4}\s*Q[1-4]|Q[1-4]\s+(?:of\s+)?(?:fiscal|FY))", re.I)
 _FISCAL_YEAR_NAMED = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*'?((?:19|20)\d\d|\d\d)\b", re.I)
 
 

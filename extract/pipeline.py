@@ -336,7 +336,11 @@ def _names_a_kind_by_term(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[st
     if span is None or span.end >= len(doc):
         return None
     nxt = doc[span.end]
-    if q.unit in DURATION_UNITS and nxt.lower_ in _claim_filter()["kinds_named_by_term"]["nouns"]:
+    instruments = _claim_filter()["kinds_named_by_term"]["nouns"]
+    # the noun the term describes, through up to two modifiers ("five-year credit default swaps")
+    named = [doc[i] for i in range(span.end, min(len(doc), span.end + 3))
+             if all(t.is_alpha for t in doc[span.end:i + 1])]
+    if q.unit in DURATION_UNITS and any(t.lower_ in instruments for t in named):
         return f"a kind named by its term ('{span.text} {nxt.text}')"
     money = re.fullmatch(r"[A-Z]{3}", q.unit) is not None  # "a Trillion-Dollar Bet" is rhetoric, not a size
     title_case = re.search(r"-[A-Z]", q.surface) is not None  # "500-Pound Male Gorilla": a headline

@@ -20,6 +20,7 @@ The cascade, cheap first:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from collections import Counter
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from claims.models import Article
+from extract.html import parse_date
 
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
 _CUT_SHORT = re.compile(r"\w(?:\.\.\.|…)\s*$")
@@ -461,7 +463,27 @@ def clean_text(text: str, recurring: frozenset[str] = frozenset()) -> Article:
         else:
             regions.append((ln.start, ln.end))
     title = _title(lines, drop, _rules())
-    return Article(text=text, regions=regions, title=title)
+    return Article(text=text, regions=regions, title=title, date=_dateline(lines, _rules()))
+
+
+# A line that is a date and little else: "October 30, 2025 10:20 PM UTC", "Published
+# Wed, Aug 27 2025 4:20 PM EDT", "Updated 19 November 2025".
+_DATELINE_MAX_WORDS = 9
+
+
+def _dateline(lines: list[_Line], r: _Rules) -> Optional[dt.date]:
+    """The publication date a plain-text page states on a line of its own above its
+    first paragraph (the nav menus, teasers and comments around it carry other dates,
+    so only lines before the first paragraph count)."""
+    for ln in lines:
+        if _is_paragraph(ln, r):
+            return None
+        text = ln.text.strip()
+        if text and ln.words <= _DATELINE_MAX_WORDS and re.search(r"\d{4}", text):
+            found = parse_date(text)
+            if found is not None:
+                return found
+    return None
 
 
 def _only_space_between(text: str, a: int, b: int) -> bool:

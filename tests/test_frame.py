@@ -432,6 +432,37 @@ CASES = [
      "$4 billion", dict(subject="Non-US", metric="revenue")),
     ("source-said-a-titled-name", "Revenue rose 5% to $3 billion, said Dr. Lisa Su.", MID_2025,
      "5%", dict(source="Lisa Su", subject=None)),
+    # --- an Oracle story: a line of business, a credit in its own clause ---------------
+    ("subject-line-of-business-is-the-companys",
+     "Oracle signed a five-year deal with OpenAI.\n\nCloud infrastructure revenue will grow 77% to $18 billion "
+     "this fiscal year, Oracle said.", MID_2025,
+     "$18 billion", dict(subject="Oracle", metric="cloud infrastructure revenue", kind="forecast", source="Oracle")),
+    ("source-credit-in-a-clause-of-its-own",
+     "To pay for the servers, Oracle raised $18 billion in a bond sale in September, and analysts at Morgan "
+     "Stanley expect its net debt to more than double to about $290 billion by fiscal 2028.", MID_2025,
+     "$18 billion", dict(subject="Oracle", source=None, kind="fact")),
+    ("source-credit-in-its-own-clause-is-for-its-figures",
+     "To pay for the servers, Oracle raised $18 billion in a bond sale in September, and analysts at Morgan "
+     "Stanley expect its net debt to more than double to about $290 billion by fiscal 2028.", MID_2025,
+     "$290 billion", dict(source="Morgan Stanley", kind="forecast", period="FY2028")),
+    ("restatement-needs-the-same-kind-of-measure",
+     "To pay for the servers, Oracle raised $18 billion in a bond sale in September.\n\n"
+     "Cloud infrastructure revenue will grow 77% to $18 billion this fiscal year, Oracle said.", MID_2025,
+     "$18 billion#2", dict(kind="forecast", metric="cloud infrastructure revenue")),
+    ("subject-the-reporter-is-not-what-its-report-is-about",
+     "WASHINGTON, Sept 11 (Reuters) - U.S. consumer prices rose 0.2% in August, the Labor Department said on "
+     "Wednesday, bringing the annual rate down to 2.9% from 3.1% in July.", None,
+     "2.9%", dict(subject="U.S.", source="Labor Department")),
+    ("subject-a-described-company-that-speaks",
+     "Microsoft reported results on Tuesday.\n\nSales rose 18% to $77.7 billion in the fiscal first quarter, the "
+     "Redmond, Washington-based company said.", None,
+     "$77.7 billion", dict(subject="Microsoft", source="Microsoft")),
+    ("period-a-multiple-of-this-years-is-no-period",
+     "At the midpoint, Alphabet's 2026 capital expenditures would be $180 billion, nearly double this year's.",
+     MID_2025, "$180 billion", dict(period="2026", subject="Alphabet", metric="capex")),
+    ("subject-and-metric-of-a-segment-of-its-own",
+     "Nvidia reported revenue of $57 billion.\n\nSales in its data center segment were $51.2 billion in the quarter.",
+     None, "$51.2 billion", dict(subject="Nvidia", metric="data center revenue")),
     # --- names are no cue words --------------------------------------------------------
     ("kind-month-may-is-no-forecast", "Tariffs on Chinese goods were increased from 10% to 25% in May 2019.", None,
      "25%", dict(kind="fact", period="2019-05")),

@@ -11,6 +11,13 @@ import pytest
 from tests.test_frame import _claims, _find
 
 CASES = [
+    # --- a line of business stays in the metric; words that describe a figure do not --
+    ("line-of-business-revenue", "Cloud infrastructure revenue will grow 77% to $18 billion this fiscal year.",
+     "$18 billion", "cloud infrastructure revenue"),
+    ("record-is-no-line", "NVIDIA reported record revenue of $35.1 billion for the third quarter.",
+     "$35.1 billion", "revenue"),
+    ("hyphenated-word-is-no-line", "Ford's long-term debt stands at $7 billion.", "$7 billion", "debt"),
+    ("term-of-a-deal-is-no-part-of-it", "The company signed a five-year deal worth $300 billion.", "$300 billion", "deal"),
     # --- money a share: a price unless earnings words govern it --------------------
     ("per-share-acquisition-is-a-price",
      "Alden acquired the 25.2% stake held by the former chairman for $13 a share, or $117.9 million.",

@@ -53,7 +53,9 @@ def test_reference_year_ignores_forward_looking_years():
     ("The plant opened in 2021. Sales fell in 2019.", 2021),
     ("Capex will reach $350 billion this year, up from about $230 billion in 2024.", 2025),
     ("Sales rose 8% compared with 2023.", 2024),
-], ids=["will-far-before", "expects-far-before", "scheduled", "past-tense-latest", "up-from-a-year", "compared-with"])
+    ("Debt may more than double to about $290 billion by fiscal 2028. It peaked in 2009.", 2009),
+], ids=["will-far-before", "expects-far-before", "scheduled", "past-tense-latest", "up-from-a-year", "compared-with",
+        "more-than-is-no-comparison"])
 def test_reference_year_ignores_years_in_a_future_clause(text, year):
     assert reference_year(text) == year
 
@@ -154,6 +156,8 @@ MORE_ROLE_CASES = [
     ("fiscal-quarter-ended-other-month", "the quarter ended Oct. 26", [(None, "unresolved")]),
     ("fiscal-first-quarter-ended-other-month", "the first quarter ended Oct. 26", [(None, "unresolved")]),
     ("first-half-of-the-decade-is-no-period", "in the first half of the decade", []),
+    ("calendar-quarter-named-by-its-fiscal-name", "in the September quarter, the first quarter of its fiscal 2026",
+     [("FY2026-Q1", "period")]),
     ("fiscal-first-half-without-year", "in the fiscal first half", [(None, "unresolved")]),
     ("span-of-years", "$2.9 trillion between 2025 and 2028", [(None, "window")]),
     ("mid-year", "by mid-2027", [("2027", "horizon")]),

@@ -1,5 +1,6 @@
 """Plain-text cleaning on the seed articles: menus and widgets out, body in."""
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -104,3 +105,21 @@ def test_boxes_of_other_stories_and_comments_are_furniture(text, kept, dropped):
         assert _in_body(art, text.index(s), text.index(s) + len(s)), f"dropped: {s!r}"
     for s in dropped:
         assert not _in_body(art, text.index(s), text.index(s) + len(s)), f"kept: {s!r}"
+
+
+@pytest.mark.parametrize("text,date", [
+    ("Markets\nTech\n\nAlphabet sets hefty 2026 spending plan\n\nOctober 30, 2025 10:20 PM UTC\n\n"
+     "Oct 30 (Reuters) - Alphabet raised its forecast for capital spending on Wednesday, the company said.\n",
+     dt.date(2025, 10, 30)),
+    ("Nvidia tops estimates\n\nPublished Wed, Aug 27 2025 4:20 PM EDT\n\n"
+     "Nvidia reported revenue of $46.74 billion for its fiscal second quarter on Wednesday, above estimates.\n",
+     dt.date(2025, 8, 27)),
+    ("Nvidia tops estimates\n\nNvidia reported revenue of $46.74 billion for its fiscal second quarter on "
+     "Wednesday, above the estimates of analysts polled by LSEG, and forecast more growth.\n\n"
+     "Related: Nov 19, 2025 · Chip stocks slide\n", None),
+    ("Opinion · 16 views · 9 min read\n\nThe AI industry faces a serious reckoning over economic sustainability "
+     "this year, say investors.\n", None),
+], ids=["dateline-with-time", "published-line", "a-date-below-the-first-paragraph-is-not-the-articles",
+        "no-date-line"])
+def test_a_plain_text_page_states_its_date_above_its_first_paragraph(text, date):
+    assert clean_text(text).date == date
