@@ -47,7 +47,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claims.models import Kind, Quantity
 from claims.vocab import entity_table, metric_vocabulary
-from extract.lexicon import data_table
+from extract.lexicon import alternation, data_table
 from extract.periods import TimeRef, find_time_refs
 
 
@@ -83,6 +83,7 @@ class _Cues:
     topic_heads: frozenset[str]
     level_nouns: frozenset[str]
     not_line_words: frozenset[str]
+    segment_nouns: frozenset[str]
     topic_stop: frozenset[str]
 
 
@@ -133,6 +134,7 @@ def _cues() -> _Cues:
         topic_heads=_lower(d["topic_heads"]),
         level_nouns=_lower(d["level_nouns"]),
         not_line_words=_lower(d["not_line_words"]),
+        segment_nouns=_lower(d["segment_nouns"]),
         topic_stop=_lower(d["topic_stop_words"]),
     )
 
@@ -504,12 +506,15 @@ def _name_like(name: Optional[str]) -> bool:
     time span ("next two months")."""
     return bool(name) and sum(ch.isalpha() for ch in name) >= 2 and name[0].isalnum() \
         and not re.search(r"[=$€£¥]", name) and not _TIME_HEAD.search(name) and not _CALENDAR.fullmatch(name) \
-        and not _TITLE_ONLY.fullmatch(name)
+        and not _title_only().fullmatch(name)
 
 
-# A title or rank with no name after it ("Lt .", "Dr."): a sentence split inside a name.
-_TITLE_ONLY = re.compile(r"(?i)(?:lt|sgt|cpl|capt|col|gen|maj|cmdr|det|insp|supt|dr|mr|mrs|ms|prof|rev|hon|sen|rep|gov|"
-                         r"st|jr|sr|co|corp|inc|ltd)\s*\.?")
+@lru_cache(maxsize=None)
+def _title_only() -> re.Pattern:
+    """A title or rank, or a company suffix, with no name after it ("Lt .", "Inc."): a
+    sentence split inside a name (data/sentences.toml, the list sentence splitting reads)."""
+    words = data_table("sentences")["titles"]["before_names"] + ["Jr", "Sr", "Co", "Corp", "Inc", "Ltd"]
+    return re.compile(rf"(?i)(?:{alternation(words)})\s*\.?")
 
 
 def _is_heading(text: str, sent: Span) -> bool:
@@ -2030,8 +2035,7 @@ def _noun_metric(noun: Token) -> Optional[str]:
     compounds = []
     not_names = _cues().not_entities
     for t in reversed(list(noun.doc[left[0].i if left else noun.i:noun.i])):
-        glued = t.i > 0 and noun.doc[t.i - 1].text == "-" and not noun.doc[t.i - 1].whitespace_
-        if glued:
+        if _after_glued_hyphen(t):
             break  # "a five-year deal": the tail of a hyphenated word is no part of the measure
         if t.dep_ == "compound" and t.head.i == noun.i and not t.like_num and (
                 t.pos_ == "NOUN" or t.text in not_names):
@@ -2125,16 +2129,13 @@ def _line_of(words: list[Token], metric: str) -> str:
     return " ".join(t.lower_ for t in line) + " " + metric
 
 
-_SEGMENT_NOUNS = frozenset({"segment", "unit", "division", "business", "arm", "group", "line"})
-
-
 def _segment_line(head: Token) -> list[Token]:
     """"Sales in its data center segment": the line a metric is in, named by the
     segment noun's own modifiers."""
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "from", "of"):
             for o in prep.children:
-                if o.dep_ == "pobj" and o.lemma_.lower() in _SEGMENT_NOUNS:
+                if o.dep_ == "pobj" and o.lemma_.lower() in _cues().segment_nouns:
                     mods = [t for t in o.children if t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN")
                             and not _name_word(t)]
                     words = sorted({x for m in mods for x in m.subtree if x.dep_ in ("compound",) or x is m},
@@ -2144,14 +2145,18 @@ def _segment_line(head: Token) -> list[Token]:
     return []
 
 
+def _after_glued_hyphen(t: Token) -> bool:
+    """Is `t` the tail of a hyphenated word ("term" of "long-term", "year" of "five-year")?"""
+    return t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_
+
+
 def _a_line(line: list[Token]) -> bool:
     """Do these nouns name a line of business: not words that describe the figure
     ("record revenue"), nor the tail of a hyphenated word ("long-term debt")?"""
     if not line:
         return False
     first = line[0]
-    hyphen_before = first.i > 0 and first.doc[first.i - 1].text == "-" and not first.doc[first.i - 1].whitespace_
-    return not hyphen_before and not any(t.lower_ in _cues().not_line_words for t in line)
+    return not _after_glued_hyphen(first) and not any(t.lower_ in _cues().not_line_words for t in line)
 
 
 def _metric_of_clause_subject(doc: Doc, q: Quantity) -> Optional[str]:
@@ -2250,7 +2255,7 @@ def _measures_change(sent: Span, q: Quantity) -> bool:
         return False
     vocab = metric_vocabulary()
     text = doc_text(sent.doc)[sent.start_char:sent.end_char]
-    if _level_of_change(text[:q.start - sent.start_char], q):
+    if _level_of_change(sent, q):
         # a level, unless what changes is itself a growth ("Revenue growth has slowed to 3%")
         verb = _verb_above(sent.doc, q)
         subj = _clause_subject(verb) if verb is not None else None
@@ -2277,12 +2282,19 @@ def _measures_change(sent: Span, q: Quantity) -> bool:
 _FROM_OR_TO = re.compile(r"(?:(?<!\bup\s)\bto|\bfrom)\s+$", re.I)
 
 
-def _level_of_change(before: str, q: Quantity) -> bool:
-    """"increased from 10% to 25%", "rose 3 points to 41%", "down from 30%": the
-    figures a change starts from or ends at are levels, not the change."""
+def _before_figure(sent: Span, q: Quantity) -> str:
+    """The sentence's text before the figure, its hedge left out ("up from about $230
+    billion" -> "up from ")."""
+    before = doc_text(sent.doc)[sent.start_char:q.start]
     if q.hedge and before.rstrip().lower().endswith(q.hedge.lower()):
         before = before.rstrip()[:-len(q.hedge)]
-    return _FROM_OR_TO.search(before) is not None
+    return before
+
+
+def _level_of_change(sent: Span, q: Quantity) -> bool:
+    """"increased from 10% to 25%", "rose 3 points to 41%", "down from 30%": the
+    figures a change starts from or ends at are levels, not the change."""
+    return _FROM_OR_TO.search(_before_figure(sent, q)) is not None
 
 
 # Prepositions through which a figure hangs on a verb: "rose 18% to $77.7 billion".
@@ -2550,10 +2562,7 @@ _BASELINE_FIGURE = re.compile(r"(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)
 def _baseline_figure(sent: Span, q: Quantity) -> bool:
     """"expected to spend $350 billion this year, up from about $230 billion in 2024":
     the figure a change is measured from is what was, not what is expected."""
-    before = doc_text(sent.doc)[sent.start_char:q.start]
-    if q.hedge and before.rstrip().lower().endswith(q.hedge.lower()):
-        before = before.rstrip()[:-len(q.hedge)]
-    return _BASELINE_FIGURE.search(before) is not None
+    return _BASELINE_FIGURE.search(_before_figure(sent, q)) is not None
 
 
 def _tolerance(q: Quantity) -> bool:
