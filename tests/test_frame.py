@@ -491,6 +491,11 @@ def _find(claims, surface):
 
 @pytest.mark.parametrize("text,published,surface,fields", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_frame(nlp, text, published, surface, fields):
+    assert_fields(nlp, text, published, surface, fields)
+
+
+def assert_fields(nlp, text, published, surface, fields):
+    """The claim at `surface` has each of `fields` as given (shared with test_frame_time)."""
     c = _find(_claims(nlp, text, published), surface)
     got = c.model_dump(mode="json")
     for k, want in fields.items():

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tests.test_frame import _claims, _find
+from tests.test_frame import assert_fields
 
 NOV_2025 = dt.date(2025, 11, 20)
 
@@ -217,7 +217,4 @@ CASES = [
 
 @pytest.mark.parametrize("text,published,surface,fields", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_frame_time(nlp, text, published, surface, fields):
-    c = _find(_claims(nlp, text, published), surface)
-    got = c.model_dump(mode="json")
-    for k, want in fields.items():
-        assert got[k] == want, f"{k}: got {got[k]!r}, want {want!r} ({surface!r} in {text!r})"
+    assert_fields(nlp, text, published, surface, fields)
