@@ -6,6 +6,9 @@ Sections (each prints one markdown table):
               detection P/R/F1 by overlapping span (strict = borderline gold left out on both
               sides; "all" = every mention), then, on the matched pairs, value+unit, approx,
               period, subject, source and kind accuracy; claims inside chrome spans.
+1b. news     `claims extract` on the 40 articles of shared/gold/news/, scored the same way,
+              whole and by the fixed halves of bench/news_split.json (A: rules written on it;
+              B: reported only).
 2. conflicts  `claims run corpus --db TMP` + `claims conflicts`, scored against
               shared/gold/contradictions.jsonl: recall, false alarms, unlisted pairs.
 3. peers      (--peers) quantulum3 and spaCy NER alone on the same five texts.
@@ -785,6 +788,65 @@ def load_gold() -> GoldData:
     return GoldData(claims, chrome, pairs, docs)
 
 
+def load_news_gold() -> tuple[GoldData, dict[str, list[str]]]:
+    """The 40-article news set and its fixed split into halves A and B (bench/news_split.json)."""
+    base = shared_dir() / "gold" / "news"
+    claims = read_jsonl(base / "claims.jsonl")
+    chrome = read_jsonl(base / "chrome.jsonl")
+    pairs = read_jsonl(base / "contradictions.jsonl")
+    docs = sorted({c["doc"] for c in claims} | {m["doc"] for m in read_jsonl(base / "manifest.jsonl")})
+    prefix_doc = {c["id"].rsplit("-", 1)[0]: c["doc"] for c in claims}
+    split = json.loads((REPO / "bench" / "news_split.json").read_text(encoding="utf-8"))
+    halves = {h: sorted(prefix_doc[p] for p in split[h]) for h in ("A", "B")}
+    return GoldData(claims, chrome, pairs, docs), halves
+
+
+def news_articles_dir() -> Path:
+    return shared_dir() / "gold" / "news" / "articles"
+
+
+def section_news(news: GoldData, halves: dict[str, list[str]], extract_proc: subprocess.Popen) -> Section:
+    """The news set scored whole and by half, with the same scorer as the seed gold."""
+    preds = parse_jsonl_text(cli_result(extract_proc, "extract"), "claims extract")
+    for p in preds:
+        p["doc"] = Path(str(p.get("doc", ""))).name
+    sec = Section("news")
+    rows = []
+    for label, docs in (("A", halves["A"]), ("B", halves["B"]), ("all", news.docs)):
+        keep = set(docs)
+        part = score_part([p for p in preds if p["doc"] in keep], [c for c in news.claims if c["doc"] in keep],
+                          [c for c in news.chrome if c["doc"] in keep], f"news.{label}", sec)
+        rows.append((label, len(docs)) + part)
+    names = ("detection F1", "value_unit", "approx", "period", "subject", "metric", "source", "kind", "chrome")
+    sec.tables.append("## 1b. News set (gold/news, 40 articles; halves by bench/news_split.json)\n\n"
+                      + md_table(("half", "docs") + names, rows))
+    return sec
+
+
+def score_part(preds: list[dict], gold_claims: list[dict], chrome: list[dict], prefix: str,
+               sec: Section) -> tuple:
+    """Detection and attributes of one set of documents; figures go to `sec` under `prefix`."""
+    golds = [gold_view(g) for g in gold_claims]
+    strict = score_detection(preds, golds, strict=True)
+    attrs = score_attributes(strict.pairs, preds, golds)
+    hits = chrome_hits(preds, chrome)
+    d = strict.detection
+    sec.figures[f"{prefix}.detection_f1_strict"] = d.f1
+    for name, (right, total, _) in attrs.items():
+        sec.figures[f"{prefix}.{name}"] = right / total if total else None
+    sec.figures[f"{prefix}.chrome_claims"] = len(hits)
+    if prefix.endswith(".all"):
+        sec.verbose += [f"false positive: {short(preds[i])}" for i in strict.false_pos]
+        sec.verbose += [f"missed: {golds[j]['id']} {short(golds[j])}" for j in strict.false_neg]
+        for name, (_, _, wrong) in attrs.items():
+            if name == "value_unit":
+                continue
+            sec.verbose += [f"wrong {name}: {golds[j]['id']} {preds[i].get('surface')!r}: got "
+                            f"{preds[i].get(name)!r}, gold {golds[j].get(name)!r}" for i, j in wrong]
+    return (d.f1,) + tuple(sec.figures[f"{prefix}.{n}"] for n in
+                           ("value_unit", "approx", "period", "subject", "metric", "source", "kind")) + (len(hits),)
+
+
 def section_gold(gold: GoldData, extract_proc: subprocess.Popen) -> Section:
     sec = Section("gold")
     preds = parse_jsonl_text(cli_result(extract_proc, "extract"), "claims extract")
@@ -1114,9 +1176,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         # Both product runs start at once; each loads its own spaCy model.
         extract_proc = cli("extract", *[f"corpus/{d}" for d in gold.docs], "--format", "jsonl")
         run_proc = cli("run", "corpus", "--db", str(db))
+        news_proc = cli("extract", str(news_articles_dir()), "--format", "jsonl")
         ours = None
         for name, make in (("gold", lambda: section_gold(gold, extract_proc)),
-                           ("conflicts", lambda: section_conflicts(gold, run_proc, db))):
+                           ("conflicts", lambda: section_conflicts(gold, run_proc, db)),
+                           ("news", lambda: section_news(*load_news_gold(), news_proc))):
             try:
                 sec = make()
                 sections.append(sec)
@@ -1124,7 +1188,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                     ours = sec
             except Unavailable as e:
                 unavailable.append(f"section {name}: {e}")
-        for p in (extract_proc, run_proc):
+        for p in (extract_proc, run_proc, news_proc):
             if p.poll() is None:
                 p.kill()
                 p.communicate()
