@@ -85,7 +85,7 @@ def line_of(dump: str) -> Callable[[int], int]:
 
 def _ours() -> Callable[[str], list[tuple[int, int, str]]]:
     from extract.pipeline import article_from_source, extract_claims, load_nlp
-    from claims.models import Source
+    from extract.records import Source
 
     nlp = load_nlp()
 

@@ -104,7 +104,7 @@ def listed_verdicts(expected: dict) -> dict[tuple[str, str], str]:
 
 def compared_fields(record: dict) -> dict:
     """The record's subject, metric and period as the reconciler compares them."""
-    from claims.models import Claim
+    from extract.records import Claim
     from claims.reconcile import normalised_fields
 
     claim = Claim(**{k: v for k, v in record.items() if k in Claim.model_fields})
@@ -233,7 +233,7 @@ def with_expected_fields(run: StressRun, expected: dict, folder: Path = STRESS) 
     """The run with each listed figure's subject, metric, period and kind set as the
     list expects, reconciled again in process: what reconciliation makes of the set
     when framing is right (`--oracle-fields`)."""
-    from claims.models import StoredClaim
+    from extract.records import StoredClaim
     from claims.reconcile import reconcile
 
     specs = expected["claims"]

@@ -113,7 +113,7 @@ def run(system: str, finds: Callable[[str], int], rows: list[dict], misses: list
 
 
 def ours() -> Callable[[str], int]:
-    from claims.models import Article
+    from extract.records import Article
     from extract.pipeline import extract_claims, load_nlp
 
     nlp = load_nlp()

@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from claims.models import Article, Claim, Source  # noqa: E402
+from extract.records import Article, Claim, Source  # noqa: E402
 from claims.reconcile import reconcile  # noqa: E402
 from claims.store import ClaimStore, ConflictRecord  # noqa: E402
 

@@ -78,7 +78,7 @@ def words(text: str) -> int:
 def _article(text: str):
     """The whole text as an Article, each non-empty line a body region (no cleaning:
     every system below sees exactly the same words)."""
-    from claims.models import Article
+    from extract.records import Article
 
     regions, pos = [], 0
     for line in text.splitlines(keepends=True):

@@ -26,7 +26,7 @@ from typing import Callable, Iterator, Optional
 
 from pydantic import BaseModel
 
-from claims.models import Article, Claim, Source
+from extract.records import Article, Claim, Source
 
 # Documents in flight per worker: enough to keep every worker busy while the writer
 # stores, few enough that memory stays flat.

@@ -16,7 +16,7 @@ from typing import Optional
 
 import click
 
-from claims.models import Claim
+from extract.records import Claim
 
 
 def _echo_err(msg: str) -> None:

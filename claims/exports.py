@@ -22,7 +22,7 @@ import json
 from typing import IO, Iterable, Optional
 from urllib.parse import urlsplit
 
-from claims.models import Claim
+from extract.records import Claim
 from claims.store import ClaimKey, ClaimStore, DocumentRow, ReviewRow, StoredClaim
 from claims.verdicts import Rating, verdict_kinds, vocabulary
 

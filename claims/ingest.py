@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Iterator, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict
 
-from claims.models import Article, Source
+from extract.records import Article, Source
 from claims.store import content_hash
 from extract.read import ReadError, iter_inputs, read_path
 from extract.textclean import recurring_lines

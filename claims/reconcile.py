@@ -1,7 +1,7 @@
 """Reconciliation: which stored figures are about the same thing, and which disagree.
 
 Two claims are comparable when they share subject, metric, period and unit after
-canonicalisation (claims/data/entities.toml, metrics.toml): "Google's parent" is
+canonicalisation (extract/data/entities.toml, metrics.toml): "Google's parent" is
 Alphabet, "capital expenditure" is capex, "sales growth" is revenue growth, a named
 company's bare "growth" is its revenue growth, "Alphabet's cloud revenue" is Google
 Cloud's revenue (claims/data/reconcile.toml [segments]), "data center segment revenue"
@@ -48,13 +48,15 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from pydantic import BaseModel, ConfigDict
 
-from claims.models import Approx, Claim, Kind, StoredClaim
-from claims.vocab import DATA, entity_table, metric_vocabulary
+from extract.records import Approx, Claim, Kind, StoredClaim
+from extract.vocab import entity_table, metric_vocabulary
+
+DATA = Path(__file__).with_name("data")
 
 if TYPE_CHECKING:
     from claims.store import ClaimStore
@@ -192,7 +194,7 @@ def speaker(c: Claim) -> Optional[str]:
 def normalised_fields(c: Claim) -> tuple[Optional[str], Optional[str], Optional[str]]:
     """(subject, metric, period) as reconciliation compares them.
 
-    Names are canonical (claims/data/entities.toml, metrics.toml); a growth metric is
+    Names are canonical (extract/data/entities.toml, metrics.toml); a growth metric is
     the growth of its canonical level ("sales growth" is revenue growth); a metric
     named after a parent's unit is that unit's ("Alphabet" + "cloud revenue" is
     "Google Cloud" + "revenue"); a named entity's bare "growth" is its revenue growth;
@@ -233,7 +235,7 @@ def calendar_period(period: str, subject: str) -> str:
 
 
 def plain_name(name: Optional[str]) -> Optional[str]:
-    """The canonical name (claims/data/entities.toml), else the name without "the",
+    """The canonical name (extract/data/entities.toml), else the name without "the",
     a possessive and corporate suffixes: "Nebius Group N.V.'s" -> "Nebius"."""
     table = entity_table()
     canonical = table.canonicalise(name) or name

@@ -48,7 +48,7 @@ from pydantic import BaseModel
 from werkzeug.exceptions import HTTPException, TooManyRequests
 
 from claims import exports
-from claims.models import Claim
+from extract.records import Claim
 from claims.store import ClaimStore, DocumentRow, QueueEntry, ReviewRow, StoredClaim, UserRow
 from claims.users import authenticate, same_token
 from claims.verdicts import VerdictKind, as_seen_from, verdict_kinds

@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlite_utils import Database
 from sqlite_utils.db import NotFoundError
 
-from .models import Article, Claim, Conflict, Failure, Source, StoredClaim
+from extract.records import Article, Claim, Conflict, Failure, Source, StoredClaim
 
 BUSY_TIMEOUT_SECONDS = 30.0
 
@@ -435,6 +435,18 @@ CREATE INDEX idx_documents_url ON documents (url);
 CREATE INDEX idx_documents_final_url ON documents (final_url);
 """
 
+# What framing learnt beyond the contract's fields (extract.records.Claim): direction of a
+# change, a rate's denominator, a segment's parent, an inferred subject, vagueness, growth basis.
+_M006_CLAIM_FACTS = """
+ALTER TABLE claims ADD COLUMN direction TEXT;
+ALTER TABLE claims ADD COLUMN change_verb TEXT;
+ALTER TABLE claims ADD COLUMN per TEXT;
+ALTER TABLE claims ADD COLUMN parent TEXT;
+ALTER TABLE claims ADD COLUMN subject_inferred INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE claims ADD COLUMN vague INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE claims ADD COLUMN basis TEXT;
+"""
+
 # Append-only. Entry i (0-based) is schema version i + 1.
 MIGRATIONS: list[Migration] = [
     _m001_initial,
@@ -442,6 +454,7 @@ MIGRATIONS: list[Migration] = [
     _M003_URL_INDEXES,
     _m004_review_app,
     _m005_review_queue,
+    _M006_CLAIM_FACTS,
 ]
 
 
@@ -457,8 +470,8 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-def _claim_row(document_id: int, claim: Claim) -> dict:
-    row = claim.model_dump(mode="json", exclude={"doc"})
+def _claim_row(document_id: int, claim: Claim, fields: tuple[str, ...]) -> dict:
+    row = claim.model_dump(mode="json", include=set(fields) - {"doc", "id", "document_id"})
     row["document_id"] = document_id
     return row
 
@@ -466,13 +479,14 @@ def _claim_row(document_id: int, claim: Claim) -> dict:
 _CLAIM_FIELDS = (
     "id", "document_id", "doc", "start", "end", "surface", "quote", "value", "low", "high",
     "unit", "approx", "subject", "metric", "period", "source", "kind",
+    "direction", "change_verb", "per", "parent", "subject_inferred", "vague", "basis",
 )  # fmt: skip
 
 
-def _claim_columns(claim: str = "c", document: str = "d", prefix: str = "") -> str:
+def _claim_columns(fields: tuple[str, ...], claim: str = "c", document: str = "d", prefix: str = "") -> str:
     """SELECT list for a StoredClaim from table aliases `claim` and `document`."""
     return ", ".join(
-        f'{document if f == "doc" else claim}."{f}" AS "{prefix}{f}"' for f in _CLAIM_FIELDS
+        f'{document if f == "doc" else claim}."{f}" AS "{prefix}{f}"' for f in fields
     )
 
 
@@ -512,6 +526,13 @@ class ClaimStore:
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.enable_wal()
         self.migrate(upto)
+        # A store held at an older schema (`upto`, in upgrade tests) reads and writes the
+        # claim columns that schema has; the record's later fields keep their defaults.
+        have = set(self.db["claims"].columns_dict) | {"doc"}
+        self._fields = tuple(f for f in _CLAIM_FIELDS if f in have)
+
+    def _claim_columns(self, claim: str = "c", document: str = "d", prefix: str = "") -> str:
+        return _claim_columns(self._fields, claim, document, prefix)
 
     def close(self) -> None:
         self.db.close()
@@ -651,7 +672,7 @@ class ClaimStore:
         }
         document_id = db["documents"].insert(document).last_pk
         try:
-            db["claims"].insert_all(_claim_row(document_id, c) for c in claims)
+            db["claims"].insert_all(_claim_row(document_id, c, self._fields) for c in claims)
         except sqlite3.IntegrityError as e:
             raise InvalidDocumentError(
                 f"{source.doc}: claims rejected, nothing stored ({e}); "
@@ -726,7 +747,7 @@ class ClaimStore:
         if doc is not None:
             where.append("d.doc = ?")
             params.append(doc)
-        sql = f"SELECT {_claim_columns()} FROM claims c JOIN documents d ON d.id = c.document_id"
+        sql = f"SELECT {self._claim_columns()} FROM claims c JOIN documents d ON d.id = c.document_id"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += ' ORDER BY c.document_id, c."start", c.id'
@@ -762,7 +783,7 @@ class ClaimStore:
         a large database need not hold every claim in memory.
         """
         sql = (
-            f"SELECT {_claim_columns()} FROM claims c JOIN documents d ON d.id = c.document_id "
+            f"SELECT {self._claim_columns()} FROM claims c JOIN documents d ON d.id = c.document_id "
             "WHERE c.subject IS NOT NULL AND c.metric IS NOT NULL AND c.period IS NOT NULL "
             'ORDER BY c.document_id, c."start", c.id'
         )
@@ -799,7 +820,7 @@ class ClaimStore:
         """
         sql = f"""
             SELECT k.verdict, k.why, k.score,
-                {_claim_columns("a", "da", "a_")}, {_claim_columns("b", "db", "b_")}
+                {self._claim_columns("a", "da", "a_")}, {self._claim_columns("b", "db", "b_")}
             FROM conflicts k
             JOIN claims a ON a.id = k.a_claim_id
             JOIN documents da ON da.id = a.document_id
@@ -850,7 +871,7 @@ class ClaimStore:
     def _claim_groups(self, link_table: str, group_column: str, order: str) -> list[list[StoredClaim]]:
         """Groups of claims joined through a link table (facts, corroborations)."""
         sql = f"""
-            SELECT g.{group_column} AS group_id, {_claim_columns()}
+            SELECT g.{group_column} AS group_id, {self._claim_columns()}
             FROM {link_table} g
             JOIN claims c ON c.id = g.claim_id
             JOIN documents d ON d.id = c.document_id
@@ -922,14 +943,14 @@ class ClaimStore:
             page_params += [limit, offset]
         sql = f"""
             WITH page AS MATERIALIZED ({page})
-            SELECT {_claim_columns()} FROM page
+            SELECT {self._claim_columns()} FROM page
             JOIN claims c ON c.id = page.id JOIN documents d ON d.id = c.document_id
             ORDER BY c.document_id, c."start", c.id
         """
         return [_stored_claim(r) for r in self.db.query(sql, page_params)], total
 
     def claim(self, claim_id: int) -> StoredClaim | None:
-        sql = f"SELECT {_claim_columns()} FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.id = ?"
+        sql = f"SELECT {self._claim_columns()} FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.id = ?"
         rows = list(self.db.query(sql, [claim_id]))
         return _stored_claim(rows[0]) if rows else None
 
@@ -946,7 +967,7 @@ class ClaimStore:
     def claim_by_key(self, key: ClaimKey) -> StoredClaim | None:
         """The claim a key names in this database (None once its document is gone)."""
         sql = (
-            f"SELECT {_claim_columns()} FROM claims c JOIN documents d ON d.id = c.document_id "
+            f"SELECT {self._claim_columns()} FROM claims c JOIN documents d ON d.id = c.document_id "
             'WHERE d.content_hash = ? AND c."start" = ? AND c."end" = ?'
         )
         rows = list(self.db.query(sql, [key.doc_hash, key.start, key.end]))
@@ -969,7 +990,7 @@ class ClaimStore:
         """The claims that agree with this one across documents (itself included);
         empty when no other document states it."""
         sql = f"""
-            SELECT {_claim_columns()}
+            SELECT {self._claim_columns()}
             FROM corroboration_claims g
             JOIN claims c ON c.id = g.claim_id
             JOIN documents d ON d.id = c.document_id
@@ -987,7 +1008,7 @@ class ClaimStore:
                 SELECT corroboration_id, count(*) AS n FROM corroboration_claims
                 GROUP BY corroboration_id ORDER BY n DESC, corroboration_id LIMIT ? OFFSET ?
             )
-            SELECT p.corroboration_id AS group_id, {_claim_columns()}
+            SELECT p.corroboration_id AS group_id, {self._claim_columns()}
             FROM page p
             JOIN corroboration_claims g ON g.corroboration_id = p.corroboration_id
             JOIN claims c ON c.id = g.claim_id
@@ -1001,9 +1022,11 @@ class ClaimStore:
 
     # ---- the review app: the conflicts queue and verdicts
 
-    _QUEUE_COLUMNS = f"""
+    @property
+    def _QUEUE_COLUMNS(self) -> str:
+        return f"""
         k.id AS conflict_id, k.verdict, k.why, k.score,
-        {_claim_columns("a", "da", "a_")}, {_claim_columns("b", "db", "b_")},
+        {self._claim_columns("a", "da", "a_")}, {self._claim_columns("b", "db", "b_")},
         da.content_hash AS a_doc_hash, db.content_hash AS b_doc_hash, s.review_id AS r_id
     """
     _QUEUE_JOINS = """

@@ -16,7 +16,7 @@ from xml.parsers import expat
 
 from pydantic import BaseModel
 
-from claims.models import Source
+from extract.records import Source
 
 ATOM = "http://www.w3.org/2005/Atom"
 RSS1 = "http://purl.org/rss/1.0/"

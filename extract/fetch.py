@@ -38,7 +38,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from claims.models import Source
+from extract.records import Source
 from extract.read import ReadError, decode_bytes, gunzip, media_type_of
 
 

@@ -10,7 +10,7 @@ quantity it reads the sentence around it:
   is a metric word gives way to its owner ("AWS revenue", "capital expenditure for
   the big five"); a pronoun or an anaphoric noun phrase ("it", "the group") to the
   governing clause's subject or the previous sentence's; else a possessive or a
-  name before the figure. Canonical names via claims/data/entities.toml;
+  name before the figure. Canonical names via extract/data/entities.toml;
 - metric: read off the parse first (money "a share" or "per barrel"; the noun the
   figure modifies; "$X in new debt"; "revenue of $X"; "90% of imports"; the subject
   of "is"/"rose to"; what "reduce X by" changes; "spent $X on Y"; "saves $14"; "for
@@ -45,8 +45,8 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from claims.models import Kind, Quantity
-from claims.vocab import entity_table, metric_vocabulary
+from extract.records import Kind, Quantity
+from extract.vocab import entity_table, metric_vocabulary
 from extract.lexicon import alternation, data_table
 from extract.periods import TimeRef, find_time_refs
 

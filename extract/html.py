@@ -38,7 +38,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
-from claims.models import Article
+from extract.records import Article
 
 __all__ = ["CleanError", "clean_html", "extract_metadata"]
 

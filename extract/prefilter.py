@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.models import Quantity
+from extract.records import Quantity
 from extract.lexicon import alternation, data_table
 from extract.quantities import SCALED
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from claims.models import Approx, Quantity
+from extract.records import Approx, Quantity
 from extract.lexicon import Lexicon, alternation, load_lexicon
 from extract.numbers import FUNCTION_WORDS, MONTHS, Atom, find_atoms
 

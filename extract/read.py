@@ -15,7 +15,7 @@ from typing import Iterator, Optional
 
 from charset_normalizer import from_bytes
 
-from claims.models import Source
+from extract.records import Source
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")

@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
-from claims.models import Article
+from extract.records import Article
 from extract.html import parse_date
 
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")

@@ -14,7 +14,7 @@ from typing import Iterator, Union
 
 from pydantic import BaseModel
 
-from claims.models import Source
+from extract.records import Source
 from extract.read import MAX_BYTES, ReadError, decode_bytes
 
 WARC_SUFFIXES = (".warc", ".warc.gz")

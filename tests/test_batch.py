@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from claims.models import Article, Claim, Source
+from extract.records import Article, Claim, Source
 from claims.store import ClaimStore, InvalidDocumentError
 from tests.conftest import CORPUS, ROOT, run_claims
 

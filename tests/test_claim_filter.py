@@ -7,7 +7,7 @@ reason; figures with a unit or a counted noun stay.
 
 import pytest
 
-from claims.models import Article
+from extract.records import Article
 from extract.pipeline import extract_claims, is_claim
 
 CASES = [

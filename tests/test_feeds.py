@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claims.models import Source
+from extract.records import Source
 from extract.feeds import FeedError, UrlListError, feed_links, is_feed, parse_url_list, read_url_list
 from extract.read import read_path
 

@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from claims.models import Article
+from extract.records import Article
 
 MID_2025 = dt.date(2025, 6, 15)
 

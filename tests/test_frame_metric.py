@@ -1,6 +1,6 @@
 """Framing's metric, rule by rule, on press-style sentences (business, markets,
 economy): what a figure measures is read off the parse first, the vocabulary
-(claims/data/metrics.toml) only when the parse names nothing, and an unknown
+(extract/data/metrics.toml) only when the parse names nothing, and an unknown
 metric keeps its own head noun ("payments", "synergies").
 
 Each case: id, passage, figure (by surface; `#2` picks a second occurrence), metric.

@@ -72,7 +72,7 @@ CANDIDATES = [
 
 @pytest.mark.parametrize("text", [c[1] for c in CANDIDATES], ids=[c[0] for c in CANDIDATES])
 def test_prefilter_passes_counts_to_the_parse(nlp, text):
-    from claims.models import Article
+    from extract.records import Article
 
     art = Article(text=text, regions=[(0, len(text))])
     with_prefilter = [c.surface for c in extract_claims(art, "t.txt", nlp)]

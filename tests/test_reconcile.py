@@ -2,7 +2,7 @@
 
 import pytest
 
-from claims.models import Approx, Kind, StoredClaim
+from extract.records import Approx, Kind, StoredClaim
 from claims.reconcile import (calendar_period, compare, comparison_key, far_apart, forecast_and_outcome, growth_basis,
                               interval, is_to_date, normalised_fields, plain_name, reconcile, stated_step)
 

@@ -9,7 +9,7 @@ import re
 import pytest
 import requests
 
-from claims.models import Article, Source
+from extract.records import Article, Source
 from claims.review import LoginThrottle, create_app, document_segments, paragraph_excerpt
 from claims.store import ClaimStore
 from claims.users import set_password
@@ -415,7 +415,7 @@ def test_document_page_marks_its_claims(server):
 def test_highlighting_keeps_the_text_exactly():
     text = "First line.\nAcme said its 2025 revenue was $10 billion, up 5%.\nLast line."
     start = text.index("$10 billion")
-    from claims.models import StoredClaim
+    from extract.records import StoredClaim
 
     claim = StoredClaim(
         id=1, document_id=1, doc="d", start=start, end=start + 11, surface="$10 billion",

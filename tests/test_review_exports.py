@@ -75,7 +75,7 @@ def test_claimreview_rates_the_claims_a_verdict_judges(db, status, rated):
 def test_claimreview_uses_the_article_url_and_its_credited_source(tmp_path):
     """An article with a URL, a publisher and a date: they appear in the ClaimReview; the
     claim's author is the source the article credits."""
-    from claims.models import Article, Claim, Source
+    from extract.records import Article, Claim, Source
 
     def article(doc, text, url):
         source = Source(doc=doc, raw=text.encode(), media_type="text/plain", text=text, encoding="utf-8")
@@ -252,7 +252,7 @@ def test_refused_accounts(tmp_path, name, password, error):
 def test_reviews_written_before_the_review_migration_get_their_keys(db, tmp_path):
     """A schema-1 database whose verdicts name claims by row id only upgrades to keyed
     verdicts, and its reviews table is append-only again afterwards."""
-    from claims.models import Claim
+    from extract.records import Claim
 
     old = tmp_path / "old.db"
     with ClaimStore(db) as built, ClaimStore(old, upto=1) as v1:

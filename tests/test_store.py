@@ -9,7 +9,7 @@ import threading
 import pytest
 
 from claims import store as store_module
-from claims.models import Approx, Article, Claim, Failure, Kind, Source, StoredClaim
+from extract.records import Approx, Article, Claim, Failure, Kind, Source, StoredClaim
 from claims.store import (
     MIGRATIONS,
     ClaimStore,
@@ -164,6 +164,8 @@ EXPECTED_TABLES = {
         ("surface", "TEXT"), ("quote", "TEXT"), ("value", "REAL"), ("low", "REAL"),
         ("high", "REAL"), ("unit", "TEXT"), ("approx", "TEXT"), ("subject", "TEXT"),
         ("metric", "TEXT"), ("period", "TEXT"), ("source", "TEXT"), ("kind", "TEXT"),
+        ("direction", "TEXT"), ("change_verb", "TEXT"), ("per", "TEXT"), ("parent", "TEXT"),
+        ("subject_inferred", "INTEGER"), ("vague", "INTEGER"), ("basis", "TEXT"),
     ],
     "claims_fts": [("quote", "")],
     "conflicts": [

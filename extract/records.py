@@ -32,6 +32,11 @@ class Kind(str, Enum):
     illustrative = "illustrative"
 
 
+class Direction(str, Enum):
+    up = "up"
+    down = "down"
+
+
 class Source(BaseModel):
     """Raw input as read from disk or the network, before any cleaning.
 
@@ -110,6 +115,15 @@ class Claim(BaseModel):
     period: Optional[str] = None
     source: Optional[str] = None
     kind: Kind = Kind.fact
+    # What recognition and framing learnt beyond the contract's fields, so that no later
+    # stage re-reads the quote for it.
+    direction: Optional[Direction] = Field(None, description="'up' or 'down' for a change ('fell 3%')")
+    change_verb: Optional[str] = Field(None, description="the change word as written: 'plunged', 'rose'")
+    per: Optional[str] = Field(None, description="a rate's denominator: 'week', 'share', 'gallon', 'capita'")
+    parent: Optional[str] = Field(None, description="the company a named segment subject belongs to")
+    subject_inferred: bool = Field(False, description="the subject comes from context, not the figure's clause")
+    vague: bool = Field(False, description="a vague magnitude ('hundreds of millions')")
+    basis: Optional[str] = Field(None, description="a growth's comparison basis: 'yoy', 'qoq', 'constant currency'")
 
     def contract_dict(self) -> dict:
         return self.model_dump(mode="json")

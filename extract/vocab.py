@@ -1,4 +1,4 @@
-"""The entity and metric vocabularies (claims/data/entities.toml, metrics.toml).
+"""The entity and metric vocabularies (extract/data/entities.toml, metrics.toml).
 
 Both framing (which finds them in text) and reconciliation (which compares them)
 read these tables; they are loaded once and immutable.
