@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sqlite3
 import sys
 from typing import Optional
 
@@ -23,10 +24,36 @@ def _echo_err(msg: str) -> None:
     click.echo(msg, err=True)
 
 
-@click.group()
+class _Commands(click.Group):
+    """The command group; a database it cannot use is a one-line error, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        from claims.dbopen import StoreError
+
+        try:
+            return super().invoke(ctx)
+        except StoreError as e:
+            _echo_err(f"error: {e}")
+            ctx.exit(1)
+        except sqlite3.DatabaseError as e:  # a damaged page met after a clean open
+            _echo_err(f"error: the database cannot be read ({e})")
+            ctx.exit(1)
+
+
+@click.group(cls=_Commands)
 @click.version_option(package_name="claims")
 def main() -> None:
     """Extract numeric claims from news articles, store them, flag disagreements."""
+
+
+@main.command()
+@click.option("--db", "db", required=True, type=click.Path(exists=True, dir_okay=False))
+def migrate(db: str) -> None:
+    """Bring a claims database's schema up to date (read commands never migrate)."""
+    from claims.store import ClaimStore
+
+    with ClaimStore(db) as store:
+        click.echo(f"{db}: schema version {store.schema_version}")
 
 
 @main.command()
@@ -244,7 +271,7 @@ def conflicts(db: str, fmt: str) -> None:
     """Print the cross-source disagreements the database holds."""
     from claims.store import ClaimStore
 
-    with ClaimStore(db) as store:
+    with ClaimStore(db, read_only=True) as store:
         items = store.conflicts()
         groups = store.corroborations() if fmt == "table" else []
     if fmt == "jsonl":
@@ -278,7 +305,7 @@ def query(db: str, subject, metric, period, source, text_query, corroborated: bo
     """Read claims back, filtered."""
     from claims.store import ClaimStore
 
-    with ClaimStore(db) as store:
+    with ClaimStore(db, read_only=True) as store:
         rows = store.claims(subject=subject, metric=metric, period=period, source=source, text=text_query)
         if corroborated:
             ids = {c.id for g in store.corroborations() for c in g}
@@ -391,7 +418,7 @@ def user_list(db: str) -> None:
     """List reviewer accounts."""
     from claims.store import ClaimStore
 
-    with ClaimStore(db) as store:
+    with ClaimStore(db, read_only=True) as store:
         for u in store.users():
             click.echo(f"{u.name}\tcreated {u.created_at.isoformat()}")
 
@@ -412,7 +439,7 @@ def export(db: str, what: str, fmt: str, base_url, organization, subject, metric
     from claims import exports
     from claims.store import ClaimStore
 
-    with ClaimStore(db) as store:
+    with ClaimStore(db, read_only=True) as store:
         if what == "claimreview":
             if fmt != "json":
                 _echo_err("error: ClaimReview is JSON-LD: use --format json")

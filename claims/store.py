@@ -30,11 +30,7 @@ from sqlite_utils.db import NotFoundError
 
 from extract.records import Article, Claim, Conflict, Failure, Source, StoredClaim
 
-BUSY_TIMEOUT_SECONDS = 30.0
-
-
-class StoreError(Exception):
-    """The store cannot do what was asked; the message says why."""
+from claims.dbopen import BUSY_TIMEOUT_SECONDS, StoreError, connect
 
 
 class InvalidDocumentError(StoreError, ValueError):
@@ -514,18 +510,22 @@ def _check_claims(source: Source, article: Article, claims: list[Claim]) -> None
 class ClaimStore:
     """A claims database on disk. Safe to open from several processes at once (WAL)."""
 
-    def __init__(self, path: str | Path, *, upto: int | None = None):
+    def __init__(self, path: str | Path, *, upto: int | None = None, read_only: bool = False):
         """Open or create the database at `path` and bring its schema up to date.
 
-        `upto` stops after that many migrations (for tests of upgrades).
+        `read_only` opens an existing database of the current schema without writing
+        (claims.dbopen); `upto` stops after that many migrations (for tests of upgrades).
         """
         self.path = Path(path)
-        conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_SECONDS)
-        self.db = Database(conn)
+        self.read_only = read_only
+        self.db = Database(connect(self.path, read_only))
         self.db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
         self.db.execute("PRAGMA foreign_keys = ON")
-        self.db.enable_wal()
-        self.migrate(upto)
+        if read_only:
+            self._check_version()
+        else:
+            self.db.enable_wal()
+            self.migrate(upto)
         # A store held at an older schema (`upto`, in upgrade tests) reads and writes the
         # claim columns that schema has; the record's later fields keep their defaults.
         have = set(self.db["claims"].columns_dict) | {"doc"}
@@ -559,6 +559,16 @@ class ClaimStore:
             self.db.rollback()
             raise
         self.db.execute("COMMIT")
+
+    def _check_version(self) -> None:
+        """A reader needs the schema this code knows; it never migrates."""
+        have, want = self.schema_version, len(MIGRATIONS)
+        if have > want:
+            raise StoreError(f"{self.path}: schema version {have} is newer than this version of "
+                             f"claims knows ({want}); upgrade claims")
+        if have < want:
+            raise StoreError(f"{self.path}: schema version {have} is older than this version of claims "
+                             f"reads ({want}); upgrade it with `claims migrate --db {self.path}`")
 
     @property
     def schema_version(self) -> int:
