@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extract.records import Article, Claim, Quantity, Source
+from extract.change import read_change
 from extract.frame import Frame, article_topic, doc_text, frame_doc, lend_topic, link_restatements
 from extract.prefilter import Composed, compose, select
 from extract.periods import reference_year
@@ -490,8 +491,12 @@ def _claims_for(article: Article, doc_name: str, nlp: Language, prefilter: bool)
     frames = [f for _, _, f in framed]
     named = [f.subject for f in frames if f.subject]
     lend_topic(frames, article_topic(article.body_text(), article.title, named))
+    figures: dict[int, tuple[Quantity, ...]] = {}
+    for _, composed, f in framed:
+        figures[id(composed)] = figures.get(id(composed), ()) + (f.quantity,)
     for offset, composed, f in framed:
         q = f.quantity
+        reading = read_change(composed.text, q, figures[id(composed)])
         yield Claim(
             doc=doc_name,
             start=offset + composed.original(q.start),
@@ -508,4 +513,9 @@ def _claims_for(article: Article, doc_name: str, nlp: Language, prefilter: bool)
             period=f.period,
             source=f.source,
             kind=f.kind,
+            direction=reading.direction,
+            change_verb=reading.change_verb,
+            per=reading.per,
+            basis=reading.basis,
+            vague=q.vague,
         )
