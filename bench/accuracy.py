@@ -542,7 +542,7 @@ Q3_SCOPE = {"number", "percent", "multiplier", "money", "duration", "power"}
 
 def unit_category(unit: str) -> str:
     """number | percent | multiplier | money | duration | power | physical | unknown."""
-    if unit == "count":
+    if unit in ("count", "points"):  # a score is a tally of points, no dimension
         return "number"
     if unit in ("percent", "percentage_point"):
         return "percent"

@@ -350,6 +350,28 @@ def _names_a_kind_by_term(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[st
     return None
 
 
+def _named_by_number(q: Quantity) -> Optional[str]:
+    """"a four-cylinder engine", "a two-class layout", "a 3-pointer": a design or kind
+    named by a number (data/claim_filter.toml [named_by_number])."""
+    m = re.fullmatch(r"[\w.,]+-([a-z]+)", q.surface)
+    if m and m.group(1) in _claim_filter()["named_by_number"]["nouns"]:
+        return f"a design or kind named by a number ('{q.surface}')"
+    return None
+
+
+@lru_cache(maxsize=None)
+def _attribution_after() -> re.Pattern:
+    return re.compile(rf"(?i)[ \t]+(?:{alternation(_claim_filter()['attribution_descriptors']['after'])})\b")
+
+
+def _attribution_descriptor(q: Quantity, text: str, q_rel: Quantity) -> Optional[str]:
+    """"two people familiar with the matter": who reported, not a figure."""
+    if q.noun and q.noun.lower() in _claim_filter()["attribution_descriptors"]["nouns"] \
+            and q_rel.surface.lower().endswith(q.noun.lower()) and _attribution_after().match(text, q_rel.end):
+        return f"an attribution ('{q.surface} ...'), not a figure"
+    return None
+
+
 def _names_a_group(span: Span, noun: Optional[str]) -> Optional[str]:
     """Why a small count in words ("seven babies", "two paths") names a group or a
     part of the argument rather than asserting how many, or None
@@ -394,6 +416,9 @@ def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
             # "the doubles title", "mixed doubles", "in doubles": the game, not a multiple
             return f"'{q.surface}' names a game here, not a multiple"
     if q.unit == "count":
+        reason = _named_by_number(q) or _attribution_descriptor(q, doc_text(doc), q_rel)
+        if reason:
+            return reason
         if q.noun is None and not q.vague and not SCALED.search(q.surface) and not _subject_of_verb(q_rel, doc) \
                 and not _object_of_verb(q_rel, doc) and not _change_amount(q_rel, doc):
             # "11 million will die", "5.7 million -- that's how many voted", "650 died" do count
