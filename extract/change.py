@@ -46,6 +46,7 @@ class _Rules:
     up_comparatives: frozenset[str]
     per_article: re.Pattern
     per_word: re.Pattern
+    per_qualified: re.Pattern
     per_adverb: re.Pattern
     adverbs: dict[str, str]
     bases: tuple[tuple[str, re.Pattern], ...]
@@ -76,6 +77,8 @@ def _rules() -> _Rules:
         comparative_after=comparative,
         up_comparatives=frozenset(w.lower() for w in a["comparatives_up"]),
         per_article=re.compile(rf"(?i)^[ \t]+(?:{_words(per['articles'])})[ \t]+({_words(per['after_article'])})\b"),
+        # "$2.53 per diluted share": the denominator is the noun after its adjective
+        per_qualified=re.compile(rf"(?i)^[ \t]+(?:per|a|an)[ \t]+[a-z]+[ \t]+({_words(per['after_article'])})\b"),
         per_word=re.compile(rf"(?i)^(?:[ \t]+per[ \t]+(?!(?:{not_per})\b)|[ \t]*/[ \t]*)([A-Za-z][\w-]*)"),
         per_adverb=re.compile(rf"(?i)^[ \t,]+({_words(per['adverbs'])})\b"),
         adverbs={k.lower(): v for k, v in per["adverbs"].items()},
@@ -119,7 +122,7 @@ def _direction(R: _Rules, q: Quantity, before: str, after: str) -> tuple[Optiona
 
 
 def _per(R: _Rules, after: str) -> Optional[str]:
-    m = R.per_article.match(after) or R.per_word.match(after)
+    m = R.per_qualified.match(after) or R.per_article.match(after) or R.per_word.match(after)
     if m:
         word = m.group(1)  # a symbol keeps its case ("/W", "/MWh"), a word is lower-cased
         return word.lower() if len(word) > 1 and word[1:].islower() else word

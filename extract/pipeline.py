@@ -280,6 +280,13 @@ def with_counted_noun(q: Quantity, doc: Doc) -> Quantity:
         return q
     head = numbers[-1].head
     last = span[-1]
+    after_last = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if q.noun and last.tag_ in ("VBN", "VBG") and last.i > numbers[-1].i and q.surface.endswith(last.text) \
+            and (after_last is None or after_last.pos_ in ("ADP", "PUNCT", "DET", "ADV", "PART", "SCONJ")):
+        # "about 660,000 based on updated forecasts", "12,000 including contractors": the
+        # word after the number is a participle, no counted noun
+        end = numbers[-1].idx + len(numbers[-1].text)
+        return q.model_copy(update={"end": end, "surface": doc_text(doc)[q.start:end], "noun": None})
     if q.noun and last.pos_ in ("VERB", "AUX") and numbers[-1].dep_ in ("nsubj", "nsubjpass") and head.i == last.i:
         # "650 died": the word read as the counted noun is the number's verb
         end = numbers[-1].idx + len(numbers[-1].text)
@@ -419,7 +426,11 @@ def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
         reason = _named_by_number(q) or _attribution_descriptor(q, doc_text(doc), q_rel)
         if reason:
             return reason
-        if q.noun is None and not q.vague and not SCALED.search(q.surface) and not _subject_of_verb(q_rel, doc) \
+        # "in front of 15,522", "an original estimate of about 660,000": a number written
+        # with thousands separators is an amount, never a label, year or version
+        grouped = re.fullmatch(r"\d{1,3}(?:,\d{3})+", q.surface) is not None
+        if q.noun is None and not q.vague and not grouped and not SCALED.search(q.surface) \
+                and not _subject_of_verb(q_rel, doc) \
                 and not _object_of_verb(q_rel, doc) and not _change_amount(q_rel, doc):
             # "11 million will die", "5.7 million -- that's how many voted", "650 died" do count
             return "a bare number with no unit or counted noun"

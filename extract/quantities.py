@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import Optional
 
 from extract.unit_words import refine_units
+from extract.widgets import quote_widget_spans
 from extract.records import Approx, Quantity
 from extract.lexicon import Lexicon, alternation, load_lexicon
 from extract.numbers import FUNCTION_WORDS, MONTHS, Atom, find_atoms
@@ -178,8 +179,12 @@ def recognise(text: str, start: int = 0, end: Optional[int] = None) -> tuple[lis
     P = _patterns()
     end = len(text) if end is None else end
     masked = _masked_spans(P, text, start, end)
+    widgets = quote_widget_spans(text, start, end)
     atoms, refused = find_atoms(P.lex, text, start, end)
     rejected = [Rejected(r.start, r.end, r.surface, r.reason) for r in refused]
+    rejected += [Rejected(a.start, a.end, text[a.start:a.end], "a row of a stock-quote widget (page chrome)")
+                 for a in atoms if any(s <= a.start < e for s, e in widgets)]
+    atoms = [a for a in atoms if not any(s <= a.start < e for s, e in widgets)]
     found: list[Quantity] = []
 
     consumed_until = -1
@@ -204,7 +209,7 @@ def recognise(text: str, start: int = 0, end: Optional[int] = None) -> tuple[lis
 
     found.extend(_word_forms(P, text, start, end))
     found = refine_units(text, found, start, end, hedge=lambda s, e: _hedge(P, text, s, e, end))
-    found = [q for q in found if not any(s <= q.start < e for s, e in masked)]
+    found = [q for q in found if not any(s <= q.start < e for s, e in masked + widgets)]
     return _conversions_hedged(text, _resolve_overlaps(found)), rejected
 
 
