@@ -149,6 +149,7 @@ class _Patterns:
         self.age_before = re.compile(
             rf"\b(?:{alternation(lex.age_before)})\s+(?:(?:{alternation(list(lex.hedges_before))})\s+)?$", re.I)
         self.event_after = re.compile(rf"^\s+(?:{alternation(df['events_after'])})\b", re.I)
+        self.tenure_after = re.compile(rf"^\s+(?:{alternation(df['tenure_after'])})\b", re.I)
         self.between_before = re.compile(r"\b(between|from)\s+$", re.I)
         # "zero to 60 mph (97 kph)", "0-60 mph": the benchmark of an acceleration time
         self.benchmark_speed = re.compile(r"(?i)\b(?:zero|0)(?:\s+to\s+|\s*[-–]\s*)(?:\d+\s*(?:mph|km/h|kph)\s*\(\s*)?\d+")
@@ -370,9 +371,11 @@ def figure_refusal(text: str, q: Quantity) -> Optional[str]:
             not q.noun or re.fullmatch(r"\d{1,3}(?:\.\d)?", digits.group(0))):
         # "Windows 11 users", "Fortune 500 companies": a name and its number before a noun
         return "part of a name or version (Kimi 2.7, Windows 11)"
-    if q.unit in DURATION_UNITS and (re.match(r"(?i)[-\s]old\b", after) or re.fullmatch(r"\d{1,3}", surface)):
-        # "a 55-year-old man", "the 9-Month-Old", "12 to 17-years-old"; "Burton, 32,"
-        # and "aged 26" were read as years of age (pipeline `as_appositive_age`, [ages])
+    if q.unit in DURATION_UNITS and (re.match(r"(?i)[-\s]old\b", after) or q.unit == "year" and not any(
+            w.lower() in P.lex.durations for w in re.findall(r"[A-Za-z]+", surface))):
+        # "a 55-year-old man", "the 9-Month-Old", "12 to 17-years-old"; "Burton, 32,",
+        # "aged 26", "died at the age of 34" were read as years of age with no word for
+        # years (pipeline `as_appositive_age`, [ages])
         return "an age"
     if q.unit == "m/s" and P.benchmark_speed.search(before + surface):
         return "an acceleration benchmark ('zero to 60 mph'), not a figure"
@@ -389,8 +392,8 @@ def _time_window(P: _Patterns, text: str, q: Quantity, before: str, after: str) 
     "three years ago") rather than a length the text asserts ("within two years", "in
     just two days", "in 45 minutes", "the first time in 35 years", "his first 18 months",
     "12 years after his death"; data/quantities.toml [duration_figures])?"""
-    if P.event_after.match(after):
-        return False  # the time between two events
+    if P.event_after.match(after) or P.tenure_after.match(after):
+        return False  # the time between two events; a length spent in a role
     if P.time_window_after.match(after):
         return True
     if not P.time_window_before.search(before):
