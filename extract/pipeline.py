@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 
 from extract.records import Article, Claim, Quantity, Source
 from extract.change import read_change
+from extract.tables import Cell, cell_metric, cell_subject, signed_cell, table_cells
 from extract.frame import Frame, article_topic, doc_text, frame_doc, lend_topic, link_restatements
 from extract.prefilter import Composed, compose, select
 from extract.periods import reference_year
@@ -458,6 +459,20 @@ def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
     return None
 
 
+def _cell_of(q: Quantity, composed: Composed, cells: list[Cell]) -> Optional[Cell]:
+    """The table cell the figure stands in (offsets of the region's text), or None."""
+    if not cells:
+        return None
+    at = composed.original(q.start)
+    return next((c for c in cells if c.start <= at < c.end), None)
+
+
+def _table_figure(q: Quantity, doc: Doc) -> bool:
+    """Every figure in a table cell is a claim, bare numbers too; a year is a heading."""
+    reason = figure_refusal(doc_text(doc), q)
+    return reason not in ("a year", "a decade", "a day of a month")
+
+
 def extract_claims(article: Article, doc_name: str, nlp: Optional[Language] = None,
                    prefilter: bool = True) -> list[Claim]:
     """Every numeric claim in the article's body regions, offsets into `article.text`.
@@ -506,21 +521,26 @@ def _claims_for(article: Article, doc_name: str, nlp: Language, prefilter: bool)
     year = None if article.date else reference_year(article.body_text())
     work: list[tuple[int, Composed]] = []
     docs: list[Doc] = []
+    tables: dict[int, list[Cell]] = {}
     for s, e in regions:
         text = article.text[s:e]
         found = find_quantities(text)
-        spans = select(text, found) if prefilter else [(0, len(text))]
+        cells = table_cells(text)
+        spans = select(text, found, [(c.start, c.end) for c in cells]) if prefilter else [(0, len(text))]
         if spans:
             composed = compose(text, spans)
             doc = nlp.make_doc(composed.text)
             doc._.quantities = composed.carry(found)
             work.append((s, composed))
             docs.append(doc)
+            tables[id(composed)] = cells
     framed: list[tuple[int, Composed, Frame]] = []
     for n, ((offset, composed), doc) in enumerate(zip(work, nlp.pipe(docs))):
         doc._.published = article.date
-        qs = [with_counted_noun(as_appositive_age(q, doc), doc) for q in doc._.quantities or []]
-        kept = [q for q in qs if is_claim(q, doc, q) is None]
+        cells = tables[id(composed)]
+        qs = [signed_cell(q, composed.text) if _cell_of(q, composed, cells) else
+              with_counted_noun(as_appositive_age(q, doc), doc) for q in doc._.quantities or []]
+        kept = [q for q in qs if (_table_figure(q, doc) if _cell_of(q, composed, cells) else is_claim(q, doc, q) is None)]
         framed += [(offset, composed, f) for f in frame_doc(doc, kept, article.date, year=year, region=n)]
     # A figure stated again takes what its fullest mention established.
     link_restatements([f for _, _, f in framed])
@@ -533,19 +553,20 @@ def _claims_for(article: Article, doc_name: str, nlp: Language, prefilter: bool)
     for offset, composed, f in framed:
         q = f.quantity
         reading = read_change(composed.text, q, figures[id(composed)])
+        cell = _cell_of(q, composed, tables[id(composed)])
         yield Claim(
             doc=doc_name,
             start=offset + composed.original(q.start),
             end=offset + composed.original(q.end),
             surface=q.surface,
-            quote=f.quote,
+            quote=cell.quote if cell else f.quote,
             value=q.value,
             low=q.low,
             high=q.high,
             unit=q.unit,
             approx=q.approx,
-            subject=f.subject,
-            metric=f.metric,
+            subject=cell_subject(cell, f.subject) if cell else f.subject,
+            metric=cell_metric(cell, f.metric) if cell else f.metric,
             period=f.period,
             source=f.source,
             kind=f.kind,

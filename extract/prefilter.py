@@ -166,15 +166,16 @@ def could_be_claim(q: Quantity, text: str = "") -> bool:
     return True
 
 
-def select(text: str, quantities: list[Quantity]) -> list[tuple[int, int]]:
-    """The sentence spans worth the trained pipeline, in order."""
+def select(text: str, quantities: list[Quantity], table_cells: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """The sentence spans worth the trained pipeline, in order. A figure in a table cell
+    (extract/tables.py) is always a candidate."""
     spans = sentence_spans(text)
     if not spans:
         return []
     starts = [s for s, _ in spans]
     candidate = [False] * len(spans)
     for q in quantities:
-        if could_be_claim(q, text):
+        if could_be_claim(q, text) or any(a <= q.start < b for a, b in table_cells):
             # every sentence the quantity spans: the regex cuts after "Rs." in "Rs. 16 lakh"
             first = bisect.bisect_right(starts, q.start) - 1
             last = bisect.bisect_right(starts, q.end - 1) - 1
