@@ -386,7 +386,7 @@ def _names_a_group(span: Span, noun: Optional[str]) -> Optional[str]:
     (data/claim_filter.toml)."""
     before, nouns = _claim_filter()["descriptors"]["before"], _claim_filter()["descriptors"]["nouns"]
     first = span[0]
-    if first.lower_ == "one":
+    if first.lower_ == "one" and not (first.i > 0 and span.doc[first.i - 1].lower_ in _claim_filter()["one_counts"]["after"]):
         return "'one' before a noun is an article, not a count"
     if len(span) == 2 and span[-1].tag_ == "NN" and first.lower_ not in ("zero", "nought", "no") \
             and span.end < len(span.doc) and span.doc[span.end].pos_ in ("NOUN", "PROPN"):

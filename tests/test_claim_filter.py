@@ -114,6 +114,12 @@ CASES = [
     ("ordinal-fatality", "Michigan health authorities are reporting a 6th fatality linked to the virus.", ["6th"]),
     ("ordinal-outing", "Stalock looked strong in his 10th outing this season.", ["10th"]),
     ("ordinal-street-name", "The shop on 17th Street closed in its 3rd quarter.", []),
+    # "one" after a limiting word counts (tech, public safety); after "the" it is a pronoun
+    ("one-after-only", "Notably, only one title at launch is exclusive to the Stadia.", ["one title"]),
+    ("one-after-at-least", "At least one death was reported after the storm.", ["one death"]),
+    ("one-pronoun", "She is the only one who knew the code.", []),
+    # "min" is minutes (health, transport)
+    ("minutes-abbreviated", "Going upstairs to bed was a 30 min activity for him.", ["30 min"]),
     # a stock-quote widget copied with the page is chrome
     ("quote-widget", "Ticker Security Last Change Change %\nHD THE HOME DEPOT INC. 225.86 -12.99 -5.44%\n\n"
      "The retailer earned $2.8 billion.", ["$2.8 billion"]),
