@@ -358,6 +358,15 @@ def _names_a_kind_by_term(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[st
     return None
 
 
+def _service_number(q: Quantity) -> Optional[str]:
+    """"make 911 calls": an emergency number, no count (data/claim_filter.toml)."""
+    words = q.surface.split()
+    table = _claim_filter()["service_numbers"]
+    if len(words) == 2 and words[0] in table["numbers"] and words[1].lower() in table["nouns"]:
+        return f"a service phone number ('{q.surface}')"
+    return None
+
+
 def _named_by_number(q: Quantity) -> Optional[str]:
     """"a four-cylinder engine", "a two-class layout", "a 3-pointer": a design or kind
     named by a number (data/claim_filter.toml [named_by_number])."""
@@ -370,6 +379,18 @@ def _named_by_number(q: Quantity) -> Optional[str]:
 @lru_cache(maxsize=None)
 def _attribution_after() -> re.Pattern:
     return re.compile(rf"(?i)[ \t]+(?:{alternation(_claim_filter()['attribution_descriptors']['after'])})\b")
+
+
+@lru_cache(maxsize=None)
+def _win_loss() -> re.Pattern:
+    return re.compile(rf"(?i)\b(?:{alternation(_claim_filter()['win_loss']['verbs'])})[ \t]+$")
+
+
+def _win_loss_record(text: str, q_rel: Quantity) -> Optional[str]:
+    """"having lost eight of their nine games", "won 12 of 13": a record, no figure."""
+    if _win_loss().search(text, max(0, q_rel.start - 12), q_rel.start) and re.match(r"[ \t]+of\b", text[q_rel.end:]):
+        return f"a win-loss record ('{q_rel.surface} of ...'), not a figure"
+    return None
 
 
 def _attribution_descriptor(q: Quantity, text: str, q_rel: Quantity) -> Optional[str]:
@@ -396,7 +417,9 @@ def _names_a_group(span: Span, noun: Optional[str]) -> Optional[str]:
     if first.lower_ == "zero" and first.i > 0 and span.doc[first.i - 1].pos_ in ("NOUN", "PROPN"):
         return "'zero' after a noun is a name ('ground zero', 'patient zero')"
     prev = span.doc[first.i - 1] if first.i > 0 else None
-    if prev is not None and prev.lower_ in before:
+    determiner = prev is not None and prev.lower_ in before and not (
+        prev.lower_ == "following" and (prev.i == 0 or span.doc[prev.i - 1].lower_ != "the"))
+    if determiner:
         return f"a group named by its size ('{prev.text} {span.text}')"
     if any(t.tag_ == "JJS" for t in span[1:]):
         return "a group named by its size and rank ('five largest')"
@@ -424,7 +447,8 @@ def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
             # "the doubles title", "mixed doubles", "in doubles": the game, not a multiple
             return f"'{q.surface}' names a game here, not a multiple"
     if q.unit == "count":
-        reason = _named_by_number(q) or _attribution_descriptor(q, doc_text(doc), q_rel)
+        reason = _named_by_number(q) or _service_number(q) or _attribution_descriptor(q, doc_text(doc), q_rel) \
+            or _win_loss_record(doc_text(doc), q_rel)
         if reason:
             return reason
         # "in front of 15,522", "an original estimate of about 660,000": a number written

@@ -118,6 +118,18 @@ CASES = [
     ("one-after-only", "Notably, only one title at launch is exclusive to the Stadia.", ["one title"]),
     ("one-after-at-least", "At least one death was reported after the storm.", ["one death"]),
     ("one-pronoun", "She is the only one who knew the code.", []),
+    # after "that" opening a clause or "following" as a preposition a count is a figure (health, aviation)
+    ("count-after-that-clause", "Authorities in Beijing announced that two infected individuals sought treatment.",
+     ["two infected individuals"]),
+    ("count-after-following", "Boeing's sales have been hit following two catastrophic crashes.",
+     ["two catastrophic crashes"]),
+    ("the-following-names-a-group", "The following three reasons matter most.", []),
+    # a win-loss record is no figure (hockey, basketball); a stat is
+    ("win-loss-lost-of", "The Sabres, having lost eight of their nine games, fell again.", []),
+    ("win-loss-won-of", "The Lakers have won 12 of 13 and Davis scored 34 points.", ["34 points"]),
+    # an emergency number is no count (US energy, UK policing)
+    ("service-number-911", "Thousands were left without a way to make 911 calls during the outage.", []),
+    ("service-number-999", "The force handled 12,000 calls, of which 40 were 999 calls.", ["12,000 calls"]),
     # "min" is minutes (health, transport)
     ("minutes-abbreviated", "Going upstairs to bed was a 30 min activity for him.", ["30 min"]),
     # a stock-quote widget copied with the page is chrome
