@@ -118,6 +118,7 @@ CASES = [
     ("one-after-only", "Notably, only one title at launch is exclusive to the Stadia.", ["one title"]),
     ("one-after-at-least", "At least one death was reported after the storm.", ["one death"]),
     ("one-pronoun", "She is the only one who knew the code.", []),
+    ("just-one-is-rhetoric", "Power goes from weapon to inventory after just one failed model release.", []),
     # after "that" opening a clause or "following" as a preposition a count is a figure (health, aviation)
     ("count-after-that-clause", "Authorities in Beijing announced that two infected individuals sought treatment.",
      ["two infected individuals"]),
@@ -130,6 +131,10 @@ CASES = [
     # an emergency number is no count (US energy, UK policing)
     ("service-number-911", "Thousands were left without a way to make 911 calls during the outage.", []),
     ("service-number-999", "The force handled 12,000 calls, of which 40 were 999 calls.", ["12,000 calls"]),
+    # a statistic or plan named by its window (real estate, markets, business)
+    ("window-names-average", "Inventory is down from the prior 12-month average of 15.2 percent.", ["15.2 percent"]),
+    ("window-names-high", "The stock hit a 52-week high of $120 on Friday.", ["$120"]),
+    ("window-names-plan", "Claure will present the company's five-year plan on Friday.", []),
     # "min" is minutes (health, transport)
     ("minutes-abbreviated", "Going upstairs to bed was a 30 min activity for him.", ["30 min"]),
     # a stock-quote widget copied with the page is chrome
