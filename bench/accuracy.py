@@ -214,6 +214,22 @@ GOLD_UNITS: dict[str, tuple[str, float]] = {
     "USD per USD of revenue": ("USD", 1.0),  # a ratio stated in dollars ("$0.12 per $1")
     "percentage": ("percent", 1.0),
     "%": ("percent", 1.0),
+    # The contract gives physical quantities in SI base units, scaled; the news gold
+    # writes them as printed ("300 miles"). The same quantity in other words:
+    "mile": ("m", 1609.344),
+    "km": ("m", 1e3),
+    "inch": ("m", 0.0254),
+    "mm": ("m", 1e-3),
+    "g": ("kg", 1e-3),
+    "ton": ("kg", 907.18474),  # the US short ton, as US outlets write "tons"
+    "metric ton": ("kg", 1e3),
+    "liter": ("m3", 1e-3),
+    "mph": ("m/s", 0.44704),
+    "km/h": ("m/s", 1 / 3.6),
+    "hp": ("W", 745.69987158227),  # mechanical horsepower
+    "PS": ("W", 735.49875),  # metric horsepower
+    "mpg": ("m/m3", 1609.344 / 0.003785411784),  # US miles per gallon: distance per volume
+    "km/L": ("m/m3", 1e6),
 }
 
 
@@ -526,7 +542,7 @@ Q3_SCOPE = {"number", "percent", "multiplier", "money", "duration", "power"}
 
 def unit_category(unit: str) -> str:
     """number | percent | multiplier | money | duration | power | physical | unknown."""
-    if unit == "count":
+    if unit in ("count", "points"):  # a score is a tally of points, no dimension
         return "number"
     if unit in ("percent", "percentage_point"):
         return "percent"

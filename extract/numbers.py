@@ -319,10 +319,10 @@ class _Phrases:
         """May the 'and' at token i continue the phrase in `elems`?"""
         prev = elems[-1].kind
         nxt, nxt2 = self.kind_at(i + 1), self.kind_at(i + 2)
+        if nxt in (A, U) and nxt2 == F and self.linked(i, i + 1) and self.linked(i + 1, i + 2):
+            return True  # "and a half", "and three quarters", "five-and-a-half"
         if not self.linked(i, i + 1, ("space",)):
             return False
-        if nxt in (A, U) and nxt2 == F and self.linked(i + 1, i + 2):
-            return True  # "and a half", "and three quarters"
         before = self.text[max(0, elems[0].start - 12):elems[0].start]
         if re.search(r"\b(?:between|from)\s+$", before, re.I):
             return False
@@ -349,8 +349,11 @@ class _Phrases:
                 # "one million, two hundred thousand" goes on; "$300 billion, one of the
                 # largest" and "two million, one" do not
                 break
-            if gap == "hyphen" and (prev.kind == D or tok.kind == D or tok.kind in (AND, POINT, OVER, OUT, OF, A)
-                                    or prev.kind in (U, T) and tok.kind in (U, T, X)):
+            hyphen_half = (tok.kind == AND and prev.kind != D and self._and_ok(elems, j)
+                           or tok.kind == A and prev.kind == AND)  # "five-and-a-half years"
+            if gap == "hyphen" and not hyphen_half and (
+                    prev.kind == D or tok.kind == D or tok.kind in (AND, POINT, OVER, OUT, OF, A)
+                    or prev.kind in (U, T) and tok.kind in (U, T, X)):
                 break
             if tok.kind == AND and not self._and_ok(elems, j):
                 break

@@ -27,6 +27,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extract.records import Article, Claim, Quantity, Source
+from extract.change import read_change
+from extract.tables import Cell, cell_metric, cell_subject, signed_cell, table_cells
 from extract.frame import Frame, article_topic, doc_text, frame_doc, lend_topic, link_restatements
 from extract.prefilter import Composed, compose, select
 from extract.periods import reference_year
@@ -279,6 +281,13 @@ def with_counted_noun(q: Quantity, doc: Doc) -> Quantity:
         return q
     head = numbers[-1].head
     last = span[-1]
+    after_last = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if q.noun and last.tag_ in ("VBN", "VBG") and last.i > numbers[-1].i and q.surface.endswith(last.text) \
+            and (after_last is None or after_last.pos_ in ("ADP", "PUNCT", "DET", "ADV", "PART", "SCONJ")):
+        # "about 660,000 based on updated forecasts", "12,000 including contractors": the
+        # word after the number is a participle, no counted noun
+        end = numbers[-1].idx + len(numbers[-1].text)
+        return q.model_copy(update={"end": end, "surface": doc_text(doc)[q.start:end], "noun": None})
     if q.noun and last.pos_ in ("VERB", "AUX") and numbers[-1].dep_ in ("nsubj", "nsubjpass") and head.i == last.i:
         # "650 died": the word read as the counted noun is the number's verb
         end = numbers[-1].idx + len(numbers[-1].text)
@@ -349,13 +358,56 @@ def _names_a_kind_by_term(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[st
     return None
 
 
+def _service_number(q: Quantity) -> Optional[str]:
+    """"make 911 calls": an emergency number, no count (data/claim_filter.toml)."""
+    words = q.surface.split()
+    table = _claim_filter()["service_numbers"]
+    if len(words) == 2 and words[0] in table["numbers"] and words[1].lower() in table["nouns"]:
+        return f"a service phone number ('{q.surface}')"
+    return None
+
+
+def _named_by_number(q: Quantity) -> Optional[str]:
+    """"a four-cylinder engine", "a two-class layout", "a 3-pointer": a design or kind
+    named by a number (data/claim_filter.toml [named_by_number])."""
+    m = re.fullmatch(r"[\w.,]+-([a-z]+)", q.surface)
+    if m and m.group(1) in _claim_filter()["named_by_number"]["nouns"]:
+        return f"a design or kind named by a number ('{q.surface}')"
+    return None
+
+
+@lru_cache(maxsize=None)
+def _attribution_after() -> re.Pattern:
+    return re.compile(rf"(?i)[ \t]+(?:{alternation(_claim_filter()['attribution_descriptors']['after'])})\b")
+
+
+@lru_cache(maxsize=None)
+def _win_loss() -> re.Pattern:
+    return re.compile(rf"(?i)\b(?:{alternation(_claim_filter()['win_loss']['verbs'])})[ \t]+$")
+
+
+def _win_loss_record(text: str, q_rel: Quantity) -> Optional[str]:
+    """"having lost eight of their nine games", "won 12 of 13": a record, no figure."""
+    if _win_loss().search(text, max(0, q_rel.start - 12), q_rel.start) and re.match(r"[ \t]+of\b", text[q_rel.end:]):
+        return f"a win-loss record ('{q_rel.surface} of ...'), not a figure"
+    return None
+
+
+def _attribution_descriptor(q: Quantity, text: str, q_rel: Quantity) -> Optional[str]:
+    """"two people familiar with the matter": who reported, not a figure."""
+    if q.noun and q.noun.lower() in _claim_filter()["attribution_descriptors"]["nouns"] \
+            and q_rel.surface.lower().endswith(q.noun.lower()) and _attribution_after().match(text, q_rel.end):
+        return f"an attribution ('{q.surface} ...'), not a figure"
+    return None
+
+
 def _names_a_group(span: Span, noun: Optional[str]) -> Optional[str]:
     """Why a small count in words ("seven babies", "two paths") names a group or a
     part of the argument rather than asserting how many, or None
     (data/claim_filter.toml)."""
     before, nouns = _claim_filter()["descriptors"]["before"], _claim_filter()["descriptors"]["nouns"]
     first = span[0]
-    if first.lower_ == "one":
+    if first.lower_ == "one" and not (first.i > 0 and span.doc[first.i - 1].lower_ in _claim_filter()["one_counts"]["after"]):
         return "'one' before a noun is an article, not a count"
     if len(span) == 2 and span[-1].tag_ == "NN" and first.lower_ not in ("zero", "nought", "no") \
             and span.end < len(span.doc) and span.doc[span.end].pos_ in ("NOUN", "PROPN"):
@@ -365,7 +417,9 @@ def _names_a_group(span: Span, noun: Optional[str]) -> Optional[str]:
     if first.lower_ == "zero" and first.i > 0 and span.doc[first.i - 1].pos_ in ("NOUN", "PROPN"):
         return "'zero' after a noun is a name ('ground zero', 'patient zero')"
     prev = span.doc[first.i - 1] if first.i > 0 else None
-    if prev is not None and prev.lower_ in before:
+    determiner = prev is not None and prev.lower_ in before and not (
+        prev.lower_ == "following" and (prev.i == 0 or span.doc[prev.i - 1].lower_ != "the"))
+    if determiner:
         return f"a group named by its size ('{prev.text} {span.text}')"
     if any(t.tag_ == "JJS" for t in span[1:]):
         return "a group named by its size and rank ('five largest')"
@@ -393,7 +447,15 @@ def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
             # "the doubles title", "mixed doubles", "in doubles": the game, not a multiple
             return f"'{q.surface}' names a game here, not a multiple"
     if q.unit == "count":
-        if q.noun is None and not q.vague and not SCALED.search(q.surface) and not _subject_of_verb(q_rel, doc) \
+        reason = _named_by_number(q) or _service_number(q) or _attribution_descriptor(q, doc_text(doc), q_rel) \
+            or _win_loss_record(doc_text(doc), q_rel)
+        if reason:
+            return reason
+        # "in front of 15,522", "an original estimate of about 660,000": a number written
+        # with thousands separators is an amount, never a label, year or version
+        grouped = re.fullmatch(r"\d{1,3}(?:,\d{3})+", q.surface) is not None
+        if q.noun is None and not q.vague and not grouped and not SCALED.search(q.surface) \
+                and not _subject_of_verb(q_rel, doc) \
                 and not _object_of_verb(q_rel, doc) and not _change_amount(q_rel, doc):
             # "11 million will die", "5.7 million -- that's how many voted", "650 died" do count
             return "a bare number with no unit or counted noun"
@@ -419,6 +481,20 @@ def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
             if q.noun and q.surface.endswith(q.noun) and last.pos_ not in ("NOUN", "PROPN") and q.noun != "times":
                 return f"'{q.noun}' is not a counted noun"
     return None
+
+
+def _cell_of(q: Quantity, composed: Composed, cells: list[Cell]) -> Optional[Cell]:
+    """The table cell the figure stands in (offsets of the region's text), or None."""
+    if not cells:
+        return None
+    at = composed.original(q.start)
+    return next((c for c in cells if c.start <= at < c.end), None)
+
+
+def _table_figure(q: Quantity, doc: Doc) -> bool:
+    """Every figure in a table cell is a claim, bare numbers too; a year is a heading."""
+    reason = figure_refusal(doc_text(doc), q)
+    return reason not in ("a year", "a decade", "a day of a month")
 
 
 def extract_claims(article: Article, doc_name: str, nlp: Optional[Language] = None,
@@ -469,43 +545,58 @@ def _claims_for(article: Article, doc_name: str, nlp: Language, prefilter: bool)
     year = None if article.date else reference_year(article.body_text())
     work: list[tuple[int, Composed]] = []
     docs: list[Doc] = []
+    tables: dict[int, list[Cell]] = {}
     for s, e in regions:
         text = article.text[s:e]
         found = find_quantities(text)
-        spans = select(text, found) if prefilter else [(0, len(text))]
+        cells = table_cells(text)
+        spans = select(text, found, [(c.start, c.end) for c in cells]) if prefilter else [(0, len(text))]
         if spans:
             composed = compose(text, spans)
             doc = nlp.make_doc(composed.text)
             doc._.quantities = composed.carry(found)
             work.append((s, composed))
             docs.append(doc)
+            tables[id(composed)] = cells
     framed: list[tuple[int, Composed, Frame]] = []
     for n, ((offset, composed), doc) in enumerate(zip(work, nlp.pipe(docs))):
         doc._.published = article.date
-        qs = [with_counted_noun(as_appositive_age(q, doc), doc) for q in doc._.quantities or []]
-        kept = [q for q in qs if is_claim(q, doc, q) is None]
+        cells = tables[id(composed)]
+        qs = [signed_cell(q, composed.text) if _cell_of(q, composed, cells) else
+              with_counted_noun(as_appositive_age(q, doc), doc) for q in doc._.quantities or []]
+        kept = [q for q in qs if (_table_figure(q, doc) if _cell_of(q, composed, cells) else is_claim(q, doc, q) is None)]
         framed += [(offset, composed, f) for f in frame_doc(doc, kept, article.date, year=year, region=n)]
     # A figure stated again takes what its fullest mention established.
     link_restatements([f for _, _, f in framed])
     frames = [f for _, _, f in framed]
     named = [f.subject for f in frames if f.subject]
     lend_topic(frames, article_topic(article.body_text(), article.title, named))
+    figures: dict[int, tuple[Quantity, ...]] = {}
+    for _, composed, f in framed:
+        figures[id(composed)] = figures.get(id(composed), ()) + (f.quantity,)
     for offset, composed, f in framed:
         q = f.quantity
+        reading = read_change(composed.text, q, figures[id(composed)])
+        cell = _cell_of(q, composed, tables[id(composed)])
         yield Claim(
             doc=doc_name,
             start=offset + composed.original(q.start),
             end=offset + composed.original(q.end),
             surface=q.surface,
-            quote=f.quote,
+            quote=cell.quote if cell else f.quote,
             value=q.value,
             low=q.low,
             high=q.high,
             unit=q.unit,
             approx=q.approx,
-            subject=f.subject,
-            metric=f.metric,
+            subject=cell_subject(cell, f.subject) if cell else f.subject,
+            metric=cell_metric(cell, f.metric) if cell else f.metric,
             period=f.period,
             source=f.source,
             kind=f.kind,
+            direction=reading.direction,
+            change_verb=reading.change_verb,
+            per=reading.per,
+            basis=reading.basis,
+            vague=q.vague,
         )

@@ -107,6 +107,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 # A bare number followed by a plural, perhaps after one modifier, may count it
 # ("500 new jobs"); the parse decides (extract.pipeline.with_counted_noun).
 _YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")  # thousands separators: an amount (pipeline `is_claim`)
 
 
 @lru_cache(maxsize=None)
@@ -154,8 +155,8 @@ def could_be_claim(q: Quantity, text: str = "") -> bool:
     if q.unit == "count" and q.noun is None and not q.vague:
         if _YEAR.fullmatch(q.surface):
             return False
-        if SCALED.search(q.surface):
-            return True  # "11 million will die"
+        if SCALED.search(q.surface) or _GROUPED.fullmatch(q.surface):
+            return True  # "11 million will die", "in front of 15,522"
         return bool(text) and (_words_after().match(text, q.end) is not None or _PART_OF.match(text, q.end) is not None
                                or _VERB_AFTER.match(text, q.end) is not None
                                or _counting_verb_before().search(text, max(0, q.start - 20), q.start) is not None
@@ -165,15 +166,16 @@ def could_be_claim(q: Quantity, text: str = "") -> bool:
     return True
 
 
-def select(text: str, quantities: list[Quantity]) -> list[tuple[int, int]]:
-    """The sentence spans worth the trained pipeline, in order."""
+def select(text: str, quantities: list[Quantity], table_cells: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """The sentence spans worth the trained pipeline, in order. A figure in a table cell
+    (extract/tables.py) is always a candidate."""
     spans = sentence_spans(text)
     if not spans:
         return []
     starts = [s for s, _ in spans]
     candidate = [False] * len(spans)
     for q in quantities:
-        if could_be_claim(q, text):
+        if could_be_claim(q, text) or any(a <= q.start < b for a, b in table_cells):
             # every sentence the quantity spans: the regex cuts after "Rs." in "Rs. 16 lakh"
             first = bisect.bisect_right(starts, q.start) - 1
             last = bisect.bisect_right(starts, q.end - 1) - 1

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from extract.unit_words import refine_units
+from extract.widgets import quote_widget_spans
 from extract.records import Approx, Quantity
 from extract.lexicon import Lexicon, alternation, load_lexicon
 from extract.numbers import FUNCTION_WORDS, MONTHS, Atom, find_atoms
@@ -130,10 +132,13 @@ class _Patterns:
         self.month_after = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{'|'.join(MONTHS)})\b", re.I)
         self.time_window_before = re.compile(
             r"\b(?:past|last|next|previous|coming|recent|first|final|in|within|every|each|after)\s+(?:the\s+)?(?:\w+\s+)?$"
-            r"|\b(?:for|during)\s+the\s+(?:\w+\s+)?$",
+            r"|\b(?:for|during)\s+the\s+(?:\w+\s+)?$"
+            r"|\b(?:over|during|in)\s+the\s+course\s+of\s+$",
             re.I,
         )
-        self.time_window_after = re.compile(r"^\s+(?:ago|earlier|later|from now|prior(?!\s+to\b))\b", re.I)
+        # "two years ago", "with 55 seconds left" (a game clock), "with two years remaining"
+        self.time_window_after = re.compile(
+            r"^\s+(?:ago|earlier|later|from now|prior(?!\s+to\b)|left|remaining|to play)\b", re.I)
         df = lex.duration_figures
         asserting = alternation(list(df["hedges"]) + list(lex.hedges_before))
         self.duration_asserted_before = re.compile(
@@ -144,11 +149,14 @@ class _Patterns:
         self.age_before = re.compile(
             rf"\b(?:{alternation(lex.age_before)})\s+(?:(?:{alternation(list(lex.hedges_before))})\s+)?$", re.I)
         self.event_after = re.compile(rf"^\s+(?:{alternation(df['events_after'])})\b", re.I)
+        self.tenure_after = re.compile(rf"^\s+(?:{alternation(df['tenure_after'])})\b", re.I)
         self.between_before = re.compile(r"\b(between|from)\s+$", re.I)
+        # "zero to 60 mph (97 kph)", "0-60 mph": the benchmark of an acceleration time
+        self.benchmark_speed = re.compile(r"(?i)\b(?:zero|0)(?:\s+to\s+|\s*[-–]\s*)(?:\d+\s*(?:mph|km/h|kph)\s*\(\s*)?\d+")
         # "rose sharply from", "increased 20% from", "increase the average efficiency of
         # multi-junction devices from": a change word a few words before "from"
         self.change_from_before = re.compile(
-            rf"\b(?:{alternation(sorted(lex.changes_from))})(?:\s+[^\s,;:.]+){{0,6}}?\s+from\s+$", re.I)
+            rf"\b(?:{alternation(sorted(lex.changes_from))})(?:,?\s+[^\s,;:.]+){{0,14}}?,?\s+from\s+$", re.I)
         self.label_before = re.compile(rf"(?:(?<![\w#])({alternation(lex.label_words)})\.?\s$)")
 
 
@@ -172,8 +180,12 @@ def recognise(text: str, start: int = 0, end: Optional[int] = None) -> tuple[lis
     P = _patterns()
     end = len(text) if end is None else end
     masked = _masked_spans(P, text, start, end)
+    widgets = quote_widget_spans(text, start, end)
     atoms, refused = find_atoms(P.lex, text, start, end)
     rejected = [Rejected(r.start, r.end, r.surface, r.reason) for r in refused]
+    rejected += [Rejected(a.start, a.end, text[a.start:a.end], "a row of a stock-quote widget (page chrome)")
+                 for a in atoms if any(s <= a.start < e for s, e in widgets)]
+    atoms = [a for a in atoms if not any(s <= a.start < e for s, e in widgets)]
     found: list[Quantity] = []
 
     consumed_until = -1
@@ -197,8 +209,26 @@ def recognise(text: str, start: int = 0, end: Optional[int] = None) -> tuple[lis
         consumed_until = max(q_end, q.end)
 
     found.extend(_word_forms(P, text, start, end))
-    found = [q for q in found if not any(s <= q.start < e for s, e in masked)]
-    return _resolve_overlaps(found), rejected
+    found = refine_units(text, found, start, end, hedge=lambda s, e: _hedge(P, text, s, e, end))
+    found = [q for q in found if not any(s <= q.start < e for s, e in masked + widgets)]
+    return _conversions_hedged(text, _resolve_overlaps(found)), rejected
+
+
+_CONVERSION_GAP = re.compile(r"[ \t]*\([ \t]*|,?[ \t]+or[ \t]+")
+
+
+def _conversions_hedged(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """A figure restated in other units right after a hedged one takes its hedge:
+    "about 2,300 tons (2,095 metric tons)", "up to $12.9bn (£10bn)", "about 2,750 tons,
+    or 2,500 metric tons"."""
+    out: list[Quantity] = []
+    for q in qs:
+        prev = out[-1] if out else None
+        if prev is not None and q.approx == Approx.exact and prev.approx != Approx.exact \
+                and q.unit != "count" and _CONVERSION_GAP.fullmatch(text[prev.end:q.start]):
+            q = q.model_copy(update={"approx": prev.approx, "hedge": prev.hedge})
+        out.append(q)
+    return out
 
 
 # ---------------------------------------------------------------- the number layer
@@ -341,6 +371,14 @@ def figure_refusal(text: str, q: Quantity) -> Optional[str]:
             not q.noun or re.fullmatch(r"\d{1,3}(?:\.\d)?", digits.group(0))):
         # "Windows 11 users", "Fortune 500 companies": a name and its number before a noun
         return "part of a name or version (Kimi 2.7, Windows 11)"
+    if q.unit in DURATION_UNITS and (re.match(r"(?i)[-\s]old\b", after) or q.unit == "year" and not any(
+            w.lower() in P.lex.durations for w in re.findall(r"[A-Za-z]+", surface))):
+        # "a 55-year-old man", "the 9-Month-Old", "12 to 17-years-old"; "Burton, 32,",
+        # "aged 26", "died at the age of 34" were read as years of age with no word for
+        # years (pipeline `as_appositive_age`, [ages])
+        return "an age"
+    if q.unit == "m/s" and P.benchmark_speed.search(before + surface):
+        return "an acceleration benchmark ('zero to 60 mph'), not a figure"
     if q.unit in DURATION_UNITS and q.low is None and not re.search(r"-[A-Za-z]+$", surface):
         if _time_window(P, text, q, before, after):
             return "a time window, not a figure"
@@ -354,8 +392,8 @@ def _time_window(P: _Patterns, text: str, q: Quantity, before: str, after: str) 
     "three years ago") rather than a length the text asserts ("within two years", "in
     just two days", "in 45 minutes", "the first time in 35 years", "his first 18 months",
     "12 years after his death"; data/quantities.toml [duration_figures])?"""
-    if P.event_after.match(after):
-        return False  # the time between two events
+    if P.event_after.match(after) or P.tenure_after.match(after):
+        return False  # the time between two events; a length spent in a role
     if P.time_window_after.match(after):
         return True
     if not P.time_window_before.search(before):
@@ -415,7 +453,7 @@ def _grow(P: _Patterns, text: str, atom: Atom, following: list[Atom], limit: int
         word = conn.group(0).strip().lower()
         # "rose from $10 billion to $12 billion": two figures, the second read on its own
         change = word == "to" and between is not None and between.group(1).lower() == "from" and \
-            P.change_from_before.search(text, max(0, between.end() - 90), between.end()) is not None
+            P.change_from_before.search(text, max(0, between.end() - 160), between.end()) is not None
         if not change and (word != "and" or between):
             cand = _read_part(P, text, following[0], limit, prefix_from=conn.end())
             if not isinstance(cand, str) and _compatible(first, cand) and not (
@@ -802,8 +840,8 @@ def _word_forms(P: _Patterns, text: str, start: int, end: int) -> list[Quantity]
     out = []
     for m in P.multiplier_word.finditer(text, start, end):
         w = m.group(1).lower()
-        if text[m.end():m.end() + 1] == "-":
-            continue  # "double-digit"
+        if text[m.end():m.end() + 1] == "-" or text[m.start() - 1:m.start()] == "-" and m.start() > start:
+            continue  # "double-digit", "triple-doubles"
         if re.match(r"\s+(?:as|up|down|back)\b", text[m.end():m.end() + 8]):
             continue  # "doubles as a display", "doubled up": no multiple
         approx, hedge = _hedge(P, text, m.start(), m.end(), end)

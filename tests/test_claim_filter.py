@@ -12,7 +12,9 @@ from extract.pipeline import extract_claims, is_claim
 
 CASES = [
     ("year-and-money", "In 2025, Amazon committed $200 billion to data centers.", ["$200 billion"]),
-    ("appositive-age", "Patrick W. Carlineo Jr., 55, faces up to 10 years in prison.", ["55", "10 years"]),
+    # ages are no claims (news gold "Not claims"), whether in apposition or as descriptors
+    ("appositive-age", "Patrick W. Carlineo Jr., 55, faces up to 10 years in prison.", ["10 years"]),
+    ("age-descriptor", "Police said a 55-year-old man was arrested with 30 grams of meth.", ["30 grams"]),
     ("appositive-number-after-a-company-is-no-age", "Rankings put Apple, 3, and Google, 4, near the top.", []),
     ("change-by-amount", "Since 2012, South Africa's unemployed population has grown by 121,000.", ["121,000"]),
     ("change-to-level", "The death toll rose to 3,200 on Monday, officials said.", ["3,200"]),
@@ -95,6 +97,49 @@ CASES = [
     ("bare-object-of-other-verb", "The team scored 21 and he dialed 911.", []),
     ("money-across-a-sentence-cut", "Rs. 16 lakh was stolen from a Hyderabad CEO.", ["Rs. 16 lakh"]),
     ("capitalised-unit", "She cycled over 1500 Km during the lockdown.", ["1500 Km"]),
+    # a design or kind named by a number is no count (autos, aviation, basketball)
+    ("design-cylinder", "The new version gets a new 149 horsepower, 2-liter four-cylinder engine.",
+     ["149 horsepower", "2-liter"]),
+    ("design-door", "Paired to a luxurious cabin, the compact four-door has been redesigned.", []),
+    ("design-class-layout", "The jet seats 242 to 330 passengers in a two-class layout.", ["242 to 330 passengers"]),
+    ("kind-3-pointer", "Caldwell-Pope drilled a 3-pointer to put the Lakers up.", []),
+    # who reported is no figure (wire, business press)
+    ("attribution-familiar", "NYAG is investigating WeWork, according to two people familiar with the matter.", []),
+    ("attribution-briefed", "Two people briefed on the talks said Trump has decided.", []),
+    # a number with thousands separators is an amount even without a noun (sport, energy)
+    ("grouped-attendance", "The Wild won in front of 15,522 in KeyBank Center.", ["15,522"]),
+    ("grouped-estimate", "It cut the number from an original estimate of about 660,000 based on forecasts.",
+     ["660,000"]),
+    # digit ordinals count (health, sport); a name or a period does not
+    ("ordinal-fatality", "Michigan health authorities are reporting a 6th fatality linked to the virus.", ["6th"]),
+    ("ordinal-outing", "Stalock looked strong in his 10th outing this season.", ["10th"]),
+    ("ordinal-street-name", "The shop on 17th Street closed in its 3rd quarter.", []),
+    # "one" after a limiting word counts (tech, public safety); after "the" it is a pronoun
+    ("one-after-only", "Notably, only one title at launch is exclusive to the Stadia.", ["one title"]),
+    ("one-after-at-least", "At least one death was reported after the storm.", ["one death"]),
+    ("one-pronoun", "She is the only one who knew the code.", []),
+    ("just-one-is-rhetoric", "Power goes from weapon to inventory after just one failed model release.", []),
+    # after "that" opening a clause or "following" as a preposition a count is a figure (health, aviation)
+    ("count-after-that-clause", "Authorities in Beijing announced that two infected individuals sought treatment.",
+     ["two infected individuals"]),
+    ("count-after-following", "Boeing's sales have been hit following two catastrophic crashes.",
+     ["two catastrophic crashes"]),
+    ("the-following-names-a-group", "The following three reasons matter most.", []),
+    # a win-loss record is no figure (hockey, basketball); a stat is
+    ("win-loss-lost-of", "The Sabres, having lost eight of their nine games, fell again.", []),
+    ("win-loss-won-of", "The Lakers have won 12 of 13 and Davis scored 34 points.", ["34 points"]),
+    # an emergency number is no count (US energy, UK policing)
+    ("service-number-911", "Thousands were left without a way to make 911 calls during the outage.", []),
+    ("service-number-999", "The force handled 12,000 calls, of which 40 were 999 calls.", ["12,000 calls"]),
+    # a statistic or plan named by its window (real estate, markets, business)
+    ("window-names-average", "Inventory is down from the prior 12-month average of 15.2 percent.", ["15.2 percent"]),
+    ("window-names-high", "The stock hit a 52-week high of $120 on Friday.", ["$120"]),
+    ("window-names-plan", "Claure will present the company's five-year plan on Friday.", []),
+    # "min" is minutes (health, transport)
+    ("minutes-abbreviated", "Going upstairs to bed was a 30 min activity for him.", ["30 min"]),
+    # a stock-quote widget copied with the page is chrome
+    ("quote-widget", "Ticker Security Last Change Change %\nHD THE HOME DEPOT INC. 225.86 -12.99 -5.44%\n\n"
+     "The retailer earned $2.8 billion.", ["$2.8 billion"]),
 ]
 
 

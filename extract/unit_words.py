@@ -1,0 +1,135 @@
+"""Units that a figure's words and sentence settle after the first reading.
+
+- points: "34 points" in a game is a score (`points`); in a sentence about a poll or a
+  rate the same word is a percentage point ("a 20-point lead in the poll", "cut its
+  benchmark rate by a quarter-point"); "a quarter-point" is 0.25;
+- "a year and a half", "an hour and a half": 1.5 of the duration;
+- "twice the rate", "triple that figure" (times), "half the size" (50 percent);
+- digit ordinals: "a 6th fatality" (a count), "lie 14th in the table" (a rank);
+- "nine straight points": the counted noun after a filler word.
+
+Word lists: extract/data/quantities.toml ([points], [and_a_half], [durations],
+[multiples_before], [ordinals], [duration_fillers]).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Optional
+
+from extract.lexicon import alternation, data_table
+from extract.records import Approx, Quantity
+
+# The hedge before or after a span: (approx, hedge words) (extract/quantities.py `_hedge`).
+Hedge = Callable[[int, int], tuple[Approx, Optional[str]]]
+
+_SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[A-Z\"“])|\n")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    nouns: frozenset[str]
+    rate_words: re.Pattern
+    fraction_point: re.Pattern
+    fractions: dict[str, float]
+    and_a_half: re.Pattern
+    durations: dict[str, tuple[str, float]]
+    multiple: re.Pattern
+    multiples: dict[str, float]
+    halves: dict[str, float]
+    ordinal: re.Pattern
+    ordinal_place: re.Pattern
+    fillers: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def _rules() -> _Rules:
+    d = data_table("quantities")
+    p, durations, mb, o = d["points"], d["durations"], d["multiples_before"], d["ordinals"]
+    return _Rules(
+        nouns=frozenset(p["nouns"]),
+        rate_words=re.compile(rf"(?i)(?<![\w-])(?:{alternation(p['rate_words'])})(?![\w-])|%"),
+        fraction_point=re.compile(rf"(?i)\b(?:an?|one)[ \t]+({alternation(p['fractions'])})[- ]point\b"),
+        fractions={k.lower(): v for k, v in p["fractions"].items()},
+        and_a_half=re.compile(rf"(?i)\b(?:{alternation(d['and_a_half']['before'])})[ \t]+"
+                              rf"({alternation(durations)})[ \t]+and[ \t]+a[ \t]+half\b"),
+        durations={k.lower(): (v[0], float(v[1])) for k, v in durations.items()},
+        multiple=re.compile(rf"(?i)(?<![\w-])({alternation(list(mb['words']) + list(mb['halves']))})"
+                            rf"(?=[ \t]+(?:{alternation(mb['followed_by'])})\b)"),
+        multiples={k.lower(): float(v) for k, v in mb["words"].items()},
+        halves={k.lower(): float(v) for k, v in mb["halves"].items()},
+        ordinal=re.compile(rf"(?<![\w.,/-])(\d{{1,4}})(?:st|nd|rd|th)(?![\w-])(?![ \t]+(?:{alternation(o['not_counts'])})\b)"
+                           r"(?![ \t]+[A-Z])"),
+        ordinal_place=re.compile(rf"(?i)[ \t]+(?:{alternation(o['place_after'])})\b"),
+        fillers=frozenset(d["duration_fillers"]["words"]),
+    )
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    lo = max(0, start - 300)
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, start)]
+    s = breaks[-1] if breaks else lo
+    m = _SENTENCE_BREAK.search(text, end, min(len(text), end + 300))
+    return text[s:m.start() if m else min(len(text), end + 300)]
+
+
+def _points_unit(text: str, q: Quantity) -> str:
+    return "percentage_point" if _rules().rate_words.search(_sentence(text, q.start, q.end)) else "points"
+
+
+def refine_units(text: str, found: list[Quantity], start: int, end: int, hedge: Hedge) -> list[Quantity]:
+    """`found` with point counts given their unit, plus the word forms read here."""
+    R = _rules()
+    new = _new_forms(R, text, start, end, hedge)
+    # a form read here replaces one read before on the same words ("half" of "half the size")
+    taken = {(q.start, q.end) for q in new}
+    kept = [_past_filler(R, text, q) for q in found if (q.start, q.end) not in taken]
+    return _points(R, text, kept) + new
+
+
+def _points(R: _Rules, text: str, found: list[Quantity]) -> list[Quantity]:
+    out = []
+    for q in found:
+        if q.unit == "count" and q.noun and q.noun.lower() in R.nouns and q.value is not None \
+                and not re.search(r"(?i)\bat[ \t]+$", text[max(0, q.start - 4):q.start]):  # "at one point": an idiom
+            q = q.model_copy(update={"unit": _points_unit(text, q)})
+        out.append(q)
+    return out
+
+
+def _new_forms(R: _Rules, text: str, start: int, end: int, hedge: Hedge) -> list[Quantity]:
+    out = []
+    for m in R.fraction_point.finditer(text, start, end):
+        approx, words = hedge(m.start(), m.end())
+        q = Quantity(start=m.start(), end=m.end(), surface=m.group(0), value=R.fractions[m.group(1).lower()],
+                     unit="points", approx=approx, hedge=words)
+        out.append(q.model_copy(update={"unit": _points_unit(text, q)}))
+    for m in R.and_a_half.finditer(text, start, end):
+        unit, factor = R.durations[m.group(1).lower()]
+        approx, words = hedge(m.start(), m.end())
+        out.append(Quantity(start=m.start(), end=m.end(), surface=m.group(0), value=1.5 * factor, unit=unit,
+                            approx=approx, hedge=words))
+    for m in R.multiple.finditer(text, start, end):
+        word = m.group(1).lower()
+        approx, words = hedge(m.start(), m.end())
+        value, unit = (R.halves[word], "percent") if word in R.halves else (R.multiples[word], "times")
+        out.append(Quantity(start=m.start(), end=m.end(), surface=m.group(0), value=value, unit=unit,
+                            approx=approx, hedge=words))
+    for m in R.ordinal.finditer(text, start, end):
+        place = R.ordinal_place.match(text, m.end())
+        nxt = re.match(r"[ \t]+([a-z][a-z-]*)", text[m.end():m.end() + 30])
+        out.append(Quantity(start=m.start(), end=m.end(), surface=m.group(0), value=float(m.group(1)),
+                            unit="rank" if place else "count", noun=None if place or not nxt else nxt.group(1)))
+    return out
+
+
+def _past_filler(R: _Rules, text: str, q: Quantity) -> Quantity:
+    """"nine straight points", "three consecutive wins": the noun after the filler is counted."""
+    if q.unit != "count" or not q.noun or q.noun.lower() not in R.fillers or not q.surface.endswith(q.noun):
+        return q
+    m = re.match(r"[ \t]+([a-z][a-z-]*[a-z])\b", text[q.end:q.end + 30])
+    if not m:
+        return q
+    e = q.end + m.end()
+    return q.model_copy(update={"end": e, "surface": text[q.start:e], "noun": m.group(1)})

@@ -1,0 +1,71 @@
+"""Figures in tables (extract/tables.py): every numeric cell of a results table is a
+claim, its quote keeps the row and column headings, a row that names a metric gives
+it and a row that names a team or company is the subject.
+
+Tables as they reach the recogniser: an HTML <table> (rows become "cell | cell"), a
+table copied as text (tabs or runs of spaces), rows of a name and several figures.
+"""
+
+import pytest
+
+from extract.html import clean_html
+from extract.pipeline import extract_claims
+from extract.records import Article
+from extract.tables import table_cells
+
+
+def claims(nlp, text):
+    return extract_claims(Article(text=text, regions=[(0, len(text))]), "t.txt", nlp)
+
+
+RESULTS_HTML = """<html><head><title>Retailer results</title></head><body><article>
+<h1>Home Depot beats estimates as comparable sales rise</h1>
+<p>Home Depot reported third-quarter results on Tuesday that topped analysts' estimates, while its
+revenue fell short of expectations for the period.</p>
+<table>
+<tr><th>Measure</th><th>Q3 2019</th><th>Q3 2018</th><th>Change</th></tr>
+<tr><td>Revenue</td><td>$27.2bn</td><td>$26.3bn</td><td>3.5%</td></tr>
+<tr><td>Net income</td><td>$2.8bn</td><td>$2.9bn</td><td>-1.2%</td></tr>
+</table>
+<p>The company now expects sales growth of about 1.8 percent for the fiscal year.</p>
+</article></body></html>"""
+
+
+def test_every_cell_of_an_html_results_table_is_a_claim(nlp):
+    article = clean_html(RESULTS_HTML)
+    got = {c.surface: c for c in extract_claims(article, "t.html", nlp)}
+    for surface, metric in (("$27.2bn", "revenue"), ("$26.3bn", "revenue"), ("3.5%", "revenue"),
+                            ("$2.8bn", "net income"), ("$2.9bn", "net income"), ("-1.2%", "net income")):
+        c = got[surface]
+        assert article.text[c.start:c.end] == surface
+        assert c.metric == metric
+        assert "Q3 2019 | Q3 2018" in c.quote  # the column headings travel in the quote
+
+
+STANDINGS = "Eastern Conference standings after Sunday's games.\n\nTeam\tW\tL\tPts\nBoston\t20\t5\t40\nToronto\t18\t7\t36\n"
+
+
+def test_bare_numbers_in_a_copied_standings_table_are_claims(nlp):
+    got = [(c.surface, c.subject, c.metric) for c in claims(nlp, STANDINGS)]
+    assert got == [("20", "Boston", "W"), ("5", "Boston", "L"), ("40", "Boston", "Pts"),
+                   ("18", "Toronto", "W"), ("7", "Toronto", "L"), ("36", "Toronto", "Pts")]
+
+
+MARKETS = "Closing prices on Friday:\n\nSony 5,230 5,180 1.0%\nToyota 7,410 7,502 -1.2%\n"
+
+
+def test_rows_of_a_name_and_figures_are_read_cell_by_cell(nlp):
+    got = [(c.surface, c.subject) for c in claims(nlp, MARKETS)]
+    assert got == [("5,230", "Sony"), ("5,180", "Sony"), ("1.0%", "Sony"),
+                   ("7,410", "Toyota"), ("7,502", "Toyota"), ("-1.2%", "Toyota")]
+
+
+NOT_TABLES = [
+    ("prose-with-two-numbers", "He scored 20 of his 31 points in the first half.\nThe Lakers won 112-107.\n"),
+    ("one-row-no-heading", "Revenue | $27.2bn | $26.3bn\n\nThe company said demand was strong.\n"),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_TABLES], ids=[c[0] for c in NOT_TABLES])
+def test_prose_is_no_table(text):
+    assert table_cells(text) == []
