@@ -56,7 +56,7 @@ from pydantic import BaseModel, ConfigDict
 from extract.records import Approx, Claim, Kind, StoredClaim
 from extract.vocab import entity_table, metric_vocabulary
 
-DATA = Path(__file__).with_name("data")
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 if TYPE_CHECKING:
     from claims.store import ClaimStore
@@ -79,6 +79,8 @@ class Verdict(BaseModel):
     why: str
     score: float
     explained: bool = False
+    tier: str = "contradiction"  # or "possible": for a reviewer, not confident
+    evidence: tuple[str, ...] = ()  # what paired the two figures
 
 
 class Reconciliation(BaseModel):
@@ -558,20 +560,50 @@ def _revision_cue(c: Claim) -> Optional[str]:
     return m.group(0) if m else None
 
 
-def _conflict(a: StoredClaim, b: StoredClaim, why: str, score: float) -> Verdict:
+def _conflict(a: StoredClaim, b: StoredClaim, why: str, score: float, tier: str = "contradiction",
+              evidence: tuple[str, ...] = (), later: Optional[StoredClaim] = None) -> Verdict:
+    """A conflict; one a revision cue or a later report explains is kept, said so, and scored lower.
+
+    later: the later report by publication date, when known."""
     cue_a, cue_b = _revision_cue(a), _revision_cue(b)
     if cue_a or cue_b:
         newer, older, cue = (b, a, cue_b) if cue_b else (a, b, cue_a)
+        if later is not None and cue_a and cue_b:
+            newer, older = (later, b if later is a else a)
+            cue = cue_a if newer is a else cue_b
         why = why.rstrip(".") + (
-            f"; {_where(newer)} says {cue!r}, so {_where(older)}'s figure may be an older vintage."
+            f"; {_where(newer)} says {cue!r}, so {_where(older)}'s figure may be an older vintage"
+            f" ({_where(newer)}'s is the later)."
         )
-        return Verdict(a_id=a.id, b_id=b.id, agrees=False, why=why,
+        return Verdict(a_id=a.id, b_id=b.id, agrees=False, why=why, tier=tier, evidence=evidence,
                        score=round(score * _rules().explained_factor, 3), explained=True)
-    return Verdict(a_id=a.id, b_id=b.id, agrees=False, why=why, score=score)
+    if later is not None:
+        older = b if later is a else a
+        why = why.rstrip(".") + (f"; {_where(later)} is the later report, so {_where(older)}'s figure"
+                                 f" may be an earlier vintage.")
+    return Verdict(a_id=a.id, b_id=b.id, agrees=False, why=why, score=score, tier=tier, evidence=evidence)
 
 
-def reconcile(claims: Iterable[StoredClaim]) -> Reconciliation:
-    """Facts, conflicts between facts of different documents, and corroborations."""
+KEYED_EVIDENCE = ("subject, metric, period and unit framed alike",)
+
+
+def _opposite(a: StoredClaim, b: StoredClaim) -> bool:
+    from claims.reconcile.evidence import opposite_directions
+
+    return opposite_directions(a, b)
+
+
+def _later(a: StoredClaim, b: StoredClaim, published: dict) -> Optional[StoredClaim]:
+    from claims.reconcile.evidence import later_of
+
+    return later_of(a, b, published)
+
+
+def reconcile(claims: Iterable[StoredClaim], published: Optional[dict] = None) -> Reconciliation:
+    """Facts, conflicts between facts of different documents, and corroborations.
+
+    published: document id -> publication date, where known (vintage and period evidence)."""
+    claims = list(claims)
     groups: dict[tuple, list[StoredClaim]] = {}
     for c in claims:
         if is_vague(c):
@@ -588,10 +620,16 @@ def reconcile(claims: Iterable[StoredClaim]) -> Reconciliation:
         if far_apart(a, b) or forecast_and_outcome(a, b):
             return
         agrees, why, score = compare(a, b)
+        if _opposite(a, b):
+            agrees, why, score = False, (f"{a.subject} {a.metric}, {a.period}: {_where(a)} says it went "
+                                         f"{a.direction.value} ({a.surface!r}), {_where(b)} says it went "
+                                         f"{b.direction.value} ({b.surface!r})."), 1.0
         if agrees:
             uf.union(id(fa), id(fb))
         else:
-            conflicts.append(_conflict(fa.representative, fb.representative, why + note, score))
+            ra, rb = fa.representative, fb.representative
+            conflicts.append(_conflict(ra, rb, why + note, score, evidence=KEYED_EVIDENCE,
+                                       later=_later(ra, rb, published or {})))
 
     for facts in facts_by_key.values():
         for fa, fb in combinations(sorted(facts, key=lambda f: (f.document_id, f.representative.start)), 2):
@@ -621,8 +659,11 @@ def reconcile(claims: Iterable[StoredClaim]) -> Reconciliation:
                     why = (f"{r.subject} {r.metric}, {r.period}: {_where(r)} says {r.surface!r}, "
                            f"{_where(l)} says {l.surface!r} for the {grain}, which is {_fmt(_mid(l) * factor)} "
                            f"a year; they do not agree even allowing for rounding and hedges.")
-                    conflicts.append(_conflict(r, l, why, score))
+                    conflicts.append(_conflict(r, l, why, score, evidence=KEYED_EVIDENCE + ("a run-rate",)))
 
+    from claims.reconcile.pairs import evidence_pass
+
+    conflicts += evidence_pass(claims, all_facts, uf, published or {})
     clusters: dict[int, list[_Fact]] = {}
     for f in all_facts:
         clusters.setdefault(uf.find(id(f)), []).append(f)
@@ -649,10 +690,11 @@ def reconcile_store(store: "ClaimStore") -> Reconciliation:
     Reviews are keyed on claims, not on conflict rows, so they survive this."""
     from claims.store import ConflictRecord
 
-    result = reconcile(store.iter_comparable_claims())
+    published = {d.id: d.published for d in store.documents()}
+    result = reconcile(store.iter_comparable_claims(), published)
     store.replace_conflicts([
-        ConflictRecord(a_id=v.a_id, b_id=v.b_id, verdict="contradiction", why=v.why, score=v.score,
-                       explained=v.explained)
+        ConflictRecord(a_id=v.a_id, b_id=v.b_id, verdict=v.tier, why=v.why, score=v.score,
+                       explained=v.explained, tier=v.tier, evidence=list(v.evidence))
         for v in result.conflicts
     ])
     store.replace_corroborations(result.corroborations)

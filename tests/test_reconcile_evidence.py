@@ -1,0 +1,113 @@
+"""Pairing by evidence (claims/reconcile/pairs.py): real-style sentences from two outlets,
+framed only partly, and the verdict reconciliation reaches on them."""
+
+import datetime as dt
+
+import pytest
+
+from extract.records import Approx, Kind, StoredClaim
+from claims.reconcile import reconcile
+
+_ids = iter(range(1, 10_000))
+
+
+def said(quote, surface, value, doc, unit="count", approx="exact", subject=None, metric=None, period=None,
+         kind="fact", direction=None, source=None):
+    i = next(_ids)
+    at = quote.index(surface)
+    return StoredClaim(id=i, document_id=doc, doc=f"doc{doc}.txt", start=at, end=at + len(surface),
+                       surface=surface, quote=quote, value=value, unit=unit, approx=Approx(approx),
+                       subject=subject, metric=metric, period=period, kind=Kind(kind), direction=direction,
+                       source=source)
+
+
+def verdict(a, b, published=None, others=()):
+    """'contradiction', 'possible', 'agree' or None (not paired) for a against b."""
+    result = reconcile([a, b, *others], published)
+    for v in result.conflicts:
+        if {v.a_id, v.b_id} == {a.id, b.id}:
+            return v.tier
+    if any({a.id, b.id} <= set(g) for g in result.corroborations):
+        return "agree"
+    return None
+
+
+CASES = [
+    ("same-deliberation-two-durations-agree",  # wire vs broadcast: a quarter hour in two units
+     said("A federal jury in Fort Worth deliberated for about 15 minutes before convicting Webb.", "about 15 minutes",
+          15, 1, unit="minute", approx="approximately", subject="federal jury"),
+     said("The jury in Fort Worth deliberated a quarter of an hour, 0.25 hours, before convicting Webb.", "0.25 hours",
+          0.25, 2, unit="hour", subject="jury"), None, "agree"),
+    ("payrolls-same-month-two-outlets-disagree",
+     said("Employers added 175,000 jobs in May, the Labor Department said on Friday.", "175,000 jobs", 175000, 1,
+          subject="employers", metric="payrolls"),
+     said("Nationally, employers added 210,000 jobs in May, the Labor Department reported on Friday.",
+          "210,000 jobs", 210000, 2, subject="employers", metric="payrolls"), None, "contradiction"),
+    ("later-count-satisfies-earlier-at-least",
+     said("The earthquake killed at least 120 people, the national disaster agency said.", "at least 120 people",
+          120, 1, approx="at least", metric="people killed"),
+     said("The national disaster agency said 198 people were killed in the earthquake.", "198 people", 198, 2,
+          metric="people killed"), None, "agree"),
+    ("different-months-never-paired",
+     said("Employers added 175,000 jobs in May, the Labor Department said.", "175,000 jobs", 175000, 1,
+          metric="payrolls", period="2026-05"),
+     said("Employers added 120,000 jobs in June, the Labor Department said.", "120,000 jobs", 120000, 2,
+          metric="payrolls", period="2026-06"), None, None),
+    ("a-part-is-not-its-whole",
+     said("Amazon Web Services revenue rose to $33 billion in the third quarter.", "$33 billion", 33e9, 1,
+          unit="USD", subject="AWS", metric="revenue"),
+     said("Amazon's revenue rose to $180.2 billion in the third quarter.", "$180.2 billion", 180.2e9, 2,
+          unit="USD", subject="Amazon", metric="revenue"), None, None),
+    ("reports-weeks-apart-with-no-period-never-paired",
+     said("About 3,500 rescuers searched the rubble of the collapsed buildings.", "3,500 rescuers", 3500, 1,
+          approx="approximately"),
+     said("Some 6,000 rescuers searched the rubble of the collapsed buildings.", "6,000 rescuers", 6000, 2),
+     {1: dt.date(2026, 3, 3), 2: dt.date(2026, 5, 3)}, None),
+    ("grown-since-is-a-new-level",
+     said("About 3,500 rescuers have been deployed to the quake zone, the minister said.", "3,500 rescuers", 3500, 1,
+          approx="approximately", metric="rescuers"),
+     said("The number of rescuers in the quake zone has grown to 6,000, the minister said.", "6,000", 6000, 2,
+          metric="rescuers"),
+     {1: dt.date(2026, 3, 3), 2: dt.date(2026, 3, 5)}, None),
+]
+
+
+@pytest.mark.parametrize("a,b,published,want", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_evidence_verdict(a, b, published, want):
+    assert verdict(a, b, published) == want
+
+
+DIRECTIONS = [
+    ("rose-vs-fell-keyed",
+     said("Average hourly earnings rose 0.3% in May, the report showed.", "0.3%", 0.3, 1, unit="percent",
+          subject="workers", metric="hourly earnings growth", period="2026-05", direction="up"),
+     said("Average hourly earnings fell 0.3% in May, the Labor Department said.", "0.3%", 0.3, 2, unit="percent",
+          subject="workers", metric="hourly earnings growth", period="2026-05", direction="down"),
+     "contradiction"),
+    ("rose-vs-fell-by-words",
+     said("Shares of the carmaker fell 3% in Frankfurt trading on Tuesday.", "3%", 3, 1, unit="percent",
+          direction="down"),
+     said("Shares of the carmaker rose 3% in Frankfurt trading on Tuesday, the exchange said.", "3%", 3, 2,
+          unit="percent", direction="up"),
+     "possible"),  # no framed field on either side: for a reviewer
+    ("same-direction-agrees",
+     said("Shares of the carmaker fell 3% in Frankfurt trading on Tuesday.", "3%", 3, 1, unit="percent",
+          direction="down"),
+     said("Shares of the carmaker dropped 3% in Frankfurt trading on Tuesday, the exchange said.", "3%", 3, 2,
+          unit="percent", direction="down"),
+     "agree"),
+]
+
+
+@pytest.mark.parametrize("a,b,want", [c[1:] for c in DIRECTIONS], ids=[c[0] for c in DIRECTIONS])
+def test_opposite_directions_conflict(a, b, want):
+    assert verdict(a, b) == want
+
+
+def test_a_revision_is_kept_and_the_later_report_named():
+    a = said("Employers added 175,000 jobs in May, the Labor Department said.", "175,000 jobs", 175000, 1,
+             subject="employers", metric="payrolls", period="2026-05")
+    b = said("The department revised the May figure down to 140,000 jobs.", "140,000 jobs", 140000, 2,
+             subject="employers", metric="payrolls", period="2026-05")
+    [v] = reconcile([a, b], {1: dt.date(2026, 6, 5), 2: dt.date(2026, 7, 3)}).conflicts
+    assert v.explained and "doc2.txt's is the later" in v.why
