@@ -39,6 +39,7 @@ Usage:  python bench/conflicts.py [--json] [--verbose] [--oracle-fields]
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import subprocess
@@ -151,6 +152,7 @@ class StressRun:
     conflicts: list[dict]
     corroborations: list[list[dict]] = field(default_factory=list)  # each: agreeing claims of 2+ documents
     possible: list[dict] = field(default_factory=list)  # the `possible` tier (`claims conflicts --tier possible`)
+    published: dict[str, Optional[str]] = field(default_factory=dict)  # doc -> publication date (ISO), if known
 
 
 def run_pipeline(folder: Path = STRESS, python: str = sys.executable, tiers: bool = True) -> StressRun:
@@ -170,10 +172,11 @@ def run_pipeline(folder: Path = STRESS, python: str = sys.executable, tiers: boo
         conflicts = [json.loads(line) for line in cli("conflicts", "--db", db, "--format", "jsonl").splitlines()
                      if line]
         corroborations = stored_corroborations(db)
+        published = stored_dates(db)
         possible = [json.loads(line) for line in
                     cli("conflicts", "--db", db, "--format", "jsonl", "--tier", "possible").splitlines()
                     if line] if tiers else []
-    return StressRun(claims, conflicts, corroborations, possible)
+    return StressRun(claims, conflicts, corroborations, possible, published)
 
 
 def stored_corroborations(db: str) -> list[list[dict]]:
@@ -182,6 +185,14 @@ def stored_corroborations(db: str) -> list[list[dict]]:
 
     with ClaimStore(db) as store:
         return [[c.contract_dict() for c in group] for group in store.corroborations()]
+
+
+def stored_dates(db: str) -> dict[str, Optional[str]]:
+    """Each document's publication date as the database holds it (ISO), None if unknown."""
+    from claims.store import ClaimStore
+
+    with ClaimStore(db) as store:
+        return {d.doc: d.published.isoformat() if d.published else None for d in store.documents()}
 
 
 @dataclass
@@ -345,11 +356,12 @@ def with_expected_fields(run: StressRun, expected: dict, folder: Path = STRESS) 
         fields = {k: v for k, v in rec.items() if k in StoredClaim.model_fields}
         stored.append(StoredClaim(**{**fields, **fix, "id": i, "document_id": docs[rec["doc"]]}))
     by_id = {c.id: c for c in stored}
-    result = reconcile(stored)
+    published = {docs[doc]: dt.date.fromisoformat(day) for doc, day in run.published.items() if day and doc in docs}
+    result = reconcile(stored, published)
     conflicts = [{"a": by_id[v.a_id].model_dump(mode="json"), "b": by_id[v.b_id].model_dump(mode="json"),
                   "verdict": "contradiction", "why": v.why, "score": v.score} for v in result.conflicts]
     groups = [[by_id[i].model_dump(mode="json") for i in group] for group in result.corroborations]
-    return StressRun([c.model_dump(mode="json") for c in stored], conflicts, groups)
+    return StressRun([c.model_dump(mode="json") for c in stored], conflicts, groups, [], run.published)
 
 
 def figures_of(sc: StressScore, prefix: str, fields: bool = True) -> dict:
