@@ -21,11 +21,14 @@ def said(quote, surface, value, doc, unit="count", approx="exact", subject=None,
                        source=source)
 
 
-def verdict(a, b, published=None, others=()):
-    """'contradiction', 'possible', 'agree' or None (not paired) for a against b."""
+def verdict(a, b, published=None, others=(), same_fact=()):
+    """'contradiction', 'possible', 'agree' or None (not paired) for a against b.
+
+    same_fact: other mentions of a's fact (its restatement in another currency)."""
     result = reconcile([a, b, *others], published)
+    mine = {a.id, *(c.id for c in same_fact)}
     for v in result.conflicts:
-        if {v.a_id, v.b_id} == {a.id, b.id}:
+        if {v.a_id, v.b_id} & mine and b.id in (v.a_id, v.b_id):
             return v.tier
     if any({a.id, b.id} <= set(g) for g in result.corroborations):
         return "agree"
@@ -102,6 +105,48 @@ DIRECTIONS = [
 @pytest.mark.parametrize("a,b,want", [c[1:] for c in DIRECTIONS], ids=[c[0] for c in DIRECTIONS])
 def test_opposite_directions_conflict(a, b, want):
     assert verdict(a, b) == want
+
+
+def _fee(quote, surface, value, unit, doc, metric="transfer fee"):
+    return said(quote, surface, value, doc, unit=unit, metric=metric, subject="United")
+
+
+UK = "United have completed the signing of Rossi from Torino for a fee of £100m (€117m), the club said."
+CURRENCIES = [
+    ("restated-in-another-currency-agrees", _fee(UK, "£100m", 100e6, "GBP", 1),
+     _fee("Torino confirmed that Rossi will join United for a transfer fee of €117 million.", "€117 million",
+          117e6, "EUR", 2), "agree"),
+    ("different-amount-through-the-stated-rate", _fee(UK, "£100m", 100e6, "GBP", 1),
+     _fee("United have completed the signing of Rossi from Torino for a fee of €130 million, the Italian press said.",
+          "€130 million", 130e6, "EUR", 2), "contradiction"),
+    ("words-only-fairly-alike-possible", _fee(UK, "£100m", 100e6, "GBP", 1),
+     _fee("United paid Torino a transfer fee of €130 million for Rossi, according to the Italian press.",
+          "€130 million", 130e6, "EUR", 2), "possible"),
+    ("free-text-metric-with-a-qualifier-meets", _fee(UK, "£100m", 100e6, "GBP", 1),
+     _fee("United have completed the signing of Rossi from Torino for a fee of €130 million, the Italian press said.",
+          "€130 million", 130e6, "EUR", 2, metric="fee"), "contradiction"),
+]
+
+
+@pytest.mark.parametrize("a,b,want", [c[1:] for c in CURRENCIES], ids=[c[0] for c in CURRENCIES])
+def test_two_currencies(a, b, want):
+    restated = _fee(UK, "€117m", 117e6, "EUR", 1)
+    assert verdict(a, b, others=[restated], same_fact=[restated]) == want
+
+
+def test_no_stated_rate_no_comparison():
+    a = _fee("United signed Rossi from Torino for a fee of £100m, the club said.", "£100m", 100e6, "GBP", 1)
+    b = _fee("United paid Torino a transfer fee of €130 million for Rossi, according to the Italian press.",
+             "€130 million", 130e6, "EUR", 2)
+    assert verdict(a, b) is None
+
+
+def test_a_known_metric_with_a_qualifier_is_a_part():
+    a = said("Data center revenue was $41.1 billion in the fiscal second quarter.", "$41.1 billion", 41.1e9, 1,
+             unit="USD", subject="Nvidia", metric="data center revenue")
+    b = said("Nvidia reported revenue of $46.74 billion for its fiscal second quarter.", "$46.74 billion",
+             46.74e9, 2, unit="USD", subject="Nvidia", metric="revenue")
+    assert verdict(a, b) is None
 
 
 def test_a_revision_is_kept_and_the_later_report_named():

@@ -63,7 +63,7 @@ def pairing(a: Claim, b: Claim, fa: tuple, fb: tuple, canonical: set[str],
     elif meets is False:
         p.against.append(f"subjects differ ({sa} vs {sb})")
     if ma and mb:
-        if ma.lower() == mb.lower():
+        if metrics_meet(ma, mb):
             p.equal.append("metric")
         else:
             p.against.append(f"metrics differ ({ma} vs {mb})")
@@ -83,6 +83,22 @@ def pairing(a: Claim, b: Claim, fa: tuple, fb: tuple, canonical: set[str],
     if grown_since(a, b, published) or grown_since(b, a, published):
         p.against.append("the later report says the number has changed since")
     return p
+
+
+def metrics_meet(a: str, b: str) -> bool:
+    """One metric: the same name, or a free-text name that only adds a qualifier the
+    vocabulary does not know ("transfer fee" and "fee"). A known metric's qualifier says
+    which part it is ("data center revenue" is not revenue)."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    ws, wl = short.split(), long_.split()
+    if ws[-1] != wl[-1] or not set(ws) <= set(wl):
+        return False
+    from extract.vocab import metric_vocabulary
+
+    return long_ not in metric_vocabulary().canonical
 
 
 def expectation_vs_outcome(a: Claim, b: Claim) -> bool:

@@ -124,7 +124,8 @@ def _verdicts(judged, fact_of: dict[int, _Fact], uf: _UnionFind, published: dict
         if cand.similarity < best[(a.id, b.document_id)] or cand.similarity < best[(b.id, a.document_id)]:
             continue
         evidence = _evidence_lines(cand, equal)
-        confident = cand.similarity >= rules.confident_similarity and len(equal) >= 1
+        confident = (cand.similarity >= rules.confident_similarity and len(equal) >= 1) or \
+            (cand.similarity >= rules.confident_similarity_two_fields and len(equal) >= 2)
         tier = "contradiction" if confident else "possible"
         score = evidence_score(base, cand.similarity) * (1.0 if confident else rules.possible_factor)
         out.append(_conflict(a, b, why, round(score, 3), tier=tier, evidence=evidence,

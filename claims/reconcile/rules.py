@@ -19,6 +19,7 @@ class CandidateRules:
     neighbours: int
     date_window_days: int
     confident_similarity: float
+    confident_similarity_two_fields: float
     possible_similarity: float
     agree_similarity: float
     possible_factor: float
@@ -40,6 +41,7 @@ def candidate_rules() -> CandidateRules:
         neighbours=int(c["neighbours"]),
         date_window_days=int(c["date_window_days"]),
         confident_similarity=float(t["confident_similarity"]),
+        confident_similarity_two_fields=float(t["confident_similarity_two_fields"]),
         possible_similarity=float(t["possible_similarity"]),
         agree_similarity=float(t["agree_similarity"]),
         possible_factor=float(t["possible_factor"]),
