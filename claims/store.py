@@ -130,7 +130,7 @@ class QueueEntry(BaseModel):
     """A conflict as the review queue shows it: both claims, their keys, its verdict."""
 
     conflict_id: int = Field(description="row id in this reconciliation only")
-    conflict: Conflict
+    conflict: TieredConflict
     a_key: ClaimKey
     b_key: ClaimKey
     review: Optional[ReviewRow] = Field(None, description="the current verdict, as recorded")
@@ -1055,7 +1055,7 @@ class ClaimStore:
     @property
     def _QUEUE_COLUMNS(self) -> str:
         return f"""
-        k.id AS conflict_id, k.verdict, k.why, k.score,
+        k.id AS conflict_id, k.verdict, k.why, k.score, k.tier, k.evidence,
         {self._claim_columns("a", "da", "a_")}, {self._claim_columns("b", "db", "b_")},
         da.content_hash AS a_doc_hash, db.content_hash AS b_doc_hash, s.review_id AS r_id
     """
@@ -1137,7 +1137,8 @@ class ClaimStore:
         a, b = _stored_claim(row, "a_"), _stored_claim(row, "b_")
         return QueueEntry(
             conflict_id=row["conflict_id"],
-            conflict=Conflict(a=a, b=b, verdict=row["verdict"], why=row["why"], score=row["score"]),
+            conflict=TieredConflict(a=a, b=b, verdict=row["verdict"], why=row["why"], score=row["score"],
+                                    tier=row["tier"], evidence=json.loads(row["evidence"])),
             a_key=ClaimKey(doc_hash=row["a_doc_hash"], start=a.start, end=a.end),
             b_key=ClaimKey(doc_hash=row["b_doc_hash"], start=b.start, end=b.end),
             review=review,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from extract.records import Kind, StoredClaim
+from extract.records import Approx, Kind, StoredClaim
 from extract.vocab import entity_table
 
 from claims.reconcile import (
@@ -112,8 +112,8 @@ def _verdicts(judged, fact_of: dict[int, _Fact], uf: _UnionFind, published: dict
             k = (x.id, y.document_id)
             best[k] = max(best.get(k, 0.0), cand.similarity)
     agreeing: set[tuple[int, int]] = set()  # (figure, other document) that some figure there agrees with
-    for cand, agrees, *_ in judged:
-        if agrees and cand.similarity >= rules.agree_similarity:
+    for cand, agrees, _, _, equal in judged:
+        if agrees and cand.similarity >= rules.agree_similarity and not _open_ended_guess(cand, equal):
             uf.union(id(fact_of[cand.a.id]), id(fact_of[cand.b.id]))
             agreeing |= {(cand.a.id, cand.b.document_id), (cand.b.id, cand.a.document_id)}
     out = []
@@ -131,6 +131,13 @@ def _verdicts(judged, fact_of: dict[int, _Fact], uf: _UnionFind, published: dict
         out.append(_conflict(a, b, why, round(score, 3), tier=tier, evidence=evidence,
                              later=later_of(a, b, published)))
     return out
+
+
+def _open_ended_guess(cand: Candidate, equal: list[str]) -> bool:
+    """A one-sided figure ("exceeded $47 billion") is satisfied by many: it is consistent
+    with the other, but names the same fact only when the period is framed alike too."""
+    one_sided = {Approx.more_than, Approx.at_least, Approx.up_to, Approx.less_than}
+    return (cand.a.approx in one_sided or cand.b.approx in one_sided) and "period" not in equal
 
 
 def _evidence_lines(cand: Candidate, equal: list[str]) -> tuple[str, ...]:
