@@ -21,11 +21,28 @@ def said(quote, surface, value, doc, unit="count", approx="exact", subject=None,
                        source=source)
 
 
+# Other stories of the corpus: bm25 weighs a shared word by how rare it is across the
+# corpus, so a pair is judged among figures of other stories, as in a real database.
+BACKGROUND = [
+    said("The city council approved a budget of $2.1 billion for the coming year on Monday.", "$2.1 billion",
+         2.1e9, 10, unit="USD"),
+    said("Ticket sales at the zoo rose to 1.2 million visitors last year, the director said.", "1.2 million visitors",
+         1.2e6, 11),
+    said("The storm dropped 12 inches of rain on the coast, forecasters said.", "12 inches", 0.3048, 12, unit="m"),
+    said("About 40% of voters in the district backed the measure, officials said.", "40%", 40, 13, unit="percent"),
+    said("The bridge will take 18 months to repair, the transport agency said.", "18 months", 18, 14, unit="month"),
+    said("Shares of the retailer closed at $31.50 in New York on Tuesday.", "$31.50", 31.5, 15, unit="USD"),
+    said("The hospital said 350 nurses had joined the strike by Wednesday.", "350 nurses", 350, 16),
+    said("The league fined the club $250,000 for breaking spending rules, a spokesman said.", "$250,000", 250000, 17,
+         unit="USD"),
+]
+
+
 def verdict(a, b, published=None, others=(), same_fact=()):
     """'contradiction', 'possible', 'agree' or None (not paired) for a against b.
 
     same_fact: other mentions of a's fact (its restatement in another currency)."""
-    result = reconcile([a, b, *others], published)
+    result = reconcile([a, b, *others, *BACKGROUND], published)
     mine = {a.id, *(c.id for c in same_fact)}
     for v in result.conflicts:
         if {v.a_id, v.b_id} & mine and b.id in (v.a_id, v.b_id):
@@ -46,11 +63,11 @@ CASES = [
           subject="employers", metric="payrolls"),
      said("Nationally, employers added 210,000 jobs in May, the Labor Department reported on Friday.",
           "210,000 jobs", 210000, 2, subject="employers", metric="payrolls"), None, "contradiction"),
-    ("later-count-satisfies-earlier-at-least",
+    ("later-count-satisfying-an-earlier-at-least-is-no-conflict",
      said("The earthquake killed at least 120 people, the national disaster agency said.", "at least 120 people",
           120, 1, approx="at least", metric="people killed"),
      said("The national disaster agency said 198 people were killed in the earthquake.", "198 people", 198, 2,
-          metric="people killed"), None, "agree"),
+          metric="people killed"), None, None),
     ("different-months-never-paired",
      said("Employers added 175,000 jobs in May, the Labor Department said.", "175,000 jobs", 175000, 1,
           metric="payrolls", period="2026-05"),
@@ -119,9 +136,9 @@ CURRENCIES = [
     ("different-amount-through-the-stated-rate", _fee(UK, "£100m", 100e6, "GBP", 1),
      _fee("United have completed the signing of Rossi from Torino for a fee of €130 million, the Italian press said.",
           "€130 million", 130e6, "EUR", 2), "contradiction"),
-    ("words-only-fairly-alike-possible", _fee(UK, "£100m", 100e6, "GBP", 1),
-     _fee("United paid Torino a transfer fee of €130 million for Rossi, according to the Italian press.",
-          "€130 million", 130e6, "EUR", 2), "possible"),
+    ("nothing-framed-on-one-side-possible", _fee(UK, "£100m", 100e6, "GBP", 1),
+     said("United paid Torino a transfer fee of €130 million for Rossi, according to the Italian press.",
+          "€130 million", 130e6, 2, unit="EUR"), "possible"),
     ("free-text-metric-with-a-qualifier-meets", _fee(UK, "£100m", 100e6, "GBP", 1),
      _fee("United have completed the signing of Rossi from Torino for a fee of €130 million, the Italian press said.",
           "€130 million", 130e6, "EUR", 2, metric="fee"), "contradiction"),
@@ -154,5 +171,32 @@ def test_a_revision_is_kept_and_the_later_report_named():
              subject="employers", metric="payrolls", period="2026-05")
     b = said("The department revised the May figure down to 140,000 jobs.", "140,000 jobs", 140000, 2,
              subject="employers", metric="payrolls", period="2026-05")
-    [v] = reconcile([a, b], {1: dt.date(2026, 6, 5), 2: dt.date(2026, 7, 3)}).conflicts
+    [v] = reconcile([a, b, *BACKGROUND], {1: dt.date(2026, 6, 5), 2: dt.date(2026, 7, 3)}).conflicts
     assert v.explained and "doc2.txt's is the later" in v.why
+
+
+REVISIONS = [
+    ("payrolls-revised-by-a-later-report",  # wire in June, broadcast in July
+     said("Employers added 175,000 jobs in May, the Labor Department said on Friday.", "175,000 jobs", 175000, 1,
+          subject="employers", metric="payrolls", period="2026-05"),
+     said("The department revised the May figure down to 140,000 jobs.", "140,000 jobs", 140000, 2,
+          subject="department", metric="payrolls"),
+     said("The department said 160,000 jobs were added in April.", "160,000 jobs", 160000, 1,
+          metric="payrolls", period="2026-04")),
+    ("toll-revised-by-a-later-bulletin",  # agency bulletin, then a broadcast two days on
+     said("The national disaster agency put the death toll from the earthquake at 120 on Tuesday.", "120", 120, 1,
+          metric="death toll"),
+     said("The disaster agency revised the death toll from the earthquake down to 98 on Thursday.", "98", 98, 2,
+          metric="death toll"),
+     said("The disaster agency said 45 buildings had collapsed in the earthquake.", "45 buildings", 45, 1,
+          metric="buildings")),
+]
+
+
+@pytest.mark.parametrize("earlier,revision,other", [c[1:] for c in REVISIONS], ids=[c[0] for c in REVISIONS])
+def test_a_revision_pairs_with_the_figure_it_revises(earlier, revision, other):
+    published = {1: dt.date(2026, 6, 5), 2: dt.date(2026, 6, 20)}
+    result = reconcile([earlier, revision, other, *BACKGROUND], published)
+    [v] = [v for v in result.conflicts if v.tier == "contradiction"]
+    assert {v.a_id, v.b_id} == {earlier.id, revision.id} and v.explained
+    assert "doc2.txt's is the later" in v.why

@@ -35,6 +35,21 @@ def dimension(c: Claim) -> str:
     return c.unit or "?"
 
 
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+QUARTERS = ("first", "second", "third", "fourth")
+PERIOD = re.compile(r"(?:FY)?\d{4}-(?:Q([1-4])|(0[1-9]|1[0-2]))")
+
+
+def period_words(period: Optional[str]) -> str:
+    """A framed month or quarter as the words a clause names it by ("2026-05" -> "may"),
+    so a figure whose own clause names only the month finds it."""
+    m = PERIOD.fullmatch(period or "")
+    if not m:
+        return ""
+    return f"{QUARTERS[int(m.group(1)) - 1]} quarter" if m.group(1) else MONTHS[int(m.group(2)) - 1]
+
+
 def index_words(text: str) -> list[str]:
     """The words of a text that can be evidence: no figures, no stop words."""
     stop = candidate_rules().stop_words
@@ -68,7 +83,7 @@ class EvidenceIndex:
         for c in claims:
             stretch = " ".join(index_words(stretch_of(c)))
             sentence = " ".join(index_words(c.quote))
-            fields = " ".join(index_words(" ".join(x for x in (c.subject, c.metric) if x)))
+            fields = " ".join(index_words(" ".join(x for x in (c.subject, c.metric, period_words(c.period)) if x)))
             self.claims[c.id] = c
             self.words[c.id] = set(stretch.split()) | set(fields.split())
             rows.append((c.id, stretch, sentence, fields, dimension(c), c.document_id))

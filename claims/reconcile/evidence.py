@@ -74,6 +74,10 @@ def pairing(a: Claim, b: Claim, fa: tuple, fb: tuple, canonical: set[str],
             p.against.append(f"periods differ ({pa} vs {pb})")
     elif not _dates_allow(a, b, published) and not (revised(a) or revised(b)):
         p.against.append("a period unstated and the reports are far apart in time")
+    else:
+        for framed, other in ((a, b), (b, a)):
+            if framed.period and names_another_month(framed.period, other):
+                p.against.append(f"{other.surface!r} is said of another month than {framed.period}")
     if (a.per or None) != (b.per or None):
         p.against.append(f"rates per different things ({a.per} vs {b.per})")
     if basis_of(a) != basis_of(b):
@@ -121,6 +125,19 @@ def grown_since(later: StoredClaim, earlier: StoredClaim, published: dict[int, O
     from claims.reconcile import own_stretch
 
     return bool(candidate_rules().changed_since.search(own_stretch(later)))
+
+
+def names_another_month(period: str, c: Claim) -> bool:
+    """c's own clause names a month, and not the month of `period` ("revised the May
+    figure" is not about 2026-04)."""
+    from claims.reconcile import own_stretch
+    from claims.reconcile.candidates import MONTHS, index_words, period_words
+
+    month = period_words(period)
+    if month not in MONTHS:
+        return False
+    named = {w for w in index_words(own_stretch(c)) if w in MONTHS}
+    return bool(named) and month not in named
 
 
 def revised(c: Claim) -> bool:

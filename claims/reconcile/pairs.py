@@ -24,7 +24,8 @@ from claims.reconcile import (
 )
 from claims.reconcile.candidates import Candidate, EvidenceIndex
 from claims.reconcile.evidence import (
-    evidence_score, in_unit_of, later_of, opposite_directions, pairing, restatement_pairs, stated_rates,
+    evidence_score, in_unit_of, later_of, opposite_directions, pairing, restatement_pairs, revised,
+    stated_rates,
 )
 from claims.reconcile.rules import candidate_rules
 
@@ -125,7 +126,8 @@ def _verdicts(judged, fact_of: dict[int, _Fact], uf: _UnionFind, published: dict
             continue
         evidence = _evidence_lines(cand, equal)
         confident = (cand.similarity >= rules.confident_similarity and len(equal) >= 1) or \
-            (cand.similarity >= rules.confident_similarity_two_fields and len(equal) >= 2)
+            (cand.similarity >= rules.confident_similarity_two_fields and len(equal) >= 2) or \
+            (cand.similarity >= rules.confident_similarity_revision and len(equal) >= 1 and (revised(a) or revised(b)))
         tier = "contradiction" if confident else "possible"
         score = evidence_score(base, cand.similarity) * (1.0 if confident else rules.possible_factor)
         out.append(_conflict(a, b, why, round(score, 3), tier=tier, evidence=evidence,

@@ -20,6 +20,7 @@ class CandidateRules:
     date_window_days: int
     confident_similarity: float
     confident_similarity_two_fields: float
+    confident_similarity_revision: float
     possible_similarity: float
     agree_similarity: float
     possible_factor: float
@@ -42,6 +43,7 @@ def candidate_rules() -> CandidateRules:
         date_window_days=int(c["date_window_days"]),
         confident_similarity=float(t["confident_similarity"]),
         confident_similarity_two_fields=float(t["confident_similarity_two_fields"]),
+        confident_similarity_revision=float(t["confident_similarity_revision"]),
         possible_similarity=float(t["possible_similarity"]),
         agree_similarity=float(t["agree_similarity"]),
         possible_factor=float(t["possible_factor"]),
