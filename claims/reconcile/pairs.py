@@ -60,7 +60,7 @@ def evidence_pass(claims: list[StoredClaim], facts: list[_Fact], uf: _UnionFind,
     judged: list[tuple[Candidate, bool, Optional[str], float, list[str]]] = []
     for cand in EvidenceIndex(pool, own_stretch).candidates():
         a, b = cand.a, cand.b
-        if cand.similarity < rules.possible_similarity or _keyed_alike(a, b):
+        if cand.similarity < min(rules.possible_similarity, rules.agree_similarity_two_fields) or _keyed_alike(a, b):
             continue
         if speaker(a) != speaker(b) or forecast_and_outcome(a, b):
             continue
@@ -114,13 +114,17 @@ def _verdicts(judged, fact_of: dict[int, _Fact], uf: _UnionFind, published: dict
             best[k] = max(best.get(k, 0.0), cand.similarity)
     agreeing: set[tuple[int, int]] = set()  # (figure, other document) that some figure there agrees with
     for cand, agrees, _, _, equal in judged:
-        if agrees and cand.similarity >= rules.agree_similarity and not _open_ended_guess(cand, equal):
+        alike = cand.similarity >= rules.agree_similarity or \
+            (len(equal) >= 2 and cand.similarity >= rules.agree_similarity_two_fields)
+        if agrees and alike and not _open_ended_guess(cand, equal):
             uf.union(id(fact_of[cand.a.id]), id(fact_of[cand.b.id]))
             agreeing |= {(cand.a.id, cand.b.document_id), (cand.b.id, cand.a.document_id)}
     out = []
     for cand, agrees, why, base, equal in judged:
         a, b = cand.a, cand.b
-        if agrees or (a.id, b.document_id) in agreeing or (b.id, a.document_id) in agreeing:
+        if agrees or cand.similarity < rules.possible_similarity:
+            continue
+        if (a.id, b.document_id) in agreeing or (b.id, a.document_id) in agreeing:
             continue
         if cand.similarity < best[(a.id, b.document_id)] or cand.similarity < best[(b.id, a.document_id)]:
             continue

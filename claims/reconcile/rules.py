@@ -23,6 +23,7 @@ class CandidateRules:
     confident_similarity_revision: float
     possible_similarity: float
     agree_similarity: float
+    agree_similarity_two_fields: float
     possible_factor: float
     currency_tolerance: float
     currency_bridge: re.Pattern
@@ -46,6 +47,7 @@ def candidate_rules() -> CandidateRules:
         confident_similarity_revision=float(t["confident_similarity_revision"]),
         possible_similarity=float(t["possible_similarity"]),
         agree_similarity=float(t["agree_similarity"]),
+        agree_similarity_two_fields=float(t["agree_similarity_two_fields"]),
         possible_factor=float(t["possible_factor"]),
         currency_tolerance=float(c["currency_tolerance"]),
         currency_bridge=re.compile(c["currency_bridge"]),
