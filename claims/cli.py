@@ -267,12 +267,20 @@ def _duration(seconds: float) -> str:
 @main.command()
 @click.option("--db", "db", required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table", show_default=True)
-def conflicts(db: str, fmt: str) -> None:
+@click.option("--tier", type=click.Choice(["contradiction", "possible", "all"]), default="contradiction",
+              show_default=True,
+              help="contradiction: confident disagreements; possible: uncertain ones, for a reviewer; all: both")
+@click.option("--min-score", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+              help="only conflicts scoring at least this")
+def conflicts(db: str, fmt: str, tier: str, min_score: float) -> None:
     """Print the cross-source disagreements the database holds."""
-    from claims.store import ClaimStore
+    from claims.store import TIERS, ClaimStore
 
+    tiers = TIERS if tier == "all" else (tier,)
     with ClaimStore(db, read_only=True) as store:
-        items = store.conflicts()
+        items = store.conflicts(tiers, min_score)
+        hidden = len(store.conflicts(tuple(t for t in TIERS if t not in tiers), min_score)) \
+            if fmt == "table" and tier != "all" else 0
         groups = store.corroborations() if fmt == "table" else []
     if fmt == "jsonl":
         for c in items:
@@ -280,10 +288,14 @@ def conflicts(db: str, fmt: str) -> None:
         return
     click.echo(f"{len(items)} conflict(s)" if items else "no conflicts")
     for c in items:
-        click.echo(f"[{c.score:.2f}] {c.a.subject} · {c.a.metric} · {c.a.period}")
+        click.echo(f"[{c.score:.2f} {c.tier}] {c.a.subject} · {c.a.metric} · {c.a.period}")
         click.echo(f"    {c.a.surface!r:40} {c.a.doc}:{c.a.start}")
         click.echo(f"    {c.b.surface!r:40} {c.b.doc}:{c.b.start}")
         click.echo(f"    {c.why}")
+        if c.evidence:
+            click.echo(f"    paired by: {'; '.join(c.evidence)}")
+    if hidden:
+        click.echo(f"({hidden} conflict(s) of another tier not shown: --tier all)")
     if groups:
         click.echo(f"\n{len(groups)} corroborated figure(s), stated alike by two or more documents:")
         for g in groups:

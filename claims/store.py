@@ -22,7 +22,7 @@ import hashlib
 import json
 import sqlite3
 from pathlib import Path
-from typing import Callable, Iterator, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 from sqlite_utils import Database
@@ -46,6 +46,19 @@ class ConflictRecord(BaseModel):
     why: str
     score: float
     explained: bool = False  # a revision cue ("raised its guidance") accounts for it
+    tier: str = "contradiction"  # "contradiction" (confident) or "possible" (for a reviewer)
+    evidence: list[str] = []  # what paired the two figures
+
+
+TIERS = ("contradiction", "possible")
+
+
+class TieredConflict(Conflict):
+    """A conflict as `claims conflicts` prints it: the contract's fields plus its tier
+    and the evidence that paired the two figures."""
+
+    tier: str = "contradiction"
+    evidence: list[str] = []
 
 
 class DocumentRow(BaseModel):
@@ -113,7 +126,7 @@ class QueueEntry(BaseModel):
     """A conflict as the review queue shows it: both claims, their keys, its verdict."""
 
     conflict_id: int = Field(description="row id in this reconciliation only")
-    conflict: Conflict
+    conflict: TieredConflict
     a_key: ClaimKey
     b_key: ClaimKey
     review: Optional[ReviewRow] = Field(None, description="the current verdict, as recorded")
@@ -443,6 +456,14 @@ ALTER TABLE claims ADD COLUMN vague INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE claims ADD COLUMN basis TEXT;
 """
 
+# A conflict's tier (confident `contradiction` or `possible`, for a reviewer) and the
+# evidence that paired its two figures (a JSON list of lines).
+_M007_CONFLICT_TIERS = """
+ALTER TABLE conflicts ADD COLUMN tier TEXT NOT NULL DEFAULT 'contradiction';
+ALTER TABLE conflicts ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]';
+CREATE INDEX idx_conflicts_tier ON conflicts (tier, score DESC, id);
+"""
+
 # Append-only. Entry i (0-based) is schema version i + 1.
 MIGRATIONS: list[Migration] = [
     _m001_initial,
@@ -451,6 +472,7 @@ MIGRATIONS: list[Migration] = [
     _m004_review_app,
     _m005_review_queue,
     _M006_CLAIM_FACTS,
+    _M007_CONFLICT_TIERS,
 ]
 
 
@@ -787,14 +809,14 @@ class ClaimStore:
         return self.claims()
 
     def iter_comparable_claims(self, batch: int = 5000) -> Iterator[StoredClaim]:
-        """Claims with a subject, metric and period, streamed in document then text order.
+        """Claims with a figure (a value or a bound), streamed in document then text order.
 
-        Only these can be compared (claims.reconcile.comparison_key), so reconciling
-        a large database need not hold every claim in memory.
+        Figures with no subject, metric or period are compared too: reconciliation pairs
+        them by the words of their clauses (claims.reconcile.candidates).
         """
         sql = (
             f"SELECT {self._claim_columns()} FROM claims c JOIN documents d ON d.id = c.document_id "
-            "WHERE c.subject IS NOT NULL AND c.metric IS NOT NULL AND c.period IS NOT NULL "
+            "WHERE c.value IS NOT NULL OR c.low IS NOT NULL OR c.high IS NOT NULL "
             'ORDER BY c.document_id, c."start", c.id'
         )
         cursor = self.db.conn.cursor()
@@ -818,35 +840,43 @@ class ClaimStore:
                     "why": c.why,
                     "score": c.score,
                     "explained": int(c.explained),
+                    "tier": c.tier,
+                    "evidence": json.dumps(c.evidence, ensure_ascii=False),
                 }
                 for c in conflicts
             )
 
-    def conflicts(self) -> list[Conflict]:
-        """Every conflict, highest score first, with both claims in full.
+    def conflicts(self, tiers: Iterable[str] = TIERS, min_score: float = 0.0) -> list[TieredConflict]:
+        """The conflicts of these tiers scoring at least min_score, highest score first,
+        with both claims in full.
 
         `a` and `b` are StoredClaim instances (so `.id` is there for reviews); dumped
         through `Conflict`, they carry exactly the contract's claim fields.
         """
+        tiers = list(tiers)
+        marks = ", ".join("?" for _ in tiers)
         sql = f"""
-            SELECT k.verdict, k.why, k.score,
+            SELECT k.verdict, k.why, k.score, k.tier, k.evidence,
                 {self._claim_columns("a", "da", "a_")}, {self._claim_columns("b", "db", "b_")}
             FROM conflicts k
             JOIN claims a ON a.id = k.a_claim_id
             JOIN documents da ON da.id = a.document_id
             JOIN claims b ON b.id = k.b_claim_id
             JOIN documents db ON db.id = b.document_id
+            WHERE k.tier IN ({marks}) AND k.score >= ?
             ORDER BY k.score DESC, k.id
         """
         return [
-            Conflict(
+            TieredConflict(
                 a=_stored_claim(r, "a_"),
                 b=_stored_claim(r, "b_"),
                 verdict=r["verdict"],
                 why=r["why"],
                 score=r["score"],
+                tier=r["tier"],
+                evidence=json.loads(r["evidence"]),
             )
-            for r in self.db.query(sql)
+            for r in self.db.query(sql, [*tiers, min_score])
         ]
 
     # ---- corroborations
@@ -1035,7 +1065,7 @@ class ClaimStore:
     @property
     def _QUEUE_COLUMNS(self) -> str:
         return f"""
-        k.id AS conflict_id, k.verdict, k.why, k.score,
+        k.id AS conflict_id, k.verdict, k.why, k.score, k.tier, k.evidence,
         {self._claim_columns("a", "da", "a_")}, {self._claim_columns("b", "db", "b_")},
         da.content_hash AS a_doc_hash, db.content_hash AS b_doc_hash, s.review_id AS r_id
     """
@@ -1117,7 +1147,8 @@ class ClaimStore:
         a, b = _stored_claim(row, "a_"), _stored_claim(row, "b_")
         return QueueEntry(
             conflict_id=row["conflict_id"],
-            conflict=Conflict(a=a, b=b, verdict=row["verdict"], why=row["why"], score=row["score"]),
+            conflict=TieredConflict(a=a, b=b, verdict=row["verdict"], why=row["why"], score=row["score"],
+                                    tier=row["tier"], evidence=json.loads(row["evidence"])),
             a_key=ClaimKey(doc_hash=row["a_doc_hash"], start=a.start, end=a.end),
             b_key=ClaimKey(doc_hash=row["b_doc_hash"], start=b.start, end=b.end),
             review=review,

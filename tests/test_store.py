@@ -171,7 +171,7 @@ EXPECTED_TABLES = {
     "conflicts": [
         ("id", "INTEGER"), ("a_claim_id", "INTEGER"), ("b_claim_id", "INTEGER"),
         ("verdict", "TEXT"), ("why", "TEXT"), ("score", "REAL"), ("explained", "INTEGER"), ("pair_key", "TEXT"),
-        ("subject", "TEXT"), ("metric", "TEXT"),
+        ("subject", "TEXT"), ("metric", "TEXT"), ("tier", "TEXT"), ("evidence", "TEXT"),
     ],
     "facts": [("id", "INTEGER"), ("group_key", "TEXT")],
     "fact_mentions": [("fact_id", "INTEGER"), ("claim_id", "INTEGER")],
@@ -473,11 +473,24 @@ def test_conflicts_round_trip_with_full_claims(loaded):
     assert plain(second.b) == plain(reuters()[2][1])
     assert (second.verdict, second.why) == ("contradiction", records[0].why)
     assert top.b.doc == "corpus/ft-meta.txt" and top.b.approx is Approx.up_to
-    # the contract's JSONL line carries exactly the claim fields, no store ids
+    # the contract's JSONL line carries exactly the claim fields, no store ids, plus tier and evidence
     line = second.contract_dict()
-    assert set(line) == {"a", "b", "verdict", "why", "score"}
+    assert set(line) == {"a", "b", "verdict", "why", "score", "tier", "evidence"}
+    assert (line["tier"], line["evidence"]) == ("contradiction", [])
     assert set(line["a"]) == set(Claim.model_fields)
     assert line["a"]["low"] == 180e9 and line["b"]["doc"] == "corpus/reuters-alphabet.txt"
+
+
+def test_conflicts_by_tier_and_score(loaded):
+    sure, unsure = alphabet_conflicts(loaded)
+    loaded.replace_conflicts([
+        sure.model_copy(update={"tier": "contradiction", "evidence": ["subject, metric, period framed alike"]}),
+        unsure.model_copy(update={"tier": "possible", "verdict": "possible", "evidence": ["words alike (0.40)"]}),
+    ])
+    assert [c.tier for c in loaded.conflicts(("contradiction",))] == ["contradiction"]
+    assert [(c.tier, c.verdict, c.evidence) for c in loaded.conflicts(("possible",))] == \
+        [("possible", "possible", ["words alike (0.40)"])]
+    assert [c.score for c in loaded.conflicts(min_score=0.5)] == [max(sure.score, unsure.score)]
 
 
 def test_conflicts_view(loaded):

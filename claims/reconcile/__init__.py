@@ -1,5 +1,12 @@
 """Reconciliation: which stored figures are about the same thing, and which disagree.
 
+The package: this module pairs figures by key (below) and keeps facts, corroborations and
+vintage; compare.py reads two values as the sets their words allow; candidates.py,
+evidence.py and pairs.py pair figures whose framing differs by the words of their
+clauses (an FTS5 index) and give each conflict a tier (`contradiction` or `possible`),
+a score and the evidence that paired it; rules.py loads claims/data/reconcile.toml.
+
+By key:
 Two claims are comparable when they share subject, metric, period and unit after
 canonicalisation (extract/data/entities.toml, metrics.toml): "Google's parent" is
 Alphabet, "capital expenditure" is capex, "sales growth" is revenue growth, a named
@@ -44,11 +51,8 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import combinations
-from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from pydantic import BaseModel, ConfigDict
@@ -56,16 +60,14 @@ from pydantic import BaseModel, ConfigDict
 from extract.records import Approx, Claim, Kind, StoredClaim
 from extract.vocab import entity_table, metric_vocabulary
 
-DATA = Path(__file__).with_name("data")
+from claims.reconcile.compare import (  # noqa: F401  (the reconciler's public names)
+    APPROX_TOLERANCE, FLOAT_SLACK, INF, _fmt, _is_precise_range, _magnitude, _mid, _score, _span, _where, compare,
+    far_apart, interval, stated_step,
+)
+from claims.reconcile.rules import _cue_pattern, _rules, _Rules, _suffix_pattern  # noqa: F401
 
 if TYPE_CHECKING:
     from claims.store import ClaimStore
-
-INF = math.inf
-# Hedged figures are read this loosely (relative), e.g. "roughly $150 billion".
-APPROX_TOLERANCE = 0.05
-# Relative slack for float comparisons of interval bounds.
-FLOAT_SLACK = 1e-9
 
 
 class Verdict(BaseModel):
@@ -79,6 +81,8 @@ class Verdict(BaseModel):
     why: str
     score: float
     explained: bool = False
+    tier: str = "contradiction"  # or "possible": for a reviewer, not confident
+    evidence: tuple[str, ...] = ()  # what paired the two figures
 
 
 class Reconciliation(BaseModel):
@@ -87,78 +91,6 @@ class Reconciliation(BaseModel):
     conflicts: list[Verdict]
     corroborations: list[list[int]]  # agreeing facts from 2+ documents: all their mentions
     facts: list[list[int]]  # one figure mentioned 2+ times in one document
-
-
-@dataclass(frozen=True)
-class _Rules:
-    revision: re.Pattern
-    per_year: dict[str, int]
-    base: float
-    spread: float
-    saturate_gap: float
-    explained_factor: float
-    hedged_factor: float
-    max_ratio: float
-    bare_growth: str
-    segments: dict[str, dict[str, str]]
-    relays: frozenset[str]
-    consensus: frozenset[str]
-    fiscal_year_end: dict[str, int]
-    growth_bases: dict[str, re.Pattern]
-    to_date: re.Pattern
-    owner_words: frozenset[str]
-    outlook: re.Pattern
-    neutral_words: frozenset[str]
-    metric_same_as: dict[str, str]
-    corporate_suffix: re.Pattern
-
-
-def _cue_pattern(cues: list[str]) -> re.Pattern:
-    alts = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
-
-
-@lru_cache(maxsize=None)
-def _rules() -> _Rules:
-    with open(DATA / "reconcile.toml", "rb") as f:
-        d = tomllib.load(f)
-    verbs = "|".join(map(re.escape, d["revision_verbs"]))
-    things = "|".join(map(re.escape, d["revised_things"]))
-    # "raised its 2026 capital expenditure guidance" / "guidance was raised"
-    revision = re.compile(
-        rf"\b(?:{verbs})\b(?:\W+[\w$.,%-]+){{0,6}}?\W+(?:{things})\b"
-        rf"|\b(?:{things})\b\W+(?:(?:was|were|has been|have been|is|are|been)\W+)?(?:{verbs})\b",
-        re.I,
-    )
-    sc = d["score"]
-    words = d["metric_words"]
-    return _Rules(
-        revision=revision,
-        per_year=dict(d["periods_per_year"]),
-        base=sc["base"],
-        spread=sc["spread"],
-        saturate_gap=sc["saturate_gap"],
-        explained_factor=sc["explained_factor"],
-        hedged_factor=sc["hedged_factor"],
-        max_ratio=d["compare"]["max_ratio"],
-        bare_growth=d["growth"]["bare_growth_of_entity"],
-        segments={parent: {w.lower(): unit for w, unit in by_word.items()} for parent, by_word in d["segments"].items()},
-        relays=frozenset(r.lower() for r in d["speakers"]["relays"]),
-        consensus=frozenset(r.lower() for r in d["speakers"]["consensus"]),
-        fiscal_year_end=dict(d["fiscal_year_end"]),
-        growth_bases={basis: _cue_pattern(cues) for basis, cues in d["growth"]["bases"].items()},
-        to_date=_cue_pattern(d["partial"]["to_date"]),
-        owner_words=frozenset(words["owners"]),
-        outlook=_cue_pattern(d["outlook"]["cues"]),
-        neutral_words=frozenset(words["neutral"]),
-        metric_same_as={k.lower(): v for k, v in words["same_as"].items()},
-        corporate_suffix=_suffix_pattern(d["names"]["corporate_suffixes"]),
-    )
-
-
-def _suffix_pattern(suffixes: list[str]) -> re.Pattern:
-    alts = "|".join(re.escape(x) for x in sorted(suffixes, key=len, reverse=True))
-    return re.compile(rf"(?:[\s,]+(?:{alts})\.?)+$", re.I)
 
 
 def comparison_key(c: Claim) -> Optional[tuple]:
@@ -327,73 +259,6 @@ def is_vague(c: Claim) -> bool:
     return bool(re.search(r"\b(?:hundreds|tens|thousands|millions|billions|trillions|dozens)\b", s)) or "-dollar" in s
 
 
-def stated_step(surface: str, scaled: float) -> float:
-    """Half the unit of the last stated digit, scaled like the value.
-
-    "$150 billion" -> 0.5e9 ; "$62.3 billion" -> 0.05e9 ; "1,000" -> 0.5.
-    """
-    nums = re.findall(r"\d[\d,]*(?:\.\d+)?", surface)
-    if not nums:
-        return abs(scaled) * 0.005
-    raw = nums[-1].replace(",", "")
-    base = float(raw)
-    if base == 0:
-        return 0.5
-    scale = scaled / base if base else 1.0
-    decimals = len(raw.split(".")[1]) if "." in raw else 0
-    return 0.5 * (10 ** -decimals) * abs(scale)
-
-
-def interval(c: Claim) -> tuple[float, float, bool]:
-    """The values a claim allows: (low, high, bounds_are_precise)."""
-    if c.value is not None:
-        v = c.value
-        step = stated_step(c.surface, v)
-        if c.approx == Approx.approximately:
-            step = max(step, abs(v) * APPROX_TOLERANCE)
-        if c.approx in (Approx.more_than, Approx.at_least):
-            return v - step, INF, False
-        if c.approx in (Approx.up_to, Approx.less_than):
-            return -INF, v + step, False
-        return v - step, v + step, True
-    lo = c.low if c.low is not None else -INF
-    hi = c.high if c.high is not None else INF
-    if c.approx == Approx.approximately:
-        return lo * (1 - APPROX_TOLERANCE), hi * (1 + APPROX_TOLERANCE), False
-    if c.approx in (Approx.more_than, Approx.at_least):
-        return lo, INF, False
-    if c.approx in (Approx.up_to, Approx.less_than):
-        return -INF, hi, False
-    return lo, hi, True
-
-
-def compare(a: Claim, b: Claim) -> tuple[bool, str, float]:
-    """(agrees, why, score) for two comparable claims; score 0.0 when they agree."""
-    what = f"{a.subject} {a.metric}, {a.period}"
-    said = f"{_where(a)} says {a.surface!r}, {_where(b)} says {b.surface!r}"
-    if _is_precise_range(a) and _is_precise_range(b):
-        tol = max(stated_step(a.surface, a.high), stated_step(b.surface, b.high)) * 2
-        if abs(a.low - b.low) <= tol and abs(a.high - b.high) <= tol:
-            return True, f"{what}: {said}: the same range.", 0.0
-        gap = max(abs(a.low - b.low), abs(a.high - b.high)) / max(abs(a.high), abs(b.high), 1e-300)
-        return False, (
-            f"{what}: {said}; both state precise bounds and they differ"
-            f" ({_fmt(a.low)}–{_fmt(a.high)} vs {_fmt(b.low)}–{_fmt(b.high)})."
-        ), _score(gap, a, b)
-    alo, ahi, _ = interval(a)
-    blo, bhi, _ = interval(b)
-    # a bound met exactly ("$102.3 billion" up to 102.35 vs "$102.35 billion") must
-    # not fail on the last bit of a float
-    slack = FLOAT_SLACK * max(_magnitude(a), _magnitude(b))
-    if alo <= bhi + slack and blo <= ahi + slack:
-        return True, f"{what}: {said}: compatible once rounding, ranges and hedges are allowed for.", 0.0
-    gap = max(blo - ahi, alo - bhi) / max(_magnitude(a), _magnitude(b), 1e-300)
-    return False, (
-        f"{what}: {said}; they do not overlap even allowing for rounding, ranges and hedges"
-        f" ({_span(alo, ahi)} vs {_span(blo, bhi)})."
-    ), _score(gap, a, b)
-
-
 def forecast_and_outcome(a: Claim, b: Claim) -> bool:
     """A forecast and a reported fact for one period are a plan and its outcome, both
     right as reported ("expects $54 billion" vs "reported $57.01 billion"), when their
@@ -403,58 +268,6 @@ def forecast_and_outcome(a: Claim, b: Claim) -> bool:
     forecast, fact = (a, b) if a.kind == Kind.forecast else (b, a)
     outlook = _rules().outlook
     return bool(outlook.search(own_stretch(forecast))) and not outlook.search(own_stretch(fact))
-
-
-def far_apart(a: Claim, b: Claim) -> bool:
-    """Figures of one sign more than `max_ratio` apart: not two reports of one figure."""
-    x, y = abs(_mid(a)), abs(_mid(b))
-    if _mid(a) * _mid(b) <= 0:
-        return False
-    return max(x, y) / min(x, y) > _rules().max_ratio
-
-
-def _is_precise_range(c: Claim) -> bool:
-    return c.value is None and c.low is not None and c.high is not None and c.approx == Approx.exact
-
-
-def _magnitude(c: Claim) -> float:
-    vals = [abs(x) for x in (c.value, c.low, c.high) if x is not None]
-    return max(vals) if vals else 0.0
-
-
-def _score(gap: float, a: Claim, b: Claim) -> float:
-    r = _rules()
-    score = r.base + r.spread * min(1.0, max(0.0, gap) / r.saturate_gap)
-    for c in (a, b):
-        if c.approx != Approx.exact:
-            score *= r.hedged_factor
-    return round(score, 3)
-
-
-def _where(c: Claim) -> str:
-    """A short name for a claim's document in a `why` sentence."""
-    if "://" in c.doc:
-        return c.doc if len(c.doc) <= 60 else c.doc[:57] + "..."
-    return PurePosixPath(c.doc.replace("\\", "/")).name
-
-
-def _fmt(x: Optional[float]) -> str:
-    if x is None:
-        return "?"
-    if math.isinf(x):
-        return "∞" if x > 0 else "-∞"
-    for scale, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
-        if abs(x) >= scale:
-            return f"{x / scale:.4g}{word}"
-    return f"{x:.4g}"
-
-
-def _span(lo: float, hi: float) -> str:
-    if math.isinf(hi):
-        return f"above {_fmt(lo)}"
-    if math.isinf(lo):
-        return f"up to {_fmt(hi)}"
-    return f"{_fmt(lo)}–{_fmt(hi)}"
 
 
 # --------------------------------------------------------------------------- facts
@@ -558,20 +371,50 @@ def _revision_cue(c: Claim) -> Optional[str]:
     return m.group(0) if m else None
 
 
-def _conflict(a: StoredClaim, b: StoredClaim, why: str, score: float) -> Verdict:
+def _conflict(a: StoredClaim, b: StoredClaim, why: str, score: float, tier: str = "contradiction",
+              evidence: tuple[str, ...] = (), later: Optional[StoredClaim] = None) -> Verdict:
+    """A conflict; one a revision cue or a later report explains is kept, said so, and scored lower.
+
+    later: the later report by publication date, when known."""
     cue_a, cue_b = _revision_cue(a), _revision_cue(b)
     if cue_a or cue_b:
         newer, older, cue = (b, a, cue_b) if cue_b else (a, b, cue_a)
+        if later is not None and cue_a and cue_b:
+            newer, older = (later, b if later is a else a)
+            cue = cue_a if newer is a else cue_b
         why = why.rstrip(".") + (
-            f"; {_where(newer)} says {cue!r}, so {_where(older)}'s figure may be an older vintage."
+            f"; {_where(newer)} says {cue!r}, so {_where(older)}'s figure may be an older vintage"
+            f" ({_where(newer)}'s is the later)."
         )
-        return Verdict(a_id=a.id, b_id=b.id, agrees=False, why=why,
+        return Verdict(a_id=a.id, b_id=b.id, agrees=False, why=why, tier=tier, evidence=evidence,
                        score=round(score * _rules().explained_factor, 3), explained=True)
-    return Verdict(a_id=a.id, b_id=b.id, agrees=False, why=why, score=score)
+    if later is not None:
+        older = b if later is a else a
+        why = why.rstrip(".") + (f"; {_where(later)} is the later report, so {_where(older)}'s figure"
+                                 f" may be an earlier vintage.")
+    return Verdict(a_id=a.id, b_id=b.id, agrees=False, why=why, score=score, tier=tier, evidence=evidence)
 
 
-def reconcile(claims: Iterable[StoredClaim]) -> Reconciliation:
-    """Facts, conflicts between facts of different documents, and corroborations."""
+KEYED_EVIDENCE = ("subject, metric, period and unit framed alike",)
+
+
+def _opposite(a: StoredClaim, b: StoredClaim) -> bool:
+    from claims.reconcile.evidence import opposite_directions
+
+    return opposite_directions(a, b)
+
+
+def _later(a: StoredClaim, b: StoredClaim, published: dict) -> Optional[StoredClaim]:
+    from claims.reconcile.evidence import later_of
+
+    return later_of(a, b, published)
+
+
+def reconcile(claims: Iterable[StoredClaim], published: Optional[dict] = None) -> Reconciliation:
+    """Facts, conflicts between facts of different documents, and corroborations.
+
+    published: document id -> publication date, where known (vintage and period evidence)."""
+    claims = list(claims)
     groups: dict[tuple, list[StoredClaim]] = {}
     for c in claims:
         if is_vague(c):
@@ -588,10 +431,16 @@ def reconcile(claims: Iterable[StoredClaim]) -> Reconciliation:
         if far_apart(a, b) or forecast_and_outcome(a, b):
             return
         agrees, why, score = compare(a, b)
+        if _opposite(a, b):
+            agrees, why, score = False, (f"{a.subject} {a.metric}, {a.period}: {_where(a)} says it went "
+                                         f"{a.direction.value} ({a.surface!r}), {_where(b)} says it went "
+                                         f"{b.direction.value} ({b.surface!r})."), 1.0
         if agrees:
             uf.union(id(fa), id(fb))
         else:
-            conflicts.append(_conflict(fa.representative, fb.representative, why + note, score))
+            ra, rb = fa.representative, fb.representative
+            conflicts.append(_conflict(ra, rb, why + note, score, evidence=KEYED_EVIDENCE,
+                                       later=_later(ra, rb, published or {})))
 
     for facts in facts_by_key.values():
         for fa, fb in combinations(sorted(facts, key=lambda f: (f.document_id, f.representative.start)), 2):
@@ -621,8 +470,11 @@ def reconcile(claims: Iterable[StoredClaim]) -> Reconciliation:
                     why = (f"{r.subject} {r.metric}, {r.period}: {_where(r)} says {r.surface!r}, "
                            f"{_where(l)} says {l.surface!r} for the {grain}, which is {_fmt(_mid(l) * factor)} "
                            f"a year; they do not agree even allowing for rounding and hedges.")
-                    conflicts.append(_conflict(r, l, why, score))
+                    conflicts.append(_conflict(r, l, why, score, evidence=KEYED_EVIDENCE + ("a run-rate",)))
 
+    from claims.reconcile.pairs import evidence_pass
+
+    conflicts += evidence_pass(claims, all_facts, uf, published or {})
     clusters: dict[int, list[_Fact]] = {}
     for f in all_facts:
         clusters.setdefault(uf.find(id(f)), []).append(f)
@@ -636,23 +488,17 @@ def reconcile(claims: Iterable[StoredClaim]) -> Reconciliation:
     return Reconciliation(conflicts=conflicts, corroborations=corroborations, facts=mention_groups)
 
 
-def _mid(c: Claim) -> float:
-    if c.value is not None:
-        return c.value
-    vals = [x for x in (c.low, c.high) if x is not None]
-    return sum(vals) / len(vals)
-
-
 def reconcile_store(store: "ClaimStore") -> Reconciliation:
     """Recompute and replace the store's facts, conflicts and corroborations.
 
     Reviews are keyed on claims, not on conflict rows, so they survive this."""
     from claims.store import ConflictRecord
 
-    result = reconcile(store.iter_comparable_claims())
+    published = {d.id: d.published for d in store.documents()}
+    result = reconcile(store.iter_comparable_claims(), published)
     store.replace_conflicts([
-        ConflictRecord(a_id=v.a_id, b_id=v.b_id, verdict="contradiction", why=v.why, score=v.score,
-                       explained=v.explained)
+        ConflictRecord(a_id=v.a_id, b_id=v.b_id, verdict=v.tier, why=v.why, score=v.score,
+                       explained=v.explained, tier=v.tier, evidence=list(v.evidence))
         for v in result.conflicts
     ])
     store.replace_corroborations(result.corroborations)

@@ -1,0 +1,155 @@
+"""Comparing two figures' values: each read as the set of values its words allow.
+
+A point value allows its rounding interval by its stated precision ("$150 billion"
+allows 149.5–150.5 billion), widened for hedges ("roughly"); "more than", "at least",
+"up to", "less than" make it one-sided; a range with precisely stated bounds means those
+bounds. Two figures agree when their sets meet; a disagreement's score grows with the
+gap beyond what rounding allows and falls with each hedged side.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import PurePosixPath
+from typing import Optional
+
+from extract.records import Approx, Claim
+
+from claims.reconcile.rules import _rules
+
+INF = math.inf
+# Hedged figures are read this loosely (relative), e.g. "roughly $150 billion".
+APPROX_TOLERANCE = 0.05
+# Relative slack for float comparisons of interval bounds.
+FLOAT_SLACK = 1e-9
+
+
+
+def stated_step(surface: str, scaled: float) -> float:
+    """Half the unit of the last stated digit, scaled like the value.
+
+    "$150 billion" -> 0.5e9 ; "$62.3 billion" -> 0.05e9 ; "1,000" -> 0.5.
+    """
+    nums = re.findall(r"\d[\d,]*(?:\.\d+)?", surface)
+    if not nums:
+        return abs(scaled) * 0.005
+    raw = nums[-1].replace(",", "")
+    base = float(raw)
+    if base == 0:
+        return 0.5
+    scale = scaled / base if base else 1.0
+    decimals = len(raw.split(".")[1]) if "." in raw else 0
+    return 0.5 * (10 ** -decimals) * abs(scale)
+
+
+def interval(c: Claim) -> tuple[float, float, bool]:
+    """The values a claim allows: (low, high, bounds_are_precise)."""
+    if c.value is not None:
+        v = c.value
+        step = stated_step(c.surface, v)
+        if c.approx == Approx.approximately:
+            step = max(step, abs(v) * APPROX_TOLERANCE)
+        if c.approx in (Approx.more_than, Approx.at_least):
+            return v - step, INF, False
+        if c.approx in (Approx.up_to, Approx.less_than):
+            return -INF, v + step, False
+        return v - step, v + step, True
+    lo = c.low if c.low is not None else -INF
+    hi = c.high if c.high is not None else INF
+    if c.approx == Approx.approximately:
+        return lo * (1 - APPROX_TOLERANCE), hi * (1 + APPROX_TOLERANCE), False
+    if c.approx in (Approx.more_than, Approx.at_least):
+        return lo, INF, False
+    if c.approx in (Approx.up_to, Approx.less_than):
+        return -INF, hi, False
+    return lo, hi, True
+
+
+def compare(a: Claim, b: Claim) -> tuple[bool, str, float]:
+    """(agrees, why, score) for two comparable claims; score 0.0 when they agree."""
+    what = f"{a.subject} {a.metric}, {a.period}"
+    said = f"{_where(a)} says {a.surface!r}, {_where(b)} says {b.surface!r}"
+    if _is_precise_range(a) and _is_precise_range(b):
+        tol = max(stated_step(a.surface, a.high), stated_step(b.surface, b.high)) * 2
+        if abs(a.low - b.low) <= tol and abs(a.high - b.high) <= tol:
+            return True, f"{what}: {said}: the same range.", 0.0
+        gap = max(abs(a.low - b.low), abs(a.high - b.high)) / max(abs(a.high), abs(b.high), 1e-300)
+        return False, (
+            f"{what}: {said}; both state precise bounds and they differ"
+            f" ({_fmt(a.low)}–{_fmt(a.high)} vs {_fmt(b.low)}–{_fmt(b.high)})."
+        ), _score(gap, a, b)
+    alo, ahi, _ = interval(a)
+    blo, bhi, _ = interval(b)
+    # a bound met exactly ("$102.3 billion" up to 102.35 vs "$102.35 billion") must
+    # not fail on the last bit of a float
+    slack = FLOAT_SLACK * max(_magnitude(a), _magnitude(b))
+    if alo <= bhi + slack and blo <= ahi + slack:
+        return True, f"{what}: {said}: compatible once rounding, ranges and hedges are allowed for.", 0.0
+    gap = max(blo - ahi, alo - bhi) / max(_magnitude(a), _magnitude(b), 1e-300)
+    return False, (
+        f"{what}: {said}; they do not overlap even allowing for rounding, ranges and hedges"
+        f" ({_span(alo, ahi)} vs {_span(blo, bhi)})."
+    ), _score(gap, a, b)
+
+
+def far_apart(a: Claim, b: Claim) -> bool:
+    """Figures of one sign more than `max_ratio` apart: not two reports of one figure."""
+    x, y = abs(_mid(a)), abs(_mid(b))
+    if _mid(a) * _mid(b) <= 0:
+        return False
+    return max(x, y) / min(x, y) > _rules().max_ratio
+
+
+def _is_precise_range(c: Claim) -> bool:
+    return c.value is None and c.low is not None and c.high is not None and c.approx == Approx.exact
+
+
+def _magnitude(c: Claim) -> float:
+    vals = [abs(x) for x in (c.value, c.low, c.high) if x is not None]
+    return max(vals) if vals else 0.0
+
+
+def _score(gap: float, a: Claim, b: Claim) -> float:
+    r = _rules()
+    score = r.base + r.spread * min(1.0, max(0.0, gap) / r.saturate_gap)
+    for c in (a, b):
+        if c.approx != Approx.exact:
+            score *= r.hedged_factor
+    return round(score, 3)
+
+
+def _where(c: Claim) -> str:
+    """A short name for a claim's document in a `why` sentence."""
+    if "://" in c.doc:
+        return c.doc if len(c.doc) <= 60 else c.doc[:57] + "..."
+    return PurePosixPath(c.doc.replace("\\", "/")).name
+
+
+def _fmt(x: Optional[float]) -> str:
+    if x is None:
+        return "?"
+    if math.isinf(x):
+        return "∞" if x > 0 else "-∞"
+    for scale, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
+        if abs(x) >= scale:
+            return f"{x / scale:.4g}{word}"
+    return f"{x:.4g}"
+
+
+def _span(lo: float, hi: float) -> str:
+    if math.isinf(hi):
+        return f"above {_fmt(lo)}"
+    if math.isinf(lo):
+        return f"up to {_fmt(hi)}"
+    return f"{_fmt(lo)}–{_fmt(hi)}"
+
+
+
+def _mid(c: Claim) -> float:
+    if c.value is not None:
+        return c.value
+    vals = [x for x in (c.low, c.high) if x is not None]
+    return sum(vals) / len(vals)
+
+
