@@ -386,9 +386,27 @@ def _win_loss() -> re.Pattern:
     return re.compile(rf"(?i)\b(?:{alternation(_claim_filter()['win_loss']['verbs'])})[ \t]+$")
 
 
+@lru_cache(maxsize=None)
+def _tally_of_games() -> re.Pattern:
+    """'of' + determiners + a count + a game word or no noun at all."""
+    events = alternation(_claim_filter()["win_loss"]["events"])
+    return re.compile(rf"(?i)[ \t]+of[ \t]+(?:(?:their|its|his|her|the|last|first|past|previous|next)[ \t]+)*"
+                      rf"(?:\d+|{alternation(_SMALL_NUMBER_WORDS)})\b(?:[ \t]+(?:straight|consecutive|previous|last|past))?"
+                      rf"(?:[ \t]+(?:{events})\b|(?=[ \t]*(?:[^\w \t]|$|(?:{alternation(_TALLY_ENDS)})\b)))")
+
+
+_SMALL_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                       "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                       "nineteen", "twenty")
+# what may follow a bare tally's count: it names no noun ("won 12 of 13 this season")
+_TALLY_ENDS = ("and", "but", "for", "this", "last", "on", "in", "at", "with", "to", "since", "as", "while", "so",
+               "under", "against", "before", "after", "when", "including", "dating", "going")
+
+
 def _win_loss_record(text: str, q_rel: Quantity) -> Optional[str]:
-    """"having lost eight of their nine games", "won 12 of 13": a record, no figure."""
-    if _win_loss().search(text, max(0, q_rel.start - 12), q_rel.start) and re.match(r"[ \t]+of\b", text[q_rel.end:]):
+    """"having lost eight of their nine games", "won 12 of 13": a record, no figure
+    ("won 151 of the 300 seats" is a result: it counts seats)."""
+    if _win_loss().search(text, max(0, q_rel.start - 12), q_rel.start) and _tally_of_games().match(text, q_rel.end):
         return f"a win-loss record ('{q_rel.surface} of ...'), not a figure"
     return None
 

@@ -128,6 +128,10 @@ CASES = [
     # a win-loss record is no figure (hockey, basketball); a stat is
     ("win-loss-lost-of", "The Sabres, having lost eight of their nine games, fell again.", []),
     ("win-loss-won-of", "The Lakers have won 12 of 13 and Davis scored 34 points.", ["34 points"]),
+    ("win-loss-on-the-road", "The Spurs lost four of five on the road before Sunday.", []),
+    # "won N of the M seats" counts seats: a result, not a record (elections, UK and wire style)
+    ("seats-won-of-the-seats", "The Alliance won 151 of the 300 seats in parliament.", ["151", "300 seats"]),
+    ("seats-won-of-seats", "Labour won 411 of 650 seats, the BBC projected.", ["411", "650 seats"]),
     # an emergency number is no count (US energy, UK policing)
     ("service-number-911", "Thousands were left without a way to make 911 calls during the outage.", []),
     ("service-number-999", "The force handled 12,000 calls, of which 40 were 999 calls.", ["12,000 calls"]),
