@@ -391,7 +391,7 @@ def _tally_of_games() -> re.Pattern:
     """'of' + determiners + a count + a game word or no noun at all."""
     events = alternation(_claim_filter()["win_loss"]["events"])
     return re.compile(rf"(?i)[ \t]+of[ \t]+(?:(?:their|its|his|her|the|last|first|past|previous|next)[ \t]+)*"
-                      rf"(?:\d+|{alternation(_SMALL_NUMBER_WORDS)})\b(?:[ \t]+(?:straight|consecutive|previous|last|past))?"
+                      rf"(?:\d+|{alternation(_SMALL_NUMBER_WORDS)})\b(?:[ \t]+\d+\b)?(?:[ \t]+(?:straight|consecutive|previous|last|past))?"
                       rf"(?:[ \t]+(?:{events})\b|(?=[ \t]*(?:[^\w \t]|$|(?:{alternation(_TALLY_ENDS)})\b)))")
 
 
