@@ -29,7 +29,8 @@ from spacy.tokens import Doc, Span
 from extract.records import Article, Claim, Quantity, Source
 from extract.change import read_change
 from extract.tables import Cell, cell_metric, cell_subject, signed_cell, table_cells
-from extract.frame import Frame, article_topic, doc_text, frame_doc, lend_topic, link_restatements
+from extract.frame import STRONG, Frame, article_topic, doc_text, frame_doc, lend_topic, link_restatements
+from extract.vocab import parent_of
 from extract.prefilter import Composed, compose, select
 from extract.periods import reference_year
 from extract.lexicon import alternation, data_table
@@ -596,6 +597,7 @@ def _claims_for(article: Article, doc_name: str, nlp: Language, prefilter: bool)
         q = f.quantity
         reading = read_change(composed.text, q, figures[id(composed)])
         cell = _cell_of(q, composed, tables[id(composed)])
+        subject = cell_subject(cell, f.subject) if cell else f.subject
         yield Claim(
             doc=doc_name,
             start=offset + composed.original(q.start),
@@ -607,7 +609,9 @@ def _claims_for(article: Article, doc_name: str, nlp: Language, prefilter: bool)
             high=q.high,
             unit=q.unit,
             approx=q.approx,
-            subject=cell_subject(cell, f.subject) if cell else f.subject,
+            subject=subject,
+            parent=parent_of(subject),
+            subject_inferred=subject is not None and not cell and f.subject_how != STRONG,
             metric=cell_metric(cell, f.metric) if cell else f.metric,
             period=f.period,
             source=f.source,

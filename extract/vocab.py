@@ -113,3 +113,11 @@ def metric_vocabulary(path: Path = DATA / "metrics.toml") -> MetricVocabulary:
         MappingProxyType({k: v for k, v in d.items() if k != "metrics"}),
         frozenset(durations),
     )
+
+
+def parent_of(name: Optional[str]) -> Optional[str]:
+    """The company a named segment belongs to ("AWS" -> "Amazon"), or None for a whole."""
+    if not name:
+        return None
+    whole = entity_table().whole(name)
+    return whole if whole != name else None
