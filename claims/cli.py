@@ -12,11 +12,14 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import click
 
-from extract.records import Claim
+# Imported where used: `claims --help`, `clean` and `query` must start without pydantic
+# models or spaCy (bench/throughput.py measures the startup).
+if TYPE_CHECKING:
+    from extract.records import Claim
 
 
 def _echo_err(msg: str) -> None:
@@ -277,6 +280,7 @@ def conflicts(db: str, fmt: str) -> None:
 def query(db: str, subject, metric, period, source, text_query, corroborated: bool, fmt: str) -> None:
     """Read claims back, filtered."""
     from claims.store import ClaimStore
+    from extract.records import Claim
 
     with ClaimStore(db) as store:
         rows = store.claims(subject=subject, metric=metric, period=period, source=source, text=text_query)

