@@ -39,20 +39,20 @@ def main() -> None:
 def extract(paths: tuple[str, ...], fmt: str, model: Optional[str]) -> None:
     """Print every numeric claim in text or HTML files (or URLs)."""
     from claims.ingest import load_inputs
-    from extract.pipeline import extract_claims, load_nlp
+    from extract.pipeline import extract_many
 
     nlp = _load_nlp(model)
     failed = 0
     rows: list[Claim] = []
-    for item in load_inputs(list(paths)):
+    # One stream: the candidate sentences of many files go through the pipeline together.
+    items = ((item, item.article, item.doc) for item in load_inputs(list(paths)))
+    for item, claims in extract_many(items, nlp):
         if item.error:
             _echo_err(f"{item.doc}: {item.error}")
             failed += 1
             continue
-        try:
-            claims = extract_claims(item.article, item.doc, nlp)
-        except Exception as e:  # one bad document must not stop the batch
-            _echo_err(f"{item.doc}: extraction failed: {type(e).__name__}: {e}")
+        if isinstance(claims, Exception):  # one bad document must not stop the batch
+            _echo_err(f"{item.doc}: extraction failed: {type(claims).__name__}: {claims}")
             failed += 1
             continue
         if fmt == "jsonl":

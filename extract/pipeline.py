@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections import deque
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
@@ -419,7 +420,10 @@ def extract_claims(article: Article, doc_name: str, nlp: Optional[Language] = No
     With `prefilter` (the default) the trained pipeline reads only the sentences the
     rule pass finds candidates in, and their context (extract/prefilter.py); without
     it, every sentence. bench/accuracy.py holds both to the same figures."""
-    return list(_claims_for(article, doc_name, nlp or load_nlp(), prefilter))
+    [(_, result)] = extract_many([(None, article, doc_name)], nlp, prefilter)
+    if isinstance(result, Exception):
+        raise result
+    return result or []
 
 
 # spaCy's parser needs ~1 GB per 100,000 characters at once: longer regions are cut
@@ -451,14 +455,84 @@ def split_long(start: int, end: int, text: str, limit: int = MAX_CHUNK_CHARS) ->
     return pieces
 
 
-def _claims_for(article: Article, doc_name: str, nlp: Language, prefilter: bool) -> Iterator[Claim]:
+class _Pending:
+    """An article between its candidate sentences going into the pipeline and its claims
+    coming out: the parsed docs are gathered here until all of them are back."""
+
+    def __init__(self, key: object, article: Optional[Article], doc_name: str):
+        self.key, self.article, self.doc_name = key, article, doc_name
+        self.work: list[tuple[int, Composed]] = []
+        self.year: Optional[int] = None
+        self.wanted = 0
+        self.parsed: list[Doc] = []
+        self.error: Optional[Exception] = None
+
+    def ready(self) -> bool:
+        return self.error is not None or len(self.parsed) >= self.wanted
+
+    def result(self) -> tuple[object, "list[Claim] | Exception | None"]:
+        if self.error is not None:
+            return self.key, self.error
+        if self.article is None:
+            return self.key, None
+        try:
+            return self.key, list(_claims_from(self.article, self.doc_name, self.work, self.parsed, self.year))
+        except Exception as e:  # handed back with its document; the stream goes on
+            return self.key, e
+
+
+# Candidate sentences of many documents go through one `nlp.pipe` in batches of this
+# many pieces (bench/throughput.py measured 64-256 alike; spaCy's default is 1000 chars'
+# worth of small docs, and a bounded batch keeps memory flat).
+PIPE_BATCH = 128
+
+
+def extract_many(items: Iterable[tuple[object, Optional[Article], str]], nlp: Optional[Language] = None,
+                 prefilter: bool = True, batch_size: int = PIPE_BATCH
+                 ) -> Iterator[tuple[object, "list[Claim] | Exception | None"]]:
+    """(key, claims) for each (key, article, doc name), in order, the candidate sentences
+    of many articles streamed through one `nlp.pipe` (a call per article costs the
+    pipeline's per-batch overhead on a handful of sentences). An article that fails
+    gives (key, exception); a None article gives (key, None). Only a bounded number of
+    articles is held at once: the input is pulled as the pipeline needs more."""
+    nlp = nlp or load_nlp()
+    pending: deque[_Pending] = deque()
+
+    def feed() -> Iterator[Doc]:
+        for key, article, doc_name in items:
+            entry = _Pending(key, article, doc_name)
+            pending.append(entry)
+            if article is None:
+                continue
+            try:
+                docs = _candidate_docs(entry, nlp, prefilter)
+            except Exception as e:  # too long, or a text the rule pass cannot read
+                entry.error = e
+                continue
+            entry.wanted = len(docs)
+            yield from docs
+
+    def finished() -> Iterator[tuple[object, "list[Claim] | Exception | None"]]:
+        while pending and pending[0].ready():
+            yield pending.popleft().result()
+
+    for doc in nlp.pipe(feed(), batch_size=batch_size):
+        yield from finished()
+        pending[0].parsed.append(doc)
+        yield from finished()
+    yield from finished()
+
+
+def _candidate_docs(entry: _Pending, nlp: Language, prefilter: bool) -> list[Doc]:
+    """The article's candidate sentences (with their context) as docs ready for the
+    pipeline, their quantities carried; the offsets of each kept on the entry."""
+    article = entry.article
     size = sum(e - s for s, e in article.regions)
     if size > MAX_TEXT_CHARS:
         raise TextTooLong(f"article text too long ({size} characters, limit {MAX_TEXT_CHARS})")
     regions = [piece for s, e in article.regions if article.text[s:e].strip()
                for piece in split_long(s, e, article.text, MAX_CHUNK_CHARS)]
-    year = None if article.date else reference_year(article.body_text())
-    work: list[tuple[int, Composed]] = []
+    entry.year = None if article.date else reference_year(article.body_text())
     docs: list[Doc] = []
     for s, e in regions:
         text = article.text[s:e]
@@ -468,10 +542,15 @@ def _claims_for(article: Article, doc_name: str, nlp: Language, prefilter: bool)
             composed = compose(text, spans)
             doc = nlp.make_doc(composed.text)
             doc._.quantities = composed.carry(found)
-            work.append((s, composed))
+            entry.work.append((s, composed))
             docs.append(doc)
+    return docs
+
+
+def _claims_from(article: Article, doc_name: str, work: list[tuple[int, Composed]], parsed: list[Doc],
+                 year: Optional[int]) -> Iterator[Claim]:
     framed: list[tuple[int, Composed, Frame]] = []
-    for n, ((offset, composed), doc) in enumerate(zip(work, nlp.pipe(docs))):
+    for n, ((offset, composed), doc) in enumerate(zip(work, parsed)):
         doc._.published = article.date
         qs = [with_counted_noun(as_appositive_age(q, doc), doc) for q in doc._.quantities or []]
         kept = [q for q in qs if is_claim(q, doc, q) is None]
