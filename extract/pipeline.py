@@ -482,8 +482,8 @@ class _Pending:
 
 
 # Candidate sentences of many documents go through one `nlp.pipe` in batches of this
-# many pieces (bench/throughput.py measured 64-256 alike; spaCy's default is 1000 chars'
-# worth of small docs, and a bounded batch keeps memory flat).
+# many pieces (a piece is a region's candidate sentences, usually short): large enough
+# that the per-batch cost is shared, bounded so that memory stays flat.
 PIPE_BATCH = 128
 
 
