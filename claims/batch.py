@@ -17,23 +17,29 @@ All results come back to the single `Writer`, which stores them in batched trans
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import Callable, Iterator, Optional
+from collections import deque
+from typing import Callable, Iterable, Iterator, Optional
 
 from pydantic import BaseModel
 
 from extract.records import Article, Claim, Source
 
-# Documents in flight per worker: enough to keep every worker busy while the writer
+# Tasks in flight per worker: enough to keep every worker busy while the writer
 # stores, few enough that memory stays flat.
 IN_FLIGHT_PER_WORKER = 4
-# A worker process is replaced after this many documents: whatever a long-lived spaCy
-# pipeline accumulates (its string store grows with every new word) is given back.
-TASKS_PER_CHILD = 2000
+# Documents per worker task: their candidate sentences share one `nlp.pipe` stream, and
+# the pickling and queueing cost of a task is paid once for them.
+CHUNK_DOCUMENTS = 4
+# A worker process is replaced after this many tasks (about 2,000 documents): whatever a
+# long-lived spaCy pipeline accumulates (its string store grows with every new word) is
+# given back.
+TASKS_PER_CHILD = 500
 # The writer commits after this many documents or this many seconds, whichever first.
 BATCH_DOCUMENTS = 50
 BATCH_SECONDS = 2.0
@@ -55,17 +61,34 @@ def _one_line(e: BaseException) -> str:
 
 def process_source(source: Source, furniture: frozenset[str], nlp) -> DocumentOutcome:
     """Clean `source` and extract its claims. Never raises: a failure is the outcome."""
-    from extract.pipeline import article_from_source, extract_claims
+    [outcome] = process_sources([source], furniture, nlp)
+    return outcome
 
-    try:
-        article = article_from_source(source, furniture)
-    except Exception as e:  # a page the cleaner cannot handle is reported, not fatal
-        return DocumentOutcome(doc=source.doc, error=f"cannot clean: {_one_line(e)}")
-    try:
-        claims = extract_claims(article, source.doc, nlp)
-    except Exception as e:  # recorded with its reason; the batch goes on
-        return DocumentOutcome(doc=source.doc, error=f"extraction failed: {type(e).__name__}: {_one_line(e)}")
-    return DocumentOutcome(doc=source.doc, article=article, claims=claims)
+
+def process_sources(sources: Iterable[Source], furniture: frozenset[str], nlp) -> Iterator[DocumentOutcome]:
+    """Each source cleaned and its claims extracted, in order, the candidate sentences of
+    all of them streamed through one `nlp.pipe` (extract.pipeline.extract_many). Never
+    raises: a failure is that document's outcome."""
+    from extract.pipeline import article_from_source, extract_many
+
+    def cleaned() -> Iterator[tuple[object, Optional[Article], str]]:
+        for source in sources:
+            try:
+                article = article_from_source(source, furniture)
+            except Exception as e:  # a page the cleaner cannot handle is reported, not fatal
+                yield DocumentOutcome(doc=source.doc, error=f"cannot clean: {_one_line(e)}"), None, source.doc
+                continue
+            yield (source, article), article, source.doc
+
+    for key, claims in extract_many(cleaned(), nlp):
+        if isinstance(key, DocumentOutcome):
+            yield key
+            continue
+        source, article = key
+        if isinstance(claims, Exception):  # recorded with its reason; the batch goes on
+            yield DocumentOutcome(doc=source.doc, error=f"extraction failed: {type(claims).__name__}: {_one_line(claims)}")
+        else:
+            yield DocumentOutcome(doc=source.doc, article=article, claims=claims or [])
 
 
 # --------------------------------------------------------------------------- engines
@@ -95,8 +118,15 @@ class InProcess(Engine):
         self.furniture = furniture
 
     def run(self, sources):
-        for source in sources:
-            yield source, process_source(source, self.furniture, self.nlp)
+        taken: deque[Source] = deque()
+
+        def kept() -> Iterator[Source]:
+            for source in sources:
+                taken.append(source)
+                yield source
+
+        for outcome in process_sources(kept(), self.furniture, self.nlp):
+            yield taken.popleft(), outcome
 
 
 # State of a worker process, set once by its initializer.
@@ -129,8 +159,8 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-def _work_in_process(source: Source) -> DocumentOutcome:
-    return process_source(source, _worker["furniture"], _worker["nlp"])
+def _work_in_process(sources: list[Source]) -> list[DocumentOutcome]:
+    return list(process_sources(sources, _worker["furniture"], _worker["nlp"]))
 
 
 class ProcessPool(Engine):
@@ -154,34 +184,36 @@ class ProcessPool(Engine):
     def run(self, sources):
         self.pool = self._new_pool()
         limit = self.workers * IN_FLIGHT_PER_WORKER
-        pending: dict[Future, Source] = {}
+        pending: dict[Future, list[Source]] = {}
         exhausted = False
         while True:
             while not exhausted and len(pending) < limit:
-                source = next(sources, None)
-                if source is None:
+                chunk = list(itertools.islice(sources, CHUNK_DOCUMENTS))
+                if not chunk:
                     exhausted = True
                     break
-                pending[self.pool.submit(_work_in_process, source)] = source
+                pending[self.pool.submit(_work_in_process, chunk)] = chunk
             if not pending:
                 return
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             broken = False
             for future in done:
-                source = pending.pop(future)
+                chunk = pending.pop(future)
                 try:
-                    outcome = future.result()
+                    outcomes = future.result()
                 except BrokenProcessPool:
                     broken = True
-                    outcome = DocumentOutcome(doc=source.doc, error="worker process died (out of memory?)")
-                except Exception as e:  # an outcome that could not come back (pickling)
-                    outcome = DocumentOutcome(doc=source.doc, error=f"worker failed: {type(e).__name__}: {_one_line(e)}")
-                yield source, outcome
+                    outcomes = [DocumentOutcome(doc=s.doc, error="worker process died (out of memory?)") for s in chunk]
+                except Exception as e:  # outcomes that could not come back (pickling)
+                    outcomes = [DocumentOutcome(doc=s.doc, error=f"worker failed: {type(e).__name__}: {_one_line(e)}")
+                                for s in chunk]
+                yield from zip(chunk, outcomes)
             if broken:
                 # One dead worker breaks the pool and every document in it; those are
                 # reported failed (a re-run retries them) and a new pool goes on.
-                for future, source in pending.items():
-                    yield source, DocumentOutcome(doc=source.doc, error="worker process died (out of memory?)")
+                for future, chunk in pending.items():
+                    for source in chunk:
+                        yield source, DocumentOutcome(doc=source.doc, error="worker process died (out of memory?)")
                 pending.clear()
                 self.pool.shutdown(wait=False, cancel_futures=True)
                 self.pool = self._new_pool()

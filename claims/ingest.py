@@ -20,7 +20,6 @@ from typing import Callable, Iterable, Iterator, Literal, Optional
 from pydantic import BaseModel, ConfigDict
 
 from extract.records import Article, Source
-from claims.store import content_hash
 from extract.read import ReadError, iter_inputs, read_path
 from extract.textclean import recurring_lines
 
@@ -235,7 +234,7 @@ def _warc_sources(path: str, skip_url: Optional[Callable[[str], bool]]) -> Itera
 
 def load_inputs(items: list[str], allow_private: bool = False) -> Iterator[LoadedInput]:
     """Each input, read and cleaned; an unreadable one carries its error."""
-    from extract.pipeline import article_from_source
+    from extract.article import article_from_source
 
     refs = list(expand_inputs(items))
     furniture = corpus_furniture(refs)
@@ -285,7 +284,7 @@ def ingest(
     """
     from claims import batch
     from claims.reconcile import reconcile_store
-    from claims.store import ClaimStore
+    from claims.store import ClaimStore, content_hash
 
     fetch = fetch or FetchOptions(allow_private=allow_private)
     url_lists = list(url_lists)

