@@ -1644,6 +1644,8 @@ def _metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
         return _VALUING_VERBS[valued.head.lemma_.lower()]
     if q.unit == "year" and re.fullmatch(r"\d{1,3}(?:\s*[-–]\s*\d{1,3})?", q.surface):
         return "age"  # a bare number of years is an age ("died at the age of 34", "Bryant, 16,")
+    if q.unit == "points":
+        return "points"  # "scored 34 points", "a nine-point run": sport's points are their own measure
     if q.unit == "count" and q.noun:
         # "500 jobs", "1,000 maintenance workers": the counted noun is what is measured
         named = vocab.find(q.noun)

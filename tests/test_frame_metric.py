@@ -16,6 +16,10 @@ CASES = [
      "$18 billion", "cloud infrastructure revenue"),
     ("record-is-no-line", "NVIDIA reported record revenue of $35.1 billion for the third quarter.",
      "$35.1 billion", "revenue"),
+    # sport's points measure themselves (basketball wire copy, rugby match report)
+    ("points-scored-basketball", "LeBron James scored 34 points as the Lakers beat the Hawks.", "34 points", "points"),
+    ("points-scored-rugby", "Owen Farrell kicked 17 points for England at Twickenham on Saturday.", "17 points",
+     "points"),
     ("hyphenated-word-is-no-line", "Ford's long-term debt stands at $7 billion.", "$7 billion", "debt"),
     ("term-of-a-deal-is-no-part-of-it", "The company signed a five-year deal worth $300 billion.", "$300 billion", "deal"),
     # --- money a share: a price unless earnings words govern it --------------------
