@@ -86,8 +86,23 @@ def line_sentences(doc: Doc) -> Doc:
         nxt = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if nxt is not None and values[nxt.start] != 1:
             values[nxt.start] = -1
+    _bound_sentence_length(values)
     doc.from_array([SENT_START], values.reshape(-1, 1).view("uint64"))
     return doc
+
+
+# Past this many tokens a run of text with nowhere to end a sentence (a page without full
+# stops, a list run together) is cut: framing reads a sentence per figure, so one endless
+# sentence made a document's time grow with the square of its length (issue 18, item 1).
+MAX_SENTENCE_TOKENS = 250
+
+
+def _bound_sentence_length(values: numpy.ndarray, limit: int = MAX_SENTENCE_TOKENS) -> None:
+    """Mark a sentence start every `limit` tokens inside any longer sentence."""
+    bounds = numpy.append(numpy.flatnonzero(values == 1), len(values))
+    for start, end in zip(bounds[:-1], bounds[1:]):
+        if end - start > limit:
+            values[start + limit:end:limit] = 1
 
 
 @lru_cache(maxsize=None)

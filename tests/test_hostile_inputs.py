@@ -138,3 +138,17 @@ def test_batch_of_good_and_hostile_inputs_stores_every_good_one(tmp_path):
     assert reported == set(bad), proc.stderr
     good = 5 + len(good_extra)
     assert f"{good} new document(s), 0 already stored, {len(bad)} failed" in proc.stdout
+
+
+# issue 18, item 1: an endless sentence made framing quadratic in its length
+@pytest.mark.parametrize("run_on", [
+    "revenue rose 12% to $4.5 billion and the company hired 1,200 workers in 2024 while costs fell ",
+    "shares of the lender gained 3 percent on Tuesday, its 40 branches stayed open, deposits reached €2.1bn ",
+], ids=["earnings-run-on", "bank-run-on"])
+def test_text_without_sentence_ends_is_cut_into_bounded_sentences(nlp, run_on):
+    from extract.pipeline import MAX_SENTENCE_TOKENS
+
+    doc = nlp(run_on * 150)
+    lengths = [len(s) for s in doc.sents]
+    assert sum(lengths) == len(doc)
+    assert max(lengths) <= MAX_SENTENCE_TOKENS
