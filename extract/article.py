@@ -16,5 +16,18 @@ def article_from_source(source: Source, recurring: frozenset[str] = frozenset())
     if source.media_type == "text/html":
         from extract.html import clean_html
 
-        return clean_html(source.text, url=source.final_url or source.url)
-    return clean_text(source.text, recurring)
+        article = clean_html(source.text, url=source.final_url or source.url)
+    else:
+        article = clean_text(source.text, recurring)
+    return _dated(article, source)
+
+
+def _dated(article: Article, source: Source) -> Article:
+    """The article with a publication date when it states none: the one its URL's path
+    states, else the one the user gave (--date). A date the page states is never overridden."""
+    if article.date:
+        return article
+    from extract.dates import date_from_url
+
+    date = date_from_url(source.final_url) or date_from_url(source.url) or source.date
+    return article.model_copy(update={"date": date}) if date else article

@@ -214,7 +214,6 @@ _DATE_PATTERNS = [
     (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I), ("d", "mn", "y")),
     (re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)"), ("y", "m", "d")),
 ]
-_URL_DATE = re.compile(rf"/((?:19|20)\d{{2}})[/-](\d{{1,2}}|{_MONTH_RE})[/-](\d{{1,2}})(?:/|-|$)", re.I)
 
 
 def parse_date(s: Optional[str]) -> Optional[dt.date]:
@@ -460,13 +459,9 @@ def extract_metadata(root, url: Optional[str] = None) -> dict[str, Any]:
             if date:
                 break
     if not date:
-        for u in (page_url, url):
-            m = _URL_DATE.search(u or "")
-            if m:
-                y, mo, d = m.groups()
-                date = parse_date(f"{y}-{mo}-{d}" if mo.isdigit() else f"{d} {mo} {y}")
-                if date:
-                    break
+        from extract.dates import date_from_url
+
+        date = date_from_url(page_url) or date_from_url(url)
 
     if not date:
         date = _htmldate(root, page_url or url)

@@ -53,6 +53,9 @@ class Source(BaseModel):
     url: Optional[str] = None
     final_url: Optional[str] = None
     fetched_at: Optional[dt.datetime] = None
+    date: Optional[dt.date] = Field(
+        default=None, description="publication date the user gave (--date), for inputs that state none"
+    )
 
 
 class Article(BaseModel):
