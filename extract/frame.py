@@ -79,6 +79,7 @@ class _Cues:
     plan_moving_verbs: frozenset[str]
     subject_labels: frozenset[str]
     source_labels: frozenset[str]
+    news_agencies: frozenset[str]
     organisation_labels: frozenset[str]
     topic_heads: frozenset[str]
     level_nouns: frozenset[str]
@@ -130,6 +131,7 @@ def _cues() -> _Cues:
         plan_moving_verbs=frozenset(d["plan_moving_verbs"]),
         subject_labels=frozenset(d["subject_labels"]),
         source_labels=frozenset(d["source_labels"]),
+        news_agencies=_lower(d["news_agencies"]),
         organisation_labels=frozenset(d["organisation_labels"]),
         topic_heads=_lower(d["topic_heads"]),
         level_nouns=_lower(d["level_nouns"]),
@@ -239,7 +241,8 @@ def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date]
         for q in in_sent:
             scope = _scope(sent, q)
             subject, how = _subject(doc, sent, q, cues, ctx, in_sent, sent_source)
-            if not _name_like(subject):
+            if not _name_like(subject) or (subject or "").lower() in cues.news_agencies:
+                # a news agency reports figures; it is what a figure is about only in its own story
                 subject, how = None, None
             subject = _without_article(subject)  # "the SunShot Initiative" is the SunShot Initiative
             metric = _metric(doc, sent, q)
