@@ -35,8 +35,10 @@ def _make(kind, path, ours):
         path.write_bytes(ours.read_bytes()[:8192])
     elif kind == "flipped-bytes":
         raw = bytearray(ours.read_bytes())
-        for i in range(len(raw) // 2, len(raw) // 2 + 64):
-            raw[i] ^= 0xFF
+        page = int.from_bytes(raw[16:18], "big")  # flipped page headers: damage quick_check sees
+        for first in (page, 2 * page, 3 * page):
+            for i in range(first, first + 64):
+                raw[i] ^= 0xFF
         path.write_bytes(bytes(raw))
 
 
