@@ -95,10 +95,6 @@ class Quantity(BaseModel):
     noun: Optional[str] = Field(None, description="the counted noun for counts: 'companies'")
     vague: bool = Field(False, description="a vague magnitude such as 'hundreds of billions'")
 
-    @property
-    def is_range(self) -> bool:
-        return self.value is None and (self.low is not None or self.high is not None)
-
 
 class Claim(BaseModel):
     """One numeric claim: a CONTRACT.md `extract` JSONL line."""
