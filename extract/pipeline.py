@@ -397,18 +397,11 @@ def _win_loss() -> re.Pattern:
 @lru_cache(maxsize=None)
 def _tally_of_games() -> re.Pattern:
     """'of' + determiners + a count + a game word or no noun at all."""
-    events = alternation(_claim_filter()["win_loss"]["events"])
+    rules = _claim_filter()["win_loss"]
+    events, words, ends = (alternation(rules[k]) for k in ("events", "count_words", "tally_ends"))
     return re.compile(rf"(?i)[ \t]+of[ \t]+(?:(?:their|its|his|her|the|last|first|past|previous|next)[ \t]+)*"
-                      rf"(?:\d+|{alternation(_SMALL_NUMBER_WORDS)})\b(?:[ \t]+\d+\b)?(?:[ \t]+(?:straight|consecutive|previous|last|past))?"
-                      rf"(?:[ \t]+(?:{events})\b|(?=[ \t]*(?:[^\w \t]|$|(?:{alternation(_TALLY_ENDS)})\b)))")
-
-
-_SMALL_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                       "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-                       "nineteen", "twenty")
-# what may follow a bare tally's count: it names no noun ("won 12 of 13 this season")
-_TALLY_ENDS = ("and", "but", "for", "this", "last", "on", "in", "at", "with", "to", "since", "as", "while", "so",
-               "under", "against", "before", "after", "when", "including", "dating", "going")
+                      rf"(?:\d+|{words})\b(?:[ \t]+\d+\b)?(?:[ \t]+(?:straight|consecutive|previous|last|past))?"
+                      rf"(?:[ \t]+(?:{events})\b|(?=[ \t]*(?:[^\w \t]|$|(?:{ends})\b)))")
 
 
 def _win_loss_record(text: str, q_rel: Quantity) -> Optional[str]:
