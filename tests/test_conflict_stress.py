@@ -46,7 +46,7 @@ def oracle(run):
 
 def _framing_xfail(*cids: str, strict: bool = True) -> list:
     notes = [f"{cid}: {CLAIMS[cid]['framing']}" for cid in cids if "framing" in CLAIMS[cid]]
-    return [pytest.mark.xfail(strict=strict, reason="framing (extract/frame.py): " + " | ".join(notes))] if notes else []
+    return [pytest.mark.xfail(strict=strict, reason="framing (extract/frame/): " + " | ".join(notes))] if notes else []
 
 
 def _pair_id(p: dict) -> str:

@@ -1,0 +1,165 @@
+"""Framing: who a figure is about, what it measures, when, who says so, what kind.
+
+Works on a parsed spaCy `Doc` whose `doc._.quantities` the recogniser filled. For each
+quantity it reads the sentence around it:
+
+- subject: in order, the k-th of a coordinated list for "..., respectively"; the
+  whole in a partitive subject ("95% of those pilots produced ..."); the grammatical
+  subject of the clause governing the figure ("Alphabet raised its guidance to
+  $180-190 billion", "A developer who spends $10,000"), where a subject whose head
+  is a metric word gives way to its owner ("AWS revenue", "capital expenditure for
+  the big five"); a pronoun or an anaphoric noun phrase ("it", "the group") to the
+  governing clause's subject or the previous sentence's; else a possessive or a
+  name before the figure. Canonical names via extract/data/entities.toml;
+- metric: read off the parse first (money "a share" or "per barrel"; the noun the
+  figure modifies; "$X in new debt"; "revenue of $X"; "90% of imports"; the subject
+  of "is"/"rose to"; what "reduce X by" changes; "spent $X on Y"; "saves $14"; "for
+  $700"), an unknown noun keeping its own name; else the vocabulary phrase nearest
+  the figure in its sentence (metrics.toml); "<metric> growth" for a rate of change;
+- period: the time reference bound to the figure (extract/periods.py): the nearest
+  in its sentence that is not a baseline, a publication date or nearer to another
+  figure; else one fronted at the sentence start ("In 2025, ..."); else the
+  paragraph's; "the same period" takes the period mentioned before it;
+- source: "according to X", "X estimates", "a study from X", "X's analysis",
+  "X has calculated", "X told"; a pronoun that attributes ("it found", "he said")
+  carries the previous source, across paragraphs; otherwise a source carries to the
+  end of its paragraph; a company's own forecast is credited to it (guidance);
+- kind: illustrative (hypotheticals, "if" clauses, an illustration opened by "Think
+  of it this way."), forecast, estimate or fact, from cue words in the figure's own
+  clause and the clauses above it, and from its period (a money figure for a year
+  that has not ended is a plan or guidance).
+
+`link_restatements` then works across a whole article: a figure stated again
+("the $600 billion gap") takes what its fullest mention established.
+
+Cue words are in data/framing.toml.
+"""
+
+from __future__ import annotations
+import datetime as dt
+from typing import Optional
+from spacy.tokens import Doc
+from extract.records import Kind, Quantity
+from extract.periods import find_time_refs
+from extract.frame.cues import load_cues
+from extract.frame.context import BY_PARAGRAPH, Context, Frame, ITSELF, ITS_OWN, POINTS_BACK, STRONG, TOPIC, WEAK, doc_text
+from extract.frame.syntax import index_of, is_heading, name_like, paragraph_index, scope_of
+from extract.frame.figures import is_money
+from extract.frame.subject import figure_subject, sentence_subject, without_article
+from extract.frame.source import credits_main_clause, gives_guidance, sentence_source
+from extract.frame.metric import figure_metric
+from extract.frame.period import NOT_BOUND, attributive, figure_period, resolve_same, unit_of
+from extract.frame.article import article_topic, lend_topic, link_restatements
+from extract.frame.kind import credit_elsewhere, credit_for_another_figure, cue_in, figure_kind, is_conditional, without_benchmarks
+
+__all__ = ["STRONG", "WEAK", "TOPIC", "Frame", "doc_text", "frame_doc", "article_topic", "lend_topic",
+           "link_restatements"]
+
+
+def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date] = None,
+              year: Optional[int] = None, region: int = 0) -> list[Frame]:
+    """Frame every quantity of `doc` (offsets relative to its text).
+
+    `year` is the article's estimated reference year when its date is unknown.
+    Within a paragraph, a figure whose sentence names no metric or period takes the
+    paragraph's: "Alphabet has roughly doubled its guidance to $175–185 billion"
+    follows sentences about 2026 capital spending."""
+    cues = load_cues()
+    frames: list[Frame] = []
+    ctx = Context()
+    by_sent: dict[int, list[Quantity]] = {}
+    sents = list(doc.sents)
+    starts = [s.start_char for s in sents]
+    for q in quantities:
+        by_sent.setdefault(index_of(starts, q.start), []).append(q)
+    # Frames are built in this loop; a subject or source that is not a name-like
+    # string (a ticker fragment like "=" or "RR") is dropped where it is found.
+    para_of = paragraph_index(doc_text(doc))
+    para = -1
+    ref_year = published.year if published else year
+    for i, sent in enumerate(sents):
+        p = para_of(sent.start_char)
+        if p != para:
+            para, ctx.para_metric, ctx.para_period = p, None, None
+            ctx.para = para
+        refs = resolve_same(find_time_refs(doc_text(doc), published, sent.start_char, sent.end_char, year=year), ctx)
+        if cues.illustration_openers.search(sent.text):
+            ctx.illustration_para = para
+        sent_source, carried = sentence_source(sent, cues, ctx, para)
+        speaks_for_itself = sent_source == ITS_OWN
+        if speaks_for_itself:
+            sent_source = None
+        in_sent = sorted(by_sent.get(i, []), key=lambda x: x.start)
+        prev_period: object = NOT_BOUND
+        for q in in_sent:
+            scope = scope_of(sent, q)
+            subject, how = figure_subject(doc, sent, q, cues, ctx, in_sent, sent_source)
+            if not name_like(subject) or (subject or "").lower() in cues.news_agencies:
+                # a news agency reports figures; it is what a figure is about only in its own story
+                subject, how = None, None
+            subject = without_article(subject)  # "the SunShot Initiative" is the SunShot Initiative
+            metric = figure_metric(doc, sent, q)
+            if metric is None and is_money(q):
+                metric = ctx.para_metric
+            elif metric and is_money(q):
+                ctx.para_metric = metric
+            period = figure_period(refs, q, in_sent, sent, ctx, scope, prev_period)
+            prev_period = period
+            in_if = is_conditional(sent, q, cues)
+            # a credit for another figure, or made in a clause of its own, is not this one's
+            not_for_this = bool(sent_source) and not carried and (
+                credit_for_another_figure(sent, q, cues) or credit_elsewhere(sent, q, cues))
+            kind = figure_kind(sent, q, cues, scope, None if not_for_this else sent_source, period, ref_year, in_if,
+                         illustration=ctx.illustration_para == para,
+                         carried_estimate=carried and ctx.source_estimates, metric=metric)
+            source, source_how = without_article(sent_source), ("carried" if carried else "own") if sent_source else None
+            if not_for_this or (source and not name_like(source)):
+                source, source_how = None, None
+            if speaks_for_itself and subject is None and ctx.named and ctx.named_para >= para - 1:
+                # "Company management said comparable-store sales growth will be 3.5%":
+                # a figure with no owner in the company's own statement is the company's
+                subject, how = ctx.named, WEAK
+            if speaks_for_itself:
+                # the company is its own source; with no subject yet, the article's topic
+                # gives both (lend_topic)
+                source, source_how = subject, ("own" if subject else ITSELF)
+            if carried == BY_PARAGRAPH and ctx.source_self and subject and subject != sent_source:
+                # "Amazon announced a $10 billion plan. Microsoft signed a $9.7 billion
+                # deal.": a company reporting its own figure is no source for another's
+                source, source_how = None, None
+            if kind == Kind.forecast and subject and (source is None or carried) and gives_guidance(doc, sent, subject, q, cues):
+                source, source_how = subject, "guidance"
+            frames.append(Frame(
+                quantity=q,
+                quote=sent.text.strip(),
+                quote_start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
+                subject=subject,
+                metric=metric,
+                period=period,
+                source=source,
+                kind=kind,
+                subject_how=how,
+                in_conditional=in_if,
+                region=region,
+                heading=is_heading(doc_text(doc), sent),
+                source_how=source_how,
+            ))
+        topic, group = sentence_subject(sent, cues)
+        if topic is not POINTS_BACK:
+            ctx.subject, ctx.subject_para = topic, para
+        if topic and topic is not POINTS_BACK and any(c.isupper() for c in topic):
+            ctx.named, ctx.named_para = topic, para  # a name, not "results" or "the market"
+        if group:
+            ctx.group, ctx.group_para = group, para
+        if sent_source and not carried and credits_main_clause(sent, cues):
+            ctx.source, ctx.source_para = sent_source, para
+            own_frames = frames[len(frames) - len(in_sent):]
+            ctx.source_self = any(f.subject == sent_source for f in own_frames)
+            ctx.source_estimates = cue_in(without_benchmarks(list(sent), cues), cues.estimate)
+        if ctx.para_period is None:
+            ctx.para_period = next((r.period for r in refs if r.role == "period"
+                                    and not attributive(doc_text(doc), r)), None)
+        for r in refs:
+            if r.role in ("period", "unresolved") and not attributive(doc_text(doc), r):
+                ctx.last_period, ctx.last_period_unit = r.period, unit_of(r)
+    return frames

@@ -1,0 +1,167 @@
+"""Across an article: its topic, lent to figures whose text names no owner, and
+restatements, which take what a figure's fullest mention established."""
+
+from __future__ import annotations
+import re
+from typing import Iterable, Optional
+from extract.records import Kind, Quantity
+from extract.vocab import entity_table, metric_vocabulary
+from extract.frame.cues import load_cues
+from extract.frame.context import Frame, ITSELF, STRONG, TOPIC, WEAK
+from extract.frame.figures import is_money
+
+
+# A lede is the first body paragraph of at least this many words: shorter lines
+# are headlines, bylines, captions.
+_LEDE_WORDS = 15
+
+
+_WORD = re.compile(r"[\w&’'-]+")
+
+
+_DETERMINERS = frozenset({"the", "this", "its", "their", "our", "his", "her"})
+
+
+def article_topic(body: str, title: Optional[str] = None, subjects: Iterable[str] = ()) -> Optional[str]:
+    """What an article is about, for figures whose text names no owner ("The stock
+    fell 4%", "The $600 billion gap will close"): the name its title or lede
+    carries that its figures are most often about ("Home Depot" in an earnings
+    story); else the industry its lede names ("at the centre of the AI industry").
+    The lede is where news writing states what a story is about; a sector named
+    later may be a comparison ("the telecom industry in 2000")."""
+    paragraphs = [p for p in body.split("\n") if len(_WORD.findall(p)) >= _LEDE_WORDS]
+    if len(paragraphs) < 2:
+        return None  # a single paragraph has no lede apart from its figures' own sentences
+    lede = paragraphs[0]
+    return _main_name(subjects, [title or "", lede]) or _industry(lede)
+
+
+def _main_name(subjects: Iterable[str], texts: list[str]) -> Optional[str]:
+    """The subject most figures have (from their own clause or the sentences before:
+    "The company expects revenue of $54 billion") among the names the title or lede
+    writes, by canonical name or as written."""
+    named = {hit[2] for t in texts for hit in entity_table().find(t)}
+    counts: dict[str, int] = {}
+    names = [n for n in subjects if n and any(c.isupper() for c in n)]
+    for name in names:
+        if name in named or any(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", t) for t in texts):
+            counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=counts.__getitem__)  # ties: the first seen
+    # a story about one company, not a round-up that names one first
+    return best if counts[best] * 3 >= len(names) else None
+
+
+def _industry(lede: str) -> Optional[str]:
+    """The industry a lede names: a determined noun phrase with 1 to 3 modifiers
+    before an industry noun ("the AI industry", "the global chip sector", "the U.S.
+    economy"); not "the industry", not "an industry", not words across a preposition."""
+    cues = load_cues()
+    words = list(_WORD.finditer(lede))
+    for k, w in enumerate(words):
+        if w.group().lower() not in cues.topic_heads:
+            continue
+        j = k - 1
+        while j >= 0 and k - j <= 4 and words[j].group().lower() not in _DETERMINERS:
+            j -= 1
+        if j < 0 or k - j > 4 or k - j < 2:
+            continue
+        mods = [m for m in words[j + 1:k] if m.group().lower() not in cues.drop_words]
+        if not mods or any(m.group().lower() in cues.topic_stop for m in mods):
+            continue
+        # the phrase as written, from its first kept modifier to the head
+        return lede[mods[0].start():w.end()]
+    return None
+
+
+def lend_topic(frames: list[Frame], topic: Optional[str]) -> None:
+    """Give the article's topic to each figure still without a subject, except an
+    illustration's (a hypothetical developer's $1,000 is no industry's figure)."""
+    if not topic:
+        return
+    name = entity_table().canonicalise(topic)
+    for f in frames:
+        if f.subject is None and f.kind != Kind.illustrative:
+            f.subject, f.subject_how = name, TOPIC
+            if f.source is None and f.source_how == ITSELF:
+                f.source, f.source_how = name, "own"
+
+
+def link_restatements(frames: list[Frame]) -> None:
+    """A figure stated again in the same article is the same fact: "The $600 billion
+    gap will close" restates Cahn's "$600 billion" from paragraphs before. Within a
+    group of mentions with the same money or percent figure, the fullest mention
+    (most of subject, period, source, metric; then the earliest) lends each other
+    mention what it lacks: a subject found only from context, a period, a source, a
+    metric, and its kind (a restatement does not turn an estimate into a fact;
+    only an "if" clause around the restatement makes it illustrative)."""
+    groups: dict[tuple, list[Frame]] = {}
+    for f in frames:
+        key = _restatement_key(f.quantity)
+        if key is not None:
+            groups.setdefault(key, []).append(f)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+
+        # The first mention in running text states the figure; headings and later
+        # mentions refer to it.
+        best = min(members, key=lambda f: (f.heading, f.region, f.quantity.start))
+        for f in members:
+            if f is best or f.quote_start == best.quote_start:
+                continue  # a figure repeated in its own sentence is a new statement
+            if not _may_restate(best, f):
+                continue
+            if best.subject and (f.subject is None or f.subject_how != STRONG):
+                f.subject, f.subject_how = best.subject, WEAK
+            f.period = f.period or best.period
+            if best.source and (f.source is None or f.source_how == "carried"):
+                f.source = best.source
+            f.metric = f.metric or best.metric
+            if not f.in_conditional:
+                f.kind = best.kind
+
+
+def _metric_family(metric: Optional[str]) -> Optional[str]:
+    """The vocabulary metric a metric name ends with ("cloud infrastructure revenue
+    growth" -> "revenue"), or None for the text's own words ("gap")."""
+    if not metric:
+        return None
+    words = (metric[:-len(" growth")] if metric.endswith(" growth") else metric).split()
+    names = metric_vocabulary().canonical
+    for k in range(len(words)):
+        tail = " ".join(words[k:])
+        if tail.lower() in names:
+            return names[tail.lower()]
+    return None
+
+
+def _may_restate(first: Frame, later: Frame) -> bool:
+    """Can `later` restate `first`? Not when both name metrics that share no word, one
+    inside the other ("raised $18 billion in a bond sale" is funding, "cloud revenue
+    will grow to $18 billion" revenue; "AI revenue" may be restated as "revenue"), nor
+    when both name, from their own clauses, different subjects."""
+    fa, fb = _metric_family(first.metric), _metric_family(later.metric)
+    if fa and fb:
+        a, b = set(fa.split()), set(fb.split())
+        if not (a <= b or b <= a):
+            return False
+    return not (first.subject and later.subject and first.subject != later.subject
+                and first.subject_how == STRONG and later.subject_how == STRONG)
+
+
+def _restatement_key(q: Quantity) -> Optional[tuple]:
+    """Figures distinctive enough that a second mention is the same fact: money in
+    the millions or more, percentages of 10 or more. Small prices ("$10 off") and
+    small moves ("up 0.05%") recur by coincidence."""
+    if q.value is None and q.low is None and q.high is None:
+        return None
+    if re.search(r"\b(?:hundreds|tens|thousands|millions|billions|trillions|dozens)\b", q.surface, re.I):
+        return None
+    size = max(abs(x) for x in (q.value, q.low, q.high) if x is not None)
+    if is_money(q) and size >= 1e6:
+        return (q.unit, q.value, q.low, q.high)
+    if q.unit == "percent" and size >= 10:
+        return (q.unit, q.value, q.low, q.high)
+    return None

@@ -1,0 +1,89 @@
+"""What framing passes around: the `Frame` of one quantity, the `Context` earlier
+sentences leave for later ones, and how a subject or source was found."""
+
+from __future__ import annotations
+from dataclasses import dataclass
+from typing import Optional
+from spacy.tokens import Doc
+from extract.records import Kind, Quantity
+
+
+# How a subject was found. A subject read off the figure's own clause is "strong";
+# one guessed from context is "weak" and gives way to a restatement's (link_restatements).
+STRONG = "strong"
+
+
+WEAK = "weak"
+
+
+TOPIC = "topic"  # the article's topic, for a figure whose text names no owner
+
+
+class Frame:
+    """What framing found for one quantity."""
+
+    __slots__ = ("quantity", "quote", "quote_start", "subject", "metric", "period", "source", "kind",
+                 "subject_how", "in_conditional", "region", "heading", "source_how")
+
+    def __init__(self, quantity: Quantity, quote: str, quote_start: int, subject, metric, period, source, kind: Kind,
+                 subject_how: Optional[str] = None, in_conditional: bool = False, region: int = 0,
+                 heading: bool = False, source_how: Optional[str] = None):
+        self.quantity = quantity
+        self.quote = quote
+        self.quote_start = quote_start
+        self.subject = subject
+        self.metric = metric
+        self.period = period
+        self.source = source
+        self.kind = kind
+        self.subject_how = subject_how
+        self.in_conditional = in_conditional
+        self.region = region
+        self.heading = heading
+        self.source_how = source_how
+
+
+@dataclass
+class Context:
+    """What earlier sentences leave for later ones."""
+
+    subject: Optional[str] = None  # the topic entity of the last sentence that named one
+    subject_para: int = -1  # ... and its paragraph
+    named: Optional[str] = None  # the last topic named, kept across sentences that name none
+    named_para: int = -1  # ... and its paragraph
+    group: Optional[str] = None  # the last group named as a topic ("the big five hyperscalers")
+    group_para: int = -1  # ... and its paragraph
+    para: int = -1  # the paragraph being framed
+    source: Optional[str] = None  # the last credited source ...
+    source_para: int = -1  # ... and the paragraph it was credited in
+    source_estimates: bool = False  # ... and whether it was credited as an estimate ("has calculated")
+    source_self: bool = False  # ... and whether it reported its own figure ("Amazon announced ...")
+    last_period: Optional[str] = None  # the last period mentioned (for "the same period")
+    last_period_unit: Optional[str] = None
+    illustration_para: int = -1  # paragraph in which an illustration was opened
+    para_period: Optional[str] = None
+    para_metric: Optional[str] = None
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, joined once: spaCy rebuilds `Doc.text` from its tokens on every
+    access, which made framing quadratic in the length of the document."""
+    text = doc.user_data.get("claims.text")
+    if text is None:  # a Doc's text never changes once made
+        text = doc.user_data["claims.text"] = doc.text
+    return text
+
+
+POINTS_BACK = "\x00points back"
+
+
+BY_POINTER = "pointer"  # "it found", "his figure": the sentence points back to the source
+
+
+BY_PARAGRAPH = "paragraph"  # the source credited earlier in the same paragraph
+
+
+ITS_OWN = "\x00its own"  # "..., the company said": each figure's own company is its source
+
+
+ITSELF = "itself"  # source_how of a figure whose company, still unknown, is its own source

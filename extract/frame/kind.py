@@ -1,0 +1,383 @@
+"""Kind: fact, estimate, forecast or illustrative."""
+
+from __future__ import annotations
+import re
+from functools import lru_cache
+from typing import Iterable, Optional
+from spacy.tokens import Doc, Span, Token
+from extract.records import Kind, Quantity
+from extract.lexicon import data_table
+from extract.frame.cues import Cues, lowered
+from extract.frame.context import doc_text
+from extract.frame.syntax import active_subject, own_clause, tokens_of
+from extract.frame.figures import FROM_LEVEL_JUST_BEFORE, baseline_figure, figure_head, is_money, level_now, verb_above
+
+
+def _outside_other_figures(sent: Span, q: Quantity) -> list[Token]:
+    """The sentence minus relative clauses on other figures: in "revenue rose to $51.2
+    billion, ahead of the $49.4 billion analysts had expected", the analysts speak of
+    the expectation, not of the revenue."""
+    span = tokens_of(sent.doc, q)
+    mine = range(span.start, span.end) if span is not None else range(0)
+
+    def on_other_figure(t: Token) -> bool:
+        if any(c.dep_ in ("nummod", "compound") and (c.like_num or c.ent_type_ in ("MONEY", "PERCENT"))
+               and c.i not in mine for c in t.children):
+            return True  # "the $49.4 billion analysts had expected", parsed as a noun phrase
+        for a in [t] + list(t.ancestors):
+            if a.dep_ in ("relcl", "acl") and (a.head.like_num or a.head.ent_type_ in ("MONEY", "PERCENT")) \
+                    and a.head.i not in mine:
+                return True
+        return False
+    return [t for t in sent if not on_other_figure(t)]
+
+
+def without_benchmarks(tokens: list[Token], cues: Cues) -> list[Token]:
+    """The tokens minus forecast/estimate words that a result is measured against:
+    "revenue of $27.2 billion topped estimates", "beat analysts' forecasts", "came in
+    above expectations" report an actual figure, not an estimate."""
+    def benchmarked(t: Token) -> bool:
+        if t.lower_ not in cues.benchmark_nouns:
+            return False
+        # the words just before, for parses that miss the verb ("beat" read as an adjective)
+        before = t.doc[max(t.sent.start, t.i - 3):t.i]
+        if any(b.lower_ in cues.benchmark_words or b.lemma_.lower() in cues.benchmark_words for b in before):
+            return True
+        up = t.head
+        for _ in range(3):
+            if up.lemma_.lower() in cues.benchmark_words or up.lower_ in cues.benchmark_words:
+                return True
+            if up.dep_ not in ("prep", "pobj", "pcomp", "advmod", "amod") or up.head.i == up.i:
+                break
+            up = up.head
+        return False
+    return [t for t in tokens if not benchmarked(t)]
+
+
+def cue_in(tokens: list[Token], words: Iterable[str]) -> bool:
+    # names are no cue words: the month "May", the retailer Target, "Outlook"
+    text = " " + " ".join("_" if _is_name_word(t) else t.lower_ for t in tokens) + " "
+    return any(f" {w} " in text for w in words)
+
+
+_NAME_ENTITIES = frozenset({"DATE", "ORG", "PERSON", "PRODUCT", "GPE", "WORK_OF_ART", "EVENT", "FAC", "NORP", "LAW"})
+
+
+def _is_name_word(t: Token) -> bool:
+    """A capitalised word inside a name or a date, not at the start of its sentence."""
+    return t.text[:1].isupper() and not t.is_sent_start and (t.ent_type_ in _NAME_ENTITIES or t.pos_ == "PROPN")
+
+
+# Metrics that stand at a moment rather than accrue over a period.
+_STOCK_METRICS = frozenset({"valuation", "price", "share price", "market share", "earnings per share",
+                            "offer price", "debt", "yield", "interest rate", "net worth"})
+
+
+def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source: Optional[str], period: Optional[str],
+          ref_year: Optional[int], in_if: bool, illustration: bool, carried_estimate: bool = False,
+          metric: Optional[str] = None) -> Kind:
+    """Cues count in the figure's own clause and the clauses above it (see scope_of);
+    forecast before estimate, strong cues before weak ones. Weak estimate cues speak
+    of how a source worked ("according to research firm X's analysis") and count in
+    the whole sentence, but not for counts of what was studied ("data from over
+    1,000 companies")."""
+    scope_text = " ".join(t.text for t in scope)
+    if in_if or illustration or cues.illustrative.search(scope_text) or _generic_example(sent, q):
+        return Kind.illustrative
+    benchmark = figure_head(sent.doc, q) or _noun_of(sent.doc, q)
+    if benchmark is not None and benchmark.lower_ in cues.benchmark_nouns:
+        # "above the $5.5 billion consensus estimate", "its $70 billion spending
+        # forecast": the expectation itself
+        return Kind.forecast if benchmark.lower_ in cues.forecast else Kind.estimate
+    benchmark = _benchmark_named_after(sent, q, cues)
+    if benchmark is not None:
+        # "the $75.3 billion average analyst estimate"
+        return Kind.forecast if benchmark in cues.forecast else Kind.estimate
+    scope = without_benchmarks(_without_nouns_for_verbs(_without_others_expected(scope, q)), cues)
+    if _expected_after_comparison(sent, q) or _expected_by_analysts_before(sent, q, cues):
+        # "EPS: $3.25 adjusted vs. $2.86 expected", "Analysts had been looking for $3.05"
+        return Kind.estimate
+    if baseline_figure(sent, q) or level_now(sent, q) or _described_as_done(sent, q, cues):
+        return Kind.fact
+    if cue_in(scope, cues.forecast):
+        return Kind.estimate if _expected_by_analysts_before(sent, q, cues) else Kind.forecast
+    if _reached_by(sent, q, period, ref_year) and not _told_as_done(sent.doc, q, cues):
+        # "reduce module costs to $0.10 by 2030", "inflation would climb to 3.5% by the end
+        # of next year, economists estimated": a level to be reached by a date still ahead
+        return Kind.forecast
+    if cue_in(scope, cues.estimate):
+        return Kind.estimate
+    if cue_in(scope, cues.weak_forecast):
+        return Kind.estimate if _expected_by_analysts_before(sent, q, cues) else Kind.forecast
+    if source and q.unit != "count" and (carried_estimate or cue_in(_outside_other_figures(sent, q), cues.weak_estimate)):
+        # "His figure ...: approximately $600 billion" after "Cahn has calculated"
+        return Kind.estimate
+    if (is_money(q) or q.unit == "times") and period and ref_year and re.fullmatch(r"\d{4}", period) and int(period) >= ref_year \
+            and not cues.actual.search(sent.text) and metric not in _STOCK_METRICS and not _told_as_done(sent.doc, q, cues):
+        # A year's spending or revenue before the year is over is a plan or guidance;
+        # a value or a price stands at a moment ("a market value of $4.5 trillion").
+        return Kind.forecast
+    return Kind.fact
+
+
+@lru_cache(maxsize=None)
+def _kind_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(forecast cues that count only as verbs, verbs of expecting), from framing.toml."""
+    d = data_table("framing")
+    return lowered(d["verb_only_forecast_cues"]), lowered(d["expecting_verbs"])
+
+
+def _without_nouns_for_verbs(tokens: list[Token]) -> list[Token]:
+    """The tokens minus nouns spelled as forecast verbs ("capital projects")."""
+    verb_only = _kind_words()[0]
+    return [t for t in tokens if not (t.lower_ in verb_only and t.pos_ not in ("VERB", "AUX"))]
+
+
+def _benchmark_named_after(sent: Span, q: Quantity, cues: Cues) -> Optional[str]:
+    """The expectation a figure stands before, through its modifiers: "the $75.3
+    billion average analyst estimate", "a $5.5 billion Wall Street consensus"."""
+    span = tokens_of(sent.doc, q)
+    if span is None or not (is_money(q) or q.unit == "percent"):
+        return None
+    words = sent.doc[span.end:min(span.end + 4, sent.end)]
+    for n, t in enumerate(words):
+        if t.lower_ in cues.benchmark_nouns:
+            # one noun phrase: the figure and the words between modify the expectation
+            phrase = {x.i for x in words[:n + 1]}
+            return t.lower_ if span.root.head.i in phrase and all(x.head.i in phrase for x in words[:n]) else None
+        if t.pos_ not in ("ADJ", "NOUN", "PROPN", "PART") or t.lower_ in cues.benchmark_words:
+            return None
+    return None
+
+
+_HAD_EXPECTED = r"(?:had|were|was)\s+(?:been\s+)?(?:expect|forecast|predict|project|anticipat|look\w*\s+for)"
+
+
+_POSTPOSED = frozenset({"expected", "estimated", "forecast", "anticipated", "predicted"})
+
+
+def _without_others_expected(tokens: list[Token], q: Quantity) -> list[Token]:
+    """The tokens minus a participle that marks another figure as expected: in "$3.25
+    adjusted vs. $2.86 expected" the expectation is the $2.86."""
+    def marks_another(t: Token) -> bool:
+        if t.lower_ not in _POSTPOSED or t.i == 0:
+            return False
+        prev = t.doc[t.i - 1]
+        return (prev.like_num or prev.text in ("%", "billion", "million", "trillion")) and not q.start <= prev.idx < q.end
+    return [t for t in tokens if not marks_another(t)]
+
+
+def _expected_after_comparison(sent: Span, q: Quantity) -> bool:
+    """"$3.25 adjusted vs. $2.86 expected": the figure a result is set against, marked
+    by a participle after it."""
+    text = doc_text(sent.doc)
+    return re.match(r"\s+(?:expected|estimated|forecast|anticipated|predicted)\b", text[q.end:q.end + 20], re.I) is not None \
+        and re.search(r"\b(?:vs\.?|versus|compared\s+(?:with|to)|against|than)\s+(?:the\s+|an?\s+)?$",
+                      text[max(sent.start_char, q.start - 30):q.start], re.I) is not None
+
+
+def _expected_by_analysts_before(sent: Span, q: Quantity, cues: Cues) -> bool:
+    """"Analysts polled by Visible Alpha had expected capital spending of $30 billion
+    for the quarter", "Wall Street analysts were expecting $2.52 a share": what the
+    analysts expected of a period now reported is their estimate."""
+    text = doc_text(sent.doc)
+    after = text[q.end:sent.end_char]
+    m = re.match(r"\s+(?:\w+\s+){0,2}?(\S+(?:\s+\S+)?)\s+" + _HAD_EXPECTED, after, re.I)
+    if m and cues.source_descriptors.search(m.group(1)):
+        return True  # "ahead of the $49.4 billion analysts had expected", however it parses
+    before = text[sent.start_char:q.start]
+    if any(re.match(r"(?:\s+[\w.,'’-]+){0,4}?\s+" + _HAD_EXPECTED, before[d.end():], re.I)
+           for d in cues.source_descriptors.finditer(before)):
+        return True  # "Economists polled by Reuters had forecast sales would rise 0.3%"
+    span = tokens_of(sent.doc, q)
+    if span is None:
+        return False
+    expecting = _kind_words()[1]
+    # the verbs above the figure, and a relative clause on it ("the $49.4 billion
+    # analysts had expected")
+    described = [c for c in span.root.children if c.dep_ in ("relcl", "acl")]
+    for verb in described + [span.root] + list(span.root.ancestors):
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in expecting:
+            continue
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return past and subj is not None and cues.source_descriptors.search(
+            " ".join(t.text for t in subj.subtree)) is not None
+    return False
+
+
+def _described_as_done(sent: Span, q: Quantity, cues: Cues) -> bool:
+    """"nearly double the $72 billion it spent last year": a relative clause in the past
+    on the figure tells what was, whatever the sentence expects."""
+    span = tokens_of(sent.doc, q)
+    if span is None:
+        return False
+    root = span.root
+    np = root.head if root.dep_ in ("nummod", "compound", "quantmod", "amod") else root
+    for verb in (c for c in np.children if c.dep_ in ("relcl", "acl") and c.i >= span.end):
+        if verb.lemma_.lower() in cues.plan_verbs or verb.lemma_.lower() in _kind_words()[1]:
+            continue
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.tag_ == "MD" for a in auxes):
+            continue
+        if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)):
+            return True
+    return False
+
+
+def _reached_by(sent: Span, q: Quantity, period: Optional[str], ref_year: Optional[int]) -> bool:
+    """Is the figure's period a date it is to be reached by ("by 2030", "by the end of
+    fiscal 2027"), no earlier than the year the article is written in?"""
+    m = re.fullmatch(r"(?:FY)?(\d{4})(?:-\w+)?", period or "")
+    if m is None or ref_year is None or int(m.group(1)) < ref_year or FROM_LEVEL_JUST_BEFORE.search(
+            doc_text(sent.doc)[sent.start_char:q.start]):
+        return False  # "cut costs from $0.23 to $0.10 by 2030": $0.23 is where they start
+    after = doc_text(sent.doc)[q.end:sent.end_char]
+    return re.search(rf"\b(?:by|until|before|at\s+the\s+(?:end|close)\s+of)\s+(?:the\s+(?:end|close)\s+of\s+)?"
+                     rf"(?:fiscal\s+(?:year\s+)?)?"
+                     rf"(?:{m.group(1)}|next\s+year)\b", after, re.I) is not None
+
+
+def _noun_of(doc: Doc, q: Quantity) -> Optional[Token]:
+    """The noun whose "of" object the figure is: "estimates of $46.06 billion",
+    "revenue of $54 billion"."""
+    span = tokens_of(doc, q)
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "of":
+        return None
+    noun = span.root.head.head
+    return noun if noun.pos_ == "NOUN" else None
+
+
+def credit_elsewhere(sent: Span, q: Quantity, cues: Cues) -> bool:
+    """"Oracle raised $18 billion in a bond sale, and analysts at Morgan Stanley expect
+    its net debt to double": the reporting verb heads a clause of its own, coordinated
+    with the figure's, so it credits nothing in the figure's clause."""
+    if cues.source_prepositions.search(sent.text):
+        return False
+    span = tokens_of(sent.doc, q)
+    verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in cues.attribution_verbs
+             and active_subject(t) is not None]
+    if span is None or not verbs:
+        return False
+    return all(not (v.left_edge.i <= span.root.i <= v.right_edge.i) and own_clause(v) for v in verbs)
+
+
+def credit_for_another_figure(sent: Span, q: Quantity, cues: Cues) -> bool:
+    """"The company expects revenue of $54 billion, compared with analysts' average
+    estimate of $53.14 billion, according to data compiled by LSEG": a credit after a
+    comparison is for the figure compared with, not for the one before it."""
+    m = cues.source_prepositions.search(sent.text)
+    if not m:
+        return False
+    credit_at = sent.start_char + m.start()
+    return credit_at >= q.end and any(
+        q.end <= t.idx < credit_at and (t.lower_ in cues.benchmark_words or t.lemma_.lower() in cues.benchmark_words)
+        for t in sent)
+
+
+def _told_as_done(doc: Doc, q: Quantity, cues: Cues) -> bool:
+    """"Revenues from the tariffs have totaled about $63 billion through June 30",
+    "the group spent $90 billion": a verb in the past or present perfect tells what
+    has happened, not a plan ("has committed $200 billion", "raised its capex to
+    $125-145 billion" make or move one)."""
+    verb = verb_above(doc, q)
+    if verb is None:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in cues.plan_verbs:
+        return False
+    span = tokens_of(doc, q)
+    if lemma in cues.plan_moving_verbs and span is not None and span.root.head.lower_ == "to":
+        return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False  # "would have cost"
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _generic_example(sent: Span, q: Quantity) -> bool:
+    return _type_case_relative(sent, q) or _type_case_subject(sent, q) or _worked_example(sent, q)
+
+
+_PREMISE_MARKS = frozenset({"if", "assuming", "suppose", "supposing"})
+
+
+def _worked_example(sent: Span, q: Quantity) -> bool:
+    """"If each of the 550,000 GPUs costs $30,000, the hardware alone would come to $16.5
+    billion", "At 8 cents per kilowatt-hour, running them would cost $500 million a
+    year": a sum worked from an assumed figure is an illustration, premise and result.
+    (A premise without a figure, "if the trend continues, ... would", is a forecast; a
+    figure restated with "the" is the known figure, not an assumption.)"""
+    root = sent.root
+    if not any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in root.children):
+        return False
+    text = doc_text(sent.doc)
+    if re.search(r"\bthe\s+$", text[max(sent.start_char, q.start - 5):q.start], re.I):
+        return False
+    premise = [t for c in root.children if c.dep_ == "advcl"
+               and any(m.dep_ == "mark" and m.lower_ in _PREMISE_MARKS for m in c.children) for t in c.subtree]
+    first = sent[0]
+    if first.lower_ == "at" and first.head.i == root.i:
+        premise += list(first.subtree)  # "At an electricity price of 8 cents per kilowatt-hour, ..."
+    return any(t.like_num for t in premise)
+
+
+def _type_case_subject(sent: Span, q: Quantity) -> bool:
+    """"A startup paying $2 an hour for 1,000 GPUs spends about $17.5 million a year": a
+    present-tense sentence about an indefinite someone (a startup, a household; not "a
+    15.6-inch touch screen that appears to float") that a participle or relative clause
+    describes is a type case, every figure in it."""
+    root = sent.root
+    if root.tag_ not in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ in ("VBD", "MD") for c in root.children):
+        return False
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in _type_case_subjects() \
+            or not any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every") for c in subj.children):
+        return False
+    if any(c.like_num or c.ent_type_ in ("MONEY", "PERCENT", "CARDINAL") for c in subj.children):
+        return False  # "A $4 billion lead, supporting an answer ...": a figure, not a type case
+    return any(c.dep_ == "acl" and c.tag_ == "VBG" or c.dep_ == "relcl" and c.tag_ in ("VBZ", "VBP")
+               for c in subj.children)
+
+
+@lru_cache(maxsize=None)
+def _type_case_subjects() -> frozenset[str]:
+    return lowered(data_table("framing")["type_case_subjects"])
+
+
+def _type_case_relative(sent: Span, q: Quantity) -> bool:
+    """"A family that spends $500 a month", "a developer who spends $10,000": a figure
+    in a present-tense relative clause on an indefinite noun describes a type case,
+    not a reported event ("a startup that raised $5 billion" is past, so reported)."""
+    span = sent.doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    for _ in range(6):
+        if t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP"):
+            noun = t.head
+            return noun.dep_ in ("nsubj", "nsubjpass") \
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every") for c in noun.children) \
+                and any(c.lower_ in ("who", "that") for c in t.children)
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def is_conditional(sent: Span, q: Quantity, cues: Cues) -> bool:
+    """Is the figure inside an 'if' clause ("if the lifespan is shorter than six years")?"""
+    doc = sent.doc
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(10):
+        if any(c.dep_ == "mark" and c.lower_ in cues.conditional for c in tok.children):
+            return True
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return False

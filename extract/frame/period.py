@@ -1,0 +1,241 @@
+"""Period: when a figure holds."""
+
+from __future__ import annotations
+import re
+from typing import Optional
+from spacy.tokens import Span, Token
+from extract.records import Quantity
+from extract.periods import TimeRef
+from extract.frame.context import Context, doc_text
+from extract.frame.syntax import clause_head, tokens_of
+from extract.frame.figures import FROM_LEVEL_JUST_BEFORE, baseline_figure, is_change, is_money, level_now
+
+
+def unit_of(r: TimeRef) -> Optional[str]:
+    if r.period is None:
+        return r.unit
+    p = r.period
+    if re.fullmatch(r"(?:FY)?\d{4}", p):
+        return "year"
+    if re.search(r"Q[1-4]$", p):
+        return "quarter"
+    if re.search(r"H[12]$", p):
+        return "half"
+    return "month"
+
+
+def resolve_same(refs: list[TimeRef], ctx: Context) -> list[TimeRef]:
+    """"the same period" is the period last mentioned; "the same quarter" only if that
+    was a quarter. Updates the context as it goes, so a second "same period" in a
+    sentence resolves too."""
+    out = []
+    last, last_unit = ctx.last_period, ctx.last_period_unit
+    for r in refs:
+        if r.role == "same":
+            fits = last is not None and (r.unit == "period" or r.unit == last_unit)
+            r = r._replace(period=last if fits else None, role="period" if fits else "unresolved")
+        elif r.role == "previous":
+            # "rose 0.5% last month. They rose 0.3% in the previous month."
+            period = _one_before(last) if last is not None and r.unit == last_unit else r.period
+            r = r._replace(period=period, role="period" if period else "unresolved")
+        if r.role in ("period", "unresolved"):
+            last, last_unit = r.period, unit_of(r)
+        out.append(r)
+    return out
+
+
+def _one_before(period: str) -> Optional[str]:
+    """The period one unit before: "2025-09" -> "2025-08", "2025-Q1" -> "2024-Q4",
+    "2025-H1" -> "2024-H2", "FY2025" -> "FY2024"."""
+    m = re.fullmatch(r"(FY)?(\d{4})(?:-(Q|H)?(\d{1,2}))?", period)
+    if m is None:
+        return None
+    fy, year, kind, n = m.group(1) or "", int(m.group(2)), m.group(3), m.group(4)
+    if n is None:
+        return f"{fy}{year - 1}"
+    size = {"Q": 4, "H": 2, None: 12}[kind]
+    n = int(n) - 1
+    if n == 0:
+        year, n = year - 1, size
+    return f"{fy}{year}-{kind}{n}" if kind else f"{year}-{n:02d}"
+
+
+def attributive(text: str, r: TimeRef, det: str = r"the") -> bool:
+    """A year used as a modifier: "the 2001 telecom cycle" names an event, "its 2025
+    outlay" the thing a change is measured against."""
+    return bool(r.period and re.fullmatch(r"\d{4}", r.period)
+                and re.search(rf"\b(?:{det})\s+$", text[max(0, r.start - 8):r.start], re.I)
+                and re.match(r"\s+[a-z]", text[r.end:r.end + 3]))
+
+
+NOT_BOUND = object()
+
+
+def figure_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent: Span, ctx: Context,
+            scope: list[Token], prev: object = NOT_BOUND) -> Optional[str]:
+    """The figure's period (see _bound_period); a figure a change is measured from
+    "a year earlier" ("rose 12% to $27.7 billion from $24.7 billion a year earlier")
+    has the period a year before the one the sentence is about."""
+    if level_now(sent, q):
+        return None
+    year_ago = [r for r in refs if r.role == "yearago"]
+    refs = [r for r in refs if r.role != "yearago"]
+    if not year_ago:
+        return _bound_period(refs, q, others, sent, ctx, scope, prev)
+    baseline = _measured_from(sent, q, year_ago)
+    before = [o for o in others if o.end <= q.start]
+    if baseline and prev is not NOT_BOUND and before and _measured_from(sent, before[-1], year_ago):
+        return prev  # "compared with $19.3 billion, or 78 cents per share, a year earlier"
+    if baseline and prev is not NOT_BOUND and prev is not None:
+        current = prev  # "averaged 5.7 percent in October, down from 6.2 percent a year earlier"
+    else:
+        current = _bound_period(refs, q, others, sent, ctx, scope, prev)
+    if current is None and not refs and ctx.last_period_unit in ("quarter", "half", "year", "month"):
+        # "Data center revenue jumped 66% from a year earlier": a comparison with a year
+        # before is about the period under discussion, the one last named
+        current = ctx.last_period
+    return _year_before(current) if baseline else current
+
+
+# Words before a figure that make it the level a change is measured from.
+_FROM_LEVEL = re.compile(r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|against)\s", re.I)
+
+
+def _measured_from(sent: Span, q: Quantity, year_ago: list[TimeRef]) -> bool:
+    """"compared with $19.3 billion, or 78 cents per share, a year earlier": the figure
+    follows a "from"/"compared with" (and no "to" after it) and a year-ago reference
+    follows the figure."""
+    text = doc_text(sent.doc)
+    before = text[sent.start_char:q.start]
+    marks = list(_FROM_LEVEL.finditer(before))
+    if not marks or re.search(r"\bto\b|[;]", before[marks[-1].end():]):
+        return False
+    return any(r.start >= q.end and not re.search(r"[;]|\b(?:to|from)\b", text[q.end:r.start]) for r in year_ago)
+
+
+def _year_before(period: Optional[str]) -> Optional[str]:
+    """"2025-Q3" -> "2024-Q3", "FY2026" -> "FY2025"."""
+    if period is None:
+        return None
+    m = re.match(r"(FY)?(\d{4})(.*)", period)
+    return f"{m.group(1) or ''}{int(m.group(2)) - 1}{m.group(3)}" if m else None
+
+
+# Words that end the phrase a figure stands in: a period after them is no longer its.
+_PHRASE_END = re.compile(r"[;:]|\b(?:and|while|but|whereas|from|compared|versus|vs|than|against|after|before|as)\b",
+                         re.I)
+
+
+def _chained(text: str, q: Quantity, o: Quantity, r: TimeRef, refs: list[TimeRef]) -> bool:
+    """"reported a loss of $304.7 million on revenue of $167.4 million in the third
+    quarter", "rose 62% to $57.01 billion in the third quarter": a time after a run of
+    figures in one phrase dates each of them, not only the one next to it."""
+    return q.end <= o.start and o.end <= r.start and not _PHRASE_END.search(text[q.end:r.start]) \
+        and not FROM_LEVEL_JUST_BEFORE.search(text[max(0, q.start - 30):q.start]) \
+        and not any(q.end <= x.start and x.end <= r.start for x in refs if x is not r)
+
+
+def _subject_phrase(sent: Span, q: Quantity) -> list[Token]:
+    """The subject of the figure's clause with all it carries: "the average price of a
+    new vehicle sold in October was $39,014" is the October price."""
+    span = tokens_of(sent.doc, q)
+    if span is None:
+        return []
+    head = clause_head(span.root)
+    return [t for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+
+
+def _bound_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent: Span, ctx: Context,
+                  scope: list[Token], prev: object = NOT_BOUND) -> Optional[str]:
+    """The time reference bound to the figure: the nearest one in its clause that is
+    not nearer to another figure ("committed $200 billion, doubling its 2025 outlay"),
+    nor a baseline or a publication date; else a reference fronted at the sentence
+    start ("In the first half of 2026, ..."); else, when the sentence's references
+    belong to other figures, the period of the figure before it ("grew 28% in Q1,
+    reaching $37.6 billion"); else the paragraph's period, unless the sentence names
+    a time of its own."""
+    text = doc_text(sent.doc)
+    any_change = any(is_change(o, sent) for o in others)
+    in_scope = {t.idx for t in scope} | {t.idx for t in _subject_phrase(sent, q)}
+
+    def usable(r: TimeRef) -> bool:
+        if r.role in ("baseline", "publication"):
+            return False
+        if any_change and attributive(text, r, r"its|their|last\s+year's"):
+            return False  # "doubling its 2025 outlay": the year of the baseline
+        return True
+
+    def distance(r: TimeRef, x: Quantity) -> float:
+        # A reference right after the figure ("$25 billion in Q1 2026") binds tighter;
+        # a comma between them parts them ("reached $34.9 billion in the third quarter,
+        # up 74%": the quarter is the $34.9 billion's).
+        if r.end <= x.start:
+            return (x.start - r.end) * 1.3 + (40 if re.search(r",(?!\d)", text[r.end:x.start]) else 0)
+        return r.start - x.end + (40 if re.search(r",(?!\d)", text[x.end:r.start]) else 0)
+
+    def scoped(r: TimeRef) -> bool:
+        # "raised the price by 20% starting in July": a participle that dates the
+        # clause it hangs on, though the parse gives it a clause of its own
+        return any(r.start <= i < r.end for i in in_scope) or re.search(
+            r"\b(?:starting|beginning|effective|commencing)\s+(?:in\s+|on\s+|from\s+)?$",
+            text[max(sent.start_char, r.start - 25):r.start], re.I) is not None
+
+    cands = [r for r in refs if usable(r) and not (r.start < q.end and q.start < r.end)]
+    best, best_d = None, None
+    for r in cands:
+        if not scoped(r):
+            continue
+        d = distance(r, q)
+        if any(o is not q and distance(r, o) < d and not (r.start < o.end and o.start < r.end) and not _tolerance(o)
+               and not (r.end <= o.start and baseline_figure(sent, o))
+               and not (_chained(text, q, o, r, refs) and not baseline_figure(sent, o)) for o in others):
+            continue  # a nearer figure takes it; not a tolerance, nor a baseline after the time
+        if best_d is None or d < best_d:
+            best, best_d = r, d
+    if best is not None:
+        return best.period
+    first_fig = min(o.start for o in others) if others else q.start
+    for r in cands:
+        if r.end <= first_fig and r.role in ("period", "horizon") and re.fullmatch(
+                r"\W*(?:in|during|for|over|by|through|as\s+of)?\s*(?:the\s+)?", text[sent.start_char:r.start], re.I) \
+                and re.match(r"\s*,", text[r.end:r.end + 2]):
+            return r.period
+    if prev is not NOT_BOUND and FROM_LEVEL_JUST_BEFORE.search(text[sent.start_char:q.start]):
+        return None  # "grew to $5 billion in August from roughly $1 billion": not August's
+    if prev is not NOT_BOUND and any(scoped(r) for r in cands):
+        return prev  # the sentence's time belongs to the figure before this one
+    if prev is not NOT_BOUND and cands:
+        return prev
+    if any(scoped(r) for r in cands):
+        return None
+    if _NOW_OPENER.match(sent.text):
+        return None  # "In 2000, carriers spent $120 billion. Today, prices have dropped from $8 to $2."
+    if is_money(q) or q.unit in ("percent", "percentage_point", "times"):
+        return ctx.para_period or _horizon_carried(sent, scope)
+    return None
+
+
+_NOW_OPENER = re.compile(r"\W*(?:today|now|currently|nowadays|these\s+days|at\s+present|right\s+now)\b", re.I)
+
+
+_MODAL = frozenset({"would", "will", "could", "might", "may"})
+
+
+def _horizon_carried(sent: Span, scope: list[Token]) -> Optional[str]:
+    """"... will reduce GDP by 0.3 percent by 2020. If that holds up, that would work
+    out to a $75.3 billion hit": a target date is no period of the paragraph, but a
+    figure that goes on in the conditional goes on with it."""
+    if sent.start == 0 or not any(t.lower_ in _MODAL for t in scope) \
+            or not any(t.lower_ in ("that", "this", "it", "such") for t in sent[:3]):
+        return None  # only a sentence that points back goes on with the figure before
+    before = sent.doc[sent.start - 1].sent
+    if "\n" in doc_text(sent.doc)[before.end_char:sent.start_char]:
+        return None  # another paragraph
+    years = re.findall(r"\b(?:by|until)\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+)?((?:19|20)\d\d)\b", before.text, re.I)
+    return years[-1] if years else None
+
+
+def _tolerance(q: Quantity) -> bool:
+    """"revenue of $54 billion, plus or minus 2%, for the third quarter": a tolerance
+    on the figure before it, which does not take that figure's period from it."""
+    return bool(q.hedge) and re.search(r"(?i)\bplus\s+or\s+minus\b|±", q.hedge) is not None

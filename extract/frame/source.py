@@ -1,0 +1,231 @@
+"""Source: who says a figure."""
+
+from __future__ import annotations
+from typing import Optional
+from spacy.tokens import Doc, Span, Token
+from extract.records import Quantity
+from extract.vocab import entity_table
+from extract.frame.cues import Cues
+from extract.frame.context import BY_PARAGRAPH, BY_POINTER, Context, ITS_OWN, doc_text
+from extract.frame.syntax import active_subject, canon, clause_subject, company_word, entity_in, is_entity_text, strip_possessive
+from extract.frame.figures import is_money
+
+
+def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Optional[str], Optional[str]]:
+    """(source, carried): the source this sentence credits (carried None), else one
+    carried from before, and how (BY_POINTER or BY_PARAGRAPH); a carried source
+    may give way to a figure's own company guidance."""
+    own = _source(sent, cues)
+    if own:
+        return own, None
+    speaker = _company_speaking(sent, cues)
+    if speaker is not None:
+        return (speaker or ITS_OWN), None
+    if ctx.source and (_attributes_by_pronoun(sent, cues) or cues.source_carry.search(sent.text)):
+        ctx.source_para = para
+        return ctx.source, BY_POINTER
+    if ctx.source and ctx.source_para == para:
+        return ctx.source, BY_PARAGRAPH
+    return None, None
+
+
+def credits_main_clause(sent: Span, cues: Cues) -> bool:
+    """Does the sentence credit its whole claim to a source, so that the credit may
+    carry on ("According to Bloomberg, ...", "Hood said ...", "Bloomberg's analysis
+    shows ...")? Not when the source sits in a clause about another figure: "revenue
+    grew 40%, beating the 38.2% analysts polled by Visible Alpha had expected"."""
+    root = sent.root
+    if root.lemma_.lower() in cues.attribution_verbs:
+        return True
+    subj = clause_subject(root) if root.pos_ in ("VERB", "AUX") else None
+    if subj is not None and (subj.lower_ in cues.source_nouns or cues.source_descriptors.search(subj.text)):
+        return True
+    if any(c.dep_ in ("dobj", "attr") and c.lower_ in cues.source_nouns for c in root.children):
+        return True  # "The IEA published its annual review", "The best evidence is a study from MIT"
+    if cues.source_prepositions.search(sent.text):
+        return True  # "According to X, ...", "a study from X", "data from X"
+    # "..., Hood said.", "..., the company said in a statement": a reporting verb the parse hung lower
+    return any(t.lemma_.lower() in cues.attribution_verbs and t.dep_ in ("ROOT", "conj", "parataxis")
+               and t.head == root for t in sent if t is not root) or any(
+        t.lemma_.lower() in cues.attribution_verbs and t.i > root.i and t.dep_ in ("parataxis", "ccomp")
+        for t in root.children)
+
+
+def _company_speaking(sent: Span, cues: Cues) -> Optional[str]:
+    """"Nvidia said ..., the company said": a company word that reports speaks for the
+    organisation named before it in the sentence (returned), else for the company
+    each figure is about ("": "OpenAI's annualized revenue hit $13 billion, the
+    company said"); None when no company word reports. It never points back to the
+    last source credited."""
+    for t in sent:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in cues.attribution_verbs:
+            continue
+        subj = active_subject(t)
+        if subj is None or not company_word(subj, cues):
+            continue
+        # an organisation the parser recognises as one: "Azure revenue grew 33%, the
+        # company said" speaks for Microsoft, not for its product
+        orgs = [e for e in sent.ents if e.end <= subj.left_edge.i and e.label_ in cues.organisation_labels
+                and is_entity_text(e.text, cues)]
+        return canon(orgs[-1].text) if orgs else ""
+    return None
+
+
+def _attributes_by_pronoun(sent: Span, cues: Cues) -> bool:
+    """"However, it also emphasizes that ...", "It examined ... and found that ...",
+    "He said ...": a reporting verb whose subject points back to the last source."""
+    for t in sent:
+        if t.pos_ == "VERB" and t.lemma_.lower() in cues.attribution_verbs \
+                and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
+            v = t
+            for _ in range(3):
+                subj = active_subject(v)
+                if subj is not None:
+                    if subj.lower_ in ("which", "that", "who"):
+                        break
+                    if subj.lower_ in cues.pronouns or " ".join(x.lower_ for x in subj.subtree) in cues.anaphoric:
+                        return True
+                    break
+                if v.dep_ != "conj":
+                    break
+                v = v.head
+    return False
+
+
+def _source(sent: Span, cues: Cues) -> Optional[str]:
+    doc = sent.doc
+    text = sent.text
+    m = cues.source_prepositions.search(text)
+    if m:
+        after = doc.char_span(sent.start_char + m.end(), sent.end_char, alignment_mode="expand")
+        # "per" credits only a name right after it ("per Bloomberg"), not "per barrel"
+        if after is not None and not (m.group().strip().lower() == "per" and not (
+                len(after) and (after[0].pos_ == "PROPN" or after[0].ent_type_))):
+            name = _leading_name(after, cues)
+            if name:
+                return name
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if lemma in cues.attribution_verbs and t.pos_ == "VERB":
+            v = t
+            subj = active_subject(v)
+            if subj is None and v.dep_ == "conj":
+                subj = active_subject(v.head)
+            if subj is not None and subj.lower_ in ("which", "that", "who") and v.dep_ in ("relcl", "acl"):
+                name = _antecedent_entity(v.head, doc, cues)
+                if name:
+                    return name
+            elif subj is not None and subj.lower_ not in cues.pronouns and not company_word(subj, cues):
+                name = entity_in(subj.subtree, doc, cues, cues.source_labels)
+                if name:
+                    return name
+                if subj.lower_ in ("analysts", "economists", "experts", "researchers"):
+                    return subj.text.capitalize()
+        if t.lower_ in cues.source_nouns and t.pos_ in ("NOUN", "PROPN"):
+            for c in t.children:
+                if c.dep_ == "poss" and c.pos_ in ("PROPN",):
+                    name = entity_in(list(c.subtree), doc, cues, cues.source_labels)
+                    if name:
+                        return name
+                if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            name = entity_in(list(o.subtree), doc, cues, cues.source_labels)
+                            if name:
+                                return name
+            names = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                     and c.text not in cues.not_entities and t.pos_ == "NOUN"
+                     and (c.ent_type_ in cues.source_labels or entity_table().find(c.text))]
+            if names:
+                # "A Pew Research Center survey": the name the noun is compounded with,
+                # after "from"/"by" and a possessive ("a Codex study from OpenAI")
+                words = [x for c in names for x in c.subtree if x.pos_ == "PROPN" and x.text not in cues.not_entities]
+                return entity_table().canonicalise(" ".join(x.text for x in sorted(words, key=lambda x: x.i)))
+            # "X offered a calculation", "X published a report": the subject of the verb
+            if t.dep_ == "dobj" and t.head.pos_ == "VERB":
+                subj = clause_subject(t.head)
+                if subj is not None and subj.lower_ not in cues.pronouns:
+                    name = entity_in(subj.subtree, doc, cues, cues.source_labels)
+                    if name:
+                        return name
+    # "Research firm Exponential View built a dataset ...": a subject described as a source
+    root = sent.root
+    subj = clause_subject(root) if root.pos_ in ("VERB", "AUX") else None
+    if subj is not None:
+        np = doc_text(doc)[subj.left_edge.idx:subj.idx + len(subj.text)]
+        if cues.source_descriptors.search(np):
+            name = entity_in(subj.subtree, doc, cues, cues.source_labels)
+            if name:
+                return name
+    return _name_then_verb(sent, cues)
+
+
+def _antecedent_entity(noun: Token, doc: Doc, cues: Cues) -> Optional[str]:
+    """Who a relative clause's antecedent speaks for: a name in the antecedent phrase
+    ("Gartner, which estimates ..."), else the subject of the clause the antecedent
+    belongs to ("OpenAI partnered with Broadcom to launch a chip, which claims ...")."""
+    name = entity_in([t for t in noun.subtree if t.i <= noun.i], doc, cues, cues.source_labels, propn=False)
+    if name:
+        return name
+    v = noun.head
+    for _ in range(6):
+        if v.pos_ in ("VERB", "AUX"):
+            subj = active_subject(v)
+            if subj is not None and subj.lower_ not in cues.pronouns:
+                return entity_in(subj.subtree, doc, cues, cues.source_labels)
+        if v.head.i == v.i:
+            break
+        v = v.head
+    return None
+
+
+def _name_then_verb(sent: Span, cues: Cues) -> Optional[str]:
+    """Fallback for misparses: a named source directly before an attribution verb
+    ("Morgan Stanley and JPMorgan project ..."), where the small model often tags
+    the verb as a noun. Surface order, not the parse, decides here."""
+    ents = [e for e in sent.ents if e.label_ in cues.source_labels and is_entity_text(e.text, cues)]
+    for i, e in enumerate(ents):
+        end = e.end
+        nxt = sent.doc[end] if end < sent.end else None
+        if nxt is not None and nxt.lower_ in ("and", "&") and i + 1 < len(ents) and ents[i + 1].start == end + 1:
+            end = ents[i + 1].end
+            nxt = sent.doc[end] if end < sent.end else None
+        while nxt is not None and nxt.pos_ == "ADV" and end + 1 < sent.end:
+            end += 1
+            nxt = sent.doc[end]
+        if nxt is None:
+            continue
+        if nxt.lemma_.lower() in cues.attribution_verbs or nxt.lower_.rstrip("s") in cues.attribution_verbs:
+            if nxt.tag_ in ("VB", "VBP", "VBZ", "VBD", "NN", "NNS"):
+                return canon(e.text)
+    return None
+
+
+def _leading_name(span: Span, cues: Cues) -> Optional[str]:
+    """The name at the start of `span` ("research firm Exponential View's analysis")."""
+    toks = []
+    for t in span:
+        if t.is_punct and t.text not in ("'s", "’s", "&", "."):
+            break
+        # "$55.12 per barrel and Brent was ...": the name must lead the phrase; a
+        # participle does not end it ("estimates compiled by Bloomberg")
+        if t.pos_ in ("CCONJ", "AUX") or t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            break
+        toks.append(t)
+        if len(toks) >= 8:
+            break
+    return entity_in(toks, span.doc, cues, cues.source_labels)
+
+
+def gives_guidance(doc: Doc, sent: Span, subject: str, q: Quantity, cues: Cues) -> bool:
+    """Is a forecast about `subject` its own guidance? A money forecast about an
+    organisation (a known entity or an ORG the model recognises) that no one else
+    is credited for is the organisation's own plan ("Alphabet raised its capital
+    expenditure guidance to $180-190 billion", "Microsoft is tracking above $120
+    billion" in a paragraph about 2026 budgets)."""
+    if not is_money(q):
+        return False
+    table = entity_table()
+    return subject in table.canonical.values() or any(
+        e.label_ in cues.organisation_labels and table.canonicalise(strip_possessive(e.text)) == subject
+        for e in sent.ents)

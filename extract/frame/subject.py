@@ -1,0 +1,607 @@
+"""Subject: who or what a figure is about."""
+
+from __future__ import annotations
+import re
+from typing import Optional
+from spacy.tokens import Doc, Span, Token
+from extract.records import Quantity
+from extract.vocab import entity_table, metric_vocabulary
+from extract.frame.cues import Cues, load_cues
+from extract.frame.context import Context, POINTS_BACK, STRONG, WEAK, doc_text
+from extract.frame.syntax import bracketed, canon, clause_subject, company_word, coordinated_names, entity_in, is_code, is_entity_text, last_organisation_before, metric_tokens, name_word, tokens_of
+from extract.frame.figures import valued_object
+
+
+def without_article(name: Optional[str]) -> Optional[str]:
+    """"The Census Bureau" -> "Census Bureau": names are kept without a leading article,
+    unless the alias table names the entity with it ("The Economist")."""
+    if not name or not re.match(r"(?i)the\s+\S", name):
+        return name
+    table = entity_table()
+    if name in table.canonical.values() or table.canonicalise(name) != name:
+        return table.canonicalise(name)
+    return name.split(None, 1)[1]
+
+
+def _phrase_text(tokens: list[Token]) -> str:
+    """Tokens as written: "AI-related" keeps its hyphen, words apart stay apart."""
+    out = ""
+    for k, t in enumerate(tokens):
+        out += t.text
+        if k + 1 < len(tokens):
+            nxt = tokens[k + 1]
+            between = t.doc[t.i + 1:nxt.i]
+            if not len(between):
+                out += t.whitespace_  # next to each other: as written
+            elif all(x.text in ("-", "–") and not x.whitespace_ for x in between) and not t.whitespace_:
+                out += "".join(x.text for x in between)  # a hyphen the phrase left out
+            else:
+                out += " "
+    return out.strip()
+
+
+def _agent_of(tok: Token, cues: Cues) -> Optional[Token]:
+    """The "by" object of an action noun, who does it ("spending by the big four",
+    "purchases by central banks"); not the author of a report ("a study by MIT")."""
+    if tok.pos_ != "NOUN" or tok.lower_ in cues.source_nouns:
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            objs = [o for o in c.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+            if objs:
+                return objs[0]
+    return None
+
+
+def _np_phrase(head: Token, cues: Cues) -> str:
+    """The text of a noun phrase up to its head, with its coordinated nouns, minus
+    determiners and quantifiers: "the entire AI industry" -> "AI industry"."""
+    # a hyphen inside a word ("home-improvement retailer") belongs to the phrase
+    left = [t for t in head.subtree if t.i <= head.i and not (t.dep_ in ("relcl", "acl", "appos"))
+            and not (t.dep_ == "punct" and not (t.text == "-" and not t.whitespace_))]
+    # keep the contiguous run ending at the head
+    run: list[Token] = []
+    for t in sorted(left, key=lambda t: t.i, reverse=True):
+        if run and t.i != run[-1].i - 1:
+            break
+        run.append(t)
+    run.reverse()
+    while run and (run[0].lower_ in cues.drop_words or run[0].pos_ in ("DET", "PRON", "PUNCT", "ADP", "SYM")
+                   or run[0].dep_ in ("poss", "case", "quantmod")
+                   or any(ch.isdigit() for ch in run[0].text) or not any(ch.isalpha() for ch in run[0].text)):
+        run = run[1:]
+    run = run[-6:]
+    while run and run[-1].text == "-":
+        run = run[:-1]
+    return "".join(t.text_with_ws for t in run).strip()
+
+
+def _owner_of_metric(head: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str], bool]:
+    """For a subject whose head is a metric word, who the metric belongs to:
+    a possessor ("Nvidia's revenue"; a pronoun possessor returns (None, True)),
+    a prepositional object ("capital expenditure for the big five", "lease
+    obligation across the cloud industry"), or the modifiers left of the metric
+    words ("AWS revenue", "the hardware depreciation period")."""
+    for c in head.children:
+        if c.dep_ == "poss":
+            if c.lower_ in cues.pronouns:
+                return None, True
+            name = entity_in(c.subtree, doc, cues, cues.subject_labels)
+            if name:
+                return name, False
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "across", "of", "among", "at", "in"):
+            for o in c.children:
+                if o.dep_ == "pobj" and (o.pos_ in ("NOUN", "PROPN") or (o.pos_ == "NUM" and any(
+                        x.dep_ in ("amod", "det") for x in o.children))) and o.ent_type_ not in ("DATE", "TIME") \
+                        and not (span.start <= o.i < span.end) and not _metric_head(o):
+                    name = entity_in(o.subtree, doc, cues, cues.subject_labels)
+                    if o.lower_ in cues.pronouns:
+                        return None, True
+                    if not name and any(c.dep_ == "poss" and c.lower_ in cues.pronouns for c in o.children):
+                        return None, True  # "Sales in its data center segment": the company's own
+                    return name or _np_phrase(o, cues) or None, False
+    mods = [t for t in head.subtree if t.i < head.i and t.dep_ in ("compound", "amod", "nmod", "npadvmod")
+            and not (span.start <= t.i < span.end)]
+    # strip the longest metric phrase that leaves a noun ("global AI revenue" ->
+    # "global AI", "the hardware depreciation period" -> "hardware")
+    words: list[Token] = []
+    shorter = [head] if head.text.lower() in metric_vocabulary().canonical else []
+    longest = metric_tokens(head)
+    for metric_words in (longest, *([shorter] if shorter else [])):
+        ids = {t.i for t in metric_words}
+        words = sorted((t for t in mods if t.i not in ids), key=lambda t: t.i)
+        if metric_words is shorter and longest and not any(name_word(t) for t in words):
+            # "Data center revenue" is a metric whole; only a name cut from a longer
+            # metric owns it ("global AI revenue" -> "global AI")
+            words = []
+        if any(t.pos_ in ("NOUN", "PROPN") for t in words):
+            break
+    if any(t.pos_ in ("NOUN", "PROPN") for t in words):
+        text = _phrase_text([t for t in words if t.lower_ not in cues.drop_words])
+        hits = entity_table().find(text)
+        if hits:
+            return hits[0][2], False
+        if not any(name_word(t) for t in words) and not any(c.dep_ == "det" for c in head.children):
+            # "Cloud infrastructure revenue will grow 77%": a line of business with no
+            # name, so the company the text is about owns it
+            return None, True
+        return text or None, False
+    return None, False
+
+
+def _metric_head(tok: Token) -> bool:
+    """Is this noun (with its compounds) a metric word: "revenue", "capital
+    expenditure", "lease obligation", "payback period"?"""
+    return bool(metric_tokens(tok))
+
+
+def _name_np(tok: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str], bool]:
+    """(name, points_back) for a subject noun phrase headed by `tok`."""
+    if span.start <= tok.i < span.end:
+        return None, False
+    if is_code(tok):
+        # "U.S. crude CLc1 fell 3.38%", "Copper CMCU3 rose": the words before the code name it
+        words = sorted((t for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
+                        for t in c.subtree), key=lambda t: t.i)
+        text = _phrase_text([t for t in words if not is_code(t)])
+        return (entity_table().canonicalise(text) if text else None), False
+    if tok.lower_ in cues.pronouns or company_word(tok, cues):
+        return None, True
+    if tok.lower_ in cues.measure_nouns:
+        return None, False  # "the ratio of ...", "the divergence": a measure, not an entity
+    if any(span.start <= t.i < span.end for t in tok.subtree) and not _priced(tok, span):
+        # the figure is part of the subject ("The $600 billion gap is ...", "the
+        # improvement trajectory from 95% failure"), not a figure about it
+        return None, False
+    # a name inside the phrase (left part and its coordinations)
+    core = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl") and not _in_clause_below(t, tok)]
+    pronoun_owner = any(c.dep_ == "poss" and c.lower_ in cues.pronouns for c in tok.children)
+    if _metric_head(tok):
+        owner, back = _owner_of_metric(tok, doc, cues, span)
+        if owner or back:
+            return owner, back
+        # "Oracle said cloud revenue rose to $5.9 billion": whose revenue is told by
+        # the clause above
+        return None, tok.head.dep_ in ("ccomp",)
+    group = coordinated_names(tok, doc, cues)
+    if group:
+        return group, False
+    if tok.pos_ == "NOUN" and tok.tag_ == "NNS":
+        # "The five largest technology companies - Amazon, Microsoft, Alphabet, Meta,
+        # and Oracle — are on track to spend ...": the group, with its members
+        listed = [coordinated_names(c, doc, cues) for c in tok.children if c.dep_ == "appos"]
+        if listed and listed[0]:
+            return f"{_np_phrase(tok, cues)} ({listed[0]})", False
+    name = entity_in([t for t in core if t.i <= tok.i or t.dep_ == "conj"], doc, cues, cues.subject_labels)
+    if name:
+        return name, False
+    agent = _agent_of(tok, cues)
+    if agent is not None:
+        # "spending by the four largest cloud providers will exceed $600 billion"
+        return _name_np(agent, doc, cues, span)
+    if pronoun_owner:
+        return None, True  # "Its networking segment grew 263%": whose segment
+    if tok.pos_ == "NOUN":
+        return _np_phrase(tok, cues) or None, False
+    return None, False
+
+
+def _demonstrative_np(tok: Token) -> bool:
+    """"these firms", "those lenders": a plural noun with only a demonstrative
+    before it points back to a group already named."""
+    left = [t for t in tok.subtree if t.i < tok.i]
+    return tok.tag_ == "NNS" and len(left) == 1 and left[0].lower_ in ("these", "those")
+
+
+def _priced(tok: Token, span: Span) -> bool:
+    """"ChatGPT Plus at $20 per month", "a data center with 300MW", "a developer who
+    spends $10,000": the phrase is what the figure inside it is about."""
+    x = span.root
+    for _ in range(10):
+        if x.i == tok.i or x.head.i == x.i:
+            return False
+        if x.dep_ in ("prep", "conj") and x.lower_ in ("at", "with", "worth", "costing", "priced"):
+            return True
+        if x.dep_ in ("relcl", "acl", "advcl") and x.pos_ in ("VERB", "AUX") and x.head.pos_ in ("NOUN", "PROPN"):
+            return True
+        x = x.head
+    return False
+
+
+def _in_clause_below(t: Token, top: Token) -> bool:
+    x = t
+    while x.i != top.i and x.head.i != x.i:
+        if x.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+        x = x.head
+    return False
+
+
+def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
+             in_sent: list[Quantity], source: Optional[str] = None) -> tuple[Optional[str], Optional[str]]:
+    """(subject, how) where how is STRONG (from the figure's clause) or WEAK."""
+    span = tokens_of(doc, q)
+    if span is None:
+        return None, None
+    found = _respectively(doc, sent, q, in_sent, cues) or _aged_person(doc, span, q, cues)
+    if found:
+        return found, STRONG
+    root = span.root
+    # Partitive: "95% of those pilots produced ...", "About 60% of surveyed companies"
+    if q.unit == "percent" and root.dep_ in ("nsubj", "nsubjpass"):
+        for c in root.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        name, back = _name_np(o, doc, cues, span)
+                        if name:
+                            return name, STRONG
+    # "Colossus-1 data center with 300MW capacity": the thing that has the figure
+    if root.head.lower_ == "with" or (root.dep_ in ("compound", "nummod") and root.head.head.lower_ == "with"):
+        w = root.head if root.head.lower_ == "with" else root.head.head
+        owner = w.head
+        if owner.pos_ == "VERB":
+            # "building the Stargate campus with 1.2GW": the object before "with"
+            objs = [c for c in owner.children if c.dep_ == "dobj" and c.i < w.i]
+            owner = objs[-1] if objs else owner
+        if owner.pos_ in ("NOUN", "PROPN") and not _metric_head(owner):
+            words = [t for t in owner.subtree if t.i <= owner.i and t.dep_ not in ("poss", "case", "det")
+                     and not any(p.dep_ == "poss" for p in t.ancestors if p.i < owner.i and p.i != owner.i)]
+            words = [t for t in words if not any(a.dep_ == "poss" for a in [t] + list(t.ancestors) if a.i < owner.i)]
+            text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+            if text:
+                return entity_table().canonicalise(text), STRONG
+    valued = valued_object(doc, q)
+    if valued is not None:
+        # "Investors valued the company at $10 billion": the company's valuation
+        name, back = _name_np(valued, doc, cues, span)
+        if name:
+            return name, STRONG
+        if back:  # "the company" with nothing before it to name: better no subject than the investors
+            return (_antecedent(ctx, valued), WEAK) if _antecedent(ctx, valued) else (None, None)
+    verb = root
+    points_back = foreseen = False
+    anaphor: Optional[Token] = None
+    below: Optional[Token] = None  # the clause the climb came up from
+    for _ in range(12):
+        if verb.head.i == verb.i and not verb.pos_ in ("VERB", "AUX"):
+            break
+        subj = clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subj is not None and verb.lemma_.lower() in cues.attribution_verbs and (
+                verb.i != root.i and subj.lower_ in cues.source_nouns
+                or cues.source_descriptors.search(doc_text(doc)[subj.left_edge.idx:subj.idx + len(subj.text)])):
+            # "Sightline Climate's statistics show 15.2GW ...", "X estimates ...": the
+            # subject of a reporting verb is the source, not what the figure is about
+            foreseen = True
+            break
+        if subj is not None and source and below is not None and below.dep_ == "advcl" and below.tag_ == "VBG" \
+                and verb.lemma_.lower() in cues.attribution_verbs \
+                and without_article(_name_np(subj, doc, cues, span)[0]) == without_article(source):
+            # "U.S. consumer prices rose 0.2%, the Labor Department said, bringing the
+            # annual rate down to 2.9%": who reports the figure is not what it is
+            # about; what the report is about is
+            for c in verb.children:
+                inner = clause_subject(c) if c.dep_ == "ccomp" else None
+                if inner is not None:
+                    name, _ = _name_np(inner, doc, cues, span)
+                    if name:
+                        return name, WEAK
+            break
+        if subj is not None and _holds_other_figure(subj, q, in_sent, doc):
+            # "The $850 billion commitments correspond to $25 billion in revenue"
+            break
+        if subj is not None and not (span.start <= subj.i < span.end):
+            if subj.lower_ in ("who", "that", "which") and verb.dep_ in ("relcl", "acl") and verb.head.lower_ == "one":
+                name, back = _nominal_one(sent, verb.head, doc, cues, span), False
+            elif subj.lower_ in ("who", "that", "which") and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+                name, back = _name_np(verb.head, doc, cues, span)
+            elif subj.lower_ == "one" and subj.pos_ in ("NOUN", "NUM", "PRON"):
+                name, back = _nominal_one(sent, subj, doc, cues, span), False
+            else:
+                name, back = _name_np(subj, doc, cues, span)
+            if name:
+                return name, STRONG
+            if back:
+                points_back, anaphor = True, subj
+                # a company word, or a metric with no owner ("Oracle said cloud revenue
+                # rose"), belongs to an organisation that speaks, not to a person who does
+                found = _main_clause_subject(doc, verb, cues, span, company=company_word(subj, cues),
+                                             person=not _metric_head(subj))
+                if found:
+                    return found, STRONG
+                break
+            if subj.dep_ == "csubj":
+                # "training a single model could cost $5 billion": what is trained
+                for o in subj.children:
+                    if o.dep_ == "dobj":
+                        name, _ = _name_np(o, doc, cues, span)
+                        if name:
+                            return name, STRONG
+            # "Margins hit 30% for the retailer", "capital intensity has reached 45 to 57%
+            # for these companies": the subject names a measure, "for X" whose it is.
+            for_np = _for_object(verb, span)
+            if for_np is not None:
+                # "for these firms": whose measure it is, a group named before
+                name, back = (None, True) if _demonstrative_np(for_np) else _name_np(for_np, doc, cues, span)
+                if name:
+                    return name, STRONG
+                if back and _antecedent(ctx, for_np):
+                    return _antecedent(ctx, for_np), WEAK
+            if _bare_metric(subj) and ctx.subject and ctx.subject_para == ctx.para:
+                # "Coinbase switched models. AI spending has been cut by half": a
+                # measure with no owner in its clause belongs to the topic before.
+                return ctx.subject, WEAK
+            break
+        if verb.head.i == verb.i:
+            break
+        if subj is not None and span.start <= subj.i < span.end and verb.head.lemma_.lower() in cues.attribution_verbs:
+            # "NIDA estimated that 964,000 people reported ...": the figure is its own
+            # clause's subject; the reporter above is its source, not what it is about
+            break
+        below = verb
+        verb = verb.head
+    if points_back and anaphor is not None and anaphor.lower_ in ("it", "its"):
+        # "OpenAI's revenue hit $13 billion, and it expects to burn through $115
+        # billion": the organisation named before the pronoun in its own sentence
+        named = last_organisation_before(sent, anaphor, cues)
+        if named:
+            return named, WEAK
+    if points_back and anaphor is not None and _antecedent(ctx, anaphor):
+        return _antecedent(ctx, anaphor), WEAK
+    if points_back and anaphor is not None and (company_word(anaphor, cues) or anaphor.lower_ in ("it", "its")) \
+            and ctx.named and ctx.named_para >= ctx.para - 1:
+        # "McClatchy reported a loss ... Most of the loss reflected a write-down. But
+        # the company also reported long-term debt": a sentence that names nobody
+        # leaves the company named before it as what "the company" points back to
+        return ctx.named, WEAK
+    if points_back and anaphor is not None and company_word(anaphor, cues):
+        # "the company had visibility into $500 billion" with nothing named before: the
+        # article's topic, not another name in the sentence ("its Blackwell chips")
+        return None, None
+    found = _noun_before_verb(doc, sent, span, cues)
+    if found:
+        return found, STRONG
+    # A possessive or an organisation named before the figure in its sentence, unless
+    # it is the sentence's source ("Exponential View's analysis", "Bloomberg's data").
+    before = [t for t in sent if t.i < span.start]
+    for t in reversed(before):
+        if t.dep_ == "poss" and t.pos_ == "PROPN" and t.head.lower_ not in cues.source_nouns:
+            name = entity_in(list(t.subtree), doc, cues, cues.subject_labels)
+            if name and name != source:
+                return name, WEAK
+    prefix = doc_text(doc)[sent.start_char:q.start]
+    credited = _credited_spans(sent, cues)
+
+    def is_credited(s: int, e: int) -> bool:
+        return any(a < e and s < b for a, b in credited)
+
+    for hit in reversed(entity_table().find(prefix)):
+        if hit[2] != source and not is_credited(sent.start_char + hit[0], sent.start_char + hit[1]) \
+                and not (prefix[hit[0] - 1:hit[0]] == "(" and prefix[hit[1]:hit[1] + 1] == ")"):
+            return hit[2], WEAK  # not "(Reuters)", a credit in brackets of its own
+    for ent in reversed([e for e in sent.ents if e.end_char <= q.start and e.label_ in ("ORG",)
+                         and is_entity_text(e.text, cues) and not is_credited(e.start_char, e.end_char)
+                         and not bracketed(e)]):
+        name = canon(ent.text)
+        if name != source:
+            return name, WEAK
+    if foreseen and ctx.named and ctx.named_para >= ctx.para - 1 and ctx.named != source:
+        # "Home Depot reported $2.53 a share. Wall Street predicted $2.52 a share.":
+        # the reporters foresee a figure of the company just named
+        return ctx.named, WEAK
+    return None, None
+
+
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "these", "those"})
+
+
+def _antecedent(ctx: Context, anaphor: Token) -> Optional[str]:
+    """What an anaphor points back to: a plural ("these companies", "they", "their
+    margins") to the last group named in this paragraph or the one before, else
+    the last topic."""
+    words = [anaphor] + [c for c in anaphor.children if c.dep_ in ("poss", "det")]
+    plural = anaphor.tag_ in ("NNS", "NNPS") or any(w.lower_ in _PLURAL_PRONOUNS for w in words)
+    if plural and ctx.group and ctx.group_para >= ctx.para - 1:
+        return ctx.group
+    return ctx.subject
+
+
+def _aged_person(doc: Doc, span: Span, q: Quantity, cues: Cues) -> Optional[str]:
+    """"Ma'Khia Bryant, 16, was shot": the person an appositive age follows."""
+    if q.unit != "year" or not re.fullmatch(r"\d{1,3}", q.surface) or span.start < 2 or doc[span.start - 1].text != ",":
+        return None
+    before = doc[max(0, span.start - 6):span.start - 1]
+    return entity_in(list(before), doc, cues, frozenset({"PERSON"}), propn=False) if len(before) else None
+
+
+def _bare_metric(subj: Token) -> bool:
+    """A subject that is a metric and nothing more ("Revenue", "AI spending", "the
+    gross margin"): no owner, no qualifier ("global", "industry-wide")."""
+    words = {t.i for t in metric_tokens(subj)}
+    if not words:
+        return False
+    return all(t.i in words or t.dep_ == "det" for t in subj.subtree if t.i <= subj.i) and not any(
+        c.dep_ == "prep" for c in subj.children)
+
+
+def _for_object(verb: Token, span: Span) -> Optional[Token]:
+    """The object of a "for" phrase on the verb (or on the figure itself) after the figure."""
+    for head in (verb, span.root):
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "for" and c.i >= span.end:
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+    return None
+
+
+def _noun_before_verb(doc: Doc, sent: Span, span: Span, cues: Cues) -> Optional[str]:
+    """For a misparsed clause whose verb has no subject ("..., global AI revenue
+    (excluding China) reached $25 billion"): the noun phrase right before the verb
+    that governs the figure, skipping a parenthesis and adverbs."""
+    verb = span.root
+    for _ in range(10):
+        # the first finite verb above the figure ("reached $25 billion, surpassing the
+        # $21 billion costs": "surpassing" has the subject of "reached")
+        if verb.pos_ == "VERB" and (verb.tag_ not in ("VBG", "VBN") or verb.dep_ == "conj"):
+            break
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    if verb.pos_ != "VERB" or verb.i >= span.start or clause_subject(verb) is not None:
+        return None
+    i = verb.i - 1
+    depth = 0
+    while i >= sent.start:
+        t = doc[i]
+        if t.text == ")":
+            depth += 1
+        elif t.text == "(":
+            depth -= 1
+        elif depth == 0 and t.pos_ not in ("ADV", "AUX", "PART"):
+            break
+        i -= 1
+    if i < sent.start or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None
+    name, back = _name_np(doc[i], doc, cues, span)
+    return name
+
+
+def _holds_other_figure(subj: Token, q: Quantity, in_sent: list[Quantity], doc: Doc) -> bool:
+    s, e = subj.left_edge.idx, subj.idx + len(subj.text)
+    return any(o is not q and s <= o.start < e and not (s <= q.start < e) for o in in_sent)
+
+
+def _credited_spans(sent: Span, cues: Cues) -> list[tuple[int, int]]:
+    """Character spans of the names a sentence credits as sources ("Sightline
+    Climate's statistics show", "Bloomberg's data", "analysts at UBS estimate"):
+    they are never the subject of the figures they report."""
+    out = []
+    for t in sent:
+        owner = None
+        if t.dep_ == "poss" and t.head.lower_ in cues.source_nouns:
+            owner = t
+        elif t.dep_ == "nsubj" and t.head.lemma_.lower() in cues.attribution_verbs:
+            owner = t
+        if owner is not None:
+            out.append((owner.left_edge.idx, owner.right_edge.idx + len(owner.right_edge.text)))
+    return out
+
+
+def _nominal_one(sent: Span, one: Token, doc: Doc, cues: Cues, span: Span) -> Optional[str]:
+    """"one" standing for a noun already used in the sentence ("A business that spends
+    $0.12 ... than one that spends $0.50"): that noun."""
+    for t in reversed([t for t in sent if t.i < one.i]):
+        if t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and not _metric_head(t) \
+                and any(c.dep_ == "relcl" for c in t.children):
+            return _np_phrase(t, cues) or None
+    return None
+
+
+def _respectively(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], cues: Cues) -> Optional[str]:
+    """"Meta and Microsoft ... reached $79 billion and $41 billion, respectively":
+    the k-th figure belongs to the k-th name of the coordinated list."""
+    text = sent.text
+    if "respectively" not in text.lower():
+        return None
+    figs = sorted(in_sent, key=lambda x: x.start)
+    if len(figs) < 2:
+        return None
+    first = figs[0].start - sent.start_char
+    names = []
+    for s, e, name in entity_table().find(text[:first]):
+        names.append((s, e, name))
+    for ent in sent.ents:
+        s, e = ent.start_char - sent.start_char, ent.end_char - sent.start_char
+        if e <= first and ent.label_ in cues.subject_labels and is_entity_text(ent.text, cues) \
+                and not any(a < e and s < b for a, b, _ in names):
+            names.append((s, e, canon(ent.text)))
+    names.sort()
+    # the last run of names joined only by commas and "and"
+    run: list[tuple[int, int, str]] = []
+    for n in names:
+        if run and re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", text[run[-1][1]:n[0]]):
+            run.append(n)
+        else:
+            run = [n]
+    if len(run) != len(figs):
+        return None
+    return run[figs.index(q)][2]
+
+
+def _main_clause_subject(doc: Doc, verb: Token, cues: Cues, span: Span, company: bool = False,
+                         person: bool = True) -> Optional[str]:
+    """In "Acme said its revenue was $10 billion" the pronoun points to the subject of
+    the clause that governs this one, in the same sentence, before the previous sentence's.
+    The subject's own name counts, not one in a phrase hung on it ("demand for its
+    Blackwell chips"); a company word ("the company") points only to an organisation,
+    and a metric (person=False: "Revenue rose 5%, said Lisa Su") to no person."""
+    labels = cues.organisation_labels if company else cues.subject_labels
+    tok, hops = verb, 0
+    while tok.dep_ in ("ccomp", "xcomp", "conj", "advcl", "relcl") and tok.head.i != tok.i and hops < 4:
+        tok, hops = tok.head, hops + 1
+        subj = clause_subject(tok) if tok.pos_ in ("VERB", "AUX") else None
+        if subj is not None and subj.lower_ not in cues.pronouns:
+            if company_word(subj, cues):
+                return None  # "the Redmond, Washington-based company said": it points back in turn
+            own = [t for t in subj.subtree if t.i <= subj.i or t.dep_ == "conj"]
+            if not person and any(t.ent_type_ == "PERSON" for t in own):
+                continue
+            found = entity_in(own, doc, cues, labels, propn=not company)
+            if found:
+                return found
+    return None
+
+
+def sentence_subject(sent: Span, cues: Cues) -> tuple[Optional[str], Optional[str]]:
+    """(topic, group): the entity a sentence is about, for the next sentence's
+    pronouns, and that entity again if it is a group (a plural: "the big five
+    hyperscalers", "Apple and Google"), for plural anaphors ("these companies",
+    "they"). The topic is the subject of the main clause or, when the main verb
+    attributes ("CreditSights has documented that capital expenditure for the big
+    five ... exceeds"), of the reported clause, never the reporter. Anaphoric
+    subjects ("the group", "Armstrong said the company ...") leave both unchanged."""
+    root = sent.root
+    subj = clause_subject(root) if root.pos_ in ("VERB", "AUX") else None
+    span = sent.doc[sent.start:sent.start]  # an empty span: no figure to avoid
+    if subj is not None and root.lemma_.lower() in cues.attribution_verbs:
+        for c in root.children:
+            if c.dep_ == "ccomp":
+                inner = clause_subject(c)
+                if inner is not None:
+                    name, back = _name_np(inner, sent.doc, cues, span)
+                    if back:
+                        return POINTS_BACK, None
+                    if name:
+                        return name, (name if _is_plural_name(sent, name) else None)
+    if subj is None:
+        return None, None
+    if root.lemma_.lower() in cues.attribution_verbs and cues.source_descriptors.search(
+            doc_text(sent.doc)[subj.left_edge.idx:subj.idx + len(subj.text)]):
+        return None, None  # "Analysts forecast revenue of $7 billion": the reporters are no topic
+    name, back = _name_np(subj, sent.doc, cues, span)
+    if back:
+        return POINTS_BACK, None
+    if name and (name in entity_table().canonical.values() or any(t.pos_ == "PROPN" for t in subj.subtree)
+                 or _is_group_noun(subj)):
+        reporter = root.lemma_.lower() in cues.attribution_verbs
+        return name, (name if not reporter and _is_plural_name(sent, name) else None)
+    return None, None
+
+
+def _is_plural_name(sent: Span, name: str) -> bool:
+    """Does the sentence write this name as a plural: its last word a plural noun
+    ("hyperscalers"), or names joined ("Apple and Google")?"""
+    last = name.split()[-1]
+    for t in sent:
+        if t.text == last:
+            return t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children) or t.dep_ == "conj"
+    return False
+
+
+def _is_group_noun(tok: Token) -> bool:
+    """A plural common noun naming a group of actors ("the big five hyperscalers")."""
+    if tok.lower_ in load_cues().measure_nouns or _metric_head(tok):
+        return False  # "Those gains", "sales": measures, not actors
+    return tok.tag_ == "NNS" or any(t.like_num for t in tok.children)

@@ -1,0 +1,335 @@
+"""Sentences, paragraphs, clauses and names: the parse helpers every framing role shares."""
+
+from __future__ import annotations
+import re
+from functools import lru_cache
+from typing import Optional
+from spacy.tokens import Doc, Span, Token
+from extract.records import Quantity
+from extract.vocab import entity_table, metric_vocabulary
+from extract.lexicon import alternation, data_table
+from extract.frame.cues import Cues
+from extract.frame.context import doc_text
+
+
+def index_of(starts: list[int], pos: int) -> int:
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def paragraph_index(text: str):
+    # a run of line breaks (blank lines between paragraphs) is one break
+    breaks = [m.start() for m in re.finditer(r"\n\s*", text)]
+
+    def index(pos: int) -> int:
+        return index_of([-1] + breaks, pos)
+
+    return index
+
+
+# A time span is what a figure is measured over, never what it is about ("next two months").
+_TIME_HEAD = re.compile(r"(?i)\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?|"
+                        r"centur(?:y|ies)|weekend|summer|winter|spring|autumn|fall)$")
+
+
+# A month or weekday is a time, never what a figure is about ("stayed below 6% in October").
+_CALENDAR = re.compile(r"(?i)(?:(?:early|mid|late)[- ])?(?:january|february|march|april|may|june|july|august|"
+                       r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|"
+                       r"saturday|sunday|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?")
+
+
+def name_like(name: Optional[str]) -> bool:
+    """At least two letters, starting with a letter or digit: not "=" or "$ 49", nor a
+    time span ("next two months")."""
+    return bool(name) and sum(ch.isalpha() for ch in name) >= 2 and name[0].isalnum() \
+        and not re.search(r"[=$€£¥]", name) and not _TIME_HEAD.search(name) and not _CALENDAR.fullmatch(name) \
+        and not _title_only().fullmatch(name)
+
+
+@lru_cache(maxsize=None)
+def _title_only() -> re.Pattern:
+    """A title or rank, or a company suffix, with no name after it ("Lt .", "Inc."): a
+    sentence split inside a name (data/sentences.toml, the list sentence splitting reads)."""
+    words = data_table("sentences")["titles"]["before_names"] + ["Jr", "Sr", "Co", "Corp", "Inc", "Ltd"]
+    return re.compile(rf"(?i)(?:{alternation(words)})\s*\.?")
+
+
+def is_heading(text: str, sent: Span) -> bool:
+    """A line of its own without closing punctuation ("Commitments of $850 billion")."""
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    line_end = text.find("\n", sent.start_char)
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    return bool(line) and line == sent.text.strip() and not re.search(r"[.!?:;\"”’)]$", line)
+
+
+def tokens_of(doc: Doc, q: Quantity) -> Optional[Span]:
+    return doc.char_span(q.start, q.end, alignment_mode="expand")
+
+
+_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp"})
+
+
+def _is_clause_head(t: Token) -> bool:
+    return t.dep_ == "ROOT" or (t.pos_ in ("VERB", "AUX") and t.dep_ in _CLAUSE_DEPS)
+
+
+def clause_head(t: Token) -> Token:
+    for _ in range(30):
+        if _is_clause_head(t) or t.head.i == t.i:
+            return t
+        t = t.head
+    return t
+
+
+def scope_of(sent: Span, q: Quantity) -> list[Token]:
+    """The tokens that speak about the figure: those of its own clause and of the
+    clauses it is embedded in ("X expects that ... <figure>"), not those of side
+    clauses ("15.2GW is under construction, expected to be completed by 2027") nor
+    of a coordinated clause before it ("... was estimated at $100 million, and the
+    next generation is expected to break $1 billion")."""
+    span = tokens_of(sent.doc, q)
+    if span is None:
+        return list(sent)
+    chain = []
+    c = clause_head(span.root)
+    for _ in range(10):
+        chain.append(c)
+        if own_clause(c) or c.head.i == c.i or c.dep_ == "ROOT":
+            break
+        c = clause_head(c.head)
+    if not own_clause(chain[-1]):
+        # the main clause speaks about everything below it ("X offered a calculation —
+        # ... would need $600 billion")
+        chain.append(sent.root)
+    allowed = {t.i for t in chain}
+    # "the $300 billion they spent in 2024": a relative clause on the figure describes it
+    np = span.root.head if span.root.dep_ in ("nummod", "compound", "quantmod", "amod") else span.root
+    allowed |= {c.i for c in np.children if c.dep_ in ("relcl", "acl") and c.i >= span.end}
+    # "X offered a calculation: the industry would need $600 billion": what comes
+    # before a colon (or a lone dash) frames what it introduces.
+    intro = [t.i for t in sent if t.i < span.start and (t.text == ":" or (t.text in ("—", "–") and sum(
+        x.text in ("—", "–") for x in sent) == 1))]
+    cut = intro[-1] if intro else sent.start - 1
+    return [t for t in sent if clause_head(t).i in allowed or span.start <= t.i < span.end or t.i < cut]
+
+
+def own_clause(c: Token) -> bool:
+    """A coordinated clause with a subject of its own ("..., and the next generation
+    is expected to ..."); a verb that shares its subject with the one before ("would
+    reduce GDP ..., while lowering wages and eliminating 195,600 jobs") goes on
+    under the same framing."""
+    return c.dep_ == "conj" and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children)
+
+
+def canon(name: str) -> str:
+    """The canonical name for a name as written, possessive or not ("Moody's" is a
+    name, "Nvidia's" a possessive)."""
+    table = entity_table()
+    found = table.canonicalise(name)
+    if found in table.canonical.values():
+        return found
+    return table.canonicalise(strip_possessive(name))
+
+
+def strip_possessive(s: str) -> str:
+    return re.sub(r"\s*(?:'s|’s|')$", "", s.strip())
+
+
+def is_entity_text(text: str, cues: Cues) -> bool:
+    words = text.split()
+    return bool(words) and not all(w.strip(".,'’") in cues.not_entities for w in words)
+
+
+def entity_in(span_tokens, doc: Doc, cues: Cues, labels, propn: bool = True) -> Optional[str]:
+    """The first known entity alias, else named entity, else proper noun in the tokens."""
+    toks = sorted(span_tokens, key=lambda t: t.i)
+    if not toks:
+        return None
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    text = doc_text(doc)[s:e]
+    hits = entity_table().find(text)
+    if hits:
+        return hits[0][2]
+    ids = {t.i for t in toks}
+    # a nationality as an adjective ("Japanese yen", "Glaswegian extras") names no one
+    ents = [ent for ent in doc.ents if ent.start in ids and ent.end - 1 in ids and ent.label_ in labels
+            and is_entity_text(ent.text, cues) and not (ent.label_ == "NORP" and ent.root.tag_ == "JJ")]
+    # an organisation before a person in it ("Economist Jane Lee of Moody's")
+    for ent in sorted(ents, key=lambda e: (e.label_ != "ORG", e.start)):
+        return canon(ent.text)
+    propns = [t for t in toks if t.pos_ == "PROPN" and t.text not in cues.not_entities and not is_code(t)
+              and not capital_only_for_the_sentence(t)] if propn else []
+    if propns:
+        t = propns[0]
+        words = [x for x in t.subtree if x.pos_ == "PROPN" and x.i >= t.i - 3 and x.i in ids
+                 and x.text not in cues.not_entities] or [t]
+        # a name runs on through the proper nouns right after it ("Home" of "Home Depot",
+        # when the parse hangs "Home" on "Depot")
+        end = max(x.i for x in words)
+        while end + 1 in ids and _name_goes_on(doc[end], doc[end + 1], cues):
+            end += 1
+            words.append(doc[end])
+        name = " ".join(x.text for x in sorted(set(words), key=lambda x: x.i))
+        return canon(name)
+    return None
+
+
+def _name_goes_on(last: Token, nxt: Token, cues: Cues) -> bool:
+    """Is `nxt` the next word of the name `last` ends: a proper noun joined to it by
+    the parse, one way or the other?"""
+    return nxt.pos_ == "PROPN" and nxt.text not in cues.not_entities and not is_code(nxt) \
+        and (last.head.i == nxt.i or nxt.head.i == last.i)
+
+
+def capital_only_for_the_sentence(t: Token) -> bool:
+    """"Spot gold added 0.1%", "Capital spending rose": a word that modifies a common
+    noun, capitalised only where it opens a sentence and nowhere else in the
+    document, is no sign of a name ("Stripe raised new money" is)."""
+    if not t.is_sent_start or t.ent_type_ or t.dep_ not in ("compound", "amod", "nmod") \
+            or t.head.pos_ != "NOUN" or not t.head.is_lower or entity_table().find(t.text):
+        return False
+    return t.text not in _names_mid_sentence(t.doc)
+
+
+def _names_mid_sentence(doc: Doc) -> frozenset[str]:
+    """The capitalised words of a document that stand inside a sentence."""
+    names = doc.user_data.get("claims.names_mid_sentence")
+    if names is None:  # a Doc's tokens never change once made
+        names = doc.user_data["claims.names_mid_sentence"] = frozenset(
+            t.text for t in doc if t.text[:1].isupper() and not t.is_sent_start)
+    return names
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def company_word(tok: Token, cues: Cues) -> bool:
+    """A noun phrase that points back to a company: "the company", "these companies"
+    (framing.toml's anaphoric subjects) or a definite description ("the retailer")."""
+    np_text = " ".join(t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != "punct")
+    return np_text in cues.anaphoric or _definite_description(tok, cues)
+
+
+def _definite_description(tok: Token, cues: Cues) -> bool:
+    """"the home-improvement retailer", "the beauty brand", "the stock": a definite
+    noun phrase whose head names a kind of company points back to one named before,
+    unless it names one itself ("the Amazon unit"); a place or nationality is only
+    a description ("the German carmaker", "the Seattle-based retailer")."""
+    if tok.lower_ not in cues.anaphoric_heads:
+        return False
+    dets = [c for c in tok.children if c.dep_ == "det"]
+    if not dets or dets[0].lower_ not in _DEFINITE:
+        return False
+    if dets[0].lower_ == "the" and tok.tag_ in ("NNS", "NNPS"):
+        return False  # "The big four accounting firms hired ...": a group named, not pointed back to
+    for t in tok.subtree:
+        if t.i >= tok.i:
+            continue
+        if t.ent_type_ in ("GPE", "LOC", "NORP"):
+            continue
+        if t.pos_ == "PROPN" or t.ent_type_ == "ORG" or entity_table().find(t.text):
+            return False
+    return True
+
+
+def figure_inside(tok: Token, span: Span) -> bool:
+    return any(span.start <= t.i < span.end for t in tok.subtree) and not (span.start <= tok.i < span.end) \
+        and tok.i < span.start
+
+
+def name_word(t: Token) -> bool:
+    """A word of a name: an acronym ("AI"), a named entity, a proper noun that is more
+    than a capital opening its sentence."""
+    return t.is_upper and len(t.text) > 1 or bool(t.ent_type_) or t.pos_ == "PROPN" and not capital_only_for_the_sentence(t)
+
+
+def metric_tokens(tok: Token) -> list[Token]:
+    """The longest metric phrase ending at this noun: "capital expenditure", "lease
+    obligation", "depreciation period" in "the hardware depreciation period"."""
+    vocab = metric_vocabulary()
+    left = sorted((t for t in tok.subtree if t.i < tok.i and t.dep_ in ("compound", "amod", "nmod")),
+                  key=lambda t: t.i)
+    run = [t for t in left]
+    # contiguous words right before the head
+    chain: list[Token] = []
+    for t in reversed(run):
+        if t.i == (chain[0].i if chain else tok.i) - 1:
+            chain.insert(0, t)
+    for k in range(len(chain) + 1):
+        words = chain[k:] + [tok]
+        if " ".join(t.text for t in words).lower() in vocab.canonical:
+            return words
+    return []
+
+
+_CODE = re.compile(r"[A-Z]{2,}[a-z]?\d+[A-Za-z\d]*|\S*=\S*")
+
+
+def is_code(tok: Token) -> bool:
+    """A market-data code, not a name: "CMCU3", "CLc1", the "RR" of "US10YT=RR"."""
+    glued = tok.i > 0 and tok.doc[tok.i - 1].text.endswith("=") and not tok.doc[tok.i - 1].whitespace_
+    return glued or bool(_CODE.fullmatch(tok.text)) and not entity_table().find(tok.text)
+
+
+def clause_subject(verb: Token) -> Optional[Token]:
+    """The verb's subject; of two (a misparse of "X and Y project the sector may
+    need ..."), the one nearest the verb."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    before = [c for c in subjects if c.i < verb.i]
+    if before:
+        return before[-1]
+    return subjects[0] if subjects else None
+
+
+def coordinated_names(tok: Token, doc: Doc, cues: Cues) -> Optional[str]:
+    """"Microsoft, Alphabet, Amazon and Meta are expected to spend a combined $350
+    billion": names coordinated as one subject share the figure, so the subject is
+    all of them ("respectively" splits them: see _respectively)."""
+    if tok.pos_ != "PROPN":
+        return None
+    # the parse may read the second of a comma list as an apposition ("Microsoft, Alphabet, ...")
+    members = [tok] + [c for c in tok.subtree if c.i > tok.i and c.pos_ == "PROPN" and (
+        c.dep_ == "conj" or c.dep_ == "appos" and any(x.dep_ == "conj" for x in c.subtree))]
+    if len(members) < 2 or not any(c.dep_ == "cc" for m in members for c in m.children):
+        return None
+    names = []
+    for m in members:
+        words = [t for t in m.subtree if t.i <= m.i and t.dep_ in ("compound", "flat") or t.i == m.i]
+        if not entity_in(words, doc, cues, cues.subject_labels):
+            return None  # "Johnson & Johnson", a name the parse split: not a list
+        names.append(strip_possessive(" ".join(t.text for t in sorted(words, key=lambda t: t.i))))
+    if len(set(names)) < 2:
+        return None
+    # as written: a group is named by its members, not canonicalised into another name
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def bracketed(ent: Span) -> bool:
+    """"WASHINGTON, Sept 11 (Reuters) -": a name in brackets of its own is a credit or
+    an aside, never what a figure is about."""
+    doc = ent.doc
+    return ent.start > 0 and ent.end < len(doc) and doc[ent.start - 1].text == "(" and doc[ent.end].text == ")"
+
+
+def last_organisation_before(sent: Span, tok: Token, cues: Cues) -> Optional[str]:
+    """The organisation named last before `tok` in its sentence (alias table or NER)."""
+    start = sent.start_char
+    prefix = doc_text(sent.doc)[start:tok.idx]
+    hits = [(h[0] + start, h[2]) for h in entity_table().find(prefix)]
+    hits += [(e.start_char, canon(e.text)) for e in sent.ents
+             if e.end_char <= tok.idx and e.label_ in cues.organisation_labels and is_entity_text(e.text, cues)]
+    return max(hits)[1] if hits else None
+
+
+def active_subject(verb: Token) -> Optional[Token]:
+    """The subject of an active verb: "X estimated" credits X, "X was estimated" does not."""
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            return c
+    return None
