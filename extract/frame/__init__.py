@@ -37,11 +37,12 @@ Cue words are in data/framing.toml.
 
 from __future__ import annotations
 import datetime as dt
+from dataclasses import dataclass
 from typing import Optional
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from extract.records import Kind, Quantity
 from extract.periods import find_time_refs
-from extract.frame.cues import load_cues
+from extract.frame.cues import Cues, load_cues
 from extract.frame.context import BY_PARAGRAPH, Context, Frame, ITSELF, ITS_OWN, POINTS_BACK, STRONG, TOPIC, WEAK, doc_text
 from extract.frame.syntax import index_of, is_heading, name_like, paragraph_index, scope_of
 from extract.frame.figures import is_money
@@ -72,94 +73,110 @@ def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date]
     starts = [s.start_char for s in sents]
     for q in quantities:
         by_sent.setdefault(index_of(starts, q.start), []).append(q)
-    # Frames are built in this loop; a subject or source that is not a name-like
-    # string (a ticker fragment like "=" or "RR") is dropped where it is found.
     para_of = paragraph_index(doc_text(doc))
-    para = -1
     ref_year = published.year if published else year
     for i, sent in enumerate(sents):
         p = para_of(sent.start_char)
-        if p != para:
-            para, ctx.para_metric, ctx.para_period = p, None, None
-            ctx.para = para
+        if p != ctx.para:
+            ctx.para, ctx.para_metric, ctx.para_period = p, None, None
         refs = resolve_same(find_time_refs(doc_text(doc), published, sent.start_char, sent.end_char, year=year), ctx)
         if cues.illustration_openers.search(sent.text):
-            ctx.illustration_para = para
-        sent_source, carried = sentence_source(sent, cues, ctx, para)
-        speaks_for_itself = sent_source == ITS_OWN
-        if speaks_for_itself:
-            sent_source = None
+            ctx.illustration_para = ctx.para
+        credit = _Credit(*sentence_source(sent, cues, ctx, ctx.para))
         in_sent = sorted(by_sent.get(i, []), key=lambda x: x.start)
         prev_period: object = NOT_BOUND
         for q in in_sent:
-            scope = scope_of(sent, q)
-            subject, how = figure_subject(doc, sent, q, cues, ctx, in_sent, sent_source)
-            if not name_like(subject) or (subject or "").lower() in cues.news_agencies:
-                # a news agency reports figures; it is what a figure is about only in its own story
-                subject, how = None, None
-            subject = without_article(subject)  # "the SunShot Initiative" is the SunShot Initiative
-            metric = figure_metric(doc, sent, q)
-            if metric is None and is_money(q):
-                metric = ctx.para_metric
-            elif metric and is_money(q):
-                ctx.para_metric = metric
-            period = figure_period(refs, q, in_sent, sent, ctx, scope, prev_period)
-            prev_period = period
-            in_if = is_conditional(sent, q, cues)
-            # a credit for another figure, or made in a clause of its own, is not this one's
-            not_for_this = bool(sent_source) and not carried and (
-                credit_for_another_figure(sent, q, cues) or credit_elsewhere(sent, q, cues))
-            kind = figure_kind(sent, q, cues, scope, None if not_for_this else sent_source, period, ref_year, in_if,
-                         illustration=ctx.illustration_para == para,
-                         carried_estimate=carried and ctx.source_estimates, metric=metric)
-            source, source_how = without_article(sent_source), ("carried" if carried else "own") if sent_source else None
-            if not_for_this or (source and not name_like(source)):
-                source, source_how = None, None
-            if speaks_for_itself and subject is None and ctx.named and ctx.named_para >= para - 1:
-                # "Company management said comparable-store sales growth will be 3.5%":
-                # a figure with no owner in the company's own statement is the company's
-                subject, how = ctx.named, WEAK
-            if speaks_for_itself:
-                # the company is its own source; with no subject yet, the article's topic
-                # gives both (lend_topic)
-                source, source_how = subject, ("own" if subject else ITSELF)
-            if carried == BY_PARAGRAPH and ctx.source_self and subject and subject != sent_source:
-                # "Amazon announced a $10 billion plan. Microsoft signed a $9.7 billion
-                # deal.": a company reporting its own figure is no source for another's
-                source, source_how = None, None
-            if kind == Kind.forecast and subject and (source is None or carried) and gives_guidance(doc, sent, subject, q, cues):
-                source, source_how = subject, "guidance"
-            frames.append(Frame(
-                quantity=q,
-                quote=sent.text.strip(),
-                quote_start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
-                subject=subject,
-                metric=metric,
-                period=period,
-                source=source,
-                kind=kind,
-                subject_how=how,
-                in_conditional=in_if,
-                region=region,
-                heading=is_heading(doc_text(doc), sent),
-                source_how=source_how,
-            ))
-        topic, group = sentence_subject(sent, cues)
-        if topic is not POINTS_BACK:
-            ctx.subject, ctx.subject_para = topic, para
-        if topic and topic is not POINTS_BACK and any(c.isupper() for c in topic):
-            ctx.named, ctx.named_para = topic, para  # a name, not "results" or "the market"
-        if group:
-            ctx.group, ctx.group_para = group, para
-        if sent_source and not carried and credits_main_clause(sent, cues):
-            ctx.source, ctx.source_para = sent_source, para
-            own_frames = frames[len(frames) - len(in_sent):]
-            ctx.source_self = any(f.subject == sent_source for f in own_frames)
-            ctx.source_estimates = cue_in(without_benchmarks(list(sent), cues), cues.estimate)
-        if ctx.para_period is None:
-            ctx.para_period = next((r.period for r in refs if r.role == "period"
-                                    and not attributive(doc_text(doc), r)), None)
-        for r in refs:
-            if r.role in ("period", "unresolved") and not attributive(doc_text(doc), r):
-                ctx.last_period, ctx.last_period_unit = r.period, unit_of(r)
+            frame = _frame_figure(doc, sent, q, in_sent, refs, prev_period, credit, cues, ctx, ref_year, region)
+            prev_period = frame.period
+            frames.append(frame)
+        _remember(doc, sent, refs, credit, frames[len(frames) - len(in_sent):], cues, ctx)
     return frames
+
+
+@dataclass
+class _Credit:
+    """The source a sentence credits, and whether it was carried from before."""
+
+    source: Optional[str]
+    carried: object  # False, or how it was carried (BY_POINTER, BY_PARAGRAPH)
+
+    @property
+    def speaks_for_itself(self) -> bool:
+        """"..., the company said": each figure's own company is its source."""
+        return self.source == ITS_OWN
+
+    @property
+    def named(self) -> Optional[str]:
+        return None if self.speaks_for_itself else self.source
+
+
+def _frame_figure(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], refs, prev_period: object,
+                  credit: _Credit, cues: Cues, ctx: Context, ref_year: Optional[int], region: int) -> Frame:
+    """One figure's frame: the roles in order, each reading what the ones before found.
+    A subject or source that is not a name-like string (a ticker fragment like "=" or
+    "RR") is dropped where it is found."""
+    sent_source, carried = credit.named, credit.carried
+    scope = scope_of(sent, q)
+    subject, how = figure_subject(doc, sent, q, cues, ctx, in_sent, sent_source)
+    if not name_like(subject) or (subject or "").lower() in cues.news_agencies:
+        # a news agency reports figures; it is what a figure is about only in its own story
+        subject, how = None, None
+    subject = without_article(subject)  # "the SunShot Initiative" is the SunShot Initiative
+    metric = figure_metric(doc, sent, q)
+    if metric is None and is_money(q):
+        metric = ctx.para_metric
+    elif metric and is_money(q):
+        ctx.para_metric = metric
+    period = figure_period(refs, q, in_sent, sent, ctx, scope, prev_period)
+    in_if = is_conditional(sent, q, cues)
+    # a credit for another figure, or made in a clause of its own, is not this one's
+    not_for_this = bool(sent_source) and not carried and (
+        credit_for_another_figure(sent, q, cues) or credit_elsewhere(sent, q, cues))
+    kind = figure_kind(sent, q, cues, scope, None if not_for_this else sent_source, period, ref_year, in_if,
+                       illustration=ctx.illustration_para == ctx.para,
+                       carried_estimate=carried and ctx.source_estimates, metric=metric)
+    source, source_how = without_article(sent_source), ("carried" if carried else "own") if sent_source else None
+    if not_for_this or (source and not name_like(source)):
+        source, source_how = None, None
+    if credit.speaks_for_itself and subject is None and ctx.named and ctx.named_para >= ctx.para - 1:
+        # "Company management said comparable-store sales growth will be 3.5%":
+        # a figure with no owner in the company's own statement is the company's
+        subject, how = ctx.named, WEAK
+    if credit.speaks_for_itself:
+        # the company is its own source; with no subject yet, the article's topic
+        # gives both (lend_topic)
+        source, source_how = subject, ("own" if subject else ITSELF)
+    if carried == BY_PARAGRAPH and ctx.source_self and subject and subject != sent_source:
+        # "Amazon announced a $10 billion plan. Microsoft signed a $9.7 billion
+        # deal.": a company reporting its own figure is no source for another's
+        source, source_how = None, None
+    if kind == Kind.forecast and subject and (source is None or carried) and gives_guidance(doc, sent, subject, q, cues):
+        source, source_how = subject, "guidance"
+    return Frame(quantity=q, quote=sent.text.strip(),
+                 quote_start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
+                 subject=subject, metric=metric, period=period, source=source, kind=kind, subject_how=how,
+                 in_conditional=in_if, region=region, heading=is_heading(doc_text(doc), sent),
+                 source_how=source_how)
+
+
+def _remember(doc: Doc, sent: Span, refs, credit: _Credit, own_frames: list[Frame], cues: Cues,
+              ctx: Context) -> None:
+    """What this sentence leaves for the next: its topic, group, source and periods."""
+    para = ctx.para
+    topic, group = sentence_subject(sent, cues)
+    if topic is not POINTS_BACK:
+        ctx.subject, ctx.subject_para = topic, para
+    if topic and topic is not POINTS_BACK and any(c.isupper() for c in topic):
+        ctx.named, ctx.named_para = topic, para  # a name, not "results" or "the market"
+    if group:
+        ctx.group, ctx.group_para = group, para
+    if credit.named and not credit.carried and credits_main_clause(sent, cues):
+        ctx.source, ctx.source_para = credit.named, para
+        ctx.source_self = any(f.subject == credit.named for f in own_frames)
+        ctx.source_estimates = cue_in(without_benchmarks(list(sent), cues), cues.estimate)
+    if ctx.para_period is None:
+        ctx.para_period = next((r.period for r in refs if r.role == "period"
+                                and not attributive(doc_text(doc), r)), None)
+    for r in refs:
+        if r.role in ("period", "unresolved") and not attributive(doc_text(doc), r):
+            ctx.last_period, ctx.last_period_unit = r.period, unit_of(r)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 import re
+from dataclasses import dataclass
 from typing import Optional
 from spacy.tokens import Doc, Span, Token
 from extract.records import Quantity
@@ -218,120 +219,124 @@ def _in_clause_below(t: Token, top: Token) -> bool:
     return False
 
 
+# A subject step answers with (subject, how) to stop the search, (None, None) for "no
+# subject, and none further on", or None to let the next step try.
+Found = Optional[tuple[Optional[str], Optional[str]]]
+
+
 def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
-             in_sent: list[Quantity], source: Optional[str] = None) -> tuple[Optional[str], Optional[str]]:
-    """(subject, how) where how is STRONG (from the figure's clause) or WEAK."""
+                   in_sent: list[Quantity], source: Optional[str] = None) -> tuple[Optional[str], Optional[str]]:
+    """(subject, how) where how is STRONG (from the figure's clause) or WEAK: the
+    figure's own phrase first, then the clauses above it, then what they point back
+    to, then a name written before the figure."""
     span = tokens_of(doc, q)
     if span is None:
         return None, None
     found = _respectively(doc, sent, q, in_sent, cues) or _aged_person(doc, span, q, cues)
     if found:
         return found, STRONG
+    for step in (_partitive_whole, _holder_with, _valued_company):
+        hit = step(doc, span, q, cues, ctx)
+        if hit is not None:
+            return hit
+    climb = _climb(doc, sent, span, q, cues, ctx, in_sent, source)
+    if climb.found is not None:
+        return climb.found
+    hit = _pointed_back(sent, climb, cues, ctx)
+    if hit is not None:
+        return hit
+    found = _noun_before_verb(doc, sent, span, cues)
+    if found:
+        return found, STRONG
+    hit = _named_before(doc, sent, span, q, cues, source)
+    if hit is not None:
+        return hit
+    if climb.foreseen and ctx.named and ctx.named_para >= ctx.para - 1 and ctx.named != source:
+        # "Home Depot reported $2.53 a share. Wall Street predicted $2.52 a share.":
+        # the reporters foresee a figure of the company just named
+        return ctx.named, WEAK
+    return None, None
+
+
+def _partitive_whole(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
+    """Partitive: "95% of those pilots produced ...", "About 60% of surveyed companies"."""
     root = span.root
-    # Partitive: "95% of those pilots produced ...", "About 60% of surveyed companies"
-    if q.unit == "percent" and root.dep_ in ("nsubj", "nsubjpass"):
-        for c in root.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                for o in c.children:
-                    if o.dep_ == "pobj":
-                        name, back = _name_np(o, doc, cues, span)
-                        if name:
-                            return name, STRONG
-    # "Colossus-1 data center with 300MW capacity": the thing that has the figure
-    if root.head.lower_ == "with" or (root.dep_ in ("compound", "nummod") and root.head.head.lower_ == "with"):
-        w = root.head if root.head.lower_ == "with" else root.head.head
-        owner = w.head
-        if owner.pos_ == "VERB":
-            # "building the Stargate campus with 1.2GW": the object before "with"
-            objs = [c for c in owner.children if c.dep_ == "dobj" and c.i < w.i]
-            owner = objs[-1] if objs else owner
-        if owner.pos_ in ("NOUN", "PROPN") and not _metric_head(owner):
-            words = [t for t in owner.subtree if t.i <= owner.i and t.dep_ not in ("poss", "case", "det")
-                     and not any(p.dep_ == "poss" for p in t.ancestors if p.i < owner.i and p.i != owner.i)]
-            words = [t for t in words if not any(a.dep_ == "poss" for a in [t] + list(t.ancestors) if a.i < owner.i)]
-            text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
-            if text:
-                return entity_table().canonicalise(text), STRONG
+    if q.unit != "percent" or root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for c in root.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    name, back = _name_np(o, doc, cues, span)
+                    if name:
+                        return name, STRONG
+    return None
+
+
+def _holder_with(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
+    """"Colossus-1 data center with 300MW capacity": the thing that has the figure."""
+    root = span.root
+    if not (root.head.lower_ == "with" or (root.dep_ in ("compound", "nummod") and root.head.head.lower_ == "with")):
+        return None
+    w = root.head if root.head.lower_ == "with" else root.head.head
+    owner = w.head
+    if owner.pos_ == "VERB":
+        # "building the Stargate campus with 1.2GW": the object before "with"
+        objs = [c for c in owner.children if c.dep_ == "dobj" and c.i < w.i]
+        owner = objs[-1] if objs else owner
+    if owner.pos_ in ("NOUN", "PROPN") and not _metric_head(owner):
+        words = [t for t in owner.subtree if t.i <= owner.i and t.dep_ not in ("poss", "case", "det")
+                 and not any(p.dep_ == "poss" for p in t.ancestors if p.i < owner.i and p.i != owner.i)]
+        words = [t for t in words if not any(a.dep_ == "poss" for a in [t] + list(t.ancestors) if a.i < owner.i)]
+        text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+        if text:
+            return entity_table().canonicalise(text), STRONG
+    return None
+
+
+def _valued_company(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
+    """"Investors valued the company at $10 billion": the company's valuation."""
     valued = valued_object(doc, q)
-    if valued is not None:
-        # "Investors valued the company at $10 billion": the company's valuation
-        name, back = _name_np(valued, doc, cues, span)
-        if name:
-            return name, STRONG
-        if back:  # "the company" with nothing before it to name: better no subject than the investors
-            return (_antecedent(ctx, valued), WEAK) if _antecedent(ctx, valued) else (None, None)
-    verb = root
-    points_back = foreseen = False
+    if valued is None:
+        return None
+    name, back = _name_np(valued, doc, cues, span)
+    if name:
+        return name, STRONG
+    if back:  # "the company" with nothing before it to name: better no subject than the investors
+        return (_antecedent(ctx, valued), WEAK) if _antecedent(ctx, valued) else (None, None)
+    return None
+
+
+@dataclass
+class _Climb:
+    """What the climb up the clauses above a figure found."""
+
+    found: Found = None  # a (subject, how) settled on
+    points_back: bool = False  # the clause's subject is an anaphor ("it", "the company")
     anaphor: Optional[Token] = None
-    below: Optional[Token] = None  # the clause the climb came up from
+    foreseen: bool = False  # the clause reports the figure ("X estimates ..."): X is no subject
+
+
+def _climb(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, ctx: Context,
+           in_sent: list[Quantity], source: Optional[str]) -> _Climb:
+    """Up from the figure, clause by clause, to the first subject outside it."""
+    root = span.root
+    verb, below, out = root, None, _Climb()
     for _ in range(12):
         if verb.head.i == verb.i and not verb.pos_ in ("VERB", "AUX"):
             break
         subj = clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
-        if subj is not None and verb.lemma_.lower() in cues.attribution_verbs and (
-                verb.i != root.i and subj.lower_ in cues.source_nouns
-                or cues.source_descriptors.search(doc_text(doc)[subj.left_edge.idx:subj.idx + len(subj.text)])):
-            # "Sightline Climate's statistics show 15.2GW ...", "X estimates ...": the
-            # subject of a reporting verb is the source, not what the figure is about
-            foreseen = True
+        if subj is not None and _reporter(doc, verb, subj, root, cues):
+            out.foreseen = True
             break
-        if subj is not None and source and below is not None and below.dep_ == "advcl" and below.tag_ == "VBG" \
-                and verb.lemma_.lower() in cues.attribution_verbs \
-                and without_article(_name_np(subj, doc, cues, span)[0]) == without_article(source):
-            # "U.S. consumer prices rose 0.2%, the Labor Department said, bringing the
-            # annual rate down to 2.9%": who reports the figure is not what it is
-            # about; what the report is about is
-            for c in verb.children:
-                inner = clause_subject(c) if c.dep_ == "ccomp" else None
-                if inner is not None:
-                    name, _ = _name_np(inner, doc, cues, span)
-                    if name:
-                        return name, WEAK
+        if subj is not None and source and _reports_on_another(doc, verb, subj, below, cues, span, source):
+            out.found = _what_is_reported(doc, verb, cues, span)
             break
         if subj is not None and _holds_other_figure(subj, q, in_sent, doc):
             # "The $850 billion commitments correspond to $25 billion in revenue"
             break
         if subj is not None and not (span.start <= subj.i < span.end):
-            if subj.lower_ in ("who", "that", "which") and verb.dep_ in ("relcl", "acl") and verb.head.lower_ == "one":
-                name, back = _nominal_one(sent, verb.head, doc, cues, span), False
-            elif subj.lower_ in ("who", "that", "which") and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-                name, back = _name_np(verb.head, doc, cues, span)
-            elif subj.lower_ == "one" and subj.pos_ in ("NOUN", "NUM", "PRON"):
-                name, back = _nominal_one(sent, subj, doc, cues, span), False
-            else:
-                name, back = _name_np(subj, doc, cues, span)
-            if name:
-                return name, STRONG
-            if back:
-                points_back, anaphor = True, subj
-                # a company word, or a metric with no owner ("Oracle said cloud revenue
-                # rose"), belongs to an organisation that speaks, not to a person who does
-                found = _main_clause_subject(doc, verb, cues, span, company=company_word(subj, cues),
-                                             person=not _metric_head(subj))
-                if found:
-                    return found, STRONG
-                break
-            if subj.dep_ == "csubj":
-                # "training a single model could cost $5 billion": what is trained
-                for o in subj.children:
-                    if o.dep_ == "dobj":
-                        name, _ = _name_np(o, doc, cues, span)
-                        if name:
-                            return name, STRONG
-            # "Margins hit 30% for the retailer", "capital intensity has reached 45 to 57%
-            # for these companies": the subject names a measure, "for X" whose it is.
-            for_np = _for_object(verb, span)
-            if for_np is not None:
-                # "for these firms": whose measure it is, a group named before
-                name, back = (None, True) if _demonstrative_np(for_np) else _name_np(for_np, doc, cues, span)
-                if name:
-                    return name, STRONG
-                if back and _antecedent(ctx, for_np):
-                    return _antecedent(ctx, for_np), WEAK
-            if _bare_metric(subj) and ctx.subject and ctx.subject_para == ctx.para:
-                # "Coinbase switched models. AI spending has been cut by half": a
-                # measure with no owner in its clause belongs to the topic before.
-                return ctx.subject, WEAK
+            out.found = _outside_subject(doc, sent, span, verb, subj, cues, ctx, out)
             break
         if verb.head.i == verb.i:
             break
@@ -339,31 +344,117 @@ def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
             # "NIDA estimated that 964,000 people reported ...": the figure is its own
             # clause's subject; the reporter above is its source, not what it is about
             break
-        below = verb
-        verb = verb.head
-    if points_back and anaphor is not None and anaphor.lower_ in ("it", "its"):
+        below, verb = verb, verb.head
+    return out
+
+
+def _reporter(doc: Doc, verb: Token, subj: Token, root: Token, cues: Cues) -> bool:
+    """"Sightline Climate's statistics show 15.2GW ...", "X estimates ...": the
+    subject of a reporting verb is the source, not what the figure is about."""
+    return verb.lemma_.lower() in cues.attribution_verbs and bool(
+        verb.i != root.i and subj.lower_ in cues.source_nouns
+        or cues.source_descriptors.search(doc_text(doc)[subj.left_edge.idx:subj.idx + len(subj.text)]))
+
+
+def _reports_on_another(doc: Doc, verb: Token, subj: Token, below: Optional[Token], cues: Cues, span: Span,
+                        source: str) -> bool:
+    """"U.S. consumer prices rose 0.2%, the Labor Department said, bringing the annual
+    rate down to 2.9%": who reports the figure is not what it is about."""
+    return below is not None and below.dep_ == "advcl" and below.tag_ == "VBG" \
+        and verb.lemma_.lower() in cues.attribution_verbs \
+        and without_article(_name_np(subj, doc, cues, span)[0]) == without_article(source)
+
+
+def _what_is_reported(doc: Doc, verb: Token, cues: Cues, span: Span) -> Found:
+    """What the report is about: the subject of the reported clause."""
+    for c in verb.children:
+        inner = clause_subject(c) if c.dep_ == "ccomp" else None
+        if inner is not None:
+            name, _ = _name_np(inner, doc, cues, span)
+            if name:
+                return name, WEAK
+    return None
+
+
+def _outside_subject(doc: Doc, sent: Span, span: Span, verb: Token, subj: Token, cues: Cues, ctx: Context,
+                     out: _Climb) -> Found:
+    """The subject of a clause above the figure, or whose measure it names ("for X");
+    an anaphor is marked on `out` for `_pointed_back`."""
+    name, back = _relative_or_named(doc, sent, span, verb, subj, cues)
+    if name:
+        return name, STRONG
+    if back:
+        out.points_back, out.anaphor = True, subj
+        # a company word, or a metric with no owner ("Oracle said cloud revenue
+        # rose"), belongs to an organisation that speaks, not to a person who does
+        found = _main_clause_subject(doc, verb, cues, span, company=company_word(subj, cues),
+                                     person=not _metric_head(subj))
+        return (found, STRONG) if found else None
+    if subj.dep_ == "csubj":
+        # "training a single model could cost $5 billion": what is trained
+        for o in subj.children:
+            if o.dep_ == "dobj":
+                name, _ = _name_np(o, doc, cues, span)
+                if name:
+                    return name, STRONG
+    # "Margins hit 30% for the retailer", "capital intensity has reached 45 to 57%
+    # for these companies": the subject names a measure, "for X" whose it is.
+    for_np = _for_object(verb, span)
+    if for_np is not None:
+        # "for these firms": whose measure it is, a group named before
+        name, back = (None, True) if _demonstrative_np(for_np) else _name_np(for_np, doc, cues, span)
+        if name:
+            return name, STRONG
+        if back and _antecedent(ctx, for_np):
+            return _antecedent(ctx, for_np), WEAK
+    if _bare_metric(subj) and ctx.subject and ctx.subject_para == ctx.para:
+        # "Coinbase switched models. AI spending has been cut by half": a
+        # measure with no owner in its clause belongs to the topic before.
+        return ctx.subject, WEAK
+    return None
+
+
+def _relative_or_named(doc: Doc, sent: Span, span: Span, verb: Token, subj: Token,
+                       cues: Cues) -> tuple[Optional[str], bool]:
+    """(name, points back) for a clause subject: a relative pronoun stands for the
+    noun its clause hangs on, "one" for the noun it counts."""
+    if subj.lower_ in ("who", "that", "which") and verb.dep_ in ("relcl", "acl") and verb.head.lower_ == "one":
+        return _nominal_one(sent, verb.head, doc, cues, span), False
+    if subj.lower_ in ("who", "that", "which") and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return _name_np(verb.head, doc, cues, span)
+    if subj.lower_ == "one" and subj.pos_ in ("NOUN", "NUM", "PRON"):
+        return _nominal_one(sent, subj, doc, cues, span), False
+    return _name_np(subj, doc, cues, span)
+
+
+def _pointed_back(sent: Span, climb: _Climb, cues: Cues, ctx: Context) -> Found:
+    """What an anaphoric clause subject ("it", "the company", "they") points back to."""
+    anaphor = climb.anaphor
+    if not climb.points_back or anaphor is None:
+        return None
+    if anaphor.lower_ in ("it", "its"):
         # "OpenAI's revenue hit $13 billion, and it expects to burn through $115
         # billion": the organisation named before the pronoun in its own sentence
         named = last_organisation_before(sent, anaphor, cues)
         if named:
             return named, WEAK
-    if points_back and anaphor is not None and _antecedent(ctx, anaphor):
+    if _antecedent(ctx, anaphor):
         return _antecedent(ctx, anaphor), WEAK
-    if points_back and anaphor is not None and (company_word(anaphor, cues) or anaphor.lower_ in ("it", "its")) \
-            and ctx.named and ctx.named_para >= ctx.para - 1:
+    if (company_word(anaphor, cues) or anaphor.lower_ in ("it", "its")) and ctx.named and ctx.named_para >= ctx.para - 1:
         # "McClatchy reported a loss ... Most of the loss reflected a write-down. But
         # the company also reported long-term debt": a sentence that names nobody
         # leaves the company named before it as what "the company" points back to
         return ctx.named, WEAK
-    if points_back and anaphor is not None and company_word(anaphor, cues):
+    if company_word(anaphor, cues):
         # "the company had visibility into $500 billion" with nothing named before: the
         # article's topic, not another name in the sentence ("its Blackwell chips")
         return None, None
-    found = _noun_before_verb(doc, sent, span, cues)
-    if found:
-        return found, STRONG
-    # A possessive or an organisation named before the figure in its sentence, unless
-    # it is the sentence's source ("Exponential View's analysis", "Bloomberg's data").
+    return None
+
+
+def _named_before(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, source: Optional[str]) -> Found:
+    """A possessive or an organisation named before the figure in its sentence, unless
+    it is the sentence's source ("Exponential View's analysis", "Bloomberg's data")."""
     before = [t for t in sent if t.i < span.start]
     for t in reversed(before):
         if t.dep_ == "poss" and t.pos_ == "PROPN" and t.head.lower_ not in cues.source_nouns:
@@ -386,11 +477,7 @@ def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
         name = canon(ent.text)
         if name != source:
             return name, WEAK
-    if foreseen and ctx.named and ctx.named_para >= ctx.para - 1 and ctx.named != source:
-        # "Home Depot reported $2.53 a share. Wall Street predicted $2.52 a share.":
-        # the reporters foresee a figure of the company just named
-        return ctx.named, WEAK
-    return None, None
+    return None
 
 
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "these", "those"})
