@@ -6,217 +6,12 @@ from dataclasses import dataclass
 from typing import Optional
 from spacy.tokens import Doc, Span, Token
 from extract.records import Quantity
-from extract.vocab import entity_table, metric_vocabulary
+from extract.vocab import entity_table
 from extract.frame.cues import Cues, load_cues
 from extract.frame.context import Context, POINTS_BACK, STRONG, WEAK, doc_text
-from extract.frame.syntax import bracketed, canon, clause_subject, company_word, coordinated_names, entity_in, is_code, is_entity_text, last_organisation_before, metric_tokens, name_word, tokens_of
+from extract.frame.syntax import bracketed, canon, clause_subject, company_word, entity_in, is_entity_text, last_organisation_before, metric_tokens, tokens_of
 from extract.frame.figures import valued_object
-
-
-def without_article(name: Optional[str]) -> Optional[str]:
-    """"The Census Bureau" -> "Census Bureau": names are kept without a leading article,
-    unless the alias table names the entity with it ("The Economist")."""
-    if not name or not re.match(r"(?i)the\s+\S", name):
-        return name
-    table = entity_table()
-    if name in table.canonical.values() or table.canonicalise(name) != name:
-        return table.canonicalise(name)
-    return name.split(None, 1)[1]
-
-
-def _phrase_text(tokens: list[Token]) -> str:
-    """Tokens as written: "AI-related" keeps its hyphen, words apart stay apart."""
-    out = ""
-    for k, t in enumerate(tokens):
-        out += t.text
-        if k + 1 < len(tokens):
-            nxt = tokens[k + 1]
-            between = t.doc[t.i + 1:nxt.i]
-            if not len(between):
-                out += t.whitespace_  # next to each other: as written
-            elif all(x.text in ("-", "–") and not x.whitespace_ for x in between) and not t.whitespace_:
-                out += "".join(x.text for x in between)  # a hyphen the phrase left out
-            else:
-                out += " "
-    return out.strip()
-
-
-def _agent_of(tok: Token, cues: Cues) -> Optional[Token]:
-    """The "by" object of an action noun, who does it ("spending by the big four",
-    "purchases by central banks"); not the author of a report ("a study by MIT")."""
-    if tok.pos_ != "NOUN" or tok.lower_ in cues.source_nouns:
-        return None
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "by":
-            objs = [o for o in c.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
-            if objs:
-                return objs[0]
-    return None
-
-
-def _np_phrase(head: Token, cues: Cues) -> str:
-    """The text of a noun phrase up to its head, with its coordinated nouns, minus
-    determiners and quantifiers: "the entire AI industry" -> "AI industry"."""
-    # a hyphen inside a word ("home-improvement retailer") belongs to the phrase
-    left = [t for t in head.subtree if t.i <= head.i and not (t.dep_ in ("relcl", "acl", "appos"))
-            and not (t.dep_ == "punct" and not (t.text == "-" and not t.whitespace_))]
-    # keep the contiguous run ending at the head
-    run: list[Token] = []
-    for t in sorted(left, key=lambda t: t.i, reverse=True):
-        if run and t.i != run[-1].i - 1:
-            break
-        run.append(t)
-    run.reverse()
-    while run and (run[0].lower_ in cues.drop_words or run[0].pos_ in ("DET", "PRON", "PUNCT", "ADP", "SYM")
-                   or run[0].dep_ in ("poss", "case", "quantmod")
-                   or any(ch.isdigit() for ch in run[0].text) or not any(ch.isalpha() for ch in run[0].text)):
-        run = run[1:]
-    run = run[-6:]
-    while run and run[-1].text == "-":
-        run = run[:-1]
-    return "".join(t.text_with_ws for t in run).strip()
-
-
-def _owner_of_metric(head: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str], bool]:
-    """For a subject whose head is a metric word, who the metric belongs to:
-    a possessor ("Nvidia's revenue"; a pronoun possessor returns (None, True)),
-    a prepositional object ("capital expenditure for the big five", "lease
-    obligation across the cloud industry"), or the modifiers left of the metric
-    words ("AWS revenue", "the hardware depreciation period")."""
-    for c in head.children:
-        if c.dep_ == "poss":
-            if c.lower_ in cues.pronouns:
-                return None, True
-            name = entity_in(c.subtree, doc, cues, cues.subject_labels)
-            if name:
-                return name, False
-    for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in ("for", "across", "of", "among", "at", "in"):
-            for o in c.children:
-                if o.dep_ == "pobj" and (o.pos_ in ("NOUN", "PROPN") or (o.pos_ == "NUM" and any(
-                        x.dep_ in ("amod", "det") for x in o.children))) and o.ent_type_ not in ("DATE", "TIME") \
-                        and not (span.start <= o.i < span.end) and not _metric_head(o):
-                    name = entity_in(o.subtree, doc, cues, cues.subject_labels)
-                    if o.lower_ in cues.pronouns:
-                        return None, True
-                    if not name and any(c.dep_ == "poss" and c.lower_ in cues.pronouns for c in o.children):
-                        return None, True  # "Sales in its data center segment": the company's own
-                    return name or _np_phrase(o, cues) or None, False
-    mods = [t for t in head.subtree if t.i < head.i and t.dep_ in ("compound", "amod", "nmod", "npadvmod")
-            and not (span.start <= t.i < span.end)]
-    # strip the longest metric phrase that leaves a noun ("global AI revenue" ->
-    # "global AI", "the hardware depreciation period" -> "hardware")
-    words: list[Token] = []
-    shorter = [head] if head.text.lower() in metric_vocabulary().canonical else []
-    longest = metric_tokens(head)
-    for metric_words in (longest, *([shorter] if shorter else [])):
-        ids = {t.i for t in metric_words}
-        words = sorted((t for t in mods if t.i not in ids), key=lambda t: t.i)
-        if metric_words is shorter and longest and not any(name_word(t) for t in words):
-            # "Data center revenue" is a metric whole; only a name cut from a longer
-            # metric owns it ("global AI revenue" -> "global AI")
-            words = []
-        if any(t.pos_ in ("NOUN", "PROPN") for t in words):
-            break
-    if any(t.pos_ in ("NOUN", "PROPN") for t in words):
-        text = _phrase_text([t for t in words if t.lower_ not in cues.drop_words])
-        hits = entity_table().find(text)
-        if hits:
-            return hits[0][2], False
-        if not any(name_word(t) for t in words) and not any(c.dep_ == "det" for c in head.children):
-            # "Cloud infrastructure revenue will grow 77%": a line of business with no
-            # name, so the company the text is about owns it
-            return None, True
-        return text or None, False
-    return None, False
-
-
-def _metric_head(tok: Token) -> bool:
-    """Is this noun (with its compounds) a metric word: "revenue", "capital
-    expenditure", "lease obligation", "payback period"?"""
-    return bool(metric_tokens(tok))
-
-
-def _name_np(tok: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str], bool]:
-    """(name, points_back) for a subject noun phrase headed by `tok`."""
-    if span.start <= tok.i < span.end:
-        return None, False
-    if is_code(tok):
-        # "U.S. crude CLc1 fell 3.38%", "Copper CMCU3 rose": the words before the code name it
-        words = sorted((t for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
-                        for t in c.subtree), key=lambda t: t.i)
-        text = _phrase_text([t for t in words if not is_code(t)])
-        return (entity_table().canonicalise(text) if text else None), False
-    if tok.lower_ in cues.pronouns or company_word(tok, cues):
-        return None, True
-    if tok.lower_ in cues.measure_nouns:
-        return None, False  # "the ratio of ...", "the divergence": a measure, not an entity
-    if any(span.start <= t.i < span.end for t in tok.subtree) and not _priced(tok, span):
-        # the figure is part of the subject ("The $600 billion gap is ...", "the
-        # improvement trajectory from 95% failure"), not a figure about it
-        return None, False
-    # a name inside the phrase (left part and its coordinations)
-    core = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl") and not _in_clause_below(t, tok)]
-    pronoun_owner = any(c.dep_ == "poss" and c.lower_ in cues.pronouns for c in tok.children)
-    if _metric_head(tok):
-        owner, back = _owner_of_metric(tok, doc, cues, span)
-        if owner or back:
-            return owner, back
-        # "Oracle said cloud revenue rose to $5.9 billion": whose revenue is told by
-        # the clause above
-        return None, tok.head.dep_ in ("ccomp",)
-    group = coordinated_names(tok, doc, cues)
-    if group:
-        return group, False
-    if tok.pos_ == "NOUN" and tok.tag_ == "NNS":
-        # "The five largest technology companies - Amazon, Microsoft, Alphabet, Meta,
-        # and Oracle — are on track to spend ...": the group, with its members
-        listed = [coordinated_names(c, doc, cues) for c in tok.children if c.dep_ == "appos"]
-        if listed and listed[0]:
-            return f"{_np_phrase(tok, cues)} ({listed[0]})", False
-    name = entity_in([t for t in core if t.i <= tok.i or t.dep_ == "conj"], doc, cues, cues.subject_labels)
-    if name:
-        return name, False
-    agent = _agent_of(tok, cues)
-    if agent is not None:
-        # "spending by the four largest cloud providers will exceed $600 billion"
-        return _name_np(agent, doc, cues, span)
-    if pronoun_owner:
-        return None, True  # "Its networking segment grew 263%": whose segment
-    if tok.pos_ == "NOUN":
-        return _np_phrase(tok, cues) or None, False
-    return None, False
-
-
-def _demonstrative_np(tok: Token) -> bool:
-    """"these firms", "those lenders": a plural noun with only a demonstrative
-    before it points back to a group already named."""
-    left = [t for t in tok.subtree if t.i < tok.i]
-    return tok.tag_ == "NNS" and len(left) == 1 and left[0].lower_ in ("these", "those")
-
-
-def _priced(tok: Token, span: Span) -> bool:
-    """"ChatGPT Plus at $20 per month", "a data center with 300MW", "a developer who
-    spends $10,000": the phrase is what the figure inside it is about."""
-    x = span.root
-    for _ in range(10):
-        if x.i == tok.i or x.head.i == x.i:
-            return False
-        if x.dep_ in ("prep", "conj") and x.lower_ in ("at", "with", "worth", "costing", "priced"):
-            return True
-        if x.dep_ in ("relcl", "acl", "advcl") and x.pos_ in ("VERB", "AUX") and x.head.pos_ in ("NOUN", "PROPN"):
-            return True
-        x = x.head
-    return False
-
-
-def _in_clause_below(t: Token, top: Token) -> bool:
-    x = t
-    while x.i != top.i and x.head.i != x.i:
-        if x.dep_ in ("relcl", "acl", "advcl", "ccomp"):
-            return True
-        x = x.head
-    return False
+from extract.frame.noun_phrase import demonstrative_np, metric_head, name_np, np_phrase, without_article
 
 
 # A subject step answers with (subject, how) to stop the search, (None, None) for "no
@@ -267,7 +62,7 @@ def _partitive_whole(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context
         if c.dep_ == "prep" and c.lower_ == "of":
             for o in c.children:
                 if o.dep_ == "pobj":
-                    name, back = _name_np(o, doc, cues, span)
+                    name, back = name_np(o, doc, cues, span)
                     if name:
                         return name, STRONG
     return None
@@ -284,7 +79,7 @@ def _holder_with(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) ->
         # "building the Stargate campus with 1.2GW": the object before "with"
         objs = [c for c in owner.children if c.dep_ == "dobj" and c.i < w.i]
         owner = objs[-1] if objs else owner
-    if owner.pos_ in ("NOUN", "PROPN") and not _metric_head(owner):
+    if owner.pos_ in ("NOUN", "PROPN") and not metric_head(owner):
         words = [t for t in owner.subtree if t.i <= owner.i and t.dep_ not in ("poss", "case", "det")
                  and not any(p.dep_ == "poss" for p in t.ancestors if p.i < owner.i and p.i != owner.i)]
         words = [t for t in words if not any(a.dep_ == "poss" for a in [t] + list(t.ancestors) if a.i < owner.i)]
@@ -299,7 +94,7 @@ def _valued_company(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context)
     valued = valued_object(doc, q)
     if valued is None:
         return None
-    name, back = _name_np(valued, doc, cues, span)
+    name, back = name_np(valued, doc, cues, span)
     if name:
         return name, STRONG
     if back:  # "the company" with nothing before it to name: better no subject than the investors
@@ -362,7 +157,7 @@ def _reports_on_another(doc: Doc, verb: Token, subj: Token, below: Optional[Toke
     rate down to 2.9%": who reports the figure is not what it is about."""
     return below is not None and below.dep_ == "advcl" and below.tag_ == "VBG" \
         and verb.lemma_.lower() in cues.attribution_verbs \
-        and without_article(_name_np(subj, doc, cues, span)[0]) == without_article(source)
+        and without_article(name_np(subj, doc, cues, span)[0]) == without_article(source)
 
 
 def _what_is_reported(doc: Doc, verb: Token, cues: Cues, span: Span) -> Found:
@@ -370,7 +165,7 @@ def _what_is_reported(doc: Doc, verb: Token, cues: Cues, span: Span) -> Found:
     for c in verb.children:
         inner = clause_subject(c) if c.dep_ == "ccomp" else None
         if inner is not None:
-            name, _ = _name_np(inner, doc, cues, span)
+            name, _ = name_np(inner, doc, cues, span)
             if name:
                 return name, WEAK
     return None
@@ -388,13 +183,13 @@ def _outside_subject(doc: Doc, sent: Span, span: Span, verb: Token, subj: Token,
         # a company word, or a metric with no owner ("Oracle said cloud revenue
         # rose"), belongs to an organisation that speaks, not to a person who does
         found = _main_clause_subject(doc, verb, cues, span, company=company_word(subj, cues),
-                                     person=not _metric_head(subj))
+                                     person=not metric_head(subj))
         return (found, STRONG) if found else None
     if subj.dep_ == "csubj":
         # "training a single model could cost $5 billion": what is trained
         for o in subj.children:
             if o.dep_ == "dobj":
-                name, _ = _name_np(o, doc, cues, span)
+                name, _ = name_np(o, doc, cues, span)
                 if name:
                     return name, STRONG
     # "Margins hit 30% for the retailer", "capital intensity has reached 45 to 57%
@@ -402,7 +197,7 @@ def _outside_subject(doc: Doc, sent: Span, span: Span, verb: Token, subj: Token,
     for_np = _for_object(verb, span)
     if for_np is not None:
         # "for these firms": whose measure it is, a group named before
-        name, back = (None, True) if _demonstrative_np(for_np) else _name_np(for_np, doc, cues, span)
+        name, back = (None, True) if demonstrative_np(for_np) else name_np(for_np, doc, cues, span)
         if name:
             return name, STRONG
         if back and _antecedent(ctx, for_np):
@@ -421,10 +216,10 @@ def _relative_or_named(doc: Doc, sent: Span, span: Span, verb: Token, subj: Toke
     if subj.lower_ in ("who", "that", "which") and verb.dep_ in ("relcl", "acl") and verb.head.lower_ == "one":
         return _nominal_one(sent, verb.head, doc, cues, span), False
     if subj.lower_ in ("who", "that", "which") and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return _name_np(verb.head, doc, cues, span)
+        return name_np(verb.head, doc, cues, span)
     if subj.lower_ == "one" and subj.pos_ in ("NOUN", "NUM", "PRON"):
         return _nominal_one(sent, subj, doc, cues, span), False
-    return _name_np(subj, doc, cues, span)
+    return name_np(subj, doc, cues, span)
 
 
 def _pointed_back(sent: Span, climb: _Climb, cues: Cues, ctx: Context) -> Found:
@@ -551,7 +346,7 @@ def _noun_before_verb(doc: Doc, sent: Span, span: Span, cues: Cues) -> Optional[
         i -= 1
     if i < sent.start or doc[i].pos_ not in ("NOUN", "PROPN"):
         return None
-    name, back = _name_np(doc[i], doc, cues, span)
+    name, back = name_np(doc[i], doc, cues, span)
     return name
 
 
@@ -580,9 +375,9 @@ def _nominal_one(sent: Span, one: Token, doc: Doc, cues: Cues, span: Span) -> Op
     """"one" standing for a noun already used in the sentence ("A business that spends
     $0.12 ... than one that spends $0.50"): that noun."""
     for t in reversed([t for t in sent if t.i < one.i]):
-        if t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and not _metric_head(t) \
+        if t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and not metric_head(t) \
                 and any(c.dep_ == "relcl" for c in t.children):
-            return _np_phrase(t, cues) or None
+            return np_phrase(t, cues) or None
     return None
 
 
@@ -657,7 +452,7 @@ def sentence_subject(sent: Span, cues: Cues) -> tuple[Optional[str], Optional[st
             if c.dep_ == "ccomp":
                 inner = clause_subject(c)
                 if inner is not None:
-                    name, back = _name_np(inner, sent.doc, cues, span)
+                    name, back = name_np(inner, sent.doc, cues, span)
                     if back:
                         return POINTS_BACK, None
                     if name:
@@ -667,7 +462,7 @@ def sentence_subject(sent: Span, cues: Cues) -> tuple[Optional[str], Optional[st
     if root.lemma_.lower() in cues.attribution_verbs and cues.source_descriptors.search(
             doc_text(sent.doc)[subj.left_edge.idx:subj.idx + len(subj.text)]):
         return None, None  # "Analysts forecast revenue of $7 billion": the reporters are no topic
-    name, back = _name_np(subj, sent.doc, cues, span)
+    name, back = name_np(subj, sent.doc, cues, span)
     if back:
         return POINTS_BACK, None
     if name and (name in entity_table().canonical.values() or any(t.pos_ == "PROPN" for t in subj.subtree)
@@ -689,6 +484,6 @@ def _is_plural_name(sent: Span, name: str) -> bool:
 
 def _is_group_noun(tok: Token) -> bool:
     """A plural common noun naming a group of actors ("the big five hyperscalers")."""
-    if tok.lower_ in load_cues().measure_nouns or _metric_head(tok):
+    if tok.lower_ in load_cues().measure_nouns or metric_head(tok):
         return False  # "Those gains", "sales": measures, not actors
     return tok.tag_ == "NNS" or any(t.like_num for t in tok.children)

@@ -1,0 +1,217 @@
+"""Which name a noun phrase gives: the entity it names, the owner of a measure it
+names ("AWS revenue" -> AWS), or that it points back to one named before ("the
+company", "it")."""
+
+from __future__ import annotations
+import re
+from typing import Optional
+from spacy.tokens import Doc, Span, Token
+from extract.vocab import entity_table, metric_vocabulary
+from extract.frame.cues import Cues
+from extract.frame.syntax import company_word, coordinated_names, entity_in, is_code, metric_tokens, name_word
+
+
+def without_article(name: Optional[str]) -> Optional[str]:
+    """"The Census Bureau" -> "Census Bureau": names are kept without a leading article,
+    unless the alias table names the entity with it ("The Economist")."""
+    if not name or not re.match(r"(?i)the\s+\S", name):
+        return name
+    table = entity_table()
+    if name in table.canonical.values() or table.canonicalise(name) != name:
+        return table.canonicalise(name)
+    return name.split(None, 1)[1]
+
+
+def _phrase_text(tokens: list[Token]) -> str:
+    """Tokens as written: "AI-related" keeps its hyphen, words apart stay apart."""
+    out = ""
+    for k, t in enumerate(tokens):
+        out += t.text
+        if k + 1 < len(tokens):
+            nxt = tokens[k + 1]
+            between = t.doc[t.i + 1:nxt.i]
+            if not len(between):
+                out += t.whitespace_  # next to each other: as written
+            elif all(x.text in ("-", "–") and not x.whitespace_ for x in between) and not t.whitespace_:
+                out += "".join(x.text for x in between)  # a hyphen the phrase left out
+            else:
+                out += " "
+    return out.strip()
+
+
+def _agent_of(tok: Token, cues: Cues) -> Optional[Token]:
+    """The "by" object of an action noun, who does it ("spending by the big four",
+    "purchases by central banks"); not the author of a report ("a study by MIT")."""
+    if tok.pos_ != "NOUN" or tok.lower_ in cues.source_nouns:
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            objs = [o for o in c.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+            if objs:
+                return objs[0]
+    return None
+
+
+def np_phrase(head: Token, cues: Cues) -> str:
+    """The text of a noun phrase up to its head, with its coordinated nouns, minus
+    determiners and quantifiers: "the entire AI industry" -> "AI industry"."""
+    # a hyphen inside a word ("home-improvement retailer") belongs to the phrase
+    left = [t for t in head.subtree if t.i <= head.i and not (t.dep_ in ("relcl", "acl", "appos"))
+            and not (t.dep_ == "punct" and not (t.text == "-" and not t.whitespace_))]
+    # keep the contiguous run ending at the head
+    run: list[Token] = []
+    for t in sorted(left, key=lambda t: t.i, reverse=True):
+        if run and t.i != run[-1].i - 1:
+            break
+        run.append(t)
+    run.reverse()
+    while run and (run[0].lower_ in cues.drop_words or run[0].pos_ in ("DET", "PRON", "PUNCT", "ADP", "SYM")
+                   or run[0].dep_ in ("poss", "case", "quantmod")
+                   or any(ch.isdigit() for ch in run[0].text) or not any(ch.isalpha() for ch in run[0].text)):
+        run = run[1:]
+    run = run[-6:]
+    while run and run[-1].text == "-":
+        run = run[:-1]
+    return "".join(t.text_with_ws for t in run).strip()
+
+
+def _owner_of_metric(head: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str], bool]:
+    """For a subject whose head is a metric word, who the metric belongs to:
+    a possessor ("Nvidia's revenue"; a pronoun possessor returns (None, True)),
+    a prepositional object ("capital expenditure for the big five", "lease
+    obligation across the cloud industry"), or the modifiers left of the metric
+    words ("AWS revenue", "the hardware depreciation period")."""
+    for c in head.children:
+        if c.dep_ == "poss":
+            if c.lower_ in cues.pronouns:
+                return None, True
+            name = entity_in(c.subtree, doc, cues, cues.subject_labels)
+            if name:
+                return name, False
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "across", "of", "among", "at", "in"):
+            for o in c.children:
+                if o.dep_ == "pobj" and (o.pos_ in ("NOUN", "PROPN") or (o.pos_ == "NUM" and any(
+                        x.dep_ in ("amod", "det") for x in o.children))) and o.ent_type_ not in ("DATE", "TIME") \
+                        and not (span.start <= o.i < span.end) and not metric_head(o):
+                    name = entity_in(o.subtree, doc, cues, cues.subject_labels)
+                    if o.lower_ in cues.pronouns:
+                        return None, True
+                    if not name and any(c.dep_ == "poss" and c.lower_ in cues.pronouns for c in o.children):
+                        return None, True  # "Sales in its data center segment": the company's own
+                    return name or np_phrase(o, cues) or None, False
+    mods = [t for t in head.subtree if t.i < head.i and t.dep_ in ("compound", "amod", "nmod", "npadvmod")
+            and not (span.start <= t.i < span.end)]
+    # strip the longest metric phrase that leaves a noun ("global AI revenue" ->
+    # "global AI", "the hardware depreciation period" -> "hardware")
+    words: list[Token] = []
+    shorter = [head] if head.text.lower() in metric_vocabulary().canonical else []
+    longest = metric_tokens(head)
+    for metric_words in (longest, *([shorter] if shorter else [])):
+        ids = {t.i for t in metric_words}
+        words = sorted((t for t in mods if t.i not in ids), key=lambda t: t.i)
+        if metric_words is shorter and longest and not any(name_word(t) for t in words):
+            # "Data center revenue" is a metric whole; only a name cut from a longer
+            # metric owns it ("global AI revenue" -> "global AI")
+            words = []
+        if any(t.pos_ in ("NOUN", "PROPN") for t in words):
+            break
+    if any(t.pos_ in ("NOUN", "PROPN") for t in words):
+        text = _phrase_text([t for t in words if t.lower_ not in cues.drop_words])
+        hits = entity_table().find(text)
+        if hits:
+            return hits[0][2], False
+        if not any(name_word(t) for t in words) and not any(c.dep_ == "det" for c in head.children):
+            # "Cloud infrastructure revenue will grow 77%": a line of business with no
+            # name, so the company the text is about owns it
+            return None, True
+        return text or None, False
+    return None, False
+
+
+def metric_head(tok: Token) -> bool:
+    """Is this noun (with its compounds) a metric word: "revenue", "capital
+    expenditure", "lease obligation", "payback period"?"""
+    return bool(metric_tokens(tok))
+
+
+def name_np(tok: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str], bool]:
+    """(name, points_back) for a subject noun phrase headed by `tok`."""
+    if span.start <= tok.i < span.end:
+        return None, False
+    if is_code(tok):
+        # "U.S. crude CLc1 fell 3.38%", "Copper CMCU3 rose": the words before the code name it
+        words = sorted((t for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
+                        for t in c.subtree), key=lambda t: t.i)
+        text = _phrase_text([t for t in words if not is_code(t)])
+        return (entity_table().canonicalise(text) if text else None), False
+    if tok.lower_ in cues.pronouns or company_word(tok, cues):
+        return None, True
+    if tok.lower_ in cues.measure_nouns:
+        return None, False  # "the ratio of ...", "the divergence": a measure, not an entity
+    if any(span.start <= t.i < span.end for t in tok.subtree) and not _priced(tok, span):
+        # the figure is part of the subject ("The $600 billion gap is ...", "the
+        # improvement trajectory from 95% failure"), not a figure about it
+        return None, False
+    # a name inside the phrase (left part and its coordinations)
+    core = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl") and not _in_clause_below(t, tok)]
+    pronoun_owner = any(c.dep_ == "poss" and c.lower_ in cues.pronouns for c in tok.children)
+    if metric_head(tok):
+        owner, back = _owner_of_metric(tok, doc, cues, span)
+        if owner or back:
+            return owner, back
+        # "Oracle said cloud revenue rose to $5.9 billion": whose revenue is told by
+        # the clause above
+        return None, tok.head.dep_ in ("ccomp",)
+    group = coordinated_names(tok, doc, cues)
+    if group:
+        return group, False
+    if tok.pos_ == "NOUN" and tok.tag_ == "NNS":
+        # "The five largest technology companies - Amazon, Microsoft, Alphabet, Meta,
+        # and Oracle — are on track to spend ...": the group, with its members
+        listed = [coordinated_names(c, doc, cues) for c in tok.children if c.dep_ == "appos"]
+        if listed and listed[0]:
+            return f"{np_phrase(tok, cues)} ({listed[0]})", False
+    name = entity_in([t for t in core if t.i <= tok.i or t.dep_ == "conj"], doc, cues, cues.subject_labels)
+    if name:
+        return name, False
+    agent = _agent_of(tok, cues)
+    if agent is not None:
+        # "spending by the four largest cloud providers will exceed $600 billion"
+        return name_np(agent, doc, cues, span)
+    if pronoun_owner:
+        return None, True  # "Its networking segment grew 263%": whose segment
+    if tok.pos_ == "NOUN":
+        return np_phrase(tok, cues) or None, False
+    return None, False
+
+
+def demonstrative_np(tok: Token) -> bool:
+    """"these firms", "those lenders": a plural noun with only a demonstrative
+    before it points back to a group already named."""
+    left = [t for t in tok.subtree if t.i < tok.i]
+    return tok.tag_ == "NNS" and len(left) == 1 and left[0].lower_ in ("these", "those")
+
+
+def _priced(tok: Token, span: Span) -> bool:
+    """"ChatGPT Plus at $20 per month", "a data center with 300MW", "a developer who
+    spends $10,000": the phrase is what the figure inside it is about."""
+    x = span.root
+    for _ in range(10):
+        if x.i == tok.i or x.head.i == x.i:
+            return False
+        if x.dep_ in ("prep", "conj") and x.lower_ in ("at", "with", "worth", "costing", "priced"):
+            return True
+        if x.dep_ in ("relcl", "acl", "advcl") and x.pos_ in ("VERB", "AUX") and x.head.pos_ in ("NOUN", "PROPN"):
+            return True
+        x = x.head
+    return False
+
+
+def _in_clause_below(t: Token, top: Token) -> bool:
+    x = t
+    while x.i != top.i and x.head.i != x.i:
+        if x.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+        x = x.head
+    return False
