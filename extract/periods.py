@@ -223,9 +223,10 @@ def find_periods(text: str, published: Optional[dt.date] = None, start: int = 0,
 
 
 def find_time_refs(text: str, published: Optional[dt.date] = None, start: int = 0, end: Optional[int] = None,
-                   year: Optional[int] = None) -> list[TimeRef]:
+                   year: Optional[int] = None, fiscal_year: Optional[int] = None) -> list[TimeRef]:
     """Every time reference in text[start:end], dated or not, with its role (see the
-    module docstring), in order."""
+    module docstring), in order. `fiscal_year` is the one the whole article reports
+    on (`fiscal_year_named`): its undated quarters are that year's."""
     end = len(text) if end is None else end
     found: list[TimeRef] = []
     taken: list[tuple[int, int]] = []
@@ -237,7 +238,7 @@ def find_time_refs(text: str, published: Optional[dt.date] = None, start: int = 
                 continue
             if kind in ("mq", "ended", "endq") and _FISCAL_APPOSITIVE.match(text, m.end()):
                 continue  # "the September quarter, the first quarter of its fiscal 2026": the fiscal name
-            ref = _ref(kind, m, published, year)
+            ref = _ref(kind, m, published, year, fiscal_year)
             if ref is None:
                 continue
             if ref.role in ("period", "previous"):
@@ -270,7 +271,8 @@ def _is_model_number(text: str, m: re.Match) -> bool:
         or bool(after and re.fullmatch(r"(?:Ti|Super|XT|Pro|Max|Ultra)", after.group(1)))
 
 
-def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[int]) -> Optional[TimeRef]:
+def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[int],
+         fiscal_year: Optional[int] = None) -> Optional[TimeRef]:
     s, e = m.span()
     if kind == "window":
         return TimeRef(s, e, None, "window")
@@ -307,6 +309,13 @@ def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[in
         y = published.year if published else year
         return TimeRef(s, e, str(y), "period") if y else TimeRef(s, e, None, "unresolved")
     anchor = published
+    if kind == "bareoq" and fiscal_year is not None and m.group(1).lower() != "fourth":
+        # "Home Depot reported third-quarter earnings ... the benefits anticipated for
+        # fiscal 2019": a company that names its fiscal year reports fiscal quarters. A
+        # fourth quarter closes its year: the year its story looks forward to is the next.
+        return TimeRef(s, e, f"FY{fiscal_year}-Q{_ORD[m.group(1).lower()]}", "period")
+    if kind == "bareq" and m.group(1).upper() in ("Q1", "Q2", "Q3") and fiscal_year is not None:
+        return TimeRef(s, e, f"FY{fiscal_year}-{m.group(1).upper()}", "period")
     if kind == "bareoq" and re.search(r"\bfiscal[\s-]+$", m.string[max(0, s - 10):s], re.I):
         # "the fiscal first quarter": which fiscal year it belongs to, the text does not say
         return TimeRef(s, e, None, "unresolved")
@@ -354,6 +363,27 @@ _FISCAL_APPOSITIVE = re.compile(r"\s*[,(—–]\s*(?:the\s+|its\s+)?(?:(?:first|
                                 r"of\s+(?:its\s+|the\s+)?(?:fiscal|FY)|fiscal\s+(?:first|second|third|fourth)|"
                                 r"(?:fiscal\s+|FY\s*)'?\d{2,4}\s*Q[1-4]|Q[1-4]\s+(?:of\s+)?(?:fiscal|FY))", re.I)
 _FISCAL_YEAR_NAMED = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*'?((?:19|20)\d\d|\d\d)\b", re.I)
+
+
+def fiscal_year_named(text: str) -> Optional[int]:
+    """The fiscal year an article reports on, when it names one and only one in a
+    forward-looking phrase: "the benefits anticipated for fiscal 2019", "capex growth
+    in fiscal 2026 would be higher". A fiscal year named only in the past tense
+    ("capital expenditures totaled $88 billion in fiscal 2025") is a year that has
+    ended, and two years looked forward to leave the current one open."""
+    years = {_four_digits(m.group(1)) for m in _FISCAL_YEAR_NAMED.finditer(text)
+             if not _COMPARED_BEFORE.search(text[max(0, m.start() - 50):m.start()])
+             and not _THAN_BEFORE.search(text[max(0, m.start() - 12):m.start()])
+             and (_FUTURE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+                  or _FUTURE_CLAUSE_BEFORE.search(text[max(0, m.start() - 150):m.start()]))}
+    return years.pop() if len(years) == 1 else None
+
+
+_THAN_BEFORE = re.compile(r"\bthan\s+(?:in\s+|for\s+)?$", re.I)  # "higher than in fiscal 2025": the year compared
+
+
+def _four_digits(year: str) -> int:
+    return int(year) if len(year) == 4 else 2000 + int(year)
 
 
 def _ordinal_quarter_ended(m: re.Match, published: Optional[dt.date], year: Optional[int]) -> Optional[str]:

@@ -34,7 +34,7 @@ from extract.tables import Cell, cell_metric, cell_subject, signed_cell, table_c
 from extract.frame import STRONG, Frame, article_topic, doc_text, frame_doc, lend_topic, link_restatements
 from extract.vocab import parent_of
 from extract.prefilter import Composed, compose, select
-from extract.periods import reference_year
+from extract.article_time import ArticleTime, read_article_time
 from extract.lexicon import alternation, data_table
 from extract.numbers import FUNCTION_WORDS
 from extract.quantities import DURATION_UNITS, SCALED, figure_refusal, find_quantities
@@ -565,7 +565,7 @@ class _Pending:
     def __init__(self, key: object, article: Optional[Article], doc_name: str):
         self.key, self.article, self.doc_name = key, article, doc_name
         self.work: list[tuple[int, Composed]] = []
-        self.year: Optional[int] = None
+        self.time = ArticleTime()
         self.wanted = 0
         self.parsed: list[Doc] = []
         self.error: Optional[Exception] = None
@@ -580,7 +580,7 @@ class _Pending:
         if self.article is None:
             return self.key, None
         try:
-            return self.key, list(_claims_from(self.article, self.doc_name, self.work, self.parsed, self.year,
+            return self.key, list(_claims_from(self.article, self.doc_name, self.work, self.parsed, self.time,
                                                 self.tables))
         except Exception as e:  # handed back with its document; the stream goes on
             return self.key, e
@@ -637,7 +637,7 @@ def _candidate_docs(entry: _Pending, nlp: Language, prefilter: bool) -> list[Doc
         raise TextTooLong(f"article text too long ({size} characters, limit {MAX_TEXT_CHARS})")
     regions = [piece for s, e in article.regions if article.text[s:e].strip()
                for piece in split_long(s, e, article.text, MAX_CHUNK_CHARS)]
-    entry.year = None if article.date else reference_year(article.body_text())
+    entry.time = read_article_time(article.body_text(), article.date)  # the whole text, before the prefilter
     docs: list[Doc] = []
     tables = entry.tables  # a region's table cells, by its composed text
     for s, e in regions:
@@ -656,7 +656,7 @@ def _candidate_docs(entry: _Pending, nlp: Language, prefilter: bool) -> list[Doc
 
 
 def _claims_from(article: Article, doc_name: str, work: list[tuple[int, Composed]], parsed: list[Doc],
-                 year: Optional[int], tables: dict[int, list["Cell"]]) -> Iterator[Claim]:
+                 time: ArticleTime, tables: dict[int, list["Cell"]]) -> Iterator[Claim]:
     framed: list[tuple[int, Composed, Frame]] = []
     for n, ((offset, composed), doc) in enumerate(zip(work, parsed)):
         doc._.published = article.date
@@ -664,7 +664,7 @@ def _claims_from(article: Article, doc_name: str, work: list[tuple[int, Composed
         qs = [signed_cell(q, composed.text) if _cell_of(q, composed, cells) else
               with_counted_noun(as_appositive_age(q, doc), doc) for q in doc._.quantities or []]
         kept = [q for q in qs if (_table_figure(q, doc) if _cell_of(q, composed, cells) else is_claim(q, doc, q) is None)]
-        framed += [(offset, composed, f) for f in frame_doc(doc, kept, article.date, year=year, region=n)]
+        framed += [(offset, composed, f) for f in frame_doc(doc, kept, time, region=n)]
     # A figure stated again takes what its fullest mention established.
     link_restatements([f for _, _, f in framed])
     frames = [f for _, _, f in framed]

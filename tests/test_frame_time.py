@@ -44,6 +44,41 @@ CASES = [
     ("period-fiscal-quarter-without-a-year-is-not-calendar",
      "Capital expenditures reached $34.9 billion in the fiscal first quarter, up 74%.", NOV_2025,
      "$34.9 billion", dict(period=None)),
+    # --- a quarter in an article that names its fiscal year -----------------------------
+    ("period-quarter-of-the-fiscal-year-the-article-names-retail",
+     "The retailer reported third-quarter earnings that topped estimates.\n\nIt earned $2.8 billion in the third "
+     "quarter, or $2.53 a share.\n\nSome of the benefits anticipated for fiscal 2019 will take longer to "
+     "realize.", None, "$2.8 billion", dict(period="FY2019-Q3")),
+    ("period-quarter-of-the-fiscal-year-the-article-names-chips",
+     "The chipmaker said revenue in the second quarter rose 3% to $3.11 billion.\n\nIt expects fiscal 2020 "
+     "revenue to grow about 5%.", None, "$3.11 billion", dict(period="FY2020-Q2")),
+    ("period-fourth-quarter-is-not-the-year-its-story-looks-forward-to",
+     "The chipmaker said revenue in the fourth quarter rose 3% to $3.11 billion.\n\nIt expects fiscal 2021 "
+     "revenue to grow about 5%.", None, "$3.11 billion", dict(period=None)),
+    ("period-fiscal-year-named-only-as-ended-is-not-the-current-one",  # the quarter stays a calendar one
+     "Revenue rose 56% to $46.7 billion in the second quarter.\n\nRevenue totaled $130.5 billion in fiscal "
+     "2025.", None, "$46.7 billion", dict(period="2025-Q2")),
+    ("period-q-of-the-fiscal-year-the-article-names",
+     "Comparable sales rose 3.6% in Q3, missing the 4.8% gain analysts had expected.\n\nThe company now "
+     "expects fiscal 2019 sales to rise 1.8%.", None, "3.6%", dict(period="FY2019-Q3")),
+    ("period-fiscal-year-compared-with-is-not-the-reported-one",
+     "Revenue in the second quarter rose 9% to $1.2 billion.\n\nFor fiscal 2021 the company expects sales "
+     "of $5 billion, compared with fiscal 2020 sales of $4.6 billion.", None, "$1.2 billion",
+     dict(period="FY2021-Q2")),
+    # --- the period a results story's lede reports ---------------------------------------
+    ("period-results-lede-quarter-dates-the-results-retail",
+     "Dow component Home Depot reported third-quarter earnings that topped estimates as revenue fell short, "
+     "sending shares lower ahead of the opening bell.\n\nThe home-improvement retailer earned $2.8 billion, "
+     "as revenue rose 3.5 percent to $27.2 billion.", dt.date(2019, 11, 19), "$27.2 billion",
+     dict(period="2019-Q3")),
+    ("period-results-lede-half-dates-the-results-airline",
+     "The Gulf carrier posted a first-half profit that beat forecasts despite higher fuel costs and a "
+     "slowdown in cargo demand across the region.\n\nThe airline earned 862 million dirhams, and revenue "
+     "rose 4 percent to 59.5 billion dirhams.", dt.date(2019, 11, 14), "4 percent", dict(period="2019-H1")),
+    ("period-lede-without-results-words-dates-nothing",
+     "Officials said the third quarter of the school year would begin late because of repairs to the "
+     "district's buildings after the storm.\n\nThe district has 12,000 students.", dt.date(2019, 11, 14),
+     "12,000 students", dict(period=None)),
     # --- a time after a run of figures, a comma between ---------------------------------
     ("period-loss-on-revenue-share-the-quarter",
      "McClatchy reported a loss of $304.7 million on revenue of $167.4 million in the third quarter of 2019.",

@@ -36,12 +36,12 @@ Cue words are in data/framing.toml.
 """
 
 from __future__ import annotations
-import datetime as dt
 from dataclasses import dataclass
 from typing import Optional
 from spacy.tokens import Doc, Span
 from extract.records import Kind, Quantity
 from extract.periods import find_time_refs
+from extract.article_time import ArticleTime
 from extract.frame.cues import Cues, load_cues
 from extract.frame.context import BY_PARAGRAPH, Context, Frame, ITSELF, ITS_OWN, POINTS_BACK, STRONG, TOPIC, WEAK, doc_text
 from extract.frame.syntax import index_of, is_heading, name_like, paragraph_index, scope_of
@@ -57,11 +57,13 @@ __all__ = ["STRONG", "WEAK", "TOPIC", "Frame", "doc_text", "frame_doc", "article
            "link_restatements"]
 
 
-def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date] = None,
-              year: Optional[int] = None, region: int = 0) -> list[Frame]:
+def frame_doc(doc: Doc, quantities: list[Quantity], time: ArticleTime = ArticleTime(),
+              region: int = 0) -> list[Frame]:
     """Frame every quantity of `doc` (offsets relative to its text).
 
-    `year` is the article's estimated reference year when its date is unknown.
+    `time` is what the whole article says about time (extract/article_time.py): its
+    date, or the year it is estimated to be written in; the fiscal year it names; the
+    period a results story reports.
     Within a paragraph, a figure whose sentence names no metric or period takes the
     paragraph's: "Alphabet has roughly doubled its guidance to $175–185 billion"
     follows sentences about 2026 capital spending."""
@@ -74,12 +76,15 @@ def frame_doc(doc: Doc, quantities: list[Quantity], published: Optional[dt.date]
     for q in quantities:
         by_sent.setdefault(index_of(starts, q.start), []).append(q)
     para_of = paragraph_index(doc_text(doc))
+    published, year = time.published, time.year
     ref_year = published.year if published else year
+    ctx.reporting = time.reporting
     for i, sent in enumerate(sents):
         p = para_of(sent.start_char)
         if p != ctx.para:
             ctx.para, ctx.para_metric, ctx.para_period = p, None, None
-        refs = resolve_same(find_time_refs(doc_text(doc), published, sent.start_char, sent.end_char, year=year), ctx)
+        refs = resolve_same(find_time_refs(doc_text(doc), published, sent.start_char, sent.end_char, year=year,
+                                           fiscal_year=time.fiscal_year), ctx)
         if cues.illustration_openers.search(sent.text):
             ctx.illustration_para = ctx.para
         credit = _Credit(*sentence_source(sent, cues, ctx, ctx.para))

@@ -62,6 +62,7 @@ class Context:
     last_period_unit: Optional[str] = None
     illustration_para: int = -1  # paragraph in which an illustration was opened
     para_period: Optional[str] = None
+    reporting: Optional[str] = None  # the period a results story reports (extract/article_time.py)
     para_metric: Optional[str] = None
 
 

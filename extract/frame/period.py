@@ -6,6 +6,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 from extract.records import Quantity
 from extract.periods import TimeRef
+from extract.article_time import results_words
 from extract.frame.context import Context, doc_text
 from extract.frame.syntax import clause_head, tokens_of
 from extract.frame.figures import FROM_LEVEL_JUST_BEFORE, baseline_figure, is_change, is_money, level_now
@@ -211,8 +212,14 @@ def _bound_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent
     if _NOW_OPENER.match(sent.text):
         return None  # "In 2000, carriers spent $120 billion. Today, prices have dropped from $8 to $2."
     if is_money(q) or q.unit in ("percent", "percentage_point", "times"):
-        return ctx.para_period or _horizon_carried(sent, scope)
+        return ctx.para_period or _horizon_carried(sent, scope) or _reported(sent, ctx)
     return None
+
+
+def _reported(sent: Span, ctx: Context) -> Optional[str]:
+    """The period a results story reports, for a result with no period of its own
+    ("The home-improvement retailer earned $2.8 billion")."""
+    return ctx.reporting if ctx.reporting and results_words().search(sent.text) else None
 
 
 _NOW_OPENER = re.compile(r"\W*(?:today|now|currently|nowadays|these\s+days|at\s+present|right\s+now)\b", re.I)

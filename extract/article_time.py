@@ -1,0 +1,78 @@
+"""What a whole article says about time, read once before framing.
+
+Framing works sentence by sentence on the parts of an article that hold figures, so
+what only the article as a whole states is read here first and handed to it:
+
+- `published`: its publication date, when known;
+- `year`: for an undated article, the year it is estimated to be written in
+  (`extract.periods.reference_year`);
+- `fiscal_year`: the fiscal year it reports on, when it names one ("the benefits
+  anticipated for fiscal 2019"): its undated quarters are that year's quarters;
+- `reporting`: the period a results story reports, named in its lede ("Home Depot
+  reported third-quarter earnings that topped estimates"): a result the text gives no
+  period of its own ("The retailer earned $2.8 billion") is that period's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import NamedTuple, Optional
+
+from extract.lexicon import alternation, data_table
+from extract.periods import find_time_refs, fiscal_year_named, reference_year
+
+# A lede is the first paragraph of at least this many words: shorter lines are
+# headlines, bylines, captions, tickers.
+_LEDE_WORDS = 15
+_WORD = re.compile(r"[\w&’'-]+")
+
+
+class ArticleTime(NamedTuple):
+    published: Optional[dt.date] = None
+    year: Optional[int] = None
+    fiscal_year: Optional[int] = None
+    reporting: Optional[str] = None
+
+
+def read_article_time(body: str, published: Optional[dt.date] = None) -> ArticleTime:
+    """The article's time facts (see the module docstring)."""
+    year = None if published else reference_year(body)
+    fiscal_year = fiscal_year_named(body)
+    return ArticleTime(published, year, fiscal_year, _reporting_period(body, published, year, fiscal_year))
+
+
+def _reporting_period(body: str, published: Optional[dt.date], year: Optional[int],
+                      fiscal_year: Optional[int]) -> Optional[str]:
+    """The quarter or half the lede reports results for: a period that a results noun
+    or verb stands beside in its first sentence ("reported third-quarter earnings",
+    "posted a loss for the second quarter", "first-half profit rose")."""
+    lede = _lede(body)
+    if lede is None:
+        return None
+    start, end = lede
+    first = re.search(r"[.!?](?:\s|$)", body[start:end])
+    end = start + first.end() if first else end
+    if not results_words().search(body[start:end]):
+        return None
+    for ref in find_time_refs(body, published, start, end, year=year, fiscal_year=fiscal_year):
+        if ref.role == "period" and ref.period and re.search(r"-(?:Q[1-4]|H[12])$", ref.period):
+            return ref.period
+    return None
+
+
+def _lede(body: str) -> Optional[tuple[int, int]]:
+    """(start, end) of the first paragraph long enough to be a lede."""
+    at = 0
+    for para in body.split("\n"):
+        if len(_WORD.findall(para)) >= _LEDE_WORDS:
+            return at, at + len(para)
+        at += len(para) + 1
+    return None
+
+
+@lru_cache(maxsize=1)
+def results_words() -> re.Pattern:
+    """Words that speak of a company's results (data/reporting.toml)."""
+    return re.compile(rf"\b(?:{alternation(data_table('reporting')['results_words'])})\b", re.I)
