@@ -32,7 +32,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import NamedTuple, Optional
+
+from extract.lexicon import alternation, data_table
 
 MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
@@ -319,6 +322,8 @@ def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[in
     if kind == "bareoq" and re.search(r"\bfiscal[\s-]+$", m.string[max(0, s - 10):s], re.I):
         # "the fiscal first quarter": which fiscal year it belongs to, the text does not say
         return TimeRef(s, e, None, "unresolved")
+    if kind in ("bareoq", "bareoh") and _in_a_game(m):
+        return None  # "31 points in a phenomenal first half": a part of the game, not of the year
     if kind == "bareoh":
         if re.search(r"\bfiscal[\s-]+$", m.string[max(0, s - 10):s], re.I):
             return TimeRef(s, e, None, "unresolved")
@@ -380,6 +385,20 @@ def fiscal_year_named(text: str) -> Optional[int]:
 
 
 _THAN_BEFORE = re.compile(r"\bthan\s+(?:in\s+|for\s+)?$", re.I)  # "higher than in fiscal 2025": the year compared
+
+
+def _in_a_game(m: re.Match) -> bool:
+    """The reference stands in a sentence about a game being played (data/game_periods.toml)."""
+    text = m.string
+    starts = [b.end() for b in _SENTENCE_BOUNDS.finditer(text, max(0, m.start() - 300), m.start())]
+    stop = _SENTENCE_BOUNDS.search(text, m.end())
+    sentence = text[starts[-1] if starts else max(0, m.start() - 300):stop.start() if stop else len(text)]
+    return _game_words().search(sentence) is not None
+
+
+@lru_cache(maxsize=1)
+def _game_words() -> re.Pattern:
+    return re.compile(rf"\b(?:{alternation(data_table('game_periods')['game_words'])})\b", re.I)
 
 
 def _four_digits(year: str) -> int:

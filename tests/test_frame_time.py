@@ -79,6 +79,19 @@ CASES = [
      "Officials said the third quarter of the school year would begin late because of repairs to the "
      "district's buildings after the storm.\n\nThe district has 12,000 students.", dt.date(2019, 11, 14),
      "12,000 students", dict(period=None)),
+    # --- a half or quarter of a game is no period of the calendar --------------------------
+    ("period-game-half-basketball",
+     "Dennis Schröder scored 20 of his season-high 31 points in a phenomenal first half for the Thunder.",
+     dt.date(2019, 11, 20), "31 points", dict(period=None)),
+    ("period-game-half-football",
+     "Harry Kane scored twice in the second half as Tottenham beat Olympiacos 4-2 in front of 58,000 fans.",
+     dt.date(2019, 11, 27), "58,000 fans", dict(period=None)),
+    ("period-game-quarter-american-football",
+     "Mahomes threw two touchdowns in the third quarter and finished with 283 yards.", dt.date(2019, 11, 18),
+     "283 yards", dict(period=None)),
+    ("period-business-quarter-with-percentage-points-stays",
+     "Gross margin fell 3 percentage points to 68% in the third quarter.", dt.date(2019, 11, 18), "68%",
+     dict(period="2019-Q3")),
     # --- a time after a run of figures, a comma between ---------------------------------
     ("period-loss-on-revenue-share-the-quarter",
      "McClatchy reported a loss of $304.7 million on revenue of $167.4 million in the third quarter of 2019.",
