@@ -196,8 +196,8 @@ def reference_year(text: str) -> Optional[int]:
     the year under discussion."""
     years = []
     for m in re.finditer(rf"(?<![\d,.$€£¥-]){_YEAR}(?![\d%])", text):
-        if _FUTURE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
-            continue  # "by fiscal 2028", "for 2027"
+        if _FUTURE_BEFORE.search(text[max(0, m.start() - 30):m.start()]) or _is_model_year(text, m):
+            continue  # "by fiscal 2028", "for 2027"; "the 2021 RAV4" may be sold the year before
         if _COMPARED_BEFORE.search(text[max(0, m.start() - 50):m.start()]) or _beside_this_year(text, m):
             # a year compared with ("will reach $350 billion, up from $230 billion in
             # 2024") is before the writing year, whatever the tense around it
@@ -237,7 +237,7 @@ def find_time_refs(text: str, published: Optional[dt.date] = None, start: int = 
         for m in pattern.finditer(text, start, end):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if kind == "y" and (_is_name_year(text, m) or _is_model_number(text, m)):
+            if kind == "y" and (_is_name_year(text, m) or _is_model_number(text, m) or _is_model_year(text, m)):
                 continue
             if kind in ("mq", "ended", "endq") and _FISCAL_APPOSITIVE.match(text, m.end()):
                 continue  # "the September quarter, the first quarter of its fiscal 2026": the fiscal name
@@ -262,6 +262,25 @@ def find_time_refs(text: str, published: Optional[dt.date] = None, start: int = 
 def _is_name_year(text: str, m: re.Match) -> bool:
     """A year inside a name or a hyphenated compound ("Colossus-2026", "2026-27")."""
     return m.end() < len(text) and text[m.end()] in "-–" and m.end() + 1 < len(text) and text[m.end() + 1].isdigit()
+
+
+def _is_model_year(text: str, m: re.Match) -> bool:
+    """A year that names a thing after an article or a possessive: a model year before a
+    name ("The 2021 RAV4 Prime", "a 2020 Nissan Sentra"), or the year a security falls due
+    ("WeWork's 2025 bond"). What the thing does is not dated by it."""
+    if not _NAME_DETERMINER.search(text[max(0, m.start() - 20):m.start()]):
+        return False
+    after = re.match(r"\s+([A-Za-z][\w-]*)", text[m.end():m.end() + 30])
+    if after is None:
+        return False
+    word = after.group(1)
+    return (word[0].isupper() and word.lower() not in MONTHS) or word.lower() in _NAMED_BY_YEAR
+
+
+# "the", "a", "its", "WeWork's": what may stand before a year that names a thing
+_NAME_DETERMINER = re.compile(r"(?:\b(?:the|a|an|its|their|his|her)|\w['’]s)\s+$", re.I)
+# Nouns a year before them names rather than dates: a security by the year it falls due.
+_NAMED_BY_YEAR = frozenset({"bond", "bonds", "notes", "note", "debentures", "maturity"})
 
 
 def _is_model_number(text: str, m: re.Match) -> bool:
