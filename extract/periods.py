@@ -124,6 +124,10 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
                 rf"{_COUNT}\s+(?:years|quarters|months|decades|weeks)\b", re.I), "window"),
     # "the same period": the period mentioned before
     (re.compile(r"\b(?:the\s+)?same\s+(period|quarter|year|month|time\s+period)\b", re.I), "same"),
+    # "at that point", "by then", "that year": the time last named ("8.69 GW at the end of
+    # 2017. Hanwha had 3.7 GW of cell capacity at that point")
+    (re.compile(r"\b(?:at\s+(?:that|this)\s+(?:point|time|stage)|at\s+the\s+time(?!\s+of\b)|by\s+then|by\s+that\s+time"
+                r"|(?:(?:in|during|for)\s+)?that\s+(year|quarter|month|period))\b", re.I), "then"),
     # relative references, resolved only against a known publication date
     (re.compile(r"\b(this|last|next|the current|the previous|the prior|the preceding|the coming)\s+(year|quarter|month)\b",
                 re.I), "rel"),
@@ -298,6 +302,8 @@ def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[in
     s, e = m.span()
     if kind == "window":
         return TimeRef(s, e, None, "window")
+    if kind == "then":
+        return TimeRef(s, e, None, "same", (m.group(1) or "period").lower())
     if kind == "same":
         unit = m.group(1).lower().split()[-1]
         return TimeRef(s, e, None, "same", unit)

@@ -105,6 +105,16 @@ CASES = [
     ("period-possessive-year-before-a-metric-dates-it",
      "Apple's 2019 revenue was $260 billion, down 2% from the year before.", dt.date(2020, 2, 1),
      "$260 billion", dict(period="2019")),
+    # --- "at that point", "that year": the time last named --------------------------------
+    ("period-at-that-point-is-the-time-last-named-energy",
+     "The industry had an annual production capacity of around 8.69 GW at the end of 2017. Hanwha Q Cells had "
+     "3.7 GW of cell capacity at that point.", dt.date(2019, 11, 20), "3.7 GW", dict(period="2017")),
+    ("period-that-year-is-the-year-last-named-crime",
+     "Homicides fell to 290 in 2014. That year, police made 10,200 drug arrests.", dt.date(2019, 11, 20),
+     "10,200 drug arrests", dict(period="2014")),
+    ("period-at-the-time-is-the-time-last-named-business",
+     "Soon-Shiong bought the paper in June 2018. He paid $500 million at the time.", dt.date(2019, 11, 20),
+     "$500 million", dict(period="2018-06")),
     # --- a time after a run of figures, a comma between ---------------------------------
     ("period-loss-on-revenue-share-the-quarter",
      "McClatchy reported a loss of $304.7 million on revenue of $167.4 million in the third quarter of 2019.",

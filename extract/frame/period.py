@@ -8,7 +8,7 @@ from extract.records import Quantity
 from extract.periods import TimeRef
 from extract.article_time import results_words
 from extract.frame.context import Context, doc_text
-from extract.frame.syntax import clause_head, tokens_of
+from extract.frame.syntax import clause_head, scope_of, tokens_of
 from extract.frame.figures import FROM_LEVEL_JUST_BEFORE, baseline_figure, is_change, is_money, level_now
 
 
@@ -181,6 +181,13 @@ def _bound_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent
             r"\b(?:starting|beginning|effective|commencing)\s+(?:in\s+|on\s+|from\s+)?$",
             text[max(sent.start_char, r.start - 25):r.start], re.I) is not None
 
+    scopes: dict[int, set[int]] = {}
+
+    def _speaks_of(r: TimeRef, o: Quantity) -> bool:
+        if id(o) not in scopes:
+            scopes[id(o)] = {t.idx for t in scope_of(sent, o)}
+        return any(r.start <= i < r.end for i in scopes[id(o)])
+
     cands = [r for r in refs if usable(r) and not (r.start < q.end and q.start < r.end)]
     best, best_d = None, None
     for r in cands:
@@ -189,8 +196,10 @@ def _bound_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent
         d = distance(r, q)
         if any(o is not q and distance(r, o) < d and not (r.start < o.end and o.start < r.end) and not _tolerance(o)
                and not (r.end <= o.start and baseline_figure(sent, o))
-               and not (_chained(text, q, o, r, refs) and not baseline_figure(sent, o)) for o in others):
-            continue  # a nearer figure takes it; not a tolerance, nor a baseline after the time
+               and not (_chained(text, q, o, r, refs) and not baseline_figure(sent, o))
+               and _speaks_of(r, o) for o in others):
+            continue  # a nearer figure takes it; not a tolerance, nor a baseline after the time, nor
+            # one whose clause the time is not in ("had 3.7 GW at that point and LG had 3 GW")
         if best_d is None or d < best_d:
             best, best_d = r, d
     if best is not None:
