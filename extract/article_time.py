@@ -10,7 +10,10 @@ what only the article as a whole states is read here first and handed to it:
   anticipated for fiscal 2019"): its undated quarters are that year's quarters;
 - `reporting`: the period a results story reports, named in its lede ("Home Depot
   reported third-quarter earnings that topped estimates"): a result the text gives no
-  period of its own ("The retailer earned $2.8 billion") is that period's.
+  period of its own ("The retailer earned $2.8 billion") is that period's;
+- `study`: the window a research story's data covers, named where it says what was
+  studied ("the team analyzed billions of ad units ... in the last 6 months of 2017"):
+  a share or ratio it finds, with no period of its own, is that window's.
 """
 
 from __future__ import annotations
@@ -34,13 +37,15 @@ class ArticleTime(NamedTuple):
     year: Optional[int] = None
     fiscal_year: Optional[int] = None
     reporting: Optional[str] = None
+    study: Optional[str] = None
 
 
 def read_article_time(body: str, published: Optional[dt.date] = None) -> ArticleTime:
     """The article's time facts (see the module docstring)."""
     year = None if published else reference_year(body)
     fiscal_year = fiscal_year_named(body)
-    return ArticleTime(published, year, fiscal_year, _reporting_period(body, published, year, fiscal_year))
+    return ArticleTime(published, year, fiscal_year, _reporting_period(body, published, year, fiscal_year),
+                       _study_window(body, published, year))
 
 
 def _reporting_period(body: str, published: Optional[dt.date], year: Optional[int],
@@ -62,6 +67,19 @@ def _reporting_period(body: str, published: Optional[dt.date], year: Optional[in
     return None
 
 
+def _study_window(body: str, published: Optional[dt.date], year: Optional[int]) -> Optional[str]:
+    """The period of the first sentence that says what a study looked at: a research
+    verb ("analyzed", "surveyed", "tracked") and a dated period beside it."""
+    for m in _research_verbs().finditer(body):
+        start = max(body.rfind(".", 0, m.start()), body.rfind("\n", 0, m.start())) + 1
+        stop = re.compile(r"[.!?](?:\s|$)|\n").search(body, m.end())
+        end = stop.start() if stop else len(body)
+        for ref in find_time_refs(body, published, start, end, year=year):
+            if ref.role == "period" and ref.period:
+                return ref.period
+    return None
+
+
 def _lede(body: str) -> Optional[tuple[int, int]]:
     """(start, end) of the first paragraph long enough to be a lede."""
     at = 0
@@ -76,3 +94,8 @@ def _lede(body: str) -> Optional[tuple[int, int]]:
 def results_words() -> re.Pattern:
     """Words that speak of a company's results (data/reporting.toml)."""
     return re.compile(rf"\b(?:{alternation(data_table('reporting')['results_words'])})\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _research_verbs() -> re.Pattern:
+    return re.compile(rf"\b(?:{alternation(data_table('reporting')['research_verbs'])})\b", re.I)

@@ -98,6 +98,8 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\bFY\s*'?(\d\d)\b"), "fy2"),
     # months
     (re.compile(rf"\b({_MONTH_RE})\.?\s+(?:of\s+)?{_YEAR}\b", re.I), "my"),
+    # a quarter or half by its months: "the last 6 months of 2017", "the first three months of 2019"
+    (re.compile(rf"\b(first|last|final)\s+(three|3|six|6)\s+months\s+of\s+{_YEAR}\b", re.I), "monthsof"),
     # a span of years is no one period: "between 2025 and 2028", "from 2025 to 2030"
     (re.compile(rf"\b(?:between|from)\s+(?:fiscal\s+)?{_YEAR}\s+(?:and|to|through|until)\s+(?:fiscal\s+)?{_YEAR}\b", re.I),
      "window"),
@@ -302,6 +304,10 @@ def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[in
     s, e = m.span()
     if kind == "window":
         return TimeRef(s, e, None, "window")
+    if kind == "monthsof":
+        first, n = m.group(1).lower() == "first", 3 if m.group(2) in ("three", "3") else 6
+        part = ("Q1" if first else "Q4") if n == 3 else ("H1" if first else "H2")
+        return TimeRef(s, e, f"{m.group(3)}-{part}", "period")
     if kind == "then":
         return TimeRef(s, e, None, "same", (m.group(1) or "period").lower())
     if kind == "same":

@@ -115,6 +115,18 @@ CASES = [
     ("period-at-the-time-is-the-time-last-named-business",
      "Soon-Shiong bought the paper in June 2018. He paid $500 million at the time.", dt.date(2019, 11, 20),
      "$500 million", dict(period="2018-06")),
+    # --- the window a study's data covers --------------------------------------------------
+    ("period-study-window-dates-its-findings-advertising",
+     "The data analytics team analyzed billions of native ad units served via its platform in the last 6 months "
+     "of 2017.\n\nOn the supply side, in-feed units are 20% less profitable than recommendation widgets.",
+     None, "20%", dict(period="2017-H2")),
+    ("period-study-window-dates-its-findings-health",
+     "Researchers surveyed 4,800 hospital nurses in the first six months of 2019 about their shifts and sleep."
+     "\n\nAbout 38% said they had made an error at work because of fatigue.", None, "38%",
+     dict(period="2019-H1")),
+    ("period-months-of-a-year-name-its-quarter",
+     "Sales fell 4% to $2.1 billion in the first three months of 2019.", None, "$2.1 billion",
+     dict(period="2019-Q1")),
     # --- a time after a run of figures, a comma between ---------------------------------
     ("period-loss-on-revenue-share-the-quarter",
      "McClatchy reported a loss of $304.7 million on revenue of $167.4 million in the third quarter of 2019.",

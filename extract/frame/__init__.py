@@ -78,7 +78,7 @@ def frame_doc(doc: Doc, quantities: list[Quantity], time: ArticleTime = ArticleT
     para_of = paragraph_index(doc_text(doc))
     published, year = time.published, time.year
     ref_year = published.year if published else year
-    ctx.reporting = time.reporting
+    ctx.reporting, ctx.study = time.reporting, time.study
     for i, sent in enumerate(sents):
         p = para_of(sent.start_char)
         if p != ctx.para:

@@ -63,6 +63,7 @@ class Context:
     illustration_para: int = -1  # paragraph in which an illustration was opened
     para_period: Optional[str] = None
     reporting: Optional[str] = None  # the period a results story reports (extract/article_time.py)
+    study: Optional[str] = None  # the window a research story's data covers (extract/article_time.py)
     para_metric: Optional[str] = None
 
 

@@ -221,7 +221,7 @@ def _bound_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent
     if _NOW_OPENER.match(sent.text):
         return None  # "In 2000, carriers spent $120 billion. Today, prices have dropped from $8 to $2."
     if is_money(q) or q.unit in ("percent", "percentage_point", "times"):
-        return ctx.para_period or _horizon_carried(sent, scope) or _reported(sent, ctx)
+        return ctx.para_period or _horizon_carried(sent, scope) or _reported(sent, ctx) or _studied(q, ctx)
     return None
 
 
@@ -229,6 +229,12 @@ def _reported(sent: Span, ctx: Context) -> Optional[str]:
     """The period a results story reports, for a result with no period of its own
     ("The home-improvement retailer earned $2.8 billion")."""
     return ctx.reporting if ctx.reporting and results_words().search(sent.text) else None
+
+
+def _studied(q: Quantity, ctx: Context) -> Optional[str]:
+    """The window a research story's data covers, for a share or ratio it finds with no
+    period of its own ("in-feed units are 20% less profitable")."""
+    return ctx.study if q.unit in ("percent", "times") else None
 
 
 _NOW_OPENER = re.compile(r"\W*(?:today|now|currently|nowadays|these\s+days|at\s+present|right\s+now)\b", re.I)
