@@ -60,6 +60,7 @@ class _Rules:
     link_list_min_lines: int
     link_list_line_max_words: int
     link_list_parallel_share: float
+    claim_labels: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -89,6 +90,7 @@ def _rules() -> _Rules:
         link_list_min_lines=d["link_list_min_lines"],
         link_list_line_max_words=d["link_list_line_max_words"],
         link_list_parallel_share=d["link_list_parallel_share"],
+        claim_labels=frozenset(w.casefold() for w in d["claim_labels"]),
     )
 
 
@@ -426,6 +428,11 @@ def _boxes(lines: list[_Line], content: list[int], paragraphs: list[int], r: _Ru
     return out
 
 
+def _is_claim_label(line: _Line, r: _Rules) -> bool:
+    """A fact-check page's label for the claim it checks ("Claim", "The claim:")."""
+    return line.text.strip().rstrip(":").strip().casefold() in r.claim_labels
+
+
 def _menu_runs(lines: list[_Line], idx: list[int], r: _Rules, at_end: bool = False) -> set[int]:
     """Runs of menu-like lines (allowing one blurb between two menu-like lines)."""
     flags = [_is_menu_like(lines[i], r) for i in idx]
@@ -435,6 +442,9 @@ def _menu_runs(lines: list[_Line], idx: list[int], r: _Rules, at_end: bool = Fal
         inside_menu = (k >= 2 and orig[k - 2]) or (k + 2 < len(orig) and orig[k + 2])
         if not orig[k] and orig[k - 1] and orig[k + 1] and inside_menu:
             flags[k] = True
+    for k in range(1, len(flags)):
+        if _is_claim_label(lines[idx[k - 1]], r) and _SENTENCE_END.search(lines[idx[k]].text):
+            flags[k] = False  # "Claim" / "Yovanovitch has a net worth of $17 million.": what is checked
     out: set[int] = set()
     run: list[int] = []
     min_run = 2 if at_end else r.menu_run_min_lines

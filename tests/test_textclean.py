@@ -95,6 +95,13 @@ BOX_CASES = [
     ("delayed-quotes-notice", "All market data delayed 20 minutes.\n" + _P1 + _P2 + _P3, ["$2.8 billion"], ["20 minutes"]),
     ("comments-longer-than-the-article-are-kept", _P1 + "Comments\n" + _COMMENT + _COMMENT + _COMMENT,
      ["4% before"], []),
+    # a fact-check page: the claim it checks sits under a label, amid rating labels
+    ("claim-under-its-label-net-worth",
+     "Claim\n\nFormer ambassador Marie Yovanovitch has a net worth of $17 million.\n\nRating\n\nUnproven\n\n"
+     "About this rating\n\nOrigin\n\n" + _P1 + _P2 + _P3, ["$17 million", "$2.8 billion"], []),
+    ("claim-under-its-label-crime",
+     "The claim:\nViolent crime in the city rose 40% last year.\nOur rating:\nFalse\nRead more\n"
+     + _P1 + _P2 + _P3, ["40% last", "$2.8 billion"], []),
 ]
 
 
