@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extract.article import article_from_source  # noqa: F401 -- re-exported
-from extract.records import Article, Claim, Quantity, Source
+from extract.records import Article, Claim, Kind, Quantity, Source
 from extract.change import read_change
 from extract.tables import Cell, cell_metric, cell_subject, signed_cell, table_cells
 from extract.frame import STRONG, Frame, article_topic, doc_text, frame_doc, lend_topic, link_restatements
@@ -665,6 +665,9 @@ def _claims_from(article: Article, doc_name: str, work: list[tuple[int, Composed
               with_counted_noun(as_appositive_age(q, doc), doc) for q in doc._.quantities or []]
         kept = [q for q in qs if (_table_figure(q, doc) if _cell_of(q, composed, cells) else is_claim(q, doc, q) is None)]
         framed += [(offset, composed, f) for f in frame_doc(doc, kept, time, region=n)]
+    for offset, composed, f in framed:
+        if any(s <= offset + composed.original(f.quantity.start) < e for s, e in article.checked):
+            f.kind = Kind.estimate  # the claim a fact-check page checks is a claim, not a fact
     # A figure stated again takes what its fullest mention established.
     link_restatements([f for _, _, f in framed])
     frames = [f for _, _, f in framed]

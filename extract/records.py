@@ -74,6 +74,8 @@ class Article(BaseModel):
     date: Optional[dt.date] = None
     publisher: Optional[str] = None
     url: Optional[str] = None
+    # spans of `text` that state a claim a fact-check page checks, under its "Claim" label
+    checked: list[tuple[int, int]] = []
 
     def body_text(self) -> str:
         """The body regions joined by newlines: what a reader would call the article."""

@@ -473,7 +473,15 @@ def clean_text(text: str, recurring: frozenset[str] = frozenset()) -> Article:
         else:
             regions.append((ln.start, ln.end))
     title = _title(lines, drop, _rules())
-    return Article(text=text, regions=regions, title=title, date=_dateline(lines, _rules()))
+    return Article(text=text, regions=regions, title=title, date=_dateline(lines, _rules()),
+                   checked=_checked(lines, drop, _rules()))
+
+
+def _checked(lines: list[_Line], drop: set[int], r: _Rules) -> list[tuple[int, int]]:
+    """The claim a fact-check page checks: the kept sentence right after a claim label."""
+    content = [i for i, ln in enumerate(lines) if ln.text.strip()]
+    return [(lines[b].start, lines[b].end) for a, b in zip(content, content[1:])
+            if _is_claim_label(lines[a], r) and b not in drop and _SENTENCE_END.search(lines[b].text)]
 
 
 # A line that is a date and little else: "October 30, 2025 10:20 PM UTC", "Published
