@@ -26,3 +26,37 @@ def test_a_news_agency_is_never_the_subject(nlp, text, published, surface, field
     c = _find(_claims(nlp, text, published), surface)
     assert (c.subject or "").lower() not in ("reuters", "associated press", "the associated press", "afp")
     assert_fields(nlp, text, published, surface, fields)
+
+
+# The people who act in a story, or the story's own event named again, stand in a
+# figure's subject place without being what it is about: the article's topic is.
+_ALIBABA = ("Alibaba Group Holding Ltd priced its Hong Kong listing on Wednesday, raising about $11 billion "
+            "in the largest share sale in the city since 2010, according to people familiar with the matter.\n\n"
+            "Alibaba will sell 500 million new shares in Hong Kong, and the company's shares in New York rose "
+            "1.2% on Tuesday.\n\n")
+_LEXUS = ("The 2020 Lexus LC 500 Convertible arrives in showrooms this summer with the coupe's V8 engine "
+          "and a fabric top that folds away behind the rear seats.\n\n"
+          "The Lexus LC 500 Convertible is priced from $101,000, and the coupe sells for $92,950.\n\n")
+_TEACHERS = ("Indiana teachers rallied at the Statehouse on Tuesday to demand higher pay, closing schools in "
+             "dozens of districts across the state as they called on the Legislature to act.\n\n"
+             "Indiana lawmakers met for a single day of ceremonies.\n\n")
+STAND_IN_CASES = [
+    ("stand-in-investors-markets", _ALIBABA + "Investors paid 176 Hong Kong dollars a share.",
+     "176 Hong Kong dollars", "Alibaba"),
+    ("stand-in-the-deal-markets", _ALIBABA + "The deal could raise as much as $12.9 billion.",
+     "$12.9 billion", "Alibaba"),
+    ("stand-in-drivers-autos", _LEXUS + "Drivers can lower the top in 15 seconds.", "15 seconds",
+     "Lexus"),
+    ("stand-in-unions-politics", _TEACHERS + "Unions said about 15,000 people joined the rally.",
+     "15,000 people", None),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in STAND_IN_CASES],
+                         ids=[c[0] for c in STAND_IN_CASES])
+def test_the_actors_of_a_story_are_not_what_its_figure_is_about(nlp, text, surface, subject):
+    from tests.test_frame import _claims, _find
+    c = _find(_claims(nlp, text, None), surface)
+    assert c.subject not in ("investors", "deal", "drivers", "unions", "Investors", "Drivers", "Unions")
+    if subject:
+        assert c.subject == subject

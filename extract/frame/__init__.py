@@ -127,6 +127,9 @@ def _frame_figure(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], re
         # a news agency reports figures; it is what a figure is about only in its own story
         subject, how = None, None
     subject = without_article(subject)  # "the SunShot Initiative" is the SunShot Initiative
+    if subject and subject.lower() in cues.stand_in_subjects:
+        # "Investors paid 176 Hong Kong dollars a share": what the story is about (lend_topic), not its actors
+        subject, how = None, None
     metric = figure_metric(doc, sent, q)
     if metric is None and is_money(q):
         metric = ctx.para_metric
