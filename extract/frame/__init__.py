@@ -127,9 +127,6 @@ def _frame_figure(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], re
         # a news agency reports figures; it is what a figure is about only in its own story
         subject, how = None, None
     subject = without_article(subject)  # "the SunShot Initiative" is the SunShot Initiative
-    if subject and subject.lower() in cues.stand_in_subjects:
-        # "Investors paid 176 Hong Kong dollars a share": what the story is about (lend_topic), not its actors
-        subject, how = None, None
     metric = figure_metric(doc, sent, q)
     if metric is None and is_money(q):
         metric = ctx.para_metric
@@ -160,6 +157,10 @@ def _frame_figure(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], re
         source, source_how = None, None
     if kind == Kind.forecast and subject and (source is None or carried) and gives_guidance(doc, sent, subject, q, cues):
         source, source_how = subject, "guidance"
+    if subject and subject.lower() in cues.stand_in_subjects:
+        # "Investors paid 176 Hong Kong dollars a share": what the story is about (lend_topic), not
+        # its actors; read after the source, which an actor may still be ("the unions said")
+        subject, how = None, None
     return Frame(quantity=q, quote=sent.text.strip(),
                  quote_start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
                  subject=subject, metric=metric, period=period, source=source, kind=kind, subject_how=how,
