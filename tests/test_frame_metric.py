@@ -20,6 +20,15 @@ CASES = [
     ("points-scored-basketball", "LeBron James scored 34 points as the Lakers beat the Hawks.", "34 points", "points"),
     ("points-scored-rugby", "Owen Farrell kicked 17 points for England at Twickenham on Saturday.", "17 points",
      "points"),
+    # a film's takings are box office, whatever verb takes them (trade press, wire copy)
+    ("box-office-earned-over-opening-weekend",
+     "'Starfall' earned an estimated $85 million in North America over its opening weekend, the studio said.",
+     "$85 million", "box office"),
+    ("box-office-took-in-opening-weekend",
+     "'Starfall' took in $79.4 million in North America in its opening weekend, according to final figures.",
+     "$79.4 million", "box office"),
+    ("earned-without-a-film-is-net-income",
+     "The home-improvement retailer earned $2.8 billion in the quarter.", "$2.8 billion", "net income"),
     ("hyphenated-word-is-no-line", "Ford's long-term debt stands at $7 billion.", "$7 billion", "debt"),
     ("term-of-a-deal-is-no-part-of-it", "The company signed a five-year deal worth $300 billion.", "$300 billion", "deal"),
     # --- money a share: a price unless earnings words govern it --------------------

@@ -83,6 +83,21 @@ CASES = [
           approx="approximately"),
      said("Some 6,000 rescuers searched the rubble of the collapsed buildings.", "6,000 rescuers", 6000, 2),
      {1: dt.date(2026, 3, 3), 2: dt.date(2026, 5, 3)}, None),
+    ("estimate-replaced-by-final-figures-is-a-conflict-film",  # trade estimate vs wire final figures
+     said("'Starfall' earned an estimated $85 million in North America over its opening weekend, the studio said.",
+          "$85 million", 85e6, 1, unit="USD", subject="Starfall", metric="box office", kind="estimate",
+          source="the studio"),
+     said("'Starfall' took in $79.4 million in North America in its opening weekend, according to final figures "
+          "released on Monday, below the studio's Sunday estimate.", "$79.4 million", 79.4e6, 2, unit="USD",
+          subject="Starfall", metric="box office"),
+     {1: dt.date(2026, 6, 14), 2: dt.date(2026, 6, 15)}, "contradiction"),
+    ("estimate-replaced-by-official-count-is-a-conflict-election",  # projection vs official count
+     said("The ruling party won an estimated 52% of the vote in the capital, the broadcaster's projection showed.",
+          "52%", 52, 1, unit="percent", subject="ruling party", metric="vote share", kind="estimate",
+          source="broadcaster"),
+     said("The ruling party won 48.6% of the vote in the capital, according to the official count, lower than "
+          "first reported.", "48.6%", 48.6, 2, unit="percent", subject="ruling party", metric="vote share"),
+     {1: dt.date(2026, 5, 3), 2: dt.date(2026, 5, 5)}, "contradiction"),
     ("grown-since-is-a-new-level",
      said("About 3,500 rescuers have been deployed to the quake zone, the minister said.", "3,500 rescuers", 3500, 1,
           approx="approximately", metric="rescuers"),

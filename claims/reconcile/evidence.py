@@ -113,7 +113,19 @@ def expectation_vs_outcome(a: Claim, b: Claim) -> bool:
     estimate = a if a.kind == Kind.estimate else b
     from claims.reconcile import _rules, own_stretch
 
+    if replaces_estimate(a, b):
+        return False
     return bool(_rules().outlook.search(own_stretch(estimate)) or estimate.source)
+
+
+def replaces_estimate(a: Claim, b: Claim) -> bool:
+    """One side is an estimate and the other's sentence says it replaces one ("took in
+    $79.4 million, according to final figures, below the studio's Sunday estimate"): two
+    readings of one number, the later replacing the earlier, whoever made the estimate."""
+    if (a.kind == Kind.estimate) == (b.kind == Kind.estimate):
+        return False
+    outcome = b if a.kind == Kind.estimate else a
+    return candidate_rules().replaces_estimate.search(outcome.quote) is not None
 
 
 def grown_since(later: StoredClaim, earlier: StoredClaim, published: dict[int, Optional[dt.date]]) -> bool:
@@ -258,5 +270,5 @@ def is_finite(c: Claim) -> bool:
     return all(x is None or math.isfinite(x) for x in (c.value, c.low, c.high))
 
 
-__all__ = ["Candidate", "Pairing", "pairing", "stated_rates", "restatement_pairs", "in_unit_of",
+__all__ = ["Candidate", "Pairing", "pairing", "stated_rates", "restatement_pairs", "in_unit_of", "replaces_estimate",
            "opposite_directions", "later_of", "evidence_score", "subjects_meet", "is_finite"]

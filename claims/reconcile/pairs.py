@@ -24,8 +24,8 @@ from claims.reconcile import (
 )
 from claims.reconcile.candidates import Candidate, EvidenceIndex
 from claims.reconcile.evidence import (
-    evidence_score, in_unit_of, later_of, opposite_directions, pairing, restatement_pairs, revised,
-    stated_rates,
+    evidence_score, in_unit_of, later_of, opposite_directions, pairing, replaces_estimate, restatement_pairs,
+    revised, stated_rates,
 )
 from claims.reconcile.rules import candidate_rules
 
@@ -62,8 +62,8 @@ def evidence_pass(claims: list[StoredClaim], facts: list[_Fact], uf: _UnionFind,
         a, b = cand.a, cand.b
         if cand.similarity < min(rules.possible_similarity, rules.agree_similarity_two_fields) or _keyed_alike(a, b):
             continue
-        if speaker(a) != speaker(b) or forecast_and_outcome(a, b):
-            continue
+        if (speaker(a) != speaker(b) and not replaces_estimate(a, b)) or forecast_and_outcome(a, b):
+            continue  # one speaker's estimate is no reading of another's figure, unless it says it replaces it
         p = pairing(a, b, fields[a.id], fields[b.id], canonical, published, growth_basis)
         if p.kept_apart:
             continue

@@ -28,6 +28,7 @@ class CandidateRules:
     currency_tolerance: float
     currency_bridge: re.Pattern
     later_report: re.Pattern
+    replaces_estimate: re.Pattern
     changed_since: re.Pattern
 
 
@@ -52,6 +53,7 @@ def candidate_rules() -> CandidateRules:
         currency_tolerance=float(c["currency_tolerance"]),
         currency_bridge=re.compile(c["currency_bridge"]),
         later_report=_words(v["later_report"]),
+        replaces_estimate=_words(v["replaces_estimate"]),
         changed_since=_words(v["changed_since"]),
     )
 

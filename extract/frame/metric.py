@@ -58,9 +58,24 @@ def figure_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
     if metric is None and q.unit == "W":
         # "a 2.1 GW floating solar project" is a plant's capacity; "a 96W adapter" a device's power
         metric = "capacity" if (q.value or q.high or 0) >= 1e6 else "power"
+    if is_money(q) and (metric is None or metric in _verb_guesses(vocab)):
+        metric = _money_context(text, vocab) or metric
     if measures_change(sent, q):
         metric = f"{metric} growth" if metric and not vocab.is_growth(metric) else (metric or "growth")
     return metric
+
+
+def _verb_guesses(vocab) -> frozenset[str]:
+    """The metrics a bare verb gives its money ("earned $X" -> net income)."""
+    return frozenset(vocab.rules["verb_objects"].values())
+
+
+def _money_context(text: str, vocab) -> Optional[str]:
+    """The business a sentence counts its money in ("over its opening weekend": box office)."""
+    for metric, words in vocab.rules.get("money_contexts", {}).items():
+        if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text, re.I) for w in words):
+            return metric
+    return None
 
 
 def _per_share_metric(doc: Doc, q: Quantity) -> Optional[str]:
