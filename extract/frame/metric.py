@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 import re
+from functools import lru_cache
 from typing import Optional
 from spacy.tokens import Doc, Span, Token
 from extract.records import Quantity
 from extract.vocab import metric_vocabulary
-from extract.frame.cues import load_cues
+from extract.lexicon import data_table
+from extract.frame.cues import load_cues, lowered
 from extract.frame.context import doc_text
 from extract.frame.syntax import capital_only_for_the_sentence, clause_subject, figure_inside, metric_tokens, name_word, tokens_of
 from extract.frame.figures import VALUING_VERBS, anchor_of, figure_head, is_figure_token, is_money, measures_change, metric_rules, valued_object, verb_above
@@ -95,7 +97,7 @@ def _per_share_metric(doc: Doc, q: Quantity) -> Optional[str]:
         if x.head.i == x.i:
             break
         x = x.head
-        if depth and x.lemma_.lower() in attribution and x.lemma_.lower() not in _EXPECTING:
+        if depth and x.lemma_.lower() in attribution and x.lemma_.lower() not in _expecting_verbs():
             break  # "..., analysts said": the speaker's words say nothing of the figure
         words = [x] + [c for c in x.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
         for metric, cues in rules.per_share:
@@ -104,8 +106,12 @@ def _per_share_metric(doc: Doc, q: Quantity) -> Optional[str]:
     return "share price"
 
 
-# Attribution verbs that speak of an expected figure ("Wall Street predicted $2.52 a share").
-_EXPECTING = frozenset({"expect", "predict", "forecast", "estimate", "anticipate"})
+@lru_cache(maxsize=1)
+def _expecting_verbs() -> frozenset[str]:
+    """Attribution verbs that speak of an expected figure ("Wall Street predicted $2.52 a
+    share"): framing.toml's expecting and estimating verbs."""
+    d = data_table("framing")
+    return lowered(d["expecting_verbs"] + d["estimating_verbs"])
 
 
 def _per_unit_of_good(doc: Doc, q: Quantity) -> bool:
@@ -330,8 +336,7 @@ def _growth_noun_metric(noun: Token) -> Optional[str]:
     """"comparable-store sales growth", "an increase in revenue": a change noun names
     the growth of the metric it is about ("revenue growth"); bare, it is "growth"."""
     vocab = metric_vocabulary()
-    if not (noun.lower_ in vocab.growth_cues or noun.lemma_.lower() in vocab.growth_cues
-            or noun.lower_ in ("growth", "increase", "decrease", "rise", "decline", "drop", "fall")):
+    if noun.lower_ not in vocab.growth_cues and noun.lemma_.lower() not in vocab.growth_cues:
         return None
     if noun.pos_ != "NOUN":
         return None
