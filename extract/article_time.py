@@ -11,6 +11,8 @@ what only the article as a whole states is read here first and handed to it:
 - `reporting`: the period a results story reports, named in its lede ("Home Depot
   reported third-quarter earnings that topped estimates"): a result the text gives no
   period of its own ("The retailer earned $2.8 billion") is that period's;
+- `by_start`: its company names fiscal years by the year they start in (a US retailer:
+  data/fiscal_calendars.toml), named in the headline or lede;
 - `study`: the window a research story's data covers, named where it says what was
   studied ("the team analyzed billions of ad units ... in the last 6 months of 2017"):
   a share or ratio it finds, with no period of its own, is that window's.
@@ -24,7 +26,7 @@ from functools import lru_cache
 from typing import NamedTuple, Optional
 
 from extract.lexicon import alternation, data_table
-from extract.periods import find_time_refs, fiscal_year_named, reference_year
+from extract.periods import find_time_refs, fiscal_year_named, names_fiscal_years_by_start, reference_year
 
 # A lede is the first paragraph of at least this many words: shorter lines are
 # headlines, bylines, captions, tickers.
@@ -38,18 +40,21 @@ class ArticleTime(NamedTuple):
     fiscal_year: Optional[int] = None
     reporting: Optional[str] = None
     study: Optional[str] = None
+    by_start: bool = False
 
 
 def read_article_time(body: str, published: Optional[dt.date] = None) -> ArticleTime:
     """The article's time facts (see the module docstring)."""
     year = None if published else reference_year(body)
     fiscal_year = fiscal_year_named(body)
-    return ArticleTime(published, year, fiscal_year, _reporting_period(body, published, year, fiscal_year),
-                       _study_window(body, published, year))
+    lede = _lede(body)
+    by_start = names_fiscal_years_by_start(body[:lede[1]] if lede else body[:2000])
+    return ArticleTime(published, year, fiscal_year, _reporting_period(body, published, year, fiscal_year, by_start),
+                       _study_window(body, published, year), by_start)
 
 
 def _reporting_period(body: str, published: Optional[dt.date], year: Optional[int],
-                      fiscal_year: Optional[int]) -> Optional[str]:
+                      fiscal_year: Optional[int], by_start: bool) -> Optional[str]:
     """The quarter or half the lede reports results for: a period that a results noun
     or verb stands beside in its first sentence ("reported third-quarter earnings",
     "posted a loss for the second quarter", "first-half profit rose")."""
@@ -61,7 +66,7 @@ def _reporting_period(body: str, published: Optional[dt.date], year: Optional[in
     end = start + first.end() if first else end
     if not results_words().search(body[start:end]):
         return None
-    for ref in find_time_refs(body, published, start, end, year=year, fiscal_year=fiscal_year):
+    for ref in find_time_refs(body, published, start, end, year=year, fiscal_year=fiscal_year, by_start=by_start):
         if ref.role == "period" and ref.period and re.search(r"-(?:Q[1-4]|H[12])$", ref.period):
             return ref.period
     return None

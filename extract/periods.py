@@ -65,7 +65,7 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
                 rf"(?:\s+\d{{1,2}}\b)?(?:,?\s+{_YEAR}\b)?", re.I), "yended"),
     # "the (fiscal) fourth quarter ended Sept. 27": a quarter that does not end with its
     # calendar quarter is fiscal, and a fiscal fourth quarter ends its fiscal year
-    (re.compile(rf"\b(first|second|third|fourth)[\s-]+(?:fiscal\s+)?quarter\s+(?:ended|ending|that\s+ended)\s+(?:on\s+)?"
+    (re.compile(rf"\b(first|second|third|fourth)[\s-]+(?:fiscal\s+)?quarter,?\s+(?:which\s+|that\s+)?(?:ended|ending)\s+(?:on\s+)?"
                 rf"({_MONTH_RE})\.?(?:\s+(\d{{1,2}})\b)?(?:,?\s+{_YEAR}\b)?", re.I), "oqended"),
     # "fiscal 2025-26", "FY2025/26", "the 2025-26 fiscal year": the fiscal year that ends in 2026
     (re.compile(r"\b(?:(?:fiscal(?:\s+year)?|FY)\s*((?:19|20)\d\d)[-/–](\d\d)\b|((?:19|20)\d\d)[-/–](\d\d)\s+fiscal\s+year\b)",
@@ -232,10 +232,12 @@ def find_periods(text: str, published: Optional[dt.date] = None, start: int = 0,
 
 
 def find_time_refs(text: str, published: Optional[dt.date] = None, start: int = 0, end: Optional[int] = None,
-                   year: Optional[int] = None, fiscal_year: Optional[int] = None) -> list[TimeRef]:
+                   year: Optional[int] = None, fiscal_year: Optional[int] = None,
+                   by_start: bool = False) -> list[TimeRef]:
     """Every time reference in text[start:end], dated or not, with its role (see the
     module docstring), in order. `fiscal_year` is the one the whole article reports
-    on (`fiscal_year_named`): its undated quarters are that year's."""
+    on (`fiscal_year_named`): its undated quarters are that year's; `by_start`: its
+    company names fiscal years by the year they start in (`names_fiscal_years_by_start`)."""
     end = len(text) if end is None else end
     found: list[TimeRef] = []
     taken: list[tuple[int, int]] = []
@@ -247,7 +249,7 @@ def find_time_refs(text: str, published: Optional[dt.date] = None, start: int = 
                 continue
             if kind in ("mq", "ended", "endq") and _FISCAL_APPOSITIVE.match(text, m.end()):
                 continue  # "the September quarter, the first quarter of its fiscal 2026": the fiscal name
-            ref = _ref(kind, m, published, year, fiscal_year)
+            ref = _ref(kind, m, published, year, fiscal_year, by_start)
             if ref is None:
                 continue
             if ref.role in ("period", "previous"):
@@ -300,7 +302,7 @@ def _is_model_number(text: str, m: re.Match) -> bool:
 
 
 def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[int],
-         fiscal_year: Optional[int] = None) -> Optional[TimeRef]:
+         fiscal_year: Optional[int] = None, by_start: bool = False) -> Optional[TimeRef]:
     s, e = m.span()
     if kind == "window":
         return TimeRef(s, e, None, "window")
@@ -328,7 +330,7 @@ def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[in
         y = published.year if published else year
         return TimeRef(s, e, str(y), "period") if kind == "fullyear" and y else TimeRef(s, e, None, "unresolved")
     if kind == "oqended":
-        period = _ordinal_quarter_ended(m, published, year)
+        period = _ordinal_quarter_ended(m, published, year, by_start)
         return TimeRef(s, e, period, "period" if period else "unresolved")
     if kind == "yended" and not m.group(2):
         month = MONTHS[m.group(1).lower().rstrip(".")]
@@ -401,6 +403,18 @@ _FISCAL_APPOSITIVE = re.compile(r"\s*[,(—–]\s*(?:the\s+|its\s+)?(?:(?:first|
 _FISCAL_YEAR_NAMED = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*'?((?:19|20)\d\d|\d\d)\b", re.I)
 
 
+def names_fiscal_years_by_start(lede: str) -> bool:
+    """The article's company names its fiscal years by the year they start in: the first
+    company of data/fiscal_calendars.toml named in its title or lede."""
+    return _named_by_start().search(lede) is not None
+
+
+@lru_cache(maxsize=1)
+def _named_by_start() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{alternation(data_table('fiscal_calendars')['named_by_start'])})(?![\w-])",
+                      re.I)
+
+
 def fiscal_year_named(text: str) -> Optional[int]:
     """The fiscal year an article reports on, when it names one and only one in a
     forward-looking phrase: "the benefits anticipated for fiscal 2019", "capex growth
@@ -436,10 +450,13 @@ def _four_digits(year: str) -> int:
     return int(year) if len(year) == 4 else 2000 + int(year)
 
 
-def _ordinal_quarter_ended(m: re.Match, published: Optional[dt.date], year: Optional[int]) -> Optional[str]:
+def _ordinal_quarter_ended(m: re.Match, published: Optional[dt.date], year: Optional[int],
+                           by_start: bool = False) -> Optional[str]:
     """"the third quarter ended Sept. 29" is 2019-Q3; "the fiscal fourth quarter ended
-    Sept. 27" FY2025-Q4; "the first quarter ended Oct. 26" a fiscal quarter of a year
-    the text does not name (None)."""
+    Sept. 27" FY2025-Q4; "the fiscal second quarter, which ended July 27" (2025) FY2026-Q2,
+    the year that ends six months later; `by_start`: the company names its fiscal years by
+    the year they start in (data/fiscal_calendars.toml): "the third quarter ended Nov. 3"
+    (2019) is then FY2019-Q3."""
     n, last = _ORD[m.group(1).lower()], MONTHS[m.group(2).lower().rstrip(".")]
     if m.group(3) and int(m.group(3)) <= 10:
         last = (last - 2) % 12 + 1  # ended in the first days of the next month
@@ -451,10 +468,13 @@ def _ordinal_quarter_ended(m: re.Match, published: Optional[dt.date], year: Opti
         y = year
     else:
         return None
-    fiscal = "fiscal" in m.group(0).lower()
+    fiscal = "fiscal" in m.group(0).lower() or re.search(r"\bfiscal[\s-]+$", m.string[max(0, m.start() - 10):m.start()],
+                                                           re.I) is not None
     if last == 3 * n and not fiscal:
         return f"{y}-Q{n}"
-    return f"FY{y}-Q4" if n == 4 else None
+    # the fiscal year ends with its fourth quarter, 3 * (4 - n) months after this one
+    ends = y + (last - 1 + 3 * (4 - n)) // 12
+    return f"FY{ends - 1 if by_start else ends}-Q{n}"
 
 
 def _span_period(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[int]) -> Optional[str]:

@@ -127,6 +127,17 @@ CASES = [
     ("period-months-of-a-year-name-its-quarter",
      "Sales fell 4% to $2.1 billion in the first three months of 2019.", None, "$2.1 billion",
      dict(period="2019-Q1")),
+    # --- a fiscal quarter by the day it ended: the fiscal year ends 3-9 months later ----------
+    ("period-fiscal-quarter-ended-chips",
+     "Nvidia's revenue rose 56% to $46.7 billion in the fiscal second quarter, which ended July 27.",
+     dt.date(2025, 8, 27), "$46.7 billion", dict(period="FY2026-Q2")),
+    ("period-fiscal-quarter-ended-software",
+     "Microsoft reported revenue of $77.7 billion for the fiscal first quarter ended Sept. 30.",
+     dt.date(2025, 10, 29), "$77.7 billion", dict(period="FY2026-Q1")),
+    ("period-fiscal-quarter-ended-retailer-names-its-year-by-its-start",
+     "Home Depot reported earnings that topped estimates on Tuesday as shoppers spent more on repairs and "
+     "garden supplies.\n\nThe retailer earned $2.8 billion in the third quarter ended Nov. 3.",
+     dt.date(2019, 11, 19), "$2.8 billion", dict(period="FY2019-Q3")),
     # --- a time after a run of figures, a comma between ---------------------------------
     ("period-loss-on-revenue-share-the-quarter",
      "McClatchy reported a loss of $304.7 million on revenue of $167.4 million in the third quarter of 2019.",

@@ -154,7 +154,8 @@ MORE_ROLE_CASES = [
     ("on-the-day", "down 2.74% on the day", [(None, "unresolved")]),
     ("fiscal-quarter-without-year", "in the fiscal first quarter", [(None, "unresolved")]),
     ("fiscal-quarter-ended-other-month", "the quarter ended Oct. 26", [(None, "unresolved")]),
-    ("fiscal-first-quarter-ended-other-month", "the first quarter ended Oct. 26", [(None, "unresolved")]),
+    # a first quarter that ended in October: the fiscal year ends nine months later, in July 2026
+    ("fiscal-first-quarter-ended-other-month", "the first quarter ended Oct. 26", [("FY2026-Q1", "period")]),
     ("first-half-of-the-decade-is-no-period", "in the first half of the decade", []),
     ("calendar-quarter-named-by-its-fiscal-name", "in the September quarter, the first quarter of its fiscal 2026",
      [("FY2026-Q1", "period")]),
