@@ -260,7 +260,30 @@ def credit_elsewhere(sent: Span, q: Quantity, cues: Cues) -> bool:
              and active_subject(t) is not None]
     if span is None or not verbs:
         return False
-    return all(not (v.left_edge.i <= span.root.i <= v.right_edge.i) and own_clause(v) for v in verbs)
+    return all(_credits_apart(v, span.root) for v in verbs)
+
+
+@lru_cache(maxsize=None)
+def _apart_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(conjunctions of a contrasting clause, prepositions of a time adjunct), from framing.toml."""
+    d = data_table("framing")
+    return lowered(d["contrast_marks"]), lowered(d["time_prepositions"])
+
+
+def _credits_apart(verb: Token, figure: Token) -> bool:
+    """Does the reporting verb speak apart from the figure? It heads a clause of its
+    own: coordinated ("..., and analysts expect ...") or contrasting ("Three cases have
+    been diagnosed, though officials say the risk is low"); or the figure stands in a
+    time adjunct of the verb, not in what is said ("Boudreau said before the 4-1 win
+    in front of 15,522")."""
+    marks, time_preps = _apart_words()
+    if not (verb.left_edge.i <= figure.i <= verb.right_edge.i):
+        return own_clause(verb) or (verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in marks for c in verb.children))
+    t = figure
+    while t.head.i != t.i and t.head.i != verb.i:
+        t = t.head
+    return t.head.i == verb.i and t.dep_ == "prep" and t.lower_ in time_preps
 
 
 def credit_for_another_figure(sent: Span, q: Quantity, cues: Cues) -> bool:

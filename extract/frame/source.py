@@ -1,11 +1,13 @@
 """Source: who says a figure."""
 
 from __future__ import annotations
+from functools import lru_cache
 from typing import Optional
 from spacy.tokens import Doc, Span, Token
+from extract.lexicon import data_table
 from extract.records import Quantity
 from extract.vocab import entity_table
-from extract.frame.cues import Cues
+from extract.frame.cues import Cues, lowered
 from extract.frame.context import BY_PARAGRAPH, BY_POINTER, Context, ITS_OWN, doc_text
 from extract.frame.syntax import active_subject, canon, clause_subject, company_word, entity_in, is_entity_text, strip_possessive
 from extract.frame.figures import is_money
@@ -98,17 +100,21 @@ def _source(sent: Span, cues: Cues) -> Optional[str]:
     m = cues.source_prepositions.search(text)
     if m:
         after = doc.char_span(sent.start_char + m.end(), sent.end_char, alignment_mode="expand")
-        # "per" credits only a name right after it ("per Bloomberg"), not "per barrel"
+        # "per" credits only a name right after it ("per Bloomberg"), not "per barrel",
+        # "per cent" or "per gallon"
         if after is not None and not (m.group().strip().lower() == "per" and not (
-                len(after) and (after[0].pos_ == "PROPN" or after[0].ent_type_))):
-            name = _leading_name(after, cues)
+                len(after) and after[0].pos_ == "PROPN" and after[0].ent_type_ in cues.source_labels)):
+            name = _credited_after(after, cues)
             if name:
                 return name
+    quoted = _speaker_after_quote(sent, cues)
+    if quoted:
+        return quoted
     for t in sent:
         lemma = t.lemma_.lower()
         if lemma in cues.attribution_verbs and t.pos_ == "VERB":
             v = t
-            subj = active_subject(v)
+            subj = _nearest_subject(v)
             if subj is None and v.dep_ == "conj":
                 subj = active_subject(v.head)
             if subj is not None and subj.lower_ in ("which", "that", "who") and v.dep_ in ("relcl", "acl"):
@@ -116,11 +122,9 @@ def _source(sent: Span, cues: Cues) -> Optional[str]:
                 if name:
                     return name
             elif subj is not None and subj.lower_ not in cues.pronouns and not company_word(subj, cues):
-                name = entity_in(subj.subtree, doc, cues, cues.source_labels)
+                name = _speaker(subj, doc, cues)
                 if name:
                     return name
-                if subj.lower_ in ("analysts", "economists", "experts", "researchers"):
-                    return subj.text.capitalize()
         if t.lower_ in cues.source_nouns and t.pos_ in ("NOUN", "PROPN"):
             for c in t.children:
                 if c.dep_ == "poss" and c.pos_ in ("PROPN",):
@@ -229,3 +233,114 @@ def gives_guidance(doc: Doc, sent: Span, subject: str, q: Quantity, cues: Cues) 
     return subject in table.canonical.values() or any(
         e.label_ in cues.organisation_labels and table.canonicalise(strip_possessive(e.text)) == subject
         for e in sent.ents)
+
+
+@lru_cache(maxsize=None)
+def _source_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(people and bodies that speak unnamed, words left out of their phrase, verbs
+    that put their speaker after a quotation), from framing.toml."""
+    d = data_table("framing")
+    return lowered(d["source_people"]), lowered(d["source_phrase_drop"]), lowered(d["quotative_verbs"])
+
+
+def _speaker(subj: Token, doc: Doc, cues: Cues) -> Optional[str]:
+    """Who the subject of a reporting verb names: whoever ran the survey it describes
+    ("analysts surveyed by Refinitiv" -> Refinitiv); else a name in the subject, not
+    one inside a clause or an apposition that describes it ("Will Tjernlund, a
+    consultant for Amazon sellers"); else, for people or a body with no name of their
+    own ("Federal prosecutors", "the unions"), their phrase."""
+    for c in subj.children:
+        if c.dep_ == "acl":
+            for agent in (a for a in c.children if a.dep_ == "agent"):
+                name = entity_in(list(agent.subtree), doc, cues, cues.source_labels)
+                if name:
+                    return name
+    described = {x.i for c in subj.children if c.dep_ in ("appos", "relcl", "acl") for x in c.subtree}
+    own = [t for t in subj.subtree if t.i not in described] if subj.pos_ == "PROPN" else list(subj.subtree)
+    people = subj.pos_ == "NOUN" and (subj.lower_ in _source_words()[0] or subj.lemma_.lower() in _source_words()[0])
+    if people and all(t.i < subj.i and t.ent_type_ in ("GPE", "NORP") if t.ent_type_ or t.pos_ == "PROPN" else True
+                      for t in own):
+        # "Michigan health authorities", "Chinese officials": a place before them says where
+        # they serve; a name after them is whom they work for ("analysts at Jefferies")
+        return _common_phrase(subj)
+    name = entity_in(own, doc, cues, cues.source_labels)
+    if name:
+        return name
+    return _common_phrase(subj) if people else None
+
+
+def _nearest_subject(verb: Token) -> Optional[Token]:
+    """The active subject nearest before the verb: in "JOSEPH, Mich. (AP) — Michigan
+    health authorities are reporting ..." the parser gives the dateline as a subject too."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
+
+
+def _definite_singular(head: Token) -> bool:
+    """"the analyst", "the report": a singular noun that points back to one named before."""
+    return head.tag_ == "NN" and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "his", "her", "their")
+                                     for c in head.children)
+
+
+def _common_phrase(head: Token) -> Optional[str]:
+    """A source with no name, by its own words: the head noun and the modifiers before
+    it, less counts and quantifiers ("multiple people familiar with the matter" ->
+    "people", "Michigan health authorities", "federal prison records")."""
+    if _definite_singular(head):
+        return None
+    drop = _source_words()[1]
+    words = {head}
+    for c in head.children:
+        if c.i < head.i and c.dep_ in ("compound", "amod", "nmod"):
+            words.update(x for x in c.subtree if x.i < head.i)
+    keep = [w for w in sorted(words, key=lambda w: w.i)
+            if not (w.lower_ in drop or w.like_num or w.pos_ in ("DET", "NUM") or (w.is_punct and w.text != "-"))]
+    # as written: "Washington-based analysts" keeps its hyphen
+    text = "".join((w.text if w.pos_ == "PROPN" else w.lower_) + (w.whitespace_ if w is not keep[-1] else "")
+                   for w in keep)
+    return " ".join(text.split()) or None
+
+
+def _credited_after(after: Span, cues: Cues) -> Optional[str]:
+    """The source named by the phrase after "according to" / "data from": a name at its
+    head ("Alex Horton of the Washington Post", "the TexAuto Facts report from
+    InfoNation"), a name the data comes from ("data compiled by Bloomberg"), else the
+    phrase itself when it names no one ("teachers unions", "a group representing rural
+    counties in California", "reports")."""
+    head = next((t for t in after[:10] if t.head.i < after.start and t.pos_ in ("NOUN", "PROPN")), None)
+    if head is None:
+        return _leading_name(after, cues)
+    name = entity_in([t for t in head.subtree if t.i <= head.i], after.doc, cues, cues.source_labels)
+    if name:
+        return name
+    if head.pos_ == "PROPN" or head.lower_ in cues.source_nouns or head.lemma_.lower() in cues.source_nouns:
+        name = _leading_name(after, cues)
+        if name or head.pos_ == "PROPN" or any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
+                                               for c in head.children):
+            # "the report", "the researchers' calculations": a study already named
+            return name
+    return _common_phrase(head)
+
+
+def _speaker_after_quote(sent: Span, cues: Cues) -> Optional[str]:
+    """"'...,' wrote Fadem in a research report", "'...,' said Will Tjernlund, a
+    consultant": a quotative verb after a closing quotation mark with no subject
+    before it puts its speaker after it."""
+    verbs = _source_words()[2]
+    for t in sent:
+        if t.lemma_.lower() not in verbs or t.i + 1 >= sent.end or active_subject(t) is not None and active_subject(t).i < t.i:
+            continue
+        before = [x for x in sent.doc[max(sent.start, t.i - 2):t.i]]
+        if not any(x.text in ("”", "\"", "''", "’") for x in before):
+            continue
+        nxt = sent.doc[t.i + 1]
+        if nxt.pos_ == "PROPN" or nxt.ent_type_ in cues.source_labels:
+            ent = next((e for e in sent.ents if e.start <= nxt.i < e.end and e.label_ in cues.source_labels), None)
+            if ent is not None and is_entity_text(ent.text, cues):
+                return canon(ent.text)
+            words = [nxt]
+            while words[-1].i + 1 < sent.end and sent.doc[words[-1].i + 1].pos_ == "PROPN":
+                words.append(sent.doc[words[-1].i + 1])
+            return canon(" ".join(w.text for w in words))
+    return None

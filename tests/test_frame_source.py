@@ -1,0 +1,85 @@
+"""Framing, who says a figure: rules of English news stated on syntax and roles,
+each tried on sentences from at least two kinds of story (courts, public safety,
+labour, health, markets, sport, science)."""
+
+import pytest
+
+from tests.test_frame import assert_fields
+
+# id, passage, publication date (None: undated), surface, expected fields
+CASES = [
+    # "according to" a phrase that names no one: the phrase is the source
+    ("according-to-unions-labour",
+     "Nearly 300 school districts closed because of the rally, according to teachers unions.",
+     None, "300 school districts", dict(source="teachers unions")),
+    ("according-to-records-courts",
+     "Ten of the 18 staffers on the overnight shift were working overtime, according to federal prison records.",
+     None, "18 staffers", dict(source="federal prison records")),
+    ("according-to-people-business",
+     "More than 4,000 people are expected to receive notice in the coming weeks, according to multiple "
+     "people familiar with the matter.",
+     None, "4,000 people", dict(source="people")),
+    ("according-to-group-not-its-place-disaster",
+     "More than 450,000 people were without communication, according to a group representing rural "
+     "counties in California.",
+     None, "450,000 people", dict(source="group")),
+    ("according-to-reports-consumer",
+     "According to reports, the bar charges Rs 300 for 15 minutes of fresh air.",
+     None, "Rs 300", dict(source="reports")),
+    ("according-to-a-name-of-an-outlet-science",
+     "The herder had, according to Alex Horton of the Washington Post, travelled around 185 miles to a hospital.",
+     None, "185 miles", dict(source="Alex Horton")),
+    # "per" credits a name, never a unit after it
+    ("per-unit-is-no-source-motoring",
+     "It will get the equivalent of 90 miles per gallon of gasoline.",
+     None, "90 miles per gallon", dict(source=None)),
+    ("per-cent-is-no-source-markets",
+     "The company priced its shares at a 2.8 per cent discount to their New York close.",
+     None, "2.8 per cent", dict(source=None)),
+    # the agent of a reporting verb, people or a body with no name of their own
+    ("unnamed-agent-labour",
+     "The unions said more than 15,000 people registered for the rally.",
+     None, "15,000 people", dict(source="unions")),
+    ("unnamed-agent-courts",
+     "On Tuesday, prosecutors asserted that no inmate checks were conducted for at least eight hours.",
+     None, "eight hours", dict(source="prosecutors")),
+    ("unnamed-agent-after-dateline-health",
+     "JOSEPH, Mich. (AP) — Michigan health authorities are reporting a 6th fatality linked to the virus.",
+     None, "6th", dict(source="Michigan health authorities")),
+    # whoever ran the survey is the source of what the surveyed expected
+    ("surveyed-by-earnings",
+     "Wall Street analysts surveyed by Refinitiv were expecting $2.52 a share.",
+     None, "$2.52", dict(source="Refinitiv", kind="estimate")),
+    ("polled-by-macro",
+     "Economists polled by Reuters had forecast that retail sales would rise 0.3% in October.",
+     None, "0.3%", dict(source="Reuters")),
+    # the speaker after a quotation, not a name in the words describing the speaker
+    ("quote-then-wrote-analyst",
+     "“Excluding these items, we believe comparable sales would have been closer to 5%,” wrote Fadem "
+     "in a Tuesday research report.",
+     None, "5%", dict(source="Fadem")),
+    ("quote-then-said-apposition-technology",
+     "“Of my 1,000 followers, five swiped away,” said Will Tjernlund, a consultant for Amazon sellers.",
+     None, "1,000 followers", dict(source="Will Tjernlund")),
+    ("quote-then-said-sport",
+     "“We have won 12 games since the break,” said coach Bruce Boudreau.",
+     None, "12 games", dict(source="Bruce Boudreau")),
+    # a reporting verb credits only what it says
+    ("contrast-clause-health",
+     "Three cases of plague have been diagnosed in China, though officials say the risk of an outbreak is low.",
+     None, "Three cases", dict(source=None)),
+    ("contrast-clause-markets",
+     "Shares of the retailer fell 4% on Tuesday, although analysts said the sell-off was overdone.",
+     None, "4%", dict(source=None)),
+    ("time-adjunct-sport",
+     "“He is playing well now,” Boudreau said before the 4-1 win in front of 15,522 at the arena.",
+     None, "15,522", dict(source=None)),
+    ("time-adjunct-politics",
+     "The governor said after the vote on a $2 billion budget that talks would go on.",
+     None, "$2 billion", dict()),
+]
+
+
+@pytest.mark.parametrize("text,published,surface,fields", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_source(nlp, text, published, surface, fields):
+    assert_fields(nlp, text, published, surface, fields)
