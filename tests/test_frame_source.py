@@ -77,6 +77,37 @@ CASES = [
     ("time-adjunct-politics",
      "The governor said after the vote on a $2 billion budget that talks would go on.",
      None, "$2 billion", dict()),
+    # "per" before "according to" does not hide the credit
+    ("per-then-according-to-motoring",
+     "It will get the equivalent of 90 miles per gallon of gasoline, according to Toyota.",
+     None, "90 miles per gallon", dict(source="Toyota")),
+    ("per-then-according-to-consumer-prices",
+     "Gas prices averaged $3.09 per gallon in the state last week, according to AAA.",
+     None, "$3.09", dict(source="AAA")),
+    # a quotation with its speaker: what the speaker goes on to say in the paragraph is his
+    ("quote-goes-on-markets",
+     "\"This is a stock that had been getting clobbered,\" Maley said on Monday. \"It was down for four "
+     "straight years, down well over 60%.\"",
+     None, "60%", dict(source="Maley")),
+    ("quote-goes-on-sport",
+     "\"We were poor in the first half,\" Smith said after the match. \"We conceded 12 shots and only had "
+     "two on target.\"",
+     None, "12 shots", dict(source="Smith")),
+    # a company's forecast of its own figures: the company is the source, whatever the unit
+    ("own-forecast-percent-retail",
+     "Looking ahead, Home Depot sees fiscal year 2019 sales growth of 1.8 percent.",
+     None, "1.8 percent", dict(source="Home Depot", kind="forecast")),
+    ("own-forecast-percent-airline",
+     "Looking ahead, Delta sees capacity growth of 5% in the first quarter.",
+     None, "5%", dict(source="Delta", kind="forecast")),
+    # "the company says" of its product: the company named before speaks for it
+    ("company-word-for-its-product-motoring",
+     "Volkswagen showed a concept car. The German automaker says the wagon will be able to go 300 miles on "
+     "a single charge.",
+     None, "300 miles", dict(source="Volkswagen")),
+    ("company-word-for-its-product-health",
+     "Pfizer presented new data on Monday. The drugmaker said the vaccine was 95% effective in the trial.",
+     None, "95%", dict(source="Pfizer")),
 ]
 
 

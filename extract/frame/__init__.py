@@ -144,8 +144,11 @@ def _frame_figure(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], re
         subject, how = ctx.named, WEAK
     if credit.speaks_for_itself:
         # the company is its own source; with no subject yet, the article's topic
-        # gives both (lend_topic)
+        # gives both (lend_topic); a subject that is no name ("the wagon", "the new
+        # model") is the company's product: the company named last speaks for it
         source, source_how = subject, ("own" if subject else ITSELF)
+        if subject and subject.islower() and ctx.named and ctx.named_para >= ctx.para - 1:
+            source, source_how = ctx.named, "carried"
     if carried == BY_PARAGRAPH and ctx.source_self and subject and subject != sent_source:
         # "Amazon announced a $10 billion plan. Microsoft signed a $9.7 billion
         # deal.": a company reporting its own figure is no source for another's

@@ -117,7 +117,24 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
         # A year's spending or revenue before the year is over is a plan or guidance;
         # a value or a price stands at a moment ("a market value of $4.5 trillion").
         return Kind.forecast
+    if _company_forecasts(sent, q, cues):
+        return Kind.forecast
     return Kind.fact
+
+
+def _company_forecasts(sent: Span, q: Quantity, cues: Cues) -> bool:
+    """"Delta sees capacity growth of 5%", "Home Depot now sees sales growth of 1.8
+    percent": a verb of forecasting in the present, above the figure, whose subject is
+    an organisation, states its guidance."""
+    span = tokens_of(sent.doc, q)
+    if span is None:
+        return False
+    verbs = lowered(data_table("framing")["guidance_verbs"])
+    for v in span.root.ancestors:
+        if v.pos_ == "VERB" and v.lemma_.lower() in verbs:
+            subj = active_subject(v)
+            return v.tag_ in ("VBZ", "VBP") and subj is not None and subj.ent_type_ in cues.organisation_labels
+    return False
 
 
 @lru_cache(maxsize=None)

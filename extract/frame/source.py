@@ -9,7 +9,7 @@ from extract.records import Quantity
 from extract.vocab import entity_table
 from extract.frame.cues import Cues, lowered
 from extract.frame.context import BY_PARAGRAPH, BY_POINTER, Context, ITS_OWN, doc_text
-from extract.frame.syntax import active_subject, canon, clause_subject, company_word, entity_in, is_entity_text, strip_possessive
+from extract.frame.syntax import active_subject, canon, tokens_of, clause_subject, company_word, entity_in, is_entity_text, strip_possessive
 from extract.frame.figures import is_money
 
 
@@ -39,6 +39,8 @@ def credits_main_clause(sent: Span, cues: Cues) -> bool:
     root = sent.root
     if root.lemma_.lower() in cues.attribution_verbs:
         return True
+    if _quotes_a_speaker(sent, cues):
+        return True
     subj = clause_subject(root) if root.pos_ in ("VERB", "AUX") else None
     if subj is not None and (subj.lower_ in cues.source_nouns or cues.source_descriptors.search(subj.text)):
         return True
@@ -51,6 +53,20 @@ def credits_main_clause(sent: Span, cues: Cues) -> bool:
                and t.head == root for t in sent if t is not root) or any(
         t.lemma_.lower() in cues.attribution_verbs and t.i > root.i and t.dep_ in ("parataxis", "ccomp")
         for t in root.children)
+
+
+_QUOTE_MARKS = ("\"", "“", "”", "''", "``")
+
+
+def _quotes_a_speaker(sent: Span, cues: Cues) -> bool:
+    """'"This is a stock that had been getting clobbered," Maley said on Monday.': a
+    quotation with its speaker credits what he goes on to say in the paragraph."""
+    if not any(t.text in _QUOTE_MARKS for t in sent):
+        return False
+    verbs = _source_words()[2]
+    return any(t.lemma_.lower() in verbs and t.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ not in cues.pronouns
+                                                                     for c in t.children) for t in sent) \
+        or _speaker_after_quote(sent, cues) is not None
 
 
 def _company_speaking(sent: Span, cues: Cues) -> Optional[str]:
@@ -97,11 +113,10 @@ def _attributes_by_pronoun(sent: Span, cues: Cues) -> bool:
 def _source(sent: Span, cues: Cues) -> Optional[str]:
     doc = sent.doc
     text = sent.text
-    m = cues.source_prepositions.search(text)
-    if m:
+    for m in cues.source_prepositions.finditer(text):
         after = doc.char_span(sent.start_char + m.end(), sent.end_char, alignment_mode="expand")
         # "per" credits only a name right after it ("per Bloomberg"), not "per barrel",
-        # "per cent" or "per gallon"
+        # "per cent" or "per gallon" (which may stand before "according to Toyota")
         if after is not None and not (m.group().strip().lower() == "per" and not (
                 len(after) and after[0].pos_ == "PROPN" and after[0].ent_type_ in cues.source_labels)):
             name = _credited_after(after, cues)
@@ -228,7 +243,7 @@ def gives_guidance(doc: Doc, sent: Span, subject: str, q: Quantity, cues: Cues) 
     expenditure guidance to $180-190 billion", "Microsoft is tracking above $120
     billion" in a paragraph about 2026 budgets)."""
     if not is_money(q):
-        return False
+        return _forecast_by_itself(sent, subject, q, cues)
     table = entity_table()
     return subject in table.canonical.values() or any(
         e.label_ in cues.organisation_labels and table.canonicalise(strip_possessive(e.text)) == subject
@@ -236,11 +251,13 @@ def gives_guidance(doc: Doc, sent: Span, subject: str, q: Quantity, cues: Cues) 
 
 
 @lru_cache(maxsize=None)
-def _source_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _source_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """(people and bodies that speak unnamed, words left out of their phrase, verbs
-    that put their speaker after a quotation), from framing.toml."""
+    that put their speaker after a quotation, verbs a company forecasts itself with),
+    from framing.toml."""
     d = data_table("framing")
-    return lowered(d["source_people"]), lowered(d["source_phrase_drop"]), lowered(d["quotative_verbs"])
+    return (lowered(d["source_people"]), lowered(d["source_phrase_drop"]), lowered(d["quotative_verbs"]),
+            lowered(d["guidance_verbs"]))
 
 
 def _speaker(subj: Token, doc: Doc, cues: Cues) -> Optional[str]:
@@ -344,3 +361,24 @@ def _speaker_after_quote(sent: Span, cues: Cues) -> Optional[str]:
                 words.append(sent.doc[words[-1].i + 1])
             return canon(" ".join(w.text for w in words))
     return None
+
+
+def _forecast_by_itself(sent: Span, subject: str, q: Quantity, cues: Cues) -> bool:
+    """"Home Depot sees fiscal year 2019 sales growth of 1.8 percent", "The company
+    expects margins of 12%": a verb of forecasting above the figure whose subject is
+    the company the figure is about (or a company word pointing back to it)."""
+    span = tokens_of(sent.doc, q)
+    if span is None:
+        return False
+    verbs = _source_words()[3]
+    for v in span.root.ancestors:
+        if v.pos_ != "VERB" or v.lemma_.lower() not in verbs:
+            continue
+        subj = active_subject(v)
+        if subj is None:
+            continue
+        if company_word(subj, cues):
+            return True
+        name = entity_in(list(subj.subtree), sent.doc, cues, cues.organisation_labels)
+        return name is not None and entity_table().canonicalise(strip_possessive(name)) == subject
+    return False
