@@ -108,6 +108,17 @@ CASES = [
     ("company-word-for-its-product-health",
      "Pfizer presented new data on Monday. The drugmaker said the vaccine was 95% effective in the trial.",
      None, "95%", dict(source="Pfizer")),
+    # a company disclosing its own results or deals states facts: no source; others
+    # who report keep the credit
+    ("own-results-no-source-media",
+     "McClatchy reported a loss of $304.7 million on revenue of $167.4 million in the third quarter.",
+     None, "$304.7 million", dict(source=None, kind="fact")),
+    ("own-results-no-source-retail",
+     "Home Depot (ticker: HD) reported $2.53 in per-share earnings for the third quarter.",
+     None, "$2.53", dict(source=None)),
+    ("others-report-keep-credit-public-safety",
+     "Indiana State Police reported at least 5,000 people entered the Statehouse through public entrances.",
+     None, "5,000 people", dict(source="Indiana State Police")),
 ]
 
 

@@ -47,7 +47,7 @@ from extract.frame.context import BY_PARAGRAPH, Context, Frame, ITSELF, ITS_OWN,
 from extract.frame.syntax import index_of, is_heading, name_like, paragraph_index, scope_of
 from extract.frame.figures import is_money
 from extract.frame.subject import figure_subject, sentence_subject, without_article
-from extract.frame.source import credits_main_clause, gives_guidance, sentence_source
+from extract.frame.source import credits_main_clause, discloses_itself, gives_guidance, sentence_source
 from extract.frame.metric import figure_metric
 from extract.frame.period import NOT_BOUND, attributive, figure_period, resolve_same, unit_of
 from extract.frame.article import article_topic, lend_topic, link_restatements
@@ -155,6 +155,10 @@ def _frame_figure(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], re
         source, source_how = None, None
     if kind == Kind.forecast and subject and (source is None or carried) and gives_guidance(doc, sent, subject, q, cues):
         source, source_how = subject, "guidance"
+    elif kind == Kind.fact and source and source == subject and discloses_itself(sent, source, cues):
+        # "McClatchy reported a loss of $304.7 million": a company's own results are
+        # facts the article states, not someone's claim
+        source, source_how = None, None
     return Frame(quantity=q, quote=sent.text.strip(),
                  quote_start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
                  subject=subject, metric=metric, period=period, source=source, kind=kind, subject_how=how,

@@ -81,6 +81,7 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
     of how a source worked ("according to research firm X's analysis") and count in
     the whole sentence, but not for counts of what was studied ("data from over
     1,000 companies")."""
+    scope = _own_side_of_contrast(sent, q, scope)
     scope_text = " ".join(t.text for t in scope)
     if in_if or illustration or cues.illustrative.search(scope_text) or _generic_example(sent, q):
         return Kind.illustrative
@@ -101,7 +102,7 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
         return Kind.fact
     if cue_in(scope, cues.forecast):
         return Kind.estimate if _expected_by_analysts_before(sent, q, cues) else Kind.forecast
-    if _reached_by(sent, q, period, ref_year) and not _told_as_done(sent.doc, q, cues):
+    if _reached_by(sent, q, period, ref_year) and not _told_as_done(sent.doc, q, cues) and not _clause_in_past(sent, q):
         # "reduce module costs to $0.10 by 2030", "inflation would climb to 3.5% by the end
         # of next year, economists estimated": a level to be reached by a date still ahead
         return Kind.forecast
@@ -120,6 +121,36 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
     if _company_forecasts(sent, q, cues):
         return Kind.forecast
     return Kind.fact
+
+
+def _clause_in_past(sent: Span, q: Quantity) -> bool:
+    """"the industry had an annual production capacity of around 8.69 GW at the end of
+    2017": the verb of the figure's clause, in the past without a modal, tells a level
+    reached, not one to be reached by that date."""
+    span = tokens_of(sent.doc, q)
+    if span is None:
+        return False
+    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.tag_ == "VBD" and not any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
+def _own_side_of_contrast(sent: Span, q: Quantity, scope: list[Token]) -> list[Token]:
+    """A figure in a contrasting clause ("While the subscription gets players 4k
+    streaming at 60 frames per second, most titles will cost ...") is framed by that
+    clause alone: the main clause's "will" speaks of something else."""
+    span = tokens_of(sent.doc, q)
+    if span is None:
+        return scope
+    marks = _apart_words()[0]
+    for a in span.root.ancestors:
+        # a finite clause with a subject of its own: "while lowering wages" shares the
+        # main clause's subject and its forecast
+        if a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in a.children) \
+                and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in a.children):
+            inside = {t.i for t in a.subtree}
+            return [t for t in scope if t.i in inside]
+    return scope
 
 
 def _company_forecasts(sent: Span, q: Quantity, cues: Cues) -> bool:

@@ -251,13 +251,13 @@ def gives_guidance(doc: Doc, sent: Span, subject: str, q: Quantity, cues: Cues) 
 
 
 @lru_cache(maxsize=None)
-def _source_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def _source_words() -> tuple[frozenset[str], ...]:
     """(people and bodies that speak unnamed, words left out of their phrase, verbs
-    that put their speaker after a quotation, verbs a company forecasts itself with),
-    from framing.toml."""
+    that put their speaker after a quotation, verbs a company forecasts itself with,
+    verbs a company discloses its own results with), from framing.toml."""
     d = data_table("framing")
     return (lowered(d["source_people"]), lowered(d["source_phrase_drop"]), lowered(d["quotative_verbs"]),
-            lowered(d["guidance_verbs"]))
+            lowered(d["guidance_verbs"]), lowered(d["disclosure_verbs"]))
 
 
 def _speaker(subj: Token, doc: Doc, cues: Cues) -> Optional[str]:
@@ -381,4 +381,24 @@ def _forecast_by_itself(sent: Span, subject: str, q: Quantity, cues: Cues) -> bo
             return True
         name = entity_in(list(subj.subtree), sent.doc, cues, cues.organisation_labels)
         return name is not None and entity_table().canonicalise(strip_possessive(name)) == subject
+    return False
+
+
+def discloses_itself(sent: Span, source: str, cues: Cues) -> bool:
+    """"McClatchy reported a loss of $304.7 million", "the company also reported
+    long-term debt of $700 million": a verb of disclosure whose subject is the source
+    (by name or a company word), which the figure is about too."""
+    verbs = _source_words()[4]
+    table = entity_table()
+    for t in sent:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in verbs:
+            continue
+        subj = active_subject(t)
+        if subj is None:
+            continue
+        if company_word(subj, cues):
+            return True
+        name = entity_in(list(subj.subtree), sent.doc, cues, cues.organisation_labels)
+        if name is not None and table.canonicalise(strip_possessive(name)) == source:
+            return True
     return False
