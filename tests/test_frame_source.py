@@ -119,6 +119,33 @@ CASES = [
     ("others-report-keep-credit-public-safety",
      "Indiana State Police reported at least 5,000 people entered the Statehouse through public entrances.",
      None, "5,000 people", dict(source="Indiana State Police")),
+    # people named before ("the authors", "the unions", "researchers") point back to the
+    # source last credited
+    ("the-authors-point-back-science",
+     "The authors of the research published in the journal JAMA Psychiatry argued that the rise is a concern.\n\n"
+     "Cannabis use disorder among teenagers rose by 25 percent, the authors wrote.",
+     None, "25 percent", dict(source="JAMA Psychiatry")),
+    ("researchers-point-back-science",
+     "The authors of the research published in the journal JAMA Psychiatry argued that the rise is a concern.\n\n"
+     "To uncover the effects of the changes, researchers looked at surveys completed by 505,796 people.",
+     None, "505,796 people", dict(source="JAMA Psychiatry")),
+    ("the-unions-point-back-labour",
+     "Nearly 300 school districts closed because of the rally, according to teachers unions. "
+     "The unions said more than 15,000 people registered for the rally.",
+     None, "15,000 people", dict(source="teachers unions")),
+    # a credit carried through the paragraph stops at the writer's aside in brackets
+    ("aside-in-brackets-science",
+     "About 2,300 tons of water vapour erupted, according to the researchers. That's almost enough to fill an "
+     "Olympic-size swimming pool (which contains about 2,750 tons of water).",
+     None, "2,750 tons", dict(source=None)),
+    ("aside-in-brackets-sport-business",
+     "The club's revenue rose to £450 million, according to Deloitte. That is three times what it earned in "
+     "2010 (when its television rights were worth £120 million).",
+     None, "£120 million", dict(source=None)),
+    ("aside-in-brackets-not-the-carry",
+     "The club's revenue rose to £450 million, according to Deloitte. That is three times what it earned in "
+     "2010 (when its television rights were worth £120 million).",
+     None, "three times", dict(source="Deloitte")),
 ]
 
 

@@ -1,6 +1,7 @@
 """Source: who says a figure."""
 
 from __future__ import annotations
+import re
 from functools import lru_cache
 from typing import Optional
 from spacy.tokens import Doc, Span, Token
@@ -18,6 +19,11 @@ def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Op
     carried from before, and how (BY_POINTER or BY_PARAGRAPH); a carried source
     may give way to a figure's own company guidance."""
     own = _source(sent, cues)
+    if own and ctx.source and own != ctx.source and _definite_people(sent, own):
+        # "..., the authors wrote", "The unions said ...": people named before, whose
+        # source is the one last credited
+        ctx.source_para = para
+        return ctx.source, BY_POINTER
     if own:
         return own, None
     speaker = _company_speaking(sent, cues)
@@ -294,6 +300,13 @@ def _nearest_subject(verb: Token) -> Optional[Token]:
     return before[-1] if before else (subjects[0] if subjects else None)
 
 
+def _definite_people(sent: Span, phrase: str) -> bool:
+    """Was `phrase` (a source with no name) read off a definite noun phrase, "the
+    authors", "the unions"?"""
+    return phrase.islower() and re.search(r"\b(?:the|these|those)\s+" + re.escape(phrase) + r"\b", sent.text,
+                                          re.I) is not None
+
+
 def _definite_singular(head: Token) -> bool:
     """"the analyst", "the report": a singular noun that points back to one named before."""
     return head.tag_ == "NN" and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "his", "her", "their")
@@ -402,3 +415,17 @@ def discloses_itself(sent: Span, source: str, cues: Cues) -> bool:
         if name is not None and table.canonicalise(strip_possessive(name)) == source:
             return True
     return False
+
+
+def in_aside(sent: Span, q: Quantity) -> bool:
+    """Is the figure inside a bracketed clause of the writer's own ("That's almost
+    enough to fill an Olympic-size swimming pool (which contains about 2,750 tons of
+    water)")? A bracket that only restates the figure before it ("2,300 tons (2,095
+    metric tons)") has no verb and is no aside."""
+    text = doc_text(sent.doc)
+    opened = text.rfind("(", sent.start_char, q.start)
+    if opened < 0 or text.rfind(")", opened, q.start) >= 0:
+        return False
+    closed = text.find(")", q.end, sent.end_char)
+    end = closed if closed >= 0 else sent.end_char
+    return any(t.pos_ in ("VERB", "AUX") and opened < t.idx < end for t in sent)
