@@ -146,6 +146,28 @@ CASES = [
      "The club's revenue rose to £450 million, according to Deloitte. That is three times what it earned in "
      "2010 (when its television rights were worth £120 million).",
      None, "three times", dict(source="Deloitte")),
+    # those who expected a figure are no source of the result reported after them
+    ("expected-then-result-earnings",
+     "Wall Street analysts surveyed by Refinitiv were expecting $2.52 a share. Comparable sales rose 3.6 percent.",
+     None, "3.6 percent", dict(source=None)),
+    ("expected-then-result-macro",
+     "Economists polled by Reuters had forecast a 0.2% rise. Retail sales rose 0.3% in October.",
+     None, "0.3%", dict(source=None)),
+    # "allege" and "promise" report
+    ("alleged-courts",
+     "Police alleged the driver was travelling at 120 mph when he hit the barrier.",
+     None, "120 mph", dict(source="police")),
+    ("promised-politics",
+     "Mayor Eric Adams promised 500 new police officers by 2021.",
+     None, "500 new police officers", dict(source="Eric Adams")),
+    # a reporting verb in a relative clause credits the noun it describes, not other figures
+    ("relative-clause-credit-sport",
+     "The stadium lacks the atmosphere the owners promised, and only 12,000 fans attended on Saturday.",
+     None, "12,000 fans", dict(source=None)),
+    ("relative-clause-credit-technology",
+     "Destiny 2 isn't the only game not offering the visual quality Google promised – it's revealed in "
+     "Eurogamer's review that Red Dead Redemption 2 only renders at 30fps.",
+     None, "30fps", dict(source="Eurogamer")),
 ]
 
 

@@ -47,7 +47,7 @@ from extract.frame.context import BY_PARAGRAPH, Context, Frame, ITSELF, ITS_OWN,
 from extract.frame.syntax import index_of, is_heading, name_like, paragraph_index, scope_of
 from extract.frame.figures import is_money
 from extract.frame.subject import figure_subject, sentence_subject, without_article
-from extract.frame.source import credits_main_clause, discloses_itself, gives_guidance, in_aside, sentence_source
+from extract.frame.source import credits_main_clause, discloses_itself, expects, gives_guidance, in_aside, sentence_source
 from extract.frame.metric import figure_metric
 from extract.frame.period import NOT_BOUND, attributive, figure_period, resolve_same, unit_of
 from extract.frame.article import article_topic, lend_topic, link_restatements
@@ -136,7 +136,10 @@ def _frame_figure(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], re
                        illustration=ctx.illustration_para == ctx.para,
                        carried_estimate=carried and ctx.source_estimates, metric=metric)
     source, source_how = without_article(sent_source), ("carried" if carried else "own") if sent_source else None
-    if not_for_this or (source and not name_like(source)) or (carried and in_aside(sent, q)):
+    if not_for_this or (source and not name_like(source)) or (carried and in_aside(sent, q)) or (
+            carried == BY_PARAGRAPH and ctx.source_expects and kind == Kind.fact):
+        # ... nor a result reported after those who expected another figure ("Analysts
+        # were expecting $2.52 a share. Comparable sales rose 3.6 percent")
         # a carried credit does not reach the writer's own aside in brackets
         source, source_how = None, None
     if credit.speaks_for_itself and subject is None and ctx.named and ctx.named_para >= ctx.para - 1:
@@ -182,6 +185,7 @@ def _remember(doc: Doc, sent: Span, refs, credit: _Credit, own_frames: list[Fram
         ctx.source, ctx.source_para = credit.named, para
         ctx.source_self = any(f.subject == credit.named for f in own_frames)
         ctx.source_estimates = cue_in(without_benchmarks(list(sent), cues), cues.estimate)
+        ctx.source_expects = expects(sent)
     if ctx.para_period is None:
         ctx.para_period = next((r.period for r in refs if r.role == "period"
                                 and not attributive(doc_text(doc), r)), None)

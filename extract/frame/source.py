@@ -138,6 +138,9 @@ def _source(sent: Span, cues: Cues) -> Optional[str]:
             subj = _nearest_subject(v)
             if subj is None and v.dep_ == "conj":
                 subj = active_subject(v.head)
+            if v.dep_ == "relcl" and subj is not None and subj.lower_ not in ("which", "that", "who") \
+                    and not _numeric(v.head):
+                continue  # "the visual quality Google promised": a credit for that noun alone
             if subj is not None and subj.lower_ in ("which", "that", "who") and v.dep_ in ("relcl", "acl"):
                 name = _antecedent_entity(v.head, doc, cues)
                 if name:
@@ -429,3 +432,17 @@ def in_aside(sent: Span, q: Quantity) -> bool:
     closed = text.find(")", q.end, sent.end_char)
     end = closed if closed >= 0 else sent.end_char
     return any(t.pos_ in ("VERB", "AUX") and opened < t.idx < end for t in sent)
+
+
+def expects(sent: Span) -> bool:
+    """Does the sentence credit an expectation ("Wall Street analysts surveyed by
+    Refinitiv were expecting $2.52 a share", "Wall Street predicted $2.52")?"""
+    verbs = lowered(data_table("framing")["expecting_verbs"])
+    # a finite verb with its subject, not a participle ("their projected cash flows")
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in verbs and active_subject(t) is not None for t in sent)
+
+
+def _numeric(t: Token) -> bool:
+    """Is the token a figure, or a noun a figure stands in ("the $49.4 billion analysts had expected")?"""
+    return t.like_num or t.ent_type_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") or any(
+        c.like_num or c.ent_type_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") for c in t.children)
