@@ -29,6 +29,13 @@ CASES = [
     ("company-sees-airline",
      "Looking ahead, Delta sees capacity growth of 5% in the first quarter.",
      None, "5%", dict(kind="forecast")),
+    # what a claim, a rumour or an allegation holds is an estimate, whatever the article makes of it
+    ("claim-that-fact-check",
+     "In sum, the claim that the senator has a net worth of $17 million is wholly unsubstantiated.",
+     None, "$17 million", dict(kind="estimate")),
+    ("rumours-that-sport",
+     "The club dismissed rumours that it will pay £80 million for the striker.",
+     None, "£80 million", dict(kind="estimate")),
 ]
 
 

@@ -168,6 +168,17 @@ CASES = [
      "Destiny 2 isn't the only game not offering the visual quality Google promised – it's revealed in "
      "Eurogamer's review that Red Dead Redemption 2 only renders at 30fps.",
      None, "30fps", dict(source="Eurogamer")),
+    # a document that claims or alleges is the source, by its own words
+    ("document-claims-politics",
+     "While the tweet shown above claimed that the ambassador has a net worth of $17 million, others offered "
+     "lower figures.",
+     None, "$17 million", dict(source="tweet", kind="estimate")),
+    ("document-alleges-courts",
+     "The lawsuit alleges that the company overcharged customers by $40 million.",
+     None, "$40 million", dict(source="lawsuit")),
+    ("document-claims-local",
+     "A petition claims that 12,000 residents oppose the new runway.",
+     None, "12,000 residents", dict(source="petition")),
 ]
 
 

@@ -94,6 +94,9 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
     if benchmark is not None:
         # "the $75.3 billion average analyst estimate"
         return Kind.forecast if benchmark in cues.forecast else Kind.estimate
+    if _in_a_claim(sent, q):
+        # "the claim that Yovanovitch has a net worth of $17 million is unsubstantiated"
+        return Kind.estimate
     scope = without_benchmarks(_without_nouns_for_verbs(_without_others_expected(scope, q)), cues)
     if _expected_after_comparison(sent, q) or _expected_by_analysts_before(sent, q, cues):
         # "EPS: $3.25 adjusted vs. $2.86 expected", "Analysts had been looking for $3.05"
@@ -121,6 +124,24 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
     if _company_forecasts(sent, q, cues):
         return Kind.forecast
     return Kind.fact
+
+
+def _in_a_claim(sent: Span, q: Quantity) -> bool:
+    """Is the figure the content of a claim, a rumour or an allegation ("the claim that
+    she has a net worth of $17 million", "rumours that the club will pay £80 million")?
+    What someone claims is their estimate, whatever the article makes of it."""
+    span = tokens_of(sent.doc, q)
+    if span is None:
+        return False
+    nouns = lowered(data_table("framing")["claim_nouns"])
+    for a in span.root.ancestors:
+        # a content clause, which the parser may give as a relative one: "that" is its
+        # mark there, not its subject
+        content = a.dep_ in ("acl", "ccomp") or (a.dep_ == "relcl" and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in a.children))
+        if content and a.head.pos_ == "NOUN":
+            return a.head.lower_ in nouns
+    return False
 
 
 def _clause_in_past(sent: Span, q: Quantity) -> bool:

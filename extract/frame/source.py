@@ -320,8 +320,6 @@ def _common_phrase(head: Token) -> Optional[str]:
     """A source with no name, by its own words: the head noun and the modifiers before
     it, less counts and quantifiers ("multiple people familiar with the matter" ->
     "people", "Michigan health authorities", "federal prison records")."""
-    if _definite_singular(head):
-        return None
     drop = _source_words()[1]
     words = {head}
     for c in head.children:
@@ -347,6 +345,8 @@ def _credited_after(after: Span, cues: Cues) -> Optional[str]:
     name = entity_in([t for t in head.subtree if t.i <= head.i], after.doc, cues, cues.source_labels)
     if name:
         return name
+    if _definite_singular(head) and not (head.lower_ in _source_words()[0] or head.lemma_.lower() in _source_words()[0]):
+        return _leading_name(after, cues)  # "according to the analyst": the one named before
     if head.pos_ == "PROPN" or head.lower_ in cues.source_nouns or head.lemma_.lower() in cues.source_nouns:
         name = _leading_name(after, cues)
         if name or head.pos_ == "PROPN" or any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
