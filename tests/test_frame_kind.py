@@ -36,6 +36,16 @@ CASES = [
     ("rumours-that-sport",
      "The club dismissed rumours that it will pay £80 million for the striker.",
      None, "£80 million", dict(kind="estimate")),
+    # a modal with the perfect tells what would have been: an estimate, not a forecast
+    ("counterfactual-earnings",
+     "“Excluding these items, we believe Q3 comps would have been closer to 5%.”",
+     None, "5%", dict(kind="estimate")),
+    ("counterfactual-motoring",
+     "Without the strike, the carmaker would have sold 40,000 more vehicles in October.",
+     None, "40,000 more vehicles", dict(kind="estimate")),
+    ("plain-future-stays-forecast-airline",
+     "The airline will add 12 routes next year.",
+     None, "12 routes", dict(kind="forecast")),
 ]
 
 

@@ -179,6 +179,14 @@ CASES = [
     ("document-claims-local",
      "A petition claims that 12,000 residents oppose the new runway.",
      None, "12,000 residents", dict(source="petition")),
+    # a participle of publishing with its agent, on a noun of the main clause, credits the agent
+    ("published-by-energy",
+     "Sixteen energy technology priorities identified by the ministry in the roadmap include a reduction in "
+     "module costs to $0.10 by 2030.",
+     None, "$0.10", dict(source="ministry")),
+    ("published-by-sport",
+     "The 42 goals recorded by Opta this season include 12 from set pieces.",
+     None, "42 goals", dict(source="Opta")),
 ]
 
 

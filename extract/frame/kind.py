@@ -112,6 +112,9 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
     if cue_in(scope, cues.estimate):
         return Kind.estimate
     if cue_in(scope, cues.weak_forecast):
+        if _counterfactual(sent, q):
+            # "Excluding these items, comps would have been closer to 5%"
+            return Kind.estimate
         return Kind.estimate if _expected_by_analysts_before(sent, q, cues) else Kind.forecast
     if source and q.unit != "count" and (carried_estimate or cue_in(_outside_other_figures(sent, q), cues.weak_estimate)):
         # "His figure ...: approximately $600 billion" after "Cahn has calculated"
@@ -124,6 +127,19 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
     if _company_forecasts(sent, q, cues):
         return Kind.forecast
     return Kind.fact
+
+
+def _counterfactual(sent: Span, q: Quantity) -> bool:
+    """"would have been closer to 5%", "could have saved $2 million": a modal with the
+    perfect tells what would have been, someone's estimate, not what will be."""
+    span = tokens_of(sent.doc, q)
+    if span is None:
+        return False
+    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.tag_ == "MD" for a in auxes) and any(a.lower_ == "have" for a in auxes) and verb.tag_ == "VBN"
 
 
 def _in_a_claim(sent: Span, q: Quantity) -> bool:

@@ -131,6 +131,9 @@ def _source(sent: Span, cues: Cues) -> Optional[str]:
     quoted = _speaker_after_quote(sent, cues)
     if quoted:
         return quoted
+    published = _published_by(sent, cues)
+    if published:
+        return published
     for t in sent:
         lemma = t.lemma_.lower()
         if lemma in cues.attribution_verbs and t.pos_ == "VERB":
@@ -446,3 +449,23 @@ def _numeric(t: Token) -> bool:
     """Is the token a figure, or a noun a figure stands in ("the $49.4 billion analysts had expected")?"""
     return t.like_num or t.ent_type_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") or any(
         c.like_num or c.ent_type_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") for c in t.children)
+
+
+def _published_by(sent: Span, cues: Cues) -> Optional[str]:
+    """"Sixteen priorities identified by MOTIE in the roadmap include ...", "figures
+    compiled by the league": a participle of publishing on a noun of the main clause,
+    with its agent, credits the agent."""
+    verbs = lowered(data_table("framing")["publishing_verbs"])
+    for t in sent:
+        if t.dep_ != "acl" or t.tag_ != "VBN" or t.lemma_.lower() not in verbs:
+            continue
+        if t.head.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
+            continue  # a noun of the main clause, not one deep in a side phrase
+        for agent in (a for a in t.children if a.dep_ == "agent"):
+            name = entity_in(list(agent.subtree), sent.doc, cues, cues.source_labels)
+            if name:
+                return name
+            body = next((o for o in agent.children if o.dep_ == "pobj"), None)
+            if body is not None and (body.lower_ in _source_words()[0] or body.lemma_.lower() in _source_words()[0]):
+                return _common_phrase(body)  # "identified by the ministry"
+    return None
