@@ -134,8 +134,9 @@ CASES = [
     ("source-company-guidance",
      "Alphabet raised its 2025 capital expenditure guidance to $85 billion.", None,
      "$85 billion", dict(subject="Alphabet", source="Alphabet", metric="capex", period="2025", kind="forecast")),
+    # the passive's subject ("the deal") is no source; the unnamed people who said it are
     ("source-passive-is-not-source", "The deal was valued at $4 billion, people familiar with it said.", None,
-     "$4 billion", dict(source=None)),
+     "$4 billion", dict(source="people")),
     ("source-restated-figure",
      "Analysts at Jefferies estimate the shortfall at $120 billion.\nA $120 billion hole is hard to fill.", None,
      "$120 billion#2", dict(source="Jefferies", kind="estimate")),

@@ -47,7 +47,7 @@ from extract.frame.context import BY_PARAGRAPH, Context, Frame, ITSELF, ITS_OWN,
 from extract.frame.syntax import index_of, is_heading, name_like, paragraph_index, scope_of
 from extract.frame.figures import is_money
 from extract.frame.subject import figure_subject, sentence_subject, without_article
-from extract.frame.source import credits_main_clause, gives_guidance, sentence_source
+from extract.frame.source import credits_main_clause, discloses_itself, expects, gives_guidance, in_aside, sentence_source
 from extract.frame.metric import figure_metric
 from extract.frame.period import NOT_BOUND, attributive, figure_period, resolve_same, unit_of
 from extract.frame.article import article_topic, lend_topic, link_restatements
@@ -141,7 +141,11 @@ def _frame_figure(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], re
                        illustration=ctx.illustration_para == ctx.para,
                        carried_estimate=carried and ctx.source_estimates, metric=metric)
     source, source_how = without_article(sent_source), ("carried" if carried else "own") if sent_source else None
-    if not_for_this or (source and not name_like(source)):
+    if not_for_this or (source and not name_like(source)) or (carried and in_aside(sent, q)) or (
+            carried == BY_PARAGRAPH and ctx.source_expects and kind == Kind.fact):
+        # ... nor a result reported after those who expected another figure ("Analysts
+        # were expecting $2.52 a share. Comparable sales rose 3.6 percent")
+        # a carried credit does not reach the writer's own aside in brackets
         source, source_how = None, None
     if credit.speaks_for_itself and subject is None and ctx.named and ctx.named_para >= ctx.para - 1:
         # "Company management said comparable-store sales growth will be 3.5%":
@@ -149,14 +153,21 @@ def _frame_figure(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], re
         subject, how = ctx.named, WEAK
     if credit.speaks_for_itself:
         # the company is its own source; with no subject yet, the article's topic
-        # gives both (lend_topic)
+        # gives both (lend_topic); a subject that is no name ("the wagon", "the new
+        # model") is the company's product: the company named last speaks for it
         source, source_how = subject, ("own" if subject else ITSELF)
+        if subject and subject.islower() and ctx.named and ctx.named_para >= ctx.para - 1:
+            source, source_how = ctx.named, "carried"
     if carried == BY_PARAGRAPH and ctx.source_self and subject and subject != sent_source:
         # "Amazon announced a $10 billion plan. Microsoft signed a $9.7 billion
         # deal.": a company reporting its own figure is no source for another's
         source, source_how = None, None
     if kind == Kind.forecast and subject and (source is None or carried) and gives_guidance(doc, sent, subject, q, cues):
         source, source_how = subject, "guidance"
+    elif kind == Kind.fact and source and source == subject and discloses_itself(sent, source, cues):
+        # "McClatchy reported a loss of $304.7 million": a company's own results are
+        # facts the article states, not someone's claim
+        source, source_how = None, None
     if subject and subject.lower() in cues.stand_in_subjects:
         # "Investors paid 176 Hong Kong dollars a share": what the story is about (lend_topic), not
         # its actors; read after the source, which an actor may still be ("the unions said")
@@ -183,6 +194,7 @@ def _remember(doc: Doc, sent: Span, refs, credit: _Credit, own_frames: list[Fram
         ctx.source, ctx.source_para = credit.named, para
         ctx.source_self = any(f.subject == credit.named for f in own_frames)
         ctx.source_estimates = cue_in(without_benchmarks(list(sent), cues), cues.estimate)
+        ctx.source_expects = expects(sent)
     if ctx.para_period is None:
         ctx.para_period = next((r.period for r in refs if r.role == "period"
                                 and not attributive(doc_text(doc), r)), None)

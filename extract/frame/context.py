@@ -57,6 +57,7 @@ class Context:
     source: Optional[str] = None  # the last credited source ...
     source_para: int = -1  # ... and the paragraph it was credited in
     source_estimates: bool = False  # ... and whether it was credited as an estimate ("has calculated")
+    source_expects: bool = False  # ... and whether it was credited with an expectation ("analysts were expecting")
     source_self: bool = False  # ... and whether it reported its own figure ("Amazon announced ...")
     last_period: Optional[str] = None  # the last period mentioned (for "the same period")
     last_period_unit: Optional[str] = None

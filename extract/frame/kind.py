@@ -81,6 +81,7 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
     of how a source worked ("according to research firm X's analysis") and count in
     the whole sentence, but not for counts of what was studied ("data from over
     1,000 companies")."""
+    scope = _own_side_of_contrast(sent, q, scope)
     scope_text = " ".join(t.text for t in scope)
     if in_if or illustration or cues.illustrative.search(scope_text) or _generic_example(sent, q):
         return Kind.illustrative
@@ -93,6 +94,9 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
     if benchmark is not None:
         # "the $75.3 billion average analyst estimate"
         return Kind.forecast if benchmark in cues.forecast else Kind.estimate
+    if _in_a_claim(sent, q):
+        # "the claim that Yovanovitch has a net worth of $17 million is unsubstantiated"
+        return Kind.estimate
     scope = without_benchmarks(_without_nouns_for_verbs(_without_others_expected(scope, q)), cues)
     if _expected_after_comparison(sent, q) or _expected_by_analysts_before(sent, q, cues):
         # "EPS: $3.25 adjusted vs. $2.86 expected", "Analysts had been looking for $3.05"
@@ -101,13 +105,16 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
         return Kind.fact
     if cue_in(scope, cues.forecast):
         return Kind.estimate if _expected_by_analysts_before(sent, q, cues) else Kind.forecast
-    if _reached_by(sent, q, period, ref_year) and not _told_as_done(sent.doc, q, cues):
+    if _reached_by(sent, q, period, ref_year) and not _told_as_done(sent.doc, q, cues) and not _clause_in_past(sent, q):
         # "reduce module costs to $0.10 by 2030", "inflation would climb to 3.5% by the end
         # of next year, economists estimated": a level to be reached by a date still ahead
         return Kind.forecast
     if cue_in(scope, cues.estimate):
         return Kind.estimate
     if cue_in(scope, cues.weak_forecast):
+        if _counterfactual(sent, q):
+            # "Excluding these items, comps would have been closer to 5%"
+            return Kind.estimate
         return Kind.estimate if _expected_by_analysts_before(sent, q, cues) else Kind.forecast
     if source and q.unit != "count" and (carried_estimate or cue_in(_outside_other_figures(sent, q), cues.weak_estimate)):
         # "His figure ...: approximately $600 billion" after "Cahn has calculated"
@@ -117,7 +124,85 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
         # A year's spending or revenue before the year is over is a plan or guidance;
         # a value or a price stands at a moment ("a market value of $4.5 trillion").
         return Kind.forecast
+    if _company_forecasts(sent, q, cues):
+        return Kind.forecast
     return Kind.fact
+
+
+def _counterfactual(sent: Span, q: Quantity) -> bool:
+    """"would have been closer to 5%", "could have saved $2 million": a modal with the
+    perfect tells what would have been, someone's estimate, not what will be."""
+    span = tokens_of(sent.doc, q)
+    if span is None:
+        return False
+    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.tag_ == "MD" for a in auxes) and any(a.lower_ == "have" for a in auxes) and verb.tag_ == "VBN"
+
+
+def _in_a_claim(sent: Span, q: Quantity) -> bool:
+    """Is the figure the content of a claim, a rumour or an allegation ("the claim that
+    she has a net worth of $17 million", "rumours that the club will pay £80 million")?
+    What someone claims is their estimate, whatever the article makes of it."""
+    span = tokens_of(sent.doc, q)
+    if span is None:
+        return False
+    nouns = lowered(data_table("framing")["claim_nouns"])
+    for a in span.root.ancestors:
+        # a content clause, which the parser may give as a relative one: "that" is its
+        # mark there, not its subject
+        content = a.dep_ in ("acl", "ccomp") or (a.dep_ == "relcl" and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in a.children))
+        if content and a.head.pos_ == "NOUN":
+            return a.head.lower_ in nouns
+    return False
+
+
+def _clause_in_past(sent: Span, q: Quantity) -> bool:
+    """"the industry had an annual production capacity of around 8.69 GW at the end of
+    2017": the verb of the figure's clause, in the past without a modal, tells a level
+    reached, not one to be reached by that date."""
+    span = tokens_of(sent.doc, q)
+    if span is None:
+        return False
+    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.tag_ == "VBD" and not any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
+def _own_side_of_contrast(sent: Span, q: Quantity, scope: list[Token]) -> list[Token]:
+    """A figure in a contrasting clause ("While the subscription gets players 4k
+    streaming at 60 frames per second, most titles will cost ...") is framed by that
+    clause alone: the main clause's "will" speaks of something else."""
+    span = tokens_of(sent.doc, q)
+    if span is None:
+        return scope
+    marks = _apart_words()[0]
+    for a in span.root.ancestors:
+        # a finite clause with a subject of its own: "while lowering wages" shares the
+        # main clause's subject and its forecast
+        if a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in a.children) \
+                and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in a.children):
+            inside = {t.i for t in a.subtree}
+            return [t for t in scope if t.i in inside]
+    return scope
+
+
+def _company_forecasts(sent: Span, q: Quantity, cues: Cues) -> bool:
+    """"Delta sees capacity growth of 5%", "Home Depot now sees sales growth of 1.8
+    percent": a verb of forecasting in the present, above the figure, whose subject is
+    an organisation, states its guidance."""
+    span = tokens_of(sent.doc, q)
+    if span is None:
+        return False
+    verbs = lowered(data_table("framing")["guidance_verbs"])
+    for v in span.root.ancestors:
+        if v.pos_ == "VERB" and v.lemma_.lower() in verbs:
+            subj = active_subject(v)
+            return v.tag_ in ("VBZ", "VBP") and subj is not None and subj.ent_type_ in cues.organisation_labels
+    return False
 
 
 @lru_cache(maxsize=None)
@@ -260,7 +345,30 @@ def credit_elsewhere(sent: Span, q: Quantity, cues: Cues) -> bool:
              and active_subject(t) is not None]
     if span is None or not verbs:
         return False
-    return all(not (v.left_edge.i <= span.root.i <= v.right_edge.i) and own_clause(v) for v in verbs)
+    return all(_credits_apart(v, span.root) for v in verbs)
+
+
+@lru_cache(maxsize=None)
+def _apart_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(conjunctions of a contrasting clause, prepositions of a time adjunct), from framing.toml."""
+    d = data_table("framing")
+    return lowered(d["contrast_marks"]), lowered(d["time_prepositions"])
+
+
+def _credits_apart(verb: Token, figure: Token) -> bool:
+    """Does the reporting verb speak apart from the figure? It heads a clause of its
+    own: coordinated ("..., and analysts expect ...") or contrasting ("Three cases have
+    been diagnosed, though officials say the risk is low"); or the figure stands in a
+    time adjunct of the verb, not in what is said ("Boudreau said before the 4-1 win
+    in front of 15,522")."""
+    marks, time_preps = _apart_words()
+    if not (verb.left_edge.i <= figure.i <= verb.right_edge.i):
+        return own_clause(verb) or (verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in marks for c in verb.children))
+    t = figure
+    while t.head.i != t.i and t.head.i != verb.i:
+        t = t.head
+    return t.head.i == verb.i and t.dep_ == "prep" and t.lower_ in time_preps
 
 
 def credit_for_another_figure(sent: Span, q: Quantity, cues: Cues) -> bool:

@@ -1,13 +1,16 @@
 """Source: who says a figure."""
 
 from __future__ import annotations
+import re
+from functools import lru_cache
 from typing import Optional
 from spacy.tokens import Doc, Span, Token
+from extract.lexicon import data_table
 from extract.records import Quantity
 from extract.vocab import entity_table
-from extract.frame.cues import Cues
+from extract.frame.cues import Cues, lowered
 from extract.frame.context import BY_PARAGRAPH, BY_POINTER, Context, ITS_OWN, doc_text
-from extract.frame.syntax import active_subject, canon, clause_subject, company_word, entity_in, is_entity_text, strip_possessive
+from extract.frame.syntax import active_subject, canon, tokens_of, clause_subject, company_word, entity_in, is_entity_text, strip_possessive
 from extract.frame.figures import is_money
 
 
@@ -16,6 +19,11 @@ def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Op
     carried from before, and how (BY_POINTER or BY_PARAGRAPH); a carried source
     may give way to a figure's own company guidance."""
     own = _source(sent, cues)
+    if own and ctx.source and own != ctx.source and _definite_people(sent, own):
+        # "..., the authors wrote", "The unions said ...": people named before, whose
+        # source is the one last credited
+        ctx.source_para = para
+        return ctx.source, BY_POINTER
     if own:
         return own, None
     speaker = _company_speaking(sent, cues)
@@ -37,6 +45,8 @@ def credits_main_clause(sent: Span, cues: Cues) -> bool:
     root = sent.root
     if root.lemma_.lower() in cues.attribution_verbs:
         return True
+    if _quotes_a_speaker(sent, cues):
+        return True
     subj = clause_subject(root) if root.pos_ in ("VERB", "AUX") else None
     if subj is not None and (subj.lower_ in cues.source_nouns or cues.source_descriptors.search(subj.text)):
         return True
@@ -49,6 +59,20 @@ def credits_main_clause(sent: Span, cues: Cues) -> bool:
                and t.head == root for t in sent if t is not root) or any(
         t.lemma_.lower() in cues.attribution_verbs and t.i > root.i and t.dep_ in ("parataxis", "ccomp")
         for t in root.children)
+
+
+_QUOTE_MARKS = ("\"", "“", "”", "''", "``")
+
+
+def _quotes_a_speaker(sent: Span, cues: Cues) -> bool:
+    """'"This is a stock that had been getting clobbered," Maley said on Monday.': a
+    quotation with its speaker credits what he goes on to say in the paragraph."""
+    if not any(t.text in _QUOTE_MARKS for t in sent):
+        return False
+    verbs = _source_words()[2]
+    return any(t.lemma_.lower() in verbs and t.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ not in cues.pronouns
+                                                                     for c in t.children) for t in sent) \
+        or _speaker_after_quote(sent, cues) is not None
 
 
 def _company_speaking(sent: Span, cues: Cues) -> Optional[str]:
@@ -95,32 +119,39 @@ def _attributes_by_pronoun(sent: Span, cues: Cues) -> bool:
 def _source(sent: Span, cues: Cues) -> Optional[str]:
     doc = sent.doc
     text = sent.text
-    m = cues.source_prepositions.search(text)
-    if m:
+    for m in cues.source_prepositions.finditer(text):
         after = doc.char_span(sent.start_char + m.end(), sent.end_char, alignment_mode="expand")
-        # "per" credits only a name right after it ("per Bloomberg"), not "per barrel"
+        # "per" credits only a name right after it ("per Bloomberg"), not "per barrel",
+        # "per cent" or "per gallon" (which may stand before "according to Toyota")
         if after is not None and not (m.group().strip().lower() == "per" and not (
-                len(after) and (after[0].pos_ == "PROPN" or after[0].ent_type_))):
-            name = _leading_name(after, cues)
+                len(after) and after[0].pos_ == "PROPN" and after[0].ent_type_ in cues.source_labels)):
+            name = _credited_after(after, cues)
             if name:
                 return name
+    quoted = _speaker_after_quote(sent, cues)
+    if quoted:
+        return quoted
+    published = _published_by(sent, cues)
+    if published:
+        return published
     for t in sent:
         lemma = t.lemma_.lower()
         if lemma in cues.attribution_verbs and t.pos_ == "VERB":
             v = t
-            subj = active_subject(v)
+            subj = _nearest_subject(v)
             if subj is None and v.dep_ == "conj":
                 subj = active_subject(v.head)
+            if v.dep_ == "relcl" and subj is not None and subj.lower_ not in ("which", "that", "who") \
+                    and not _numeric(v.head):
+                continue  # "the visual quality Google promised": a credit for that noun alone
             if subj is not None and subj.lower_ in ("which", "that", "who") and v.dep_ in ("relcl", "acl"):
                 name = _antecedent_entity(v.head, doc, cues)
                 if name:
                     return name
             elif subj is not None and subj.lower_ not in cues.pronouns and not company_word(subj, cues):
-                name = entity_in(subj.subtree, doc, cues, cues.source_labels)
+                name = _speaker(subj, doc, cues)
                 if name:
                     return name
-                if subj.lower_ in ("analysts", "economists", "experts", "researchers"):
-                    return subj.text.capitalize()
         if t.lower_ in cues.source_nouns and t.pos_ in ("NOUN", "PROPN"):
             for c in t.children:
                 if c.dep_ == "poss" and c.pos_ in ("PROPN",):
@@ -224,8 +255,217 @@ def gives_guidance(doc: Doc, sent: Span, subject: str, q: Quantity, cues: Cues) 
     expenditure guidance to $180-190 billion", "Microsoft is tracking above $120
     billion" in a paragraph about 2026 budgets)."""
     if not is_money(q):
-        return False
+        return _forecast_by_itself(sent, subject, q, cues)
     table = entity_table()
     return subject in table.canonical.values() or any(
         e.label_ in cues.organisation_labels and table.canonicalise(strip_possessive(e.text)) == subject
         for e in sent.ents)
+
+
+@lru_cache(maxsize=None)
+def _source_words() -> tuple[frozenset[str], ...]:
+    """(people and bodies that speak unnamed, words left out of their phrase, verbs
+    that put their speaker after a quotation, verbs a company forecasts itself with,
+    verbs a company discloses its own results with), from framing.toml."""
+    d = data_table("framing")
+    return (lowered(d["source_people"]), lowered(d["source_phrase_drop"]), lowered(d["quotative_verbs"]),
+            lowered(d["guidance_verbs"]), lowered(d["disclosure_verbs"]))
+
+
+def _speaker(subj: Token, doc: Doc, cues: Cues) -> Optional[str]:
+    """Who the subject of a reporting verb names: whoever ran the survey it describes
+    ("analysts surveyed by Refinitiv" -> Refinitiv); else a name in the subject, not
+    one inside a clause or an apposition that describes it ("Will Tjernlund, a
+    consultant for Amazon sellers"); else, for people or a body with no name of their
+    own ("Federal prosecutors", "the unions"), their phrase."""
+    for c in subj.children:
+        if c.dep_ == "acl":
+            for agent in (a for a in c.children if a.dep_ == "agent"):
+                name = entity_in(list(agent.subtree), doc, cues, cues.source_labels)
+                if name:
+                    return name
+    described = {x.i for c in subj.children if c.dep_ in ("appos", "relcl", "acl") for x in c.subtree}
+    own = [t for t in subj.subtree if t.i not in described] if subj.pos_ == "PROPN" else list(subj.subtree)
+    people = subj.pos_ == "NOUN" and (subj.lower_ in _source_words()[0] or subj.lemma_.lower() in _source_words()[0])
+    if people and all(t.i < subj.i and t.ent_type_ in ("GPE", "NORP") if t.ent_type_ or t.pos_ == "PROPN" else True
+                      for t in own):
+        # "Michigan health authorities", "Chinese officials": a place before them says where
+        # they serve; a name after them is whom they work for ("analysts at Jefferies")
+        return _common_phrase(subj)
+    name = entity_in(own, doc, cues, cues.source_labels)
+    if name:
+        return name
+    return _common_phrase(subj) if people else None
+
+
+def _nearest_subject(verb: Token) -> Optional[Token]:
+    """The active subject nearest before the verb: in "JOSEPH, Mich. (AP) — Michigan
+    health authorities are reporting ..." the parser gives the dateline as a subject too."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
+
+
+def _definite_people(sent: Span, phrase: str) -> bool:
+    """Was `phrase` (a source with no name) read off a definite noun phrase, "the
+    authors", "the unions"?"""
+    return phrase.islower() and re.search(r"\b(?:the|these|those)\s+" + re.escape(phrase) + r"\b", sent.text,
+                                          re.I) is not None
+
+
+def _definite_singular(head: Token) -> bool:
+    """"the analyst", "the report": a singular noun that points back to one named before."""
+    return head.tag_ == "NN" and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "his", "her", "their")
+                                     for c in head.children)
+
+
+def _common_phrase(head: Token) -> Optional[str]:
+    """A source with no name, by its own words: the head noun and the modifiers before
+    it, less counts and quantifiers ("multiple people familiar with the matter" ->
+    "people", "Michigan health authorities", "federal prison records")."""
+    drop = _source_words()[1]
+    words = {head}
+    for c in head.children:
+        if c.i < head.i and c.dep_ in ("compound", "amod", "nmod"):
+            words.update(x for x in c.subtree if x.i < head.i)
+    keep = [w for w in sorted(words, key=lambda w: w.i)
+            if not (w.lower_ in drop or w.like_num or w.pos_ in ("DET", "NUM") or (w.is_punct and w.text != "-"))]
+    # as written: "Washington-based analysts" keeps its hyphen
+    text = "".join((w.text if w.pos_ == "PROPN" else w.lower_) + (w.whitespace_ if w is not keep[-1] else "")
+                   for w in keep)
+    return " ".join(text.split()) or None
+
+
+def _credited_after(after: Span, cues: Cues) -> Optional[str]:
+    """The source named by the phrase after "according to" / "data from": a name at its
+    head ("Alex Horton of the Washington Post", "the TexAuto Facts report from
+    InfoNation"), a name the data comes from ("data compiled by Bloomberg"), else the
+    phrase itself when it names no one ("teachers unions", "a group representing rural
+    counties in California", "reports")."""
+    head = next((t for t in after[:10] if t.head.i < after.start and t.pos_ in ("NOUN", "PROPN")), None)
+    if head is None:
+        return _leading_name(after, cues)
+    name = entity_in([t for t in head.subtree if t.i <= head.i], after.doc, cues, cues.source_labels)
+    if name:
+        return name
+    if _definite_singular(head) and not (head.lower_ in _source_words()[0] or head.lemma_.lower() in _source_words()[0]):
+        return _leading_name(after, cues)  # "according to the analyst": the one named before
+    if head.pos_ == "PROPN" or head.lower_ in cues.source_nouns or head.lemma_.lower() in cues.source_nouns:
+        name = _leading_name(after, cues)
+        if name or head.pos_ == "PROPN" or any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
+                                               for c in head.children):
+            # "the report", "the researchers' calculations": a study already named
+            return name
+    return _common_phrase(head)
+
+
+def _speaker_after_quote(sent: Span, cues: Cues) -> Optional[str]:
+    """"'...,' wrote Fadem in a research report", "'...,' said Will Tjernlund, a
+    consultant": a quotative verb after a closing quotation mark with no subject
+    before it puts its speaker after it."""
+    verbs = _source_words()[2]
+    for t in sent:
+        if t.lemma_.lower() not in verbs or t.i + 1 >= sent.end or active_subject(t) is not None and active_subject(t).i < t.i:
+            continue
+        before = [x for x in sent.doc[max(sent.start, t.i - 2):t.i]]
+        if not any(x.text in ("”", "\"", "''", "’") for x in before):
+            continue
+        nxt = sent.doc[t.i + 1]
+        if nxt.pos_ == "PROPN" or nxt.ent_type_ in cues.source_labels:
+            ent = next((e for e in sent.ents if e.start <= nxt.i < e.end and e.label_ in cues.source_labels), None)
+            if ent is not None and is_entity_text(ent.text, cues):
+                return canon(ent.text)
+            words = [nxt]
+            while words[-1].i + 1 < sent.end and sent.doc[words[-1].i + 1].pos_ == "PROPN":
+                words.append(sent.doc[words[-1].i + 1])
+            return canon(" ".join(w.text for w in words))
+    return None
+
+
+def _forecast_by_itself(sent: Span, subject: str, q: Quantity, cues: Cues) -> bool:
+    """"Home Depot sees fiscal year 2019 sales growth of 1.8 percent", "The company
+    expects margins of 12%": a verb of forecasting above the figure whose subject is
+    the company the figure is about (or a company word pointing back to it)."""
+    span = tokens_of(sent.doc, q)
+    if span is None:
+        return False
+    verbs = _source_words()[3]
+    for v in span.root.ancestors:
+        if v.pos_ != "VERB" or v.lemma_.lower() not in verbs:
+            continue
+        subj = active_subject(v)
+        if subj is None:
+            continue
+        if company_word(subj, cues):
+            return True
+        name = entity_in(list(subj.subtree), sent.doc, cues, cues.organisation_labels)
+        return name is not None and entity_table().canonicalise(strip_possessive(name)) == subject
+    return False
+
+
+def discloses_itself(sent: Span, source: str, cues: Cues) -> bool:
+    """"McClatchy reported a loss of $304.7 million", "the company also reported
+    long-term debt of $700 million": a verb of disclosure whose subject is the source
+    (by name or a company word), which the figure is about too."""
+    verbs = _source_words()[4]
+    table = entity_table()
+    for t in sent:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in verbs:
+            continue
+        subj = active_subject(t)
+        if subj is None:
+            continue
+        if company_word(subj, cues):
+            return True
+        name = entity_in(list(subj.subtree), sent.doc, cues, cues.organisation_labels)
+        if name is not None and table.canonicalise(strip_possessive(name)) == source:
+            return True
+    return False
+
+
+def in_aside(sent: Span, q: Quantity) -> bool:
+    """Is the figure inside a bracketed clause of the writer's own ("That's almost
+    enough to fill an Olympic-size swimming pool (which contains about 2,750 tons of
+    water)")? A bracket that only restates the figure before it ("2,300 tons (2,095
+    metric tons)") has no verb and is no aside."""
+    text = doc_text(sent.doc)
+    opened = text.rfind("(", sent.start_char, q.start)
+    if opened < 0 or text.rfind(")", opened, q.start) >= 0:
+        return False
+    closed = text.find(")", q.end, sent.end_char)
+    end = closed if closed >= 0 else sent.end_char
+    return any(t.pos_ in ("VERB", "AUX") and opened < t.idx < end for t in sent)
+
+
+def expects(sent: Span) -> bool:
+    """Does the sentence credit an expectation ("Wall Street analysts surveyed by
+    Refinitiv were expecting $2.52 a share", "Wall Street predicted $2.52")?"""
+    verbs = lowered(data_table("framing")["expecting_verbs"])
+    # a finite verb with its subject, not a participle ("their projected cash flows")
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in verbs and active_subject(t) is not None for t in sent)
+
+
+def _numeric(t: Token) -> bool:
+    """Is the token a figure, or a noun a figure stands in ("the $49.4 billion analysts had expected")?"""
+    return t.like_num or t.ent_type_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") or any(
+        c.like_num or c.ent_type_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") for c in t.children)
+
+
+def _published_by(sent: Span, cues: Cues) -> Optional[str]:
+    """"Sixteen priorities identified by MOTIE in the roadmap include ...", "figures
+    compiled by the league": a participle of publishing on a noun of the main clause,
+    with its agent, credits the agent."""
+    verbs = lowered(data_table("framing")["publishing_verbs"])
+    for t in sent:
+        if t.dep_ != "acl" or t.tag_ != "VBN" or t.lemma_.lower() not in verbs:
+            continue
+        if t.head.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
+            continue  # a noun of the main clause, not one deep in a side phrase
+        for agent in (a for a in t.children if a.dep_ == "agent"):
+            name = entity_in(list(agent.subtree), sent.doc, cues, cues.source_labels)
+            if name:
+                return name
+            body = next((o for o in agent.children if o.dep_ == "pobj"), None)
+            if body is not None and (body.lower_ in _source_words()[0] or body.lemma_.lower() in _source_words()[0]):
+                return _common_phrase(body)  # "identified by the ministry"
+    return None

@@ -1,0 +1,195 @@
+"""Framing, who says a figure: rules of English news stated on syntax and roles,
+each tried on sentences from at least two kinds of story (courts, public safety,
+labour, health, markets, sport, science)."""
+
+import pytest
+
+from tests.test_frame import assert_fields
+
+# id, passage, publication date (None: undated), surface, expected fields
+CASES = [
+    # "according to" a phrase that names no one: the phrase is the source
+    ("according-to-unions-labour",
+     "Nearly 300 school districts closed because of the rally, according to teachers unions.",
+     None, "300 school districts", dict(source="teachers unions")),
+    ("according-to-records-courts",
+     "Ten of the 18 staffers on the overnight shift were working overtime, according to federal prison records.",
+     None, "18 staffers", dict(source="federal prison records")),
+    ("according-to-people-business",
+     "More than 4,000 people are expected to receive notice in the coming weeks, according to multiple "
+     "people familiar with the matter.",
+     None, "4,000 people", dict(source="people")),
+    ("according-to-group-not-its-place-disaster",
+     "More than 450,000 people were without communication, according to a group representing rural "
+     "counties in California.",
+     None, "450,000 people", dict(source="group")),
+    ("according-to-reports-consumer",
+     "According to reports, the bar charges Rs 300 for 15 minutes of fresh air.",
+     None, "Rs 300", dict(source="reports")),
+    ("according-to-a-name-of-an-outlet-science",
+     "The herder had, according to Alex Horton of the Washington Post, travelled around 185 miles to a hospital.",
+     None, "185 miles", dict(source="Alex Horton")),
+    # "per" credits a name, never a unit after it
+    ("per-unit-is-no-source-motoring",
+     "It will get the equivalent of 90 miles per gallon of gasoline.",
+     None, "90 miles per gallon", dict(source=None)),
+    ("per-cent-is-no-source-markets",
+     "The company priced its shares at a 2.8 per cent discount to their New York close.",
+     None, "2.8 per cent", dict(source=None)),
+    # the agent of a reporting verb, people or a body with no name of their own
+    ("unnamed-agent-labour",
+     "The unions said more than 15,000 people registered for the rally.",
+     None, "15,000 people", dict(source="unions")),
+    ("unnamed-agent-courts",
+     "On Tuesday, prosecutors asserted that no inmate checks were conducted for at least eight hours.",
+     None, "eight hours", dict(source="prosecutors")),
+    ("unnamed-agent-after-dateline-health",
+     "JOSEPH, Mich. (AP) — Michigan health authorities are reporting a 6th fatality linked to the virus.",
+     None, "6th", dict(source="Michigan health authorities")),
+    # whoever ran the survey is the source of what the surveyed expected
+    ("surveyed-by-earnings",
+     "Wall Street analysts surveyed by Refinitiv were expecting $2.52 a share.",
+     None, "$2.52", dict(source="Refinitiv", kind="estimate")),
+    ("polled-by-macro",
+     "Economists polled by Reuters had forecast that retail sales would rise 0.3% in October.",
+     None, "0.3%", dict(source="Reuters")),
+    # the speaker after a quotation, not a name in the words describing the speaker
+    ("quote-then-wrote-analyst",
+     "“Excluding these items, we believe comparable sales would have been closer to 5%,” wrote Fadem "
+     "in a Tuesday research report.",
+     None, "5%", dict(source="Fadem")),
+    ("quote-then-said-apposition-technology",
+     "“Of my 1,000 followers, five swiped away,” said Will Tjernlund, a consultant for Amazon sellers.",
+     None, "1,000 followers", dict(source="Will Tjernlund")),
+    ("quote-then-said-sport",
+     "“We have won 12 games since the break,” said coach Bruce Boudreau.",
+     None, "12 games", dict(source="Bruce Boudreau")),
+    # a reporting verb credits only what it says
+    ("contrast-clause-health",
+     "Three cases of plague have been diagnosed in China, though officials say the risk of an outbreak is low.",
+     None, "Three cases", dict(source=None)),
+    ("contrast-clause-markets",
+     "Shares of the retailer fell 4% on Tuesday, although analysts said the sell-off was overdone.",
+     None, "4%", dict(source=None)),
+    ("time-adjunct-sport",
+     "“He is playing well now,” Boudreau said before the 4-1 win in front of 15,522 at the arena.",
+     None, "15,522", dict(source=None)),
+    ("time-adjunct-politics",
+     "The governor said after the vote on a $2 billion budget that talks would go on.",
+     None, "$2 billion", dict()),
+    # "per" before "according to" does not hide the credit
+    ("per-then-according-to-motoring",
+     "It will get the equivalent of 90 miles per gallon of gasoline, according to Toyota.",
+     None, "90 miles per gallon", dict(source="Toyota")),
+    ("per-then-according-to-consumer-prices",
+     "Gas prices averaged $3.09 per gallon in the state last week, according to AAA.",
+     None, "$3.09", dict(source="AAA")),
+    # a quotation with its speaker: what the speaker goes on to say in the paragraph is his
+    ("quote-goes-on-markets",
+     "\"This is a stock that had been getting clobbered,\" Maley said on Monday. \"It was down for four "
+     "straight years, down well over 60%.\"",
+     None, "60%", dict(source="Maley")),
+    ("quote-goes-on-sport",
+     "\"We were poor in the first half,\" Smith said after the match. \"We conceded 12 shots and only had "
+     "two on target.\"",
+     None, "12 shots", dict(source="Smith")),
+    # a company's forecast of its own figures: the company is the source, whatever the unit
+    ("own-forecast-percent-retail",
+     "Looking ahead, Home Depot sees fiscal year 2019 sales growth of 1.8 percent.",
+     None, "1.8 percent", dict(source="Home Depot", kind="forecast")),
+    ("own-forecast-percent-airline",
+     "Looking ahead, Delta sees capacity growth of 5% in the first quarter.",
+     None, "5%", dict(source="Delta", kind="forecast")),
+    # "the company says" of its product: the company named before speaks for it
+    ("company-word-for-its-product-motoring",
+     "Volkswagen showed a concept car. The German automaker says the wagon will be able to go 300 miles on "
+     "a single charge.",
+     None, "300 miles", dict(source="Volkswagen")),
+    ("company-word-for-its-product-health",
+     "Pfizer presented new data on Monday. The drugmaker said the vaccine was 95% effective in the trial.",
+     None, "95%", dict(source="Pfizer")),
+    # a company disclosing its own results or deals states facts: no source; others
+    # who report keep the credit
+    ("own-results-no-source-media",
+     "McClatchy reported a loss of $304.7 million on revenue of $167.4 million in the third quarter.",
+     None, "$304.7 million", dict(source=None, kind="fact")),
+    ("own-results-no-source-retail",
+     "Home Depot (ticker: HD) reported $2.53 in per-share earnings for the third quarter.",
+     None, "$2.53", dict(source=None)),
+    ("others-report-keep-credit-public-safety",
+     "Indiana State Police reported at least 5,000 people entered the Statehouse through public entrances.",
+     None, "5,000 people", dict(source="Indiana State Police")),
+    # people named before ("the authors", "the unions", "researchers") point back to the
+    # source last credited
+    ("the-authors-point-back-science",
+     "The authors of the research published in the journal JAMA Psychiatry argued that the rise is a concern.\n\n"
+     "Cannabis use disorder among teenagers rose by 25 percent, the authors wrote.",
+     None, "25 percent", dict(source="JAMA Psychiatry")),
+    ("researchers-point-back-science",
+     "The authors of the research published in the journal JAMA Psychiatry argued that the rise is a concern.\n\n"
+     "To uncover the effects of the changes, researchers looked at surveys completed by 505,796 people.",
+     None, "505,796 people", dict(source="JAMA Psychiatry")),
+    ("the-unions-point-back-labour",
+     "Nearly 300 school districts closed because of the rally, according to teachers unions. "
+     "The unions said more than 15,000 people registered for the rally.",
+     None, "15,000 people", dict(source="teachers unions")),
+    # a credit carried through the paragraph stops at the writer's aside in brackets
+    ("aside-in-brackets-science",
+     "About 2,300 tons of water vapour erupted, according to the researchers. That's almost enough to fill an "
+     "Olympic-size swimming pool (which contains about 2,750 tons of water).",
+     None, "2,750 tons", dict(source=None)),
+    ("aside-in-brackets-sport-business",
+     "The club's revenue rose to £450 million, according to Deloitte. That is three times what it earned in "
+     "2010 (when its television rights were worth £120 million).",
+     None, "£120 million", dict(source=None)),
+    ("aside-in-brackets-not-the-carry",
+     "The club's revenue rose to £450 million, according to Deloitte. That is three times what it earned in "
+     "2010 (when its television rights were worth £120 million).",
+     None, "three times", dict(source="Deloitte")),
+    # those who expected a figure are no source of the result reported after them
+    ("expected-then-result-earnings",
+     "Wall Street analysts surveyed by Refinitiv were expecting $2.52 a share. Comparable sales rose 3.6 percent.",
+     None, "3.6 percent", dict(source=None)),
+    ("expected-then-result-macro",
+     "Economists polled by Reuters had forecast a 0.2% rise. Retail sales rose 0.3% in October.",
+     None, "0.3%", dict(source=None)),
+    # "allege" and "promise" report
+    ("alleged-courts",
+     "Police alleged the driver was travelling at 120 mph when he hit the barrier.",
+     None, "120 mph", dict(source="police")),
+    ("promised-politics",
+     "Mayor Eric Adams promised 500 new police officers by 2021.",
+     None, "500 new police officers", dict(source="Eric Adams")),
+    # a reporting verb in a relative clause credits the noun it describes, not other figures
+    ("relative-clause-credit-sport",
+     "The stadium lacks the atmosphere the owners promised, and only 12,000 fans attended on Saturday.",
+     None, "12,000 fans", dict(source=None)),
+    ("relative-clause-credit-technology",
+     "Destiny 2 isn't the only game not offering the visual quality Google promised – it's revealed in "
+     "Eurogamer's review that Red Dead Redemption 2 only renders at 30fps.",
+     None, "30fps", dict(source="Eurogamer")),
+    # a document that claims or alleges is the source, by its own words
+    ("document-claims-politics",
+     "While the tweet shown above claimed that the ambassador has a net worth of $17 million, others offered "
+     "lower figures.",
+     None, "$17 million", dict(source="tweet", kind="estimate")),
+    ("document-alleges-courts",
+     "The lawsuit alleges that the company overcharged customers by $40 million.",
+     None, "$40 million", dict(source="lawsuit")),
+    ("document-claims-local",
+     "A petition claims that 12,000 residents oppose the new runway.",
+     None, "12,000 residents", dict(source="petition")),
+    # a participle of publishing with its agent, on a noun of the main clause, credits the agent
+    ("published-by-energy",
+     "Sixteen energy technology priorities identified by the ministry in the roadmap include a reduction in "
+     "module costs to $0.10 by 2030.",
+     None, "$0.10", dict(source="ministry")),
+    ("published-by-sport",
+     "The 42 goals recorded by Opta this season include 12 from set pieces.",
+     None, "42 goals", dict(source="Opta")),
+]
+
+
+@pytest.mark.parametrize("text,published,surface,fields", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_source(nlp, text, published, surface, fields):
+    assert_fields(nlp, text, published, surface, fields)
