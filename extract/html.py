@@ -38,6 +38,8 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
+from extract.lexicon import alternation
+from extract.months import month_numbers
 from extract.records import Article
 
 __all__ = ["CleanError", "clean_html", "extract_metadata"]
@@ -194,18 +196,8 @@ def _tag(el) -> Optional[str]:
 
 # -- metadata ------------------------------------------------------------------------------
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-            ("oct", "october"), ("nov", "november"), ("dec", "december"),
-        ]
-    )
-    for m in names
-}
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTHS = month_numbers()  # extract/data/calendar.toml
+_MONTH_RE = alternation(_MONTHS)
 _DATE_PATTERNS = [
     (re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), ("y", "m", "d")),
     (re.compile(r"(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)"), ("y", "m", "d")),

@@ -25,11 +25,9 @@ from dataclasses import dataclass
 from typing import Optional
 
 from extract.lexicon import Lexicon
+from extract.months import month_numbers
 
-MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-).split()
+MONTHS = list(month_numbers())
 
 # Words after a number that are not the thing counted ("5 of the", "10 to 12").
 FUNCTION_WORDS = frozenset(
