@@ -74,6 +74,8 @@ class Article(BaseModel):
     date: Optional[dt.date] = None
     publisher: Optional[str] = None
     url: Optional[str] = None
+    # Fallback steps of the HTML cleaner that failed and were passed over, each "step: reason".
+    rejected: list[str] = []
 
     def body_text(self) -> str:
         """The body regions joined by newlines: what a reader would call the article."""
