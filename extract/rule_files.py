@@ -114,6 +114,8 @@ class QuantitiesRules(Rules):
     multiples_before: MultiplesBefore
     ordinals: Ordinals
     quote_widgets: QuoteWidgets
+    function_words: Words
+    comparatives: Words
 
 
 class ChangeWordsBefore(Rules):

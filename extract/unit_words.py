@@ -23,7 +23,7 @@ from extract.rule_files import QuantitiesRules
 from extract.rules import load_rules
 from extract.records import Approx, Quantity
 
-# The hedge before or after a span: (approx, hedge words) (extract/quantities.py `_hedge`).
+# The hedge before or after a span: (approx, hedge words) (extract/quantities/grow.py `read_hedge`).
 Hedge = Callable[[int, int], tuple[Approx, Optional[str]]]
 
 _SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[A-Z\"“])|\n")

@@ -1,4 +1,4 @@
-"""extract/html.py: real HTML in, main text and metadata out."""
+"""extract/html: real HTML in, main text and metadata out."""
 
 from __future__ import annotations
 

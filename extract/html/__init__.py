@@ -28,12 +28,9 @@ fails (trafilatura, htmldate) is recorded on `Article.rejected` with its reason.
 
 from __future__ import annotations
 
-
 from typing import Optional
 
 from extract.html.boilerplate import rules
-
-
 from extract.html.extractors import choose_lines, finish_lines, own_lines, trafilatura_lines
 from extract.html.guards import (
     COSTLY_MAX_ELEMENTS,
@@ -46,17 +43,12 @@ from extract.html.guards import (
     prepare_page,
     tree_depth,
 )
-
-
 from extract.html.metadata import extract_metadata, parse_date
 from extract.html.prune import prune
-
-
 from extract.html.render import render
 from extract.html.tree import text_of
-
-
 from extract.records import Article
+
 
 __all__ = ["CleanError", "clean_html", "extract_metadata", "parse_date", "render", "rules",
            "MAX_HTML_CHARS", "MAX_ELEMENTS", "Article"]

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-
 import json
 import re
-
-
 from functools import lru_cache
 from pathlib import Path
 

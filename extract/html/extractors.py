@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-
 import copy
 import re
-
-
 from typing import Any, Iterable, Optional
 
 from extract.html.boilerplate import rules
-
-
 from extract.html.prune import direct_text, link_density
 from extract.html.render import BLOCKS, render
-
-
 from extract.html.tree import tag_of, text_of
+
 
 # -- extractor 1: trafilatura ------------------------------------------------------------------
 

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-
 import re
 import threading
-
-
 from typing import Any
 
 import lxml.html
-
-
 from lxml import etree
+
 
 # Bounds: a news page is a few hundred kilobytes and a few thousand elements.
 MAX_HTML_CHARS = 10_000_000

@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-
 import datetime as dt
 import json
-
-
 import re
 from collections import deque
-
-
 from typing import Any, Iterator, Optional
 from urllib.parse import urljoin, urlsplit
 
-
 from extract.html.boilerplate import rules
 from extract.html.guards import MAX_JSONLD_CHARS, MAX_META_CHARS, CONTROL_MAP
-
-
 from extract.html.tree import one_line, text_of
 from extract.lexicon import alternation
-
-
 from extract.months import month_numbers
+
 
 # -- metadata ------------------------------------------------------------------------------
 

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-
 import re
 from typing import Optional
-
 
 from lxml import etree
 
 from extract.html.boilerplate import Boilerplate, rules
-
-
 from extract.html.tree import one_line, tag_of, text_of
+
 
 # -- pruning -------------------------------------------------------------------------------
 

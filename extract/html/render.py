@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-
 import datetime as dt
 from typing import Optional
-
 
 from lxml import etree
 
 from extract.html.tree import one_line, tag_of, text_of
+
 
 # -- rendering: a tree to lines ----------------------------------------------------------------
 

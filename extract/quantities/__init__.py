@@ -29,28 +29,19 @@ word_forms.py (pass 3), refusal.py (what is not a figure, and why), free_numbers
 
 from __future__ import annotations
 
-
 import re
 from typing import Optional
 
-
 from extract.numbers import find_atoms
-from extract.quantities.grow import clean_value, grow_atom, read_hedge
-
-
 from extract.quantities.free_numbers import Number, find_numbers, read_numbers
+from extract.quantities.grow import clean_value, grow_atom, read_hedge
 from extract.quantities.patterns import COMPARATIVES, Rejected, compiled_patterns, masked_spans
-
-
 from extract.quantities.refusal import DURATION_UNITS, SCALED, accounting_negative, figure_refusal
 from extract.quantities.word_forms import find_word_forms
-
-
 from extract.records import Approx, Quantity
 from extract.unit_words import refine_units
-
-
 from extract.widgets import quote_widget_spans
+
 
 __all__ = ["find_quantities", "recognise", "find_numbers", "read_numbers", "figure_refusal", "Number", "Rejected",
            "DURATION_UNITS", "SCALED", "COMPARATIVES"]

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-
 import re
 from dataclasses import dataclass
-
-
 from typing import Optional
 
 from extract.numbers import find_atoms
-
-
 from extract.quantities.grow import clean_value, read_part
 from extract.quantities.patterns import Rejected, Patterns, masked_spans, compiled_patterns
-
-
 from extract.quantities.refusal import CODE_BEFORE
+
 
 # ---------------------------------------------------------------- the number layer
 

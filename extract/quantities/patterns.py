@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-
 import re
 from dataclasses import dataclass
-
-
 from functools import lru_cache
 from typing import Optional
 
-
 from extract.lexicon import Lexicon, alternation, load_lexicon
 from extract.numbers import Atom, MONTHS
+from extract.rule_files import QuantitiesRules
+from extract.rules import load_rules
 
-# Words that follow "N times" when it is a multiplier ("13 times higher").
-COMPARATIVES = frozenset(
-    """more less higher lower larger smaller bigger greater faster slower cheaper as the
-    over above below what that than""".split()
-)
+
+# Words that follow "N times" when it is a multiplier ("13 times higher"): data/quantities.toml.
+COMPARATIVES = frozenset(load_rules("quantities.toml", QuantitiesRules).comparatives.words)
 
 
 @dataclass(frozen=True)
@@ -53,14 +49,18 @@ class Patterns:
 
     def __init__(self, lex: Lexicon):
         self.lex = lex
+        self._figure_patterns(lex)
+        self._context_patterns(lex)
+
+    def _figure_patterns(self, lex: Lexicon) -> None:
+        """What a figure is written with: scales, currencies, percent, units, hedges."""
         self.number_word_set = frozenset(lex.number_words) | frozenset(lex.magnitudes) | frozenset(lex.denominators)
         self.article_currency = re.compile(
             rf"\b(an?)\s+({alternation([w for w in lex.currency_words if not w.endswith('s')])})\b", re.I)
         self.scale = re.compile(rf"(?:\s?|-)({alternation(lex.scales)})\b", re.I)
         self.scale_short = re.compile(rf"({alternation(lex.scales_short)})(?![\w])", re.I)
-        sym_before = sorted(lex.currency_signs, key=len, reverse=True)
         self.currency_before = re.compile(
-            rf"(?:(?<![A-Za-z])({alternation(sym_before)})|\b({alternation(lex.currency_codes)}))\s?$"
+            rf"(?:(?<![A-Za-z])({alternation(lex.currency_signs)})|\b({alternation(lex.currency_codes)}))\s?$"
         )
         pct = alternation([p for p in lex.percent if p != "%"])
         self.percent = re.compile(rf"(?:\s?(%)|(?:\s|-)({pct})\b)", re.I)
@@ -100,6 +100,9 @@ class Patterns:
             rf"\b({alternation(lex.vague)})(?:\s+of\s+(?:({vague_nouns})\b|([a-z][a-z-]*[a-z]|[A-Z]{{2,}}s)\b))?",
             re.I,
         )
+
+    def _context_patterns(self, lex: Lexicon) -> None:
+        """What around a number says it is no figure (a URL, a phone, a time, a date) or what kind."""
         self.url = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+|\b[\w-]+\.(?:com|org|net|io|ai|co)(?:/\S*)?\b", re.I)
         # North-American style ("(555) 123-4567") or international with a country code
         # and two or more digit groups ("+1-222-2222/2222", "+44 20 7946 0958").

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-
 import re
 from typing import Optional
 
-
 from extract.numbers import FUNCTION_WORDS
 from extract.quantities.patterns import Patterns, compiled_patterns
-
-
 from extract.records import Quantity
+
 
 CODE_BEFORE = re.compile(r"(?:[A-Za-z]+\d|\d+[A-Za-z])[A-Za-z\d]*-$")
 

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-
 import re
 
 from extract.numbers import FUNCTION_WORDS
-
-
 from extract.quantities.grow import clean_value, read_hedge
 from extract.quantities.patterns import Patterns
-
-
 from extract.records import Approx, Quantity
+
 
 # ---------------------------------------------------------------- word-only forms
 
