@@ -71,6 +71,15 @@ class QuoteWidgets(Rules):
     quote_words: list[str]
 
 
+class FigureContext(Rules):
+    multiple_verbs: list[str]
+    proportion_before: list[str]
+    fraction_time_before: list[str]
+    fraction_time_after: list[str]
+    fraction_time_glued: list[str]
+    multiplier_particles: list[str]
+
+
 class QuantitiesRules(Rules):
     """extract/data/quantities.toml: the recogniser's word lists."""
 
@@ -116,6 +125,7 @@ class QuantitiesRules(Rules):
     quote_widgets: QuoteWidgets
     function_words: Words
     comparatives: Words
+    figure_context: FigureContext
 
 
 class ChangeWordsBefore(Rules):

@@ -3,15 +3,43 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
+from extract.lexicon import alternation
 from extract.numbers import Atom, FUNCTION_WORDS
 from extract.quantities.patterns import COMPARATIVES, Part, Patterns
 from extract.quantities.refusal import CODE_BEFORE, figure_refusal
 from extract.records import Approx, Quantity
+from extract.rule_files import QuantitiesRules
+from extract.rules import load_rules
 
 
 # ---------------------------------------------------------------- growing atoms into quantities
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Words around a figure that say what it is (data/quantities.toml [figure_context])."""
+
+    multiple_before: re.Pattern  # "grew 30 times": a multiple, not a count of occasions
+    proportion_before: re.Pattern  # "cut by two-thirds": a share
+    fraction_time_before: re.Pattern  # "the second half": a part of a period
+    fraction_time_after: re.Pattern  # "half of the year"
+    fraction_time_glued: re.Pattern  # "half-time", "a quarter-point"
+
+
+@lru_cache(maxsize=1)
+def _context() -> _Context:
+    c = load_rules("quantities.toml", QuantitiesRules).figure_context
+    return _Context(
+        multiple_before=re.compile(rf"\b(?:{alternation(c.multiple_verbs)})\s+(?:\w+\s+)?$", re.I),
+        proportion_before=re.compile(rf"\b(?:{alternation(c.proportion_before)})\s+(?:\w+\s+)?$"),
+        fraction_time_before=re.compile(rf"\b(?:{alternation(c.fraction_time_before)})\s+$"),
+        fraction_time_after=re.compile(rf"\s+(?:of\s+)?(?:the\s+)?(?:{alternation(c.fraction_time_after)}|20\d\d)"),
+        fraction_time_glued=re.compile(rf"[-\s](?:{alternation(c.fraction_time_glued)})"),
+    )
 
 
 def grow_atom(P: Patterns, text: str, atom: Atom, following: list[Atom], limit: int):
@@ -273,8 +301,7 @@ def _multiple_or_measure_after(P: Patterns, text: str, part: Part, atom: Atom, p
         if word and word.lower() == "times":
             nxt = re.match(r"\s+([A-Za-z]+)", text[m.end():m.end() + 20])
             # "by 13 times", "has increased four times", "grew 30 times": a multiple
-            by = re.search(r"\b(?:by|increased|grew|grown|multiplied|expanded|tripled|doubled)\s+(?:\w+\s+)?$",
-                           text[max(0, atom.start - 24):atom.start], re.I)
+            by = _context().multiple_before.search(text[max(0, atom.start - 24):atom.start])
             if part.scale is None and ((nxt and nxt.group(1).lower() in COMPARATIVES) or by):
                 part.unit = "times"
             else:
@@ -465,7 +492,7 @@ def _is_proportion(text: str, start: int, end: int, hedge: Optional[str]) -> boo
     if "-" in text[start:end] and re.match(r"\s+[a-z]+", text[end:end + 20]) and not re.match(
             r"\s+(?:and|or|to|in|on|at|is|was|are|were)\b", text[end:end + 6]):
         return True  # "the two-thirds threshold", "a one-fifth stake"
-    by_before = re.search(r"\b(?:by|in|cut|halved)\s+(?:\w+\s+)?$", text[max(0, start - 20):start])
+    by_before = _context().proportion_before.search(text[max(0, start - 20):start])
     out_of = re.search(r"\bout\s+of\b", text[start:end])  # "293 out of 300" is always a share
     return bool(hedge or followed_by_of or by_before or out_of)
 
@@ -473,10 +500,6 @@ def _is_proportion(text: str, start: int, end: int, hedge: Optional[str]) -> boo
 def _fraction_is_time(text: str, s: int, e: int) -> bool:
     before = text[max(0, s - 25):s].lower()
     after = text[e:e + 25].lower()
-    if re.search(r"\b(?:first|second|third|fourth|final|last|latter|former|back|front|top|bottom|other|one and|two and)\s+$", before):
-        return True
-    if re.match(r"\s+(?:of\s+)?(?:the\s+)?(?:year|fiscal|financial|20\d\d|century|decade|an hour|a century)", after):
-        return True
-    if re.match(r"[-\s](?:time|hour|way|day|year|dozen|life|point)", after):
-        return True
-    return False
+    c = _context()
+    return bool(c.fraction_time_before.search(before) or c.fraction_time_after.match(after)
+                or c.fraction_time_glued.match(after))

@@ -95,6 +95,9 @@ class Patterns:
         )
         self.hedge_after = re.compile(rf"(?:\s*|-)(?:({alternation(lex.hedges_after)})\b|(\+))", re.I)
         self.multiplier_word = re.compile(rf"\b({alternation(lex.multiplier_words)})\b", re.I)
+        # "doubles as a display", "doubled up": a verb with a particle, no multiple
+        context = load_rules("quantities.toml", QuantitiesRules).figure_context
+        self.multiplier_not_before = re.compile(rf"\s+(?:{alternation(context.multiplier_particles)})\b")
         vague_nouns = alternation(list(lex.currency_words))
         self.vague = re.compile(
             rf"\b({alternation(lex.vague)})(?:\s+of\s+(?:({vague_nouns})\b|([a-z][a-z-]*[a-z]|[A-Z]{{2,}}s)\b))?",

@@ -20,7 +20,7 @@ def find_word_forms(P: Patterns, text: str, start: int, end: int) -> list[Quanti
         w = m.group(1).lower()
         if text[m.end():m.end() + 1] == "-" or text[m.start() - 1:m.start()] == "-" and m.start() > start:
             continue  # "double-digit", "triple-doubles"
-        if re.match(r"\s+(?:as|up|down|back)\b", text[m.end():m.end() + 8]):
+        if P.multiplier_not_before.match(text[m.end():m.end() + 8]):
             continue  # "doubles as a display", "doubled up": no multiple
         approx, hedge = read_hedge(P, text, m.start(), m.end(), end)
         if "magnitude" in w and approx == Approx.exact:
