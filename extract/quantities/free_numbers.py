@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from extract.numbers import find_atoms
-from extract.quantities.grow import clean_value, read_part
+from extract.quantities.grow import clean_value
+from extract.quantities.part import read_part
 from extract.quantities.patterns import Rejected, Patterns, masked_spans, compiled_patterns
 from extract.quantities.refusal import CODE_BEFORE
 
