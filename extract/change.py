@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from extract.lexicon import alternation, data_table
+from extract.lexicon import alternation
+from extract.rule_files import ChangesRules
+from extract.rules import load_rules
 from extract.records import Direction, Quantity
 
 # Units whose figure can be a rate or share of something ("lost 2%", "raised rates 0.25 points").
@@ -58,32 +60,32 @@ def _words(ws) -> str:
 
 @lru_cache(maxsize=None)
 def _rules() -> _Rules:
-    d = data_table("changes")
-    b, a, per = d["before"], d["after"], d["per"]
-    between = rf"(?:(?:{_words(b['between'])})[ \t]+)*"
+    d = load_rules("changes.toml", ChangesRules)
+    b, a, per = d.before, d.after, d.per
+    between = rf"(?:(?:{_words(b.between)})[ \t]+)*"
     # "rose 3%", "fell by about 5%"; with "by" an object may come between ("cut rates by
     # a quarter point", "raised its forecast by 2%").
-    verbs = _words(b["up"] + b["down"])
+    verbs = _words(b.up + b.down)
     before = re.compile(rf"(?i)\b({verbs})[ \t]+(?:(?:[\w'’]+[ \t]+){{1,3}}(?=by\b))?{between}$")
-    after = re.compile(rf"(?i)^[ \t-]*({_words(a['up'] + a['down'])})\b")
-    comparative = re.compile(rf"(?i)^[ \t]+({_words(a['comparatives_up'] + a['comparatives_down'])})\b")
-    not_per = _words(per["not_after_per"])
+    after = re.compile(rf"(?i)^[ \t-]*({_words(a.up + a.down)})\b")
+    comparative = re.compile(rf"(?i)^[ \t]+({_words(a.comparatives_up + a.comparatives_down)})\b")
+    not_per = _words(per.not_after_per)
     return _Rules(
         before=before,
-        up_before=frozenset(w.lower() for w in b["up"]),
-        rates_only=frozenset(w.lower() for w in b["rates_only"]),
+        up_before=frozenset(w.lower() for w in b.up),
+        rates_only=frozenset(w.lower() for w in b.rates_only),
         after=after,
-        up_after=frozenset(w.lower() for w in a["up"]),
+        up_after=frozenset(w.lower() for w in a.up),
         comparative_after=comparative,
-        up_comparatives=frozenset(w.lower() for w in a["comparatives_up"]),
-        per_article=re.compile(rf"(?i)^[ \t]+(?:{_words(per['articles'])})[ \t]+({_words(per['after_article'])})\b"),
+        up_comparatives=frozenset(w.lower() for w in a.comparatives_up),
+        per_article=re.compile(rf"(?i)^[ \t]+(?:{_words(per.articles)})[ \t]+({_words(per.after_article)})\b"),
         # "$2.53 per diluted share": the denominator is the noun after its adjective
-        per_qualified=re.compile(rf"(?i)^[ \t]+(?:per|a|an)[ \t]+[a-z]+[ \t]+({_words(per['after_article'])})\b"),
+        per_qualified=re.compile(rf"(?i)^[ \t]+(?:per|a|an)[ \t]+[a-z]+[ \t]+({_words(per.after_article)})\b"),
         per_word=re.compile(rf"(?i)^(?:[ \t]+per[ \t]+(?!(?:{not_per})\b)|[ \t]*/[ \t]*)([A-Za-z][\w-]*)"),
-        per_adverb=re.compile(rf"(?i)^[ \t,]+({_words(per['adverbs'])})\b"),
-        adverbs={k.lower(): v for k, v in per["adverbs"].items()},
+        per_adverb=re.compile(rf"(?i)^[ \t,]+({_words(per.adverbs)})\b"),
+        adverbs={k.lower(): v for k, v in per.adverbs.items()},
         bases=tuple((name, re.compile(rf"(?i)(?<![\w-])(?:{_words(cues)})(?![\w-])"))
-                    for name, cues in d["basis"].items()),
+                    for name, cues in d.basis.items()),
     )
 
 

@@ -1,5 +1,9 @@
 """The recogniser's word lists, loaded once from extract/data/quantities.toml.
 
+Every rule file is read through `extract.rules.load_rules` into its validated model
+(extract/rule_files.py); `data_table(name)` is the same file as a plain dict, checked
+against that model first, for code that reads a section by name.
+
 The lexicon is immutable (tuples and read-only mappings), so sharing one instance
 across documents, threads and worker processes carries no hidden state.
 """
@@ -7,12 +11,14 @@ across documents, threads and worker processes carries no hidden state.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
+
+from extract.rule_files import MODELS, QuantitiesRules
+from extract.rules import load_rules, read_toml, validate
 
 DATA = Path(__file__).with_name("data")
 
@@ -23,12 +29,16 @@ def _ro(d: dict) -> Mapping:
 
 @lru_cache(maxsize=None)
 def data_table(name: str) -> dict:
-    """extract/data/<name>.toml, read once. Callers read it and never change it."""
-    with open(DATA / f"{name}.toml", "rb") as f:
-        return tomllib.load(f)
+    """extract/data/<name>.toml, read once and checked against its model when it has one
+    (a typo fails here, naming file and key). Callers read it and never change it."""
+    file = f"{name}.toml"
+    raw = read_toml(DATA / file)
+    if file in MODELS:
+        validate(raw, MODELS[file], file)
+    return raw
 
 
-def alternation(words, flags_ci: bool = True) -> str:
+def alternation(words) -> str:
     """A regex alternation of `words`, longest first so 'per cent' beats 'per'."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -76,47 +86,46 @@ class Lexicon:
 
 @lru_cache(maxsize=None)
 def load_lexicon(path: Path = DATA / "quantities.toml") -> Lexicon:
-    with open(path, "rb") as f:
-        d = tomllib.load(f)
-    codes = {c: c for c in d["currency_codes"]["codes"]}
-    codes.update(d["currency_codes"].get("aliases", {}))
-    lower_after = {c: codes[c.upper()] for c in d["currency_codes"].get("lowercase_after", [])}
+    q = load_rules(path.name, QuantitiesRules, path.parent)
+    codes = {c: c for c in q.currency_codes.codes}
+    codes.update(q.currency_codes.aliases)
+    lower_after = {c: codes[c.upper()] for c in q.currency_codes.lowercase_after}
     return Lexicon(
-        number_words=_ro(d["number_words"]),
-        magnitudes=_ro(d["magnitudes"]),
-        dozens=_ro(d["dozens"]),
-        denominators=_ro(d["denominators"]),
-        denominators_compound_only=frozenset(d["denominators_compound_only"]["words"]),
-        sign_words=_ro(d["sign_words"]),
-        pronoun_one_before=frozenset(d["pronoun_one_before"]["words"]),
-        label_words=tuple(d["labels"]["before"]),
-        scales=_ro(d["scales"]),
-        scales_short=_ro(d["scales_short"]),
-        scales_bare_glued=_ro(d["scales_bare"]["glued"]),
-        scales_bare_spaced=_ro(d["scales_bare"]["spaced"]),
-        currency_signs=_ro(d["currency_signs"]),
-        currency_prefixes_spaced=_ro(d["currency_prefixes_spaced"]),
-        currency_signs_after=_ro(d["currency_signs_after"]),
+        number_words=_ro(q.number_words),
+        magnitudes=_ro(q.magnitudes),
+        dozens=_ro(q.dozens),
+        denominators=_ro(q.denominators),
+        denominators_compound_only=frozenset(q.denominators_compound_only.words),
+        sign_words=_ro(q.sign_words),
+        pronoun_one_before=frozenset(q.pronoun_one_before.words),
+        label_words=tuple(q.labels.before),
+        scales=_ro(q.scales),
+        scales_short=_ro(q.scales_short),
+        scales_bare_glued=_ro(q.scales_bare.glued),
+        scales_bare_spaced=_ro(q.scales_bare.spaced),
+        currency_signs=_ro(q.currency_signs),
+        currency_prefixes_spaced=_ro(q.currency_prefixes_spaced),
+        currency_signs_after=_ro(q.currency_signs_after),
         currency_codes=_ro(codes),
         currency_codes_lowercase_after=_ro(lower_after),
-        currency_words=_ro(d["currency_words"]),
-        currency_words_scaled=_ro(d["currency_words_scaled"]),
-        currency_subunits=_ro({k: tuple(v) for k, v in d["currency_subunits"].items()}),
-        percent=_ro(d["percent"]),
-        fractions=_ro(d["fractions"]),
-        multiplier_words=_ro(d["multiplier_words"]),
-        multiplier_suffixes=tuple(d["multiplier_suffixes"]["suffixes"]),
-        unit_symbols=_ro({k: tuple(v) for k, v in d["unit_symbols"].items()}),
-        unit_names=_ro({k: tuple(v) for k, v in d["unit_names"].items()}),
-        durations=_ro({k: tuple(v) for k, v in d["durations"].items()}),
-        vague=_ro({k: tuple(v) for k, v in d["vague"].items()}),
-        hedges_before=_ro(d["hedges_before"]),
-        hedges_after=_ro(d["hedges_after"]),
-        hedges_passing=frozenset(d["hedges_passing"]["words"]),
-        threshold_nouns=frozenset(d["hedges_passing"]["threshold_nouns"]),
-        duration_figures=_ro({k: tuple(v) for k, v in d["duration_figures"].items()}),
-        age_before=tuple(d["ages"]["before"]),
-        counted_peoples=tuple(d["counted_peoples"]["words"]),
-        changes_from=frozenset(d["changes_from"]["words"]),
-        duration_fillers=tuple(d["duration_fillers"]["words"]),
+        currency_words=_ro(q.currency_words),
+        currency_words_scaled=_ro(q.currency_words_scaled),
+        currency_subunits=_ro({k: tuple(v) for k, v in q.currency_subunits.items()}),
+        percent=_ro(q.percent),
+        fractions=_ro(q.fractions),
+        multiplier_words=_ro(q.multiplier_words),
+        multiplier_suffixes=tuple(q.multiplier_suffixes.suffixes),
+        unit_symbols=_ro(q.unit_symbols),
+        unit_names=_ro(q.unit_names),
+        durations=_ro(q.durations),
+        vague=_ro(q.vague),
+        hedges_before=_ro(q.hedges_before),
+        hedges_after=_ro(q.hedges_after),
+        hedges_passing=frozenset(q.hedges_passing.words),
+        threshold_nouns=frozenset(q.hedges_passing.threshold_nouns),
+        duration_figures=_ro({k: tuple(v) for k, v in q.duration_figures.model_dump().items()}),
+        age_before=tuple(q.ages.before),
+        counted_peoples=tuple(q.counted_peoples.words),
+        changes_from=frozenset(q.changes_from.words),
+        duration_fillers=tuple(q.duration_fillers.words),
     )

@@ -36,13 +36,11 @@ from functools import lru_cache
 from typing import NamedTuple, Optional
 
 from extract.lexicon import alternation, data_table
+from extract.months import full_month_names, month_numbers
 
-MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
-_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_FULL_MONTH_RE = "january|february|march|april|may|june|july|august|september|october|november|december"
+MONTHS = month_numbers()  # extract/data/calendar.toml
+_MONTH_RE = alternation(MONTHS)
+_FULL_MONTH_RE = "|".join(full_month_names())
 _YEAR = r"((?:19|20)\d\d)"
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _COUNT = r"(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d+)"

@@ -76,6 +76,8 @@ class Article(BaseModel):
     url: Optional[str] = None
     # spans of `text` that state a claim a fact-check page checks, under its "Claim" label
     checked: list[tuple[int, int]] = []
+    # Fallback steps of the HTML cleaner that failed and were passed over, each "step: reason".
+    rejected: list[str] = []
 
     def body_text(self) -> str:
         """The body regions joined by newlines: what a reader would call the article."""

@@ -2,7 +2,7 @@
 row and column headings.
 
 Tables reach the recogniser as lines: an HTML <table> as "cell | cell | cell" rows
-(extract/html.py), a table copied from a page as rows of cells apart by tabs or runs of
+(extract/html/), a table copied from a page as rows of cells apart by tabs or runs of
 spaces, or a name and several figures a row ("Home Depot 27.2 26.3 3.5%"). A table is
 two or more such rows in a row, or one under a heading line. The heading line is the
 line right above the first row when it holds no figure of its own (years and quarter

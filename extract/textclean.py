@@ -22,14 +22,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterable, Optional
 
 from extract.records import Article
+from extract.rule_files import TextcleanRules
+from extract.rules import load_rules
 from extract.html import parse_date
 
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
@@ -65,8 +65,7 @@ class _Rules:
 
 @lru_cache(maxsize=None)
 def _rules() -> _Rules:
-    with open(Path(__file__).with_name("data") / "textclean.toml", "rb") as f:
-        d = tomllib.load(f)
+    d = load_rules("textclean.toml", TextcleanRules).model_dump()
     return _Rules(
         widgets=tuple(re.compile(p, re.I) for p in d["widget_patterns"]),
         counters=tuple(re.compile(p, re.I) for p in d["counter_patterns"]),

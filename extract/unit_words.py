@@ -18,10 +18,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Optional
 
-from extract.lexicon import alternation, data_table
+from extract.lexicon import alternation
+from extract.rule_files import QuantitiesRules
+from extract.rules import load_rules
 from extract.records import Approx, Quantity
 
-# The hedge before or after a span: (approx, hedge words) (extract/quantities.py `_hedge`).
+# The hedge before or after a span: (approx, hedge words) (extract/quantities/grow.py `read_hedge`).
 Hedge = Callable[[int, int], tuple[Approx, Optional[str]]]
 
 _SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[A-Z\"“])|\n")
@@ -45,24 +47,24 @@ class _Rules:
 
 @lru_cache(maxsize=None)
 def _rules() -> _Rules:
-    d = data_table("quantities")
-    p, durations, mb, o = d["points"], d["durations"], d["multiples_before"], d["ordinals"]
+    d = load_rules("quantities.toml", QuantitiesRules)
+    p, durations, mb, o = d.points, d.durations, d.multiples_before, d.ordinals
     return _Rules(
-        nouns=frozenset(p["nouns"]),
-        rate_words=re.compile(rf"(?i)(?<![\w-])(?:{alternation(p['rate_words'])})(?![\w-])|%"),
-        fraction_point=re.compile(rf"(?i)\b(?:an?|one)[ \t]+({alternation(p['fractions'])})[- ]point\b"),
-        fractions={k.lower(): v for k, v in p["fractions"].items()},
-        and_a_half=re.compile(rf"(?i)\b(?:{alternation(d['and_a_half']['before'])})[ \t]+"
+        nouns=frozenset(p.nouns),
+        rate_words=re.compile(rf"(?i)(?<![\w-])(?:{alternation(p.rate_words)})(?![\w-])|%"),
+        fraction_point=re.compile(rf"(?i)\b(?:an?|one)[ \t]+({alternation(p.fractions)})[- ]point\b"),
+        fractions={k.lower(): v for k, v in p.fractions.items()},
+        and_a_half=re.compile(rf"(?i)\b(?:{alternation(d.and_a_half.before)})[ \t]+"
                               rf"({alternation(durations)})[ \t]+and[ \t]+a[ \t]+half\b"),
         durations={k.lower(): (v[0], float(v[1])) for k, v in durations.items()},
-        multiple=re.compile(rf"(?i)(?<![\w-])({alternation(list(mb['words']) + list(mb['halves']))})"
-                            rf"(?=[ \t]+(?:{alternation(mb['followed_by'])})\b)"),
-        multiples={k.lower(): float(v) for k, v in mb["words"].items()},
-        halves={k.lower(): float(v) for k, v in mb["halves"].items()},
-        ordinal=re.compile(rf"(?<![\w.,/-])(\d{{1,4}})(?:st|nd|rd|th)(?![\w-])(?![ \t]+(?:{alternation(o['not_counts'])})\b)"
+        multiple=re.compile(rf"(?i)(?<![\w-])({alternation(list(mb.words) + list(mb.halves))})"
+                            rf"(?=[ \t]+(?:{alternation(mb.followed_by)})\b)"),
+        multiples={k.lower(): float(v) for k, v in mb.words.items()},
+        halves={k.lower(): float(v) for k, v in mb.halves.items()},
+        ordinal=re.compile(rf"(?<![\w.,/-])(\d{{1,4}})(?:st|nd|rd|th)(?![\w-])(?![ \t]+(?:{alternation(o.not_counts)})\b)"
                            r"(?![ \t]+[A-Z])"),
-        ordinal_place=re.compile(rf"(?i)[ \t]+(?:{alternation(o['place_after'])})\b"),
-        fillers=frozenset(d["duration_fillers"]["words"]),
+        ordinal_place=re.compile(rf"(?i)[ \t]+(?:{alternation(o.place_after)})\b"),
+        fillers=frozenset(d.duration_fillers.words),
     )
 
 

@@ -7,12 +7,15 @@ read these tables; they are loaded once and immutable.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping, Optional
+
+from extract.lexicon import alternation
+from extract.rule_files import EntitiesRules, MetricsRules
+from extract.rules import load_rules
 
 DATA = Path(__file__).with_name("data")
 
@@ -70,20 +73,19 @@ class MetricVocabulary:
 
 
 def _phrase_pattern(phrases) -> re.Pattern:
-    alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    alts = alternation(phrases)
     return re.compile(rf"(?<![\w])(?:{alts})(?![\w])", re.I)
 
 
 @lru_cache(maxsize=None)
 def entity_table(path: Path = DATA / "entities.toml") -> EntityTable:
-    with open(path, "rb") as f:
-        d = tomllib.load(f)["entities"]
+    d = load_rules(path.name, EntitiesRules, path.parent).entities
     canonical, part_of = {}, {}
     for name, e in d.items():
-        for alias in [name, *e.get("aliases", []), *e.get("tickers", [])]:
+        for alias in [name, *e.aliases, *e.tickers]:
             canonical[alias.lower()] = name
-        if "part_of" in e:
-            part_of[name] = e["part_of"]
+        if e.part_of is not None:
+            part_of[name] = e.part_of
     # Case-sensitive aliases would miss "NVIDIA"; tickers are upper-case words, so
     # matching case-insensitively is safe only for aliases of 3+ letters.
     return EntityTable(MappingProxyType(canonical), MappingProxyType(part_of), _phrase_pattern(canonical))
@@ -91,26 +93,25 @@ def entity_table(path: Path = DATA / "entities.toml") -> EntityTable:
 
 @lru_cache(maxsize=None)
 def metric_vocabulary(path: Path = DATA / "metrics.toml") -> MetricVocabulary:
-    with open(path, "rb") as f:
-        d = tomllib.load(f)
+    d = load_rules(path.name, MetricsRules, path.parent)
     canonical, annualises, counted, durations = {}, {}, set(), set()
-    for name, m in d["metrics"].items():
-        if m.get("counted"):
+    for name, m in d.metrics.items():
+        if m.counted:
             counted.add(name)
-        if m.get("duration"):
+        if m.duration:
             durations.add(name)
         canonical[name.lower()] = name
-        for s in m.get("synonyms", []):
+        for s in m.synonyms:
             canonical.setdefault(s.lower(), name)
-        if "annualises" in m:
-            annualises[name] = m["annualises"]
+        if m.annualises is not None:
+            annualises[name] = m.annualises
     return MetricVocabulary(
         MappingProxyType(canonical),
         MappingProxyType(annualises),
-        frozenset(d["growth"]["cues"]),
+        frozenset(d.growth["cues"]),
         _phrase_pattern(canonical),
         frozenset(counted),
-        MappingProxyType({k: v for k, v in d.items() if k != "metrics"}),
+        MappingProxyType(d.model_dump(exclude={"metrics"}, exclude_unset=True)),
         frozenset(durations),
     )
 

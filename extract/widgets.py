@@ -9,15 +9,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extract.lexicon import data_table
+from extract.rule_files import QuantitiesRules
+from extract.rules import load_rules
 
 _SIGNED = re.compile(r"(?<![\w.])[-+−]\d")
 
 
 @lru_cache(maxsize=None)
 def _words() -> tuple[frozenset[str], frozenset[str]]:
-    d = data_table("quantities")["quote_widgets"]
-    return frozenset(w.lower() for w in d["header_words"]), frozenset(w.lower() for w in d["quote_words"])
+    d = load_rules("quantities.toml", QuantitiesRules).quote_widgets
+    return frozenset(w.lower() for w in d.header_words), frozenset(w.lower() for w in d.quote_words)
 
 
 def _is_header(line: str) -> bool:

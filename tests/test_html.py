@@ -1,4 +1,4 @@
-"""extract/html.py: real HTML in, main text and metadata out."""
+"""extract/html: real HTML in, main text and metadata out."""
 
 from __future__ import annotations
 
@@ -258,7 +258,7 @@ def test_fragment_without_html_element():
 
 def test_own_extractor_alone_is_the_fallback(monkeypatch):
     raw = fixture_text("news_meta.html")
-    monkeypatch.setattr(html_mod, "_trafilatura_lines", lambda root, url: [])
+    monkeypatch.setattr(html_mod, "trafilatura_lines", lambda root, url, rejected: [])
     art = clean_html(raw, META_URL)
     assert "Acme Cloud said on Tuesday that revenue rose 12% to $4.2 billion" in art.text
     assert "Q3 2025 | $4.2 billion | 12%" in art.text

@@ -1,0 +1,35 @@
+"""The one month table (extract/data/calendar.toml): month names and short forms -> 1..12."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Mapping
+
+from pydantic import Field
+
+from extract.rules import Rules, load_rules
+
+MonthNumber = int
+
+
+class CalendarRules(Rules):
+    months: dict[str, MonthNumber] = Field(min_length=12, max_length=12)
+    abbreviations: dict[str, MonthNumber]
+
+
+def _calendar() -> CalendarRules:
+    return load_rules("calendar.toml", CalendarRules)
+
+
+@lru_cache(maxsize=1)
+def month_numbers() -> Mapping[str, int]:
+    """Every written form of a month, lower case -> its number: full names first, in
+    calendar order, then the short forms."""
+    c = _calendar()
+    return MappingProxyType({**c.months, **c.abbreviations})
+
+
+def full_month_names() -> tuple[str, ...]:
+    """The twelve full names, lower case, in calendar order."""
+    return tuple(_calendar().months)

@@ -1,0 +1,292 @@
+"""Models of the shared rule files under extract/data, read through `extract.rules.load_rules`.
+
+One model a file; a section that is one word list is `Words`. Tables whose keys are the
+rules themselves (word -> value) are typed mappings. `int | float` keeps a whole number
+as written, so a value read through the model is the value the file states.
+"""
+
+from __future__ import annotations
+
+
+from typing import Any
+
+from extract.rules import Rules, Words
+
+Number = int | float
+
+
+class Before(Rules):
+    before: list[str]
+
+
+class CurrencyCodes(Rules):
+    codes: list[str]
+    aliases: dict[str, str] = {}
+    lowercase_after: list[str] = []
+
+
+class ScalesBare(Rules):
+    glued: dict[str, Number]
+    spaced: dict[str, Number]
+
+
+class MultiplierSuffixes(Rules):
+    suffixes: list[str]
+
+
+class DurationFigures(Rules):
+    hedges: list[str]
+    short_units: list[str]
+    superlatives: list[str]
+    possessives: list[str]
+    ordinals: list[str]
+    events_after: list[str]
+    tenure_after: list[str]
+
+
+class HedgesPassing(Rules):
+    words: list[str]
+    threshold_nouns: list[str]
+
+
+class Points(Rules):
+    nouns: list[str]
+    rate_words: list[str]
+    fractions: dict[str, Number]
+
+
+class MultiplesBefore(Rules):
+    words: dict[str, Number]
+    halves: dict[str, Number]
+    followed_by: list[str]
+
+
+class Ordinals(Rules):
+    not_counts: list[str]
+    place_after: list[str]
+
+
+class QuoteWidgets(Rules):
+    header_words: list[str]
+    quote_words: list[str]
+
+
+class FigureContext(Rules):
+    multiple_verbs: list[str]
+    proportion_before: list[str]
+    fraction_time_before: list[str]
+    fraction_time_after: list[str]
+    fraction_time_glued: list[str]
+    multiplier_particles: list[str]
+
+
+class QuantitiesRules(Rules):
+    """extract/data/quantities.toml: the recogniser's word lists."""
+
+    number_words: dict[str, Number]
+    magnitudes: dict[str, Number]
+    dozens: dict[str, Number]
+    denominators: dict[str, Number]
+    denominators_compound_only: Words
+    sign_words: dict[str, Number]
+    labels: Before
+    pronoun_one_before: Words
+    scales: dict[str, Number]
+    scales_short: dict[str, Number]
+    scales_bare: ScalesBare
+    currency_signs: dict[str, str]
+    currency_prefixes_spaced: dict[str, str]
+    currency_signs_after: dict[str, str]
+    currency_codes: CurrencyCodes
+    currency_words: dict[str, str]
+    currency_words_scaled: dict[str, str]
+    currency_subunits: dict[str, list[str]]
+    currency_words_need_number: Words
+    percent: dict[str, str]
+    fractions: dict[str, Number]
+    multiplier_words: dict[str, Number]
+    multiplier_suffixes: MultiplierSuffixes
+    unit_symbols: dict[str, tuple[str, Number]]
+    unit_names: dict[str, tuple[str, Number]]
+    durations: dict[str, tuple[str, Number]]
+    duration_fillers: Words
+    duration_figures: DurationFigures
+    ages: Before
+    counted_peoples: Words
+    changes_from: Words
+    vague: dict[str, tuple[Number, Number]]
+    hedges_before: dict[str, str]
+    hedges_passing: HedgesPassing
+    hedges_after: dict[str, str]
+    points: Points
+    and_a_half: Before
+    multiples_before: MultiplesBefore
+    ordinals: Ordinals
+    quote_widgets: QuoteWidgets
+    function_words: Words
+    comparatives: Words
+    figure_context: FigureContext
+
+
+class ChangeWordsBefore(Rules):
+    up: list[str]
+    down: list[str]
+    rates_only: list[str]
+    between: list[str]
+
+
+class ChangeWordsAfter(Rules):
+    up: list[str]
+    down: list[str]
+    comparatives_up: list[str]
+    comparatives_down: list[str]
+
+
+class PerWords(Rules):
+    after_article: list[str]
+    articles: list[str]
+    not_after_per: list[str]
+    adverbs: dict[str, str]
+
+
+class ChangesRules(Rules):
+    """extract/data/changes.toml: words that make a figure a change, and its basis."""
+
+    before: ChangeWordsBefore
+    after: ChangeWordsAfter
+    basis: dict[str, list[str]]
+    per: PerWords
+
+
+class Nouns(Rules):
+    nouns: list[str]
+
+
+class Verbs(Rules):
+    verbs: list[str]
+
+
+class Descriptors(Rules):
+    before: list[str]
+    nouns: list[str]
+
+
+class AttributionDescriptors(Rules):
+    nouns: list[str]
+    after: list[str]
+
+
+class OneCounts(Rules):
+    after: list[str]
+
+
+class WinLoss(Rules):
+    verbs: list[str]
+    events: list[str]
+    count_words: list[str]
+    tally_ends: list[str]
+
+
+class ServiceNumbers(Rules):
+    numbers: list[str]
+    nouns: list[str]
+
+
+class ClaimFilterRules(Rules):
+    """extract/data/claim_filter.toml: figures that are names, tallies or labels, not claims."""
+
+    descriptors: Descriptors
+    kinds_named_by_term: Nouns
+    same_plural: Nouns
+    irregular_plurals: Nouns
+    object_counts: Verbs
+    change_amounts: Verbs
+    named_by_number: Nouns
+    attribution_descriptors: AttributionDescriptors
+    one_counts: OneCounts
+    win_loss: WinLoss
+    service_numbers: ServiceNumbers
+
+
+class Titles(Rules):
+    before_names: list[str]
+
+
+class SentencesRules(Rules):
+    """extract/data/sentences.toml: abbreviations that do not end a sentence."""
+
+    titles: Titles
+
+
+# The model each shared file is checked against when read as a plain table (`data_table`).
+MODELS: dict[str, type[Rules]] = {
+    "quantities.toml": QuantitiesRules,
+    "changes.toml": ChangesRules,
+    "claim_filter.toml": ClaimFilterRules,
+    "sentences.toml": SentencesRules,
+}
+
+
+class Entity(Rules):
+    aliases: list[str] = []
+    tickers: list[str] = []
+    part_of: str | None = None
+
+
+class EntitiesRules(Rules):
+    """extract/data/entities.toml: organisations and products, their aliases and tickers."""
+
+    entities: dict[str, Entity]
+
+
+class Metric(Rules):
+    synonyms: list[str] = []
+    annualises: str | None = None
+    counted: bool = False
+    duration: bool = False
+
+
+class MetricsRules(Rules):
+    """extract/data/metrics.toml: canonical metrics and the word tables framing reads them with.
+
+    The word tables are framing's (extract/frame); they are checked here only by name."""
+
+    metrics: dict[str, Metric]
+    growth: dict[str, Any]
+    per_share: dict[str, Any]
+    per_unit: dict[str, Any]
+    priced: dict[str, Any]
+    verb_objects: dict[str, Any]
+    subject_verbs: dict[str, Any]
+    nouns: dict[str, Any]
+    spend_on: dict[str, Any]
+    money_contexts: dict[str, Any] = {}
+
+
+class TextcleanRules(Rules):
+    """extract/data/textclean.toml: what in a plain-text page is chrome, not body."""
+
+    widget_patterns: list[str]
+    counter_patterns: list[str]
+    link_line: str
+    paragraph_min_words: int
+    menu_run_min_lines: int
+    menu_line_max_words: int
+    box_markers: list[str]
+    comment_markers: list[str]
+    closing_markers: list[str]
+    date_stamps: list[str]
+    item_stamps: list[str]
+    item_stamp_min: int
+    item_stamp_max_gap: int
+    teaser_min_items: int
+    teaser_max_lead_lines: int
+    teaser_headline_min_words: int
+    teaser_dek_min_words: int
+    teaser_dek_max_words: int
+    teaser_max_prose_ratio: float
+    list_number: str
+    link_list_min_lines: int
+    link_list_line_max_words: int
+    link_list_parallel_share: float
+    claim_labels: list[str] = []

@@ -1,0 +1,72 @@
+"""The one rule loader: a TOML file under extract/data read into a validated pydantic model.
+
+    from extract.rules import Rules, load_rules
+
+    class FramingRules(Rules):
+        expecting: list[str]
+
+    cues = load_rules("framing.toml", FramingRules)   # read, validated and cached once
+
+A rule file that does not fit its model fails at load with a one-line `RuleFileError`
+naming the file and the key: a typo in a section name (extra keys are errors), a word
+list that is a string, a number that is text. Models are frozen, so one instance is
+shared by every document, thread and worker without hidden state.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+DATA = Path(__file__).with_name("data")
+
+
+class RuleFileError(ValueError):
+    """A rule file that cannot be read or does not fit its model; the message names file and key."""
+
+
+class Rules(BaseModel):
+    """Base of every rule model: unknown keys are errors, and nothing changes after load."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Words(Rules):
+    """A section that is one word list: `words = [...]`."""
+
+    words: list[str]
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_toml(path: Path) -> dict:
+    """A TOML file as a dict; a missing or malformed file is a RuleFileError naming it."""
+    try:
+        with open(path, "rb") as f:
+            return tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise RuleFileError(f"{path.name}: {e}") from None
+
+
+def validate(raw: dict, model: type[M], source: str) -> M:
+    """`raw` as a `model`; every problem is raised on one line as 'file: key.path: message; ...'."""
+    try:
+        return model.model_validate(raw)
+    except ValidationError as e:
+        problems = "; ".join(f"{_key(err['loc'])}: {err['msg']}" for err in e.errors())
+        raise RuleFileError(f"{source}: {problems}") from None
+
+
+def _key(loc: tuple) -> str:
+    return ".".join(str(part) for part in loc) or "(top level)"
+
+
+@lru_cache(maxsize=None)
+def load_rules(name: str, model: type[M], data_dir: Path = DATA) -> M:
+    """extract/data/<name> (e.g. "framing.toml") as a validated, cached `model` instance."""
+    return validate(read_toml(data_dir / name), model, name)

@@ -1,0 +1,49 @@
+"""The rule loader: every rule file loads into its model; a broken file fails at load, naming file and key."""
+
+import shutil
+
+import pytest
+
+from extract.rule_files import MODELS, EntitiesRules, MetricsRules, TextcleanRules
+from extract.rules import DATA, RuleFileError, load_rules
+
+ALL = {**MODELS, "entities.toml": EntitiesRules, "metrics.toml": MetricsRules, "textclean.toml": TextcleanRules}
+
+
+@pytest.mark.parametrize("name", sorted(ALL), ids=sorted(ALL))
+def test_every_rule_file_loads_into_its_model(name):
+    rules = load_rules(name, ALL[name])
+    assert isinstance(rules, ALL[name])
+
+
+def test_a_loaded_model_is_cached_and_frozen():
+    first = load_rules("changes.toml", MODELS["changes.toml"])
+    assert load_rules("changes.toml", MODELS["changes.toml"]) is first
+    with pytest.raises(Exception):
+        first.before = None
+
+
+@pytest.mark.parametrize(
+    "name, old, new, key",
+    [
+        ("changes.toml", "[after]", "[aftr]", "aftr"),  # a typo in a section name
+        ("claim_filter.toml", "[win_loss]\n", "[win_loss]\nextra_words = ['x']\n", "win_loss.extra_words"),
+        ("textclean.toml", "paragraph_min_words = ", "paragraph_min_words = 'many' #", "paragraph_min_words"),
+        ("claim_filter.toml", 'after = ["only", "exactly", "least"]', 'after = "only"', "one_counts.after"),
+    ],
+    ids=["misspelt-section", "unknown-key", "number-as-text", "list-as-string"],
+)
+def test_a_broken_rule_file_fails_at_load_naming_file_and_key(tmp_path, name, old, new, key):
+    text = (DATA / name).read_text(encoding="utf-8")
+    assert old in text
+    (tmp_path / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RuleFileError) as e:
+        load_rules(name, ALL[name], tmp_path)
+    assert str(e.value).startswith(f"{name}: ") and key in str(e.value)
+
+
+def test_an_unreadable_rule_file_is_a_one_line_error(tmp_path):
+    shutil.copy(DATA / "sentences.toml", tmp_path / "sentences.toml")
+    (tmp_path / "sentences.toml").write_text("[titles\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"^sentences\.toml: "):
+        load_rules("sentences.toml", MODELS["sentences.toml"], tmp_path)
