@@ -3,6 +3,9 @@ restatements, which take what a figure's fullest mention established."""
 
 from __future__ import annotations
 import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Optional
 from extract.records import Kind, Quantity
 from extract.vocab import entity_table, metric_vocabulary
@@ -42,7 +45,7 @@ def _main_name(subjects: Iterable[str], texts: list[str]) -> Optional[str]:
     writes, by canonical name or as written."""
     named = {hit[2] for t in texts for hit in entity_table().find(t)}
     counts: dict[str, int] = {}
-    names = [n for n in subjects if n and any(c.isupper() for c in n)]
+    names = [n for n in subjects if n and any(c.isupper() for c in n) and not is_generic(n)]
     for name in names:
         if name in named or any(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", t) for t in texts):
             counts[name] = counts.get(name, 0) + 1
@@ -76,7 +79,9 @@ def _industry(lede: str) -> Optional[str]:
 
 
 def lend_topic(frames: list[Frame], topic: Optional[str]) -> None:
-    """Give the article's topic to each figure still without a subject, except an
+    """Give the article's topic to each figure still without a subject, or whose
+    subject is only a role or group in the clause ("investors have been told",
+    "a federal jury deliberated", "drivers can close the roof"); except an
     illustration's (a hypothetical developer's $1,000 is no industry's figure)."""
     if not topic:
         return
@@ -86,6 +91,26 @@ def lend_topic(frames: list[Frame], topic: Optional[str]) -> None:
             f.subject, f.subject_how = name, TOPIC
             if f.source is None and f.source_how == ITSELF:
                 f.source, f.source_how = name, "own"
+        elif f.subject is not None and is_generic(f.subject):
+            # "if underwriters buy 15 per cent more": a role in a condition is no owner either
+            f.subject, f.subject_how = name, TOPIC
+
+
+@lru_cache(maxsize=None)
+def _generic_heads() -> frozenset[str]:
+    path = Path(__file__).resolve().parent.parent / "data" / "subject.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))["generic"]
+    return frozenset(w.lower() for key in ("roles", "acts") for w in data[key])
+
+
+def is_generic(subject: str) -> bool:
+    """A common noun phrase headed by a role, group or act noun ("Local auto dealers",
+    "the federal jury", "the deal"): no name in it (only its first word may be
+    capitalised, as a sentence starts) and its last word in data/subject.toml."""
+    words = _WORD.findall(subject)
+    if not words or words[-1].lower() not in _generic_heads():
+        return False
+    return not any(c.isupper() for w in words[1:] for c in w)
 
 
 def link_restatements(frames: list[Frame]) -> None:
