@@ -52,3 +52,31 @@ def test_a_role_in_the_clause_gives_way_to_the_topic(nlp, text, surface, subject
 ], ids=lambda v: str(v))
 def test_which_subjects_are_roles_not_owners(phrase, generic):
     assert is_generic(phrase) is generic
+
+
+# id, article whose figures name no owner in their clauses, surface, expected subject:
+# the name its lede writes and the story keeps returning to
+REPEATED_NAME_CASES = [
+    ("car-review",
+     "Earlier this year, Lexus revealed an open-top version of its grand tourer, and at the "
+     "Los Angeles Auto Show on Wednesday the Japanese marque pulled the covers off the production car.\n\n"
+     "Lexus says the soft-top is made of four layers of fabric and keeps the cabin quiet at speed.\n\n"
+     "Lexus has not yet announced prices for the car, which goes on sale next summer.\n\n"
+     "Under the hood, it is the same 5.0-liter V8 engine which produces 471 horsepower.",
+     "471 horsepower", "Lexus"),
+    ("state-politics",
+     "Several thousand teachers wearing red surrounded the Indiana Statehouse on Tuesday to call for "
+     "better pay from the state government in a protest that closed many school districts.\n\n"
+     "Indiana lawmakers approved a budget in April that raised school funding, but teachers say "
+     "Indiana still trails its neighbours on pay.\n\n"
+     "More than 300 school districts had closed for the day, according to the state's education department.",
+     "300 school districts", "Indiana"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in REPEATED_NAME_CASES],
+                         ids=[c[0] for c in REPEATED_NAME_CASES])
+def test_the_name_a_story_returns_to_is_its_topic(nlp, text, surface, subject):
+    hits = [c for c in _claims(nlp, text) if c.surface == surface]
+    assert hits, f"{surface!r} not extracted"
+    assert hits[0].subject == subject

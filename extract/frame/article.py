@@ -36,7 +36,7 @@ def article_topic(body: str, title: Optional[str] = None, subjects: Iterable[str
     if len(paragraphs) < 2:
         return None  # a single paragraph has no lede apart from its figures' own sentences
     lede = paragraphs[0]
-    return _main_name(subjects, [title or "", lede]) or _industry(lede)
+    return _main_name(subjects, [title or "", lede]) or _industry(lede) or _repeated_name(body, lede)
 
 
 def _main_name(subjects: Iterable[str], texts: list[str]) -> Optional[str]:
@@ -54,6 +54,35 @@ def _main_name(subjects: Iterable[str], texts: list[str]) -> Optional[str]:
     best = max(counts, key=counts.__getitem__)  # ties: the first seen
     # a story about one company, not a round-up that names one first
     return best if counts[best] * 3 >= len(names) else None
+
+
+# A run of capitalised words: a name as news writes it ("Lexus", "Michael Webb", "PG&E").
+_NAME_RUN = re.compile(r"[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*)*")
+
+# A name the story keeps returning to: at least this many mentions in the body.
+_REPEATED = 3
+
+
+def _repeated_name(body: str, lede: str) -> Optional[str]:
+    """When no figure's subject is named in the title or lede, the name the lede writes
+    that the story mentions most often, at least three times ("Lexus" through a car
+    review, "Webb" through a trial report, "NASA" through a contracts story). Not a
+    word the text also writes in lower case ("Police arrested", "Now, at the show":
+    a sentence's first word), not a role ("Officers"), not a month or weekday."""
+    best: Optional[tuple[int, int, str]] = None
+    for run in _NAME_RUN.findall(lede):
+        words = run.split()
+        for cand in {run, *words}:
+            cand = cand.rstrip(".’'")
+            if len(cand) < 2 or is_generic(cand) or cand in _subject_data()["not_owners"]["words"]:
+                continue
+            if re.search(r"(?<![\w-])" + re.escape(cand.lower()) + r"(?![\w-])", body):
+                continue  # a common word capitalised where a sentence starts
+            n = len(re.findall(r"(?<![\w-])" + re.escape(cand) + r"(?![\w])", body))
+            key = (n, len(cand.split()), cand)
+            if n >= _REPEATED and (best is None or key[:2] > best[:2]):
+                best = key
+    return best[2] if best else None
 
 
 def _industry(lede: str) -> Optional[str]:
@@ -97,9 +126,14 @@ def lend_topic(frames: list[Frame], topic: Optional[str]) -> None:
 
 
 @lru_cache(maxsize=None)
-def _generic_heads() -> frozenset[str]:
+def _subject_data() -> dict:
     path = Path(__file__).resolve().parent.parent / "data" / "subject.toml"
-    data = tomllib.loads(path.read_text(encoding="utf-8"))["generic"]
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def _generic_heads() -> frozenset[str]:
+    data = _subject_data()["generic"]
     return frozenset(w.lower() for key in ("roles", "acts") for w in data[key])
 
 
