@@ -72,7 +72,9 @@ def _repeated_name(body: str, lede: str) -> Optional[str]:
     best: Optional[tuple[int, int, str]] = None
     for run in _NAME_RUN.findall(lede):
         words = run.split()
-        for cand in {run, *words}:
+        # the whole run, then its words from the last: a name's head comes last
+        # ("Webb" in "Michael Webb"), and a tie goes to the first candidate seen
+        for cand in dict.fromkeys([run, *reversed(words)]):
             cand = cand.rstrip(".’'")
             if len(cand) < 2 or is_generic(cand) or cand in _subject_data()["not_owners"]["words"]:
                 continue
