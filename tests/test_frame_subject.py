@@ -29,7 +29,8 @@ def test_a_news_agency_is_never_the_subject(nlp, text, published, surface, field
 
 
 # The people who act in a story, or the story's own event named again, stand in a
-# figure's subject place without being what it is about: the article's topic is.
+# figure's subject place without being what it is about: the article's topic is
+# (extract/data/subject.toml [generic], extract/frame/article.py).
 _ALIBABA = ("Alibaba Group Holding Ltd priced its Hong Kong listing on Wednesday, raising about $11 billion "
             "in the largest share sale in the city since 2010, according to people familiar with the matter.\n\n"
             "Alibaba will sell 500 million new shares in Hong Kong, and the company's shares in New York rose "

@@ -168,10 +168,6 @@ def _frame_figure(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], re
         # "McClatchy reported a loss of $304.7 million": a company's own results are
         # facts the article states, not someone's claim
         source, source_how = None, None
-    if subject and subject.lower() in cues.stand_in_subjects:
-        # "Investors paid 176 Hong Kong dollars a share": what the story is about (lend_topic), not
-        # its actors; read after the source, which an actor may still be ("the unions said")
-        subject, how = None, None
     return Frame(quantity=q, quote=sent.text.strip(),
                  quote_start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
                  subject=subject, metric=metric, period=period, source=source, kind=kind, subject_how=how,

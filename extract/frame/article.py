@@ -3,6 +3,9 @@ restatements, which take what a figure's fullest mention established."""
 
 from __future__ import annotations
 import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Optional
 from extract.records import Kind, Quantity
 from extract.vocab import entity_table, metric_vocabulary
@@ -33,7 +36,7 @@ def article_topic(body: str, title: Optional[str] = None, subjects: Iterable[str
     if len(paragraphs) < 2:
         return None  # a single paragraph has no lede apart from its figures' own sentences
     lede = paragraphs[0]
-    return _main_name(subjects, [title or "", lede]) or _industry(lede)
+    return _main_name(subjects, [title or "", lede]) or _industry(lede) or _repeated_name(body, lede)
 
 
 def _main_name(subjects: Iterable[str], texts: list[str]) -> Optional[str]:
@@ -42,7 +45,7 @@ def _main_name(subjects: Iterable[str], texts: list[str]) -> Optional[str]:
     writes, by canonical name or as written."""
     named = {hit[2] for t in texts for hit in entity_table().find(t)}
     counts: dict[str, int] = {}
-    names = [n for n in subjects if n and any(c.isupper() for c in n)]
+    names = [n for n in subjects if n and any(c.isupper() for c in n) and not is_generic(n)]
     for name in names:
         if name in named or any(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", t) for t in texts):
             counts[name] = counts.get(name, 0) + 1
@@ -51,6 +54,37 @@ def _main_name(subjects: Iterable[str], texts: list[str]) -> Optional[str]:
     best = max(counts, key=counts.__getitem__)  # ties: the first seen
     # a story about one company, not a round-up that names one first
     return best if counts[best] * 3 >= len(names) else None
+
+
+# A run of capitalised words: a name as news writes it ("Lexus", "Michael Webb", "PG&E").
+_NAME_RUN = re.compile(r"[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*)*")
+
+# A name the story keeps returning to: at least this many mentions in the body.
+_REPEATED = 3
+
+
+def _repeated_name(body: str, lede: str) -> Optional[str]:
+    """When no figure's subject is named in the title or lede, the name the lede writes
+    that the story mentions most often, at least three times ("Lexus" through a car
+    review, "Webb" through a trial report, "NASA" through a contracts story). Not a
+    word the text also writes in lower case ("Police arrested", "Now, at the show":
+    a sentence's first word), not a role ("Officers"), not a month or weekday."""
+    best: Optional[tuple[int, int, str]] = None
+    for run in _NAME_RUN.findall(lede):
+        words = run.split()
+        # the whole run, then its words from the last: a name's head comes last
+        # ("Webb" in "Michael Webb"), and a tie goes to the first candidate seen
+        for cand in dict.fromkeys([run, *reversed(words)]):
+            cand = cand.rstrip(".’'")
+            if len(cand) < 2 or is_generic(cand) or cand in _subject_data()["not_owners"]["words"]:
+                continue
+            if re.search(r"(?<![\w-])" + re.escape(cand.lower()) + r"(?![\w-])", body):
+                continue  # a common word capitalised where a sentence starts
+            n = len(re.findall(r"(?<![\w-])" + re.escape(cand) + r"(?![\w])", body))
+            key = (n, len(cand.split()), cand)
+            if n >= _REPEATED and (best is None or key[:2] > best[:2]):
+                best = key
+    return best[2] if best else None
 
 
 def _industry(lede: str) -> Optional[str]:
@@ -76,7 +110,9 @@ def _industry(lede: str) -> Optional[str]:
 
 
 def lend_topic(frames: list[Frame], topic: Optional[str]) -> None:
-    """Give the article's topic to each figure still without a subject, except an
+    """Give the article's topic to each figure still without a subject, or whose
+    subject is only a role or group in the clause ("investors have been told",
+    "a federal jury deliberated", "drivers can close the roof"); except an
     illustration's (a hypothetical developer's $1,000 is no industry's figure)."""
     if not topic:
         return
@@ -86,6 +122,31 @@ def lend_topic(frames: list[Frame], topic: Optional[str]) -> None:
             f.subject, f.subject_how = name, TOPIC
             if f.source is None and f.source_how == ITSELF:
                 f.source, f.source_how = name, "own"
+        elif f.subject is not None and is_generic(f.subject):
+            # "if underwriters buy 15 per cent more": a role in a condition is no owner either
+            f.subject, f.subject_how = name, TOPIC
+
+
+@lru_cache(maxsize=None)
+def _subject_data() -> dict:
+    path = Path(__file__).resolve().parent.parent / "data" / "subject.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def _generic_heads() -> frozenset[str]:
+    data = _subject_data()["generic"]
+    return frozenset(w.lower() for key in ("roles", "acts") for w in data[key])
+
+
+def is_generic(subject: str) -> bool:
+    """A common noun phrase headed by a role, group or act noun ("Local auto dealers",
+    "the federal jury", "the deal"): no name in it (only its first word may be
+    capitalised, as a sentence starts) and its last word in data/subject.toml."""
+    words = _WORD.findall(subject)
+    if not words or words[-1].lower() not in _generic_heads():
+        return False
+    return not any(c.isupper() for w in words[1:] for c in w)
 
 
 def link_restatements(frames: list[Frame]) -> None:

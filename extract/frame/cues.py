@@ -36,7 +36,6 @@ class Cues:
     subject_labels: frozenset[str]
     source_labels: frozenset[str]
     news_agencies: frozenset[str]
-    stand_in_subjects: frozenset[str]
     organisation_labels: frozenset[str]
     topic_heads: frozenset[str]
     level_nouns: frozenset[str]
@@ -89,7 +88,6 @@ def load_cues() -> Cues:
         subject_labels=frozenset(d["subject_labels"]),
         source_labels=frozenset(d["source_labels"]),
         news_agencies=lowered(d["news_agencies"]),
-        stand_in_subjects=lowered(d["stand_in_subjects"]),
         organisation_labels=frozenset(d["organisation_labels"]),
         topic_heads=lowered(d["topic_heads"]),
         level_nouns=lowered(d["level_nouns"]),

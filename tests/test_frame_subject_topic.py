@@ -1,0 +1,82 @@
+"""Framing, who a figure is about, across an article: a role or group that acts in a
+clause ("investors have been told", "a federal jury deliberated", "drivers can close
+the roof") does not own the figure; in a story about one entity the figure is the
+topic's (extract/data/subject.toml [generic])."""
+
+import pytest
+
+from extract.frame.article import is_generic
+from extract.records import Article
+
+# id, article (lede names the topic; most figures are its), surface, expected subject
+CASES = [
+    ("markets-investors",
+     "Alibaba is set to raise up to $12.9bn from its second listing in Hong Kong, pricing its "
+     "shares at a 2.8 per cent discount to their New York close on Tuesday evening.\n\n"
+     "The company will announce the terms later on Wednesday, but investors have been told "
+     "176 Hong Kong dollars is likely to be the final price for each of the new shares.",
+     "176 Hong Kong dollars", "Alibaba"),
+    ("court-jury",
+     "A Texas man, Michael Webb, was convicted and sentenced to life in federal prison on Thursday "
+     "for kidnapping an 8-year-old girl outside her home in Fort Worth in February.\n\n"
+     "Webb confessed in a three-hour recorded interview with the FBI, investigators said in court.\n\n"
+     "After a two-day trial in September, a federal jury deliberated for less than 10 minutes "
+     "before convicting Webb of kidnapping the girl, prosecutors said on Thursday.",
+     "10 minutes", "Webb"),
+    ("retail-shoppers",
+     "Home Depot reported third-quarter sales of $27.2 billion on Tuesday, up 3.5 percent from a "
+     "year earlier, and cut its outlook for the full year as lumber prices fell.\n\n"
+     "Home Depot said same-store sales rose 3.6 percent in the quarter, short of forecasts.\n\n"
+     "Shoppers spent an average of $67.04 per visit, up 2.3 percent from a year earlier, the "
+     "retailer said in its quarterly report on Tuesday morning.",
+     "$67.04", "Home Depot"),
+]
+
+
+def _claims(nlp, text):
+    from extract.pipeline import extract_claims
+
+    return extract_claims(Article(text=text, regions=[(0, len(text))], date=None), "case", nlp)
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_a_role_in_the_clause_gives_way_to_the_topic(nlp, text, surface, subject):
+    hits = [c for c in _claims(nlp, text) if c.surface == surface]
+    assert hits, f"{surface!r} not extracted"
+    assert hits[0].subject == subject
+
+
+@pytest.mark.parametrize("phrase,generic", [
+    ("Local auto dealers", True), ("the federal jury", True), ("Officers", True), ("The deal", True),
+    ("Federal Reserve", False), ("Columbus Police", False), ("Home Depot", False), ("SUV", False),
+], ids=lambda v: str(v))
+def test_which_subjects_are_roles_not_owners(phrase, generic):
+    assert is_generic(phrase) is generic
+
+
+# id, article whose figures name no owner in their clauses, surface, expected subject:
+# the name its lede writes and the story keeps returning to
+REPEATED_NAME_CASES = [
+    ("car-review",
+     "Earlier this year, Lexus revealed an open-top version of its grand tourer, and at the "
+     "Los Angeles Auto Show on Wednesday the Japanese marque pulled the covers off the production car.\n\n"
+     "Lexus says the soft-top is made of four layers of fabric and keeps the cabin quiet at speed.\n\n"
+     "Lexus has not yet announced prices for the car, which goes on sale next summer.\n\n"
+     "Under the hood, it is the same 5.0-liter V8 engine which produces 471 horsepower.",
+     "471 horsepower", "Lexus"),
+    ("state-politics",
+     "Several thousand teachers wearing red surrounded the Indiana Statehouse on Tuesday to call for "
+     "better pay from the state government in a protest that closed many school districts.\n\n"
+     "Indiana lawmakers approved a budget in April that raised school funding, but teachers say "
+     "Indiana still trails its neighbours on pay.\n\n"
+     "More than 300 school districts had closed for the day, according to the state's education department.",
+     "300 school districts", "Indiana"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in REPEATED_NAME_CASES],
+                         ids=[c[0] for c in REPEATED_NAME_CASES])
+def test_the_name_a_story_returns_to_is_its_topic(nlp, text, surface, subject):
+    hits = [c for c in _claims(nlp, text) if c.surface == surface]
+    assert hits, f"{surface!r} not extracted"
+    assert hits[0].subject == subject
