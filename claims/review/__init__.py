@@ -1,0 +1,127 @@
+"""The editorial review web app: the conflicts queue, verdicts, claims, facts, documents.
+
+`create_app(db_path)` returns a Flask WSGI app; `claims review --db FILE` serves it with
+waitress. Pages are server-rendered Jinja2 templates (autoescaped; article text is
+untrusted input and is never marked safe); every page has a JSON twin (`?format=json`)
+for scripts. One module per page group, each a view function per page and a
+`register(app)` that adds its routes: queue, conflict, claims (browser and facts),
+documents, audit, auth (sign in and out), exports. `web` holds what they share.
+
+Reading is open. Recording a verdict needs a reviewer's session (`claims user add`):
+the session is a signed cookie (HttpOnly, SameSite=Lax) whose key is kept in the
+database, so a restart keeps reviewers signed in (or comes from
+$CLAIMS_REVIEW_SECRET_KEY); every form carries a CSRF token; failed sign-ins are
+rate-limited per address and per name. Verdicts are appended to the `reviews` table,
+never changed; the latest one on a pair is its current verdict, and the pair is named by
+its claims' document hashes and spans, so re-running the pipeline never loses it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import secrets
+from pathlib import Path
+from typing import Optional
+
+from flask import Flask, Response, abort, get_flashed_messages, jsonify, render_template, request, session
+from werkzeug.exceptions import HTTPException, TooManyRequests
+
+from claims import exports as claim_exports
+from claims.users import same_token
+from claims.verdicts import verdict_kinds
+
+from . import audit, auth, claims, conflict, documents, exports, queue
+from .excerpts import Excerpt, Segment, document_segments, paragraph_excerpt
+from .throttle import LoginThrottle
+from .web import csrf_token, current_user, figure, json_url, page_url, store, wants_json
+
+__all__ = ["Excerpt", "LoginThrottle", "Segment", "create_app", "document_segments", "paragraph_excerpt"]
+
+SESSION_LIFETIME = dt.timedelta(hours=12)
+SECRET_KEY_ENV = "CLAIMS_REVIEW_SECRET_KEY"
+PAGE_GROUPS = (auth, queue, conflict, claims, documents, audit, exports)
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'"
+)
+
+
+def create_app(
+    db_path: str | Path,
+    *,
+    secret_key: Optional[str] = None,
+    secure_cookies: bool = False,
+    organization: str = claim_exports.DEFAULT_ORGANIZATION,
+    login_throttle: Optional[LoginThrottle] = None,
+) -> Flask:
+    """The review app on the database at `db_path`.
+
+    secret_key: signs session cookies; default $CLAIMS_REVIEW_SECRET_KEY, else a key
+    made once and kept in the database. secure_cookies: send the session cookie over
+    HTTPS only (set it when serving behind TLS). organization: the author named in
+    ClaimReview exports.
+    """
+    # Templates and static files live in the `claims` package, beside this one.
+    app = Flask("claims")
+    app.config["CLAIMS_DB"] = str(db_path)
+    app.config["CLAIMS_ORGANIZATION"] = organization
+    with app.app_context():
+        key = secret_key or os.environ.get(SECRET_KEY_ENV) or store().setting(
+            "session_secret", lambda: secrets.token_hex(32)
+        )
+    app.config.update(
+        SECRET_KEY=key,
+        SESSION_COOKIE_NAME="claims_review",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=secure_cookies,
+        PERMANENT_SESSION_LIFETIME=SESSION_LIFETIME,
+        MAX_CONTENT_LENGTH=64 * 1024,
+    )
+    app.extensions["claims_login_throttle"] = login_throttle or LoginThrottle()
+    app.jinja_env.globals.update(
+        csrf_token=csrf_token,
+        current_user=current_user,
+        page_url=page_url,
+        json_url=json_url,
+        verdict_kinds=verdict_kinds,
+        is_web_url=claim_exports.is_web_url,
+        flashed=get_flashed_messages,
+    )
+    app.jinja_env.filters["figure"] = figure
+    app.before_request(check_csrf)
+    app.after_request(security_headers)
+    app.register_error_handler(HTTPException, http_error)
+    for group in PAGE_GROUPS:
+        group.register(app)
+    return app
+
+
+def check_csrf():
+    if request.method not in ("GET", "HEAD", "OPTIONS"):
+        if not same_token(request.form.get("csrf_token"), session.get("csrf")):
+            abort(400, description="The form's CSRF token is missing or wrong; reload the page and try again.")
+
+
+def security_headers(resp: Response) -> Response:
+    resp.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    resp.headers.setdefault("X-Content-Type-Options", "nosniff")
+    resp.headers.setdefault("X-Frame-Options", "DENY")
+    resp.headers.setdefault("Referrer-Policy", "same-origin")
+    resp.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+    if session.get("user"):
+        resp.headers.setdefault("Cache-Control", "private, no-store")
+    return resp
+
+
+def http_error(e: HTTPException):
+    if wants_json() or request.path.startswith("/export/"):
+        resp = jsonify({"error": e.name, "description": e.description})
+    else:
+        resp = Response(render_template("error.html", error=e), mimetype="text/html")
+    resp.status_code = e.code or 500
+    if isinstance(e, TooManyRequests) and e.retry_after:
+        resp.headers["Retry-After"] = str(e.retry_after)
+    return resp
