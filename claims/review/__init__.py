@@ -23,8 +23,9 @@ import os
 import secrets
 from pathlib import Path
 from typing import Optional
+from urllib.parse import urlsplit
 
-from flask import Flask, Response, abort, get_flashed_messages, jsonify, render_template, request, session
+from flask import Flask, Response, abort, current_app, get_flashed_messages, jsonify, render_template, request, session
 from werkzeug.exceptions import HTTPException, TooManyRequests
 
 from claims import exports as claim_exports
@@ -40,6 +41,8 @@ __all__ = ["Excerpt", "LoginThrottle", "Segment", "create_app", "document_segmen
 
 SESSION_LIFETIME = dt.timedelta(hours=12)
 SECRET_KEY_ENV = "CLAIMS_REVIEW_SECRET_KEY"
+# With --secure-cookies the app is served over HTTPS: browsers keep to it for a year.
+HSTS = "max-age=31536000; includeSubDomains"
 PAGE_GROUPS = (auth, queue, conflict, claims, documents, audit, exports)
 
 CONTENT_SECURITY_POLICY = (
@@ -55,18 +58,22 @@ def create_app(
     secure_cookies: bool = False,
     organization: str = claim_exports.DEFAULT_ORGANIZATION,
     login_throttle: Optional[LoginThrottle] = None,
+    base_url: Optional[str] = None,
 ) -> Flask:
     """The review app on the database at `db_path`.
 
     secret_key: signs session cookies; default $CLAIMS_REVIEW_SECRET_KEY, else a key
     made once and kept in the database. secure_cookies: send the session cookie over
     HTTPS only (set it when serving behind TLS). organization: the author named in
-    ClaimReview exports.
+    ClaimReview exports. base_url: where the app is published (links in ClaimReview
+    exports; relative links without it), and the one origin a POST may come from
+    besides the address it was sent to.
     """
     # Templates and static files live in the `claims` package, beside this one.
     app = Flask("claims")
     app.config["CLAIMS_DB"] = str(db_path)
     app.config["CLAIMS_ORGANIZATION"] = organization
+    app.config["CLAIMS_BASE_URL"] = base_url
     with app.app_context():
         key = secret_key or os.environ.get(SECRET_KEY_ENV) or store().setting(
             "session_secret", lambda: secrets.token_hex(32)
@@ -101,8 +108,28 @@ def create_app(
 
 def check_csrf():
     if request.method not in ("GET", "HEAD", "OPTIONS"):
+        check_origin()
         if not same_token(request.form.get("csrf_token"), session.get("csrf")):
             abort(400, description="The form's CSRF token is missing or wrong; reload the page and try again.")
+
+
+def check_origin():
+    """A browser names the page a POST comes from: it must be this site (the address
+    the request was sent to, or the configured base URL). No Origin (an older client,
+    a script) leaves the CSRF token as the guard."""
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return
+    allowed = {_origin(request.host_url)}
+    if current_app.config["CLAIMS_BASE_URL"]:
+        allowed.add(_origin(current_app.config["CLAIMS_BASE_URL"]))
+    if _origin(origin) not in allowed:
+        abort(403, description="This form was sent from another site.")
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url.strip())
+    return f"{parts.scheme}://{parts.netloc}".lower() if parts.scheme and parts.netloc else "null"
 
 
 def security_headers(resp: Response) -> Response:
@@ -113,6 +140,8 @@ def security_headers(resp: Response) -> Response:
     resp.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
     if session.get("user"):
         resp.headers.setdefault("Cache-Control", "private, no-store")
+    if current_app.config["SESSION_COOKIE_SECURE"]:
+        resp.headers.setdefault("Strict-Transport-Security", HSTS)
     return resp
 
 

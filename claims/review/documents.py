@@ -8,7 +8,13 @@ from .excerpts import document_segments
 from .web import claim_json, document_json, store, wants_json
 
 
+# A row id SQLite can hold; anything longer is no document.
+MAX_ID_DIGITS = 18
+
+
 def document(key: str):
+    if key.isdigit() and (not key.isascii() or len(key) > MAX_ID_DIGITS):
+        abort(404, description="No such document.")  # "²" is a digit but no number
     s = store()
     row = s.document_row(key)
     if row is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from flask import Flask, Response, abort, current_app, jsonify, render_template, request, url_for
+from flask import Flask, Response, abort, current_app, jsonify, render_template, url_for
 
 from claims import exports
 
@@ -31,8 +31,11 @@ def export(what: str, fmt: str):
     s = store()
     body = io.StringIO()
     if what == "claimreview":
+        # The configured address, else links relative to this site: never the Host
+        # header, which the client chooses.
+        base_url = current_app.config["CLAIMS_BASE_URL"] or "/"
         organization = current_app.config["CLAIMS_ORGANIZATION"]
-        data = exports.claim_reviews(s, base_url=request.host_url, organization=organization)
+        data = exports.claim_reviews(s, base_url=base_url, organization=organization)
         exports.write_json(data, body)
         return Response(body.getvalue(), mimetype="application/ld+json")
     rows = exports.claim_rows(s) if what == "claims" else exports.verdict_rows(s)

@@ -9,7 +9,7 @@ import math
 import secrets
 import threading
 from typing import Optional
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from flask import abort, current_app, g, request, session, url_for
 
@@ -17,6 +17,8 @@ from claims.store import ClaimStore, DocumentRow, ReviewRow, StoredClaim, UserRo
 from claims.users import same_token
 
 PER_PAGE = 50
+# Deeper than any database holds, and small enough that its offset fits SQLite's integers.
+MAX_PAGE = 10**9
 MAX_NOTE = 4000
 MAX_REASON = 500
 
@@ -61,14 +63,20 @@ def current_user() -> Optional[UserRow]:
     return g.user
 
 
+def _this_page_with(**changes: str | int) -> str:
+    """This page's URL with some query arguments changed. The query is encoded here,
+    not handed to url_for, whose own keywords (`endpoint`, `_method`, `_external`)
+    a visitor's query must never reach."""
+    args = {**request.args.to_dict(), **changes}
+    return url_for(request.endpoint, **(request.view_args or {})) + "?" + urlencode(args)
+
+
 def page_url(page: int) -> str:
-    args = {**(request.view_args or {}), **request.args.to_dict(), "page": page}
-    return url_for(request.endpoint, **args)
+    return _this_page_with(page=page)
 
 
 def json_url() -> str:
-    args = {**(request.view_args or {}), **request.args.to_dict(), "format": "json"}
-    return url_for(request.endpoint, **args)
+    return _this_page_with(format="json")
 
 
 def figure(value: Optional[float]) -> str:
@@ -111,10 +119,12 @@ def safe_next(target: Optional[str]) -> str:
 
 
 def page_arg() -> int:
-    try:
-        return max(1, int(request.args.get("page", "1")))
-    except ValueError:
+    raw = request.args.get("page", "1").strip()
+    if not (raw.isascii() and raw.isdigit()):
         abort(400, description="page must be a whole number")
+    if len(raw) > len(str(MAX_PAGE)) or int(raw) > MAX_PAGE:
+        abort(404, description="No such page.")
+    return max(1, int(raw))
 
 
 def arg(name: str) -> Optional[str]:
