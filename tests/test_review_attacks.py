@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
 
 import pytest
 import requests
 
 from claims.exports import write_csv
+from claims.review import LoginThrottle, create_app
 from claims.store import ClaimStore
 
-from .review_support import alphabet_conflict, build_review_db, copy_db, csrf_from, serve, sign_in
+from .review_support import PASSWORD, REVIEWER, alphabet_conflict, build_review_db, copy_db, csrf_from, serve, sign_in
 
 
 @pytest.fixture(scope="module")
@@ -140,3 +142,59 @@ def test_a_post_from_another_origin_is_refused(server, db, origin, refused):
     with ClaimStore(db) as store:
         written = store.db["reviews"].count
     assert (resp.status_code, written) == ((403, 0) if refused else (303, 1))
+
+
+# --------------------------------------------------------------------------- item 7: sign-in guessing
+
+
+def _login(client, address: str, name: str, password: str):
+    client.get("/login", environ_base={"REMOTE_ADDR": address})
+    with client.session_transaction() as session:
+        token = session["csrf"]
+    return client.post(
+        "/login",
+        data={"csrf_token": token, "name": name, "password": password},
+        environ_base={"REMOTE_ADDR": address},
+    )
+
+
+def test_guessing_a_reviewers_name_does_not_lock_the_reviewer_out(db):
+    app = create_app(db)
+    stranger = app.test_client()
+    for _ in range(6):
+        _login(stranger, "203.0.113.9", REVIEWER, "not the password")
+    assert _login(stranger, "203.0.113.9", REVIEWER, PASSWORD).status_code == 429  # the guesser waits
+    assert _login(app.test_client(), "198.51.100.7", REVIEWER, PASSWORD).status_code == 303  # the reviewer does not
+
+
+def test_concurrent_guesses_are_counted_before_their_passwords_are_checked():
+    throttle = LoginThrottle(limit=5, window=900)
+    start = threading.Barrier(40)
+    admitted = []
+
+    def guess():
+        start.wait()
+        admitted.append(throttle.begin(*throttle.keys("203.0.113.9", "editor")) == 0)
+
+    threads = [threading.Thread(target=guess) for _ in range(40)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert admitted.count(True) == 5
+
+
+def test_unique_user_names_do_not_grow_the_throttle_without_bound():
+    throttle = LoginThrottle(limit=5, window=900, max_keys=1000)
+    for i in range(5000):
+        throttle.begin(*throttle.keys(f"10.0.{i // 250}.{i % 250}", f"{i}-" + "x" * 60_000))
+    assert len(throttle) <= 1000
+    assert all(len(k) == 32 for k in throttle._attempts)  # hashed: a 60 KB name costs 32 bytes
+
+
+def test_a_right_password_does_not_count_as_a_failure():
+    throttle = LoginThrottle(limit=2, window=900)
+    keys = throttle.keys("198.51.100.7", "editor")
+    for _ in range(5):
+        assert throttle.begin(*keys) == 0
+        throttle.succeeded(*keys)

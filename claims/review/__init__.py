@@ -87,7 +87,7 @@ def create_app(
         PERMANENT_SESSION_LIFETIME=SESSION_LIFETIME,
         MAX_CONTENT_LENGTH=64 * 1024,
     )
-    app.extensions["claims_login_throttle"] = login_throttle or LoginThrottle()
+    app.extensions["claims_login_throttle"] = LoginThrottle() if login_throttle is None else login_throttle
     app.jinja_env.globals.update(
         csrf_token=csrf_token,
         current_user=current_user,

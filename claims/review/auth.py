@@ -22,17 +22,16 @@ def login():
     name = request.form.get("name", "").strip()
     password = request.form.get("password", "")
     throttle = current_app.extensions["claims_login_throttle"]
-    keys = (f"addr:{request.remote_addr}", f"name:{name.casefold()}")
-    wait = throttle.retry_after(*keys)
+    keys = throttle.keys(request.remote_addr or "", name)
+    wait = throttle.begin(*keys)
     if wait:
         raise TooManyRequests(f"Too many failed sign-ins; try again in {wait} seconds.", retry_after=wait)
     user = authenticate(store(), name, password)
     if user is None:
-        throttle.failed(*keys)
         return Response(
             render_template("login.html", next=target, name=name, failed=True), status=401, mimetype="text/html"
         )
-    throttle.forget(keys[1])
+    throttle.succeeded(*keys)
     session.clear()  # a fresh session (and CSRF token) for the signed-in reviewer
     session.permanent = True
     session["user"] = user.name
