@@ -445,9 +445,10 @@ def user_passwd(name: str, db: str, password_stdin: bool) -> None:
 def user_list(db: str) -> None:
     """List reviewer accounts."""
     from claims.store import ClaimStore
+    from claims.users import list_users
 
     with ClaimStore(db, read_only=True) as store:
-        for u in store.users():
+        for u in list_users(store):
             click.echo(f"{u.name}\tcreated {u.created_at.isoformat()}")
 
 

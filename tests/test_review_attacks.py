@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import stat
 import threading
 
 import pytest
@@ -14,6 +15,8 @@ import requests
 from claims.exports import write_csv
 from claims.review import LoginThrottle, create_app
 from claims.store import ClaimStore
+from claims.users import add_user, set_password
+from claims.vault import vault_path
 
 from .review_support import PASSWORD, REVIEWER, alphabet_conflict, build_review_db, copy_db, csrf_from, serve, sign_in
 
@@ -198,3 +201,48 @@ def test_a_right_password_does_not_count_as_a_failure():
     for _ in range(5):
         assert throttle.begin(*keys) == 0
         throttle.succeeded(*keys)
+
+
+# --------------------------------------------------------------------------- item 6: secrets and sessions
+
+
+def test_the_session_key_and_password_hashes_are_not_in_the_claims_database(db, monkeypatch):
+    monkeypatch.delenv("CLAIMS_REVIEW_SECRET_KEY", raising=False)
+    key = create_app(db).secret_key
+    everything = db.read_bytes()
+    assert key.encode() not in everything
+    assert b"scrypt:" not in everything  # the reviewer's hash
+    secrets_file = vault_path(db)
+    assert stat.S_IMODE(secrets_file.stat().st_mode) == 0o600
+    assert key.encode() in secrets_file.read_bytes()
+
+
+def test_a_new_secrets_file_is_private_from_its_first_moment(tmp_path):
+    with ClaimStore(tmp_path / "new.db") as store:
+        add_user(store, "ada", "a long enough password")
+    assert stat.S_IMODE(vault_path(tmp_path / "new.db").stat().st_mode) == 0o600
+
+
+def test_signing_out_ends_the_session_on_the_server(server, db):
+    http = requests.Session()
+    assert sign_in(http, server.url).status_code == 303
+    conflict = alphabet_conflict(server.url)
+    token = csrf_from(http.get(server.url + conflict["url"]).text)
+    saved = requests.Session()
+    saved.cookies.update(http.cookies)  # a copy of the cookie, kept by someone else
+    http.post(server.url + "/logout", data={"csrf_token": token})
+    assert saved.get(server.url + "/login?format=json").json() == {"user": None}
+    replay = saved.post(
+        server.url + conflict["url"] + "/verdict", data={"csrf_token": token, "status": "a_wrong"}, allow_redirects=False
+    )
+    assert replay.status_code == 403
+    with ClaimStore(db) as store:
+        assert store.db["reviews"].count == 0
+
+
+def test_a_new_password_ends_the_session_on_the_server(server, db):
+    http = requests.Session()
+    assert sign_in(http, server.url).status_code == 303
+    with ClaimStore(db) as store:
+        set_password(store, REVIEWER, PASSWORD)  # even the same password again
+    assert http.get(server.url + "/login?format=json").json() == {"user": None}

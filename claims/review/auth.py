@@ -9,7 +9,7 @@ from werkzeug.exceptions import TooManyRequests
 
 from claims.users import authenticate
 
-from .web import current_user, password_stamp, safe_next, store, wants_json
+from .web import current_user, password_stamp, safe_next, store, vault, wants_json
 
 
 def login():
@@ -36,12 +36,14 @@ def login():
     session.permanent = True
     session["user"] = user.name
     session["stamp"] = password_stamp(user)
+    session["sid"] = vault().open_session(user.name)
     session["csrf"] = secrets.token_urlsafe(32)
     flash(f"Signed in as {user.name}.")
     return redirect(target, code=303)
 
 
 def logout():
+    vault().close_session(session.get("sid"))  # a saved copy of the cookie is worth nothing now
     session.clear()
     flash("Signed out.")
     return redirect(url_for("queue"), code=303)

@@ -14,7 +14,9 @@ from urllib.parse import urlencode, urlsplit
 from flask import abort, current_app, g, request, session, url_for
 
 from claims.store import ClaimStore, DocumentRow, ReviewRow, StoredClaim, UserRow
+from claims import users
 from claims.users import same_token
+from claims.vault import Vault
 
 PER_PAGE = 50
 # Deeper than any database holds, and small enough that its offset fits SQLite's integers.
@@ -38,6 +40,11 @@ def store() -> ClaimStore:
     return s
 
 
+def vault() -> Vault:
+    """The secrets file of this thread's store: session key, accounts, sessions."""
+    return users._vault(store())
+
+
 def csrf_token() -> str:
     if "csrf" not in session:
         session["csrf"] = secrets.token_urlsafe(32)
@@ -55,9 +62,10 @@ def current_user() -> Optional[UserRow]:
     if "user" not in g:
         g.user = None
         name = session.get("user")
-        if name:
-            user = store().user(name)
-            # A changed password ends the sessions signed in with the old one.
+        # The session must still be open on the server (signing out or a new password
+        # closes it), and signed in with the account's current password.
+        if name and vault().session_user(session.get("sid")) == name:
+            user = vault().user(name)
             if user and same_token(session.get("stamp"), password_stamp(user)):
                 g.user = user
     return g.user
