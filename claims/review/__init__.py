@@ -8,9 +8,10 @@ for scripts. One module per page group, each a view function per page and a
 documents, audit, auth (sign in and out), exports. `web` holds what they share.
 
 Reading is open. Recording a verdict needs a reviewer's session (`claims user add`):
-the session is a signed cookie (HttpOnly, SameSite=Lax) whose key is kept in the
-database, so a restart keeps reviewers signed in (or comes from
-$CLAIMS_REVIEW_SECRET_KEY); every form carries a CSRF token; failed sign-ins are
+the session is a signed cookie (HttpOnly, SameSite=Lax) naming a session the server
+keeps, so signing out or a new password ends it; its key, the password hashes and the
+sessions live in a 0600 secrets file beside the database, never in it (or the key comes
+from $CLAIMS_REVIEW_SECRET_KEY), so a restart keeps reviewers signed in; every form carries a CSRF token; failed sign-ins are
 rate-limited per address and per name. Verdicts are appended to the `reviews` table,
 never changed; the latest one on a pair is its current verdict, and the pair is named by
 its claims' document hashes and spans, so re-running the pipeline never loses it.
@@ -20,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import secrets
 from pathlib import Path
 from typing import Optional
 from urllib.parse import urlsplit
@@ -33,9 +33,9 @@ from claims.users import same_token
 from claims.verdicts import verdict_kinds
 
 from . import audit, auth, claims, conflict, documents, exports, queue
-from .excerpts import Excerpt, Segment, document_segments, paragraph_excerpt
+from .excerpts import Excerpt, Segment, document_segments, hedge, paragraph_excerpt, quote_parts
 from .throttle import LoginThrottle
-from .web import csrf_token, current_user, figure, json_url, page_url, store, wants_json
+from .web import csrf_token, current_user, figure, json_url, page_url, vault, wants_json
 
 __all__ = ["Excerpt", "LoginThrottle", "Segment", "create_app", "document_segments", "paragraph_excerpt"]
 
@@ -63,7 +63,7 @@ def create_app(
     """The review app on the database at `db_path`.
 
     secret_key: signs session cookies; default $CLAIMS_REVIEW_SECRET_KEY, else a key
-    made once and kept in the database. secure_cookies: send the session cookie over
+    made once and kept in the 0600 secrets file beside the database (claims/vault.py). secure_cookies: send the session cookie over
     HTTPS only (set it when serving behind TLS). organization: the author named in
     ClaimReview exports. base_url: where the app is published (links in ClaimReview
     exports; relative links without it), and the one origin a POST may come from
@@ -75,9 +75,7 @@ def create_app(
     app.config["CLAIMS_ORGANIZATION"] = organization
     app.config["CLAIMS_BASE_URL"] = base_url
     with app.app_context():
-        key = secret_key or os.environ.get(SECRET_KEY_ENV) or store().setting(
-            "session_secret", lambda: secrets.token_hex(32)
-        )
+        key = secret_key or os.environ.get(SECRET_KEY_ENV) or vault().secret_key()
     app.config.update(
         SECRET_KEY=key,
         SESSION_COOKIE_NAME="claims_review",
@@ -98,6 +96,7 @@ def create_app(
         flashed=get_flashed_messages,
     )
     app.jinja_env.filters["figure"] = figure
+    app.jinja_env.globals.update(quote_parts=quote_parts, hedge=hedge)
     app.before_request(check_csrf)
     app.after_request(security_headers)
     app.register_error_handler(HTTPException, http_error)

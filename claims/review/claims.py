@@ -15,7 +15,11 @@ def claims_browser():
     pages = paging(page, total)
     if wants_json():
         return jsonify({**pages, "filters": {**filters, "q": text}, "claims": [claim_json(c) for c in rows]})
-    return render_template("claims.html", rows=rows, paging=pages, filters=filters, q=text or "")
+    s = store()
+    documents = {c.document_id: s.document_row(c.document_id) for c in rows}
+    return render_template(
+        "claims.html", rows=rows, documents=documents, paging=pages, filters=filters, q=text or ""
+    )
 
 
 def fact(claim_id: int):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 from flask import Flask, abort, flash, jsonify, redirect, render_template, request, url_for
 from pydantic import BaseModel
 
@@ -39,7 +41,12 @@ def conflict(a_id: int, b_id: int):
     a, b = entry.conflict.a, entry.conflict.b
     if (a.id, b.id) != (a_id, b_id):
         return redirect(url_for("conflict", a_id=a.id, b_id=b.id, **request.args.to_dict()))
-    sides = [_side("A", a), _side("B", b)]
+    return _conflict_page(entry)
+
+
+def _conflict_page(entry: QueueEntry, form_error: Optional[str] = None, form: Optional[dict] = None):
+    """The conflict page; after a refused verdict, with the message and what was typed."""
+    sides = [_side("A", entry.conflict.a), _side("B", entry.conflict.b)]
     row = queue_row(entry)
     history = [as_seen_from(r, entry.a_key) for r in store().reviews(pair=entry.pair_key)]
     if wants_json():
@@ -54,7 +61,18 @@ def conflict(a_id: int, b_id: int):
                 "history": [review_json(r) for r in history],
             }
         )
-    return render_template("conflict.html", row=row, sides=sides, history=history)
+    page = render_template(
+        "conflict.html", row=row, sides=sides, history=history, form_error=form_error, form=form or {}
+    )
+    return page, 400 if form_error else 200
+
+
+def _verdict_problem(kind, reason: Optional[str], note: Optional[str]) -> Optional[str]:
+    if kind.needs_reason and not reason:
+        return f"“{kind.label}” needs a reason: say why the two figures cannot be compared."
+    if (reason and len(reason) > MAX_REASON) or (note and len(note) > MAX_NOTE):
+        return f"A reason has at most {MAX_REASON} characters, a note {MAX_NOTE}."
+    return None
 
 
 def record_verdict(a_id: int, b_id: int):
@@ -73,10 +91,9 @@ def record_verdict(a_id: int, b_id: int):
         status = kind.mirror
     reason = request.form.get("reason", "").strip() or None
     note = request.form.get("note", "").strip() or None
-    if kind.needs_reason and not reason:
-        abort(400, description=f"“{kind.label}” needs a reason.")
-    if (reason and len(reason) > MAX_REASON) or (note and len(note) > MAX_NOTE):
-        abort(400, description=f"A reason has at most {MAX_REASON} characters, a note {MAX_NOTE}.")
+    problem = _verdict_problem(kind, reason, note)
+    if problem:
+        return _conflict_page(entry, form_error=problem, form={"status": status, "reason": reason, "note": note})
     store().add_review(a.id, b.id, status, reviewer=user.name, reason=reason, note=note)
     flash(f"Verdict recorded: {verdict_kinds()[status].done}.")
     return redirect(url_for("conflict", a_id=a.id, b_id=b.id), code=303)

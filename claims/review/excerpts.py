@@ -84,3 +84,20 @@ def document_segments(text: str, claims: list[StoredClaim]) -> list[Segment]:
     if at < len(text):
         segments.append(Segment(text=text[at:]))
     return segments
+
+
+def quote_parts(claim: Claim) -> tuple[str, str, str]:
+    """The claim's quote cut around its figure: (before, figure, after); the whole quote
+    as `before` when the figure is not found in it as written."""
+    quote = claim.quote or ""
+    at = quote.find(claim.surface) if claim.surface else -1
+    if at < 0:
+        return quote, "", ""
+    return quote[:at], claim.surface, quote[at + len(claim.surface) :]
+
+
+def hedge(claim: Claim) -> str:
+    """How the article hedges the figure: "about" (approximate), "vague" (an
+    indefinite amount), both, or nothing."""
+    words = [w for w, on in (("about", claim.approx), ("vague", getattr(claim, "vague", False))) if on]
+    return ", ".join(words)
