@@ -369,7 +369,10 @@ def _print_claims_table(rows) -> None:
 @click.option("--port", default=8023, show_default=True, type=int)
 @click.option("--secure-cookies", is_flag=True, help="send the session cookie over HTTPS only (behind a TLS proxy)")
 @click.option("--organization", default=None, help="the publisher named in ClaimReview exports")
-def review(db: str, host: str, port: int, secure_cookies: bool, organization: Optional[str]) -> None:
+@click.option("--base-url", default=None, help="where the app is published (ClaimReview links); default http://HOST:PORT/")
+def review(
+    db: str, host: str, port: int, secure_cookies: bool, organization: Optional[str], base_url: Optional[str]
+) -> None:
     """Serve the editorial review web app.
 
     Reading is open; recording verdicts needs an account (`claims user add`).
@@ -379,7 +382,10 @@ def review(db: str, host: str, port: int, secure_cookies: bool, organization: Op
     from claims.exports import DEFAULT_ORGANIZATION
     from claims.review import create_app
 
-    app = create_app(db, secure_cookies=secure_cookies, organization=organization or DEFAULT_ORGANIZATION)
+    app = create_app(
+        db, secure_cookies=secure_cookies, organization=organization or DEFAULT_ORGANIZATION,
+        base_url=base_url or f"http://{host}:{port}/",
+    )
     click.echo(f"claims review: serving {db} on http://{host}:{port}/", err=True)
     serve(app, host=host, port=port, threads=8)
 
@@ -439,9 +445,10 @@ def user_passwd(name: str, db: str, password_stdin: bool) -> None:
 def user_list(db: str) -> None:
     """List reviewer accounts."""
     from claims.store import ClaimStore
+    from claims.users import list_users
 
     with ClaimStore(db, read_only=True) as store:
-        for u in store.users():
+        for u in list_users(store):
             click.echo(f"{u.name}\tcreated {u.created_at.isoformat()}")
 
 

@@ -801,8 +801,10 @@ class ClaimStore:
                 where.append(f"c.{column} = ? COLLATE NOCASE")
                 params.append(value)
         if text is not None and text.strip():
-            where.append("c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
-            params.append(self.db.quote_fts(text))
+            quoted = self.db.quote_fts(text)
+            # Only quote marks (`"`) leave no word to search for: nothing matches.
+            where.append("c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)" if quoted else "0")
+            params += [quoted] if quoted else []
         return where, params
 
     def all_claims(self) -> list[StoredClaim]:

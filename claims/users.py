@@ -1,4 +1,5 @@
-"""Reviewer accounts for the review app: names and password hashes in the database.
+"""Reviewer accounts for the review app: names and password hashes, kept in the
+secrets file beside the claims database (claims/vault.py), never in the database itself.
 
 Passwords are hashed with scrypt (werkzeug's default: N=32768, r=8, p=1, a random
 16-byte salt per password); only the hash is stored. `claims user add NAME --db FILE`
@@ -14,6 +15,7 @@ from functools import lru_cache
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from claims.store import ClaimStore, StoreError, UserRow
+from claims.vault import Vault, vault_path
 
 PASSWORD_METHOD = "scrypt"
 MIN_PASSWORD_LENGTH = 10
@@ -27,6 +29,26 @@ def _dummy_hash() -> str:
     """Checked against when the name is unknown, so a wrong name costs as long as a
     wrong password and the response time does not tell which names exist."""
     return generate_password_hash("not a password of anyone", method=PASSWORD_METHOD)
+
+
+def _vault(store: ClaimStore) -> Vault:
+    """The secrets file of this store's database (opened once per store)."""
+    vault = getattr(store, "_vault", None)
+    if vault is None:
+        vault = Vault(store.path)
+        store._vault = vault
+    return vault
+
+
+def find_user(store: ClaimStore, name: str) -> UserRow | None:
+    return _vault(store).user(name)
+
+
+def list_users(store: ClaimStore) -> list[UserRow]:
+    """The accounts; read-only: with no secrets file yet, the ones an older database holds."""
+    if not vault_path(store.path).exists():
+        return store.users()
+    return _vault(store).users()
 
 
 class UserError(ValueError):
@@ -56,7 +78,7 @@ def add_user(store: ClaimStore, name: str, password: str) -> UserRow:
     """Create an account; UserError if the name or password is refused or taken."""
     name, password = check_name(name), check_password(password)
     try:
-        return store.add_user(name, generate_password_hash(password, method=PASSWORD_METHOD))
+        return _vault(store).add_user(name, generate_password_hash(password, method=PASSWORD_METHOD))
     except StoreError as e:
         raise UserError(str(e)) from e
 
@@ -64,7 +86,7 @@ def add_user(store: ClaimStore, name: str, password: str) -> UserRow:
 def set_password(store: ClaimStore, name: str, password: str) -> None:
     password = check_password(password)
     try:
-        store.set_password_hash(check_name(name), generate_password_hash(password, method=PASSWORD_METHOD))
+        _vault(store).set_password_hash(check_name(name), generate_password_hash(password, method=PASSWORD_METHOD))
     except StoreError as e:
         raise UserError(str(e)) from e
 
@@ -75,7 +97,7 @@ def authenticate(store: ClaimStore, name: str, password: str) -> UserRow | None:
         name = check_name(name)
     except UserError:
         name = ""
-    user = store.user(name) if name and len(password) <= MAX_PASSWORD_LENGTH else None
+    user = _vault(store).user(name) if name and len(password) <= MAX_PASSWORD_LENGTH else None
     if user is None:
         check_password_hash(_dummy_hash(), password[:MAX_PASSWORD_LENGTH])
         return None

@@ -15,6 +15,7 @@ from claims.ingest import ingest
 from claims.review import create_app
 from claims.store import ClaimStore
 from claims.users import add_user
+from claims.vault import vault_path
 
 from .conftest import CORPUS
 
@@ -43,6 +44,9 @@ def build_review_db(folder: Path) -> Path:
 def copy_db(db: Path, to: Path) -> Path:
     target = to / db.name
     shutil.copy(db, target)
+    secrets = vault_path(db)
+    if secrets.exists():  # the accounts made for the built database
+        shutil.copy(secrets, vault_path(target))
     return target
 
 

@@ -154,3 +154,30 @@ def test_a_reviewer_records_a_verdict_and_exports_claimreview(review_server, bro
     assert page.locator("header.site >> text=Sign in").count() == 1
     assert console_errors == []  # no CSP violations, nothing broken
     context.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/claims", "/facts", "/audit", "/export", "ALPHABET"], ids=["queue", "claims", "facts", "audit", "exports", "conflict"])
+def test_no_page_is_wider_than_a_phone(review_server, browser, path):
+    base, _db = review_server
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    if path == "ALPHABET":
+        page.goto(base + "/")
+        path = page.locator("table.queue tr.conflict", has_text="Alphabet").locator("a").first.get_attribute("href")
+    page.goto(base + path)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
+    assert overflow <= 0
+
+
+def test_claims_browser_shows_kind_hedge_title_and_marks_the_figure(review_server, browser):
+    base, _db = review_server
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base + "/claims")
+    row = page.locator("table.claims tr.claim").first
+    assert row.locator("mark.surface").count() == 1
+    assert row.locator("mark.surface").inner_text() in row.locator("td").first.inner_text()
+    assert row.locator("td.kind").inner_text().strip() not in ("", "—")
+    assert page.locator("th", has_text="kind").count() == 1
+    context.close()

@@ -13,7 +13,7 @@ import pytest
 from claims import store as store_module
 from claims.exports import claim_reviews, claimreview_problems
 from claims.store import ClaimStore, StoreError
-from claims.users import UserError, add_user, authenticate
+from claims.users import UserError, add_user, authenticate, list_users
 
 from .conftest import run_claims
 from .review_support import PASSWORD, REVIEWER, build_review_db, copy_db
@@ -212,7 +212,7 @@ def test_user_add_command(tmp_path):
     short = run_claims_stdin(["user", "add", "bob", "--db", str(db), "--password-stdin"], "short\n")
     assert short.returncode == 1 and "at least 10 characters" in short.stderr
     with ClaimStore(db) as store:
-        [user] = store.users()
+        [user] = list_users(store)
         assert user.name == "Ada Lovelace"
         assert user.password_hash.startswith("scrypt:") and "a long enough password" not in user.password_hash
         assert authenticate(store, "Ada Lovelace", "a long enough password") == user
@@ -243,7 +243,7 @@ def test_refused_accounts(tmp_path, name, password, error):
     with ClaimStore(tmp_path / "u.db") as store:
         with pytest.raises(UserError, match=error):
             add_user(store, name, password)
-        assert store.users() == []
+        assert list_users(store) == []
 
 
 # --------------------------------------------------------------------------- the verdict columns
