@@ -6,6 +6,7 @@ from typing import Iterator
 
 from extract.records import StoredClaim
 
+from claims.store.filters import period_filter, subject_filter
 from claims.store.rows import _stored_claim
 
 
@@ -26,7 +27,9 @@ class ClaimQueries:
     ) -> list[StoredClaim]:
         """Claims matching every given filter, in document then text order.
 
-        subject/metric/period/source: case-insensitive equality; text: full-text search
+        subject: the name, an alias of it, or a subject containing its words; period: the
+        periods it contains (`2019` matches `2019-Q3`, `FY2019`, `2019-10`); metric/source:
+        case-insensitive equality; text: full-text search
         over quotes (each word must appear; FTS syntax is escaped); doc: the document's
         `doc` name, exactly.
         """
@@ -46,10 +49,14 @@ class ClaimQueries:
     def _claim_filters(self, subject, metric, period, source, text) -> tuple[list[str], list]:
         """WHERE terms over `claims c` for `claims()` and `claims_page()`."""
         where, params = [], []
+        # Subjects by name, alias or word; periods by containment (claims.store.filters).
+        for value, matching in ((subject, subject_filter), (period, period_filter)):
+            if value is not None:
+                sql, values = matching(value)
+                where.append(sql)
+                params.extend(values)
         for column, value in (
-            ("subject", subject),
             ("metric", metric),
-            ("period", period),
             ("source", source),
         ):
             if value is not None:
