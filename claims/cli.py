@@ -145,15 +145,9 @@ def _print_clean(item, fmt: str, heading: bool, first: bool) -> None:
     art = item.article
     text = art.text if item.media_type == "text/html" else art.body_text()
     if fmt == "json":
-        click.echo(json.dumps({
-            "text": text,
-            "title": art.title,
-            "author": art.author,
-            "date": art.date.isoformat() if art.date else None,
-            "publisher": art.publisher,
-            "url": art.url,
-            **({"doc": item.doc} if heading else {}),
-        }, ensure_ascii=False))
+        fields = {"text": text, "title": art.title, "author": art.author,
+                  "date": art.date.isoformat() if art.date else None, "publisher": art.publisher, "url": art.url}
+        click.echo(json.dumps({**fields, **({"doc": item.doc} if heading else {})}, ensure_ascii=False))
         return
     if heading:
         click.echo(f"{'' if first else chr(10)}==> {item.doc} <==")
