@@ -12,7 +12,7 @@ from typing import Callable
 from extract.records import StoredClaim
 
 from claims.dbopen import StoreError
-from claims.store.models import ClaimKey, DocumentRow, QueueEntry, ReviewRow, UserRow, pair_key
+from claims.store.models import ClaimKey, DocumentRow, QueueEntry, ReviewRow, TieredConflict, UserRow, pair_key
 from claims.store.rows import _now, _stored_claim
 
 
