@@ -67,15 +67,15 @@ def migrate(db: str) -> None:
 @click.option("--date", "date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="publication date (YYYY-MM-DD) of inputs that state none, e.g. plain text files")
 def extract(paths: tuple[str, ...], fmt: str, model: Optional[str], date: Optional[dt.datetime]) -> None:
-    """Print every numeric claim in text or HTML files (or URLs)."""
-    from claims.ingest import load_inputs
+    """Print every numeric claim in text or HTML files (or URLs); `-` reads standard input."""
+    from claims.inputs import load_cli_inputs
     from extract.pipeline import extract_many
 
     nlp = _load_nlp(model)
     failed = 0
     rows: list[Claim] = []
     # One stream: the candidate sentences of many files go through the pipeline together.
-    items = ((item, item.article, item.doc) for item in load_inputs(list(paths), date=date.date() if date else None))
+    items = ((item, item.article, item.doc) for item in load_cli_inputs(list(paths), date=date.date() if date else None))
     for item, claims in extract_many(items, nlp):
         if item.error:
             _echo_err(f"{item.doc}: {item.error}")
@@ -121,32 +121,37 @@ def _check_model(model: Optional[str]) -> None:
 
 
 @main.command()
-@click.argument("path")
+@click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def clean(path: str, fmt: str) -> None:
-    """Print an article's main text (no menus, footers, ads, share links)."""
-    from claims.ingest import load_inputs
+def clean(paths: tuple[str, ...], fmt: str) -> None:
+    """Print each article's main text (no menus, footers, ads, share links); `-` reads standard input."""
+    from claims.inputs import load_cli_inputs
 
-    items = list(load_inputs([path]))
+    items = list(load_cli_inputs(list(paths)))
     if not items:
-        _echo_err(f"{path}: no readable input")
+        _echo_err(f"{' '.join(paths)}: no readable input")
         sys.exit(1)
-    item = items[0]
-    if item.error:
-        _echo_err(f"{item.doc}: {item.error}")
-        sys.exit(1)
+    for n, item in enumerate(items):
+        if item.error:
+            _echo_err(f"{item.doc}: {item.error}")
+            continue
+        _print_clean(item, fmt, heading=len(items) > 1, first=n == 0)
+    sys.exit(1 if any(item.error for item in items) else 0)
+
+
+def _print_clean(item, fmt: str, heading: bool, first: bool) -> None:
+    """One article: its text, or a JSON line; when there are several, each says its `doc`
+    (a `==> doc <==` heading over the text, a `doc` field in JSON)."""
     art = item.article
-    if fmt == "text":
-        click.echo(art.text if item.media_type == "text/html" else art.body_text())
-    else:
-        click.echo(json.dumps({
-            "text": art.text if item.media_type == "text/html" else art.body_text(),
-            "title": art.title,
-            "author": art.author,
-            "date": art.date.isoformat() if art.date else None,
-            "publisher": art.publisher,
-            "url": art.url,
-        }, ensure_ascii=False))
+    text = art.text if item.media_type == "text/html" else art.body_text()
+    if fmt == "json":
+        fields = {"text": text, "title": art.title, "author": art.author,
+                  "date": art.date.isoformat() if art.date else None, "publisher": art.publisher, "url": art.url}
+        click.echo(json.dumps({**fields, **({"doc": item.doc} if heading else {})}, ensure_ascii=False))
+        return
+    if heading:
+        click.echo(f"{'' if first else chr(10)}==> {item.doc} <==")
+    click.echo(text)
 
 
 @main.command()

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import shutil
 import sqlite3
 import threading
+from pathlib import Path
 
 import pytest
 
-from claims import store as store_module
+from claims.store import migrations as store_module
 from extract.records import Approx, Article, Claim, Failure, Kind, Source, StoredClaim
 from claims.store import (
     MIGRATIONS,
+    Migration,
     ClaimStore,
     ConflictRecord,
     InvalidDocumentError,
@@ -152,7 +156,7 @@ def by_surface(store: ClaimStore) -> dict[str, StoredClaim]:
 # --------------------------------------------------------------------------- schema
 
 EXPECTED_TABLES = {
-    "schema_migrations": [("version", "INTEGER"), ("applied_at", "TEXT")],
+    "schema_migrations": [("version", "INTEGER"), ("applied_at", "TEXT"), ("name", "TEXT")],
     "documents": [
         ("id", "INTEGER"), ("doc", "TEXT"), ("content_hash", "TEXT"), ("url", "TEXT"),
         ("final_url", "TEXT"), ("title", "TEXT"), ("author", "TEXT"), ("published", "TEXT"),
@@ -240,7 +244,7 @@ def test_reopening_applies_nothing(db_path):
 
 # --------------------------------------------------------------------------- migrations
 
-ADD_LANGUAGE = "ALTER TABLE documents ADD COLUMN language TEXT"
+ADD_LANGUAGE = Migration("add_language", "ALTER TABLE documents ADD COLUMN language TEXT")
 
 
 def add_reviews_index(db):
@@ -250,7 +254,7 @@ def add_reviews_index(db):
 @pytest.mark.parametrize(
     "extra",
     [pytest.param([], id="first-to-current"), pytest.param([ADD_LANGUAGE], id="sql-migration"),
-     pytest.param([ADD_LANGUAGE, add_reviews_index], id="sql-then-callable")],
+     pytest.param([ADD_LANGUAGE, Migration("add_reviews_index", add_reviews_index)], id="sql-then-callable")],
 )  # fmt: skip
 def test_upgrade_keeps_data(db_path, monkeypatch, extra):
     with ClaimStore(db_path, upto=1) as old:
@@ -278,7 +282,7 @@ def test_failed_migration_rolls_back_and_stops(db_path, monkeypatch):
         raise RuntimeError("migration bug")
 
     ClaimStore(db_path).close()
-    monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS + [half_done, ADD_LANGUAGE])
+    monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS + [Migration("half_done", half_done), ADD_LANGUAGE])
     with pytest.raises(RuntimeError, match="migration bug"):
         ClaimStore(db_path)
     with ClaimStore(db_path, upto=len(MIGRATIONS)) as s:
@@ -314,6 +318,44 @@ def test_concurrent_first_open_migrates_once(db_path):
     assert versions == [len(MIGRATIONS)] * 6
     with ClaimStore(db_path) as s:
         assert s.db["schema_migrations"].count == len(MIGRATIONS)
+
+
+# Databases written by the single-module store (before migrations had names), at schema
+# version 5 and at version 7, each holding the Reuters and CNBC documents and one failure.
+OLD_CODE_DATABASES = Path(__file__).parent / "fixtures" / "store"
+
+
+@pytest.mark.parametrize("fixture", ["old_code_v5.db", "old_code_v7.db"], ids=["old-v5", "old-v7"])
+def test_database_from_before_named_migrations_opens_and_migrates(tmp_path, fixture):
+    db_path = tmp_path / fixture
+    with gzip.open(OLD_CODE_DATABASES / f"{fixture}.gz") as src, open(db_path, "wb") as dst:
+        shutil.copyfileobj(src, dst)  # kept gzipped in the repository: SQLite pages compress 35 to 1
+    with ClaimStore(db_path) as s:
+        record = [(r["version"], r["name"]) for r in s.db["schema_migrations"].rows]
+        assert record == [(i, m.name) for i, m in enumerate(MIGRATIONS, start=1)]
+        assert s.counts()["claims"] == 4
+        assert s.failures() == [Failure(doc="corpus/broken.html", reason="not UTF-8")]
+        assert s.claims(text="capital expenditures")[0].surface == "$175 and $185 billion"
+    with ClaimStore(db_path) as again:
+        assert [(r["version"], r["name"]) for r in again.db["schema_migrations"].rows] == record
+
+
+def test_migrations_are_applied_by_name(db_path, monkeypatch):
+    ClaimStore(db_path).close()
+    monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS + [ADD_LANGUAGE])
+    with ClaimStore(db_path) as s:
+        names = [r["name"] for r in s.db["schema_migrations"].rows]
+        assert names == [m.name for m in MIGRATIONS] + ["add_language"]
+        assert "language" in s.db["documents"].columns_dict
+
+
+def test_database_with_a_migration_this_code_does_not_know_is_refused(db_path, monkeypatch):
+    renamed = Migration("add_language_v2", ADD_LANGUAGE.step)
+    monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS + [renamed])
+    ClaimStore(db_path).close()
+    monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS + [ADD_LANGUAGE])
+    with pytest.raises(StoreError, match="newer"):
+        ClaimStore(db_path)
 
 
 # --------------------------------------------------------------------------- documents

@@ -1,0 +1,57 @@
+"""Between records and rows: a document's identity, claim columns, and the checks on a new document."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from extract.records import Article, Claim, Source, StoredClaim
+
+from claims.store.models import InvalidDocumentError
+
+
+def content_hash(raw: bytes) -> str:
+    """The identity of a document: sha256 of its raw bytes, hex."""
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _claim_row(document_id: int, claim: Claim, fields: tuple[str, ...]) -> dict:
+    row = claim.model_dump(mode="json", include=set(fields) - {"doc", "id", "document_id"})
+    row["document_id"] = document_id
+    return row
+
+
+_CLAIM_FIELDS = (
+    "id", "document_id", "doc", "start", "end", "surface", "quote", "value", "low", "high",
+    "unit", "approx", "subject", "metric", "period", "source", "kind",
+    "direction", "change_verb", "per", "parent", "subject_inferred", "vague", "basis",
+)  # fmt: skip
+
+
+def _claim_columns(fields: tuple[str, ...], claim: str = "c", document: str = "d", prefix: str = "") -> str:
+    """SELECT list for a StoredClaim from table aliases `claim` and `document`."""
+    return ", ".join(
+        f'{document if f == "doc" else claim}."{f}" AS "{prefix}{f}"' for f in fields
+    )
+
+
+def _stored_claim(row: dict, prefix: str = "") -> StoredClaim:
+    n = len(prefix)
+    return StoredClaim.model_validate({k[n:]: v for k, v in row.items() if k.startswith(prefix)})
+
+
+def _check_claims(source: Source, article: Article, claims: list[Claim]) -> None:
+    """Claims must point into `article.text` at their surface and belong to `source.doc`."""
+    for claim in claims:
+        where = f"{source.doc}: claim {claim.surface!r} at [{claim.start}, {claim.end})"
+        if claim.doc != source.doc:
+            raise InvalidDocumentError(f"{where} belongs to {claim.doc!r}")
+        if not 0 <= claim.start <= claim.end <= len(article.text):
+            raise InvalidDocumentError(f"{where} is outside the text ({len(article.text)} chars)")
+        if article.text[claim.start : claim.end] != claim.surface:
+            found = article.text[claim.start : claim.end]
+            raise InvalidDocumentError(f"{where}: the text there is {found!r}")
