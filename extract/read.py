@@ -7,11 +7,13 @@ expands the command line's PATHs the way CONTRACT.md says (a directory means eve
 
 from __future__ import annotations
 
-import gzip
+import errno
+import os
 import re
+import stat
 import zlib
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Iterator, NamedTuple, Optional
 
 from charset_normalizer import from_bytes
 
@@ -30,6 +32,27 @@ class ReadError(Exception):
     """An input that cannot be read; the message is one line a user can act on."""
 
 
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable_name(name: str) -> str:
+    """A file name as it may appear in a report line or the database: a byte that is not
+    UTF-8 (decoded by Python as a lone surrogate) as \\xNN, control characters (a
+    newline could forge a report line) escaped. Ordinary names come back unchanged."""
+    out = []
+    for ch in name:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF:
+            out.append(f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def is_supported(path: Path) -> bool:
     name = path.name.lower()
     if name.endswith(".gz"):
@@ -37,16 +60,77 @@ def is_supported(path: Path) -> bool:
     return name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES)
 
 
-def iter_inputs(paths: list[str]) -> Iterator[str]:
-    """Each PATH as given; a directory expands to its supported files, sorted."""
+class Found(NamedTuple):
+    """A file to read, or (with `error`) one found but refused: reported, never silent."""
+
+    path: str
+    error: Optional[str] = None
+
+
+def iter_inputs(paths: list[str]) -> Iterator[Found]:
+    """Each PATH as given; a directory expands to its supported files, sorted.
+
+    Below a directory nothing leads out of it: a symlink is followed only to a file
+    inside the folder; one leading outside, a broken one or a loop is reported, as is an
+    unreadable directory and a FIFO or device with a supported name."""
     for given in paths:
-        p = Path(given)
-        if p.is_dir():
-            for child in sorted(p.rglob("*")):
-                if child.is_file() and is_supported(child):
-                    yield str(child)
+        if os.path.isdir(given):
+            yield from _walk(Path(given))
         else:
-            yield given
+            yield Found(given)
+
+
+def _walk(root: Path) -> Iterator[Found]:
+    inside = root.resolve()
+    found: list[tuple[Path, Optional[str]]] = []
+    folders = [root]
+    while folders:
+        folder = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError as e:
+            found.append((folder, f"cannot read directory: {e.strerror or e}"))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.is_symlink():
+                reason = _symlink_refusal(path, inside)
+                if reason is not None and reason != "a symlink to a directory":
+                    found.append((path, reason))
+                elif reason is None and is_supported(path):
+                    found.append((path, None))
+            elif entry.is_dir(follow_symlinks=False):
+                folders.append(path)
+            elif is_supported(path):
+                kind = _special_kind(entry)
+                found.append((path, f"not a regular file ({kind}); refused" if kind else None))
+    for path, error in sorted(found):
+        yield Found(str(path), error)
+
+
+def _symlink_refusal(path: Path, inside: Path) -> Optional[str]:
+    """Why a symlink below an input folder is not followed, or None to read its file."""
+    try:
+        target = path.resolve(strict=True)
+    except RuntimeError:
+        return "a symlink loop; not followed"
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return "a symlink loop; not followed"
+        return "a broken symlink; not followed"
+    if not target.is_relative_to(inside):
+        return "a symlink leading outside the input folder; not followed"
+    if target.is_dir():
+        return "a symlink to a directory"  # its files, inside the folder, are walked anyway
+    return None
+
+
+def _special_kind(entry: os.DirEntry) -> Optional[str]:
+    mode = entry.stat(follow_symlinks=False).st_mode
+    if stat.S_ISREG(mode):
+        return None
+    return {stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a device",
+            stat.S_IFBLK: "a device"}.get(stat.S_IFMT(mode), "not a file")
 
 
 def decode_bytes(raw: bytes, declared: Optional[str] = None) -> tuple[str, str]:
@@ -164,16 +248,20 @@ def gunzip(raw: bytes, limit: int = MAX_BYTES) -> bytes:
 
 
 def read_path(path: str) -> Source:
-    """Read one file into a `Source`. Raises ReadError with a one-line reason."""
+    """Read one file into a `Source`. Raises ReadError with a one-line reason. A FIFO or
+    device is refused before it is opened (opening a FIFO blocks until a writer comes)."""
     p = Path(path)
     try:
-        size = p.stat().st_size
+        st = p.stat()
     except OSError as e:
         raise ReadError(f"cannot read: {e.strerror or e}") from e
-    if p.is_dir():
+    if stat.S_ISDIR(st.st_mode):
         raise ReadError("is a directory")
-    if size > MAX_BYTES:
-        raise ReadError(f"file too large ({size} bytes, limit {MAX_BYTES})")
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a socket or device"
+        raise ReadError(f"not a regular file ({kind}); refused")
+    if st.st_size > MAX_BYTES:
+        raise ReadError(f"file too large ({st.st_size} bytes, limit {MAX_BYTES})")
     try:
         raw = p.read_bytes()
     except OSError as e:
@@ -183,9 +271,5 @@ def read_path(path: str) -> Source:
     if not raw.strip():
         raise ReadError("empty file")
     text, encoding = decode_bytes(raw)
-    return Source(doc=path, raw=raw, media_type=media_type_of(p.name, raw), text=text, encoding=encoding)
-
-
-def gzip_bytes(data: bytes) -> bytes:
-    """For tests and fixtures: the gzip of `data`."""
-    return gzip.compress(data)
+    return Source(doc=printable_name(path), raw=raw, media_type=media_type_of(p.name, raw), text=text,
+                  encoding=encoding)
