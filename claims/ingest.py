@@ -339,6 +339,7 @@ def ingest(
                     writer.add(*done)
                 tick()
         writer.flush()
+        tick()  # the last line counts the last commit
         reconcile_store(store)
         report.counts = store.counts()
     return report

@@ -27,11 +27,16 @@ def _serve(conn: Connection, model: Optional[str], furniture: frozenset[str]) ->
 
     _exit_with_parent()
     nlp = load_nlp(model)
+    conn.send("ready")  # a document's time starts when it is given to a ready worker
     while True:
         source = conn.recv()
         if source is None:
             return
         conn.send(process_source(source, furniture, nlp))
+
+
+class WorkerStartError(RuntimeError):
+    """A worker process died before it was ready (its pipeline would not load)."""
 
 
 class _Worker:
@@ -43,6 +48,7 @@ class _Worker:
         theirs.close()
         self.source: Optional[Source] = None
         self.deadline = 0.0
+        self.ready = False
 
     def give(self, source: Source, seconds: float) -> None:
         self.source, self.deadline = source, time.monotonic() + seconds
@@ -80,46 +86,57 @@ class KillablePool(Engine):
         exhausted = False
         while True:
             for worker in self.workers:
-                if worker.source is None and not exhausted:
+                if worker.ready and worker.source is None and not exhausted:
                     source = next(sources, None)
                     if source is None:
                         exhausted = True
                     else:
                         worker.give(source, self.doc_timeout)
             busy = [w for w in self.workers if w.source is not None]
-            if not busy:
+            if exhausted and not busy:
                 return
+            watched = busy + [w for w in self.workers if not w.ready]
             now = time.monotonic()
             wait_for = min([HEARTBEAT_SECONDS] + [max(0.0, w.deadline - now) for w in busy])
-            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], wait_for)
+            ready = wait([w.conn for w in watched] + [w.process.sentinel for w in watched], wait_for)
             yielded = False
             for i, worker in enumerate(self.workers):
-                if worker.source is None:
-                    continue
-                failure = None
-                if worker.conn in ready:
-                    try:
-                        outcome = worker.conn.recv()
-                    except (EOFError, OSError):
-                        failure = "worker process died (out of memory?)"
-                    else:
-                        yield worker.source, outcome
-                        worker.take()
-                        yielded = True
-                        continue
-                elif worker.process.sentinel in ready:
-                    failure = "worker process died (out of memory?)"
-                elif time.monotonic() >= worker.deadline:
-                    failure = "timeout"
-                if failure is None:
-                    continue
-                source = worker.take()
-                yield source, DocumentOutcome(doc=source.doc, error=failure)
-                yielded = True
-                worker.kill()
-                self.workers[i] = _Worker(self.model, self.furniture)
+                for done in self._check(i, worker, ready):
+                    yielded = True
+                    yield done
             if not yielded:
                 yield None
+
+    def _check(self, i: int, worker: _Worker, ready: list) -> Iterator[tuple[Source, DocumentOutcome]]:
+        """What `worker` has to say: ready, an outcome, or a death or timeout (it is
+        then replaced)."""
+        if not worker.ready:
+            if worker.conn in ready:
+                worker.conn.recv()
+                worker.ready = True
+            elif worker.process.sentinel in ready:
+                raise WorkerStartError(f"a worker process could not start (exit status {worker.process.exitcode})")
+            return
+        if worker.source is None:
+            return
+        failure = None
+        if worker.conn in ready:
+            try:
+                outcome = worker.conn.recv()
+            except (EOFError, OSError):
+                failure = "worker process died (out of memory?)"
+            else:
+                yield worker.take(), outcome
+                return
+        elif worker.process.sentinel in ready:
+            failure = "worker process died (out of memory?)"
+        elif time.monotonic() >= worker.deadline:
+            failure = "timeout"
+        if failure is not None:
+            source = worker.take()
+            worker.kill()
+            self.workers[i] = _Worker(self.model, self.furniture)
+            yield source, DocumentOutcome(doc=source.doc, error=failure)
 
     def close(self) -> None:
         for worker in self.workers:
