@@ -138,14 +138,15 @@ def decode_bytes(raw: bytes, declared: Optional[str] = None) -> tuple[str, str]:
 
     Returns (text, encoding). Raises ReadError for data that is not text at all.
     """
+    for bom, enc in _BOMS:  # UTF-32 first: its little-endian BOM begins with UTF-16's
+        if raw.startswith(bom):
+            return raw[len(bom):].decode(enc, errors="replace"), enc
+    wide = _wide_encoding(raw)
+    if wide:
+        return raw.decode(wide, errors="replace"), wide
     binary = _binary_reason(raw)
     if binary:
         raise ReadError(binary)
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    for bom, enc in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
-        if raw.startswith(bom):
-            return raw[2:].decode(enc, errors="replace"), enc
     candidates = []
     if declared:
         candidates.append(declared)
@@ -171,6 +172,34 @@ def decode_bytes(raw: bytes, declared: Optional[str] = None) -> tuple[str, str]:
     if best is None or best.encoding is None:
         raise ReadError("undecodable bytes: no text encoding fits")
     return raw.decode(best.encoding, errors="replace"), best.encoding
+
+
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xef\xbb\xbf", "utf-8-sig"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def _wide_encoding(raw: bytes) -> Optional[str]:
+    """UTF-32 or UTF-16 without a BOM, told by where the NUL bytes of mostly-Latin
+    text fall (every other byte, or three of four); None for anything else."""
+    head = raw[:4096]
+    if len(head) < 8 or head.count(b"\x00") < len(head) // 3:
+        return None
+    head = head[: len(head) // 4 * 4]
+
+    def zero_share(offset: int, step: int) -> float:
+        column = head[offset::step]
+        return column.count(0) / len(column)
+
+    for enc, zeros, step in (("utf-32-le", (1, 2, 3), 4), ("utf-32-be", (0, 1, 2), 4),
+                             ("utf-16-le", (1,), 2), ("utf-16-be", (0,), 2)):
+        others = [i for i in range(step) if i not in zeros]
+        if all(zero_share(i, step) > 0.9 for i in zeros) and all(zero_share(i, step) < 0.1 for i in others):
+            try:
+                raw.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            return enc
+    return None
 
 
 # Share of bytes above 0x7f under which undeclared, non-UTF-8 text is read as cp1252.
@@ -233,17 +262,26 @@ def media_type_of(name: str, raw: bytes) -> str:
 
 
 def gunzip(raw: bytes, limit: int = MAX_BYTES) -> bytes:
-    """Decompress gzip data, refusing output past `limit` (a gzip bomb is bad input)."""
-    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = d.decompress(raw, limit + 1)
-    except zlib.error as e:
-        raise ReadError(f"corrupt gzip data ({e})") from e
-    if len(out) > limit:
-        raise ReadError(f"decompresses to more than {limit} bytes")
-    if not d.eof:
-        # zlib returns what it could decode from a cut-off stream without complaint.
-        raise ReadError("truncated gzip data (stream ends before its end marker)")
+    """Decompress gzip data, every member of it (`cat a.gz b.gz` is one valid gzip file),
+    refusing output past `limit` (a gzip bomb is bad input)."""
+    out = b""
+    rest = raw
+    while rest:
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out += d.decompress(rest, limit + 1 - len(out))
+        except zlib.error as e:
+            raise ReadError(f"corrupt gzip data ({e})") from e
+        if len(out) > limit:
+            raise ReadError(f"decompresses to more than {limit} bytes")
+        if not d.eof:
+            # zlib returns what it could decode from a cut-off stream without complaint.
+            raise ReadError("truncated gzip data (stream ends before its end marker)")
+        rest = d.unused_data
+        if rest and not rest.startswith(b"\x1f\x8b"):
+            rest = rest.lstrip(b"\x00")  # padding after the last member, as gzip(1) allows
+            if rest:
+                raise ReadError("corrupt gzip data (bytes after a member that start no new one)")
     return out
 
 
