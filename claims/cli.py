@@ -190,6 +190,8 @@ def clean(path: str, fmt: str) -> None:
               help="seconds to connect and for each read; a whole response gets three times this")
 @click.option("--min-interval", default=1.0, show_default=True, type=click.FloatRange(min=0),
               help="seconds between two requests to one host (or the site's Crawl-delay)")
+@click.option("--feed-items", default=200, show_default=True, type=click.IntRange(1),
+              help="articles read from one feed; the rest are reported unread")
 @click.option("--commit-every", default=50, show_default=True, type=click.IntRange(1),
               help="documents stored per transaction (each document is atomic whatever this is)")
 @click.option("--no-furniture", is_flag=True,
@@ -202,7 +204,7 @@ def clean(path: str, fmt: str) -> None:
 def run(inputs: tuple[str, ...], db: str, url_lists: tuple[str, ...], workers: int, engine: str,
         scheduler: Optional[str], model: Optional[str], allow_private: bool, refetch: bool,
         timeout: float, min_interval: float, commit_every: int, no_furniture: bool,
-        date: Optional[dt.datetime], doc_timeout: Optional[float]) -> None:
+        date: Optional[dt.datetime], doc_timeout: Optional[float], feed_items: int) -> None:
     """Ingest, extract, store and reconcile. Running twice adds nothing.
 
     INPUTS are files, directories, URLs (an RSS/Atom feed stands for its articles),
@@ -224,7 +226,7 @@ def run(inputs: tuple[str, ...], db: str, url_lists: tuple[str, ...], workers: i
     report = ingest(
         list(inputs), db, workers=workers, model=model, log=progress.log, url_lists=url_lists,
         refetch=refetch, fetch=FetchOptions(allow_private=allow_private, timeout=timeout,
-                                            min_interval=min_interval),
+                                            min_interval=min_interval, feed_items=feed_items),
         furniture=not no_furniture, engine=engine, scheduler=scheduler, progress=progress.update,
         commit_every=commit_every, date=date.date() if date else None, doc_timeout=doc_timeout,
     )

@@ -79,6 +79,8 @@ class FetchPolicy(BaseModel):
     backoff: float = Field(0.5, ge=0, description="seconds before the first retry; doubles each time")
     retry_statuses: frozenset[int] = frozenset({429, 500, 502, 503, 504})
     max_retry_after: float = Field(60.0, ge=0, description="a longer Retry-After fails the fetch instead")
+    url_retry_budget: float = Field(60.0, ge=0, description="seconds one URL may spend waiting to retry, in all")
+    retry_budget: float = Field(600.0, ge=0, description="seconds a Fetcher may spend waiting to retry, in all")
     min_interval: float = Field(1.0, ge=0, description="seconds between two requests to one host")
     max_crawl_delay: float = Field(10.0, ge=0, description="cap on a robots.txt Crawl-delay")
     robots: bool = Field(True, description="honour robots.txt")
@@ -220,6 +222,34 @@ class RobotsRules:
 
 
 # --- addresses and connections ----------------------------------------------------------
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries: mapped (::ffff:a.b.c.d), 6to4
+    (2002:aabb:ccdd::), Teredo's client, NAT64 (64:ff9b::a.b.c.d and 64:ff9b:1::/48) and
+    the old IPv4-compatible form (::a.b.c.d). Each reaches, or names, that IPv4 host."""
+    found = [a for a in (ip.ipv4_mapped, ip.sixtofour) if a is not None]
+    if ip.teredo is not None:
+        found += list(ip.teredo)
+    packed = int(ip)
+    if ip in _NAT64 or ip in _NAT64_LOCAL or (packed >> 32 == 0 and packed > 1):
+        found.append(ipaddress.IPv4Address(packed & 0xFFFFFFFF))
+    return found
+
+
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")
+
+
+def _refusal(ip: ipaddress._BaseAddress) -> Optional[str]:
+    """Why a connection to `ip` is refused (what kind of address it is or carries)."""
+    kind = _non_public(ip)
+    if kind is None and isinstance(ip, ipaddress.IPv6Address):
+        for inner in _embedded_ipv4(ip):
+            inner_kind = _non_public(inner)
+            if inner_kind:
+                return f"{ip} carries {inner} ({inner_kind} address)"
+    return f"{ip} is {kind} address" if kind else None
+
 
 def _non_public(ip: ipaddress._BaseAddress) -> Optional[str]:
     """'a loopback', 'a private'... for an address we refuse, None for a public one."""
@@ -372,6 +402,7 @@ class _State:
     crawl_delay: dict[str, float] = field(default_factory=dict)
     robots: dict[str, _Robots] = field(default_factory=dict)
     robots_locks: dict[str, threading.Lock] = field(default_factory=dict)
+    retry_waited: float = 0.0  # seconds spent waiting to retry, against FetchPolicy.retry_budget
 
 
 class Fetcher:
@@ -464,9 +495,9 @@ class Fetcher:
                 ip = ipaddress.ip_address(info[4][0].split("%")[0])
                 if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
                     ip = ip.ipv4_mapped
-                kind = _non_public(ip)
-                if kind:
-                    raise _Failure(f"refused: {ip} is {kind} address")
+                why = _refusal(ip)
+                if why:
+                    raise _Failure(f"refused: {why}")
         return [(info[0], info[4]) for info in infos]
 
     def _check_robots(self, t: _Target) -> None:
@@ -508,6 +539,7 @@ class Fetcher:
         """One URL with retries: connection errors and `retry_statuses`, backing off."""
         p = self.policy
         attempt = 0
+        waited = 0.0
         while True:
             attempt += 1
             try:
@@ -528,7 +560,24 @@ class Fetcher:
                                    f"is beyond the {p.max_retry_after:g} s limit)", status=resp.status)
                 if wait is None:
                     wait = p.backoff * 2 ** (attempt - 1)
+                over = self._over_budget(wait, waited)
+                if over:
+                    raise _Failure(f"{_status_text(resp.status, resp.reason)} (a retry in {wait:g} s is beyond "
+                                   f"{over})", status=resp.status)
+            waited += wait
             time.sleep(wait)
+
+    def _over_budget(self, wait: float, waited: float) -> Optional[str]:
+        """Which retry budget a wait of `wait` seconds would overrun, or None (and then it
+        is taken from the Fetcher's budget)."""
+        p = self.policy
+        if waited + wait > p.url_retry_budget:
+            return f"this URL's retry budget of {p.url_retry_budget:g} s"
+        with self._state.lock:
+            if self._state.retry_waited + wait > p.retry_budget:
+                return f"the run's retry budget of {p.retry_budget:g} s"
+            self._state.retry_waited += wait
+        return None
 
     def _wait_turn(self, host: str) -> None:
         st = self._state

@@ -45,7 +45,7 @@ def test_a_document_over_its_time_is_reported_and_the_batch_goes_on(tmp_path, co
     (inputs / "b_endless.txt").write_text(_slow_text(40_000))
     (inputs / "c_good.txt").write_text(GOOD.replace("Acme", "Globex").replace("$3", "$7"))
     extra = ["--db", str(tmp_path / "t.db")] if command == "run" else []
-    proc = run_claims(command, str(inputs), *extra, "--doc-timeout", "2", check=False)
+    proc = run_claims(command, str(inputs), *extra, "--doc-timeout", "5", check=False)
     assert proc.returncode == 1, proc.stderr
     assert [ln for ln in proc.stderr.splitlines() if "b_endless.txt" in ln] == [f"{inputs}/b_endless.txt: timeout"]
     if command == "run":
