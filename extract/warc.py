@@ -10,6 +10,8 @@ Parsing is warcio's (the reference WARC library of the Webrecorder project).
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from typing import Iterator, Union
 
 from pydantic import BaseModel
@@ -42,6 +44,8 @@ def iter_warc(path: str) -> Iterator[Union[Source, WarcRecordError]]:
     from warcio.exceptions import ArchiveLoadFailed
 
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # opening a FIFO would wait for a writer
+            raise ReadError("not a regular file; refused")
         f = open(path, "rb")
     except OSError as e:
         raise ReadError(f"cannot read: {e.strerror or e}") from e

@@ -116,6 +116,16 @@ def test_fifos_symlink_loops_and_links_out_of_the_folder_are_reported_not_follow
     assert _docs(tmp_path / "h.db") == ["good.txt"] or sorted(_docs(tmp_path / "h.db")) == ["good.txt"]
 
 
+@pytest.mark.parametrize("name", ["crawl.warc", "list.urls"], ids=["warc", "url-list"])
+def test_a_fifo_named_like_an_archive_or_url_list_is_refused_not_waited_on(tmp_path, name):
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    proc = subprocess.run([sys.executable, "-m", "claims", "run", str(fifo), "--db", str(tmp_path / "f.db")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    assert proc.stderr.splitlines() == [f"{fifo}: not a regular file; refused"]
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads every directory: no permission to take away")
 def test_an_unreadable_directory_is_reported(tmp_path):
     inputs = tmp_path / "in"
