@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import queue
 import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -94,10 +95,16 @@ def process_sources(sources: Iterable[Source], furniture: frozenset[str], nlp) -
 # --------------------------------------------------------------------------- engines
 
 
+# While a document is being worked on, an engine yields None at least this often: the
+# writer's chance to commit what is finished, however long the next document takes.
+HEARTBEAT_SECONDS = 0.5
+
+
 class Engine:
     """Runs `process_source` over sources; a context manager owning its workers."""
 
-    def run(self, sources: Iterator[Source]) -> Iterator[tuple[Source, DocumentOutcome]]:
+    def run(self, sources: Iterator[Source]) -> Iterator[Optional[tuple[Source, DocumentOutcome]]]:
+        """(source, outcome) pairs, and None as a heartbeat while waiting."""
         raise NotImplementedError
 
     def __enter__(self) -> "Engine":
@@ -110,23 +117,60 @@ class Engine:
         pass
 
 
+_NEED, _DONE = object(), object()
+
+
 class InProcess(Engine):
+    """In this process. The work runs on a thread so that the caller, on this one, keeps
+    a heartbeat; the caller alone pulls the sources (they touch the store)."""
+
     def __init__(self, model: Optional[str], furniture: frozenset[str]):
         from extract.pipeline import load_nlp
 
         self.nlp = load_nlp(model)
         self.furniture = furniture
+        self.inbox: Optional[queue.Queue] = None
 
-    def run(self, sources):
+    def _work(self, inbox: queue.Queue, outbox: queue.Queue) -> None:
         taken: deque[Source] = deque()
 
         def kept() -> Iterator[Source]:
-            for source in sources:
+            while True:
+                outbox.put(_NEED)
+                source = inbox.get()
+                if source is None:
+                    return
                 taken.append(source)
                 yield source
 
-        for outcome in process_sources(kept(), self.furniture, self.nlp):
-            yield taken.popleft(), outcome
+        try:
+            for outcome in process_sources(kept(), self.furniture, self.nlp):
+                outbox.put((taken.popleft(), outcome))
+        except BaseException as e:  # handed to the caller's thread and raised there
+            outbox.put(e)
+        outbox.put(_DONE)
+
+    def run(self, sources):
+        self.inbox, outbox = queue.Queue(), queue.Queue()
+        threading.Thread(target=self._work, args=(self.inbox, outbox), name="extract", daemon=True).start()
+        while True:
+            try:
+                message = outbox.get(timeout=HEARTBEAT_SECONDS)
+            except queue.Empty:
+                yield None
+                continue
+            if message is _NEED:
+                self.inbox.put(next(sources, None))
+            elif message is _DONE:
+                return
+            elif isinstance(message, BaseException):
+                raise message
+            else:
+                yield message
+
+    def close(self) -> None:
+        if self.inbox is not None:
+            self.inbox.put(None)  # a run left early: its thread stops asking
 
 
 # State of a worker process, set once by its initializer.
@@ -195,7 +239,10 @@ class ProcessPool(Engine):
                 pending[self.pool.submit(_work_in_process, chunk)] = chunk
             if not pending:
                 return
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            done, _ = wait(pending, timeout=HEARTBEAT_SECONDS, return_when=FIRST_COMPLETED)
+            if not done:
+                yield None
+                continue
             broken = False
             for future in done:
                 chunk = pending.pop(future)
@@ -240,10 +287,13 @@ def dask_task(source: Source, furniture: frozenset[str], model: Optional[str]) -
 
 
 class DaskEngine(Engine):
-    """Tasks on a Dask distributed cluster at `scheduler`, or on a LocalCluster."""
+    """Tasks on a Dask distributed cluster at `scheduler`, or on a LocalCluster.
+
+    With `doc_timeout`, only one task per worker thread is in flight (so a task's time
+    counts from when it started) and a task past its time is cancelled and reported."""
 
     def __init__(self, scheduler: Optional[str], workers: int, model: Optional[str],
-                 furniture: frozenset[str]):
+                 furniture: frozenset[str], doc_timeout: Optional[float] = None):
         from distributed import Client, LocalCluster
 
         self.cluster = None
@@ -255,40 +305,55 @@ class DaskEngine(Engine):
             self.client = Client(scheduler)
         self.model = model
         self.furniture = furniture
+        self.doc_timeout = doc_timeout
 
     def run(self, sources):
-        from distributed import as_completed
+        from distributed import wait as dask_wait
 
         n_workers = max(1, sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values()))
-        limit = n_workers * IN_FLIGHT_PER_WORKER
+        limit = n_workers * (1 if self.doc_timeout else IN_FLIGHT_PER_WORKER)
         furniture: object = frozenset()
         if self.furniture:
             # Sent to every worker once; in a list, else scatter takes the set's lines as items.
             [furniture] = self.client.scatter([self.furniture], broadcast=True)
-        pending: dict[str, Source] = {}
-
-        def submit(source: Source):
-            future = self.client.submit(dask_task, source, furniture, self.model, pure=False)
-            pending[future.key] = source
-            return future
-
-        first = []
-        for source in sources:
-            first.append(submit(source))
-            if len(first) >= limit:
-                break
-        stream = as_completed(first)
-        for future in stream:
-            source = pending.pop(future.key)
+        pending: dict = {}  # future -> (source, deadline)
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < limit:
+                source = next(sources, None)
+                if source is None:
+                    exhausted = True
+                    break
+                future = self.client.submit(dask_task, source, furniture, self.model, pure=False)
+                pending[future] = (source, time.monotonic() + (self.doc_timeout or float("inf")))
+            if not pending:
+                return
             try:
-                outcome = future.result()
-            except Exception as e:  # a task that failed on the cluster: reported, batch goes on
-                outcome = DocumentOutcome(doc=source.doc, error=f"dask task failed: {type(e).__name__}: {_one_line(e)}")
+                done = dask_wait(list(pending), timeout=HEARTBEAT_SECONDS, return_when="FIRST_COMPLETED").done
+            except TimeoutError:
+                done = set()
+            yield from self._finished(pending, done)
+
+    def _finished(self, pending: dict, done: set):
+        now, any_out = time.monotonic(), False
+        for future in list(pending):
+            source, deadline = pending[future]
+            if future in done:
+                try:
+                    outcome = future.result()
+                except Exception as e:  # a task that failed on the cluster: reported, batch goes on
+                    outcome = DocumentOutcome(doc=source.doc, error=f"dask task failed: {type(e).__name__}: {_one_line(e)}")
+            elif now >= deadline:
+                future.cancel()
+                outcome = DocumentOutcome(doc=source.doc, error="timeout")
+            else:
+                continue
+            del pending[future]
             future.release()
+            any_out = True
             yield source, outcome
-            more = next(sources, None)
-            if more is not None:
-                stream.add(submit(more))
+        if not any_out:
+            yield None
 
     def close(self) -> None:
         self.client.close()
@@ -297,11 +362,17 @@ class DaskEngine(Engine):
 
 
 def make_engine(engine: str, *, workers: int, model: Optional[str], furniture: frozenset[str],
-                scheduler: Optional[str] = None) -> Engine:
+                scheduler: Optional[str] = None, doc_timeout: Optional[float] = None) -> Engine:
+    """`doc_timeout` (seconds) bounds each document: locally it means worker processes
+    that can be killed (claims/workers.py), even for one worker."""
     if engine == "dask":
-        return DaskEngine(scheduler, workers, model, furniture)
+        return DaskEngine(scheduler, workers, model, furniture, doc_timeout)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (local or dask)")
+    if doc_timeout:
+        from claims.workers import KillablePool
+
+        return KillablePool(workers, model, furniture, doc_timeout)
     if workers <= 1:
         return InProcess(model, furniture)
     return ProcessPool(workers, model, furniture)
@@ -324,12 +395,14 @@ class Writer:
         self.pending_hashes: set[str] = set()
         self.oldest: Optional[float] = None
         self.done = 0  # inputs dealt with, stored or not yet committed
-        self.claims_seen = 0
 
     def has_document(self, key: str) -> bool:
         return key in self.pending_hashes or self.store.has_document(key)
 
     def fail(self, doc: str, reason: str) -> None:
+        from extract.read import printable_name
+
+        doc = printable_name(doc)  # a newline in a name must not forge a report line
         self.log(f"{doc}: {reason}")
         self.store.record_failure(doc, reason)
         self.report.failed += 1
@@ -346,12 +419,19 @@ class Writer:
         from claims.store import content_hash
 
         self.done += 1
-        self.claims_seen += len(outcome.claims)
         self.pending.append((source, outcome.article, outcome.claims))
         self.pending_hashes.add(content_hash(source.raw))
         if self.oldest is None:
             self.oldest = time.monotonic()
-        if len(self.pending) >= self.batch_documents or time.monotonic() - self.oldest >= self.batch_seconds:
+        if len(self.pending) >= self.batch_documents:
+            self.flush()
+        else:
+            self.tick()
+
+    def tick(self) -> None:
+        """Commit what waits if the oldest has waited `batch_seconds` (called on every
+        outcome and every engine heartbeat, so nothing finished waits on a slow document)."""
+        if self.oldest is not None and time.monotonic() - self.oldest >= self.batch_seconds:
             self.flush()
 
     def flush(self) -> None:

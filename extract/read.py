@@ -7,11 +7,13 @@ expands the command line's PATHs the way CONTRACT.md says (a directory means eve
 
 from __future__ import annotations
 
-import gzip
+import errno
+import os
 import re
+import stat
 import zlib
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Iterator, NamedTuple, Optional
 
 from charset_normalizer import from_bytes
 
@@ -30,6 +32,27 @@ class ReadError(Exception):
     """An input that cannot be read; the message is one line a user can act on."""
 
 
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable_name(name: str) -> str:
+    """A file name as it may appear in a report line or the database: a byte that is not
+    UTF-8 (decoded by Python as a lone surrogate) as \\xNN, control characters (a
+    newline could forge a report line) escaped. Ordinary names come back unchanged."""
+    out = []
+    for ch in name:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF:
+            out.append(f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def is_supported(path: Path) -> bool:
     name = path.name.lower()
     if name.endswith(".gz"):
@@ -37,16 +60,77 @@ def is_supported(path: Path) -> bool:
     return name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES)
 
 
-def iter_inputs(paths: list[str]) -> Iterator[str]:
-    """Each PATH as given; a directory expands to its supported files, sorted."""
+class Found(NamedTuple):
+    """A file to read, or (with `error`) one found but refused: reported, never silent."""
+
+    path: str
+    error: Optional[str] = None
+
+
+def iter_inputs(paths: list[str]) -> Iterator[Found]:
+    """Each PATH as given; a directory expands to its supported files, sorted.
+
+    Below a directory nothing leads out of it: a symlink is followed only to a file
+    inside the folder; one leading outside, a broken one or a loop is reported, as is an
+    unreadable directory and a FIFO or device with a supported name."""
     for given in paths:
-        p = Path(given)
-        if p.is_dir():
-            for child in sorted(p.rglob("*")):
-                if child.is_file() and is_supported(child):
-                    yield str(child)
+        if os.path.isdir(given):
+            yield from _walk(Path(given))
         else:
-            yield given
+            yield Found(given)
+
+
+def _walk(root: Path) -> Iterator[Found]:
+    inside = root.resolve()
+    found: list[tuple[Path, Optional[str]]] = []
+    folders = [root]
+    while folders:
+        folder = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError as e:
+            found.append((folder, f"cannot read directory: {e.strerror or e}"))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.is_symlink():
+                reason = _symlink_refusal(path, inside)
+                if reason is not None and reason != "a symlink to a directory":
+                    found.append((path, reason))
+                elif reason is None and is_supported(path):
+                    found.append((path, None))
+            elif entry.is_dir(follow_symlinks=False):
+                folders.append(path)
+            elif is_supported(path):
+                kind = _special_kind(entry)
+                found.append((path, f"not a regular file ({kind}); refused" if kind else None))
+    for path, error in sorted(found):
+        yield Found(str(path), error)
+
+
+def _symlink_refusal(path: Path, inside: Path) -> Optional[str]:
+    """Why a symlink below an input folder is not followed, or None to read its file."""
+    try:
+        target = path.resolve(strict=True)
+    except RuntimeError:
+        return "a symlink loop; not followed"
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return "a symlink loop; not followed"
+        return "a broken symlink; not followed"
+    if not target.is_relative_to(inside):
+        return "a symlink leading outside the input folder; not followed"
+    if target.is_dir():
+        return "a symlink to a directory"  # its files, inside the folder, are walked anyway
+    return None
+
+
+def _special_kind(entry: os.DirEntry) -> Optional[str]:
+    mode = entry.stat(follow_symlinks=False).st_mode
+    if stat.S_ISREG(mode):
+        return None
+    return {stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a device",
+            stat.S_IFBLK: "a device"}.get(stat.S_IFMT(mode), "not a file")
 
 
 def decode_bytes(raw: bytes, declared: Optional[str] = None) -> tuple[str, str]:
@@ -54,14 +138,15 @@ def decode_bytes(raw: bytes, declared: Optional[str] = None) -> tuple[str, str]:
 
     Returns (text, encoding). Raises ReadError for data that is not text at all.
     """
+    for bom, enc in _BOMS:  # UTF-32 first: its little-endian BOM begins with UTF-16's
+        if raw.startswith(bom):
+            return raw[len(bom):].decode(enc, errors="replace"), enc
+    wide = _wide_encoding(raw)
+    if wide:
+        return raw.decode(wide, errors="replace"), wide
     binary = _binary_reason(raw)
     if binary:
         raise ReadError(binary)
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    for bom, enc in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
-        if raw.startswith(bom):
-            return raw[2:].decode(enc, errors="replace"), enc
     candidates = []
     if declared:
         candidates.append(declared)
@@ -87,6 +172,34 @@ def decode_bytes(raw: bytes, declared: Optional[str] = None) -> tuple[str, str]:
     if best is None or best.encoding is None:
         raise ReadError("undecodable bytes: no text encoding fits")
     return raw.decode(best.encoding, errors="replace"), best.encoding
+
+
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xef\xbb\xbf", "utf-8-sig"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def _wide_encoding(raw: bytes) -> Optional[str]:
+    """UTF-32 or UTF-16 without a BOM, told by where the NUL bytes of mostly-Latin
+    text fall (every other byte, or three of four); None for anything else."""
+    head = raw[:4096]
+    if len(head) < 8 or head.count(b"\x00") < len(head) // 3:
+        return None
+    head = head[: len(head) // 4 * 4]
+
+    def zero_share(offset: int, step: int) -> float:
+        column = head[offset::step]
+        return column.count(0) / len(column)
+
+    for enc, zeros, step in (("utf-32-le", (1, 2, 3), 4), ("utf-32-be", (0, 1, 2), 4),
+                             ("utf-16-le", (1,), 2), ("utf-16-be", (0,), 2)):
+        others = [i for i in range(step) if i not in zeros]
+        if all(zero_share(i, step) > 0.9 for i in zeros) and all(zero_share(i, step) < 0.1 for i in others):
+            try:
+                raw.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            return enc
+    return None
 
 
 # Share of bytes above 0x7f under which undeclared, non-UTF-8 text is read as cp1252.
@@ -149,31 +262,44 @@ def media_type_of(name: str, raw: bytes) -> str:
 
 
 def gunzip(raw: bytes, limit: int = MAX_BYTES) -> bytes:
-    """Decompress gzip data, refusing output past `limit` (a gzip bomb is bad input)."""
-    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = d.decompress(raw, limit + 1)
-    except zlib.error as e:
-        raise ReadError(f"corrupt gzip data ({e})") from e
-    if len(out) > limit:
-        raise ReadError(f"decompresses to more than {limit} bytes")
-    if not d.eof:
-        # zlib returns what it could decode from a cut-off stream without complaint.
-        raise ReadError("truncated gzip data (stream ends before its end marker)")
+    """Decompress gzip data, every member of it (`cat a.gz b.gz` is one valid gzip file),
+    refusing output past `limit` (a gzip bomb is bad input)."""
+    out = b""
+    rest = raw
+    while rest:
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out += d.decompress(rest, limit + 1 - len(out))
+        except zlib.error as e:
+            raise ReadError(f"corrupt gzip data ({e})") from e
+        if len(out) > limit:
+            raise ReadError(f"decompresses to more than {limit} bytes")
+        if not d.eof:
+            # zlib returns what it could decode from a cut-off stream without complaint.
+            raise ReadError("truncated gzip data (stream ends before its end marker)")
+        rest = d.unused_data
+        if rest and not rest.startswith(b"\x1f\x8b"):
+            rest = rest.lstrip(b"\x00")  # padding after the last member, as gzip(1) allows
+            if rest:
+                raise ReadError("corrupt gzip data (bytes after a member that start no new one)")
     return out
 
 
 def read_path(path: str) -> Source:
-    """Read one file into a `Source`. Raises ReadError with a one-line reason."""
+    """Read one file into a `Source`. Raises ReadError with a one-line reason. A FIFO or
+    device is refused before it is opened (opening a FIFO blocks until a writer comes)."""
     p = Path(path)
     try:
-        size = p.stat().st_size
+        st = p.stat()
     except OSError as e:
         raise ReadError(f"cannot read: {e.strerror or e}") from e
-    if p.is_dir():
+    if stat.S_ISDIR(st.st_mode):
         raise ReadError("is a directory")
-    if size > MAX_BYTES:
-        raise ReadError(f"file too large ({size} bytes, limit {MAX_BYTES})")
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a socket or device"
+        raise ReadError(f"not a regular file ({kind}); refused")
+    if st.st_size > MAX_BYTES:
+        raise ReadError(f"file too large ({st.st_size} bytes, limit {MAX_BYTES})")
     try:
         raw = p.read_bytes()
     except OSError as e:
@@ -183,9 +309,5 @@ def read_path(path: str) -> Source:
     if not raw.strip():
         raise ReadError("empty file")
     text, encoding = decode_bytes(raw)
-    return Source(doc=path, raw=raw, media_type=media_type_of(p.name, raw), text=text, encoding=encoding)
-
-
-def gzip_bytes(data: bytes) -> bytes:
-    """For tests and fixtures: the gzip of `data`."""
-    return gzip.compress(data)
+    return Source(doc=printable_name(path), raw=raw, media_type=media_type_of(p.name, raw), text=text,
+                  encoding=encoding)

@@ -10,6 +10,8 @@ Parsing is warcio's (the reference WARC library of the Webrecorder project).
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from typing import Iterator, Union
 
 from pydantic import BaseModel
@@ -42,6 +44,8 @@ def iter_warc(path: str) -> Iterator[Union[Source, WarcRecordError]]:
     from warcio.exceptions import ArchiveLoadFailed
 
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # opening a FIFO would wait for a writer
+            raise ReadError("not a regular file; refused")
         f = open(path, "rb")
     except OSError as e:
         raise ReadError(f"cannot read: {e.strerror or e}") from e
@@ -94,6 +98,11 @@ def _source(record, uri: str, ctype_header: str) -> Union[Source, WarcRecordErro
         return WarcRecordError(doc=uri, error=f"unreadable WARC record ({type(e).__name__}: {e})")
     if len(raw) > MAX_BYTES:
         return WarcRecordError(doc=uri, error=f"WARC record larger than {MAX_BYTES} bytes")
+    missing = _missing_bytes(record)
+    if missing:
+        # A cut-off archive: the record's text stops mid-sentence ("a $21" of "$21 billion").
+        return WarcRecordError(doc=uri, error=f"truncated WARC record ({missing} bytes of its "
+                                              "Content-Length missing); refused")
     if not raw.strip():
         return WarcRecordError(doc=uri, error="empty WARC record")
     charset = None
@@ -109,6 +118,14 @@ def _source(record, uri: str, ctype_header: str) -> Union[Source, WarcRecordErro
         doc=uri, raw=raw, media_type="text/html", text=text, encoding=encoding,
         url=uri, final_url=uri, fetched_at=_warc_date(record.rec_headers.get_header("WARC-Date")),
     )
+
+
+def _missing_bytes(record) -> int:
+    """How many bytes of the record's declared Content-Length the file lacks (0 when whole)."""
+    stream = record.raw_stream
+    while stream.read(65536):
+        pass
+    return max(0, getattr(stream, "limit", 0))
 
 
 def _warc_date(value: str | None) -> dt.datetime | None:
