@@ -215,3 +215,36 @@ def test_a_revision_pairs_with_the_figure_it_revises(earlier, revision, other):
     [v] = [v for v in result.conflicts if v.tier == "contradiction"]
     assert {v.a_id, v.b_id} == {earlier.id, revision.id} and v.explained
     assert "doc2.txt's is the later" in v.why
+
+
+# A rate whose denominator only the metric names ("earnings per share") meets the same
+# rate written with its denominator ("$2.53 a share"); a total never meets a rate.
+def _per(c, per):
+    return c.model_copy(update={"per": per})
+
+
+PER_PAIRS = [
+    ("eps-named-by-the-metric",
+     said("The retailer earned $2.53 per diluted share in the third quarter.", "$2.53", 2.53, 1, unit="USD",
+          subject="Home Depot", metric="earnings per share"),
+     _per(said("Home Depot reported third-quarter earnings of $2.53 a share.", "$2.53", 2.53, 2, unit="USD",
+               subject="Home Depot", metric="earnings per share"), "share"),
+     "agree"),
+    ("price-per-gallon-named-by-the-metric",
+     said("The average price per gallon of regular gasoline was $3.12 last week, the motor club said.", "$3.12",
+          3.12, 1, unit="USD", subject="regular gasoline", metric="average price per gallon"),
+     _per(said("Regular gasoline averaged $3.12 a gallon nationally last week, the motor club reported.", "$3.12",
+               3.12, 2, unit="USD", subject="regular gasoline", metric="average price per gallon"), "gallon"),
+     "agree"),
+    ("a-total-is-not-a-weekly-rate",
+     said("The film's box office takings reached $53 million, the studio said.", "$53 million", 53e6, 1, unit="USD",
+          subject="Starfall", metric="box office"),
+     _per(said("Starfall's box office takings were $53 million a week, the studio said.", "$53 million", 53e6, 2,
+               unit="USD", subject="Starfall", metric="box office"), "week"),
+     None),
+]
+
+
+@pytest.mark.parametrize("a,b,want", [p[1:] for p in PER_PAIRS], ids=[p[0] for p in PER_PAIRS])
+def test_a_rate_named_by_its_metric(a, b, want):
+    assert verdict(a, b) == want

@@ -204,13 +204,14 @@ def own_stretch(c: Claim) -> str:
     return before + c.surface + after
 
 
+# The basis recognition read ("yoy", "qoq", "constant currency") as reconciliation names it:
+# a year-on-year rate is the default outlets give, so it and an unstated basis are one.
+BASIS_NAMES = {"qoq": "sequential", "constant currency": "constant currency"}
+
+
 def growth_basis(c: Claim) -> Optional[str]:
-    """"sequential" or "constant currency" when the growth figure says so; None: year on year."""
-    stretch = own_stretch(c)
-    for basis, cue in _rules().growth_bases.items():
-        if cue.search(stretch):
-            return basis
-    return None
+    """"sequential" or "constant currency" when recognition read that basis; None: year on year."""
+    return BASIS_NAMES.get(c.basis) if c.basis else None
 
 
 def is_to_date(c: Claim) -> bool:
@@ -254,9 +255,9 @@ def _segment_metric(subject: str, metric: str) -> tuple[str, str]:
 
 
 def is_vague(c: Claim) -> bool:
-    """Vague magnitudes carry order-of-magnitude bands, not figures to compare."""
-    s = c.surface.lower()
-    return bool(re.search(r"\b(?:hundreds|tens|thousands|millions|billions|trillions|dozens)\b", s)) or "-dollar" in s
+    """Vague magnitudes ("hundreds of billions") carry order-of-magnitude bands, not figures
+    to compare: recognition marks them on the record."""
+    return bool(c.vague)
 
 
 def forecast_and_outcome(a: Claim, b: Claim) -> bool:

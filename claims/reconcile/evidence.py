@@ -78,7 +78,7 @@ def pairing(a: Claim, b: Claim, fa: tuple, fb: tuple, canonical: set[str],
         for framed, other in ((a, b), (b, a)):
             if framed.period and names_another_month(framed.period, other):
                 p.against.append(f"{other.surface!r} is said of another month than {framed.period}")
-    if (a.per or None) != (b.per or None):
+    if not pers_meet(a, b):
         p.against.append(f"rates per different things ({a.per} vs {b.per})")
     if basis_of(a) != basis_of(b):
         p.against.append("growth on different bases")
@@ -87,6 +87,17 @@ def pairing(a: Claim, b: Claim, fa: tuple, fb: tuple, canonical: set[str],
     if grown_since(a, b, published) or grown_since(b, a, published):
         p.against.append("the later report says the number has changed since")
     return p
+
+
+def pers_meet(a: Claim, b: Claim) -> bool:
+    """Rates per the same thing. A side with no denominator of its own still meets one
+    whose denominator its metric names ("earnings per share" $2.53 and "$2.53 a share")."""
+    if (a.per or None) == (b.per or None):
+        return True
+    bare, rate = (a, b) if not a.per else (b, a)
+    if bare.per or not bare.metric:
+        return False
+    return rate.per.lower() in bare.metric.lower().replace("-", " ").split()
 
 
 def metrics_meet(a: str, b: str) -> bool:

@@ -78,7 +78,6 @@ class _Rules:
     relays: frozenset[str]
     consensus: frozenset[str]
     fiscal_year_end: dict[str, int]
-    growth_bases: dict[str, re.Pattern]
     to_date: re.Pattern
     owner_words: frozenset[str]
     outlook: re.Pattern
@@ -120,7 +119,6 @@ def _rules() -> _Rules:
         relays=frozenset(r.lower() for r in d["speakers"]["relays"]),
         consensus=frozenset(r.lower() for r in d["speakers"]["consensus"]),
         fiscal_year_end=dict(d["fiscal_year_end"]),
-        growth_bases={basis: _cue_pattern(cues) for basis, cues in d["growth"]["bases"].items()},
         to_date=_cue_pattern(d["partial"]["to_date"]),
         owner_words=frozenset(words["owners"]),
         outlook=_cue_pattern(d["outlook"]["cues"]),
