@@ -105,7 +105,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 # A bare number followed by a plural, perhaps after one modifier, may count it
-# ("500 new jobs"); the parse decides (extract.pipeline.with_counted_noun).
+# ("500 new jobs"); the parse decides (extract.claim_filter.with_counted_noun).
 _YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")  # thousands separators: an amount (pipeline `is_claim`)
 
