@@ -302,21 +302,8 @@ def _is_model_number(text: str, m: re.Match) -> bool:
 def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[int],
          fiscal_year: Optional[int] = None, by_start: bool = False) -> Optional[TimeRef]:
     s, e = m.span()
-    if kind == "window":
-        return TimeRef(s, e, None, "window")
-    if kind == "monthsof":
-        first, n = m.group(1).lower() == "first", 3 if m.group(2) in ("three", "3") else 6
-        part = ("Q1" if first else "Q4") if n == 3 else ("H1" if first else "H2")
-        return TimeRef(s, e, f"{m.group(3)}-{part}", "period")
-    if kind == "then":
-        return TimeRef(s, e, None, "same", (m.group(1) or "period").lower())
-    if kind == "same":
-        unit = m.group(1).lower().split()[-1]
-        return TimeRef(s, e, None, "same", unit)
-    if kind == "undated":
-        return TimeRef(s, e, None, "unresolved")
-    if kind == "yearago":
-        return TimeRef(s, e, None, "yearago")
+    if kind in _MARKERS:
+        return _marker_ref(kind, m)
     if kind in ("fiscal", "fullyear"):
         # the fiscal year the text last named; else, for a full year, the calendar year
         shift = 0 if kind == "fullyear" else {"this": 0, "the current": 0, "next": 1}.get(
@@ -342,14 +329,60 @@ def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[in
     if kind == "ytd":
         y = published.year if published else year
         return TimeRef(s, e, str(y), "period") if y else TimeRef(s, e, None, "unresolved")
+    if kind in ("bareoq", "bareoh"):
+        return _bare_part_ref(kind, m, published, year, fiscal_year)
+    if kind == "bareq" and m.group(1).upper() in ("Q1", "Q2", "Q3") and fiscal_year is not None:
+        return TimeRef(s, e, f"FY{fiscal_year}-{m.group(1).upper()}", "period")
     anchor = published
+    if anchor is None and year and (kind in ("bareq", "barem") or (kind == "rel" and m.group(2).lower() == "year")):
+        # An undated article: its estimated year stands in for the publication
+        # year, for year-level resolution only.
+        anchor = dt.date(year, 12, 31) if kind == "barem" else dt.date(year, 6, 30)
+    period = _normalise(kind, m, anchor)
+    if kind == "rel" and m.group(1).lower().startswith("the p"):
+        # "the previous month": the one before the month under discussion, which the
+        # framer knows; the one before the publication's if there is none
+        return TimeRef(s, e, period, "previous", m.group(2).lower())
+    if period is None:
+        if kind in ("rel", "recentq", "bareq", "barem"):
+            return TimeRef(s, e, None, "unresolved")
+        return None
+    return TimeRef(s, e, period, "period")
+
+
+# Kinds read off their own words alone, with no date to resolve them against: a window, a
+# pointer back ("the same quarter", "at that point"), a comparison, "the first six months of 2019".
+_MARKERS = frozenset({"window", "monthsof", "then", "same", "undated", "yearago"})
+
+
+def _marker_ref(kind: str, m: re.Match) -> TimeRef:
+    s, e = m.span()
+    if kind == "window":
+        return TimeRef(s, e, None, "window")
+    if kind == "monthsof":
+        first, n = m.group(1).lower() == "first", 3 if m.group(2) in ("three", "3") else 6
+        part = ("Q1" if first else "Q4") if n == 3 else ("H1" if first else "H2")
+        return TimeRef(s, e, f"{m.group(3)}-{part}", "period")
+    if kind == "then":
+        return TimeRef(s, e, None, "same", (m.group(1) or "period").lower())
+    if kind == "same":
+        unit = m.group(1).lower().split()[-1]
+        return TimeRef(s, e, None, "same", unit)
+    if kind == "undated":
+        return TimeRef(s, e, None, "unresolved")
+    return TimeRef(s, e, None, "yearago")  # "a year earlier"
+
+
+def _bare_part_ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[int],
+                   fiscal_year: Optional[int]) -> Optional[TimeRef]:
+    """An ordinal quarter or half with no year ("the third quarter", "second-half sales"):
+    the article's fiscal year's, a game's (no period), or the year under discussion's."""
+    s, e = m.span()
     if kind == "bareoq" and fiscal_year is not None and m.group(1).lower() != "fourth":
         # "Home Depot reported third-quarter earnings ... the benefits anticipated for
         # fiscal 2019": a company that names its fiscal year reports fiscal quarters. A
         # fourth quarter closes its year: the year its story looks forward to is the next.
         return TimeRef(s, e, f"FY{fiscal_year}-Q{_ORD[m.group(1).lower()]}", "period")
-    if kind == "bareq" and m.group(1).upper() in ("Q1", "Q2", "Q3") and fiscal_year is not None:
-        return TimeRef(s, e, f"FY{fiscal_year}-{m.group(1).upper()}", "period")
     if kind == "bareoq" and re.search(r"\bfiscal[\s-]+$", m.string[max(0, s - 10):s], re.I):
         # "the fiscal first quarter": which fiscal year it belongs to, the text does not say
         return TimeRef(s, e, None, "unresolved")
@@ -379,20 +412,7 @@ def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[in
         else:
             return TimeRef(s, e, None, "unresolved")
         return TimeRef(s, e, f"{y}-Q{n}", "period")
-    if anchor is None and year and (kind in ("bareq", "barem") or (kind == "rel" and m.group(2).lower() == "year")):
-        # An undated article: its estimated year stands in for the publication
-        # year, for year-level resolution only.
-        anchor = dt.date(year, 12, 31) if kind == "barem" else dt.date(year, 6, 30)
-    period = _normalise(kind, m, anchor)
-    if kind == "rel" and m.group(1).lower().startswith("the p"):
-        # "the previous month": the one before the month under discussion, which the
-        # framer knows; the one before the publication's if there is none
-        return TimeRef(s, e, period, "previous", m.group(2).lower())
-    if period is None:
-        if kind in ("rel", "recentq", "bareq", "barem"):
-            return TimeRef(s, e, None, "unresolved")
-        return None
-    return TimeRef(s, e, period, "period")
+    return None
 
 
 _FISCAL_APPOSITIVE = re.compile(r"\s*[,(—–]\s*(?:the\s+|its\s+)?(?:(?:first|second|third|fourth)\s+(?:fiscal\s+)?quarter\s+"
