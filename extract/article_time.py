@@ -85,11 +85,17 @@ def _study_window(body: str, published: Optional[dt.date], year: Optional[int]) 
     return None
 
 
+def may_be_lede(paragraph: str) -> bool:
+    """Long enough to be a lede, not a headline, byline, caption or ticker line (shared
+    with the article's topic, extract/frame/article.py)."""
+    return len(_WORD.findall(paragraph)) >= _LEDE_WORDS
+
+
 def _lede(body: str) -> Optional[tuple[int, int]]:
     """(start, end) of the first paragraph long enough to be a lede."""
     at = 0
     for para in body.split("\n"):
-        if len(_WORD.findall(para)) >= _LEDE_WORDS:
+        if may_be_lede(para):
             return at, at + len(para)
         at += len(para) + 1
     return None

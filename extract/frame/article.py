@@ -7,16 +7,12 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
+from extract.article_time import may_be_lede
 from extract.records import Kind, Quantity
 from extract.vocab import entity_table, metric_vocabulary
 from extract.frame.cues import load_cues
 from extract.frame.context import Frame, ITSELF, STRONG, TOPIC, WEAK
 from extract.frame.figures import is_money
-
-
-# A lede is the first body paragraph of at least this many words: shorter lines
-# are headlines, bylines, captions.
-_LEDE_WORDS = 15
 
 
 _WORD = re.compile(r"[\w&’'-]+")
@@ -32,7 +28,7 @@ def article_topic(body: str, title: Optional[str] = None, subjects: Iterable[str
     story); else the industry its lede names ("at the centre of the AI industry").
     The lede is where news writing states what a story is about; a sector named
     later may be a comparison ("the telecom industry in 2000")."""
-    paragraphs = [p for p in body.split("\n") if len(_WORD.findall(p)) >= _LEDE_WORDS]
+    paragraphs = [p for p in body.split("\n") if may_be_lede(p)]
     if len(paragraphs) < 2:
         return None  # a single paragraph has no lede apart from its figures' own sentences
     lede = paragraphs[0]
