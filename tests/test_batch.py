@@ -21,16 +21,18 @@ from tests.conftest import CORPUS, ROOT, run_claims
 
 
 def make_corpus(where: Path, n: int) -> Path:
-    """`n` short news texts, each a menu line, a headline and two consecutive
-    figure-bearing paragraphs of one seed article: distinct documents, quick to extract."""
+    """`n` short news texts, each a menu line, a numbered headline and two consecutive
+    figure-bearing paragraphs of one seed article (taken in turn, so past the seeds' 26
+    pairs a story comes again under a new headline): distinct documents, quick to extract."""
     where.mkdir(parents=True, exist_ok=True)
     chunks = []
     for seed in sorted(CORPUS.glob("*.txt")):
         paras = [ln.strip() for ln in seed.read_text(encoding="utf-8").splitlines()
                  if any(ch.isdigit() for ch in ln) and len(ln.split()) >= 8]
         chunks += [paras[i:i + 2] for i in range(0, len(paras) - 1, 2)]
-    assert len(chunks) >= n, f"the seeds make only {len(chunks)} documents"
-    for i, (a, b) in enumerate(chunks[:n]):
+    assert len(chunks) >= 20, f"the seeds make only {len(chunks)} paragraph pairs"
+    for i in range(n):
+        a, b = chunks[i % len(chunks)]
         # The same menu line on every page: site furniture, learned across the batch and
         # sent to every worker (a figure in it would otherwise be a claim on every page).
         (where / f"doc{i:03d}.txt").write_text(f"Markets | Tech | Top 10 deals\n\nStory {i}\n\n{a}\n\n{b}\n",
@@ -55,16 +57,21 @@ def db_summary(db: Path) -> dict:
     return {"counts": counts, "docs": docs, "claims": claims, "conflicts": conflicts}
 
 
+# More documents than one `nlp.pipe` batch of candidate sentences holds, so that a run
+# stores its documents in several bursts and a kill can land between them.
+DOCUMENTS = 96
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    return make_corpus(tmp_path_factory.mktemp("corpus") / "news", 24)
+    return make_corpus(tmp_path_factory.mktemp("corpus") / "news", DOCUMENTS)
 
 
 @pytest.fixture(scope="module")
 def clean_run(corpus, tmp_path_factory):
     db = tmp_path_factory.mktemp("clean") / "clean.db"
     proc = run_claims("run", str(corpus), "--db", str(db))
-    assert "24 new document(s), 0 already stored, 0 failed" in proc.stdout
+    assert f"{DOCUMENTS} new document(s), 0 already stored, 0 failed" in proc.stdout
     summary = db_summary(db)
     assert summary["counts"]["claims"] >= 40, "the corpus should carry plenty of claims"
     return summary
@@ -73,7 +80,7 @@ def clean_run(corpus, tmp_path_factory):
 def test_two_workers_store_what_one_does(corpus, clean_run, tmp_path):
     db = tmp_path / "w2.db"
     proc = run_claims("run", str(corpus), "--db", str(db), "--workers", "2")
-    assert "24 new document(s), 0 already stored, 0 failed" in proc.stdout
+    assert f"{DOCUMENTS} new document(s), 0 already stored, 0 failed" in proc.stdout
     assert db_summary(db) == clean_run
 
 
@@ -95,14 +102,16 @@ def test_killed_run_resumes_with_nothing_lost_or_doubled(corpus, clean_run, tmp_
                             start_new_session=True)
     deadline = time.monotonic() + 120
     try:
+        # Documents are stored in bursts (a commit every ~10 ms once a batch of sentences is
+        # parsed), so the store is watched closely.
         while _documents_in(db) < 3 and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.05)
+            time.sleep(0.005)
     finally:
         proc.kill()  # SIGKILL the run itself, mid-batch, as `kill -9 PID` does
         proc.wait()
     stored_at_kill = _documents_in(db)
     assert proc.returncode == -signal.SIGKILL
-    assert 3 <= stored_at_kill < 24, "the kill must land mid-run"
+    assert 3 <= stored_at_kill < DOCUMENTS, "the kill must land mid-run"
     # Its worker processes go with it rather than wait for work for ever (they are in
     # the run's own process group).
     try:
@@ -115,7 +124,7 @@ def test_killed_run_resumes_with_nothing_lost_or_doubled(corpus, clean_run, tmp_
         pass  # none left
 
     again = run_claims("run", str(corpus), "--db", str(db), "--workers", workers)
-    assert f"{24 - stored_at_kill} new document(s), {stored_at_kill} already stored, 0 failed" in again.stdout
+    assert f"{DOCUMENTS - stored_at_kill} new document(s), {stored_at_kill} already stored, 0 failed" in again.stdout
     assert db_summary(db) == clean_run
 
 
@@ -126,7 +135,7 @@ def test_dask_local_cluster_stores_what_one_process_does(corpus, clean_run, tmp_
         db = tmp_path / "dask.db"
         proc = run_claims("run", str(corpus), "--db", str(db), "--engine", "dask",
                           "--scheduler", cluster.scheduler_address)
-        assert "24 new document(s), 0 already stored, 0 failed" in proc.stdout
+        assert f"{DOCUMENTS} new document(s), 0 already stored, 0 failed" in proc.stdout
         assert db_summary(db) == clean_run
         # Both workers took part.
         with distributed.Client(cluster.scheduler_address) as client:
@@ -201,10 +210,10 @@ def test_progress_line_on_a_terminal_and_none_in_a_log(corpus, tmp_path):
     out = proc.communicate()[0].decode()
     os.close(master)
     text = seen.decode()
-    assert "24 new document(s)" in out
+    assert f"{DOCUMENTS} new document(s)" in out
     lines = [ln for ln in text.split("\r\x1b[K") if ln.strip()]
     assert lines, text
-    assert all(re.fullmatch(r"\d+/24 documents, \d+ claims, [\d.]+ docs/s, ETA \S+ \(0 failed\)", ln)
+    assert all(re.fullmatch(rf"\d+/{DOCUMENTS} documents, \d+ claims, [\d.]+ docs/s, ETA \S+ \(0 failed\)", ln)
                for ln in lines), lines
     # Not a terminal: a short run prints no progress at all (errors only).
     logged = run_claims("run", str(corpus), "--db", str(tmp_path / "q.db"))
