@@ -25,7 +25,9 @@ import re
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
-from extract.lexicon import alternation, data_table
+from extract.lexicon import alternation
+from extract.rule_files import ReportingRules
+from extract.rules import load_rules
 from extract.periods import find_time_refs, fiscal_year_named, names_fiscal_years_by_start, reference_year
 
 # A lede is the first paragraph of at least this many words: shorter lines are
@@ -104,9 +106,9 @@ def _lede(body: str) -> Optional[tuple[int, int]]:
 @lru_cache(maxsize=1)
 def results_words() -> re.Pattern:
     """Words that speak of a company's results (data/reporting.toml)."""
-    return re.compile(rf"\b(?:{alternation(data_table('reporting')['results_words'])})\b", re.I)
+    return re.compile(rf"\b(?:{alternation(load_rules('reporting.toml', ReportingRules).results_words)})\b", re.I)
 
 
 @lru_cache(maxsize=1)
 def _research_verbs() -> re.Pattern:
-    return re.compile(rf"\b(?:{alternation(data_table('reporting')['research_verbs'])})\b", re.I)
+    return re.compile(rf"\b(?:{alternation(load_rules('reporting.toml', ReportingRules).research_verbs)})\b", re.I)

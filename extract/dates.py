@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 from urllib.parse import urlsplit
 
-_DATA = Path(__file__).parent / "data" / "url_dates.toml"
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, ...]:
-    with _DATA.open("rb") as f:
-        return tuple(re.compile(p, re.I) for p in tomllib.load(f)["patterns"])
+    from extract.rule_files import UrlDatesRules
+    from extract.rules import load_rules
+
+    return tuple(re.compile(p, re.I) for p in load_rules("url_dates.toml", UrlDatesRules).patterns)
 
 
 def date_from_url(url: Optional[str]) -> Optional[dt.date]:

@@ -35,7 +35,9 @@ import re
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
-from extract.lexicon import alternation, data_table
+from extract.lexicon import alternation
+from extract.rule_files import FiscalCalendarsRules, GamePeriodsRules
+from extract.rules import load_rules
 from extract.months import full_month_names, month_numbers
 
 MONTHS = month_numbers()  # extract/data/calendar.toml
@@ -429,7 +431,7 @@ def names_fiscal_years_by_start(lede: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _named_by_start() -> re.Pattern:
-    return re.compile(rf"(?<![\w-])(?:{alternation(data_table('fiscal_calendars')['named_by_start'])})(?![\w-])",
+    return re.compile(rf"(?<![\w-])(?:{alternation(load_rules('fiscal_calendars.toml', FiscalCalendarsRules).named_by_start)})(?![\w-])",
                       re.I)
 
 
@@ -461,7 +463,7 @@ def _in_a_game(m: re.Match) -> bool:
 
 @lru_cache(maxsize=1)
 def _game_words() -> re.Pattern:
-    return re.compile(rf"\b(?:{alternation(data_table('game_periods')['game_words'])})\b", re.I)
+    return re.compile(rf"\b(?:{alternation(load_rules('game_periods.toml', GamePeriodsRules).game_words)})\b", re.I)
 
 
 def _four_digits(year: str) -> int:

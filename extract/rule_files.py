@@ -218,12 +218,94 @@ class SentencesRules(Rules):
     titles: Titles
 
 
+class ReportingRules(Rules):
+    """extract/data/reporting.toml: words of a company's results and of a study's window."""
+
+    results_words: list[str]
+    research_verbs: list[str]
+
+
+class GamePeriodsRules(Rules):
+    """extract/data/game_periods.toml: words of a game being played (its halves and quarters)."""
+
+    game_words: list[str]
+
+
+class FiscalCalendarsRules(Rules):
+    """extract/data/fiscal_calendars.toml: companies that name a fiscal year by its first year."""
+
+    named_by_start: list[str]
+
+
+class UrlDatesRules(Rules):
+    """extract/data/url_dates.toml: date patterns of URL paths (named groups y, m, d)."""
+
+    patterns: list[str]
+
+
+class FramingRules(Rules):
+    """extract/data/framing.toml: cue words of subject, source, kind and metric framing
+    (extract/frame/cues.py and the roles). Every key is a word or phrase list."""
+
+    attribution_verbs: list[str]
+    source_prepositions: list[str]
+    source_nouns: list[str]
+    source_descriptors: list[str]
+    source_people: list[str]
+    source_phrase_drop: list[str]
+    quotative_verbs: list[str]
+    contrast_marks: list[str]
+    time_prepositions: list[str]
+    guidance_verbs: list[str]
+    disclosure_verbs: list[str]
+    claim_nouns: list[str]
+    publishing_verbs: list[str]
+    source_carry: list[str]
+    forecast_cues: list[str]
+    weak_forecast_cues: list[str]
+    verb_only_forecast_cues: list[str]
+    expecting_verbs: list[str]
+    estimating_verbs: list[str]
+    estimate_cues: list[str]
+    weak_estimate_cues: list[str]
+    illustrative_cues: list[str]
+    illustration_openers: list[str]
+    type_case_subjects: list[str]
+    conditional_markers: list[str]
+    pronoun_subjects: list[str]
+    anaphoric_subjects: list[str]
+    anaphoric_heads: list[str]
+    subject_drop_words: list[str]
+    not_entities: list[str]
+    measure_nouns: list[str]
+    guidance_cues: list[str]
+    actual_cues: list[str]
+    plan_verbs: list[str]
+    plan_moving_verbs: list[str]
+    subject_labels: list[str]
+    source_labels: list[str]
+    news_agencies: list[str]
+    organisation_labels: list[str]
+    not_line_words: list[str]
+    segment_nouns: list[str]
+    level_nouns: list[str]
+    topic_heads: list[str]
+    topic_stop_words: list[str]
+    benchmark_nouns: list[str]
+    benchmark_words: list[str]
+
+
 # The model each shared file is checked against when read as a plain table (`data_table`).
 MODELS: dict[str, type[Rules]] = {
     "quantities.toml": QuantitiesRules,
     "changes.toml": ChangesRules,
     "claim_filter.toml": ClaimFilterRules,
     "sentences.toml": SentencesRules,
+    "reporting.toml": ReportingRules,
+    "game_periods.toml": GamePeriodsRules,
+    "fiscal_calendars.toml": FiscalCalendarsRules,
+    "url_dates.toml": UrlDatesRules,
+    "framing.toml": FramingRules,
 }
 
 
