@@ -28,7 +28,8 @@ from typing import NamedTuple, Optional
 from extract.lexicon import alternation
 from extract.rule_files import ReportingRules
 from extract.rules import load_rules
-from extract.periods import find_time_refs, fiscal_year_named, names_fiscal_years_by_start, reference_year
+from extract.periods import (find_time_refs, fiscal_year_end_named, fiscal_year_named, names_fiscal_years_by_start,
+                             reference_year)
 
 # A lede is the first paragraph of at least this many words: shorter lines are
 # headlines, bylines, captions, tickers.
@@ -43,6 +44,7 @@ class ArticleTime(NamedTuple):
     reporting: Optional[str] = None
     study: Optional[str] = None
     by_start: bool = False
+    fiscal_ends: Optional[int] = None  # the month its company's fiscal year ends in
 
 
 def read_article_time(body: str, published: Optional[dt.date] = None) -> ArticleTime:
@@ -50,13 +52,15 @@ def read_article_time(body: str, published: Optional[dt.date] = None) -> Article
     year = None if published else reference_year(body)
     fiscal_year = fiscal_year_named(body)
     lede = _lede(body)
-    by_start = names_fiscal_years_by_start(body[:lede[1]] if lede else body[:2000])
-    return ArticleTime(published, year, fiscal_year, _reporting_period(body, published, year, fiscal_year, by_start),
-                       _study_window(body, published, year), by_start)
+    head = body[:lede[1]] if lede else body[:2000]
+    by_start, fiscal_ends = names_fiscal_years_by_start(head), fiscal_year_end_named(head)
+    return ArticleTime(published, year, fiscal_year,
+                       _reporting_period(body, published, year, fiscal_year, by_start, fiscal_ends),
+                       _study_window(body, published, year), by_start, fiscal_ends)
 
 
 def _reporting_period(body: str, published: Optional[dt.date], year: Optional[int],
-                      fiscal_year: Optional[int], by_start: bool) -> Optional[str]:
+                      fiscal_year: Optional[int], by_start: bool, fiscal_ends: Optional[int]) -> Optional[str]:
     """The quarter or half the lede reports results for: a period that a results noun
     or verb stands beside in its first sentence ("reported third-quarter earnings",
     "posted a loss for the second quarter", "first-half profit rose")."""
@@ -68,7 +72,8 @@ def _reporting_period(body: str, published: Optional[dt.date], year: Optional[in
     end = start + first.end() if first else end
     if not results_words().search(body[start:end]):
         return None
-    for ref in find_time_refs(body, published, start, end, year=year, fiscal_year=fiscal_year, by_start=by_start):
+    for ref in find_time_refs(body, published, start, end, year=year, fiscal_year=fiscal_year, by_start=by_start,
+                              fiscal_ends=fiscal_ends):
         if ref.role == "period" and ref.period and re.search(r"-(?:Q[1-4]|H[12])$", ref.period):
             return ref.period
     return None

@@ -233,11 +233,13 @@ def find_periods(text: str, published: Optional[dt.date] = None, start: int = 0,
 
 def find_time_refs(text: str, published: Optional[dt.date] = None, start: int = 0, end: Optional[int] = None,
                    year: Optional[int] = None, fiscal_year: Optional[int] = None,
-                   by_start: bool = False) -> list[TimeRef]:
+                   by_start: bool = False, fiscal_ends: Optional[int] = None) -> list[TimeRef]:
     """Every time reference in text[start:end], dated or not, with its role (see the
     module docstring), in order. `fiscal_year` is the one the whole article reports
     on (`fiscal_year_named`): its undated quarters are that year's; `by_start`: its
-    company names fiscal years by the year they start in (`names_fiscal_years_by_start`)."""
+    company names fiscal years by the year they start in (`names_fiscal_years_by_start`);
+    `fiscal_ends`: the month its company's fiscal year ends in (`fiscal_year_end_named`):
+    its undated quarters and halves are fiscal ones."""
     end = len(text) if end is None else end
     found: list[TimeRef] = []
     taken: list[tuple[int, int]] = []
@@ -249,7 +251,7 @@ def find_time_refs(text: str, published: Optional[dt.date] = None, start: int = 
                 continue
             if kind in ("mq", "ended", "endq") and _FISCAL_APPOSITIVE.match(text, m.end()):
                 continue  # "the September quarter, the first quarter of its fiscal 2026": the fiscal name
-            ref = _ref(kind, m, published, year, fiscal_year, by_start)
+            ref = _ref(kind, m, published, year, fiscal_year, by_start, fiscal_ends)
             if ref is None:
                 continue
             if ref.role in ("period", "previous"):
@@ -302,7 +304,8 @@ def _is_model_number(text: str, m: re.Match) -> bool:
 
 
 def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[int],
-         fiscal_year: Optional[int] = None, by_start: bool = False) -> Optional[TimeRef]:
+         fiscal_year: Optional[int] = None, by_start: bool = False,
+         fiscal_ends: Optional[int] = None) -> Optional[TimeRef]:
     s, e = m.span()
     if kind in _MARKERS:
         return _marker_ref(kind, m)
@@ -332,7 +335,7 @@ def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[in
         y = published.year if published else year
         return TimeRef(s, e, str(y), "period") if y else TimeRef(s, e, None, "unresolved")
     if kind in ("bareoq", "bareoh"):
-        return _bare_part_ref(kind, m, published, year, fiscal_year)
+        return _bare_part_ref(kind, m, published, year, fiscal_year, _FiscalCalendar(fiscal_ends, by_start))
     if kind == "bareq" and m.group(1).upper() in ("Q1", "Q2", "Q3") and fiscal_year is not None:
         return TimeRef(s, e, f"FY{fiscal_year}-{m.group(1).upper()}", "period")
     anchor = published
@@ -375,23 +378,33 @@ def _marker_ref(kind: str, m: re.Match) -> TimeRef:
     return TimeRef(s, e, None, "yearago")  # "a year earlier"
 
 
+class _FiscalCalendar(NamedTuple):
+    ends: Optional[int]  # the month the article's company's fiscal year ends in, if known
+    by_start: bool  # it names a fiscal year by the year it starts in
+
+
 def _bare_part_ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[int],
-                   fiscal_year: Optional[int]) -> Optional[TimeRef]:
+                   fiscal_year: Optional[int], calendar: _FiscalCalendar) -> Optional[TimeRef]:
     """An ordinal quarter or half with no year ("the third quarter", "second-half sales"):
-    the article's fiscal year's, a game's (no period), or the year under discussion's."""
+    the article's fiscal year's, its company's fiscal calendar's, a game's (no period), or
+    the year under discussion's."""
     s, e = m.span()
     if kind == "bareoq" and fiscal_year is not None and m.group(1).lower() != "fourth":
         # "Home Depot reported third-quarter earnings ... the benefits anticipated for
         # fiscal 2019": a company that names its fiscal year reports fiscal quarters. A
         # fourth quarter closes its year: the year its story looks forward to is the next.
         return TimeRef(s, e, f"FY{fiscal_year}-Q{_ORD[m.group(1).lower()]}", "period")
-    if kind == "bareoq" and re.search(r"\bfiscal[\s-]+$", m.string[max(0, s - 10):s], re.I):
+    said_fiscal = re.search(r"\bfiscal[\s-]+$", m.string[max(0, s - 10):s], re.I) is not None
+    if calendar.ends is not None and published is not None and (said_fiscal or not _in_a_game(m)):
+        # "Nvidia expects revenue of $54 billion in the fiscal third quarter" (Aug. 2025)
+        return TimeRef(s, e, _fiscal_part(kind, _ORD[m.group(1).lower()], published, calendar), "period")
+    if kind == "bareoq" and said_fiscal:
         # "the fiscal first quarter": which fiscal year it belongs to, the text does not say
         return TimeRef(s, e, None, "unresolved")
     if kind in ("bareoq", "bareoh") and _in_a_game(m):
         return None  # "31 points in a phenomenal first half": a part of the game, not of the year
     if kind == "bareoh":
-        if re.search(r"\bfiscal[\s-]+$", m.string[max(0, s - 10):s], re.I):
+        if said_fiscal:
             return TimeRef(s, e, None, "unresolved")
         n = _ORD[m.group(1).lower()]
         start_month = 6 * (n - 1) + 1
@@ -417,10 +430,51 @@ def _bare_part_ref(kind: str, m: re.Match, published: Optional[dt.date], year: O
     return None
 
 
+def _fiscal_part(kind: str, n: int, published: dt.date, calendar: _FiscalCalendar) -> str:
+    """Quarter (or half) `n` of the fiscal year whose part starts at most three months
+    after `published`, the latest such (as for calendar quarters): with the year ending
+    in January, the third quarter is FY2026-Q3 in August 2025 (August to October 2025)."""
+    months = 3 if kind == "bareoq" else 6
+    parts = 12 // months
+    written = published.year * 12 + published.month - 1  # months since year 0
+    ends = published.year + 2
+    while True:
+        # the part's first month: the fiscal year's last month, less the parts after it
+        first = ends * 12 + calendar.ends - 1 - months * (parts - n) - (months - 1)
+        if first - written <= 3:
+            break
+        ends -= 1
+    label = "Q" if months == 3 else "H"
+    return f"FY{ends - 1 if calendar.by_start else ends}-{label}{n}"
+
+
 _FISCAL_APPOSITIVE = re.compile(r"\s*[,(—–]\s*(?:the\s+|its\s+)?(?:(?:first|second|third|fourth)\s+(?:fiscal\s+)?quarter\s+"
                                 r"of\s+(?:its\s+|the\s+)?(?:fiscal|FY)|fiscal\s+(?:first|second|third|fourth)|"
                                 r"(?:fiscal\s+|FY\s*)'?\d{2,4}\s*Q[1-4]|Q[1-4]\s+(?:of\s+)?(?:fiscal|FY))", re.I)
 _FISCAL_YEAR_NAMED = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*'?((?:19|20)\d\d|\d\d)\b", re.I)
+
+
+def fiscal_year_end_named(head: str) -> Optional[int]:
+    """The month the fiscal year ends in of the company a headline or lede opens with
+    (its first three words, after a dateline), when data/fiscal_calendars.toml lists it
+    (`year_ends`: companies whose year does not end in December). A company named later
+    is another story's ("Nebius raised its forecast ... for customers such as Microsoft")."""
+    ends = load_rules('fiscal_calendars.toml', FiscalCalendarsRules).year_ends
+    for line in head.split("\n"):
+        m = _year_end_opening().match(_DATELINE.sub("", line.strip(), count=1))
+        if m:
+            return ends[m.group(1)]
+    return None
+
+
+# "Nov 19 (Reuters) - ", "SAN FRANCISCO, Aug 27 — ": what a lede may open with before its story
+_DATELINE = re.compile(r"^[^\n]{0,60}?\s[-–—]\s+")
+
+
+@lru_cache(maxsize=1)
+def _year_end_opening() -> re.Pattern:
+    names = alternation(load_rules('fiscal_calendars.toml', FiscalCalendarsRules).year_ends)
+    return re.compile(rf"(?:[\w’'.&-]+\s+){{0,2}}?({names})(?![\w-])")
 
 
 def names_fiscal_years_by_start(lede: str) -> bool:

@@ -8,7 +8,9 @@ as written, so a value read through the model is the value the file states.
 from __future__ import annotations
 
 
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import Field
 
 from extract.rules import Rules, Words
 
@@ -235,6 +237,7 @@ class FiscalCalendarsRules(Rules):
     """extract/data/fiscal_calendars.toml: companies that name a fiscal year by its first year."""
 
     named_by_start: list[str]
+    year_ends: dict[str, Annotated[int, Field(ge=1, le=11)]] = {}
 
 
 class UrlDatesRules(Rules):

@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from extract.periods import find_periods, find_time_refs, reference_year
+from extract.periods import (find_periods, find_time_refs, fiscal_year_end_named, names_fiscal_years_by_start,
+                             reference_year)
 
 MID_2026 = dt.date(2026, 6, 15)
 
@@ -208,3 +209,42 @@ def test_reference_year_reads_comparisons_and_modals(text, year):
         "fy-slash-span", "span-fiscal-year", "fiscal-year-ended-march", "year-ended-december"])
 def test_fiscal_and_two_digit_year_forms(text, period):
     assert [p[2] for p in find_periods(text)] == [period]
+
+
+# A company whose fiscal year does not end in December (data/fiscal_calendars.toml), named at
+# the opening of the headline or lede: its undated quarters and halves are fiscal ones, the
+# latest that starts at most three months after the article was written.
+FISCAL_CALENDAR_CASES = [
+    ("chipmaker-reported-quarter", "Nov 19 (Reuters) - Nvidia's third-quarter revenue rose 62% to $57 billion",
+     "Nvidia's third-quarter revenue rose 62% to $57 billion", dt.date(2025, 11, 19), "FY2026-Q3"),
+    ("chipmaker-guided-quarter", "Nvidia Sales Forecast Fails to Ease Worries About AI Spending Peak",
+     "Nvidia expects revenue of about $54 billion in the fiscal third quarter.", dt.date(2025, 8, 27), "FY2026-Q3"),
+    ("software-fiscal-first-quarter", "Microsoft beats on revenue as Azure growth holds up",
+     "Microsoft reported fiscal first-quarter revenue of $77.67 billion", dt.date(2025, 10, 29), "FY2026-Q1"),
+    ("retailer-named-by-start-year", "Home Depot Inc on Tuesday reported quarterly sales that missed estimates",
+     "Comparable sales rose 3.6% in the third quarter.", dt.date(2019, 11, 19), "FY2019-Q3"),
+    ("consumer-goods-first-half", "Procter & Gamble raises outlook as prices climb",
+     "Organic sales rose 7% in the first half.", dt.date(2022, 1, 19), "FY2022-H1"),
+]
+
+
+@pytest.mark.parametrize("head,sentence,published,period", [c[1:] for c in FISCAL_CALENDAR_CASES],
+                         ids=[c[0] for c in FISCAL_CALENDAR_CASES])
+def test_undated_quarter_of_a_company_with_a_fiscal_calendar(head, sentence, published, period):
+    refs = find_time_refs(sentence, published, fiscal_ends=fiscal_year_end_named(head),
+                          by_start=names_fiscal_years_by_start(head))
+    assert [r.period for r in refs] == [period]
+
+
+@pytest.mark.parametrize("head", [
+    # the company the story is about is not a listed one; a listed one is named later
+    "Nov 11 (Reuters) - Nebius raised its 2025 capital expenditure forecast on Tuesday, as it adds capacity "
+    "for customers such as Microsoft and Meta.",
+    "The Federal Reserve said on Wednesday that growth slowed, citing Walmart and Target among retailers.",
+], ids=["cloud-customer-named-later", "retailers-cited-by-a-central-bank"])
+def test_a_company_named_later_in_the_lede_lends_no_fiscal_calendar(head):
+    assert fiscal_year_end_named(head) is None
+
+
+def test_a_game_half_stays_a_part_of_the_game_in_a_company_story():
+    assert find_time_refs("He scored 20 points in the first half.", dt.date(2025, 5, 2), fiscal_ends=9) == []

@@ -84,7 +84,8 @@ def frame_doc(doc: Doc, quantities: list[Quantity], time: ArticleTime = ArticleT
         if p != ctx.para:
             ctx.para, ctx.para_metric, ctx.para_period = p, None, None
         refs = resolve_same(find_time_refs(doc_text(doc), published, sent.start_char, sent.end_char, year=year,
-                                           fiscal_year=time.fiscal_year, by_start=time.by_start), ctx)
+                                           fiscal_year=time.fiscal_year, by_start=time.by_start,
+                                           fiscal_ends=time.fiscal_ends), ctx)
         if cues.illustration_openers.search(sent.text):
             ctx.illustration_para = ctx.para
         credit = _Credit(*sentence_source(sent, cues, ctx, ctx.para))
