@@ -130,6 +130,10 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
     # 2017. Hanwha had 3.7 GW of cell capacity at that point")
     (re.compile(r"\b(?:at\s+(?:that|this)\s+(?:point|time|stage)|at\s+the\s+time(?!\s+of\b)|by\s+then|by\s+that\s+time"
                 r"|(?:(?:in|during|for)\s+)?that\s+(year|quarter|month|period))\b", re.I), "then"),
+    # "in the quarter", "for the period": the quarter or period under discussion (a results
+    # story's), not one it goes on to name ("the quarter ended Sept. 30", "the period of")
+    (re.compile(r"\b(?:in|during|for|over|throughout)\s+the\s+(quarter|period|half|month)(?![\w-])(?!,?\s+(?:ended|ending|"
+                r"that|which|to|through|before|after|of|from|since|between|in\s+which|when)\b)", re.I), "current"),
     # relative references, resolved only against a known publication date
     (re.compile(r"\b(this|last|next|the current|the previous|the prior|the preceding|the coming)\s+(year|quarter|month)\b",
                 re.I), "rel"),
@@ -190,7 +194,7 @@ class TimeRef(NamedTuple):
     start: int
     end: int
     period: Optional[str]  # normalised period, or None
-    role: str  # period | unresolved | window | same | baseline | publication
+    role: str  # period | unresolved | window | same | current | baseline | publication
     unit: Optional[str] = None  # for role "same": period | quarter | year | month
 
 
@@ -357,7 +361,7 @@ def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[in
 
 # Kinds read off their own words alone, with no date to resolve them against: a window, a
 # pointer back ("the same quarter", "at that point"), a comparison, "the first six months of 2019".
-_MARKERS = frozenset({"window", "monthsof", "then", "same", "undated", "yearago"})
+_MARKERS = frozenset({"window", "monthsof", "then", "same", "current", "undated", "yearago"})
 
 
 def _marker_ref(kind: str, m: re.Match) -> TimeRef:
@@ -370,6 +374,8 @@ def _marker_ref(kind: str, m: re.Match) -> TimeRef:
         return TimeRef(s, e, f"{m.group(3)}-{part}", "period")
     if kind == "then":
         return TimeRef(s, e, None, "same", (m.group(1) or "period").lower())
+    if kind == "current":
+        return TimeRef(s, e, None, "current", m.group(1).lower())
     if kind == "same":
         unit = m.group(1).lower().split()[-1]
         return TimeRef(s, e, None, "same", unit)

@@ -70,7 +70,7 @@ CASES = [
      "Dow component Home Depot reported third-quarter earnings that topped estimates as revenue fell short, "
      "sending shares lower ahead of the opening bell.\n\nThe home-improvement retailer earned $2.8 billion, "
      "as revenue rose 3.5 percent to $27.2 billion.", dt.date(2019, 11, 19), "$27.2 billion",
-     dict(period="2019-Q3")),
+     dict(period="FY2019-Q3")),  # the retailer's fiscal third quarter (data/fiscal_calendars.toml)
     ("period-results-lede-half-dates-the-results-airline",
      "The Gulf carrier posted a first-half profit that beat forecasts despite higher fuel costs and a "
      "slowdown in cargo demand across the region.\n\nThe airline earned 862 million dirhams, and revenue "
@@ -306,6 +306,23 @@ CASES = [
      "economists estimated.", NOV_2025, "3.5%", dict(kind="forecast", period="2026")),
     ("kind-reached-by-a-past-year-is-done",
      "Emirates had grown its fleet to 270 aircraft by 2019.", NOV_2025, "270 aircraft", dict(kind="fact")),
+    # --- a time between a change and the level it reaches dates both -----------------------
+    ("period-time-before-the-level-reached-dates-the-change-cloud",
+     "Google Cloud revenue grew 34% in the third quarter to $15.2 billion.", dt.date(2025, 10, 29), "34%",
+     dict(period="2025-Q3")),
+    ("period-time-before-the-level-reached-dates-the-change-jobs",
+     "The unemployment rate fell 0.2 percentage points in September to 4.1%, the Labor Department said.",
+     dt.date(2025, 10, 3), "0.2 percentage points", dict(period="2025-09")),
+    # --- "in the quarter", "for the period": the one under discussion -------------------------
+    ("period-in-the-quarter-is-the-quarter-named-before-social",
+     "Meta's third-quarter revenue rose 26% to $51.24 billion. Operating margin was 40% in the quarter.",
+     dt.date(2025, 10, 30), "40%", dict(period="2025-Q3")),
+    ("period-in-the-period-is-the-quarter-named-before-airline",
+     "The airline's revenue rose 4% to $15.2 billion in the second quarter of 2024. Fuel costs fell 8% in the period.",
+     dt.date(2024, 7, 11), "8%", dict(period="2024-Q2")),
+    ("period-in-the-quarter-without-one-named-is-the-reported-quarter-retail",
+     "Target Corp reported second-quarter results on Wednesday that beat Wall Street estimates for profit.\n\n"
+     "Comparable sales fell 1.9% in the quarter.", dt.date(2025, 8, 20), "1.9%", dict(period="FY2025-Q2")),
 ]
 
 

@@ -32,9 +32,13 @@ def resolve_same(refs: list[TimeRef], ctx: Context) -> list[TimeRef]:
     out = []
     last, last_unit = ctx.last_period, ctx.last_period_unit
     for r in refs:
-        if r.role == "same":
+        if r.role in ("same", "current"):
             fits = last is not None and (r.unit == "period" or r.unit == last_unit)
-            r = r._replace(period=last if fits else None, role="period" if fits else "unresolved")
+            reported = _reporting_of_unit(r.unit, ctx.reporting)
+            # "in the quarter" in a results story: the quarter it reports, whatever was named
+            # last ("... in fiscal 2025. Gross margin fell to 68% in the period.")
+            period = reported if r.role == "current" and reported else last if fits else reported
+            r = r._replace(period=period, role="period" if period else "unresolved")
         elif r.role == "previous":
             # "rose 0.5% last month. They rose 0.3% in the previous month."
             period = _one_before(last) if last is not None and r.unit == last_unit else r.period
@@ -43,6 +47,15 @@ def resolve_same(refs: list[TimeRef], ctx: Context) -> list[TimeRef]:
             last, last_unit = r.period, unit_of(r)
         out.append(r)
     return out
+
+
+def _reporting_of_unit(unit: Optional[str], reporting: Optional[str]) -> Optional[str]:
+    """"Operating margin was 40% in the quarter", no quarter named before it: the
+    quarter (or half) the results story reports, when it is one."""
+    if reporting is None or unit not in ("period", "quarter", "half"):
+        return None
+    return reporting if unit == "period" or reporting.endswith(("Q1", "Q2", "Q3", "Q4") if unit == "quarter"
+                                                                else ("H1", "H2")) else None
 
 
 def _one_before(period: str) -> Optional[str]:
@@ -136,6 +149,14 @@ def _chained(text: str, q: Quantity, o: Quantity, r: TimeRef, refs: list[TimeRef
         and not any(q.end <= x.start and x.end <= r.start for x in refs if x is not r)
 
 
+def _before_the_level_reached(text: str, q: Quantity, o: Quantity, r: TimeRef) -> bool:
+    """"grew 34% in the third quarter to $15.2 billion", "fell 0.2 points in May to 4.1%":
+    a time between a change and the level it reaches ("to ...") dates both."""
+    return q.end <= r.start and r.end <= o.start and not _PHRASE_END.search(text[q.end:r.start]) \
+        and re.fullmatch(r"\s*,?\s*to\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?\W?",
+                         text[r.end:o.start], re.I) is not None
+
+
 def _subject_phrase(sent: Span, q: Quantity) -> list[Token]:
     """The subject of the figure's clause with all it carries: "the average price of a
     new vehicle sold in October was $39,014" is the October price."""
@@ -197,6 +218,7 @@ def _bound_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent
         if any(o is not q and distance(r, o) < d and not (r.start < o.end and o.start < r.end) and not _tolerance(o)
                and not (r.end <= o.start and baseline_figure(sent, o))
                and not (_chained(text, q, o, r, refs) and not baseline_figure(sent, o))
+               and not _before_the_level_reached(text, q, o, r)
                and _speaks_of(r, o) for o in others):
             continue  # a nearer figure takes it; not a tolerance, nor a baseline after the time, nor
             # one whose clause the time is not in ("had 3.7 GW at that point and LG had 3 GW")
