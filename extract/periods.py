@@ -155,6 +155,10 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"\b(?:in|since|from|during|starting|through|until|(?:at|by)\s+the\s+(?:end|start|beginning|close)\s+of)"
                 rf"\s+(?:early\s+|late\s+|mid-)?({_FULL_MONTH_RE})\b"
                 rf"(?!\s*\d)", re.I), "barem"),
+    # a month that names a release: "the May figure", "the September jobs report" (written
+    # capitalised and before a lower-case noun, so not the verb "may" nor a name)
+    (re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+({'|'.join(m.capitalize() for m in full_month_names())})"
+                rf"(?=\s+[a-z])(?!\s+(?:quarter|half|period|year|fiscal|to|through)\b)"), "barem"),
 ]
 
 # What a reference is when the words just before it say so.

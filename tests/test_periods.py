@@ -248,3 +248,13 @@ def test_a_company_named_later_in_the_lede_lends_no_fiscal_calendar(head):
 
 def test_a_game_half_stays_a_part_of_the_game_in_a_company_story():
     assert find_time_refs("He scored 20 points in the first half.", dt.date(2025, 5, 2), fiscal_ends=9) == []
+
+
+@pytest.mark.parametrize("text,published,periods", [
+    ("The department revised the May figure down to 140,000 jobs.", dt.date(2026, 7, 3), ["2026-05"]),
+    ("The September jobs report showed the unemployment rate at 4.1%.", dt.date(2025, 10, 3), ["2025-09"]),
+    ("Economists had expected the October reading to show prices rising 0.3%.", dt.date(2025, 11, 13), ["2025-10"]),
+    ("It may rise 5% next year, the May Department Stores unit said.", None, []),
+], ids=["jobs-revision", "jobs-report", "prices-reading", "modal-and-name-are-no-month"])
+def test_a_month_that_names_a_release(text, published, periods):
+    assert [r.period for r in find_time_refs(text, published) if r.period] == periods
