@@ -155,6 +155,10 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"\b(?:in|since|from|during|starting|through|until|(?:at|by)\s+the\s+(?:end|start|beginning|close)\s+of)"
                 rf"\s+(?:early\s+|late\s+|mid-)?({_FULL_MONTH_RE})\b"
                 rf"(?!\s*\d)", re.I), "barem"),
+    # a stock as of a day of a month: "As of October, Emirates had a fleet of 270 aircraft",
+    # "12,500 employees as of June 30"
+    (re.compile(rf"\bas\s+of\s+(?:the\s+end\s+of\s+)?({_MONTH_RE})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?!,?\s*\d)",
+                re.I), "asof"),
     # a month that names a release: "the May figure", "the September jobs report" (written
     # capitalised and before a lower-case noun, so not the verb "may" nor a name)
     (re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+({'|'.join(m.capitalize() for m in full_month_names())})"
@@ -357,7 +361,7 @@ def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[in
         # framer knows; the one before the publication's if there is none
         return TimeRef(s, e, period, "previous", m.group(2).lower())
     if period is None:
-        if kind in ("rel", "recentq", "bareq", "barem"):
+        if kind in ("rel", "recentq", "bareq", "barem", "asof"):
             return TimeRef(s, e, None, "unresolved")
         return None
     return TimeRef(s, e, period, "period")
@@ -658,7 +662,7 @@ def _normalise(kind: str, m: re.Match, published: Optional[dt.date]) -> Optional
     if kind == "bareq":
         label = g[0].upper()
         return f"{published.year}-{label}"
-    if kind == "barem":
+    if kind in ("barem", "asof"):  # "asof": only with a publication date, a day's year is never guessed
         month = MONTHS[g[0].lower()]
         year = published.year if month <= published.month else published.year - 1
         return f"{year}-{month:02d}"

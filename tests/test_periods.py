@@ -258,3 +258,14 @@ def test_a_game_half_stays_a_part_of_the_game_in_a_company_story():
 ], ids=["jobs-revision", "jobs-report", "prices-reading", "modal-and-name-are-no-month"])
 def test_a_month_that_names_a_release(text, published, periods):
     assert [r.period for r in find_time_refs(text, published) if r.period] == periods
+
+
+@pytest.mark.parametrize("text,published,periods", [
+    ("As of October, Emirates had a fleet of 270 aircraft, including 12 freighters.", dt.date(2019, 11, 18),
+     ["2019-10"]),
+    ("The company had 12,500 employees as of June 30, a filing showed.", dt.date(2019, 11, 18), ["2019-06"]),
+    ("Reservoir storage stood at 61% of capacity as of Aug. 1, the water board said.", dt.date(2022, 8, 4),
+     ["2022-08"]),
+], ids=["airline-fleet", "company-headcount", "reservoir-level"])
+def test_a_stock_as_of_a_month(text, published, periods):
+    assert [r.period for r in find_time_refs(text, published) if r.period] == periods
