@@ -13,6 +13,7 @@ figure agreeing with the other side is no conflict (the article gives both vinta
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Optional
 
 from extract.records import Approx, Kind, StoredClaim
@@ -22,28 +23,57 @@ from claims.reconcile import (
     KEYED_EVIDENCE, Verdict, _conflict, _Fact, _UnionFind, compare, comparison_key, far_apart,
     forecast_and_outcome, growth_basis, is_to_date, is_vague, normalised_fields, own_stretch, speaker,
 )
+from claims.reconcile.bridges import StoryIndex, value_key, value_rarity
 from claims.reconcile.candidates import Candidate, EvidenceIndex
 from claims.reconcile.evidence import (
-    evidence_score, in_unit_of, later_of, opposite_directions, pairing, replaces_estimate, restatement_pairs,
-    revised, stated_rates,
+    Pairing, evidence_score, in_unit_of, later_of, opposite_directions, pairing, replaces_estimate,
+    restatement_pairs, revised, stated_rates,
 )
-from claims.reconcile.rules import candidate_rules
+from claims.reconcile.rules import _rules, candidate_rules
 
 
 def comparable(c: StoredClaim) -> bool:
-    if c.kind == Kind.illustrative or is_vague(c) or c.vague:
-        return False
-    if c.value is None and c.low is None and c.high is None:
+    if not countable(c):
         return False
     return not is_to_date(c)
+
+
+def countable(c: StoredClaim) -> bool:
+    """A figure with a value that is not vague or illustrative."""
+    if c.kind == Kind.illustrative or is_vague(c) or c.vague:
+        return False
+    return not (c.value is None and c.low is None and c.high is None)
+
+
+def market_expectation(c: StoredClaim) -> bool:
+    """The market's expectation: a consensus provider's or one named without a provider."""
+    who = speaker(c)
+    return who is not None and (who in _rules().consensus or who in candidate_rules().market)
+
+
+@dataclass
+class Judged:
+    """A candidate pair, compared: what its words and framing say, and how its values compare."""
+
+    cand: Candidate
+    agrees: bool
+    why: str
+    base: float
+    pairing: Pairing
+    agree_only: bool  # may corroborate, never conflict (both to date, two market expectations, a bridged field)
+    rarity: float  # the shared value's rarity across the corpus; 0.0 when the values differ
+    story: float  # how much the two documents tell one story (bridges.StoryIndex); 0.0 unless a value is shared
 
 
 def evidence_pass(claims: list[StoredClaim], facts: list[_Fact], uf: _UnionFind,
                   published: dict) -> list[Verdict]:
     """Conflicts found by evidence; agreeing pairs are joined in `uf` (corroborations).
 
-    facts: the keyed facts so far; a figure outside them becomes a fact of its own."""
-    pool = [c for c in claims if comparable(c)]
+    facts: the keyed facts so far; a figure outside them becomes a fact of its own.
+    A figure of a period so far ("up 39% year to date") is paired only with another such
+    figure, and only to agree: two reports of a figure to date are rarely to one date."""
+    pool = [c for c in claims if countable(c)]
+    to_date = {c.id for c in pool if is_to_date(c)}
     fact_of: dict[int, _Fact] = {c.id: f for f in facts for c in f.mentions}
     for c in pool:
         if c.id not in fact_of:
@@ -54,15 +84,26 @@ def evidence_pass(claims: list[StoredClaim], facts: list[_Fact], uf: _UnionFind,
     for x, y in restatement_pairs(pool):  # "£100m ($127m)": one fact in two currencies
         uf.union(id(fact_of[x]), id(fact_of[y]))
     rates = stated_rates(pool)
+    rarity = value_rarity(pool, len({c.document_id for c in claims}))
+    stories = StoryIndex(pool)
     canonical = set(entity_table().canonical.values())
     fields = {c.id: normalised_fields(c) for c in pool}
     rules = candidate_rules()
-    judged: list[tuple[Candidate, bool, Optional[str], float, list[str]]] = []
-    for cand in EvidenceIndex(pool, own_stretch).candidates():
+    judged: list[Judged] = []
+    # figures to date are indexed apart: they pair only with each other
+    whole = [c for c in pool if c.id not in to_date]
+    partial = [c for c in pool if c.id in to_date]
+    for cand in EvidenceIndex(whole, own_stretch).candidates() + EvidenceIndex(partial, own_stretch).candidates():
         a, b = cand.a, cand.b
-        if cand.similarity < min(rules.possible_similarity, rules.agree_similarity_two_fields) or _keyed_alike(a, b):
+        if _keyed_alike(a, b):
             continue
-        if (speaker(a) != speaker(b) and not replaces_estimate(a, b)) or forecast_and_outcome(a, b):
+        shared_value = value_key(a) is not None and value_key(a) == value_key(b)
+        if cand.similarity < min(rules.possible_similarity, rules.agree_similarity_two_fields) and \
+                not (shared_value and cand.similarity >= rules.value_min_similarity):
+            continue
+        both_market = market_expectation(a) and market_expectation(b)
+        if (speaker(a) != speaker(b) and not replaces_estimate(a, b) and not both_market) \
+                or forecast_and_outcome(a, b):
             continue  # one speaker's estimate is no reading of another's figure, unless it says it replaces it
         p = pairing(a, b, fields[a.id], fields[b.id], canonical, published, growth_basis)
         if p.kept_apart:
@@ -71,7 +112,9 @@ def evidence_pass(claims: list[StoredClaim], facts: list[_Fact], uf: _UnionFind,
         if result is None:
             continue
         agrees, why, base = result
-        judged.append((cand, agrees, why, base, p.equal))
+        judged.append(Judged(cand, agrees, why, base, p, both_market or a.id in to_date or bool(p.bridged),
+                             rarity.get(value_key(a), 0.0) if shared_value else 0.0,
+                             stories.similarity(a.document_id, b.document_id) if shared_value else 0.0))
     return _verdicts(judged, fact_of, uf, published)
 
 
@@ -105,36 +148,42 @@ def _what(a: StoredClaim, b: StoredClaim) -> str:
     return " · ".join(x for x in parts if x) or "the same figure by its words"
 
 
-def _verdicts(judged, fact_of: dict[int, _Fact], uf: _UnionFind, published: dict) -> list[Verdict]:
+def _verdicts(judged: list[Judged], fact_of: dict[int, _Fact], uf: _UnionFind, published: dict) -> list[Verdict]:
     rules = candidate_rules()
     best: dict[tuple[int, int], float] = {}  # (figure, other document) -> best similarity of a pair
-    for cand, *_ in judged:
-        for x, y in ((cand.a, cand.b), (cand.b, cand.a)):
+    for j in judged:
+        for x, y in ((j.cand.a, j.cand.b), (j.cand.b, j.cand.a)):
             k = (x.id, y.document_id)
-            best[k] = max(best.get(k, 0.0), cand.similarity)
+            best[k] = max(best.get(k, 0.0), j.cand.similarity)
     agreeing: set[tuple[int, int]] = set()  # (figure, other document) that some figure there agrees with
-    for cand, agrees, _, _, equal in judged:
-        alike = cand.similarity >= rules.agree_similarity or \
+    for j in judged:
+        cand, equal = j.cand, j.pairing.equal
+        by_words = cand.similarity + rules.field_weight * len(equal) >= rules.agree_similarity or \
             (len(equal) >= 2 and cand.similarity >= rules.agree_similarity_two_fields)
-        if agrees and alike and not _open_ended_guess(cand, equal):
+        by_value = j.rarity > 0 and j.story >= rules.same_story and \
+            cand.similarity + rules.value_weight * j.rarity + rules.field_weight * len(equal) >= rules.agree_similarity
+        if j.agrees and (by_words or by_value) and not _open_ended_guess(cand, equal):
             uf.union(id(fact_of[cand.a.id]), id(fact_of[cand.b.id]))
-            agreeing |= {(cand.a.id, cand.b.document_id), (cand.b.id, cand.a.document_id)}
+            if by_words:  # a value told alike is a corroboration, not a reason to silence another pair
+                agreeing |= {(cand.a.id, cand.b.document_id), (cand.b.id, cand.a.document_id)}
     out = []
-    for cand, agrees, why, base, equal in judged:
-        a, b = cand.a, cand.b
-        if agrees or cand.similarity < rules.possible_similarity:
+    for j in judged:
+        a, b, cand, equal = j.cand.a, j.cand.b, j.cand, j.pairing.equal
+        if j.agrees or j.agree_only or cand.similarity < rules.possible_similarity:
             continue
         if (a.id, b.document_id) in agreeing or (b.id, a.document_id) in agreeing:
             continue
         if cand.similarity < best[(a.id, b.document_id)] or cand.similarity < best[(b.id, a.document_id)]:
             continue
-        evidence = _evidence_lines(cand, equal)
+        evidence = _evidence_lines(cand, equal) + (("each sentence names the other's subject",)
+                                                    if j.pairing.named else ())
         confident = (cand.similarity >= rules.confident_similarity and len(equal) >= 1) or \
             (cand.similarity >= rules.confident_similarity_two_fields and len(equal) >= 2) or \
-            (cand.similarity >= rules.confident_similarity_revision and len(equal) >= 1 and (revised(a) or revised(b)))
+            (cand.similarity >= rules.confident_similarity_revision and len(equal) >= 1 and (revised(a) or revised(b))) \
+            or (cand.similarity >= rules.confident_similarity_named and j.pairing.named)
         tier = "contradiction" if confident else "possible"
-        score = evidence_score(base, cand.similarity) * (1.0 if confident else rules.possible_factor)
-        out.append(_conflict(a, b, why, round(score, 3), tier=tier, evidence=evidence,
+        score = evidence_score(j.base, cand.similarity) * (1.0 if confident else rules.possible_factor)
+        out.append(_conflict(a, b, j.why, round(score, 3), tier=tier, evidence=evidence,
                              later=later_of(a, b, published)))
     return out
 
