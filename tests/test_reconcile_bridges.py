@@ -212,3 +212,32 @@ def test_a_bridge_never_silences_a_keyed_conflict():
              210000, 2, subject="employers", metric="payrolls", period="2026-05")
     [v] = reconcile([a, b, *BACKGROUND], {1: dt.date(2026, 6, 5), 2: dt.date(2026, 6, 5)}).conflicts
     assert v.tier == "contradiction"
+
+
+# ------------------------------------------------------------------------- run-rates
+# A run-rate and the level of one period, paired by words: the level times the periods in a year.
+RUN_RATES = [
+    ("cloud-run-rate-essay-vs-trade",
+     said("Some of that revenue is real and growing: AWS is running at roughly $150 billion annualised.",
+          "$150 billion", 150e9, 1, unit="USD", approx="approximately", subject="AWS", metric="run-rate revenue"),
+     said("AWS revenue grew 28% in Q1, reaching $37.6 billion, a rare fast growth in recent years.", "$37.6 billion",
+          37.6e9, 2, unit="USD", subject="AWS", metric="revenue", period="2026-Q1"),
+     "agree"),
+    ("ai-lab-run-rate-newsletter-vs-wire",
+     said("Anthropic's annualised run-rate revenue has reached $5 billion, people familiar with its finances said.",
+          "$5 billion", 5e9, 1, unit="USD", subject="Anthropic", metric="run-rate revenue"),
+     said("Anthropic booked revenue of $1.25 billion in the second quarter, people familiar with its finances said.",
+          "$1.25 billion", 1.25e9, 2, unit="USD", subject="Anthropic", metric="revenue", period="2025-Q2"),
+     "agree"),
+    ("a-level-with-no-period-is-no-run-rate",
+     said("Anthropic's annualised run-rate revenue has reached $5 billion, people familiar with its finances said.",
+          "$5 billion", 5e9, 1, unit="USD", subject="Anthropic", metric="run-rate revenue"),
+     said("Anthropic booked revenue of $1.25 billion, people familiar with its finances said.",
+          "$1.25 billion", 1.25e9, 2, unit="USD", subject="Anthropic", metric="revenue"),
+     None),
+]
+
+
+@pytest.mark.parametrize("a,b,want", [c[1:] for c in RUN_RATES], ids=[c[0] for c in RUN_RATES])
+def test_a_run_rate_against_one_period(a, b, want):
+    assert verdict(a, b) == want

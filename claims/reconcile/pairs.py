@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from typing import Optional
 
 from extract.records import Approx, Kind, StoredClaim
-from extract.vocab import entity_table
+from extract.vocab import entity_table, metric_vocabulary
 
 from claims.reconcile import (
-    KEYED_EVIDENCE, Verdict, _conflict, _Fact, _UnionFind, compare, comparison_key, far_apart,
+    KEYED_EVIDENCE, Verdict, _annualised, _conflict, _Fact, _granularity, _UnionFind, compare, comparison_key, far_apart,
     forecast_and_outcome, growth_basis, is_to_date, is_vague, normalised_fields, own_stretch, speaker,
 )
 from claims.reconcile.bridges import StoryIndex, value_key, value_rarity
@@ -105,23 +105,50 @@ def evidence_pass(claims: list[StoredClaim], facts: list[_Fact], uf: _UnionFind,
         if (speaker(a) != speaker(b) and not replaces_estimate(a, b) and not both_market) \
                 or forecast_and_outcome(a, b):
             continue  # one speaker's estimate is no reading of another's figure, unless it says it replaces it
-        p = pairing(a, b, fields[a.id], fields[b.id], canonical, published, growth_basis)
+        fa, fb, ca, cb = fields[a.id], fields[b.id], a, b
+        scaled = annualised_pair(a, b, fa, fb)
+        if scaled is not None:  # a run-rate and one period's level: the level times the periods in a year
+            fa, fb, ca, cb = scaled
+        p = pairing(a, b, fa, fb, canonical, published, growth_basis)
         if p.kept_apart:
             continue
-        result = _compare_across_units(a, b, rates)
+        result = _compare_across_units(ca, cb, rates)
         if result is None:
             continue
         agrees, why, base = result
+        if scaled is not None:
+            why = why.rstrip(".") + "; the level of one period is read as a year's run-rate."
         judged.append(Judged(cand, agrees, why, base, p, both_market or a.id in to_date or bool(p.bridged),
                              rarity.get(value_key(a), 0.0) if shared_value else 0.0,
                              stories.similarity(a.document_id, b.document_id) if shared_value else 0.0))
     return _verdicts(judged, fact_of, uf, published)
 
 
+def annualised_pair(a: StoredClaim, b: StoredClaim, fa: tuple, fb: tuple) -> Optional[tuple]:
+    """(fa, fb, a, b) with the run-rate side's metric named as the level it annualises and
+    the level side scaled to a year ("$150 billion annualised" vs "$37.6 billion in Q1"),
+    when one side's metric is a run-rate of the other's and the level's period has a grain;
+    None otherwise."""
+    annualises = {k.lower(): v.lower() for k, v in metric_vocabulary().annualises.items()}
+    for rate, level, fr, fl in ((a, b, fa, fb), (b, a, fb, fa)):
+        grain = _granularity(fl[2]) if fl[2] else None
+        if not (fr[1] and fl[1] and grain) or annualises.get(fr[1].lower()) != fl[1].lower():
+            continue
+        fr = (fr[0], fl[1], fr[2])
+        year = _annualised(level, _rules().per_year[grain])
+        return (fr, fl, rate, year) if rate is a else (fl, fr, year, rate)
+    return None
+
+
 def _keyed_alike(a: StoredClaim, b: StoredClaim) -> bool:
-    """Both framed in full and alike: the keyed pass has judged them already."""
+    """Both framed in full and alike, or a run-rate and its level framed in full and alike
+    but for the metric: the keyed pass has judged them already."""
     ka, kb = comparison_key(a), comparison_key(b)
-    return ka is not None and ka == kb
+    if ka is None or kb is None:
+        return False
+    annualises = {k.lower(): v.lower() for k, v in metric_vocabulary().annualises.items()}
+    rest_alike = ka[:1] + ka[2:] == kb[:1] + kb[2:]
+    return ka == kb or (rest_alike and (annualises.get(ka[1]) == kb[1] or annualises.get(kb[1]) == ka[1]))
 
 
 def _compare_across_units(a: StoredClaim, b: StoredClaim, rates) -> Optional[tuple[bool, str, float]]:
