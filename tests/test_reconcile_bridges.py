@@ -54,6 +54,12 @@ CROSS_NAMED = [
      said("The Kessler crew spent 52 hours underground before rescuers reached them, Marlow officials said.",
           "52 hours", 52, 2, unit="hour", subject="Marlow"),
      "contradiction"),
+    ("one-name-framed-alike-stays-possible",  # both sentences name one subject only: no second name
+     said("The Kessler crew spent 36 hours underground before divers reached them, officials said.", "36 hours",
+          36, 1, unit="hour", subject="Kessler crew"),
+     said("Rescuers said the Kessler crew had been underground for 52 hours when the pumps failed.", "52 hours", 52, 2,
+          unit="hour", subject="Kessler crew"),
+     "possible"),
     ("names-that-do-not-cross-stay-possible",
      said("The Kessler crew spent 36 hours underground before divers reached them, officials said.", "36 hours",
           36, 1, unit="hour", subject="Kessler crew"),

@@ -30,7 +30,7 @@ class Pairing:
     equal: list[str] = field(default_factory=list)  # framed fields stated alike on both sides
     against: list[str] = field(default_factory=list)  # reasons the pair is not one figure
     bridged: list[str] = field(default_factory=list)  # fields framed apart that the words bridge (bridges.py)
-    named: bool = False  # each side's sentence names the other's subject
+    named: bool = False  # subjects framed apart, and each side's sentence names the other's
 
     @property
     def kept_apart(self) -> bool:
@@ -62,8 +62,8 @@ def pairing(a: Claim, b: Claim, fa: tuple, fb: tuple, canonical: set[str],
     (sa, ma, pa), (sb, mb, pb) = fa, fb
     sa, sb = subject_by_sentence(sa, sb, a), subject_by_sentence(sb, sa, b)
     meets = subjects_meet(sa, sb, canonical)
-    if cross_named(sa, sb, a, b):
-        meets, p.named = True, meets is not False
+    if meets is None and cross_named(sa, sb, a, b):  # two sentences naming the same two subjects
+        meets, p.named = True, True
     if meets:
         p.equal.append("subject")
     elif meets is False:

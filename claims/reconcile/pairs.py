@@ -88,6 +88,7 @@ def evidence_pass(claims: list[StoredClaim], facts: list[_Fact], uf: _UnionFind,
     stories = StoryIndex(pool)
     canonical = set(entity_table().canonical.values())
     fields = {c.id: normalised_fields(c) for c in pool}
+    keys = {c.id: comparison_key(c) for c in pool}
     rules = candidate_rules()
     judged: list[Judged] = []
     # figures to date are indexed apart: they pair only with each other
@@ -95,7 +96,7 @@ def evidence_pass(claims: list[StoredClaim], facts: list[_Fact], uf: _UnionFind,
     partial = [c for c in pool if c.id in to_date]
     for cand in EvidenceIndex(whole, own_stretch).candidates() + EvidenceIndex(partial, own_stretch).candidates():
         a, b = cand.a, cand.b
-        if _keyed_alike(a, b):
+        if _keyed_alike(keys[a.id], keys[b.id]):
             continue
         shared_value = value_key(a) is not None and value_key(a) == value_key(b)
         if cand.similarity < min(rules.possible_similarity, rules.agree_similarity_two_fields) and \
@@ -140,10 +141,9 @@ def annualised_pair(a: StoredClaim, b: StoredClaim, fa: tuple, fb: tuple) -> Opt
     return None
 
 
-def _keyed_alike(a: StoredClaim, b: StoredClaim) -> bool:
-    """Both framed in full and alike, or a run-rate and its level framed in full and alike
-    but for the metric: the keyed pass has judged them already."""
-    ka, kb = comparison_key(a), comparison_key(b)
+def _keyed_alike(ka: Optional[tuple], kb: Optional[tuple]) -> bool:
+    """Two comparison keys, both framed in full and alike, or a run-rate's and its level's
+    alike but for the metric: the keyed pass has judged them already."""
     if ka is None or kb is None:
         return False
     annualises = {k.lower(): v.lower() for k, v in metric_vocabulary().annualises.items()}
