@@ -1,16 +1,22 @@
 """The evidence pass of reconciliation: figures paired by their words, not by exact keys.
 
-Every figure that can be compared (not vague, not illustrative, not a part of its
-period so far) is indexed (candidates.py); each candidate pair of different documents
-that no framed field keeps apart (evidence.py) is compared in one unit. Agreeing pairs
-said alike are one fact told twice (a corroboration). A disagreement is a
-`contradiction` when its words say the same thing strongly and the framing agrees as
-far as it goes, a `possible` conflict when the words are only fairly alike or a side
-is hedged against a revision; below that it is nothing. Each figure keeps at most its
+Every figure that can be compared (not vague, not illustrative) is indexed
+(candidates.py; figures of a period so far in an index of their own, paired only with
+each other); each candidate pair of different documents that no framed field keeps
+apart (evidence.py, bridges.py) is compared in one unit, a run-rate against one
+period's level scaled to a year. Agreeing pairs are one fact told twice (a
+corroboration) when their words are alike enough, counting each framed field alike
+(`field_weight`) and a rare value told alike between documents of one story
+(`value_weight`, bridges.value_rarity and StoryIndex). Some pairs only ever
+corroborate: two market expectations, two figures to date, a field bridged by the
+words. A disagreement is a `contradiction` when its words say the same thing strongly
+and the framing agrees as far as it goes (or the two sentences name each other's
+subjects), a `possible` conflict when the words are only fairly alike or a side is
+hedged against a revision; below that it is nothing. Each figure keeps at most its
 best-matched partner in each other document, and a pair whose document also states a
-figure agreeing with the other side is no conflict (the article gives both vintages).
+figure agreeing with the other side by its words is no conflict (the article gives both
+vintages).
 """
-
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,8 +26,8 @@ from extract.records import Approx, Kind, StoredClaim
 from extract.vocab import entity_table, metric_vocabulary
 
 from claims.reconcile import (
-    KEYED_EVIDENCE, Verdict, _annualised, _conflict, _Fact, _granularity, _UnionFind, compare, comparison_key, far_apart,
-    forecast_and_outcome, growth_basis, is_to_date, is_vague, normalised_fields, own_stretch, speaker,
+    KEYED_EVIDENCE, Verdict, _annualised, _conflict, _Fact, _granularity, _UnionFind, compare, comparison_key,
+    far_apart, forecast_and_outcome, growth_basis, is_to_date, is_vague, normalised_fields, own_stretch, speaker,
 )
 from claims.reconcile.bridges import StoryIndex, value_key, value_rarity
 from claims.reconcile.candidates import Candidate, EvidenceIndex
@@ -30,12 +36,6 @@ from claims.reconcile.evidence import (
     restatement_pairs, revised, stated_rates,
 )
 from claims.reconcile.rules import _rules, candidate_rules
-
-
-def comparable(c: StoredClaim) -> bool:
-    if not countable(c):
-        return False
-    return not is_to_date(c)
 
 
 def countable(c: StoredClaim) -> bool:
@@ -206,8 +206,9 @@ def _verdicts(judged: list[Judged], fact_of: dict[int, _Fact], uf: _UnionFind, p
                                                     if j.pairing.named else ())
         confident = (cand.similarity >= rules.confident_similarity and len(equal) >= 1) or \
             (cand.similarity >= rules.confident_similarity_two_fields and len(equal) >= 2) or \
-            (cand.similarity >= rules.confident_similarity_revision and len(equal) >= 1 and (revised(a) or revised(b))) \
-            or (cand.similarity >= rules.confident_similarity_named and j.pairing.named)
+            (cand.similarity >= rules.confident_similarity_revision and len(equal) >= 1
+             and (revised(a) or revised(b))) or \
+            (cand.similarity >= rules.confident_similarity_named and j.pairing.named)
         tier = "contradiction" if confident else "possible"
         score = evidence_score(j.base, cand.similarity) * (1.0 if confident else rules.possible_factor)
         out.append(_conflict(a, b, j.why, round(score, 3), tier=tier, evidence=evidence,
