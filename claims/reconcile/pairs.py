@@ -185,13 +185,14 @@ def _verdicts(judged: list[Judged], fact_of: dict[int, _Fact], uf: _UnionFind, p
     agreeing: set[tuple[int, int]] = set()  # (figure, other document) that some figure there agrees with
     for j in judged:
         cand, equal = j.cand, j.pairing.equal
-        by_words = cand.similarity + rules.field_weight * len(equal) >= rules.agree_similarity or \
+        alike = cand.similarity >= rules.agree_similarity or \
             (len(equal) >= 2 and cand.similarity >= rules.agree_similarity_two_fields)
+        by_fields = cand.similarity + rules.field_weight * len(equal) >= rules.agree_similarity
         by_value = j.rarity > 0 and j.story >= rules.same_story and \
             cand.similarity + rules.value_weight * j.rarity + rules.field_weight * len(equal) >= rules.agree_similarity
-        if j.agrees and (by_words or by_value) and not _open_ended_guess(cand, equal):
+        if j.agrees and (alike or by_fields or by_value) and not _open_ended_guess(cand, equal):
             uf.union(id(fact_of[cand.a.id]), id(fact_of[cand.b.id]))
-            if by_words:  # a value told alike is a corroboration, not a reason to silence another pair
+            if alike and not j.agree_only:  # weaker evidence corroborates, but silences no other pair
                 agreeing |= {(cand.a.id, cand.b.document_id), (cand.b.id, cand.a.document_id)}
     out = []
     for j in judged:
