@@ -18,6 +18,7 @@ from typing import Optional
 
 from extract.records import Claim, Kind, StoredClaim
 
+from claims.reconcile.bridges import cross_named, metrics_bridged, periods_bridged, subject_by_sentence
 from claims.reconcile.candidates import CURRENCY, Candidate, dimension
 from claims.reconcile.rules import candidate_rules
 
@@ -28,6 +29,8 @@ class Pairing:
 
     equal: list[str] = field(default_factory=list)  # framed fields stated alike on both sides
     against: list[str] = field(default_factory=list)  # reasons the pair is not one figure
+    bridged: list[str] = field(default_factory=list)  # fields framed apart that the words bridge (bridges.py)
+    named: bool = False  # subjects framed apart, and each side's sentence names the other's
 
     @property
     def kept_apart(self) -> bool:
@@ -57,7 +60,10 @@ def pairing(a: Claim, b: Claim, fa: tuple, fb: tuple, canonical: set[str],
     """The framed evidence for and against two figures being one."""
     p = Pairing()
     (sa, ma, pa), (sb, mb, pb) = fa, fb
+    sa, sb = subject_by_sentence(sa, sb, a), subject_by_sentence(sb, sa, b)
     meets = subjects_meet(sa, sb, canonical)
+    if meets is None and cross_named(sa, sb, a, b):  # two sentences naming the same two subjects
+        meets, p.named = True, True
     if meets:
         p.equal.append("subject")
     elif meets is False:
@@ -65,11 +71,15 @@ def pairing(a: Claim, b: Claim, fa: tuple, fb: tuple, canonical: set[str],
     if ma and mb:
         if metrics_meet(ma, mb):
             p.equal.append("metric")
+        elif meets and metrics_bridged(ma, mb, a, b):  # a bridge needs the subject framed alike
+            p.bridged.append(f"metric ({ma} and {mb}, a growth by its sentence)")
         else:
             p.against.append(f"metrics differ ({ma} vs {mb})")
     if pa and pb:
         if pa == pb:
             p.equal.append("period")
+        elif meets and periods_bridged(pa, pb, sa):
+            p.bridged.append(f"period ({pa} and {pb}, a fiscal calendar not known)")
         else:
             p.against.append(f"periods differ ({pa} vs {pb})")
     elif not _dates_allow(a, b, published) and not (revised(a) or revised(b)):

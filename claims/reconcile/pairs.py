@@ -1,49 +1,79 @@
 """The evidence pass of reconciliation: figures paired by their words, not by exact keys.
 
-Every figure that can be compared (not vague, not illustrative, not a part of its
-period so far) is indexed (candidates.py); each candidate pair of different documents
-that no framed field keeps apart (evidence.py) is compared in one unit. Agreeing pairs
-said alike are one fact told twice (a corroboration). A disagreement is a
-`contradiction` when its words say the same thing strongly and the framing agrees as
-far as it goes, a `possible` conflict when the words are only fairly alike or a side
-is hedged against a revision; below that it is nothing. Each figure keeps at most its
+Every figure that can be compared (not vague, not illustrative) is indexed
+(candidates.py; figures of a period so far in an index of their own, paired only with
+each other); each candidate pair of different documents that no framed field keeps
+apart (evidence.py, bridges.py) is compared in one unit, a run-rate against one
+period's level scaled to a year. Agreeing pairs are one fact told twice (a
+corroboration) when their words are alike enough, counting each framed field alike
+(`field_weight`) and a rare value told alike between documents of one story
+(`value_weight`, bridges.value_rarity and StoryIndex). Some pairs only ever
+corroborate: two market expectations, two figures to date, a field bridged by the
+words. A disagreement is a `contradiction` when its words say the same thing strongly
+and the framing agrees as far as it goes (or the two sentences name each other's
+subjects), a `possible` conflict when the words are only fairly alike or a side is
+hedged against a revision; below that it is nothing. Each figure keeps at most its
 best-matched partner in each other document, and a pair whose document also states a
-figure agreeing with the other side is no conflict (the article gives both vintages).
+figure agreeing with the other side by its words is no conflict (the article gives both
+vintages).
 """
-
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Optional
 
 from extract.records import Approx, Kind, StoredClaim
-from extract.vocab import entity_table
+from extract.vocab import entity_table, metric_vocabulary
 
 from claims.reconcile import (
-    KEYED_EVIDENCE, Verdict, _conflict, _Fact, _UnionFind, compare, comparison_key, far_apart,
-    forecast_and_outcome, growth_basis, is_to_date, is_vague, normalised_fields, own_stretch, speaker,
+    KEYED_EVIDENCE, Verdict, _annualised, _conflict, _Fact, _granularity, _UnionFind, compare, comparison_key,
+    far_apart, forecast_and_outcome, growth_basis, is_to_date, is_vague, normalised_fields, own_stretch, speaker,
 )
+from claims.reconcile.bridges import StoryIndex, value_key, value_rarity
 from claims.reconcile.candidates import Candidate, EvidenceIndex
 from claims.reconcile.evidence import (
-    evidence_score, in_unit_of, later_of, opposite_directions, pairing, replaces_estimate, restatement_pairs,
-    revised, stated_rates,
+    Pairing, evidence_score, in_unit_of, later_of, opposite_directions, pairing, replaces_estimate,
+    restatement_pairs, revised, stated_rates,
 )
-from claims.reconcile.rules import candidate_rules
+from claims.reconcile.rules import _rules, candidate_rules
 
 
-def comparable(c: StoredClaim) -> bool:
+def countable(c: StoredClaim) -> bool:
+    """A figure with a value that is not vague or illustrative."""
     if c.kind == Kind.illustrative or is_vague(c) or c.vague:
         return False
-    if c.value is None and c.low is None and c.high is None:
-        return False
-    return not is_to_date(c)
+    return not (c.value is None and c.low is None and c.high is None)
+
+
+def market_expectation(c: StoredClaim) -> bool:
+    """The market's expectation: a consensus provider's or one named without a provider."""
+    who = speaker(c)
+    return who is not None and (who in _rules().consensus or who in candidate_rules().market)
+
+
+@dataclass
+class Judged:
+    """A candidate pair, compared: what its words and framing say, and how its values compare."""
+
+    cand: Candidate
+    agrees: bool
+    why: str
+    base: float
+    pairing: Pairing
+    agree_only: bool  # may corroborate, never conflict (both to date, two market expectations, a bridged field)
+    rarity: float  # the shared value's rarity across the corpus; 0.0 when the values differ
+    story: float  # how much the two documents tell one story (bridges.StoryIndex); 0.0 unless a value is shared
 
 
 def evidence_pass(claims: list[StoredClaim], facts: list[_Fact], uf: _UnionFind,
                   published: dict) -> list[Verdict]:
     """Conflicts found by evidence; agreeing pairs are joined in `uf` (corroborations).
 
-    facts: the keyed facts so far; a figure outside them becomes a fact of its own."""
-    pool = [c for c in claims if comparable(c)]
+    facts: the keyed facts so far; a figure outside them becomes a fact of its own.
+    A figure of a period so far ("up 39% year to date") is paired only with another such
+    figure, and only to agree: two reports of a figure to date are rarely to one date."""
+    pool = [c for c in claims if countable(c)]
+    to_date = {c.id for c in pool if is_to_date(c)}
     fact_of: dict[int, _Fact] = {c.id: f for f in facts for c in f.mentions}
     for c in pool:
         if c.id not in fact_of:
@@ -54,31 +84,71 @@ def evidence_pass(claims: list[StoredClaim], facts: list[_Fact], uf: _UnionFind,
     for x, y in restatement_pairs(pool):  # "£100m ($127m)": one fact in two currencies
         uf.union(id(fact_of[x]), id(fact_of[y]))
     rates = stated_rates(pool)
+    rarity = value_rarity(pool, len({c.document_id for c in claims}))
+    stories = StoryIndex(pool)
     canonical = set(entity_table().canonical.values())
     fields = {c.id: normalised_fields(c) for c in pool}
+    keys = {c.id: comparison_key(c) for c in pool}
     rules = candidate_rules()
-    judged: list[tuple[Candidate, bool, Optional[str], float, list[str]]] = []
-    for cand in EvidenceIndex(pool, own_stretch).candidates():
+    judged: list[Judged] = []
+    # figures to date are indexed apart: they pair only with each other
+    whole = [c for c in pool if c.id not in to_date]
+    partial = [c for c in pool if c.id in to_date]
+    for cand in EvidenceIndex(whole, own_stretch).candidates() + EvidenceIndex(partial, own_stretch).candidates():
         a, b = cand.a, cand.b
-        if cand.similarity < min(rules.possible_similarity, rules.agree_similarity_two_fields) or _keyed_alike(a, b):
+        if _keyed_alike(keys[a.id], keys[b.id]):
             continue
-        if (speaker(a) != speaker(b) and not replaces_estimate(a, b)) or forecast_and_outcome(a, b):
+        shared_value = value_key(a) is not None and value_key(a) == value_key(b)
+        if cand.similarity < min(rules.possible_similarity, rules.agree_similarity_two_fields) and \
+                not (shared_value and cand.similarity >= rules.value_min_similarity):
+            continue
+        both_market = market_expectation(a) and market_expectation(b)
+        if (speaker(a) != speaker(b) and not replaces_estimate(a, b) and not both_market) \
+                or forecast_and_outcome(a, b):
             continue  # one speaker's estimate is no reading of another's figure, unless it says it replaces it
-        p = pairing(a, b, fields[a.id], fields[b.id], canonical, published, growth_basis)
+        fa, fb, ca, cb = fields[a.id], fields[b.id], a, b
+        scaled = annualised_pair(a, b, fa, fb)
+        if scaled is not None:  # a run-rate and one period's level: the level times the periods in a year
+            fa, fb, ca, cb = scaled
+        p = pairing(a, b, fa, fb, canonical, published, growth_basis)
         if p.kept_apart:
             continue
-        result = _compare_across_units(a, b, rates)
+        result = _compare_across_units(ca, cb, rates)
         if result is None:
             continue
         agrees, why, base = result
-        judged.append((cand, agrees, why, base, p.equal))
+        if scaled is not None:
+            why = why.rstrip(".") + "; the level of one period is read as a year's run-rate."
+        judged.append(Judged(cand, agrees, why, base, p, both_market or a.id in to_date or bool(p.bridged),
+                             rarity.get(value_key(a), 0.0) if shared_value else 0.0,
+                             stories.similarity(a.document_id, b.document_id) if shared_value else 0.0))
     return _verdicts(judged, fact_of, uf, published)
 
 
-def _keyed_alike(a: StoredClaim, b: StoredClaim) -> bool:
-    """Both framed in full and alike: the keyed pass has judged them already."""
-    ka, kb = comparison_key(a), comparison_key(b)
-    return ka is not None and ka == kb
+def annualised_pair(a: StoredClaim, b: StoredClaim, fa: tuple, fb: tuple) -> Optional[tuple]:
+    """(fa, fb, a, b) with the run-rate side's metric named as the level it annualises and
+    the level side scaled to a year ("$150 billion annualised" vs "$37.6 billion in Q1"),
+    when one side's metric is a run-rate of the other's and the level's period has a grain;
+    None otherwise."""
+    annualises = {k.lower(): v.lower() for k, v in metric_vocabulary().annualises.items()}
+    for rate, level, fr, fl in ((a, b, fa, fb), (b, a, fb, fa)):
+        grain = _granularity(fl[2]) if fl[2] else None
+        if not (fr[1] and fl[1] and grain) or annualises.get(fr[1].lower()) != fl[1].lower():
+            continue
+        fr = (fr[0], fl[1], fr[2])
+        year = _annualised(level, _rules().per_year[grain])
+        return (fr, fl, rate, year) if rate is a else (fl, fr, year, rate)
+    return None
+
+
+def _keyed_alike(ka: Optional[tuple], kb: Optional[tuple]) -> bool:
+    """Two comparison keys, both framed in full and alike, or a run-rate's and its level's
+    alike but for the metric: the keyed pass has judged them already."""
+    if ka is None or kb is None:
+        return False
+    annualises = {k.lower(): v.lower() for k, v in metric_vocabulary().annualises.items()}
+    rest_alike = ka[:1] + ka[2:] == kb[:1] + kb[2:]
+    return ka == kb or (rest_alike and (annualises.get(ka[1]) == kb[1] or annualises.get(kb[1]) == ka[1]))
 
 
 def _compare_across_units(a: StoredClaim, b: StoredClaim, rates) -> Optional[tuple[bool, str, float]]:
@@ -105,36 +175,44 @@ def _what(a: StoredClaim, b: StoredClaim) -> str:
     return " · ".join(x for x in parts if x) or "the same figure by its words"
 
 
-def _verdicts(judged, fact_of: dict[int, _Fact], uf: _UnionFind, published: dict) -> list[Verdict]:
+def _verdicts(judged: list[Judged], fact_of: dict[int, _Fact], uf: _UnionFind, published: dict) -> list[Verdict]:
     rules = candidate_rules()
     best: dict[tuple[int, int], float] = {}  # (figure, other document) -> best similarity of a pair
-    for cand, *_ in judged:
-        for x, y in ((cand.a, cand.b), (cand.b, cand.a)):
+    for j in judged:
+        for x, y in ((j.cand.a, j.cand.b), (j.cand.b, j.cand.a)):
             k = (x.id, y.document_id)
-            best[k] = max(best.get(k, 0.0), cand.similarity)
+            best[k] = max(best.get(k, 0.0), j.cand.similarity)
     agreeing: set[tuple[int, int]] = set()  # (figure, other document) that some figure there agrees with
-    for cand, agrees, _, _, equal in judged:
+    for j in judged:
+        cand, equal = j.cand, j.pairing.equal
         alike = cand.similarity >= rules.agree_similarity or \
             (len(equal) >= 2 and cand.similarity >= rules.agree_similarity_two_fields)
-        if agrees and alike and not _open_ended_guess(cand, equal):
+        by_fields = cand.similarity + rules.field_weight * len(equal) >= rules.agree_similarity
+        by_value = j.rarity > 0 and j.story >= rules.same_story and \
+            cand.similarity + rules.value_weight * j.rarity + rules.field_weight * len(equal) >= rules.agree_similarity
+        if j.agrees and (alike or by_fields or by_value) and not _open_ended_guess(cand, equal):
             uf.union(id(fact_of[cand.a.id]), id(fact_of[cand.b.id]))
-            agreeing |= {(cand.a.id, cand.b.document_id), (cand.b.id, cand.a.document_id)}
+            if alike and not j.agree_only:  # weaker evidence corroborates, but silences no other pair
+                agreeing |= {(cand.a.id, cand.b.document_id), (cand.b.id, cand.a.document_id)}
     out = []
-    for cand, agrees, why, base, equal in judged:
-        a, b = cand.a, cand.b
-        if agrees or cand.similarity < rules.possible_similarity:
+    for j in judged:
+        a, b, cand, equal = j.cand.a, j.cand.b, j.cand, j.pairing.equal
+        if j.agrees or j.agree_only or cand.similarity < rules.possible_similarity:
             continue
         if (a.id, b.document_id) in agreeing or (b.id, a.document_id) in agreeing:
             continue
         if cand.similarity < best[(a.id, b.document_id)] or cand.similarity < best[(b.id, a.document_id)]:
             continue
-        evidence = _evidence_lines(cand, equal)
+        evidence = _evidence_lines(cand, equal) + (("each sentence names the other's subject",)
+                                                    if j.pairing.named else ())
         confident = (cand.similarity >= rules.confident_similarity and len(equal) >= 1) or \
             (cand.similarity >= rules.confident_similarity_two_fields and len(equal) >= 2) or \
-            (cand.similarity >= rules.confident_similarity_revision and len(equal) >= 1 and (revised(a) or revised(b)))
+            (cand.similarity >= rules.confident_similarity_revision and len(equal) >= 1
+             and (revised(a) or revised(b))) or \
+            (cand.similarity >= rules.confident_similarity_named and j.pairing.named)
         tier = "contradiction" if confident else "possible"
-        score = evidence_score(base, cand.similarity) * (1.0 if confident else rules.possible_factor)
-        out.append(_conflict(a, b, why, round(score, 3), tier=tier, evidence=evidence,
+        score = evidence_score(j.base, cand.similarity) * (1.0 if confident else rules.possible_factor)
+        out.append(_conflict(a, b, j.why, round(score, 3), tier=tier, evidence=evidence,
                              later=later_of(a, b, published)))
     return out
 

@@ -21,6 +21,7 @@ class CandidateRules:
     confident_similarity: float
     confident_similarity_two_fields: float
     confident_similarity_revision: float
+    confident_similarity_named: float
     possible_similarity: float
     agree_similarity: float
     agree_similarity_two_fields: float
@@ -30,6 +31,13 @@ class CandidateRules:
     later_report: re.Pattern
     replaces_estimate: re.Pattern
     changed_since: re.Pattern
+    growth_words: re.Pattern
+    value_digits: int
+    value_weight: float
+    field_weight: float
+    value_min_similarity: float
+    same_story: float
+    market: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -46,6 +54,7 @@ def candidate_rules() -> CandidateRules:
         confident_similarity=float(t["confident_similarity"]),
         confident_similarity_two_fields=float(t["confident_similarity_two_fields"]),
         confident_similarity_revision=float(t["confident_similarity_revision"]),
+        confident_similarity_named=float(t["confident_similarity_named"]),
         possible_similarity=float(t["possible_similarity"]),
         agree_similarity=float(t["agree_similarity"]),
         agree_similarity_two_fields=float(t["agree_similarity_two_fields"]),
@@ -55,6 +64,13 @@ def candidate_rules() -> CandidateRules:
         later_report=_words(v["later_report"]),
         replaces_estimate=_words(v["replaces_estimate"]),
         changed_since=_words(v["changed_since"]),
+        growth_words=_words(c["growth_words"]),
+        value_digits=int(c["value_digits"]),
+        value_weight=float(t["value_weight"]),
+        field_weight=float(t["field_weight"]),
+        value_min_similarity=float(t["value_min_similarity"]),
+        same_story=float(t["same_story"]),
+        market=frozenset(x.lower() for x in d["speakers"]["market"]),
     )
 
 
