@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Optional
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from extract.records import Kind, Quantity
 
 
@@ -76,6 +76,21 @@ def doc_text(doc: Doc) -> str:
     if text is None:  # a Doc's text never changes once made
         text = doc.user_data["claims.text"] = doc.text
     return text
+
+
+def sent_text(sent: Span) -> str:
+    """`sent.text`, sliced from the doc's text: spaCy joins a span's tokens on every read."""
+    return doc_text(sent.doc)[sent.start_char:sent.end_char]
+
+
+def sent_tokens(sent: Span) -> list[Token]:
+    """The sentence's tokens, made once per sentence: spaCy makes a new Token object for
+    every token on every walk over a span, and framing walks a sentence for each figure."""
+    made = sent.doc.user_data.setdefault("claims.sent_tokens", {})
+    tokens = made.get((sent.start, sent.end))
+    if tokens is None:  # a Doc's tokens never change once made
+        tokens = made[(sent.start, sent.end)] = list(sent)
+    return tokens
 
 
 def ents_between(doc: Doc, start: int, end: int) -> list[Span]:

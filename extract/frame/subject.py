@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.records import Quantity
 from extract.vocab import entity_table
 from extract.frame.cues import Cues, load_cues
-from extract.frame.context import Context, POINTS_BACK, STRONG, WEAK, doc_text, span_ents
+from extract.frame.context import Context, POINTS_BACK, STRONG, WEAK, doc_text, sent_tokens, span_ents
 from extract.frame.syntax import bracketed, canon, clause_subject, company_word, entity_in, is_entity_text, last_organisation_before, metric_tokens, tokens_of
 from extract.frame.figures import valued_object
 from extract.frame.noun_phrase import demonstrative_np, metric_head, name_np, np_phrase, without_article
@@ -250,7 +250,7 @@ def _pointed_back(sent: Span, climb: _Climb, cues: Cues, ctx: Context) -> Found:
 def _named_before(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, source: Optional[str]) -> Found:
     """A possessive or an organisation named before the figure in its sentence, unless
     it is the sentence's source ("Exponential View's analysis", "Bloomberg's data")."""
-    before = [t for t in sent if t.i < span.start]
+    before = [t for t in sent_tokens(sent) if t.i < span.start]
     for t in reversed(before):
         if t.dep_ == "poss" and t.pos_ == "PROPN" and t.head.lower_ not in cues.source_nouns:
             name = entity_in(list(t.subtree), doc, cues, cues.subject_labels)

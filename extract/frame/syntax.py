@@ -9,7 +9,7 @@ from extract.records import Quantity
 from extract.vocab import entity_table, metric_vocabulary
 from extract.lexicon import alternation, data_table
 from extract.frame.cues import Cues
-from extract.frame.context import doc_text, ents_between, span_ents
+from extract.frame.context import doc_text, ents_between, sent_text, sent_tokens, span_ents
 
 
 def index_of(starts: list[int], pos: int) -> int:
@@ -65,7 +65,7 @@ def is_heading(text: str, sent: Span) -> bool:
     line_start = text.rfind("\n", 0, sent.start_char) + 1
     line_end = text.find("\n", sent.start_char)
     line = text[line_start:len(text) if line_end < 0 else line_end].strip()
-    return bool(line) and line == sent.text.strip() and not re.search(r"[.!?:;\"”’)]$", line)
+    return bool(line) and line == sent_text(sent).strip() and not re.search(r"[.!?:;\"”’)]$", line)
 
 
 def tokens_of(doc: Doc, q: Quantity) -> Optional[Span]:
@@ -113,11 +113,23 @@ def scope_of(sent: Span, q: Quantity) -> list[Token]:
     allowed |= {c.i for c in np.children if c.dep_ in ("relcl", "acl") and c.i >= span.end}
     # "X offered a calculation: the industry would need $600 billion": what comes
     # before a colon (or a lone dash) frames what it introduces.
-    lone_dash = sum(t.text in ("—", "–") for t in sent) == 1
-    intro = [t.i for t in sent if t.i < span.start and (t.text == ":" or (t.text in ("—", "–") and lone_dash))]
+    intro = [i for i in _introducers(sent) if i < span.start]
     cut = intro[-1] if intro else sent.start - 1
-    return [t for t, head in zip(sent, clause_heads(sent)) if head in allowed or span.start <= t.i < span.end
-            or t.i < cut]
+    return [t for t, head in zip(sent_tokens(sent), clause_heads(sent)) if head in allowed
+            or span.start <= t.i < span.end or t.i < cut]
+
+
+def _introducers(sent: Span) -> list[int]:
+    """The colons of a sentence, and its dash if it has only one (see scope_of), found
+    once per sentence."""
+    made = sent.doc.user_data.setdefault("claims.introducers", {})
+    marks = made.get((sent.start, sent.end))
+    if marks is None:
+        tokens = sent_tokens(sent)
+        lone_dash = sum(t.text in ("—", "–") for t in tokens) == 1
+        marks = made[(sent.start, sent.end)] = [t.i for t in tokens if t.text == ":" or (
+            t.text in ("—", "–") and lone_dash)]
+    return marks
 
 
 def clause_heads(sent: Span) -> list[int]:
@@ -127,7 +139,7 @@ def clause_heads(sent: Span) -> list[int]:
     made = sent.doc.user_data.setdefault("claims.clause_heads", {})
     heads = made.get((sent.start, sent.end))
     if heads is None:  # a Doc's parse never changes once made
-        heads = made[(sent.start, sent.end)] = [clause_head(t).i for t in sent]
+        heads = made[(sent.start, sent.end)] = [clause_head(t).i for t in sent_tokens(sent)]
     return heads
 
 
