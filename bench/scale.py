@@ -4,7 +4,8 @@
     python bench/scale.py 10000 50000          # other sizes
     python bench/scale.py --cap 600 ...        # give up a size after 600 s
     python bench/scale.py --profile 50000      # cProfile of extraction in one process
-    python bench/scale.py --figures-only       # only the sentences with a digit: figures densest
+    python bench/scale.py --figures-only       # only the news sentences with a digit
+    python bench/scale.py --densest            # a claim every 31 characters, extraction alone
     python bench/scale.py --write FILE 50000   # only write the text of that size
 
 The text is real news sentences (the 40-article news set, ../shared/gold/news/articles)
@@ -101,23 +102,47 @@ def time_extract(path: Path, cap: int) -> tuple[float, float, int]:
     return took, cpu, sum(1 for line in done.stdout.splitlines() if line.strip())
 
 
+def _article(text: str):
+    from extract.records import Article
+
+    return Article(text=text, regions=[(0, len(text))])
+
+
+def densest_text(chars: int) -> str:
+    """bench/long_sentences.py's phrase over and over: a claim every 31 characters."""
+    from bench.long_sentences import text_without_stops as phrase_text
+
+    return phrase_text(chars)
+
+
+def in_process(sizes: list[int]) -> None:
+    """Extraction alone of the densest text, in one process (the model loaded and warmed
+    first), in CPU seconds per 10k characters."""
+    from extract.pipeline import extract_claims, load_nlp
+
+    nlp = load_nlp()
+    extract_claims(_article(densest_text(2000)), "warm", nlp)
+    for size in sizes:
+        t0, cpu0 = time.perf_counter(), time.process_time()
+        claims = extract_claims(_article(densest_text(size)), f"{size}", nlp)
+        took, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+        print(f"{size:>9,} chars  {len(claims):>6} claims  {took:8.1f} s  CPU {cpu:8.1f} s "
+              f"({cpu / size * 10_000:6.2f} s per 10k chars)", flush=True)
+
+
 def profile(chars: int) -> None:
     """cProfile of one in-process extraction (the model loaded and warmed first)."""
     import cProfile
     import pstats
     from extract.pipeline import extract_claims, load_nlp
-    from extract.records import Article
-
-    def article(text: str) -> Article:
-        return Article(text=text, regions=[(0, len(text))])
 
     nlp = load_nlp()
-    extract_claims(article(text_without_stops(2000)), "warm", nlp)
+    extract_claims(_article(text_without_stops(2000)), "warm", nlp)
     text = text_without_stops(chars)
     prof = cProfile.Profile()
     t0 = time.perf_counter()
     prof.enable()
-    claims = extract_claims(article(text), "profile", nlp)
+    claims = extract_claims(_article(text), "profile", nlp)
     prof.disable()
     print(f"{chars:,} chars  {len(claims)} claims  {time.perf_counter() - t0:.1f} s (profiled)")
     pstats.Stats(prof).sort_stats("cumulative").print_stats(40)
@@ -153,10 +178,15 @@ if __name__ == "__main__":
     parser.add_argument("--profile", action="store_true", help="cProfile one in-process run of each size")
     parser.add_argument("--figures-only", action="store_true",
                         help="only the sentences with a digit in them: about three times the figures per character")
+    parser.add_argument("--densest", action="store_true",
+                        help="bench/long_sentences.py's phrase (a claim every 31 characters), extraction alone in "
+                             "one process, CPU seconds")
     parser.add_argument("--write", type=Path, help="write the text of the (one) size to this file and stop")
     args = parser.parse_args()
     if args.write:
         args.write.write_text(text_without_stops(args.sizes[0], args.figures_only), encoding="utf-8")
+    elif args.densest:
+        in_process(args.sizes)
     elif args.profile:
         for s in args.sizes:
             profile(s)
