@@ -182,8 +182,9 @@ def entity_in(span_tokens, doc: Doc, cues: Cues, labels, propn: bool = True) -> 
         return hits[0][2]
     ids = {t.i for t in toks}
     # a nationality as an adjective ("Japanese yen", "Glaswegian extras") names no one
-    ents = [ent for ent in ents_between(doc, toks[0].i, toks[-1].i + 1) if ent.start in ids and ent.end - 1 in ids and ent.label_ in labels
-            and is_entity_text(ent.text, cues) and not (ent.label_ == "NORP" and ent.root.tag_ == "JJ")]
+    ents = [ent for ent in ents_between(doc, toks[0].i, toks[-1].i + 1) if ent.start in ids and ent.end - 1 in ids
+            and ent.label_ in labels and is_entity_text(ent.text, cues)
+            and not (ent.label_ == "NORP" and ent.root.tag_ == "JJ")]
     # an organisation before a person in it ("Economist Jane Lee of Moody's")
     for ent in sorted(ents, key=lambda e: (e.label_ != "ORG", e.start)):
         return canon(ent.text)
