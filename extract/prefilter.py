@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from extract.records import Quantity
 from extract.lexicon import alternation, data_table
@@ -220,21 +220,29 @@ class Composed:
 
     def original(self, pos: int) -> int:
         """The original offset of composed position `pos` (an end offset maps too)."""
-        i = bisect.bisect_right([p[0] for p in self.pieces], pos) - 1
+        i = bisect.bisect_right(self._starts[0], pos) - 1
         c, o, n = self.pieces[max(i, 0)]
         return o + min(pos - c, n)
-
 
     def carry(self, quantities: list[Quantity]) -> list[Quantity]:
         """Quantities recognised on the original text, moved to composed offsets
         (those in dropped sentences are left behind)."""
         out = []
         for q in quantities:
-            for c, o, n in self.pieces:
+            # pieces are in order and apart: only the last one starting at or before
+            # the figure can hold it
+            i = bisect.bisect_right(self._starts[1], q.start) - 1
+            if i >= 0:
+                c, o, n = self.pieces[i]
                 if o <= q.start and q.end <= o + n:
                     out.append(q.model_copy(update={"start": c + q.start - o, "end": c + q.end - o}))
-                    break
         return out
+
+    @cached_property
+    def _starts(self) -> tuple[list[int], list[int]]:
+        """The pieces' composed and original starts, listed once: looked up for every
+        figure, they made a long document's mapping quadratic (issue 18)."""
+        return [p[0] for p in self.pieces], [p[1] for p in self.pieces]
 
 
 def compose(text: str, spans: list[tuple[int, int]]) -> Composed:

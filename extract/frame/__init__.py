@@ -43,7 +43,8 @@ from extract.records import Kind, Quantity
 from extract.periods import find_time_refs
 from extract.article_time import ArticleTime
 from extract.frame.cues import Cues, load_cues
-from extract.frame.context import BY_PARAGRAPH, Context, Frame, ITSELF, ITS_OWN, POINTS_BACK, STRONG, TOPIC, WEAK, doc_text
+from extract.frame.context import BY_PARAGRAPH, Context, Frame, ITSELF, ITS_OWN, POINTS_BACK, STRONG, TOPIC, WEAK, doc_text, \
+    sent_text
 from extract.frame.syntax import index_of, is_heading, name_like, paragraph_index, scope_of
 from extract.frame.figures import is_money
 from extract.frame.subject import figure_subject, sentence_subject, without_article
@@ -86,7 +87,7 @@ def frame_doc(doc: Doc, quantities: list[Quantity], time: ArticleTime = ArticleT
         refs = resolve_same(find_time_refs(doc_text(doc), published, sent.start_char, sent.end_char, year=year,
                                            fiscal_year=time.fiscal_year, by_start=time.by_start,
                                            fiscal_ends=time.fiscal_ends), ctx)
-        if cues.illustration_openers.search(sent.text):
+        if cues.illustration_openers.search(sent_text(sent)):
             ctx.illustration_para = ctx.para
         credit = _Credit(*sentence_source(sent, cues, ctx, ctx.para))
         in_sent = sorted(by_sent.get(i, []), key=lambda x: x.start)
@@ -169,8 +170,8 @@ def _frame_figure(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], re
         # "McClatchy reported a loss of $304.7 million": a company's own results are
         # facts the article states, not someone's claim
         source, source_how = None, None
-    return Frame(quantity=q, quote=sent.text.strip(),
-                 quote_start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
+    text = sent_text(sent)
+    return Frame(quantity=q, quote=text.strip(), quote_start=sent.start_char + (len(text) - len(text.lstrip())),
                  subject=subject, metric=metric, period=period, source=source, kind=kind, subject_how=how,
                  in_conditional=in_if, region=region, heading=is_heading(doc_text(doc), sent),
                  source_how=source_how)

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.records import Kind, Quantity
 from extract.lexicon import data_table
 from extract.frame.cues import Cues, lowered
-from extract.frame.context import doc_text
+from extract.frame.context import doc_text, sent_text, sent_tokens
 from extract.frame.syntax import active_subject, own_clause, tokens_of
 from extract.frame.figures import FROM_LEVEL_JUST_BEFORE, baseline_figure, figure_head, is_money, level_now, verb_above
 
@@ -19,17 +19,25 @@ def _outside_other_figures(sent: Span, q: Quantity) -> list[Token]:
     the expectation, not of the revenue."""
     span = tokens_of(sent.doc, q)
     mine = range(span.start, span.end) if span is not None else range(0)
+    return [t for t, figures in zip(sent_tokens(sent), _figures_marking(sent))
+            if not any(i not in mine for i in figures)]
 
-    def on_other_figure(t: Token) -> bool:
-        if any(c.dep_ in ("nummod", "compound") and (c.like_num or c.ent_type_ in ("MONEY", "PERCENT"))
-               and c.i not in mine for c in t.children):
-            return True  # "the $49.4 billion analysts had expected", parsed as a noun phrase
-        for a in [t] + list(t.ancestors):
-            if a.dep_ in ("relcl", "acl") and (a.head.like_num or a.head.ent_type_ in ("MONEY", "PERCENT")) \
-                    and a.head.i not in mine:
-                return True
-        return False
-    return [t for t in sent if not on_other_figure(t)]
+
+def _figures_marking(sent: Span) -> list[list[int]]:
+    """For each token of the sentence, the figure tokens it speaks of: a figure that
+    modifies it ("the $49.4 billion analysts had expected", parsed as a noun phrase),
+    or one its relative clause, or one above it, hangs on. Found once per sentence:
+    each figure's _outside_other_figures leaves out those on figures other than its own."""
+    made = sent.doc.user_data.setdefault("claims.figures_marking", {})
+    found = made.get((sent.start, sent.end))
+    if found is None:
+        found = made[(sent.start, sent.end)] = [
+            [c.i for c in t.children if c.dep_ in ("nummod", "compound")
+             and (c.like_num or c.ent_type_ in ("MONEY", "PERCENT"))]
+            + [a.head.i for a in [t] + list(t.ancestors) if a.dep_ in ("relcl", "acl")
+               and (a.head.like_num or a.head.ent_type_ in ("MONEY", "PERCENT"))]
+            for t in sent_tokens(sent)]
+    return found
 
 
 def without_benchmarks(tokens: list[Token], cues: Cues) -> list[Token]:
@@ -120,7 +128,7 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
         # "His figure ...: approximately $600 billion" after "Cahn has calculated"
         return Kind.estimate
     if (is_money(q) or q.unit == "times") and period and ref_year and re.fullmatch(r"\d{4}", period) and int(period) >= ref_year \
-            and not cues.actual.search(sent.text) and metric not in _STOCK_METRICS and not _told_as_done(sent.doc, q, cues):
+            and not cues.actual.search(sent_text(sent)) and metric not in _STOCK_METRICS and not _told_as_done(sent.doc, q, cues):
         # A year's spending or revenue before the year is over is a plan or guidance;
         # a value or a price stands at a moment ("a market value of $4.5 trillion").
         return Kind.forecast
@@ -338,10 +346,10 @@ def credit_elsewhere(sent: Span, q: Quantity, cues: Cues) -> bool:
     """"Oracle raised $18 billion in a bond sale, and analysts at Morgan Stanley expect
     its net debt to double": the reporting verb heads a clause of its own, coordinated
     with the figure's, so it credits nothing in the figure's clause."""
-    if cues.source_prepositions.search(sent.text):
+    if cues.source_prepositions.search(sent_text(sent)):
         return False
     span = tokens_of(sent.doc, q)
-    verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in cues.attribution_verbs
+    verbs = [t for t in sent_tokens(sent) if t.pos_ == "VERB" and t.lemma_.lower() in cues.attribution_verbs
              and active_subject(t) is not None]
     if span is None or not verbs:
         return False
@@ -375,13 +383,13 @@ def credit_for_another_figure(sent: Span, q: Quantity, cues: Cues) -> bool:
     """"The company expects revenue of $54 billion, compared with analysts' average
     estimate of $53.14 billion, according to data compiled by LSEG": a credit after a
     comparison is for the figure compared with, not for the one before it."""
-    m = cues.source_prepositions.search(sent.text)
+    m = cues.source_prepositions.search(sent_text(sent))
     if not m:
         return False
     credit_at = sent.start_char + m.start()
     return credit_at >= q.end and any(
         q.end <= t.idx < credit_at and (t.lower_ in cues.benchmark_words or t.lemma_.lower() in cues.benchmark_words)
-        for t in sent)
+        for t in sent_tokens(sent))
 
 
 def _told_as_done(doc: Doc, q: Quantity, cues: Cues) -> bool:

@@ -9,7 +9,7 @@ from extract.lexicon import data_table
 from extract.records import Quantity
 from extract.vocab import entity_table
 from extract.frame.cues import Cues, lowered
-from extract.frame.context import BY_PARAGRAPH, BY_POINTER, Context, ITS_OWN, doc_text
+from extract.frame.context import BY_PARAGRAPH, BY_POINTER, Context, ITS_OWN, doc_text, span_ents
 from extract.frame.syntax import active_subject, canon, tokens_of, clause_subject, company_word, entity_in, is_entity_text, strip_possessive
 from extract.frame.figures import is_money
 
@@ -89,7 +89,7 @@ def _company_speaking(sent: Span, cues: Cues) -> Optional[str]:
             continue
         # an organisation the parser recognises as one: "Azure revenue grew 33%, the
         # company said" speaks for Microsoft, not for its product
-        orgs = [e for e in sent.ents if e.end <= subj.left_edge.i and e.label_ in cues.organisation_labels
+        orgs = [e for e in span_ents(sent) if e.end <= subj.left_edge.i and e.label_ in cues.organisation_labels
                 and is_entity_text(e.text, cues)]
         return canon(orgs[-1].text) if orgs else ""
     return None
@@ -214,7 +214,7 @@ def _name_then_verb(sent: Span, cues: Cues) -> Optional[str]:
     """Fallback for misparses: a named source directly before an attribution verb
     ("Morgan Stanley and JPMorgan project ..."), where the small model often tags
     the verb as a noun. Surface order, not the parse, decides here."""
-    ents = [e for e in sent.ents if e.label_ in cues.source_labels and is_entity_text(e.text, cues)]
+    ents = [e for e in span_ents(sent) if e.label_ in cues.source_labels and is_entity_text(e.text, cues)]
     for i, e in enumerate(ents):
         end = e.end
         nxt = sent.doc[end] if end < sent.end else None
@@ -259,7 +259,7 @@ def gives_guidance(doc: Doc, sent: Span, subject: str, q: Quantity, cues: Cues) 
     table = entity_table()
     return subject in table.canonical.values() or any(
         e.label_ in cues.organisation_labels and table.canonicalise(strip_possessive(e.text)) == subject
-        for e in sent.ents)
+        for e in span_ents(sent))
 
 
 @lru_cache(maxsize=None)
@@ -372,7 +372,7 @@ def _speaker_after_quote(sent: Span, cues: Cues) -> Optional[str]:
             continue
         nxt = sent.doc[t.i + 1]
         if nxt.pos_ == "PROPN" or nxt.ent_type_ in cues.source_labels:
-            ent = next((e for e in sent.ents if e.start <= nxt.i < e.end and e.label_ in cues.source_labels), None)
+            ent = next((e for e in span_ents(sent) if e.start <= nxt.i < e.end and e.label_ in cues.source_labels), None)
             if ent is not None and is_entity_text(ent.text, cues):
                 return canon(ent.text)
             words = [nxt]

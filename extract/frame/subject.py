@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.records import Quantity
 from extract.vocab import entity_table
 from extract.frame.cues import Cues, load_cues
-from extract.frame.context import Context, POINTS_BACK, STRONG, WEAK, doc_text
+from extract.frame.context import Context, POINTS_BACK, STRONG, WEAK, doc_text, sent_tokens, span_ents
 from extract.frame.syntax import bracketed, canon, clause_subject, company_word, entity_in, is_entity_text, last_organisation_before, metric_tokens, tokens_of
 from extract.frame.figures import valued_object
 from extract.frame.noun_phrase import demonstrative_np, metric_head, name_np, np_phrase, without_article
@@ -250,7 +250,7 @@ def _pointed_back(sent: Span, climb: _Climb, cues: Cues, ctx: Context) -> Found:
 def _named_before(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, source: Optional[str]) -> Found:
     """A possessive or an organisation named before the figure in its sentence, unless
     it is the sentence's source ("Exponential View's analysis", "Bloomberg's data")."""
-    before = [t for t in sent if t.i < span.start]
+    before = [t for t in sent_tokens(sent) if t.i < span.start]
     for t in reversed(before):
         if t.dep_ == "poss" and t.pos_ == "PROPN" and t.head.lower_ not in cues.source_nouns:
             name = entity_in(list(t.subtree), doc, cues, cues.subject_labels)
@@ -266,7 +266,7 @@ def _named_before(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, sou
         if hit[2] != source and not is_credited(sent.start_char + hit[0], sent.start_char + hit[1]) \
                 and not (prefix[hit[0] - 1:hit[0]] == "(" and prefix[hit[1]:hit[1] + 1] == ")"):
             return hit[2], WEAK  # not "(Reuters)", a credit in brackets of its own
-    for ent in reversed([e for e in sent.ents if e.end_char <= q.start and e.label_ in ("ORG",)
+    for ent in reversed([e for e in span_ents(sent) if e.end_char <= q.start and e.label_ in ("ORG",)
                          and is_entity_text(e.text, cues) and not is_credited(e.start_char, e.end_char)
                          and not bracketed(e)]):
         name = canon(ent.text)
@@ -394,7 +394,7 @@ def _respectively(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], cu
     names = []
     for s, e, name in entity_table().find(text[:first]):
         names.append((s, e, name))
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         s, e = ent.start_char - sent.start_char, ent.end_char - sent.start_char
         if e <= first and ent.label_ in cues.subject_labels and is_entity_text(ent.text, cues) \
                 and not any(a < e and s < b for a, b, _ in names):

@@ -9,7 +9,7 @@ from extract.records import Quantity
 from extract.vocab import entity_table, metric_vocabulary
 from extract.lexicon import alternation, data_table
 from extract.frame.cues import Cues
-from extract.frame.context import doc_text
+from extract.frame.context import doc_text, ents_between, sent_text, sent_tokens, span_ents
 
 
 def index_of(starts: list[int], pos: int) -> int:
@@ -25,10 +25,10 @@ def index_of(starts: list[int], pos: int) -> int:
 
 def paragraph_index(text: str):
     # a run of line breaks (blank lines between paragraphs) is one break
-    breaks = [m.start() for m in re.finditer(r"\n\s*", text)]
+    starts = [-1] + [m.start() for m in re.finditer(r"\n\s*", text)]
 
     def index(pos: int) -> int:
-        return index_of([-1] + breaks, pos)
+        return index_of(starts, pos)
 
     return index
 
@@ -65,7 +65,7 @@ def is_heading(text: str, sent: Span) -> bool:
     line_start = text.rfind("\n", 0, sent.start_char) + 1
     line_end = text.find("\n", sent.start_char)
     line = text[line_start:len(text) if line_end < 0 else line_end].strip()
-    return bool(line) and line == sent.text.strip() and not re.search(r"[.!?:;\"”’)]$", line)
+    return bool(line) and line == sent_text(sent).strip() and not re.search(r"[.!?:;\"”’)]$", line)
 
 
 def tokens_of(doc: Doc, q: Quantity) -> Optional[Span]:
@@ -113,10 +113,34 @@ def scope_of(sent: Span, q: Quantity) -> list[Token]:
     allowed |= {c.i for c in np.children if c.dep_ in ("relcl", "acl") and c.i >= span.end}
     # "X offered a calculation: the industry would need $600 billion": what comes
     # before a colon (or a lone dash) frames what it introduces.
-    intro = [t.i for t in sent if t.i < span.start and (t.text == ":" or (t.text in ("—", "–") and sum(
-        x.text in ("—", "–") for x in sent) == 1))]
+    intro = [i for i in _introducers(sent) if i < span.start]
     cut = intro[-1] if intro else sent.start - 1
-    return [t for t in sent if clause_head(t).i in allowed or span.start <= t.i < span.end or t.i < cut]
+    return [t for t, head in zip(sent_tokens(sent), clause_heads(sent)) if head in allowed
+            or span.start <= t.i < span.end or t.i < cut]
+
+
+def _introducers(sent: Span) -> list[int]:
+    """The colons of a sentence, and its dash if it has only one (see scope_of), found
+    once per sentence."""
+    made = sent.doc.user_data.setdefault("claims.introducers", {})
+    marks = made.get((sent.start, sent.end))
+    if marks is None:
+        tokens = sent_tokens(sent)
+        lone_dash = sum(t.text in ("—", "–") for t in tokens) == 1
+        marks = made[(sent.start, sent.end)] = [t.i for t in tokens if t.text == ":" or (
+            t.text in ("—", "–") and lone_dash)]
+    return marks
+
+
+def clause_heads(sent: Span) -> list[int]:
+    """`clause_head(t).i` for every token of the sentence, found once per sentence:
+    each figure's scope reads them all (framing grew with the square of a sentence's
+    length, issue 18)."""
+    made = sent.doc.user_data.setdefault("claims.clause_heads", {})
+    heads = made.get((sent.start, sent.end))
+    if heads is None:  # a Doc's parse never changes once made
+        heads = made[(sent.start, sent.end)] = [clause_head(t).i for t in sent_tokens(sent)]
+    return heads
 
 
 def own_clause(c: Token) -> bool:
@@ -158,8 +182,9 @@ def entity_in(span_tokens, doc: Doc, cues: Cues, labels, propn: bool = True) -> 
         return hits[0][2]
     ids = {t.i for t in toks}
     # a nationality as an adjective ("Japanese yen", "Glaswegian extras") names no one
-    ents = [ent for ent in doc.ents if ent.start in ids and ent.end - 1 in ids and ent.label_ in labels
-            and is_entity_text(ent.text, cues) and not (ent.label_ == "NORP" and ent.root.tag_ == "JJ")]
+    ents = [ent for ent in ents_between(doc, toks[0].i, toks[-1].i + 1) if ent.start in ids and ent.end - 1 in ids
+            and ent.label_ in labels and is_entity_text(ent.text, cues)
+            and not (ent.label_ == "NORP" and ent.root.tag_ == "JJ")]
     # an organisation before a person in it ("Economist Jane Lee of Moody's")
     for ent in sorted(ents, key=lambda e: (e.label_ != "ORG", e.start)):
         return canon(ent.text)
@@ -322,7 +347,7 @@ def last_organisation_before(sent: Span, tok: Token, cues: Cues) -> Optional[str
     start = sent.start_char
     prefix = doc_text(sent.doc)[start:tok.idx]
     hits = [(h[0] + start, h[2]) for h in entity_table().find(prefix)]
-    hits += [(e.start_char, canon(e.text)) for e in sent.ents
+    hits += [(e.start_char, canon(e.text)) for e in span_ents(sent)
              if e.end_char <= tok.idx and e.label_ in cues.organisation_labels and is_entity_text(e.text, cues)]
     return max(hits)[1] if hits else None
 
