@@ -488,7 +488,7 @@ def user_list(db: str) -> None:
 
 @main.command()
 @click.option("--db", "db", required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--what", type=click.Choice(["claims", "verdicts", "claimreview"]), required=True)
+@click.option("--what", type=click.Choice(["claims", "verdicts", "ratings", "claimreview"]), required=True)
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="json", show_default=True)
 @click.option("--base-url", default=None, help="where the review app is published (ClaimReview links)")
 @click.option("--organization", default=None, help="the publisher named in ClaimReview exports")
@@ -498,7 +498,7 @@ def user_list(db: str) -> None:
 @click.option("--source")
 @click.option("--text", "text_query", help="full-text search over quotes (claims only)")
 def export(db: str, what: str, fmt: str, base_url, organization, subject, metric, period, source, text_query) -> None:
-    """Export claims or verdicts (CSV or JSON), or ClaimReview JSON-LD."""
+    """Export claims, verdicts or claim ratings (CSV or JSON), or ClaimReview JSON-LD."""
     from claims import exports
     from claims.store import ClaimStore
 
@@ -520,6 +520,8 @@ def export(db: str, what: str, fmt: str, base_url, organization, subject, metric
             rows = exports.claim_rows(
                 store, subject=subject, metric=metric, period=period, source=source, text=text_query
             )
+        elif what == "ratings":
+            rows = exports.rating_rows(store)
         else:
             rows = exports.verdict_rows(store)
     if fmt == "csv":

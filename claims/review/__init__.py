@@ -30,7 +30,7 @@ from werkzeug.exceptions import HTTPException, TooManyRequests
 
 from claims import exports as claim_exports
 from claims.users import same_token
-from claims.verdicts import verdict_kinds
+from claims.verdicts import rating_kinds, verdict_kinds
 
 from . import audit, auth, claims, conflict, documents, exports, queue
 from .excerpts import Excerpt, Segment, document_segments, hedge, paragraph_excerpt, quote_parts
@@ -92,6 +92,7 @@ def create_app(
         page_url=page_url,
         json_url=json_url,
         verdict_kinds=verdict_kinds,
+        rating_kinds=rating_kinds,
         is_web_url=claim_exports.is_web_url,
         flashed=get_flashed_messages,
     )
