@@ -74,25 +74,30 @@ def _natural(cells: list[list[str]], columns: list[int]) -> list[int]:
 def _layout(cells: list[list[str]], total: int) -> tuple[list[int], list[int], int]:
     """The columns shown, their widths, and the quote's width (what is left).
 
-    The quote keeps at least a third of the line: on a narrow terminal the columns of
-    DROP_FIRST go, then the widest column is squeezed, down to each one's floor."""
-    columns = list(range(len(COLUMNS)))
+    The quote keeps at least 30% of the line: the widest column is squeezed, down to
+    each one's floor; when that is not enough the columns of DROP_FIRST go, one by one."""
     quote_min = max(QUOTE_MIN, int(total * QUOTE_SHARE))
-
-    def room(widths: list[int]) -> int:
-        return total - sum(widths) - len(GAP) * len(widths)
-
-    widths = _natural(cells, columns)
-    for name in DROP_FIRST:
-        if room(widths) >= quote_min:
+    columns = list(range(len(COLUMNS)))
+    for drop in (None, *DROP_FIRST):
+        columns = [i for i in columns if COLUMNS[i][0] != drop]
+        widths = _squeezed(cells, columns, total - quote_min)
+        if _room(widths, total) >= quote_min:
             break
-        columns = [i for i in columns if COLUMNS[i][0] != name]
-        widths = _natural(cells, columns)
+    return columns, widths, max(QUOTE_MIN, _room(widths, total))
+
+
+def _room(widths: list[int], total: int) -> int:
+    return total - sum(widths) - len(GAP) * len(widths)
+
+
+def _squeezed(cells: list[list[str]], columns: list[int], budget: int) -> list[int]:
+    """Natural widths, the widest cut first until they fit `budget` (or reach their floors)."""
+    widths = _natural(cells, columns)
     floors = [min(w, COLUMNS[i][2]) for w, i in zip(widths, columns)]
-    while room(widths) < quote_min and any(w > f for w, f in zip(widths, floors)):
+    while sum(widths) + len(GAP) * len(widths) > budget and any(w > f for w, f in zip(widths, floors)):
         j = max(range(len(widths)), key=lambda k: widths[k] - floors[k])
         widths[j] -= 1
-    return columns, widths, max(QUOTE_MIN, room(widths))
+    return widths
 
 
 def format_claims_table(

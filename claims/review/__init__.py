@@ -33,7 +33,7 @@ from claims.users import same_token
 from claims.verdicts import rating_kinds, verdict_kinds
 
 from . import audit, auth, claims, conflict, documents, exports, queue
-from .excerpts import Excerpt, Segment, document_segments, hedge, paragraph_excerpt, quote_parts
+from .excerpts import Excerpt, Segment, document_segments, hedge, kind_name, paragraph_excerpt, quote_parts
 from .throttle import LoginThrottle
 from .web import csrf_token, current_user, figure, json_url, page_url, vault, wants_json
 
@@ -97,7 +97,7 @@ def create_app(
         flashed=get_flashed_messages,
     )
     app.jinja_env.filters["figure"] = figure
-    app.jinja_env.globals.update(quote_parts=quote_parts, hedge=hedge)
+    app.jinja_env.globals.update(quote_parts=quote_parts, hedge=hedge, kind_name=kind_name)
     app.before_request(check_csrf)
     app.after_request(security_headers)
     app.register_error_handler(HTTPException, http_error)
