@@ -259,3 +259,26 @@ def test_a_reviewer_rates_a_single_claim(review_server, browser):
     # The refused form came back with status 400, which chromium logs; nothing else.
     assert [e for e in console_errors if "status of 400" not in e] == []
     context.close()
+
+
+def test_an_empty_queue_and_a_refused_verdict_say_what_to_do(review_server, browser):
+    base, _db = review_server
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base + "/?subject=no+such+company")
+    empty = page.locator(".empty").inner_text()
+    assert "No conflicts match these filters (subject: no such company)." in empty
+    page.click(".empty >> text=show every conflict")
+    assert page.locator("table.queue tr.conflict").count() >= 1
+
+    sign_in_page(page, base)
+    page.goto(base + "/?subject=Alphabet")
+    page.click("table.queue tr.conflict a")
+    page.check("input[name=status][value=not_comparable]")
+    page.fill("textarea[name=note]", "Guidance for two different years?")
+    page.click("section.verdict button.primary")
+    assert "needs a reason" in page.locator("#verdict-form .form-error").inner_text()
+    assert page.locator("input[name=status][value=not_comparable]").is_checked()
+    assert page.locator("textarea[name=note]").input_value() == "Guidance for two different years?"
+    assert page.locator("h1").inner_text().startswith("Alphabet · capex · 2026")  # the page, not a bare error
+    context.close()
