@@ -27,6 +27,8 @@ from typing import IO, Iterable, Optional
 from urllib.parse import urlsplit
 
 from extract.records import Claim
+
+from claims.doc_names import document_label
 from claims.store import ClaimKey, ClaimStore, DocumentRow, RatingRow, ReviewRow, StoredClaim
 from claims.verdicts import Rating, RatingKind, rating_kinds, verdict_kinds, vocabulary
 
@@ -218,10 +220,12 @@ def _claim_review(
     return {k: v for k, v in review.items() if v is not None}
 
 
-def _verdict_explanation(rating: Rating, other: Optional[StoredClaim], review: ReviewRow) -> str:
+def _verdict_explanation(
+    rating: Rating, other: Optional[StoredClaim], other_document: Optional[DocumentRow], review: ReviewRow
+) -> str:
     explanation = rating.explanation
     if other is not None:
-        explanation += f" Other figure: {other.surface!r} ({other.doc})."
+        explanation += f" Other figure: {other.surface!r} ({document_label(other_document, other.doc)})."
     if review.note:
         explanation += f" Reviewer's note: {review.note}"
     return explanation
@@ -267,7 +271,8 @@ def _verdict_reviews(store: ClaimStore, documents: dict, base_url: str, organiza
         for claim, other, rating in ((a, b, kind.rate_a), (b, a, kind.rate_b)):
             if claim is None or rating is None:
                 continue
-            explanation = _verdict_explanation(rating, other, review)
+            other_document = documents.get(other.document_id) if other else None
+            explanation = _verdict_explanation(rating, other, other_document, review)
             out.append(
                 _claim_review(claim, documents[claim.document_id], rating, explanation, url, review.at,
                               review.reviewer, base_url, organization)
