@@ -178,3 +178,11 @@ def test_claimreview_export_of_a_corpus_without_conflicts(tmp_path):
     rows = run_claims("export", "--db", str(db), "--what", "ratings", "--format", "csv").stdout.splitlines()
     assert rows[0].startswith("id,at,reviewer,rating,correction,note,current,key,")
     assert ",misleading,," in rows[1] and "$200 billion" in rows[1]
+
+
+def test_each_side_of_a_conflict_links_to_its_rating(server):
+    conflict = alphabet_conflict(server.url)
+    page = requests.get(server.url + conflict["url"]).text
+    sides = requests.get(server.url + conflict["url"], params={"format": "json"}).json()["sides"]
+    for side in sides:
+        assert f'class="rate-claim" href="/fact/{side["claim"]["id"]}#rating"' in page
