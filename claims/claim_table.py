@@ -33,6 +33,11 @@ def terminal_width() -> int:
     return shutil.get_terminal_size(DEFAULT_SIZE).columns
 
 
+def _one_line(text: Optional[str]) -> str:
+    """A cell on one line: a newline or control character in a title must not break the row."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in (text or "")).split())
+
+
 def cut(text: str, width: int) -> str:
     """`text` in at most `width` characters, an ellipsis where it was cut."""
     if len(text) <= width:
@@ -42,7 +47,7 @@ def cut(text: str, width: int) -> str:
 
 def marked_quote(quote: str, surface: str, width: int) -> str:
     """The quote with its figure marked, cut to `width` around the figure."""
-    quote = " ".join((quote or "").split())
+    quote = _one_line(quote)
     at = quote.find(surface) if surface else -1
     if at < 0:
         return cut(quote, width)
@@ -108,8 +113,8 @@ def format_claims_table(
     documents = documents or {}
     total = width or terminal_width()
     cells = [
-        [c.surface, c.subject or "", c.metric or "", c.period or "", getattr(c.kind, "value", c.kind) or "",
-         c.source or "", _document_name(c.doc, documents.get(c.doc))]
+        [_one_line(v) for v in (c.surface, c.subject, c.metric, c.period, getattr(c.kind, "value", c.kind),
+                                c.source, _document_name(c.doc, documents.get(c.doc)))]
         for c in claims
     ]  # fmt: skip
     columns, widths, quote_width = _layout(cells, total)

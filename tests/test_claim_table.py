@@ -68,3 +68,16 @@ def test_extract_table_names_documents_by_file_name(nlp):
     lines = format_claims_table(claims, width=100)
     assert all(len(line) <= 100 for line in lines)
     assert "b07e22.txt" in lines[2] and "/some/folder" not in lines[2]
+
+
+def test_a_title_with_a_line_break_stays_on_its_row(nlp):
+    from extract.pipeline import extract_claims
+    from extract.textclean import clean_text
+
+    class Document:
+        title, publisher = "Bus\nplan\r\x1b", "City Wire"
+
+    claims = extract_claims(clean_text(ARTICLES["b07e22.txt"]), "b07e22.txt", nlp)
+    lines = format_claims_table(claims, {"b07e22.txt": Document()}, width=160)
+    assert len(lines) == 2 + len(claims)
+    assert "Bus plan (City Wire)" in lines[2] and "\x1b" not in "".join(lines)
