@@ -9,7 +9,7 @@ import shutil
 from pathlib import PurePosixPath
 from typing import Mapping, Optional, Sequence
 
-from claims.doc_names import document_label
+from claims.doc_names import document_label, one_line
 
 # Column: (header, the widest it gets, the narrowest it is squeezed to).
 COLUMNS = (
@@ -33,11 +33,6 @@ def terminal_width() -> int:
     return shutil.get_terminal_size(DEFAULT_SIZE).columns
 
 
-def _one_line(text: Optional[str]) -> str:
-    """A cell on one line: a newline or control character in a title must not break the row."""
-    return " ".join("".join(ch if ch.isprintable() else " " for ch in (text or "")).split())
-
-
 def cut(text: str, width: int) -> str:
     """`text` in at most `width` characters, an ellipsis where it was cut."""
     if len(text) <= width:
@@ -47,7 +42,7 @@ def cut(text: str, width: int) -> str:
 
 def marked_quote(quote: str, surface: str, width: int) -> str:
     """The quote with its figure marked, cut to `width` around the figure."""
-    quote = _one_line(quote)
+    quote = one_line(quote)
     at = quote.find(surface) if surface else -1
     if at < 0:
         return cut(quote, width)
@@ -113,7 +108,7 @@ def format_claims_table(
     documents = documents or {}
     total = width or terminal_width()
     cells = [
-        [_one_line(v) for v in (c.surface, c.subject, c.metric, c.period, getattr(c.kind, "value", c.kind),
+        [one_line(v) for v in (c.surface, c.subject, c.metric, c.period, getattr(c.kind, "value", c.kind),
                                 c.source, _document_name(c.doc, documents.get(c.doc)))]
         for c in claims
     ]  # fmt: skip

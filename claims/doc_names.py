@@ -21,10 +21,16 @@ class _Document(Protocol):
     publisher: Optional[str]
 
 
+def one_line(text: Optional[str]) -> str:
+    """Text on one line: a newline or control character in a title must not break a
+    printed row or reach the terminal."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in (text or "")).split())
+
+
 def document_label(document: Optional[_Document], fallback: str) -> str:
     """"Title (Publisher)", the title or the publisher alone, else `fallback`."""
-    title = (document.title or "").strip() if document else ""
-    publisher = (document.publisher or "").strip() if document else ""
+    title = one_line(document.title) if document else ""
+    publisher = one_line(document.publisher) if document else ""
     if title and publisher and publisher.casefold() not in title.casefold():
         return f"{title} ({publisher})"
     return title or publisher or fallback
