@@ -325,16 +325,21 @@ def conflicts(db: str, fmt: str, tier: str, min_score: float) -> None:
         hidden = len(store.conflicts(tuple(t for t in TIERS if t not in tiers), min_score)) \
             if fmt == "table" and tier != "all" else 0
         groups = store.corroborations() if fmt == "table" else []
+        documents = {d.doc: d for d in store.documents()} if fmt == "table" else {}
     if fmt == "jsonl":
         for c in items:
             click.echo(json.dumps(c.contract_dict(), ensure_ascii=False))
         return
     click.echo(f"{len(items)} conflict(s)" if items else "no conflicts")
+    from claims.doc_names import document_label, readable_why
+
+    labels = {doc: document_label(d, doc) for doc, d in documents.items()}
     for c in items:
         click.echo(f"[{c.score:.2f} {c.tier}] {c.a.subject} · {c.a.metric} · {c.a.period}")
-        click.echo(f"    {c.a.surface!r:40} {c.a.doc}:{c.a.start}")
-        click.echo(f"    {c.b.surface!r:40} {c.b.doc}:{c.b.start}")
-        click.echo(f"    {c.why}")
+        for side in (c.a, c.b):
+            named = f" ({side.doc}:{side.start})" if labels.get(side.doc, side.doc) != side.doc else f":{side.start}"
+            click.echo(f"    {side.surface!r:40} {labels.get(side.doc, side.doc)}{named}")
+        click.echo(f"    {readable_why(c.why, labels)}")
         if c.evidence:
             click.echo(f"    paired by: {'; '.join(c.evidence)}")
     if hidden:
@@ -366,6 +371,9 @@ def query(db: str, subject, metric, period, source, text_query, corroborated: bo
         if corroborated:
             ids = {c.id for g in store.corroborations() for c in g}
             rows = [c for c in rows if c.id in ids]
+        documents = {} if fmt != "table" else {
+            c.doc: store.document_row(c.document_id) for c in {c.document_id: c for c in rows}.values()
+        }  # fmt: skip
     if fmt == "jsonl":
         for c in rows:
             click.echo(json.dumps(Claim.model_validate(c.model_dump()).contract_dict(), ensure_ascii=False))
@@ -376,25 +384,18 @@ def query(db: str, subject, metric, period, source, text_query, corroborated: bo
         for c in rows:
             w.writerow({k: v for k, v in Claim.model_validate(c.model_dump()).contract_dict().items()})
     else:
-        _print_claims_table(rows)
+        _print_claims_table(rows, documents)
 
 
-def _print_claims_table(rows) -> None:
+def _print_claims_table(rows, documents=None) -> None:
+    """One line a claim, fitted to the terminal (claims/claim_table.py)."""
+    from claims.claim_table import format_claims_table
+
     if not rows:
         click.echo("no claims")
         return
-    cols = ["doc", "start", "surface", "value", "unit", "approx", "subject", "metric", "period", "source", "kind"]
-    data = []
-    for c in rows:
-        d = c.contract_dict() if hasattr(c, "contract_dict") else dict(c)
-        if d.get("value") is None:
-            d["value"] = f"{d.get('low'):g}–{d.get('high'):g}" if d.get("low") is not None and d.get("high") is not None else d.get("low") or d.get("high")
-        data.append(["" if d.get(k) is None else str(d.get(k)) for k in cols])
-    widths = [min(40, max(len(cols[i]), *(len(r[i]) for r in data))) for i in range(len(cols))]
-    click.echo("  ".join(h.ljust(w) for h, w in zip(cols, widths)))
-    click.echo("  ".join("-" * w for w in widths))
-    for r in data:
-        click.echo("  ".join(v[:w].ljust(w) for v, w in zip(r, widths)))
+    for line in format_claims_table(rows, documents):
+        click.echo(line)
 
 
 @main.command()
@@ -488,7 +489,7 @@ def user_list(db: str) -> None:
 
 @main.command()
 @click.option("--db", "db", required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--what", type=click.Choice(["claims", "verdicts", "claimreview"]), required=True)
+@click.option("--what", type=click.Choice(["claims", "verdicts", "ratings", "claimreview"]), required=True)
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="json", show_default=True)
 @click.option("--base-url", default=None, help="where the review app is published (ClaimReview links)")
 @click.option("--organization", default=None, help="the publisher named in ClaimReview exports")
@@ -498,7 +499,7 @@ def user_list(db: str) -> None:
 @click.option("--source")
 @click.option("--text", "text_query", help="full-text search over quotes (claims only)")
 def export(db: str, what: str, fmt: str, base_url, organization, subject, metric, period, source, text_query) -> None:
-    """Export claims or verdicts (CSV or JSON), or ClaimReview JSON-LD."""
+    """Export claims, verdicts or claim ratings (CSV or JSON), or ClaimReview JSON-LD."""
     from claims import exports
     from claims.store import ClaimStore
 
@@ -520,6 +521,8 @@ def export(db: str, what: str, fmt: str, base_url, organization, subject, metric
             rows = exports.claim_rows(
                 store, subject=subject, metric=metric, period=period, source=source, text=text_query
             )
+        elif what == "ratings":
+            rows = exports.rating_rows(store)
         else:
             rows = exports.verdict_rows(store)
     if fmt == "csv":

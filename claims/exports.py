@@ -1,5 +1,5 @@
-"""Exports for scripts and publishers: claims and verdicts as CSV or JSON, and
-schema.org ClaimReview JSON-LD for the claims a verdict rates.
+"""Exports for scripts and publishers: claims, verdicts and ratings as CSV or JSON, and
+schema.org ClaimReview JSON-LD for the claims a verdict or a rating judges.
 
     with ClaimStore("claims.db") as store:
         rows = claim_rows(store, subject="Alphabet")        # list of flat dicts
@@ -9,7 +9,10 @@ schema.org ClaimReview JSON-LD for the claims a verdict rates.
 
 A verdict rates a claim when its kind has a rating for that side in
 claims/data/verdicts.toml ("side A wrong" rates A False; a confirmed conflict rates both
-Disputed); "not comparable" and "needs research" rate nothing. Each ClaimReview names
+Disputed); "not comparable" and "needs research" rate nothing. A reviewer's rating of a
+single claim (accurate, inaccurate, misleading, unsupported; `[ratings]` in the same
+file) gives that claim a ClaimReview of its own, with the correction and note in its
+explanation, linked to the claim's page. Each ClaimReview names
 the claim's author (the source the article credits, else the article's author, else its
 publisher) and where it appeared: the article's own URL when it has one, else its page
 in the review app (by content hash, which does not change when the database is rebuilt).
@@ -18,13 +21,16 @@ in the review app (by content hash, which does not change when the database is r
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from typing import IO, Iterable, Optional
 from urllib.parse import urlsplit
 
 from extract.records import Claim
-from claims.store import ClaimKey, ClaimStore, DocumentRow, ReviewRow, StoredClaim
-from claims.verdicts import Rating, verdict_kinds, vocabulary
+
+from claims.doc_names import document_label
+from claims.store import ClaimKey, ClaimStore, DocumentRow, RatingRow, ReviewRow, StoredClaim
+from claims.verdicts import Rating, RatingKind, rating_kinds, verdict_kinds, vocabulary
 
 SCHEMA_CONTEXT = "https://schema.org"
 DEFAULT_BASE_URL = "http://127.0.0.1:8023/"
@@ -43,6 +49,10 @@ def is_web_url(url: Optional[str]) -> bool:
 
 def conflict_path(a_id: int, b_id: int) -> str:
     return f"conflict/{a_id}-{b_id}"
+
+
+def claim_path(claim_id: int) -> str:
+    return f"fact/{claim_id}"
 
 
 def document_path(document: DocumentRow) -> str:
@@ -112,6 +122,36 @@ def verdict_rows(store: ClaimStore) -> list[dict]:
     return rows
 
 
+def rating_rows(store: ClaimStore) -> list[dict]:
+    """Every rating of a single claim ever recorded (oldest first), one flat dict each:
+    who, when, the rating, its note and correction, and the claim as it was rated.
+    `current` marks the latest rating of its claim; the others are its history."""
+    current = {r.id for r in store.current_ratings()}
+    rows = []
+    for rating in reversed(store.ratings()):
+        claim = store.claim_by_key(rating.key)
+        rows.append(
+            {
+                "id": rating.id,
+                "at": rating.at.isoformat(),
+                "reviewer": rating.reviewer,
+                "rating": rating.rating,
+                "correction": rating.correction,
+                "note": rating.note,
+                "current": rating.id in current,
+                "key": str(rating.key),
+                "doc": claim.doc if claim else None,
+                "surface": claim.surface if claim else None,
+                "quote": claim.quote if claim else None,
+                "value": claim.value if claim else None,
+                "low": claim.low if claim else None,
+                "high": claim.high if claim else None,
+                "unit": claim.unit if claim else None,
+            }
+        )
+    return rows
+
+
 # --------------------------------------------------------------------------- ClaimReview
 
 
@@ -144,17 +184,14 @@ def _claim_review(
     claim: StoredClaim,
     document: DocumentRow,
     rating: Rating,
-    review: ReviewRow,
-    other: Optional[StoredClaim],
+    explanation: str,
+    url: str,
+    at: dt.datetime,
+    reviewer: Optional[str],
     base_url: str,
     organization: str,
 ) -> dict:
     scale = vocabulary().scale
-    explanation = rating.explanation
-    if other is not None:
-        explanation += f" Other figure: {other.surface!r} ({other.doc})."
-    if review.note:
-        explanation += f" Reviewer's note: {review.note}"
     item = {
         "@type": "Claim",
         "author": _claim_author(claim, document),
@@ -162,14 +199,13 @@ def _claim_review(
     }
     if document.published:
         item["datePublished"] = document.published.isoformat()
-    a_id, b_id = review.a_claim_id, review.b_claim_id
-    return {
+    review = {
         "@context": SCHEMA_CONTEXT,
         "@type": "ClaimReview",
-        "url": base_url + conflict_path(a_id, b_id),
-        "datePublished": review.at.date().isoformat(),
+        "url": url,
+        "datePublished": at.date().isoformat(),
         "author": {"@type": "Organization", "name": organization},
-        "contributor": {"@type": "Person", "name": review.reviewer} if review.reviewer else None,
+        "contributor": {"@type": "Person", "name": reviewer} if reviewer else None,
         "claimReviewed": claim.quote,
         "reviewRating": {
             "@type": "Rating",
@@ -181,18 +217,48 @@ def _claim_review(
         },
         "itemReviewed": item,
     }
+    return {k: v for k, v in review.items() if v is not None}
+
+
+def _verdict_explanation(
+    rating: Rating, other: Optional[StoredClaim], other_document: Optional[DocumentRow], review: ReviewRow
+) -> str:
+    explanation = rating.explanation
+    if other is not None:
+        explanation += f" Other figure: {other.surface!r} ({document_label(other_document, other.doc)})."
+    if review.note:
+        explanation += f" Reviewer's note: {review.note}"
+    return explanation
+
+
+def _rating_explanation(kind: RatingKind, rating: RatingRow) -> str:
+    explanation = kind.rating.explanation
+    if rating.correction:
+        explanation += f" Correction: {rating.correction}."
+    if rating.note:
+        explanation += f" Reviewer's note: {rating.note}"
+    return explanation
 
 
 def claim_reviews(
     store: ClaimStore, base_url: str = DEFAULT_BASE_URL, organization: str = DEFAULT_ORGANIZATION
 ) -> list[dict]:
-    """A ClaimReview for every claim the current verdicts rate (oldest verdict first).
+    """A ClaimReview for every claim the current verdicts rate (oldest verdict first),
+    then one for every claim a reviewer rated on its own (its current rating, oldest
+    first).
 
-    `base_url` is where the review app is published (its conflict and document pages
-    are linked); `organization` is the ClaimReview's author.
+    `base_url` is where the review app is published (its conflict, claim and document
+    pages are linked); `organization` is the ClaimReview's author.
     """
     base_url = base_url if base_url.endswith("/") else base_url + "/"
     documents = _documents(store)
+    return [
+        *_verdict_reviews(store, documents, base_url, organization),
+        *_rating_reviews(store, documents, base_url, organization),
+    ]
+
+
+def _verdict_reviews(store: ClaimStore, documents: dict, base_url: str, organization: str) -> list[dict]:
     kinds = verdict_kinds()
     out = []
     for review in store.current_reviews():
@@ -200,17 +266,31 @@ def claim_reviews(
         if kind is None or review.a is None or review.b is None:
             continue
         a, b = store.claim_by_key(review.a), store.claim_by_key(review.b)
+        # Ids of the claims as they are now, so the review page link resolves.
+        url = base_url + conflict_path(a.id if a else review.a_claim_id, b.id if b else review.b_claim_id)
         for claim, other, rating in ((a, b, kind.rate_a), (b, a, kind.rate_b)):
             if claim is None or rating is None:
                 continue
-            # Ids of the claims as they are now, so the review page link resolves.
-            current = review.model_copy(
-                update={"a_claim_id": a.id if a else review.a_claim_id, "b_claim_id": b.id if b else review.b_claim_id}
-            )
-            review_json = _claim_review(
-                claim, documents[claim.document_id], rating, current, other, base_url, organization
-            )
-            out.append({k: v for k, v in review_json.items() if v is not None})
+            other_document = documents.get(other.document_id) if other else None
+            explanation = _verdict_explanation(rating, other, other_document, review)
+            out.append(
+                _claim_review(claim, documents[claim.document_id], rating, explanation, url, review.at,
+                              review.reviewer, base_url, organization)
+            )  # fmt: skip
+    return out
+
+
+def _rating_reviews(store: ClaimStore, documents: dict, base_url: str, organization: str) -> list[dict]:
+    kinds = rating_kinds()
+    out = []
+    for rating in store.current_ratings():
+        kind, claim = kinds.get(rating.rating), store.claim_by_key(rating.key)
+        if kind is None or claim is None:
+            continue
+        out.append(
+            _claim_review(claim, documents[claim.document_id], kind.rating, _rating_explanation(kind, rating),
+                          base_url + claim_path(claim.id), rating.at, rating.reviewer, base_url, organization)
+        )  # fmt: skip
     return out
 
 

@@ -1,4 +1,5 @@
-"""The verdicts an editor can record on a conflict, read from claims/data/verdicts.toml.
+"""The verdicts an editor can record on a conflict, and the ratings of a single claim,
+read from claims/data/verdicts.toml.
 
 A verdict is recorded with the two claims in the order the reviewer saw them
 (`ReviewRow.a`, `.b`). A later run may list the same pair the other way round;
@@ -11,7 +12,7 @@ from __future__ import annotations
 import tomllib
 from functools import lru_cache
 from importlib import resources
-from typing import Optional
+from typing import Literal, Optional
 
 from pydantic import BaseModel
 
@@ -35,6 +36,17 @@ class VerdictKind(BaseModel):
     rate_b: Optional[Rating] = None
 
 
+class RatingKind(BaseModel):
+    """A rating of one claim on its own (accurate, inaccurate, misleading, unsupported)."""
+
+    status: str
+    label: str
+    done: str
+    description: str
+    needs: Optional[Literal["note", "correction"]] = None
+    rating: Rating
+
+
 class Scale(BaseModel):
     worst: int
     best: int
@@ -43,6 +55,7 @@ class Scale(BaseModel):
 class Vocabulary(BaseModel):
     scale: Scale
     verdicts: dict[str, VerdictKind]
+    ratings: dict[str, RatingKind]
 
 
 @lru_cache(maxsize=1)
@@ -52,11 +65,16 @@ def vocabulary() -> Vocabulary:
     for kind in kinds.values():
         if kind.mirror not in kinds:
             raise ValueError(f"verdicts.toml: {kind.status}.mirror names no verdict: {kind.mirror!r}")
-    return Vocabulary(scale=Scale(**data["scale"]), verdicts=kinds)
+    ratings = {status: RatingKind(status=status, **fields) for status, fields in data["ratings"].items()}
+    return Vocabulary(scale=Scale(**data["scale"]), verdicts=kinds, ratings=ratings)
 
 
 def verdict_kinds() -> dict[str, VerdictKind]:
     return vocabulary().verdicts
+
+
+def rating_kinds() -> dict[str, RatingKind]:
+    return vocabulary().ratings
 
 
 def as_seen_from(review: ReviewRow, a_key: ClaimKey) -> ReviewRow:

@@ -495,11 +495,17 @@ def _dateline(lines: list[_Line], r: _Rules) -> Optional[dt.date]:
     for ln in lines:
         if _is_paragraph(ln, r):
             return None
-        text = ln.text.strip()
-        if text and ln.words <= _DATELINE_MAX_WORDS and re.search(r"\d{4}", text):
-            found = parse_date(text)
-            if found is not None:
-                return found
+        found = _dateline_date(ln)
+        if found is not None:
+            return found
+    return None
+
+
+def _dateline_date(ln: _Line) -> Optional[dt.date]:
+    """The date a line states when it is a date and little else."""
+    text = ln.text.strip()
+    if text and ln.words <= _DATELINE_MAX_WORDS and re.search(r"\d{4}", text):
+        return parse_date(text)
     return None
 
 
@@ -508,11 +514,14 @@ def _only_space_between(text: str, a: int, b: int) -> bool:
 
 
 def _title(lines: list[_Line], drop: set[int], r: _Rules) -> Optional[str]:
-    """The last kept line before the first paragraph, if it is short enough."""
+    """The last kept line before the first paragraph, if it is short enough (a line that
+    is only a date is skipped)."""
     candidate = None
     for i, ln in enumerate(lines):
         if i in drop or not ln.text.strip():
             continue
+        if _dateline_date(ln) is not None:
+            continue  # "October 30, 2025 10:20 PM UTC" above the text is its date, not its title
         if _is_paragraph(ln, r) and candidate is not None:
             break
         candidate = ln.text.strip().lstrip("#").strip()

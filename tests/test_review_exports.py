@@ -117,6 +117,8 @@ def test_claimreview_uses_the_article_url_and_its_credited_source(tmp_path):
         "alternateName": "False",
         "ratingExplanation": review["reviewRating"]["ratingExplanation"],
     }
+    # The other side is named by its title and publisher, not its file name.
+    assert "Other figure: '$10 billion' (Headline a (Example News))." in review["reviewRating"]["ratingExplanation"]
 
 
 REQUIRED_PATHS = [

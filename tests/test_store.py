@@ -190,6 +190,11 @@ EXPECTED_TABLES = {
     ],
     "settings": [("key", "TEXT"), ("value", "TEXT")],
     "review_state": [("pair_key", "TEXT"), ("review_id", "INTEGER"), ("status", "TEXT")],
+    "claim_ratings": [
+        ("id", "INTEGER"), ("claim_id", "INTEGER"), ("doc_hash", "TEXT"), ("start", "INTEGER"),
+        ("end", "INTEGER"), ("claim_key", "TEXT"), ("rating", "TEXT"), ("note", "TEXT"),
+        ("correction", "TEXT"), ("reviewer", "TEXT"), ("at", "TEXT"),
+    ],
     "users": [
         ("id", "INTEGER"), ("name", "TEXT"), ("password_hash", "TEXT"), ("created_at", "TEXT"),
         ("password_changed_at", "TEXT"),
@@ -211,7 +216,7 @@ EXPECTED_VIEWS = {
 }  # fmt: skip
 EXPECTED_TRIGGERS = {
     "claims_ai", "claims_ad", "claims_au", "reviews_no_update", "reviews_no_delete",
-    "conflicts_queue_fields", "reviews_current",
+    "conflicts_queue_fields", "reviews_current", "claim_ratings_no_update", "claim_ratings_no_delete",
 }  # fmt: skip
 
 

@@ -30,10 +30,10 @@ from werkzeug.exceptions import HTTPException, TooManyRequests
 
 from claims import exports as claim_exports
 from claims.users import same_token
-from claims.verdicts import verdict_kinds
+from claims.verdicts import rating_kinds, verdict_kinds
 
 from . import audit, auth, claims, conflict, documents, exports, queue
-from .excerpts import Excerpt, Segment, document_segments, hedge, paragraph_excerpt, quote_parts
+from .excerpts import Excerpt, Segment, document_segments, hedge, kind_name, paragraph_excerpt, quote_parts
 from .throttle import LoginThrottle
 from .web import csrf_token, current_user, figure, json_url, page_url, vault, wants_json
 
@@ -92,11 +92,12 @@ def create_app(
         page_url=page_url,
         json_url=json_url,
         verdict_kinds=verdict_kinds,
+        rating_kinds=rating_kinds,
         is_web_url=claim_exports.is_web_url,
         flashed=get_flashed_messages,
     )
     app.jinja_env.filters["figure"] = figure
-    app.jinja_env.globals.update(quote_parts=quote_parts, hedge=hedge)
+    app.jinja_env.globals.update(quote_parts=quote_parts, hedge=hedge, kind_name=kind_name)
     app.before_request(check_csrf)
     app.after_request(security_headers)
     app.register_error_handler(HTTPException, http_error)

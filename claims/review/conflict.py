@@ -7,6 +7,7 @@ from typing import Optional
 from flask import Flask, abort, flash, jsonify, redirect, render_template, request, url_for
 from pydantic import BaseModel
 
+from claims.doc_names import document_label, readable_why
 from claims.store import DocumentRow, QueueEntry, StoredClaim
 from claims.verdicts import as_seen_from, verdict_kinds
 
@@ -54,6 +55,7 @@ def _conflict_page(entry: QueueEntry, form_error: Optional[str] = None, form: Op
             {
                 **entry.conflict.contract_dict(),
                 "pair_key": entry.pair_key,
+                "explanation": explanation(entry, [side.document for side in sides]),
                 "sides": [
                     {"claim": claim_json(side.claim), "document": document_json(side.document)} for side in sides
                 ],
@@ -62,9 +64,17 @@ def _conflict_page(entry: QueueEntry, form_error: Optional[str] = None, form: Op
             }
         )
     page = render_template(
-        "conflict.html", row=row, sides=sides, history=history, form_error=form_error, form=form or {}
-    )
+        "conflict.html", row=row, sides=sides, history=history, form_error=form_error, form=form or {},
+        why=explanation(entry, [side.document for side in sides]),
+    )  # fmt: skip
     return page, 400 if form_error else 200
+
+
+def explanation(entry: QueueEntry, documents: list[DocumentRow]) -> str:
+    """The conflict's `why` with its documents named by title and publisher."""
+    claims = (entry.conflict.a, entry.conflict.b)
+    labels = {c.doc: document_label(d, c.doc) for c, d in zip(claims, documents)}
+    return readable_why(entry.conflict.why, labels)
 
 
 def _verdict_problem(kind, reason: Optional[str], note: Optional[str]) -> Optional[str]:

@@ -97,7 +97,15 @@ def quote_parts(claim: Claim) -> tuple[str, str, str]:
 
 
 def hedge(claim: Claim) -> str:
-    """How the article hedges the figure: "about" (approximate), "vague" (an
-    indefinite amount), both, or nothing."""
-    words = [w for w, on in (("about", claim.approx), ("vague", getattr(claim, "vague", False))) if on]
+    """How the article hedges the figure: "about", "at least", "more than", "up to" or
+    "less than" (its approx), "vague" (an indefinite amount), both, or nothing."""
+    approx = getattr(claim.approx, "value", claim.approx) or "exact"
+    words = [] if approx == "exact" else ["about" if approx == "approximately" else approx]
+    if getattr(claim, "vague", False):
+        words.append("vague")
     return ", ".join(words)
+
+
+def kind_name(claim: Claim) -> str:
+    """The claim's kind as a word ("forecast"), not as its enum."""
+    return getattr(claim.kind, "value", claim.kind) or ""

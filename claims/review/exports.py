@@ -1,4 +1,4 @@
-"""Downloads: claims and verdicts as CSV or JSON, verdicts as ClaimReview."""
+"""Downloads: claims, verdicts and ratings as CSV or JSON, verdicts and ratings as ClaimReview."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from .web import store, wants_json
 
 EXPORTS = {
     ("claims", "csv"), ("claims", "json"), ("verdicts", "csv"), ("verdicts", "json"),
-    ("claimreview", "json"),
+    ("ratings", "csv"), ("ratings", "json"), ("claimreview", "json"),
 }  # fmt: skip
 
 
@@ -38,7 +38,7 @@ def export(what: str, fmt: str):
         data = exports.claim_reviews(s, base_url=base_url, organization=organization)
         exports.write_json(data, body)
         return Response(body.getvalue(), mimetype="application/ld+json")
-    rows = exports.claim_rows(s) if what == "claims" else exports.verdict_rows(s)
+    rows = {"claims": exports.claim_rows, "verdicts": exports.verdict_rows, "ratings": exports.rating_rows}[what](s)
     if fmt == "csv":
         exports.write_csv(rows, body)
         resp = Response(body.getvalue(), mimetype="text/csv")

@@ -47,9 +47,12 @@ def queue():
     if wants_json():
         filters = {"status": status, "subject": subject, "metric": metric}
         return jsonify({**pages, "filters": filters, "conflicts": [_conflict_json(r) for r in rows]})
+    s = store()
+    documents = {c.document_id: s.document_row(c.document_id) for e in entries for c in (e.conflict.a, e.conflict.b)}
     return render_template(
-        "queue.html", rows=rows, paging=pages, status=status or "", subject=subject or "", metric=metric or ""
-    )
+        "queue.html", rows=rows, documents=documents, paging=pages,
+        status=status or "", subject=subject or "", metric=metric or "",
+    )  # fmt: skip
 
 
 def register(app: Flask) -> None:

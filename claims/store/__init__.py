@@ -12,7 +12,7 @@ original file nor the network.
 
 Modules: `schema` (the SQL of each step), `migrations` (the named, append-only list and
 its runner), `models` (rows in and out), `rows` (records to rows), `core` (ClaimStore),
-`queries` (claim filters), `review_queries` (the review app's reads and writes).
+`queries` (claim filters), `review_queries` (the review app's reads and writes), `ratings` (ratings of single claims).
 Schema changes: append a `Migration` at the END of `migrations.MIGRATIONS`.
 """
 
@@ -29,6 +29,7 @@ from claims.store.models import (
     DocumentRow,
     InvalidDocumentError,
     QueueEntry,
+    RatingRow,
     ReviewRow,
     TieredConflict,
     UserRow,
@@ -39,6 +40,6 @@ from claims.store.rows import content_hash
 __all__ = [
     "Article", "Claim", "Conflict", "Failure", "Source", "StoredClaim",
     "MIGRATIONS", "TIERS", "ClaimKey", "ClaimStore", "ConflictRecord", "DocumentRow",
-    "InvalidDocumentError", "Migration", "QueueEntry", "ReviewRow", "StoreError",
+    "InvalidDocumentError", "Migration", "QueueEntry", "RatingRow", "ReviewRow", "StoreError",
     "TieredConflict", "UserRow", "content_hash", "pair_key",
 ]  # fmt: skip

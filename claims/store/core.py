@@ -17,11 +17,12 @@ from claims.dbopen import BUSY_TIMEOUT_SECONDS, StoreError, connect
 from claims.store import migrations
 from claims.store.models import TIERS, ConflictRecord, DocumentRow, InvalidDocumentError, TieredConflict
 from claims.store.queries import ClaimQueries
+from claims.store.ratings import RatingQueries
 from claims.store.review_queries import ReviewQueries
 from claims.store.rows import _CLAIM_FIELDS, _check_claims, _claim_columns, _claim_row, _now, _stored_claim, content_hash
 
 
-class ClaimStore(ClaimQueries, ReviewQueries):
+class ClaimStore(ClaimQueries, ReviewQueries, RatingQueries):
     """A claims database on disk. Safe to open from several processes at once (WAL)."""
 
     def __init__(self, path: str | Path, *, upto: int | None = None, read_only: bool = False):

@@ -42,6 +42,7 @@ MIGRATIONS: list[Migration] = [
     Migration("review_queue", schema._m005_review_queue),
     Migration("claim_facts", schema._M006_CLAIM_FACTS),
     Migration("conflict_tiers", schema._M007_CONFLICT_TIERS),
+    Migration("claim_ratings", schema._M008_CLAIM_RATINGS),
 ]
 
 _RECORD = """CREATE TABLE IF NOT EXISTS schema_migrations

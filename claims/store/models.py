@@ -1,4 +1,4 @@
-"""The rows the store hands out and takes in: documents, claim keys, conflicts, reviews, users."""
+"""The rows the store hands out and takes in: documents, claim keys, conflicts, reviews, ratings, users."""
 
 from __future__ import annotations
 
@@ -97,6 +97,23 @@ class ReviewRow(BaseModel):
     status: str
     reason: Optional[str] = None
     note: Optional[str] = None
+    reviewer: Optional[str] = None
+    at: dt.datetime
+
+
+class RatingRow(BaseModel):
+    """One reviewer's rating of a single claim, as recorded (never changed after).
+
+    `key` names the claim by its document's bytes and span, so a re-run finds it again;
+    `claim_id` is its row id when the rating was recorded.
+    """
+
+    id: int
+    claim_id: int
+    key: ClaimKey
+    rating: str
+    note: Optional[str] = None
+    correction: Optional[str] = None
     reviewer: Optional[str] = None
     at: dt.datetime
 

@@ -273,6 +273,9 @@ class ReviewQueries:
         sql = "SELECT * FROM reviews WHERE id IN (SELECT review_id FROM review_state) ORDER BY id"
         return [_review_row(r) for r in self.db.query(sql)]
 
+    def review(self, review_id: int) -> ReviewRow | None:
+        return self._reviews_by_id([review_id]).get(review_id)
+
     def _reviews_by_id(self, ids: list[int]) -> dict[int, ReviewRow]:
         if not ids:
             return {}

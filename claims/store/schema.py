@@ -323,3 +323,32 @@ ALTER TABLE conflicts ADD COLUMN tier TEXT NOT NULL DEFAULT 'contradiction';
 ALTER TABLE conflicts ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]';
 CREATE INDEX idx_conflicts_tier ON conflicts (tier, score DESC, id);
 """
+
+# A reviewer's rating of one claim (accurate, inaccurate, misleading, unsupported), with
+# a note and a correction. Append-only like `reviews`: the latest row for a claim key is
+# its current rating, the earlier ones its history. The claim is named by its document's
+# content hash and span (`claim_key` = "hash:start:end"), so a re-run never loses it.
+_M008_CLAIM_RATINGS = """
+CREATE TABLE claim_ratings (
+    id INTEGER PRIMARY KEY,
+    claim_id INTEGER NOT NULL,
+    doc_hash TEXT NOT NULL,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    claim_key TEXT NOT NULL,
+    rating TEXT NOT NULL,
+    note TEXT,
+    correction TEXT,
+    reviewer TEXT,
+    at TEXT NOT NULL
+);
+CREATE INDEX idx_claim_ratings_key ON claim_ratings (claim_key, id);
+CREATE TRIGGER claim_ratings_no_update BEFORE UPDATE ON claim_ratings
+BEGIN
+    SELECT RAISE(ABORT, 'claim ratings are append-only');
+END;
+CREATE TRIGGER claim_ratings_no_delete BEFORE DELETE ON claim_ratings
+BEGIN
+    SELECT RAISE(ABORT, 'claim ratings are append-only');
+END;
+"""
