@@ -219,11 +219,29 @@ class SentencesRules(Rules):
 
 
 # The model each shared file is checked against when read as a plain table (`data_table`).
+class GenericWords(Rules):
+    roles: list[str]
+    acts: list[str]
+
+
+class OwnNames(Rules):
+    kind_words: list[str]
+
+
+class SubjectRules(Rules):
+    """extract/data/subject.toml: who a figure is about (extract/frame/subject.py, noun_phrase.py, article.py)."""
+
+    generic: GenericWords
+    not_owners: Words
+    own_names: OwnNames
+
+
 MODELS: dict[str, type[Rules]] = {
     "quantities.toml": QuantitiesRules,
     "changes.toml": ChangesRules,
     "claim_filter.toml": ClaimFilterRules,
     "sentences.toml": SentencesRules,
+    "subject.toml": SubjectRules,
 }
 
 
