@@ -228,12 +228,17 @@ class OwnNames(Rules):
     kind_words: list[str]
 
 
+class Locale(Rules):
+    before: list[str]
+
+
 class SubjectRules(Rules):
     """extract/data/subject.toml: who a figure is about (extract/frame/subject.py, noun_phrase.py, article.py)."""
 
     generic: GenericWords
     not_owners: Words
     own_names: OwnNames
+    locale: Locale
 
 
 MODELS: dict[str, type[Rules]] = {

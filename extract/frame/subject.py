@@ -459,9 +459,13 @@ def sentence_subject(sent: Span, cues: Cues) -> tuple[Optional[str], Optional[st
                         return name, (name if _is_plural_name(sent, name) else None)
     if subj is None:
         return None, None
-    if root.lemma_.lower() in cues.attribution_verbs and cues.source_descriptors.search(
-            doc_text(sent.doc)[subj.left_edge.idx:subj.idx + len(subj.text)]):
+    described = cues.source_descriptors.search(doc_text(sent.doc)[subj.left_edge.idx:subj.idx + len(subj.text)])
+    if root.lemma_.lower() in cues.attribution_verbs and described:
         return None, None  # "Analysts forecast revenue of $7 billion": the reporters are no topic
+    if described:
+        # "Wells Fargo analyst Zachary Fadem points out ...": an analyst's bank is no topic
+        # either, whatever the verb; the story's topic stays what it was
+        return POINTS_BACK, None
     name, back = name_np(subj, sent.doc, cues, span)
     if back:
         return POINTS_BACK, None
