@@ -74,3 +74,26 @@ UNIT_CASES = [
 @pytest.mark.parametrize("text,surface,subject", [c[1:] for c in UNIT_CASES], ids=[c[0] for c in UNIT_CASES])
 def test_a_unit_named_into_its_metric_owns_it(nlp, text, surface, subject):
     assert _find(_claims(nlp, text, None), surface).subject == subject
+
+
+# The possessor of the noun phrase a figure is in says whose it is, before any clause
+# above it: the coach who spoke, the model the clause is about.
+PHRASE_OWNER_CASES = [
+    ("sport-performance",
+     "Hours before Zach Parise's two-goal performance Tuesday, Wild coach Bruce Boudreau expressed "
+     "confidence in the veteran winger.",
+     "two-goal", "Zach Parise"),
+    ("autos-engine",
+     "The SUV has a tuned-up version of the RAV4 Hybrid's 176 hp 2.5-liter four-cylinder gas engine "
+     "powering the front wheels.",
+     "176 hp", "RAV4 Hybrid"),
+    ("media-purchase",
+     "The paper's owner paid down its debt after Patrick Soon-Shiong's $500 million purchase of The Times.",
+     "$500 million", "Patrick Soon-Shiong"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in PHRASE_OWNER_CASES],
+                         ids=[c[0] for c in PHRASE_OWNER_CASES])
+def test_the_possessor_of_the_figures_phrase_owns_it(nlp, text, surface, subject):
+    assert _find(_claims(nlp, text, None), surface).subject == subject

@@ -30,7 +30,7 @@ def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     found = _respectively(doc, sent, q, in_sent, cues) or _aged_person(doc, span, q, cues)
     if found:
         return found, STRONG
-    for step in (_partitive_whole, _holder_with, _valued_company):
+    for step in (_partitive_whole, _holder_with, _valued_company, _owner_of_figure_phrase):
         hit = step(doc, span, q, cues, ctx)
         if hit is not None:
             return hit
@@ -99,6 +99,26 @@ def _valued_company(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context)
         return name, STRONG
     if back:  # "the company" with nothing before it to name: better no subject than the investors
         return (_antecedent(ctx, valued), WEAK) if _antecedent(ctx, valued) else (None, None)
+    return None
+
+
+def _owner_of_figure_phrase(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
+    """The possessor of the noun phrase the figure is in, a name: "Zach Parise's two-goal
+    performance", "Patrick Soon-Shiong's purchase of The Times for $500 million": the
+    figure's own phrase says whose it is, before any clause above it does. Not a
+    report's author ("Bloomberg's estimate of $5 billion"), not a pronoun."""
+    np = span.root
+    if np.dep_ in ("nummod", "compound", "amod", "quantmod") and np.head.pos_ in ("NOUN", "PROPN"):
+        np = np.head
+    elif np.dep_ == "pobj" and np.head.dep_ == "prep" and np.head.head.pos_ == "NOUN":
+        np = np.head.head  # "a purchase ... for $500 million"
+    if np.pos_ not in ("NOUN", "PROPN") or np.lower_ in cues.source_nouns:
+        return None
+    for c in np.children:
+        if c.dep_ == "poss" and c.pos_ == "PROPN" and c.lower_ not in cues.pronouns:
+            name = entity_in(list(c.subtree), doc, cues, cues.subject_labels)
+            if name:
+                return name, STRONG
     return None
 
 
