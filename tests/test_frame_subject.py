@@ -83,3 +83,21 @@ ANALYST_CASES = [
 def test_an_analysts_bank_is_no_topic_for_the_company_after_it(nlp, text, surface, subject):
     from tests.test_frame import _claims, _find
     assert _find(_claims(nlp, text, None), surface).subject == subject
+
+
+# The outlet a reporter writes for, or a source talks to, is credited, never the subject.
+OUTLET_CASES = [
+    ("health-reports-for",
+     "As Emily Feng reports for NPR, the first cases came to light last week, when authorities "
+     "announced that two infected individuals sought treatment at a hospital.",
+     "two infected individuals", "NPR"),
+    ("tech-reported-for",
+     "As Mark Gurman reported for Bloomberg, the first batch of 2 million headsets shipped in June.",
+     "2 million headsets", "Bloomberg"),
+]
+
+
+@pytest.mark.parametrize("text,surface,outlet", [c[1:] for c in OUTLET_CASES], ids=[c[0] for c in OUTLET_CASES])
+def test_the_outlet_reported_for_is_never_the_subject(nlp, text, surface, outlet):
+    from tests.test_frame import _claims, _find
+    assert _find(_claims(nlp, text, None), surface).subject != outlet

@@ -386,6 +386,9 @@ def _credited_spans(sent: Span, cues: Cues) -> list[tuple[int, int]]:
             owner = t
         elif t.dep_ == "nsubj" and t.head.lemma_.lower() in cues.attribution_verbs:
             owner = t
+        elif t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in ("for", "to") \
+                and t.head.head.lemma_.lower() in cues.attribution_verbs:
+            owner = t  # "As Emily Feng reports for NPR", "told Reuters": the outlet reported to
         if owner is not None:
             out.append((owner.left_edge.idx, owner.right_edge.idx + len(owner.right_edge.text)))
     return out
