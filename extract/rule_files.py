@@ -299,6 +299,28 @@ class FramingRules(Rules):
 
 
 # The model each shared file is checked against when read as a plain table (`data_table`).
+class GenericWords(Rules):
+    roles: list[str]
+    acts: list[str]
+
+
+class OwnNames(Rules):
+    kind_words: list[str]
+
+
+class Locale(Rules):
+    before: list[str]
+
+
+class SubjectRules(Rules):
+    """extract/data/subject.toml: who a figure is about (extract/frame/subject.py, noun_phrase.py, article.py)."""
+
+    generic: GenericWords
+    not_owners: Words
+    own_names: OwnNames
+    locale: Locale
+
+
 MODELS: dict[str, type[Rules]] = {
     "quantities.toml": QuantitiesRules,
     "changes.toml": ChangesRules,
@@ -309,6 +331,7 @@ MODELS: dict[str, type[Rules]] = {
     "fiscal_calendars.toml": FiscalCalendarsRules,
     "url_dates.toml": UrlDatesRules,
     "framing.toml": FramingRules,
+    "subject.toml": SubjectRules,
 }
 
 

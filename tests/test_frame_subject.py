@@ -61,3 +61,43 @@ def test_the_actors_of_a_story_are_not_what_its_figure_is_about(nlp, text, surfa
     assert c.subject not in ("investors", "deal", "drivers", "unions", "Investors", "Drivers", "Unions")
     if subject:
         assert c.subject == subject
+
+
+# An analyst's sentence ("Wells Fargo analyst Zachary Fadem points out ...") leaves the
+# story's topic as it was: "the company" after it is still the company named before.
+ANALYST_CASES = [
+    ("retail-analyst-points-out",
+     "Home Depot cut its sales outlook on Tuesday after comparable sales rose 3.6 percent.\n\n"
+     "Wells Fargo analyst Zachary Fadem points out a couple of reasons investors shouldn't fret. "
+     "The company faced a 0.7% hurricane headwind in the quarter.",
+     "0.7%", "Home Depot"),
+    ("autos-analyst-highlights",
+     "Tesla delivered about 97,000 cars in the third quarter.\n\n"
+     "Morgan Stanley analyst Adam Jonas highlights the improving margin in a note to clients. "
+     "The company expects to deliver 500,000 cars this year.",
+     "500,000 cars", "Tesla"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in ANALYST_CASES], ids=[c[0] for c in ANALYST_CASES])
+def test_an_analysts_bank_is_no_topic_for_the_company_after_it(nlp, text, surface, subject):
+    from tests.test_frame import _claims, _find
+    assert _find(_claims(nlp, text, None), surface).subject == subject
+
+
+# The outlet a reporter writes for, or a source talks to, is credited, never the subject.
+OUTLET_CASES = [
+    ("health-reports-for",
+     "As Emily Feng reports for NPR, the first cases came to light last week, when authorities "
+     "announced that two infected individuals sought treatment at a hospital.",
+     "two infected individuals", "NPR"),
+    ("tech-reported-for",
+     "As Mark Gurman reported for Bloomberg, the first batch of 2 million headsets shipped in June.",
+     "2 million headsets", "Bloomberg"),
+]
+
+
+@pytest.mark.parametrize("text,surface,outlet", [c[1:] for c in OUTLET_CASES], ids=[c[0] for c in OUTLET_CASES])
+def test_the_outlet_reported_for_is_never_the_subject(nlp, text, surface, outlet):
+    from tests.test_frame import _claims, _find
+    assert _find(_claims(nlp, text, None), surface).subject != outlet

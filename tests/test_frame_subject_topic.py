@@ -80,3 +80,29 @@ def test_the_name_a_story_returns_to_is_its_topic(nlp, text, surface, subject):
     hits = [c for c in _claims(nlp, text) if c.surface == surface]
     assert hits, f"{surface!r} not extracted"
     assert hits[0].subject == subject
+
+
+# id, article whose lede's figure names a place or owner written nowhere else, surface,
+# expected subject: the lede's figure is the story's topic (article.py _lede_figure_name)
+LEDE_FIGURE_CASES = [
+    ("local-car-sales",
+     "New vehicle sales in the Houston area plunged 10 percent last month, despite low interest rates.\n\n"
+     "Local auto dealers sold 30,154 new cars, trucks and SUVs in October, down from a year ago.\n\n"
+     "Consumers have purchased 208,560 new vehicles this year.",
+     "208,560 new vehicles", "Houston"),
+    ("local-home-sales",
+     "Home sales in Maricopa County fell 8 percent in October as mortgage rates climbed, a realtors' "
+     "group said.\n\n"
+     "Buyers signed 5,120 contracts during the month, the fewest for any October since 2014, "
+     "as the typical monthly payment on a new loan rose again.\n\n"
+     "Sellers cut prices on about a third of listings.",
+     "5,120 contracts", "Maricopa County"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in LEDE_FIGURE_CASES],
+                         ids=[c[0] for c in LEDE_FIGURE_CASES])
+def test_the_lede_figure_names_the_topic_when_nothing_else_does(nlp, text, surface, subject):
+    hits = [c for c in _claims(nlp, text) if c.surface == surface]
+    assert hits, f"{surface!r} not extracted"
+    assert hits[0].subject == subject

@@ -3,12 +3,13 @@ restatements, which take what a figure's fullest mention established."""
 
 from __future__ import annotations
 import re
-import tomllib
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterable, Optional
 from extract.article_time import may_be_lede
 from extract.records import Kind, Quantity
+from extract.rule_files import SubjectRules
+from extract.rules import load_rules
+from extract.lexicon import alternation
 from extract.vocab import entity_table, metric_vocabulary
 from extract.frame.cues import load_cues
 from extract.frame.context import Frame, ITSELF, STRONG, TOPIC, WEAK
@@ -32,7 +33,24 @@ def article_topic(body: str, title: Optional[str] = None, subjects: Iterable[str
     if len(paragraphs) < 2:
         return None  # a single paragraph has no lede apart from its figures' own sentences
     lede = paragraphs[0]
-    return _main_name(subjects, [title or "", lede]) or _industry(lede) or _repeated_name(body, lede)
+    subjects = list(subjects)
+    return _main_name(subjects, [title or "", lede]) or _industry(lede) or _repeated_name(body, lede) \
+        or _lede_figure_name(subjects, lede)
+
+
+def _lede_figure_name(subjects: list[str], lede: str) -> Optional[str]:
+    """The place the lede's own figure is about ("New vehicle sales in the Houston area
+    plunged 10 percent": Houston), when nothing else names the story's topic: a news
+    lede states what a local story is about. The first subject of the article that is
+    a name (not a role: "Local auto dealers") and that the lede writes in a place
+    phrase ("in the Houston area", "across Maricopa County"; data/subject.toml
+    [locale]); a company the lede names first may lead a round-up of many."""
+    words = alternation(subject_rules().locale.before)
+    for name in subjects:
+        if name and any(c.isupper() for c in name) and not is_generic(name) and re.search(
+                rf"(?i:\b(?:{words})\s+(?:the\s+)?){re.escape(name)}(?!\w)", lede):
+            return name
+    return None
 
 
 def _main_name(subjects: Iterable[str], texts: list[str]) -> Optional[str]:
@@ -72,7 +90,7 @@ def _repeated_name(body: str, lede: str) -> Optional[str]:
         # ("Webb" in "Michael Webb"), and a tie goes to the first candidate seen
         for cand in dict.fromkeys([run, *reversed(words)]):
             cand = cand.rstrip(".’'")
-            if len(cand) < 2 or is_generic(cand) or cand in _subject_data()["not_owners"]["words"]:
+            if len(cand) < 2 or is_generic(cand) or cand in subject_rules().not_owners.words:
                 continue
             if re.search(r"(?<![\w-])" + re.escape(cand.lower()) + r"(?![\w-])", body):
                 continue  # a common word capitalised where a sentence starts
@@ -123,16 +141,14 @@ def lend_topic(frames: list[Frame], topic: Optional[str]) -> None:
             f.subject, f.subject_how = name, TOPIC
 
 
-@lru_cache(maxsize=None)
-def _subject_data() -> dict:
-    path = Path(__file__).resolve().parent.parent / "data" / "subject.toml"
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+def subject_rules() -> SubjectRules:
+    return load_rules("subject.toml", SubjectRules)
 
 
 @lru_cache(maxsize=None)
 def _generic_heads() -> frozenset[str]:
-    data = _subject_data()["generic"]
-    return frozenset(w.lower() for key in ("roles", "acts") for w in data[key])
+    data = subject_rules().generic
+    return frozenset(w.lower() for w in data.roles + data.acts)
 
 
 def is_generic(subject: str) -> bool:

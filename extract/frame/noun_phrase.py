@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 from spacy.tokens import Doc, Span, Token
+from extract.rule_files import SubjectRules
+from extract.rules import load_rules
 from extract.vocab import entity_table, metric_vocabulary
 from extract.frame.cues import Cues
 from extract.frame.syntax import company_word, coordinated_names, entity_in, is_code, metric_tokens, name_word
@@ -119,6 +121,11 @@ def _owner_of_metric(head: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Opt
     if any(t.pos_ in ("NOUN", "PROPN") for t in words):
         text = _phrase_text([t for t in words if t.lower_ not in cues.drop_words])
         hits = entity_table().find(text)
+        # a name that runs into the metric's words is the owner ("Google Cloud revenue"
+        # is Google Cloud's, though "cloud revenue" is a metric)
+        whole = entity_table().find(_phrase_text(sorted(mods + [head], key=lambda t: t.i)))
+        if hits and whole and whole[0][0] == 0 and whole[0][1] - whole[0][0] > hits[0][1] - hits[0][0]:
+            return whole[0][2], False
         if hits:
             return hits[0][2], False
         if not any(name_word(t) for t in words) and not any(c.dep_ == "det" for c in head.children):
@@ -166,6 +173,9 @@ def name_np(tok: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str]
     group = coordinated_names(tok, doc, cues)
     if group:
         return group, False
+    own = _own_name(tok, cues)
+    if own:
+        return own, False
     if tok.pos_ == "NOUN" and tok.tag_ == "NNS":
         # "The five largest technology companies - Amazon, Microsoft, Alphabet, Meta,
         # and Oracle — are on track to spend ...": the group, with its members
@@ -184,6 +194,33 @@ def name_np(tok: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str]
     if tok.pos_ == "NOUN":
         return np_phrase(tok, cues) or None, False
     return None, False
+
+
+def _own_name(tok: Token, cues: Cues) -> Optional[str]:
+    """A name written with a possessor ("Japan's Nikkei 225", "Hong Kong's Hang Seng
+    Index", "Google's Stadia"): the name's own words, not the place or company that
+    only locates it; a kind word at its end ("Index") dropped (data/subject.toml)."""
+    kinds = {w.lower() for w in load_rules("subject.toml", SubjectRules).own_names.kind_words}
+    # the head is the name, or a kind word after it ("Britain's FTSE 100 index")
+    owners = [c for c in tok.children if c.dep_ == "poss" and c.lower_ not in cues.pronouns]
+    if not (tok.pos_ == "PROPN" or tok.lower_ in kinds) or not owners:
+        return None
+    if any(e.start <= owners[0].i and tok.i < e.end for e in tok.doc.ents):
+        return None  # a possessive inside the name ("the People's Party", "McDonald's")
+    words = [tok]
+    for side, step in ((-1, -1), (1, 1)):
+        k = tok.i + step
+        # the name runs on through the words the parse hangs on its head
+        while 0 <= k < len(tok.doc) and tok.doc[k].head in words and tok.doc[k].dep_ in ("compound", "flat", "nmod", "nummod") \
+                and (tok.doc[k].pos_ in ("PROPN", "NUM")):
+            words.append(tok.doc[k])
+            k += step
+    words.sort(key=lambda t: t.i)
+    while len(words) > 1 and words[-1].lower_ in kinds:
+        words = words[:-1]
+    if not any(t.pos_ == "PROPN" for t in words):
+        return None
+    return entity_table().canonicalise(_phrase_text(words))
 
 
 def demonstrative_np(tok: Token) -> bool:

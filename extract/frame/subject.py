@@ -30,7 +30,7 @@ def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     found = _respectively(doc, sent, q, in_sent, cues) or _aged_person(doc, span, q, cues)
     if found:
         return found, STRONG
-    for step in (_partitive_whole, _holder_with, _valued_company):
+    for step in (_partitive_whole, _holder_with, _valued_company, _owner_of_figure_phrase):
         hit = step(doc, span, q, cues, ctx)
         if hit is not None:
             return hit
@@ -99,6 +99,26 @@ def _valued_company(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context)
         return name, STRONG
     if back:  # "the company" with nothing before it to name: better no subject than the investors
         return (_antecedent(ctx, valued), WEAK) if _antecedent(ctx, valued) else (None, None)
+    return None
+
+
+def _owner_of_figure_phrase(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
+    """The possessor of the noun phrase the figure is in, a name: "Zach Parise's two-goal
+    performance", "Patrick Soon-Shiong's purchase of The Times for $500 million": the
+    figure's own phrase says whose it is, before any clause above it does. Not a
+    report's author ("Bloomberg's estimate of $5 billion"), not a pronoun."""
+    np = span.root
+    if np.dep_ in ("nummod", "compound", "amod", "quantmod") and np.head.pos_ in ("NOUN", "PROPN"):
+        np = np.head
+    elif np.dep_ == "pobj" and np.head.dep_ == "prep" and np.head.head.pos_ == "NOUN":
+        np = np.head.head  # "a purchase ... for $500 million"
+    if np.pos_ not in ("NOUN", "PROPN") or np.lower_ in cues.source_nouns:
+        return None
+    for c in np.children:
+        if c.dep_ == "poss" and c.pos_ == "PROPN" and c.lower_ not in cues.pronouns:
+            name = entity_in(list(c.subtree), doc, cues, cues.subject_labels)
+            if name:
+                return name, STRONG
     return None
 
 
@@ -366,6 +386,9 @@ def _credited_spans(sent: Span, cues: Cues) -> list[tuple[int, int]]:
             owner = t
         elif t.dep_ == "nsubj" and t.head.lemma_.lower() in cues.attribution_verbs:
             owner = t
+        elif t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in ("for", "to") \
+                and t.head.head.lemma_.lower() in cues.attribution_verbs:
+            owner = t  # "As Emily Feng reports for NPR", "told Reuters": the outlet reported to
         if owner is not None:
             out.append((owner.left_edge.idx, owner.right_edge.idx + len(owner.right_edge.text)))
     return out
@@ -459,9 +482,13 @@ def sentence_subject(sent: Span, cues: Cues) -> tuple[Optional[str], Optional[st
                         return name, (name if _is_plural_name(sent, name) else None)
     if subj is None:
         return None, None
-    if root.lemma_.lower() in cues.attribution_verbs and cues.source_descriptors.search(
-            doc_text(sent.doc)[subj.left_edge.idx:subj.idx + len(subj.text)]):
+    described = cues.source_descriptors.search(doc_text(sent.doc)[subj.left_edge.idx:subj.idx + len(subj.text)])
+    if root.lemma_.lower() in cues.attribution_verbs and described:
         return None, None  # "Analysts forecast revenue of $7 billion": the reporters are no topic
+    if described:
+        # "Wells Fargo analyst Zachary Fadem points out ...": an analyst's bank is no topic
+        # either, whatever the verb; the story's topic stays what it was
+        return POINTS_BACK, None
     name, back = name_np(subj, sent.doc, cues, span)
     if back:
         return POINTS_BACK, None
