@@ -187,6 +187,34 @@ CASES = [
     ("published-by-sport",
      "The 42 goals recorded by Opta this season include 12 from set pieces.",
      None, "42 goals", dict(source="Opta")),
+    # a credit that closes its paragraph ("..., according to X.", "..., X says.") covers
+    # the figures before it that no credit reached; one that opens its sentence does not
+    ("credit-at-end-reaches-back-motoring",
+     "The 2021 RAV4 Prime will be able to go 39 miles on battery power alone. It will get the equivalent of "
+     "90 miles per gallon of gasoline, according to Toyota.",
+     None, "39 miles", dict(source="Toyota")),
+    ("credit-at-end-reaches-back-health",
+     "The outbreak has sickened 42 people in three counties. Nine of them were taken to hospital, state health "
+     "officials said.",
+     None, "42 people", dict(source="state health officials")),
+    ("credit-at-end-reaches-back-two-sentences-retail",
+     "Consumers have purchased 208,560 new vehicles this year. Truck and SUV sales are down 2.6 percent. "
+     "Dealers last year sold 303,417 new vehicles, up 4 percent, according to InfoNation.",
+     None, "208,560 new vehicles", dict(source="InfoNation")),
+    ("credit-opening-sentence-no-reach-back-health",
+     "Plague wiped out nearly one-third of Europe's population in the 1300s. According to WHO, there were "
+     "3,248 cases reported worldwide between 2010 and 2015.",
+     None, "one-third", dict(source=None)),
+    ("credit-opening-sentence-no-reach-back-sport",
+     "The club sold 12,000 season tickets last year. The chairman said the new stand will hold 8,000 more fans.",
+     None, "12,000 season tickets", dict(source=None)),
+    ("credit-inside-sentence-no-reach-back-technology",
+     "The console costs $499 in the United States. The key to its success, says Ward, is a catalogue that "
+     "will grow to 40 games.",
+     None, "$499", dict(source=None)),
+    ("credit-reaches-back-only-in-its-paragraph-labour",
+     "The district employs 4,100 teachers.\n\nPay rose 2.5% last year, the union said.",
+     None, "4,100 teachers", dict(source=None)),
 ]
 
 
