@@ -212,6 +212,44 @@ CASES = [
      "The console costs $499 in the United States. The key to its success, says Ward, is a catalogue that "
      "will grow to 40 games.",
      None, "$499", dict(source=None)),
+    # "in the words of" credits like "according to"; the people a story follows speak for
+    # themselves and never point back to the body credited before
+    ("in-the-words-of-health",
+     "The case report was written by doctors at Victoria Hospital.\n\nHere is how bad things got in the words of "
+     "the patient: “Going upstairs to bed was a 30 min activity.”",
+     None, "30 min", dict(source="patient")),
+    ("in-the-words-of-disaster",
+     "Firefighters said the blaze destroyed 40 homes. In the words of the survivors, the flames reached the "
+     "village in 15 minutes.",
+     None, "15 minutes", dict(source="survivors")),
+    # "as he related", "as she put it": a pronoun speaker points back to the last source
+    ("as-he-related-health",
+     "In the words of the patient: “I was ill for weeks.”\n\nAs he related, “the course of steroids continued "
+     "for 12 months.”",
+     None, "12 months", dict(source="patient")),
+    ("as-she-recounted-courts",
+     "The witness Maria Lopez said she saw the robbery.\n\nAs she recounted, the men demanded $5,000 in cash.",
+     None, "$5,000", dict(source="Maria Lopez")),
+    # "told him to", "warned residents to": an order reports nothing
+    ("directive-is-no-credit-health",
+     "The doctor told him to stay in bed for 10 days.",
+     None, "10 days", dict(source=None)),
+    ("directive-is-no-credit-public-safety",
+     "Police warned residents to stay at least 500 metres from the river.",
+     None, "500 metres", dict(source=None)),
+    # a quotation that runs on into the next paragraph keeps its speaker
+    ("quote-runs-on-consumer",
+     "According to the website, the bar is called Oxy Pure.\n\nThe bar, “consists of an oxygen concentrator that "
+     "lets customers breathe 80% to 90% pure oxygen. The session lasts for 10-15 minutes.”",
+     None, "10-15 minutes", dict(source="website")),
+    ("quote-runs-on-politics",
+     "“We will not accept this budget,” the mayor Anne Hidalgo said on Monday.\n\n“It cuts 300 teachers from our "
+     "schools and closes eight libraries.”",
+     None, "300 teachers", dict(source="Anne Hidalgo")),
+    ("quoted-words-of-a-document-no-run-on-science",
+     "“We need more providers,” Steve Clarke said.\n\nLast week the inspector general released two reports "
+     "that depicted “cost increases and schedule delays”.",
+     None, "two reports", dict(source=None)),
     ("credit-reaches-back-only-in-its-paragraph-labour",
      "The district employs 4,100 teachers.\n\nPay rose 2.5% last year, the union said.",
      None, "4,100 teachers", dict(source=None)),

@@ -19,9 +19,11 @@ def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Op
     carried from before, and how (BY_POINTER or BY_PARAGRAPH); a carried source
     may give way to a figure's own company guidance."""
     own = _source(sent, cues)
-    if own and ctx.source and own != ctx.source and _definite_people(sent, own):
+    if own and ctx.source and own != ctx.source and _definite_people(sent, own) and not (
+            ctx.source.islower() and ctx.source.split()[-1] != own.split()[-1]):
         # "..., the authors wrote", "The unions said ...": people named before, whose
-        # source is the one last credited
+        # source is the one last credited (a name, or a phrase with the same head:
+        # "according to reports" is no one "the website" points back to)
         ctx.source_para = para
         return ctx.source, BY_POINTER
     if own:
@@ -29,7 +31,8 @@ def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Op
     speaker = _company_speaking(sent, cues)
     if speaker is not None:
         return (speaker or ITS_OWN), None
-    if ctx.source and (_attributes_by_pronoun(sent, cues) or cues.source_carry.search(sent.text)):
+    if ctx.source and (_attributes_by_pronoun(sent, cues) or cues.source_carry.search(sent.text)
+                       or (ctx.source_para == para - 1 and _quote_goes_on(sent))):
         ctx.source_para = para
         return ctx.source, BY_POINTER
     if ctx.source and ctx.source_para == para:
@@ -120,6 +123,21 @@ def _quotes_a_speaker(sent: Span, cues: Cues) -> bool:
         or _speaker_after_quote(sent, cues) is not None
 
 
+def _quote_goes_on(sent: Span) -> bool:
+    """Does a paragraph open with a quotation no one is credited with in it ("The
+    oxygen bar, “consists of an oxygen concentrator ...”" after "..., the description
+    on the website reads.")? A quotation runs on from the speaker of the paragraph
+    before; the caller checks that no credit of its own is made."""
+    text = doc_text(sent.doc)
+    before = text[:sent.start_char].rstrip(" \t")
+    if before and not before.endswith("\n"):
+        return False
+    own = sent.text.strip()
+    # a quotation the sentence opens and leaves open, or one the paragraph opens with
+    # (not "reports that depicted “cost increases”", the words of a document it names)
+    return own.count("“") > own.count("”") or own.count("\"") % 2 == 1 or own[:1] in ("“", "\"")
+
+
 def _company_speaking(sent: Span, cues: Cues) -> Optional[str]:
     """"Nvidia said ..., the company said": a company word that reports speaks for the
     organisation named before it in the sentence (returned), else for the company
@@ -142,10 +160,11 @@ def _company_speaking(sent: Span, cues: Cues) -> Optional[str]:
 
 def _attributes_by_pronoun(sent: Span, cues: Cues) -> bool:
     """"However, it also emphasizes that ...", "It examined ... and found that ...",
-    "He said ...": a reporting verb whose subject points back to the last source."""
+    "He said ...", "As he related, '...'": a reporting verb whose subject points back
+    to the last source."""
     for t in sent:
         if t.pos_ == "VERB" and t.lemma_.lower() in cues.attribution_verbs \
-                and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
+                and any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "mark" and c.lower_ == "as") for c in t.children):
             v = t
             for _ in range(3):
                 subj = active_subject(v)
@@ -181,7 +200,7 @@ def _source(sent: Span, cues: Cues) -> Optional[str]:
         return published
     for t in sent:
         lemma = t.lemma_.lower()
-        if lemma in cues.attribution_verbs and t.pos_ == "VERB":
+        if lemma in cues.attribution_verbs and t.pos_ == "VERB" and not _directs(t):
             v = t
             subj = _nearest_subject(v)
             if subj is None and v.dep_ == "conj":
@@ -234,6 +253,15 @@ def _source(sent: Span, cues: Cues) -> Optional[str]:
             if name:
                 return name
     return _name_then_verb(sent, cues)
+
+
+def _directs(verb: Token) -> bool:
+    """"The doctor told him to get rid of the duvet", "police warned residents to stay
+    indoors": a reporting verb with an object and a to-infinitive gives an order; it
+    reports nothing."""
+    return any(c.dep_ in ("dobj", "dative") for c in verb.children) and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children) \
+        and not any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _antecedent_entity(noun: Token, doc: Doc, cues: Cues) -> Optional[str]:
@@ -311,10 +339,12 @@ def gives_guidance(doc: Doc, sent: Span, subject: str, q: Quantity, cues: Cues) 
 def _source_words() -> tuple[frozenset[str], ...]:
     """(people and bodies that speak unnamed, words left out of their phrase, verbs
     that put their speaker after a quotation, verbs a company forecasts itself with,
-    verbs a company discloses its own results with), from framing.toml."""
+    verbs a company discloses its own results with, the people a story is about),
+    from framing.toml."""
     d = data_table("framing")
-    return (lowered(d["source_people"]), lowered(d["source_phrase_drop"]), lowered(d["quotative_verbs"]),
-            lowered(d["guidance_verbs"]), lowered(d["disclosure_verbs"]))
+    return (lowered(d["source_people"]) | lowered(d["witness_people"]), lowered(d["source_phrase_drop"]),
+            lowered(d["quotative_verbs"]), lowered(d["guidance_verbs"]), lowered(d["disclosure_verbs"]),
+            lowered(d["witness_people"]))
 
 
 def _speaker(subj: Token, doc: Doc, cues: Cues) -> Optional[str]:
@@ -354,6 +384,8 @@ def _nearest_subject(verb: Token) -> Optional[Token]:
 def _definite_people(sent: Span, phrase: str) -> bool:
     """Was `phrase` (a source with no name) read off a definite noun phrase, "the
     authors", "the unions"?"""
+    if phrase.split()[-1] in _source_words()[5]:
+        return False  # "the patient" is the one the story follows, not the body credited before
     return phrase.islower() and re.search(r"\b(?:the|these|those)\s+" + re.escape(phrase) + r"\b", sent.text,
                                           re.I) is not None
 
