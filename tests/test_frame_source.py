@@ -129,6 +129,13 @@ CASES = [
      "The authors of the research published in the journal JAMA Psychiatry argued that the rise is a concern.\n\n"
      "To uncover the effects of the changes, researchers looked at surveys completed by 505,796 people.",
      None, "505,796 people", dict(source="JAMA Psychiatry")),
+    ("the-analysts-named-elsewhere-are-others-sport",
+     "Microsoft agreed to buy the studio for $2.1 billion, the companies said. The analysts expect the club will "
+     "pay £80 million next summer.",
+     None, "£80 million", dict(source="analysts")),
+    ("the-analysts-named-with-the-bank-point-back-markets",
+     "Analysts at Jefferies raised their price target on Monday. The analysts expect revenue of $4 billion next year.",
+     None, "$4 billion", dict(source="Jefferies")),
     ("the-unions-point-back-labour",
      "Nearly 300 school districts closed because of the rally, according to teachers unions. "
      "The unions said more than 15,000 people registered for the rally.",

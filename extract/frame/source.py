@@ -20,7 +20,7 @@ def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Op
     may give way to a figure's own company guidance."""
     own = _source(sent, cues)
     if own and ctx.source and own != ctx.source and _definite_people(sent, own) and not (
-            ctx.source.islower() and ctx.source.split()[-1] != own.split()[-1]):
+            ctx.source.islower() and ctx.source.split()[-1] != own.split()[-1]) and _named_with(sent, own, ctx.source):
         # "..., the authors wrote", "The unions said ...": people named before, whose
         # source is the one last credited (a name, or a phrase with the same head:
         # "according to reports" is no one "the website" points back to)
@@ -388,6 +388,22 @@ def _definite_people(sent: Span, phrase: str) -> bool:
         return False  # "the patient" is the one the story follows, not the body credited before
     return phrase.islower() and re.search(r"\b(?:the|these|those)\s+" + re.escape(phrase) + r"\b", sent.text,
                                           re.I) is not None
+
+
+def _named_with(sent: Span, phrase: str, source: str) -> bool:
+    """Were the people of `phrase` ("the analysts", "the authors") named near `source`,
+    in the text up to its last mention before the sentence ("The authors of the
+    research published in JAMA Psychiatry", "analysts at Jefferies", "researchers
+    have detected ... study lead author Lucas Paganini")? "The analysts" after "...,
+    Microsoft said" are others. A source not written as such (a canonical name) is
+    taken to be."""
+    before = doc_text(sent.doc)[:sent.start_char]
+    at = before.rfind(source)
+    if at < 0:
+        return True
+    head = phrase.split()[-1].lower()
+    stem = head[:-1] if head.endswith("s") else head
+    return re.search(r"\b" + re.escape(stem), before[max(0, at - 1000):].lower()) is not None
 
 
 def _definite_singular(head: Token) -> bool:
