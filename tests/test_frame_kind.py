@@ -74,6 +74,15 @@ CASES = [
     ("announced-plan-stays-forecast-business",
      "Tesla announced on Tuesday that it will build a $5 billion plant in Texas.",
      None, "$5 billion", dict(kind="forecast")),
+    # a bracketed aside speaks of its own things, not of a figure outside it
+    ("aside-in-brackets-technology",
+     "Google's gaming offering, which is offered at a $9.99 monthly rate for its Stadia Pro subscription (a free "
+     "tier of the service is due out next year), is centered on game streaming.",
+     None, "$9.99", dict(kind="fact")),
+    ("aside-in-brackets-sport",
+     "The club's new kit, which is sold at £75 in its stores (a cheaper version for children is due out next "
+     "year), is made from recycled plastic.",
+     None, "£75", dict(kind="fact")),
     ("plain-future-stays-forecast-airline",
      "The airline will add 12 routes next year.",
      None, "12 routes", dict(kind="forecast")),

@@ -46,6 +46,14 @@ CASES = [
     ("unnamed-agent-after-dateline-health",
      "JOSEPH, Mich. (AP) — Michigan health authorities are reporting a 6th fatality linked to the virus.",
      None, "6th", dict(source="Michigan health authorities")),
+    # a person introduced by a body and a title speaks for herself
+    ("title-before-person-labour",
+     "Indiana State Teachers Association President Keith Gambill told teachers that the state holds $2 billion "
+     "in cash reserves.",
+     None, "$2 billion", dict(source="Keith Gambill")),
+    ("title-before-person-markets",
+     "Goldman Sachs chief economist Jan Hatzius said inflation would fall to 2.5% next year.",
+     None, "2.5%", dict(source="Jan Hatzius")),
     # whoever ran the survey is the source of what the surveyed expected
     ("surveyed-by-earnings",
      "Wall Street analysts surveyed by Refinitiv were expecting $2.52 a share.",

@@ -81,7 +81,7 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
     of how a source worked ("according to research firm X's analysis") and count in
     the whole sentence, but not for counts of what was studied ("data from over
     1,000 companies")."""
-    scope = _own_side_of_contrast(sent, q, scope)
+    scope = _outside_others_brackets(sent, q, _own_side_of_contrast(sent, q, scope))
     scope_text = " ".join(t.text for t in scope)
     if in_if or illustration or cues.illustrative.search(scope_text) or _generic_example(sent, q):
         return Kind.illustrative
@@ -210,6 +210,24 @@ def _deal_words() -> tuple[frozenset[str], frozenset[str]]:
     """(verbs of agreeing or confirming a deal, nouns of what is paid), from framing.toml."""
     d = data_table("framing")
     return lowered(d["agreement_verbs"]), lowered(d["price_nouns"])
+
+
+def _outside_others_brackets(sent: Span, q: Quantity, scope: list[Token]) -> list[Token]:
+    """The tokens minus a bracketed aside that does not hold the figure: in "offered at
+    a $9.99 monthly rate (a free tier is due out next year)" the aside's "next year"
+    speaks of the free tier, not of the rate."""
+    text = doc_text(sent.doc)
+    asides, at = [], sent.start_char
+    while True:
+        opened = text.find("(", at, sent.end_char)
+        if opened < 0:
+            break
+        closed = text.find(")", opened, sent.end_char)
+        end = closed if closed >= 0 else sent.end_char
+        if not opened < q.start < end:
+            asides.append((opened, end))
+        at = end + 1
+    return [t for t in scope if not any(a <= t.idx <= b for a, b in asides)]
 
 
 def _counterfactual(sent: Span, q: Quantity) -> bool:

@@ -367,6 +367,11 @@ def _speaker(subj: Token, doc: Doc, cues: Cues) -> Optional[str]:
         # "Michigan health authorities", "Chinese officials": a place before them says where
         # they serve; a name after them is whom they work for ("analysts at Jefferies")
         return _common_phrase(subj)
+    person = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= subj.i < e.end), None)
+    if person is not None and is_entity_text(person.text, cues):
+        # "Indiana State Teachers Association President Keith Gambill told ...": the
+        # person speaks; the body before the title only says whom for
+        return canon(person.text)
     name = entity_in(own, doc, cues, cues.source_labels)
     if name:
         return name
