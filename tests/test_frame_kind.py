@@ -83,6 +83,16 @@ CASES = [
      "The club's new kit, which is sold at £75 in its stores (a cheaper version for children is due out next "
      "year), is made from recycled plastic.",
      None, "£75", dict(kind="fact")),
+    # what a plan sets out to do is a forecast; what it did is not
+    ("plan-aim-industry",
+     "The strategy sets out measures to raise steel output by 20%.",
+     None, "20%", dict(kind="forecast")),
+    ("plan-aim-health-politics",
+     "The government's plan includes measures to cut hospital waiting lists by 25%.",
+     None, "25%", dict(kind="forecast")),
+    ("plan-done-stays-fact-sport",
+     "The league approved a plan that raised ticket prices by 5% last season.",
+     None, "5%", dict(kind="fact")),
     ("plain-future-stays-forecast-airline",
      "The airline will add 12 routes next year.",
      None, "12 routes", dict(kind="forecast")),

@@ -127,7 +127,7 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
         # A year's spending or revenue before the year is over is a plan or guidance;
         # a value or a price stands at a moment ("a market value of $4.5 trillion").
         return Kind.forecast
-    if _company_forecasts(sent, q, cues):
+    if _company_forecasts(sent, q, cues) or _planned_aim(sent, q):
         return Kind.forecast
     return Kind.fact
 
@@ -228,6 +228,25 @@ def _outside_others_brackets(sent: Span, q: Quantity, scope: list[Token]) -> lis
             asides.append((opened, end))
         at = end + 1
     return [t for t in scope if not any(a <= t.idx <= b for a, b in asides)]
+
+
+def _planned_aim(sent: Span, q: Quantity) -> bool:
+    """Is the figure what a plan sets out to do: in an infinitive under a noun of
+    planning ("The plan includes actions to ... reduce fine dust by 90%", "a strategy
+    with measures to raise output by 20%")? A plan's aim is a forecast."""
+    span = tokens_of(sent.doc, q)
+    if span is None:
+        return False
+    nouns = lowered(data_table("framing")["plan_nouns"])
+    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    first = verb.head if verb.dep_ == "conj" else verb
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
+        return False
+    root_subj = active_subject(sent.root) if sent.root.pos_ in ("VERB", "AUX") else None
+    return any(a.pos_ == "NOUN" and a.lemma_.lower() in nouns for a in first.ancestors) or (
+        root_subj is not None and root_subj.lemma_.lower() in nouns)
 
 
 def _counterfactual(sent: Span, q: Quantity) -> bool:
