@@ -46,6 +46,14 @@ CASES = [
     ("unnamed-agent-after-dateline-health",
      "JOSEPH, Mich. (AP) — Michigan health authorities are reporting a 6th fatality linked to the virus.",
      None, "6th", dict(source="Michigan health authorities")),
+    # a person introduced by a body and a title speaks for herself
+    ("title-before-person-labour",
+     "Indiana State Teachers Association President Keith Gambill told teachers that the state holds $2 billion "
+     "in cash reserves.",
+     None, "$2 billion", dict(source="Keith Gambill")),
+    ("title-before-person-markets",
+     "Goldman Sachs chief economist Jan Hatzius said inflation would fall to 2.5% next year.",
+     None, "2.5%", dict(source="Jan Hatzius")),
     # whoever ran the survey is the source of what the surveyed expected
     ("surveyed-by-earnings",
      "Wall Street analysts surveyed by Refinitiv were expecting $2.52 a share.",
@@ -129,6 +137,13 @@ CASES = [
      "The authors of the research published in the journal JAMA Psychiatry argued that the rise is a concern.\n\n"
      "To uncover the effects of the changes, researchers looked at surveys completed by 505,796 people.",
      None, "505,796 people", dict(source="JAMA Psychiatry")),
+    ("the-analysts-named-elsewhere-are-others-sport",
+     "Microsoft agreed to buy the studio for $2.1 billion, the companies said. The analysts expect the club will "
+     "pay £80 million next summer.",
+     None, "£80 million", dict(source="analysts")),
+    ("the-analysts-named-with-the-bank-point-back-markets",
+     "Analysts at Jefferies raised their price target on Monday. The analysts expect revenue of $4 billion next year.",
+     None, "$4 billion", dict(source="Jefferies")),
     ("the-unions-point-back-labour",
      "Nearly 300 school districts closed because of the rally, according to teachers unions. "
      "The unions said more than 15,000 people registered for the rally.",
@@ -187,6 +202,72 @@ CASES = [
     ("published-by-sport",
      "The 42 goals recorded by Opta this season include 12 from set pieces.",
      None, "42 goals", dict(source="Opta")),
+    # a credit that closes its paragraph ("..., according to X.", "..., X says.") covers
+    # the figures before it that no credit reached; one that opens its sentence does not
+    ("credit-at-end-reaches-back-motoring",
+     "The 2021 RAV4 Prime will be able to go 39 miles on battery power alone. It will get the equivalent of "
+     "90 miles per gallon of gasoline, according to Toyota.",
+     None, "39 miles", dict(source="Toyota")),
+    ("credit-at-end-reaches-back-health",
+     "The outbreak has sickened 42 people in three counties. Nine of them were taken to hospital, state health "
+     "officials said.",
+     None, "42 people", dict(source="state health officials")),
+    ("credit-at-end-reaches-back-two-sentences-retail",
+     "Consumers have purchased 208,560 new vehicles this year. Truck and SUV sales are down 2.6 percent. "
+     "Dealers last year sold 303,417 new vehicles, up 4 percent, according to InfoNation.",
+     None, "208,560 new vehicles", dict(source="InfoNation")),
+    ("credit-opening-sentence-no-reach-back-health",
+     "Plague wiped out nearly one-third of Europe's population in the 1300s. According to WHO, there were "
+     "3,248 cases reported worldwide between 2010 and 2015.",
+     None, "one-third", dict(source=None)),
+    ("credit-opening-sentence-no-reach-back-sport",
+     "The club sold 12,000 season tickets last year. The chairman said the new stand will hold 8,000 more fans.",
+     None, "12,000 season tickets", dict(source=None)),
+    ("credit-inside-sentence-no-reach-back-technology",
+     "The console costs $499 in the United States. The key to its success, says Ward, is a catalogue that "
+     "will grow to 40 games.",
+     None, "$499", dict(source=None)),
+    # "in the words of" credits like "according to"; the people a story follows speak for
+    # themselves and never point back to the body credited before
+    ("in-the-words-of-health",
+     "The case report was written by doctors at Victoria Hospital.\n\nHere is how bad things got in the words of "
+     "the patient: “Going upstairs to bed was a 30 min activity.”",
+     None, "30 min", dict(source="patient")),
+    ("in-the-words-of-disaster",
+     "Firefighters said the blaze destroyed 40 homes. In the words of the survivors, the flames reached the "
+     "village in 15 minutes.",
+     None, "15 minutes", dict(source="survivors")),
+    # "as he related", "as she put it": a pronoun speaker points back to the last source
+    ("as-he-related-health",
+     "In the words of the patient: “I was ill for weeks.”\n\nAs he related, “the course of steroids continued "
+     "for 12 months.”",
+     None, "12 months", dict(source="patient")),
+    ("as-she-recounted-courts",
+     "The witness Maria Lopez said she saw the robbery.\n\nAs she recounted, the men demanded $5,000 in cash.",
+     None, "$5,000", dict(source="Maria Lopez")),
+    # "told him to", "warned residents to": an order reports nothing
+    ("directive-is-no-credit-health",
+     "The doctor told him to stay in bed for 10 days.",
+     None, "10 days", dict(source=None)),
+    ("directive-is-no-credit-public-safety",
+     "Police warned residents to stay at least 500 metres from the river.",
+     None, "500 metres", dict(source=None)),
+    # a quotation that runs on into the next paragraph keeps its speaker
+    ("quote-runs-on-consumer",
+     "According to the website, the bar is called Oxy Pure.\n\nThe bar, “consists of an oxygen concentrator that "
+     "lets customers breathe 80% to 90% pure oxygen. The session lasts for 10-15 minutes.”",
+     None, "10-15 minutes", dict(source="website")),
+    ("quote-runs-on-politics",
+     "“We will not accept this budget,” the mayor Anne Hidalgo said on Monday.\n\n“It cuts 300 teachers from our "
+     "schools and closes eight libraries.”",
+     None, "300 teachers", dict(source="Anne Hidalgo")),
+    ("quoted-words-of-a-document-no-run-on-science",
+     "“We need more providers,” Steve Clarke said.\n\nLast week the inspector general released two reports "
+     "that depicted “cost increases and schedule delays”.",
+     None, "two reports", dict(source=None)),
+    ("credit-reaches-back-only-in-its-paragraph-labour",
+     "The district employs 4,100 teachers.\n\nPay rose 2.5% last year, the union said.",
+     None, "4,100 teachers", dict(source=None)),
 ]
 
 

@@ -48,7 +48,7 @@ from extract.frame.context import BY_PARAGRAPH, Context, Frame, ITSELF, ITS_OWN,
 from extract.frame.syntax import index_of, is_heading, name_like, paragraph_index, scope_of
 from extract.frame.figures import is_money
 from extract.frame.subject import figure_subject, sentence_subject, without_article
-from extract.frame.source import credits_main_clause, discloses_itself, expects, gives_guidance, in_aside, sentence_source
+from extract.frame.source import credit_back, credits_main_clause, discloses_itself, expects, gives_guidance, in_aside, sentence_source
 from extract.frame.metric import figure_metric
 from extract.frame.period import NOT_BOUND, attributive, figure_period, resolve_same, unit_of
 from extract.frame.article import article_topic, lend_topic, link_restatements
@@ -80,10 +80,12 @@ def frame_doc(doc: Doc, quantities: list[Quantity], time: ArticleTime = ArticleT
     published, year = time.published, time.year
     ref_year = published.year if published else year
     ctx.reporting, ctx.study = time.reporting, time.study
+    waiting: list[Frame] = []  # this paragraph's figures no credit has reached yet
     for i, sent in enumerate(sents):
         p = para_of(sent.start_char)
         if p != ctx.para:
             ctx.para, ctx.para_metric, ctx.para_period = p, None, None
+            waiting = []
         refs = resolve_same(find_time_refs(doc_text(doc), published, sent.start_char, sent.end_char, year=year,
                                            fiscal_year=time.fiscal_year, by_start=time.by_start,
                                            fiscal_ends=time.fiscal_ends), ctx)
@@ -96,7 +98,9 @@ def frame_doc(doc: Doc, quantities: list[Quantity], time: ArticleTime = ArticleT
             frame = _frame_figure(doc, sent, q, in_sent, refs, prev_period, credit, cues, ctx, ref_year, region)
             prev_period = frame.period
             frames.append(frame)
-        _remember(doc, sent, refs, credit, frames[len(frames) - len(in_sent):], cues, ctx)
+        own_frames = frames[len(frames) - len(in_sent):]
+        _remember(doc, sent, refs, credit, own_frames, cues, ctx)
+        waiting = credit_back(waiting, own_frames, sent, credit.named, credit.carried, cues)
     return frames
 
 

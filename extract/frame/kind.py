@@ -9,7 +9,7 @@ from extract.records import Kind, Quantity
 from extract.lexicon import data_table
 from extract.frame.cues import Cues, lowered
 from extract.frame.context import doc_text, sent_text, sent_tokens
-from extract.frame.syntax import active_subject, own_clause, tokens_of
+from extract.frame.syntax import active_subject, clause_head, own_clause, tokens_of
 from extract.frame.figures import FROM_LEVEL_JUST_BEFORE, baseline_figure, figure_head, is_money, level_now, verb_above
 
 
@@ -89,7 +89,7 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
     of how a source worked ("according to research firm X's analysis") and count in
     the whole sentence, but not for counts of what was studied ("data from over
     1,000 companies")."""
-    scope = _own_side_of_contrast(sent, q, scope)
+    scope = _outside_others_brackets(sent, q, _own_side_of_contrast(sent, q, scope))
     scope_text = " ".join(t.text for t in scope)
     if in_if or illustration or cues.illustrative.search(scope_text) or _generic_example(sent, q):
         return Kind.illustrative
@@ -102,6 +102,9 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
     if benchmark is not None:
         # "the $75.3 billion average analyst estimate"
         return Kind.forecast if benchmark in cues.forecast else Kind.estimate
+    if _expectation_measured_against(sent, q, cues):
+        # "Comparable sales rose 3.6 percent, missing the 4.8 percent gain that was expected"
+        return Kind.estimate
     if _in_a_claim(sent, q):
         # "the claim that Yovanovitch has a net worth of $17 million is unsubstantiated"
         return Kind.estimate
@@ -109,7 +112,7 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
     if _expected_after_comparison(sent, q) or _expected_by_analysts_before(sent, q, cues):
         # "EPS: $3.25 adjusted vs. $2.86 expected", "Analysts had been looking for $3.05"
         return Kind.estimate
-    if baseline_figure(sent, q) or level_now(sent, q) or _described_as_done(sent, q, cues):
+    if baseline_figure(sent, q) or level_now(sent, q) or _described_as_done(sent, q, cues) or _agreed_price(sent, q):
         return Kind.fact
     if cue_in(scope, cues.forecast):
         return Kind.estimate if _expected_by_analysts_before(sent, q, cues) else Kind.forecast
@@ -119,7 +122,7 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
         return Kind.forecast
     if cue_in(scope, cues.estimate):
         return Kind.estimate
-    if cue_in(scope, cues.weak_forecast):
+    if cue_in(_without_past_modals(scope, cues), cues.weak_forecast):
         if _counterfactual(sent, q):
             # "Excluding these items, comps would have been closer to 5%"
             return Kind.estimate
@@ -132,9 +135,126 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
         # A year's spending or revenue before the year is over is a plan or guidance;
         # a value or a price stands at a moment ("a market value of $4.5 trillion").
         return Kind.forecast
-    if _company_forecasts(sent, q, cues):
+    if _company_forecasts(sent, q, cues) or _planned_aim(sent, q):
         return Kind.forecast
     return Kind.fact
+
+
+def _without_past_modals(scope: list[Token], cues: Cues) -> list[Token]:
+    """The tokens minus "would" and "could" told in the past of a narrative: "a two-goal
+    lead they wouldn't relinquish", "a 30 min activity as I could only manage two
+    stairs". A modal in a relative or adverbial clause of a past-tense verb that
+    reports nothing is the past's future or ability, no forecast; under a reporting
+    verb ("analysts said revenue could reach ...") it stays one."""
+    past_forms = _kind_words()[2]
+
+    def narrated(t: Token) -> bool:
+        if t.lower_ not in past_forms or t.dep_ != "aux":
+            return False
+        verb = t.head
+        if verb.dep_ == "conj":
+            verb = verb.head
+        if verb.dep_ not in ("relcl", "advcl"):
+            return False
+        above = clause_head(verb.head)
+        return above.tag_ == "VBD" and not any(
+            a.lemma_.lower() in cues.attribution_verbs for a in [above] + list(above.ancestors))
+    return [t for t in scope if not narrated(t)]
+
+
+def _expectation_measured_against(sent: Span, q: Quantity, cues: Cues) -> bool:
+    """Is the figure the expectation a result is measured against: the object of a
+    benchmark word ("missing", "beat", "topped", "below") marked as expected ("the 4.8
+    percent gain that was expected", "beat the expected $2.52 a share", "topped the
+    $27.0 billion analysts had forecast")? What was expected of a period now reported
+    is the consensus, an estimate."""
+    span = tokens_of(sent.doc, q)
+    if span is None:
+        return False
+    np = span.root
+    for _ in range(3):
+        if np.dep_ not in ("nummod", "compound", "quantmod", "amod") or np.head.i == np.i:
+            break
+        np = np.head
+    governor = np.head.head if np.dep_ == "pobj" else np.head
+    if np.dep_ not in ("dobj", "pobj", "attr") or not (
+            governor.lower_ in cues.benchmark_words or governor.lemma_.lower() in cues.benchmark_words):
+        return False
+    expecting = _kind_words()[1] | _kind_words()[3]
+    return any(c.dep_ in ("relcl", "acl", "amod") and c.lemma_.lower() in expecting for c in np.children) or any(
+        t.dep_ == "amod" and t.lemma_.lower() in expecting for t in span)
+
+
+def _agreed_price(sent: Span, q: Quantity) -> bool:
+    """Is the figure the price of a deal already agreed: "Torino confirmed that Bremer
+    will join United for a transfer fee of €117 million", "Microsoft announced it will
+    buy the studio for $2.1 billion"? The move is to come, but its price is settled: a
+    fact. The figure is what is paid ("for $X", "a fee of $X") under a verb of agreeing
+    or confirming told as done; "announced it will build a $5 billion plant" stays a plan."""
+    span = tokens_of(sent.doc, q)
+    if span is None:
+        return False
+    words = _deal_words()
+    np = span.root
+    for _ in range(3):
+        if np.dep_ not in ("nummod", "compound", "quantmod") or np.head.i == np.i:
+            break
+        np = np.head
+    prep = np.head if np.dep_ == "pobj" else None
+    paid = prep is not None and (prep.lower_ == "for" or (
+        prep.lower_ == "of" and prep.head.lemma_.lower() in words[1]))
+    if not paid:
+        return False
+    for a in prep.ancestors:
+        if a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in words[0]:
+            auxes = [c for c in a.children if c.dep_ in ("aux", "auxpass")]
+            return not any(x.tag_ == "MD" for x in auxes) and (
+                a.tag_ == "VBD" or (a.tag_ == "VBN" and any(x.lemma_ == "have" for x in auxes)))
+    return False
+
+
+@lru_cache(maxsize=None)
+def _deal_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(verbs of agreeing or confirming a deal, nouns of what is paid), from framing.toml."""
+    d = data_table("framing")
+    return lowered(d["agreement_verbs"]), lowered(d["price_nouns"])
+
+
+def _outside_others_brackets(sent: Span, q: Quantity, scope: list[Token]) -> list[Token]:
+    """The tokens minus a bracketed aside that does not hold the figure: in "offered at
+    a $9.99 monthly rate (a free tier is due out next year)" the aside's "next year"
+    speaks of the free tier, not of the rate."""
+    text = doc_text(sent.doc)
+    asides, at = [], sent.start_char
+    while True:
+        opened = text.find("(", at, sent.end_char)
+        if opened < 0:
+            break
+        closed = text.find(")", opened, sent.end_char)
+        end = closed if closed >= 0 else sent.end_char
+        if not opened < q.start < end:
+            asides.append((opened, end))
+        at = end + 1
+    return [t for t in scope if not any(a <= t.idx <= b for a, b in asides)]
+
+
+def _planned_aim(sent: Span, q: Quantity) -> bool:
+    """Is the figure what a plan sets out to do: in an infinitive under a noun of
+    planning ("The plan includes actions to ... reduce fine dust by 90%", "a strategy
+    with measures to raise output by 20%")? A plan's aim is a forecast."""
+    span = tokens_of(sent.doc, q)
+    if span is None:
+        return False
+    nouns = lowered(data_table("framing")["plan_nouns"])
+    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    first = verb.head if verb.dep_ == "conj" else verb
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
+        return False
+    root_subj = active_subject(sent.root) if sent.root.pos_ in ("VERB", "AUX") else None
+    return any(a.pos_ == "NOUN" and a.lemma_.lower() in nouns for a in first.ancestors) or (
+        root_subj is not None and root_subj.lemma_.lower() in nouns)
 
 
 def _counterfactual(sent: Span, q: Quantity) -> bool:
@@ -214,10 +334,12 @@ def _company_forecasts(sent: Span, q: Quantity, cues: Cues) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _kind_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(forecast cues that count only as verbs, verbs of expecting), from framing.toml."""
+def _kind_words() -> tuple[frozenset[str], ...]:
+    """(forecast cues that count only as verbs, verbs of expecting, modals that are
+    the past of another: "would", "could", verbs of estimating), from framing.toml."""
     d = data_table("framing")
-    return lowered(d["verb_only_forecast_cues"]), lowered(d["expecting_verbs"])
+    return lowered(d["verb_only_forecast_cues"]), lowered(d["expecting_verbs"]), lowered(d["past_modals"]), \
+        lowered(d["estimating_verbs"])
 
 
 def _without_nouns_for_verbs(tokens: list[Token]) -> list[Token]:

@@ -10,6 +10,7 @@ from extract.rule_files import SubjectRules
 from extract.rules import load_rules
 from extract.vocab import entity_table, metric_vocabulary
 from extract.frame.cues import Cues
+from extract.frame.context import ents_between
 from extract.frame.syntax import company_word, coordinated_names, entity_in, is_code, metric_tokens, name_word
 
 
@@ -205,7 +206,8 @@ def _own_name(tok: Token, cues: Cues) -> Optional[str]:
     owners = [c for c in tok.children if c.dep_ == "poss" and c.lower_ not in cues.pronouns]
     if not (tok.pos_ == "PROPN" or tok.lower_ in kinds) or not owners:
         return None
-    if any(e.start <= owners[0].i and tok.i < e.end for e in tok.doc.ents):
+    if any(e.start <= owners[0].i and tok.i < e.end
+           for e in ents_between(tok.doc, max(0, owners[0].i - 20), tok.i + 20)):
         return None  # a possessive inside the name ("the People's Party", "McDonald's")
     words = [tok]
     for side, step in ((-1, -1), (1, 1)):

@@ -6,10 +6,10 @@ from functools import lru_cache
 from typing import Optional
 from spacy.tokens import Doc, Span, Token
 from extract.lexicon import data_table
-from extract.records import Quantity
+from extract.records import Kind, Quantity
 from extract.vocab import entity_table
 from extract.frame.cues import Cues, lowered
-from extract.frame.context import BY_PARAGRAPH, BY_POINTER, Context, ITS_OWN, doc_text, span_ents
+from extract.frame.context import BY_PARAGRAPH, BY_POINTER, Context, Frame, ITS_OWN, doc_text, ents_between, span_ents
 from extract.frame.syntax import active_subject, canon, tokens_of, clause_subject, company_word, entity_in, is_entity_text, strip_possessive
 from extract.frame.figures import is_money
 
@@ -19,9 +19,11 @@ def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Op
     carried from before, and how (BY_POINTER or BY_PARAGRAPH); a carried source
     may give way to a figure's own company guidance."""
     own = _source(sent, cues)
-    if own and ctx.source and own != ctx.source and _definite_people(sent, own):
+    if own and ctx.source and own != ctx.source and _definite_people(sent, own) and not (
+            ctx.source.islower() and ctx.source.split()[-1] != own.split()[-1]) and _named_with(sent, own, ctx.source):
         # "..., the authors wrote", "The unions said ...": people named before, whose
-        # source is the one last credited
+        # source is the one last credited (a name, or a phrase with the same head:
+        # "according to reports" is no one "the website" points back to)
         ctx.source_para = para
         return ctx.source, BY_POINTER
     if own:
@@ -29,12 +31,58 @@ def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Op
     speaker = _company_speaking(sent, cues)
     if speaker is not None:
         return (speaker or ITS_OWN), None
-    if ctx.source and (_attributes_by_pronoun(sent, cues) or cues.source_carry.search(sent.text)):
+    if ctx.source and (_attributes_by_pronoun(sent, cues) or cues.source_carry.search(sent.text)
+                       or (ctx.source_para == para - 1 and _quote_goes_on(sent))):
         ctx.source_para = para
         return ctx.source, BY_POINTER
     if ctx.source and ctx.source_para == para:
         return ctx.source, BY_PARAGRAPH
     return None, None
+
+
+def credit_back(waiting: list[Frame], own: list[Frame], sent: Span, source: Optional[str], carried: object,
+                cues: Cues) -> list[Frame]:
+    """A credit that closes what came before it in its paragraph covers those figures
+    too: "Consumers have purchased 208,560 new vehicles this year. Truck and SUV sales
+    are down 2.6 percent. Dealers sold 303,417, according to InfoNation."; "The 2021
+    RAV4 Prime will go 39 miles on battery power alone. It will get 90 miles per
+    gallon, according to Toyota." `waiting` holds the paragraph's figures before this
+    sentence that no credit reached; returns those still waiting after it. Only the
+    first credit reaches back, and not one of those who expected a figure ("Revenue
+    rose 5%. Analysts had expected 4%, according to X")."""
+    if source is None:
+        return waiting + [f for f in own if f.source is None]
+    if (carried == BY_POINTER or (not carried and credits_main_clause(sent, cues) and not expects(sent))) \
+            and credit_follows(sent, cues):
+        for f in waiting:
+            if f.source is None and f.kind != Kind.illustrative:
+                f.source, f.source_how = source, "carried"
+    return []
+
+
+def credit_follows(sent: Span, cues: Cues) -> bool:
+    """Does the credit follow what it credits, at the end of the sentence ("...,
+    according to Toyota.", "..., Volkswagen says.", "..., the authors wrote in the
+    paper.")? A credit that opens its sentence ("According to WHO, there were ...",
+    "McClatchy said its finances ...") introduces what follows, not what came before."""
+    doc = sent.doc
+    last = max((t.i for t in sent if not (t.is_punct or t.is_space)), default=sent.start)
+    for m in cues.source_prepositions.finditer(sent.text):
+        head = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+        if m.group().strip().lower() != "per" and sent.text[:m.start()].rstrip().endswith(",") \
+                and head is not None and max(x.right_edge.i for x in head) >= last:
+            return True
+    for t in sent:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in cues.attribution_verbs or t.right_edge.i < last:
+            continue  # "The key to its success, says Buser, is ...": a credit inside the sentence
+        after = [c for c in t.children if c.i > t.i and c.dep_ not in ("punct", "nsubj", "prep", "npadvmod", "advmod")]
+        if after or not any(c.dep_ in ("ccomp", "parataxis") and c.i < t.i for c in t.children) and t.dep_ != "parataxis":
+            continue
+        subj = active_subject(t)
+        first = subj.left_edge.i if subj is not None and subj.i < t.i else t.i
+        if first > sent.start and doc[first - 1].text in ("," , "”", "\"", "''"):
+            return True
+    return False
 
 
 def credits_main_clause(sent: Span, cues: Cues) -> bool:
@@ -75,6 +123,21 @@ def _quotes_a_speaker(sent: Span, cues: Cues) -> bool:
         or _speaker_after_quote(sent, cues) is not None
 
 
+def _quote_goes_on(sent: Span) -> bool:
+    """Does a paragraph open with a quotation no one is credited with in it ("The
+    oxygen bar, “consists of an oxygen concentrator ...”" after "..., the description
+    on the website reads.")? A quotation runs on from the speaker of the paragraph
+    before; the caller checks that no credit of its own is made."""
+    text = doc_text(sent.doc)
+    before = text[:sent.start_char].rstrip(" \t")
+    if before and not before.endswith("\n"):
+        return False
+    own = sent.text.strip()
+    # a quotation the sentence opens and leaves open, or one the paragraph opens with
+    # (not "reports that depicted “cost increases”", the words of a document it names)
+    return own.count("“") > own.count("”") or own.count("\"") % 2 == 1 or own[:1] in ("“", "\"")
+
+
 def _company_speaking(sent: Span, cues: Cues) -> Optional[str]:
     """"Nvidia said ..., the company said": a company word that reports speaks for the
     organisation named before it in the sentence (returned), else for the company
@@ -97,10 +160,11 @@ def _company_speaking(sent: Span, cues: Cues) -> Optional[str]:
 
 def _attributes_by_pronoun(sent: Span, cues: Cues) -> bool:
     """"However, it also emphasizes that ...", "It examined ... and found that ...",
-    "He said ...": a reporting verb whose subject points back to the last source."""
+    "He said ...", "As he related, '...'": a reporting verb whose subject points back
+    to the last source."""
     for t in sent:
         if t.pos_ == "VERB" and t.lemma_.lower() in cues.attribution_verbs \
-                and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
+                and any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "mark" and c.lower_ == "as") for c in t.children):
             v = t
             for _ in range(3):
                 subj = active_subject(v)
@@ -136,7 +200,7 @@ def _source(sent: Span, cues: Cues) -> Optional[str]:
         return published
     for t in sent:
         lemma = t.lemma_.lower()
-        if lemma in cues.attribution_verbs and t.pos_ == "VERB":
+        if lemma in cues.attribution_verbs and t.pos_ == "VERB" and not _directs(t):
             v = t
             subj = _nearest_subject(v)
             if subj is None and v.dep_ == "conj":
@@ -189,6 +253,15 @@ def _source(sent: Span, cues: Cues) -> Optional[str]:
             if name:
                 return name
     return _name_then_verb(sent, cues)
+
+
+def _directs(verb: Token) -> bool:
+    """"The doctor told him to get rid of the duvet", "police warned residents to stay
+    indoors": a reporting verb with an object and a to-infinitive gives an order; it
+    reports nothing."""
+    return any(c.dep_ in ("dobj", "dative") for c in verb.children) and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children) \
+        and not any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _antecedent_entity(noun: Token, doc: Doc, cues: Cues) -> Optional[str]:
@@ -266,10 +339,12 @@ def gives_guidance(doc: Doc, sent: Span, subject: str, q: Quantity, cues: Cues) 
 def _source_words() -> tuple[frozenset[str], ...]:
     """(people and bodies that speak unnamed, words left out of their phrase, verbs
     that put their speaker after a quotation, verbs a company forecasts itself with,
-    verbs a company discloses its own results with), from framing.toml."""
+    verbs a company discloses its own results with, the people a story is about),
+    from framing.toml."""
     d = data_table("framing")
-    return (lowered(d["source_people"]), lowered(d["source_phrase_drop"]), lowered(d["quotative_verbs"]),
-            lowered(d["guidance_verbs"]), lowered(d["disclosure_verbs"]))
+    return (lowered(d["source_people"]) | lowered(d["witness_people"]), lowered(d["source_phrase_drop"]),
+            lowered(d["quotative_verbs"]), lowered(d["guidance_verbs"]), lowered(d["disclosure_verbs"]),
+            lowered(d["witness_people"]))
 
 
 def _speaker(subj: Token, doc: Doc, cues: Cues) -> Optional[str]:
@@ -292,6 +367,12 @@ def _speaker(subj: Token, doc: Doc, cues: Cues) -> Optional[str]:
         # "Michigan health authorities", "Chinese officials": a place before them says where
         # they serve; a name after them is whom they work for ("analysts at Jefferies")
         return _common_phrase(subj)
+    person = next((e for e in ents_between(doc, max(0, subj.i - 20), subj.i + 20)
+                   if e.label_ == "PERSON" and e.start <= subj.i < e.end), None)
+    if person is not None and is_entity_text(person.text, cues):
+        # "Indiana State Teachers Association President Keith Gambill told ...": the
+        # person speaks; the body before the title only says whom for
+        return canon(person.text)
     name = entity_in(own, doc, cues, cues.source_labels)
     if name:
         return name
@@ -309,8 +390,26 @@ def _nearest_subject(verb: Token) -> Optional[Token]:
 def _definite_people(sent: Span, phrase: str) -> bool:
     """Was `phrase` (a source with no name) read off a definite noun phrase, "the
     authors", "the unions"?"""
+    if phrase.split()[-1] in _source_words()[5]:
+        return False  # "the patient" is the one the story follows, not the body credited before
     return phrase.islower() and re.search(r"\b(?:the|these|those)\s+" + re.escape(phrase) + r"\b", sent.text,
                                           re.I) is not None
+
+
+def _named_with(sent: Span, phrase: str, source: str) -> bool:
+    """Were the people of `phrase` ("the analysts", "the authors") named near `source`,
+    in the text up to its last mention before the sentence ("The authors of the
+    research published in JAMA Psychiatry", "analysts at Jefferies", "researchers
+    have detected ... study lead author Lucas Paganini")? "The analysts" after "...,
+    Microsoft said" are others. A source not written as such (a canonical name) is
+    taken to be."""
+    before = doc_text(sent.doc)[:sent.start_char]
+    at = before.rfind(source)
+    if at < 0:
+        return True
+    head = phrase.split()[-1].lower()
+    stem = head[:-1] if head.endswith("s") else head
+    return re.search(r"\b" + re.escape(stem), before[max(0, at - 1000):].lower()) is not None
 
 
 def _definite_singular(head: Token) -> bool:
