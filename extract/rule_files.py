@@ -296,6 +296,11 @@ class FramingRules(Rules):
     topic_stop_words: list[str]
     benchmark_nouns: list[str]
     benchmark_words: list[str]
+    witness_people: list[str]
+    agreement_verbs: list[str]
+    price_nouns: list[str]
+    plan_nouns: list[str]
+    past_modals: list[str]
 
 
 # The model each shared file is checked against when read as a plain table (`data_table`).

@@ -373,7 +373,7 @@ CASES = [
     ("source-credit-after-a-comparison-is-for-the-compared",
      "Nvidia expects revenue of $54 billion, plus or minus 2%, for the third quarter, compared with analysts' "
      "average estimate of $53.14 billion, according to data compiled by LSEG.", MID_2025,
-     "$54 billion", dict(subject="Nvidia", source="Nvidia", kind="forecast", period="2025-Q3")),
+     "$54 billion", dict(subject="Nvidia", source="Nvidia", kind="forecast", period="FY2026-Q3")),  # its fiscal quarter
     ("source-credit-after-a-comparison-credits-the-compared",
      "Nvidia expects revenue of $54 billion, plus or minus 2%, for the third quarter, compared with analysts' "
      "average estimate of $53.14 billion, according to data compiled by LSEG.", MID_2025,
