@@ -72,7 +72,12 @@ class Vault:
         with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as old:
             has_users = old.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='users'").fetchone()
             rows = old.execute("SELECT * FROM users").fetchall() if has_users else []
-        for _id, name, password_hash, created_at, changed_at in rows:
+        self.import_users([row[1:] for row in rows])
+
+    def import_users(self, rows) -> None:
+        """Accounts (name, password hash, created at, password changed at) from a claims
+        database made before this file existed; a name already here keeps its own."""
+        for name, password_hash, created_at, changed_at in rows:
             self.conn.execute(
                 "INSERT OR IGNORE INTO users (name, password_hash, created_at, password_changed_at) VALUES (?,?,?,?)",
                 [name, password_hash, created_at, changed_at],

@@ -6,16 +6,20 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 import stat
 import threading
 
 import pytest
 import requests
+from werkzeug.security import generate_password_hash
 
 from claims.exports import write_csv
 from claims.review import LoginThrottle, create_app
 from claims.store import ClaimStore
-from claims.users import add_user, set_password
+from claims.store import migrations as store_migrations
+from claims.store.migrations import MIGRATIONS
+from claims.users import add_user, authenticate, set_password
 from claims.vault import vault_path
 
 from .review_support import PASSWORD, REVIEWER, alphabet_conflict, build_review_db, copy_db, csrf_from, serve, sign_in
@@ -215,6 +219,29 @@ def test_the_session_key_and_password_hashes_are_not_in_the_claims_database(db, 
     secrets_file = vault_path(db)
     assert stat.S_IMODE(secrets_file.stat().st_mode) == 0o600
     assert key.encode() in secrets_file.read_bytes()
+
+
+def test_an_older_database_gives_its_secrets_to_the_secrets_file_when_it_is_next_written(tmp_path, monkeypatch):
+    # A database made before the secrets file: the reviewer's hash and the session key in it.
+    db = tmp_path / "older.db"
+    monkeypatch.setattr(store_migrations, "MIGRATIONS", MIGRATIONS[:-1])
+    ClaimStore(db).close()
+    hashed = generate_password_hash(PASSWORD, method="scrypt")
+    with sqlite3.connect(db) as conn:
+        conn.execute("INSERT INTO users (name, password_hash, created_at, password_changed_at) VALUES (?,?,?,?)",
+                     [REVIEWER, hashed, "2025-01-01T00:00:00+00:00", "2025-01-01T00:00:00+00:00"])
+        conn.execute("INSERT INTO settings (key, value) VALUES ('session_secret', 'an old key in plain sight')")
+    conn.close()
+    monkeypatch.setattr(store_migrations, "MIGRATIONS", MIGRATIONS)
+    with ClaimStore(db) as store:  # opened to write: the migration runs
+        assert store.db["users"].count == 0
+        assert authenticate(store, REVIEWER, PASSWORD) is not None  # the account lives on, in the secrets file
+    with sqlite3.connect(db) as conn:  # what the next process to close it does: the log written back
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    everything = db.read_bytes()
+    assert b"scrypt:" not in everything and b"an old key in plain sight" not in everything
+    assert stat.S_IMODE(vault_path(db).stat().st_mode) == 0o600
 
 
 def test_a_new_secrets_file_is_private_from_its_first_moment(tmp_path):

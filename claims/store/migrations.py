@@ -43,6 +43,7 @@ MIGRATIONS: list[Migration] = [
     Migration("claim_facts", schema._M006_CLAIM_FACTS),
     Migration("conflict_tiers", schema._M007_CONFLICT_TIERS),
     Migration("claim_ratings", schema._M008_CLAIM_RATINGS),
+    Migration("secrets_out", schema._m009_secrets_out),
 ]
 
 _RECORD = """CREATE TABLE IF NOT EXISTS schema_migrations

@@ -352,3 +352,28 @@ BEGIN
     SELECT RAISE(ABORT, 'claim ratings are append-only');
 END;
 """
+
+
+def _m009_secrets_out(db: Database) -> None:
+    """Reviewers' password hashes and the session key leave the claims database.
+
+    Databases made before the secrets file (claims/vault.py) kept them in `users` and
+    `settings`, readable by anyone who may read (or publish) the database. Accounts are
+    copied into `<database>.secrets` (0600) first, then the rows are deleted here; the
+    tables stay, empty, so older code opening the file still finds them. An in-memory
+    database has no secrets file to move them to and keeps them."""
+    path = next((row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main"), "")
+    users = db.execute("SELECT name, password_hash, created_at, password_changed_at FROM users").fetchall()
+    if not path:
+        return
+    if users:
+        from claims.vault import Vault  # the vault imports the store: a late import, as here only
+
+        vault = Vault(path)
+        try:
+            vault.import_users(users)
+        finally:
+            vault.close()
+    db.execute("PRAGMA secure_delete = ON")  # deleted rows overwritten, not left in free pages
+    db.execute("DELETE FROM users")
+    db.execute("DELETE FROM settings WHERE key = 'session_secret'")
