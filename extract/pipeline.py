@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 
 from extract.article import article_from_source  # noqa: F401 -- re-exported
 from extract.attributes import with_array_attributes
+from extract.lemmas import with_fast_lemmas
 from extract.records import Article, Claim, Kind, Quantity, Source
 from extract.change import read_change
 from extract.tables import Cell, cell_metric, cell_subject, signed_cell, table_cells
@@ -141,6 +142,7 @@ def load_nlp(model: Optional[str] = None) -> Language:
             f"spaCy pipeline '{name}' is not installed; install it (see README) or set {MODEL_ENV}"
         ) from e
     with_array_attributes(nlp)  # the same rules, a third of the ruler's cost (extract/attributes.py)
+    with_fast_lemmas(nlp)  # the same lemmas, without a list scan per form (extract/lemmas.py)
     nlp.add_pipe("claims_line_sentences", before="parser")
     nlp.add_pipe("claims_quantities", last=True)
     return nlp
