@@ -106,6 +106,8 @@ HEARTBEAT_SECONDS = 0.5
 # fetched, a feed, a slow disk) ends its spaCy batch: the documents it holds are framed
 # and handed back to be committed instead of waiting for a full batch.
 STALL_SECONDS = 0.3
+
+
 class Engine:
     """Runs `process_source` over sources; a context manager owning its workers."""
 
