@@ -17,7 +17,6 @@ All results come back to the single `Writer`, which stores them in batched trans
 
 from __future__ import annotations
 
-import itertools
 import multiprocessing
 import queue
 import threading
@@ -29,6 +28,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from pydantic import BaseModel
 
+from claims.read_ahead import NOT_READY, ReadAhead  # noqa: F401 -- ReadAhead re-exported
 from extract.records import Article, Claim, Source
 
 # Tasks in flight per worker: enough to keep every worker busy while the writer
@@ -66,14 +66,18 @@ def process_source(source: Source, furniture: frozenset[str], nlp) -> DocumentOu
     return outcome
 
 
-def process_sources(sources: Iterable[Source], furniture: frozenset[str], nlp) -> Iterator[DocumentOutcome]:
+def process_sources(sources: Iterable[Source | object], furniture: frozenset[str], nlp) -> Iterator[DocumentOutcome]:
     """Each source cleaned and its claims extracted, in order, the candidate sentences of
-    all of them streamed through one `nlp.pipe` (extract.pipeline.extract_many). Never
-    raises: a failure is that document's outcome."""
-    from extract.pipeline import article_from_source, extract_many
+    all of them streamed through one `nlp.pipe` (extract.pipeline.extract_many). A
+    STALL among the sources hands back every document before it. Never raises: a
+    failure is that document's outcome."""
+    from extract.pipeline import STALL, article_from_source, extract_many
 
     def cleaned() -> Iterator[tuple[object, Optional[Article], str]]:
         for source in sources:
+            if source is STALL:  # the next source is slow to come: what is read comes out now
+                yield STALL
+                continue
             try:
                 article = article_from_source(source, furniture)
             except Exception as e:  # a page the cleaner cannot handle is reported, not fatal
@@ -98,6 +102,10 @@ def process_sources(sources: Iterable[Source], furniture: frozenset[str], nlp) -
 # While a document is being worked on, an engine yields None at least this often: the
 # writer's chance to commit what is finished, however long the next document takes.
 HEARTBEAT_SECONDS = 0.5
+# The in-process worker that has waited this long for its next source (a URL being
+# fetched, a feed, a slow disk) ends its spaCy batch: the documents it holds are framed
+# and handed back to be committed instead of waiting for a full batch.
+STALL_SECONDS = 0.3
 
 
 class Engine:
@@ -120,9 +128,15 @@ class Engine:
 _NEED, _DONE = object(), object()
 
 
+def _take(sources: Iterator) -> object:
+    """The next source, NOT_READY (a ReadAhead stream still waiting), or None at the end."""
+    return next(sources, None)
+
+
 class InProcess(Engine):
     """In this process. The work runs on a thread so that the caller, on this one, keeps
-    a heartbeat; the caller alone pulls the sources (they touch the store)."""
+    a heartbeat; the caller alone pulls the sources (they touch the store). A worker
+    kept waiting STALL_SECONDS for its next source hands back what it holds."""
 
     def __init__(self, model: Optional[str], furniture: frozenset[str]):
         from extract.pipeline import load_nlp
@@ -132,12 +146,18 @@ class InProcess(Engine):
         self.inbox: Optional[queue.Queue] = None
 
     def _work(self, inbox: queue.Queue, outbox: queue.Queue) -> None:
+        from extract.pipeline import STALL
+
         taken: deque[Source] = deque()
 
-        def kept() -> Iterator[Source]:
+        def kept() -> Iterator[Source | object]:
             while True:
                 outbox.put(_NEED)
-                source = inbox.get()
+                try:
+                    source = inbox.get(timeout=STALL_SECONDS)
+                except queue.Empty:
+                    yield STALL  # the documents read so far come out while we wait
+                    source = inbox.get()
                 if source is None:
                     return
                 taken.append(source)
@@ -153,14 +173,26 @@ class InProcess(Engine):
     def run(self, sources):
         self.inbox, outbox = queue.Queue(), queue.Queue()
         threading.Thread(target=self._work, args=(self.inbox, outbox), name="extract", daemon=True).start()
+        asked = False  # the worker waits for a source
+        draining = False  # the next source is slow: take what the worker hands back first
         while True:
+            if asked and not draining:
+                source = _take(sources)
+                if source is NOT_READY:
+                    yield None
+                    draining = True
+                else:
+                    self.inbox.put(source)
+                    asked = False
             try:
-                message = outbox.get(timeout=HEARTBEAT_SECONDS)
+                message = outbox.get(block=not asked, timeout=HEARTBEAT_SECONDS)
             except queue.Empty:
-                yield None
+                draining = False
+                if not asked:
+                    yield None
                 continue
             if message is _NEED:
-                self.inbox.put(next(sources, None))
+                asked = True
             elif message is _DONE:
                 return
             elif isinstance(message, BaseException):
@@ -171,6 +203,17 @@ class InProcess(Engine):
     def close(self) -> None:
         if self.inbox is not None:
             self.inbox.put(None)  # a run left early: its thread stops asking
+
+
+def _chunk(sources: Iterator, size: int = CHUNK_DOCUMENTS) -> tuple[list[Source], bool, bool]:
+    """(up to `size` sources, no more left, the next one is slow to come)."""
+    chunk: list[Source] = []
+    while len(chunk) < size:
+        source = _take(sources)
+        if source is None or source is NOT_READY:
+            return chunk, source is None, source is NOT_READY
+        chunk.append(source)
+    return chunk, False, False
 
 
 # State of a worker process, set once by its initializer.
@@ -232,13 +275,16 @@ class ProcessPool(Engine):
         exhausted = False
         while True:
             while not exhausted and len(pending) < limit:
-                chunk = list(itertools.islice(sources, CHUNK_DOCUMENTS))
-                if not chunk:
-                    exhausted = True
+                chunk, exhausted, slow = _chunk(sources)
+                if chunk:  # a short chunk when the next source is slow: no document waits for it
+                    pending[self.pool.submit(_work_in_process, chunk)] = chunk
+                if slow:
                     break
-                pending[self.pool.submit(_work_in_process, chunk)] = chunk
             if not pending:
-                return
+                if exhausted:
+                    return
+                yield None  # the next source is slow to come
+                continue
             done, _ = wait(pending, timeout=HEARTBEAT_SECONDS, return_when=FIRST_COMPLETED)
             if not done:
                 yield None
@@ -320,14 +366,19 @@ class DaskEngine(Engine):
         exhausted = False
         while True:
             while not exhausted and len(pending) < limit:
-                source = next(sources, None)
+                source = _take(sources)
+                if source is NOT_READY:
+                    break
                 if source is None:
                     exhausted = True
                     break
                 future = self.client.submit(dask_task, source, furniture, self.model, pure=False)
                 pending[future] = (source, time.monotonic() + (self.doc_timeout or float("inf")))
             if not pending:
-                return
+                if exhausted:
+                    return
+                yield None  # the next source is slow to come
+                continue
             try:
                 done = dask_wait(list(pending), timeout=HEARTBEAT_SECONDS, return_when="FIRST_COMPLETED").done
             except TimeoutError:

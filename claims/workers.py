@@ -16,7 +16,7 @@ import time
 from multiprocessing.connection import Connection, wait
 from typing import Iterator, Optional
 
-from claims.batch import HEARTBEAT_SECONDS, DocumentOutcome, Engine, process_source
+from claims.batch import HEARTBEAT_SECONDS, NOT_READY, DocumentOutcome, Engine, process_source
 from extract.records import Source
 
 
@@ -93,6 +93,8 @@ class KillablePool(Engine):
             for worker in self.workers:
                 if worker.ready and worker.source is None and not exhausted:
                     source = next(sources, None)
+                    if source is NOT_READY:  # the next source is slow to come: wait on the busy ones
+                        break
                     if source is None:
                         exhausted = True
                     else:

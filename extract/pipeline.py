@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 
 from extract.article import article_from_source  # noqa: F401 -- re-exported
 from extract.attributes import with_array_attributes
+from extract.lemmas import with_fast_lemmas
 from extract.records import Article, Claim, Kind, Quantity, Source
 from extract.change import read_change
 from extract.tables import Cell, cell_metric, cell_subject, signed_cell, table_cells
@@ -141,6 +142,7 @@ def load_nlp(model: Optional[str] = None) -> Language:
             f"spaCy pipeline '{name}' is not installed; install it (see README) or set {MODEL_ENV}"
         ) from e
     with_array_attributes(nlp)  # the same rules, a third of the ruler's cost (extract/attributes.py)
+    with_fast_lemmas(nlp)  # the same lemmas, without a list scan per form (extract/lemmas.py)
     nlp.add_pipe("claims_line_sentences", before="parser")
     nlp.add_pipe("claims_quantities", last=True)
     return nlp
@@ -236,19 +238,38 @@ class _Pending:
 PIPE_BATCH = 128
 
 
-def extract_many(items: Iterable[tuple[object, Optional[Article], str]], nlp: Optional[Language] = None,
+class _Stall:
+    def __repr__(self) -> str:
+        return "STALL"
+
+
+# An item of extract_many's input meaning "the next article is not ready yet" (a URL
+# being fetched): spaCy holds a whole batch before it yields, so the articles already
+# read are parsed and handed back now instead of when the batch fills.
+STALL = _Stall()
+
+
+def extract_many(items: Iterable["tuple[object, Optional[Article], str] | _Stall"], nlp: Optional[Language] = None,
                  prefilter: bool = True, batch_size: int = PIPE_BATCH
                  ) -> Iterator[tuple[object, "list[Claim] | Exception | None"]]:
     """(key, claims) for each (key, article, doc name), in order, the candidate sentences
     of many articles streamed through one `nlp.pipe` (a call per article costs the
     pipeline's per-batch overhead on a handful of sentences). An article that fails
     gives (key, exception); a None article gives (key, None). Only a bounded number of
-    articles is held at once: the input is pulled as the pipeline needs more."""
+    articles is held at once: the input is pulled as the pipeline needs more. A STALL
+    item ends the current `nlp.pipe` call (every article before it comes out) and the
+    stream goes on in a new one."""
     nlp = nlp or load_nlp()
     pending: deque[_Pending] = deque()
+    source = iter(items)
+    exhausted = False
 
     def feed() -> Iterator[Doc]:
-        for key, article, doc_name in items:
+        nonlocal exhausted
+        for item in source:
+            if item is STALL:
+                return
+            key, article, doc_name = item
             entry = _Pending(key, article, doc_name)
             pending.append(entry)
             if article is None:
@@ -260,16 +281,18 @@ def extract_many(items: Iterable[tuple[object, Optional[Article], str]], nlp: Op
                 continue
             entry.wanted = len(docs)
             yield from docs
+        exhausted = True
 
     def finished() -> Iterator[tuple[object, "list[Claim] | Exception | None"]]:
         while pending and pending[0].ready():
             yield pending.popleft().result()
 
-    for doc in nlp.pipe(feed(), batch_size=batch_size):
+    while not exhausted:
+        for doc in nlp.pipe(feed(), batch_size=batch_size):
+            yield from finished()
+            pending[0].parsed.append(doc)
+            yield from finished()
         yield from finished()
-        pending[0].parsed.append(doc)
-        yield from finished()
-    yield from finished()
 
 
 def _candidate_docs(entry: _Pending, nlp: Language, prefilter: bool) -> list[Doc]:
