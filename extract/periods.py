@@ -477,7 +477,7 @@ def fiscal_year_end_named(head: str) -> Optional[int]:
     for line in head.split("\n"):
         m = _year_end_opening().match(_DATELINE.sub("", line.strip(), count=1))
         if m:
-            return ends[m.group(1)]
+            return ends[m.group(1)] if ends[m.group(1)] != 12 else None  # a calendar year
     return None
 
 

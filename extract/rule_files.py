@@ -234,10 +234,11 @@ class GamePeriodsRules(Rules):
 
 
 class FiscalCalendarsRules(Rules):
-    """extract/data/fiscal_calendars.toml: companies that name a fiscal year by its first year."""
+    """extract/data/fiscal_calendars.toml: the month companies' fiscal years end in, and those
+    that name a fiscal year by its first year."""
 
     named_by_start: list[str]
-    year_ends: dict[str, Annotated[int, Field(ge=1, le=11)]] = {}
+    year_ends: dict[str, Annotated[int, Field(ge=1, le=12)]] = {}
 
 
 class UrlDatesRules(Rules):

@@ -156,8 +156,8 @@ def calendar_period(period: str, subject: str) -> str:
     are calendar quarters: Microsoft FY2026-Q1 -> 2025-Q3, Alphabet FY2025 -> 2025."""
     m = FISCAL_PERIOD.fullmatch(period)
     end = _rules().fiscal_year_end.get(entity_table().whole(subject)) if m else None
-    if end is None:
-        return period
+    if end is None or end % 3:
+        return period  # a year ending in January (Nvidia's) has quarters of its own
     year = int(m.group(1))
     if m.group(2) is None:
         return str(year) if end == 12 else period

@@ -9,8 +9,9 @@ way on the other keeps a pair apart unless the figures' own words say the two ar
   ("the jury took 15 minutes" about "Webb" in one, "a federal jury in Fort Worth
   deliberated" in the other).
 - A fiscal year and the calendar year of the same number are one period, possibly, for a
-  company whose fiscal calendar is not known (claims/data/reconcile.toml
-  [fiscal_year_end]): one outlet's "in 2019" is often the company's fiscal 2019.
+  company whose fiscal calendar is not known or whose quarters are not calendar quarters
+  (extract/data/fiscal_calendars.toml `year_ends`): one outlet's "in 2019" is often the
+  company's fiscal 2019.
 - A percent framed as a level whose own sentence says it is a growth ("comparable-store
   sales growth in 2019 will be 3.5%, compared with prior guidance of 4.0%") meets that
   level's growth.
@@ -78,7 +79,8 @@ def periods_bridged(pa: str, pb: str, subject: Optional[str]) -> bool:
         m = FISCAL_YEAR.fullmatch(fiscal)
         if m and calendar == m.group(1):
             whole = entity_table().whole(subject) if subject else None
-            return whole not in _rules().fiscal_year_end
+            end = _rules().fiscal_year_end.get(whole)
+            return end is None or end % 3 != 0  # a quarter-aligned year is compared as calendar periods
     return False
 
 

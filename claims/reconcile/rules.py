@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from extract.rule_files import FiscalCalendarsRules
+from extract.rules import load_rules
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
@@ -134,7 +137,7 @@ def _rules() -> _Rules:
         segments={parent: {w.lower(): unit for w, unit in by_word.items()} for parent, by_word in d["segments"].items()},
         relays=frozenset(r.lower() for r in d["speakers"]["relays"]),
         consensus=frozenset(r.lower() for r in d["speakers"]["consensus"]),
-        fiscal_year_end=dict(d["fiscal_year_end"]),
+        fiscal_year_end=dict(load_rules("fiscal_calendars.toml", FiscalCalendarsRules).year_ends),
         to_date=_cue_pattern(d["partial"]["to_date"]),
         owner_words=frozenset(words["owners"]),
         outlook=_cue_pattern(d["outlook"]["cues"]),
