@@ -5,7 +5,7 @@ what only the article as a whole states is read here first and handed to it:
 
 - `published`: its publication date, when known;
 - `year`: for an undated article, the year it is estimated to be written in
-  (`extract.periods.reference_year`);
+  (`extract.writing_year.reference_year`);
 - `fiscal_year`: the fiscal year it reports on, when it names one ("the benefits
   anticipated for fiscal 2019"): its undated quarters are that year's quarters;
 - `reporting`: the period a results story reports, named in its lede ("Home Depot
@@ -28,8 +28,9 @@ from typing import NamedTuple, Optional
 from extract.lexicon import alternation
 from extract.rule_files import ReportingRules
 from extract.rules import load_rules
-from extract.periods import (find_time_refs, fiscal_year_end_named, fiscal_year_named, names_fiscal_years_by_start,
-                             reference_year)
+from extract.fiscal_calendar import fiscal_year_end_named, names_fiscal_years_by_start
+from extract.periods import find_time_refs
+from extract.writing_year import fiscal_year_named, reference_year
 
 # A lede is the first paragraph of at least this many words: shorter lines are
 # headlines, bylines, captions, tickers.

@@ -36,7 +36,8 @@ from functools import lru_cache
 from typing import NamedTuple, Optional
 
 from extract.lexicon import alternation
-from extract.rule_files import FiscalCalendarsRules, GamePeriodsRules
+from extract.fiscal_calendar import FiscalCalendar, fiscal_part
+from extract.rule_files import GamePeriodsRules
 from extract.rules import load_rules
 from extract.months import full_month_names, month_numbers
 
@@ -177,25 +178,7 @@ _HORIZON_BEFORE = re.compile(r"\b(?:by|until|till|before)\s+(?:the\s+)?(?:(?:end
 _PUBLICATION_BEFORE = re.compile(
     r"\b(?:published|released|issued|dated|conducted|carried\s+out|came\s+out)\s+(?:in|on|during)?\s*$", re.I)
 
-_FUTURE_BEFORE = re.compile(r"\b(?:for|by|until|through|toward|towards|expected|forecast|projected|will|next|before|between)\b[^.]{0,20}$", re.I)
-
-
-# A future tense or plan earlier in the same sentence: "Fortress will give up the
-# management contract at the end of 2021" is no evidence of the writing year.
-_FUTURE_CLAUSE_BEFORE = re.compile(
-    r"\b(?:will|won[’']t|shall|would|could|might|expects?|expected|plans?|planned|scheduled|due|aims?|intends?|"
-    r"projected|forecasts?|forecasted|predicts?|predicted|sees|targets?|targeted)\b(?:[^.!?\n]|\.(?=\d)){0,130}$",
-    re.I)
-
-# A sentence that speaks of "this year" beside a named year names another year: "up
-# 39% so far this year, after nearly tripling in 2024" is written the year after.
-_THIS_YEAR = re.compile(r"\b(?:this\s+year|year[-\s]to[-\s]date)\b", re.I)
 _SENTENCE_BOUNDS = re.compile(r"[.!?\n]")
-
-
-_COMPARED_BEFORE = re.compile(
-    r"(?:\bfrom|\bcompared\s+(?:with|to)|\bversus|\bvs\.?)\b[^.;]{0,40}$"
-    r"|\bsince\s+(?:(?:early|late|mid-?|the\s+(?:start|end|beginning|middle)\s+of)\s+)?(?:[A-Z][a-z]+\.?\s+)?$", re.I)
 
 
 class TimeRef(NamedTuple):
@@ -204,32 +187,6 @@ class TimeRef(NamedTuple):
     period: Optional[str]  # normalised period, or None
     role: str  # period | unresolved | window | same | current | baseline | publication
     unit: Optional[str] = None  # for role "same": period | quarter | year | month
-
-
-def reference_year(text: str) -> Optional[int]:
-    """The year a dateless article is written in, estimated: the latest year it
-    mentions outside a forward-looking phrase ("for 2027", "by the end of 2027").
-    Used only to resolve "this year", "last year" and "next year", and a bare
-    quarter or month ("in Q1", "in July") the writer left undated because it is
-    the year under discussion."""
-    years = []
-    for m in re.finditer(rf"(?<![\d,.$€£¥-]){_YEAR}(?![\d%])", text):
-        if _FUTURE_BEFORE.search(text[max(0, m.start() - 30):m.start()]) or _is_model_year(text, m):
-            continue  # "by fiscal 2028", "for 2027"; "the 2021 RAV4" may be sold the year before
-        if _COMPARED_BEFORE.search(text[max(0, m.start() - 50):m.start()]) or _beside_this_year(text, m):
-            # a year compared with ("will reach $350 billion, up from $230 billion in
-            # 2024") is before the writing year, whatever the tense around it
-            years.append(int(m.group(1)) + 1)
-        elif not _FUTURE_CLAUSE_BEFORE.search(text[max(0, m.start() - 150):m.start()]):
-            years.append(int(m.group(1)))
-    return max(years) if years else None
-
-
-def _beside_this_year(text: str, m: re.Match) -> bool:
-    starts = [b.end() for b in _SENTENCE_BOUNDS.finditer(text, max(0, m.start() - 200), m.start())]
-    stop = _SENTENCE_BOUNDS.search(text, m.end(), m.end() + 200)
-    sentence = text[starts[-1] if starts else max(0, m.start() - 200):stop.start() if stop else m.end() + 200]
-    return _THIS_YEAR.search(sentence) is not None
 
 
 def find_periods(text: str, published: Optional[dt.date] = None, start: int = 0, end: Optional[int] = None,
@@ -347,7 +304,7 @@ def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[in
         y = published.year if published else year
         return TimeRef(s, e, str(y), "period") if y else TimeRef(s, e, None, "unresolved")
     if kind in ("bareoq", "bareoh"):
-        return _bare_part_ref(kind, m, published, year, fiscal_year, _FiscalCalendar(fiscal_ends, by_start))
+        return _bare_part_ref(kind, m, published, year, fiscal_year, FiscalCalendar(fiscal_ends, by_start))
     if kind == "bareq" and m.group(1).upper() in ("Q1", "Q2", "Q3") and fiscal_year is not None:
         return TimeRef(s, e, f"FY{fiscal_year}-{m.group(1).upper()}", "period")
     anchor = published
@@ -392,13 +349,8 @@ def _marker_ref(kind: str, m: re.Match) -> TimeRef:
     return TimeRef(s, e, None, "yearago")  # "a year earlier"
 
 
-class _FiscalCalendar(NamedTuple):
-    ends: Optional[int]  # the month the article's company's fiscal year ends in, if known
-    by_start: bool  # it names a fiscal year by the year it starts in
-
-
 def _bare_part_ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[int],
-                   fiscal_year: Optional[int], calendar: _FiscalCalendar) -> Optional[TimeRef]:
+                   fiscal_year: Optional[int], calendar: FiscalCalendar) -> Optional[TimeRef]:
     """An ordinal quarter or half with no year ("the third quarter", "second-half sales"):
     the article's fiscal year's, its company's fiscal calendar's, a game's (no period), or
     the year under discussion's."""
@@ -411,7 +363,7 @@ def _bare_part_ref(kind: str, m: re.Match, published: Optional[dt.date], year: O
     said_fiscal = re.search(r"\bfiscal[\s-]+$", m.string[max(0, s - 10):s], re.I) is not None
     if calendar.ends is not None and published is not None and (said_fiscal or not _in_a_game(m)):
         # "Nvidia expects revenue of $54 billion in the fiscal third quarter" (Aug. 2025)
-        return TimeRef(s, e, _fiscal_part(kind, _ORD[m.group(1).lower()], published, calendar), "period")
+        return TimeRef(s, e, fiscal_part(kind, _ORD[m.group(1).lower()], published, calendar), "period")
     if kind == "bareoq" and said_fiscal:
         # "the fiscal first quarter": which fiscal year it belongs to, the text does not say
         return TimeRef(s, e, None, "unresolved")
@@ -444,80 +396,10 @@ def _bare_part_ref(kind: str, m: re.Match, published: Optional[dt.date], year: O
     return None
 
 
-def _fiscal_part(kind: str, n: int, published: dt.date, calendar: _FiscalCalendar) -> str:
-    """Quarter (or half) `n` of the fiscal year whose part starts at most three months
-    after `published`, the latest such (as for calendar quarters): with the year ending
-    in January, the third quarter is FY2026-Q3 in August 2025 (August to October 2025)."""
-    months = 3 if kind == "bareoq" else 6
-    parts = 12 // months
-    written = published.year * 12 + published.month - 1  # months since year 0
-    ends = published.year + 2
-    while True:
-        # the part's first month: the fiscal year's last month, less the parts after it
-        first = ends * 12 + calendar.ends - 1 - months * (parts - n) - (months - 1)
-        if first - written <= 3:
-            break
-        ends -= 1
-    label = "Q" if months == 3 else "H"
-    return f"FY{ends - 1 if calendar.by_start else ends}-{label}{n}"
-
-
 _FISCAL_APPOSITIVE = re.compile(r"\s*[,(—–]\s*(?:the\s+|its\s+)?(?:(?:first|second|third|fourth)\s+(?:fiscal\s+)?quarter\s+"
                                 r"of\s+(?:its\s+|the\s+)?(?:fiscal|FY)|fiscal\s+(?:first|second|third|fourth)|"
                                 r"(?:fiscal\s+|FY\s*)'?\d{2,4}\s*Q[1-4]|Q[1-4]\s+(?:of\s+)?(?:fiscal|FY))", re.I)
 _FISCAL_YEAR_NAMED = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*'?((?:19|20)\d\d|\d\d)\b", re.I)
-
-
-def fiscal_year_end_named(head: str) -> Optional[int]:
-    """The month the fiscal year ends in of the company a headline or lede opens with
-    (its first three words, after a dateline), when data/fiscal_calendars.toml lists it
-    (`year_ends`: companies whose year does not end in December). A company named later
-    is another story's ("Nebius raised its forecast ... for customers such as Microsoft")."""
-    ends = load_rules('fiscal_calendars.toml', FiscalCalendarsRules).year_ends
-    for line in head.split("\n"):
-        m = _year_end_opening().match(_DATELINE.sub("", line.strip(), count=1))
-        if m:
-            return ends[m.group(1)] if ends[m.group(1)] != 12 else None  # a calendar year
-    return None
-
-
-# "Nov 19 (Reuters) - ", "SAN FRANCISCO, Aug 27 — ": what a lede may open with before its story
-_DATELINE = re.compile(r"^[^\n]{0,60}?\s[-–—]\s+")
-
-
-@lru_cache(maxsize=1)
-def _year_end_opening() -> re.Pattern:
-    names = alternation(load_rules('fiscal_calendars.toml', FiscalCalendarsRules).year_ends)
-    return re.compile(rf"(?:[\w’'.&-]+\s+){{0,2}}?({names})(?![\w-])")
-
-
-def names_fiscal_years_by_start(lede: str) -> bool:
-    """The article's company names its fiscal years by the year they start in: the first
-    company of data/fiscal_calendars.toml named in its title or lede."""
-    return _named_by_start().search(lede) is not None
-
-
-@lru_cache(maxsize=1)
-def _named_by_start() -> re.Pattern:
-    return re.compile(rf"(?<![\w-])(?:{alternation(load_rules('fiscal_calendars.toml', FiscalCalendarsRules).named_by_start)})(?![\w-])",
-                      re.I)
-
-
-def fiscal_year_named(text: str) -> Optional[int]:
-    """The fiscal year an article reports on, when it names one and only one in a
-    forward-looking phrase: "the benefits anticipated for fiscal 2019", "capex growth
-    in fiscal 2026 would be higher". A fiscal year named only in the past tense
-    ("capital expenditures totaled $88 billion in fiscal 2025") is a year that has
-    ended, and two years looked forward to leave the current one open."""
-    years = {_four_digits(m.group(1)) for m in _FISCAL_YEAR_NAMED.finditer(text)
-             if not _COMPARED_BEFORE.search(text[max(0, m.start() - 50):m.start()])
-             and not _THAN_BEFORE.search(text[max(0, m.start() - 12):m.start()])
-             and (_FUTURE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
-                  or _FUTURE_CLAUSE_BEFORE.search(text[max(0, m.start() - 150):m.start()]))}
-    return years.pop() if len(years) == 1 else None
-
-
-_THAN_BEFORE = re.compile(r"\bthan\s+(?:in\s+|for\s+)?$", re.I)  # "higher than in fiscal 2025": the year compared
 
 
 def _in_a_game(m: re.Match) -> bool:
@@ -532,10 +414,6 @@ def _in_a_game(m: re.Match) -> bool:
 @lru_cache(maxsize=1)
 def _game_words() -> re.Pattern:
     return re.compile(rf"\b(?:{alternation(load_rules('game_periods.toml', GamePeriodsRules).game_words)})\b", re.I)
-
-
-def _four_digits(year: str) -> int:
-    return int(year) if len(year) == 4 else 2000 + int(year)
 
 
 def _ordinal_quarter_ended(m: re.Match, published: Optional[dt.date], year: Optional[int],

@@ -4,8 +4,9 @@ import datetime as dt
 
 import pytest
 
-from extract.periods import (find_periods, find_time_refs, fiscal_year_end_named, names_fiscal_years_by_start,
-                             reference_year)
+from extract.fiscal_calendar import fiscal_year_end_named, names_fiscal_years_by_start
+from extract.periods import find_periods, find_time_refs
+from extract.writing_year import reference_year
 
 MID_2026 = dt.date(2026, 6, 15)
 
