@@ -49,7 +49,9 @@ CASES = [
     ("pronoun-attribution-carried", "000_e6b6c2c44118debd.txt", "six years", dict(source="Bloomberg")),
     ("restated-heading", "000_e6b6c2c44118debd.txt", "$850 billion",
      dict(source="Bloomberg", period="2026-Q1", subject="cloud industry")),
-    ("restated-gap", "002_68f7e8746d49bafe.txt", "$600 Billion", dict(source="Sequoia Capital", kind="estimate")),
+    # "Sequoia's David Cahn ... has calculated the gap": the person speaks (the gold credits
+    # "Sequoia Capital (David Cahn)")
+    ("restated-gap", "002_68f7e8746d49bafe.txt", "$600 Billion", dict(source="David Cahn", kind="estimate")),
     ("illustration-paragraph", "002_68f7e8746d49bafe.txt", "$20,000", dict(kind="illustrative", subject="developer")),
     ("group-anaphor", "002_68f7e8746d49bafe.txt", "$108 billion",
      dict(subject="big five hyperscalers", source="CreditSights", period="2025")),
