@@ -317,6 +317,11 @@ class Locale(Rules):
     before: list[str]
 
 
+class Goods(Rules):
+    levies: list[str]
+    goods: list[str]
+
+
 class SubjectRules(Rules):
     """extract/data/subject.toml: who a figure is about (extract/frame/subject.py, noun_phrase.py, article.py)."""
 
@@ -324,6 +329,7 @@ class SubjectRules(Rules):
     not_owners: Words
     own_names: OwnNames
     locale: Locale
+    goods: Goods
 
 
 MODELS: dict[str, type[Rules]] = {

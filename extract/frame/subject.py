@@ -10,7 +10,8 @@ from extract.vocab import entity_table
 from extract.frame.cues import Cues, load_cues
 from extract.frame.context import Context, POINTS_BACK, STRONG, WEAK, doc_text, sent_tokens, span_ents
 from extract.frame.syntax import bracketed, canon, clause_subject, company_word, entity_in, is_entity_text, last_organisation_before, metric_tokens, tokens_of
-from extract.frame.figures import valued_object
+from extract.frame.figures import is_money, valued_object
+from extract.frame.article import subject_rules
 from extract.frame.noun_phrase import demonstrative_np, metric_head, name_np, np_phrase, without_article
 
 
@@ -30,7 +31,7 @@ def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     found = _respectively(doc, sent, q, in_sent, cues) or _aged_person(doc, span, q, cues)
     if found:
         return found, STRONG
-    for step in (_partitive_whole, _holder_with, _valued_company, _owner_of_figure_phrase):
+    for step in (_partitive_whole, _goods_valued, _holder_with, _valued_company, _owner_of_figure_phrase):
         hit = step(doc, span, q, cues, ctx)
         if hit is not None:
             return hit
@@ -65,6 +66,45 @@ def _partitive_whole(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context
                     name, back = name_np(o, doc, cues, span)
                     if name:
                         return name, STRONG
+    return None
+
+
+def _goods_valued(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
+    """The goods a sum buys or a levy is charged on: "$125 billion worth of Chinese
+    goods", "$2 million worth of cocaine", "some $156 billion in Chinese consumer
+    goods", and the rate of "the 15% tariffs on about $125 billion worth of Chinese
+    goods" or "a 25% duty on steel imports". The figure is the goods', not the figure
+    of whoever imposes, buys or seizes them (data/subject.toml [goods])."""
+    root = span.root
+    words = subject_rules().goods
+    if q.unit == "percent":
+        levy = root.head if root.dep_ in ("nummod", "compound", "amod") else None
+        if levy is None or levy.lower_ not in words.levies:
+            return None
+        on = [t for t in levy.subtree if t.dep_ == "prep" and t.lower_ == "on" and t.i > levy.i]
+        objs = [o for t in on[:1] for o in t.children if o.dep_ == "pobj"]
+        # "on $125 billion worth of Chinese goods", "on an earlier list of goods", "on steel imports"
+        goods = (_goods_of(objs[0], words.goods) or (objs[0] if objs[0].lower_ in words.goods else None)) \
+            if objs else None
+    elif is_money(q):
+        # "$125 billion worth of ...", "a $250 billion list of ...": the noun the sum counts
+        counted = root.head if root.dep_ in ("nummod", "compound") and root.head.pos_ == "NOUN" else root
+        goods = _goods_of(counted, words.goods)
+    else:
+        return None
+    if goods is None or span.start <= goods.i < span.end:
+        return None
+    phrase = np_phrase(goods, cues)
+    return (phrase, STRONG) if phrase else None
+
+
+def _goods_of(sum_: Token, goods: list[str]) -> Optional[Token]:
+    """What "$X worth of Y" counts (any Y), or "$X of/in Y" when Y's head is goods."""
+    for c in sum_.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "in"):
+            for o in c.children:
+                if o.dep_ == "pobj" and (sum_.lower_ == "worth" and c.lower_ == "of" or o.lower_ in goods):
+                    return o
     return None
 
 

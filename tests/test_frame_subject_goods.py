@@ -1,0 +1,52 @@
+"""Framing, who a figure is about: a sum of money that buys goods, or a levy charged on
+them, is the goods' figure, not the figure of whoever imposes, buys or seizes them
+(extract/data/subject.toml [goods], extract/frame/subject.py _goods_valued)."""
+
+import pytest
+
+from extract.records import Article
+
+# id, sentence, surface, expected subject
+CASES = [
+    ("trade-rate-on-worth-of",
+     "Beijing also wants Trump to eliminate the 15% tariffs on about $125 billion worth of "
+     "Chinese goods imposed on Sept. 1.", "15%", "Chinese goods"),
+    ("trade-worth-of",
+     "Beijing also wants Trump to eliminate the 15% tariffs on about $125 billion worth of "
+     "Chinese goods imposed on Sept. 1.", "$125 billion", "Chinese goods"),
+    ("trade-sum-in-goods",
+     "Two people briefed on the talks said Trump has decided that cancelling a scheduled Dec. 15 "
+     "imposition of tariffs on some $156 billion in Chinese consumer goods requires deeper "
+     "concessions from China.", "$156 billion", "Chinese consumer goods"),
+    ("trade-rate-in-relative-clause",
+     "Firms are uncertain whether a 15 percent tariff that the administration had planned to "
+     "impose on another $160 billion of goods would go ahead.", "15 percent", "goods"),
+    ("trade-duty-on-imports",
+     "The European Union imposed a 25% duty on steel imports from Turkey last year.", "25%", "steel imports"),
+    ("crime-seizure",
+     "Deputies seized about $2 million worth of cocaine from a tractor-trailer on Interstate 10, "
+     "the sheriff's office said.", "$2 million", "cocaine"),
+    ("farm-purchases",
+     "Under the deal, Beijing agreed to buy $40 billion of American soybeans over two years.",
+     "$40 billion", "American soybeans"),
+]
+
+# id, sentence, surface, expected subject: "$X in revenue" counts a measure, not goods
+NOT_GOODS = [
+    ("results-in-revenue", "Apple reported $64 billion in revenue for the quarter.", "$64 billion", "Apple"),
+    ("deal-of-shares", "Siemens sold $2 billion of its shares in the unit.", "$2 billion", "Siemens"),
+]
+
+
+def _claims(nlp, text):
+    from extract.pipeline import extract_claims
+
+    return extract_claims(Article(text=text, regions=[(0, len(text))], date=None), "case", nlp)
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in CASES + NOT_GOODS],
+                         ids=[c[0] for c in CASES + NOT_GOODS])
+def test_a_sum_or_levy_on_goods_is_the_goods_figure(nlp, text, surface, subject):
+    hits = [c for c in _claims(nlp, text) if c.surface == surface]
+    assert hits, f"{surface!r} not extracted"
+    assert hits[0].subject == subject
