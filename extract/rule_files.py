@@ -322,6 +322,10 @@ class Goods(Rules):
     goods: list[str]
 
 
+class ListLabel(Rules):
+    pattern: str
+
+
 class SubjectRules(Rules):
     """extract/data/subject.toml: who a figure is about (extract/frame/subject.py, noun_phrase.py, article.py)."""
 
@@ -330,6 +334,7 @@ class SubjectRules(Rules):
     own_names: OwnNames
     locale: Locale
     goods: Goods
+    list_label: ListLabel
 
 
 MODELS: dict[str, type[Rules]] = {

@@ -1,4 +1,5 @@
-"""Framing, who a figure is about: a sum of money that buys goods, or a levy charged on
+"""Framing, who a figure is about. A list entry ("Ryan S. Hollman: ... $326,000 bond") is
+about the name its line starts with. A sum of money that buys goods, or a levy charged on
 them, is the goods' figure, not the figure of whoever imposes, buys or seizes them
 (extract/data/subject.toml [goods], extract/frame/subject.py _goods_valued)."""
 
@@ -47,6 +48,33 @@ def _claims(nlp, text):
 @pytest.mark.parametrize("text,surface,subject", [c[1:] for c in CASES + NOT_GOODS],
                          ids=[c[0] for c in CASES + NOT_GOODS])
 def test_a_sum_or_levy_on_goods_is_the_goods_figure(nlp, text, surface, subject):
+    hits = [c for c in _claims(nlp, text) if c.surface == surface]
+    assert hits, f"{surface!r} not extracted"
+    assert hits[0].subject == subject
+
+
+# id, text whose lines are list entries ("Name: details"), surface, expected subject
+LIST_CASES = [
+    ("police-blotter",
+     "Police arrested six people Monday during a narcotics investigation.\n\n"
+     "Ryan S. Hollman: Dealing in methamphetamine, possession of heroin, held in jail in lieu of $326,000 bond.\n\n"
+     "Jonathan P. Blair: Possession of methamphetamine, held in jail in lieu of $72,500 bond.",
+     "$72,500", "Jonathan P. Blair"),
+    ("box-score",
+     "The Lakers beat the Spurs 121-112 on Wednesday night.\n\n"
+     "Anthony Davis: 31 points, 11 rebounds and three blocks in 35 minutes.",
+     "11 rebounds", "Anthony Davis"),
+    ("dateline-is-no-label",
+     "NEW DELHI: Nearly 150 Indians returned home on Wednesday after being deported.\n\n"
+     "They had paid agents up to Rs 40 lakh each.",
+     "150 Indians", None),
+    ("a-measure-is-no-label",
+     "Quarterly highlights for investors.\n\nRevenue Growth: 5% in the quarter.", "5%", None),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in LIST_CASES], ids=[c[0] for c in LIST_CASES])
+def test_a_list_entry_is_about_the_name_it_starts_with(nlp, text, surface, subject):
     hits = [c for c in _claims(nlp, text) if c.surface == surface]
     assert hits, f"{surface!r} not extracted"
     assert hits[0].subject == subject

@@ -3,6 +3,7 @@
 from __future__ import annotations
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 from spacy.tokens import Doc, Span, Token
 from extract.records import Quantity
@@ -28,7 +29,7 @@ def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     span = tokens_of(doc, q)
     if span is None:
         return None, None
-    found = _respectively(doc, sent, q, in_sent, cues) or _aged_person(doc, span, q, cues)
+    found = _list_label(doc, span, q) or _respectively(doc, sent, q, in_sent, cues) or _aged_person(doc, span, q, cues)
     if found:
         return found, STRONG
     for step in (_partitive_whole, _goods_valued, _holder_with, _valued_company, _owner_of_figure_phrase):
@@ -52,6 +53,26 @@ def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
         # the reporters foresee a figure of the company just named
         return ctx.named, WEAK
     return None, None
+
+
+@lru_cache(maxsize=None)
+def _label_pattern() -> re.Pattern:
+    return re.compile(subject_rules().list_label.pattern, re.M)  # "^": where a line starts
+
+
+def _list_label(doc: Doc, span: Span, q: Quantity) -> Optional[str]:
+    """The name a list entry's line starts with ("Ryan S. Hollman: ... held in lieu of
+    $326,000 bond", "Anthony Davis: 31 points"): the figures after its colon are the
+    named one's. A proper noun in the label, not a measure ("Revenue Growth: 5%")."""
+    text = doc_text(doc)
+    line = text.rfind("\n", 0, q.start) + 1
+    m = _label_pattern().match(text, line, q.start)
+    if m is None:
+        return None
+    label = list(doc.char_span(m.start(1), m.end(1), alignment_mode="expand") or ())
+    if not label or span.start <= label[-1].i or not any(t.pos_ == "PROPN" for t in label) or metric_head(label[-1]):
+        return None
+    return m.group(1)
 
 
 def _partitive_whole(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
