@@ -78,3 +78,26 @@ def test_a_list_entry_is_about_the_name_it_starts_with(nlp, text, surface, subje
     hits = [c for c in _claims(nlp, text) if c.surface == surface]
     assert hits, f"{surface!r} not extracted"
     assert hits[0].subject == subject
+
+
+# id, text, surface, expected subject: "he"/"she" is the person last named acting or
+# speaking in a clause, not the story's topic or a place named after the person
+PERSON_CASES = [
+    ("deportee-speaker",
+     "Nearly 150 Indians returned home broke on Wednesday after being deported from the US.\n\n"
+     "“This was the fourth time I have been deported,” said Singh Jabarjung, 24, from Punjab’s Bhatinda.\n\n"
+     "He said he has spent Rs 24 lakh in the four attempts and Rs 40 lakh on advocacy.",
+     "Rs 24 lakh", "Singh Jabarjung"),
+    ("sport-player",
+     "The Lakers beat the Spurs on Wednesday night in Los Angeles.\n\n"
+     "“The Spurs never stopped coming at us,” said Anthony Davis after the game.\n\n"
+     "He has now scored 1,500 points for the Lakers since his trade from New Orleans.",
+     "1,500 points", "Anthony Davis"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in PERSON_CASES], ids=[c[0] for c in PERSON_CASES])
+def test_he_or_she_is_the_person_named_last(nlp, text, surface, subject):
+    hits = [c for c in _claims(nlp, text) if c.surface == surface]
+    assert hits, f"{surface!r} not extracted"
+    assert hits[0].subject == subject

@@ -308,6 +308,10 @@ def _pointed_back(sent: Span, climb: _Climb, cues: Cues, ctx: Context) -> Found:
     anaphor = climb.anaphor
     if not climb.points_back or anaphor is None:
         return None
+    if anaphor.lower_ in _PERSONAL and ctx.person and ctx.person_para >= ctx.para - 2:
+        # "said Singh Jabarjung, 24. ... He said he has spent Rs 24 lakh": the person
+        # named last, not the story's topic
+        return ctx.person, WEAK
     if anaphor.lower_ in ("it", "its"):
         # "OpenAI's revenue hit $13 billion, and it expects to burn through $115
         # billion": the organisation named before the pronoun in its own sentence
@@ -356,6 +360,7 @@ def _named_before(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, sou
     return None
 
 
+_PERSONAL = frozenset({"he", "she"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "these", "those"})
 
 
