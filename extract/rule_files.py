@@ -318,6 +318,15 @@ class Locale(Rules):
     before: list[str]
 
 
+class Goods(Rules):
+    levies: list[str]
+    goods: list[str]
+
+
+class ListLabel(Rules):
+    pattern: str
+
+
 class SubjectRules(Rules):
     """extract/data/subject.toml: who a figure is about (extract/frame/subject.py, noun_phrase.py, article.py)."""
 
@@ -325,6 +334,8 @@ class SubjectRules(Rules):
     not_owners: Words
     own_names: OwnNames
     locale: Locale
+    goods: Goods
+    list_label: ListLabel
 
 
 MODELS: dict[str, type[Rules]] = {

@@ -44,7 +44,7 @@ from extract.periods import find_time_refs
 from extract.article_time import ArticleTime
 from extract.frame.cues import Cues, load_cues
 from extract.frame.context import BY_PARAGRAPH, Context, Frame, ITSELF, ITS_OWN, POINTS_BACK, STRONG, TOPIC, WEAK, doc_text, \
-    sent_text
+    sent_text, span_ents
 from extract.frame.syntax import index_of, is_heading, name_like, paragraph_index, scope_of
 from extract.frame.figures import is_money
 from extract.frame.subject import figure_subject, sentence_subject, without_article
@@ -192,6 +192,11 @@ def _remember(doc: Doc, sent: Span, refs, credit: _Credit, own_frames: list[Fram
         ctx.named, ctx.named_para = topic, para  # a name, not "results" or "the market"
     if group:
         ctx.group, ctx.group_para = group, para
+    # whom a later "he" or "she" is: a person who acts or speaks in a clause ("said
+    # Singh Jabarjung, 24, from Punjab's Bhatinda"), not a name in a phrase after it
+    people = [e for e in span_ents(sent) if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")]
+    if people:
+        ctx.person, ctx.person_para = people[-1].text, para
     if credit.named and not credit.carried and credits_main_clause(sent, cues):
         ctx.source, ctx.source_para = credit.named, para
         ctx.source_self = any(f.subject == credit.named for f in own_frames)

@@ -54,6 +54,8 @@ class Context:
     named_para: int = -1  # ... and its paragraph
     group: Optional[str] = None  # the last group named as a topic ("the big five hyperscalers")
     group_para: int = -1  # ... and its paragraph
+    person: Optional[str] = None  # the last person named (for "he", "she"), kept by frame/__init__.py
+    person_para: int = -1  # ... and its paragraph
     para: int = -1  # the paragraph being framed
     source: Optional[str] = None  # the last credited source ...
     source_para: int = -1  # ... and the paragraph it was credited in

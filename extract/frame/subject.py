@@ -3,6 +3,7 @@
 from __future__ import annotations
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 from spacy.tokens import Doc, Span, Token
 from extract.records import Quantity
@@ -10,7 +11,8 @@ from extract.vocab import entity_table
 from extract.frame.cues import Cues, load_cues
 from extract.frame.context import Context, POINTS_BACK, STRONG, WEAK, doc_text, sent_tokens, span_ents
 from extract.frame.syntax import bracketed, canon, clause_subject, company_word, entity_in, is_entity_text, last_organisation_before, metric_tokens, tokens_of
-from extract.frame.figures import valued_object
+from extract.frame.figures import is_money, valued_object
+from extract.frame.article import subject_rules
 from extract.frame.noun_phrase import demonstrative_np, metric_head, name_np, np_phrase, without_article
 
 
@@ -27,10 +29,10 @@ def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     span = tokens_of(doc, q)
     if span is None:
         return None, None
-    found = _respectively(doc, sent, q, in_sent, cues) or _aged_person(doc, span, q, cues)
+    found = _list_label(doc, span, q) or _respectively(doc, sent, q, in_sent, cues) or _aged_person(doc, span, q, cues)
     if found:
         return found, STRONG
-    for step in (_partitive_whole, _holder_with, _valued_company, _owner_of_figure_phrase):
+    for step in (_partitive_whole, _goods_valued, _holder_with, _valued_company, _owner_of_figure_phrase):
         hit = step(doc, span, q, cues, ctx)
         if hit is not None:
             return hit
@@ -53,6 +55,26 @@ def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     return None, None
 
 
+@lru_cache(maxsize=None)
+def _label_pattern() -> re.Pattern:
+    return re.compile(subject_rules().list_label.pattern, re.M)  # "^": where a line starts
+
+
+def _list_label(doc: Doc, span: Span, q: Quantity) -> Optional[str]:
+    """The name a list entry's line starts with ("Ryan S. Hollman: ... held in lieu of
+    $326,000 bond", "Anthony Davis: 31 points"): the figures after its colon are the
+    named one's. A proper noun in the label, not a measure ("Revenue Growth: 5%")."""
+    text = doc_text(doc)
+    line = text.rfind("\n", 0, q.start) + 1
+    m = _label_pattern().match(text, line, q.start)
+    if m is None:
+        return None
+    label = list(doc.char_span(m.start(1), m.end(1), alignment_mode="expand") or ())
+    if not label or span.start <= label[-1].i or not any(t.pos_ == "PROPN" for t in label) or metric_head(label[-1]):
+        return None
+    return m.group(1)
+
+
 def _partitive_whole(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
     """Partitive: "95% of those pilots produced ...", "About 60% of surveyed companies"."""
     root = span.root
@@ -65,6 +87,45 @@ def _partitive_whole(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context
                     name, back = name_np(o, doc, cues, span)
                     if name:
                         return name, STRONG
+    return None
+
+
+def _goods_valued(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
+    """The goods a sum buys or a levy is charged on: "$125 billion worth of Chinese
+    goods", "$2 million worth of cocaine", "some $156 billion in Chinese consumer
+    goods", and the rate of "the 15% tariffs on about $125 billion worth of Chinese
+    goods" or "a 25% duty on steel imports". The figure is the goods', not the figure
+    of whoever imposes, buys or seizes them (data/subject.toml [goods])."""
+    root = span.root
+    words = subject_rules().goods
+    if q.unit == "percent":
+        levy = root.head if root.dep_ in ("nummod", "compound", "amod") else None
+        if levy is None or levy.lower_ not in words.levies:
+            return None
+        on = [t for t in levy.subtree if t.dep_ == "prep" and t.lower_ == "on" and t.i > levy.i]
+        objs = [o for t in on[:1] for o in t.children if o.dep_ == "pobj"]
+        # "on $125 billion worth of Chinese goods", "on an earlier list of goods", "on steel imports"
+        goods = (_goods_of(objs[0], words.goods) or (objs[0] if objs[0].lower_ in words.goods else None)) \
+            if objs else None
+    elif is_money(q):
+        # "$125 billion worth of ...", "a $250 billion list of ...": the noun the sum counts
+        counted = root.head if root.dep_ in ("nummod", "compound") and root.head.pos_ == "NOUN" else root
+        goods = _goods_of(counted, words.goods)
+    else:
+        return None
+    if goods is None or span.start <= goods.i < span.end:
+        return None
+    phrase = np_phrase(goods, cues)
+    return (phrase, STRONG) if phrase else None
+
+
+def _goods_of(sum_: Token, goods: list[str]) -> Optional[Token]:
+    """What "$X worth of Y" counts (any Y), or "$X of/in Y" when Y's head is goods."""
+    for c in sum_.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "in"):
+            for o in c.children:
+                if o.dep_ == "pobj" and (sum_.lower_ == "worth" and c.lower_ == "of" or o.lower_ in goods):
+                    return o
     return None
 
 
@@ -247,6 +308,10 @@ def _pointed_back(sent: Span, climb: _Climb, cues: Cues, ctx: Context) -> Found:
     anaphor = climb.anaphor
     if not climb.points_back or anaphor is None:
         return None
+    if anaphor.lower_ in _PERSONAL and ctx.person and ctx.person_para >= ctx.para - 2:
+        # "said Singh Jabarjung, 24. ... He said he has spent Rs 24 lakh": the person
+        # named last, not the story's topic
+        return ctx.person, WEAK
     if anaphor.lower_ in ("it", "its"):
         # "OpenAI's revenue hit $13 billion, and it expects to burn through $115
         # billion": the organisation named before the pronoun in its own sentence
@@ -295,6 +360,7 @@ def _named_before(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, sou
     return None
 
 
+_PERSONAL = frozenset({"he", "she"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "these", "those"})
 
 
