@@ -8,6 +8,7 @@ import shutil
 import threading
 from pathlib import Path
 
+import pytest
 import requests
 from werkzeug.serving import make_server
 
@@ -87,3 +88,22 @@ def alphabet_conflict(base: str) -> dict:
     queue = requests.get(base + "/", params={"subject": "Alphabet", "format": "json"}).json()
     assert queue["total"] == 1
     return queue["conflicts"][0]
+
+
+# The fixtures the review tests share (imported by name into each test module): one built
+# database per module, a fresh copy of it per test, a live server on that copy.
+@pytest.fixture(scope="module")
+def built_db(tmp_path_factory):
+    return build_review_db(tmp_path_factory.mktemp("review"))
+
+
+@pytest.fixture()
+def db(built_db, tmp_path):
+    return copy_db(built_db, tmp_path)
+
+
+@pytest.fixture()
+def server(db):
+    live = serve(db)
+    yield live
+    live.stop()

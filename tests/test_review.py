@@ -15,6 +15,7 @@ from claims.store import ClaimStore
 from claims.users import set_password
 
 from .conftest import run_claims
+from .review_support import built_db, db, server  # noqa: F401 (fixtures)
 from .review_support import (
     PASSWORD,
     REVIEWER,
@@ -25,23 +26,6 @@ from .review_support import (
     serve,
     sign_in,
 )
-
-
-@pytest.fixture(scope="module")
-def built_db(tmp_path_factory):
-    return build_review_db(tmp_path_factory.mktemp("review"))
-
-
-@pytest.fixture()
-def db(built_db, tmp_path):
-    return copy_db(built_db, tmp_path)
-
-
-@pytest.fixture()
-def server(db):
-    live = serve(db)
-    yield live
-    live.stop()
 
 
 @pytest.fixture()

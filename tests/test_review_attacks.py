@@ -23,23 +23,7 @@ from claims.users import add_user, authenticate, set_password
 from claims.vault import vault_path
 
 from .review_support import PASSWORD, REVIEWER, alphabet_conflict, build_review_db, copy_db, csrf_from, serve, sign_in
-
-
-@pytest.fixture(scope="module")
-def built_db(tmp_path_factory):
-    return build_review_db(tmp_path_factory.mktemp("review-attacks"))
-
-
-@pytest.fixture()
-def db(built_db, tmp_path):
-    return copy_db(built_db, tmp_path)
-
-
-@pytest.fixture()
-def server(db):
-    live = serve(db)
-    yield live
-    live.stop()
+from .review_support import built_db, db, server  # noqa: F401 (fixtures)
 
 
 # --------------------------------------------------------------------------- item 8: no 500s

@@ -17,16 +17,7 @@ from claims.users import UserError, add_user, authenticate, list_users
 
 from .conftest import run_claims
 from .review_support import PASSWORD, REVIEWER, build_review_db, copy_db
-
-
-@pytest.fixture(scope="module")
-def built_db(tmp_path_factory):
-    return build_review_db(tmp_path_factory.mktemp("exports"))
-
-
-@pytest.fixture()
-def db(built_db, tmp_path):
-    return copy_db(built_db, tmp_path)
+from .review_support import built_db, db  # noqa: F401 (fixtures)
 
 
 def alphabet(store: ClaimStore):

@@ -12,11 +12,7 @@ import requests
 from claims.ingest import ingest
 
 from .review_support import alphabet_conflict, build_review_db, copy_db, csrf_from, serve, sign_in
-
-
-@pytest.fixture(scope="module")
-def built_db(tmp_path_factory):
-    return build_review_db(tmp_path_factory.mktemp("review-pages"))
+from .review_support import built_db  # noqa: F401 (fixtures)
 
 
 @pytest.fixture()

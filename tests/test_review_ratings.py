@@ -18,23 +18,7 @@ from claims.store import ClaimStore
 
 from .conftest import CORPUS, run_claims
 from .review_support import alphabet_conflict, build_review_db, copy_db, csrf_from, serve, sign_in
-
-
-@pytest.fixture(scope="module")
-def built_db(tmp_path_factory):
-    return build_review_db(tmp_path_factory.mktemp("review-ratings"))
-
-
-@pytest.fixture()
-def db(built_db, tmp_path):
-    return copy_db(built_db, tmp_path)
-
-
-@pytest.fixture()
-def server(db):
-    live = serve(db)
-    yield live
-    live.stop()
+from .review_support import built_db, db, server  # noqa: F401 (fixtures)
 
 
 def amazon_claim(base: str) -> dict:
