@@ -497,7 +497,7 @@ def _forecast_by_itself(sent: Span, subject: str, q: Quantity, cues: Cues) -> bo
             continue
         if company_word(subj, cues):
             return True
-        name = entity_in(list(subj.subtree), sent.doc, cues, cues.organisation_labels)
+        name = entity_in(_name_tokens(subj), sent.doc, cues, cues.organisation_labels)
         return name is not None and entity_table().canonicalise(strip_possessive(name)) == subject
     return False
 
@@ -516,10 +516,27 @@ def discloses_itself(sent: Span, source: str, cues: Cues) -> bool:
             continue
         if company_word(subj, cues):
             return True
-        name = entity_in(list(subj.subtree), sent.doc, cues, cues.organisation_labels)
+        words = _name_tokens(subj)
+        name = entity_in(words, sent.doc, cues, cues.organisation_labels)
         if name is not None and table.canonicalise(strip_possessive(name)) == source:
             return True
+        # the subject's words are the source as credited, whatever the parser calls them
+        if canon(" ".join(t.text for t in words)) == source:
+            return True
     return False
+
+
+def _name_tokens(subj: Token) -> list[Token]:
+    """The subject's own words, without what hangs on it: "Alden on Tuesday announced"
+    is Alden's announcement ("on Tuesday" names no one)."""
+    off = set()
+    for c in subj.children:
+        if c.dep_ in _NOT_THE_NAME:
+            off.update(x.i for x in c.subtree)
+    return [t for t in subj.subtree if t.i not in off]
+
+
+_NOT_THE_NAME = ("prep", "acl", "relcl", "appos", "punct", "npadvmod")
 
 
 def in_aside(sent: Span, q: Quantity) -> bool:
