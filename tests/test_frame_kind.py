@@ -14,6 +14,24 @@ CASES = [
     ("past-level-at-date-health",
      "The hospital had 450 beds at the end of 2017, up from 380 a year earlier.",
      None, "450 beds", dict(kind="fact")),
+    # a figure in a clause of its own told in the past is what happened, whatever the
+    # future or the modal above it; the main clause's own figure stays a forecast
+    ("past-relative-clause-under-would-disaster",
+     "The planned blackout would be the latest in a series of outages, including one last month that affected "
+     "nearly 2.5 million people.",
+     None, "2.5 million people", dict(kind="fact")),
+    ("past-complement-under-will-social-media",
+     "I will question why I lost 14 followers in a week where I did not post anything at all.",
+     None, "14 followers", dict(kind="fact")),
+    ("past-relative-clause-under-will-business",
+     "Revenue, which rose 5% last year, will reach $10 billion in 2027, the company said.",
+     None, "5%", dict(kind="fact")),
+    ("main-clause-under-will-stays-forecast-business",
+     "Revenue, which rose 5% last year, will reach $10 billion in 2027, the company said.",
+     None, "$10 billion", dict(kind="forecast")),
+    ("past-clause-with-modal-stays-forecast-politics",
+     "Officials said the plan that lawmakers approved would cost $4 billion over two years.",
+     None, "$4 billion", dict(kind="forecast")),
     # a figure in a contrasting clause is framed by that clause, not by the main clause's "will"
     ("contrast-clause-technology",
      "While the monthly subscription rate for the service gets players access to 4k streaming at 60 frames "

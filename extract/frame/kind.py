@@ -114,15 +114,16 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
         return Kind.estimate
     if baseline_figure(sent, q) or level_now(sent, q) or _described_as_done(sent, q, cues) or _agreed_price(sent, q):
         return Kind.fact
-    if cue_in(scope, cues.forecast):
+    told_past = _told_in_past_clause(sent, q)
+    if cue_in(scope, cues.forecast) and not told_past:
         return Kind.estimate if _expected_by_analysts_before(sent, q, cues) else Kind.forecast
-    if _reached_by(sent, q, period, ref_year) and not _told_as_done(sent.doc, q, cues) and not _clause_in_past(sent, q):
+    if not told_past and _reached_by(sent, q, period, ref_year) and not _told_as_done(sent.doc, q, cues) and not _clause_in_past(sent, q):
         # "reduce module costs to $0.10 by 2030", "inflation would climb to 3.5% by the end
         # of next year, economists estimated": a level to be reached by a date still ahead
         return Kind.forecast
     if cue_in(scope, cues.estimate):
         return Kind.estimate
-    if cue_in(_without_past_modals(scope, cues), cues.weak_forecast):
+    if cue_in(_without_past_modals(scope, cues), cues.weak_forecast) and not told_past:
         if _counterfactual(sent, q):
             # "Excluding these items, comps would have been closer to 5%"
             return Kind.estimate
@@ -298,6 +299,22 @@ def _clause_in_past(sent: Span, q: Quantity) -> bool:
     verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
     return verb is not None and verb.tag_ == "VBD" and not any(
         c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
+def _told_in_past_clause(sent: Span, q: Quantity) -> bool:
+    """"The planned blackout would be the latest in a series, including one last month
+    that affected nearly 2.5 million people", "I will question why I lost 14 followers":
+    a figure in a clause of its own below the main one, whose verb is in the past with
+    no modal, tells what happened; the future or the modal above it is not its own."""
+    span = tokens_of(sent.doc, q)
+    if span is None:
+        return False
+    verb = clause_head(span.root)
+    return verb.dep_ in _PAST_CLAUSES and verb.tag_ == "VBD" and not any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
+_PAST_CLAUSES = ("relcl", "acl", "advcl", "ccomp")
 
 
 def _own_side_of_contrast(sent: Span, q: Quantity, scope: list[Token]) -> list[Token]:
