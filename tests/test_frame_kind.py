@@ -32,6 +32,35 @@ CASES = [
     ("past-clause-with-modal-stays-forecast-politics",
      "Officials said the plan that lawmakers approved would cost $4 billion over two years.",
      None, "$4 billion", dict(kind="forecast")),
+    # a figure in an apposition says what something is, not what it will do; a
+    # conversion in brackets is the same figure as the one it converts
+    ("apposition-under-may-media",
+     "Sacramento-based McClatchy, a chain of 30 newspapers including the Sacramento Bee, may be another canary "
+     "in the news industry’s coal mine.",
+     None, "30 newspapers", dict(kind="fact")),
+    ("apposition-under-will-sport",
+     "Tottenham, a club with 62,000 seats, will host the final next year.",
+     None, "62,000 seats", dict(kind="fact")),
+    ("conversion-stays-forecast-motoring",
+     "The 2021 RAV4 Prime will be able to go 39 miles (63 kilometers) on battery power alone.",
+     None, "63 kilometers", dict(kind="forecast")),
+    ("conversion-stays-forecast-markets",
+     "Alibaba is set to raise up to $12.9bn (£10bn) from its second listing in Hong Kong.",
+     None, "£10bn", dict(kind="forecast")),
+    # "say you", "imagine" illustrate as imperatives; with a subject they report
+    ("say-you-with-a-subject-reports-public-safety",
+     "Border agents \"say you’ve got to pay attention to this — $53 million a week is coming across the border "
+     "in drugs,\" he said.",
+     None, "$53 million", dict(kind="fact")),
+    ("say-you-with-a-subject-reports-sport",
+     "Scouts say you cannot teach a player who scored 34 points last night.",
+     None, "34 points", dict(kind="fact")),
+    ("say-you-imperative-illustrates-personal-finance",
+     "Say you earn $50,000 a year.",
+     None, "$50,000", dict(kind="illustrative")),
+    ("lets-say-illustrates-technology",
+     "Let's say you spend $10,000 a month on compute.",
+     None, "$10,000", dict(kind="illustrative")),
     # a figure in a contrasting clause is framed by that clause, not by the main clause's "will"
     ("contrast-clause-technology",
      "While the monthly subscription rate for the service gets players access to 4k streaming at 60 frames "
