@@ -37,7 +37,25 @@ def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Op
         return ctx.source, BY_POINTER
     if ctx.source and ctx.source_para == para:
         return ctx.source, BY_PARAGRAPH
+    if not ctx.source and ctx.named and ctx.named_para >= para - 1 and _person_says(sent, cues) \
+            and ctx.named not in entity_table().canonical.values():
+        # "..., Mr. Trump wasn't satisfied. In a retelling, he said he pressed his team
+        # to ask for up to $50 billion": with no source before, "he" or "she" who
+        # reports is the person just named
+        return ctx.named, None
     return None, None
+
+
+def _person_says(sent: Span, cues: Cues) -> bool:
+    """A reporting verb with a clause of what is said, whose subject is "he" or "she"."""
+    people = _source_words()[6]
+    for t in sent:
+        if t.pos_ == "VERB" and t.lemma_.lower() in cues.attribution_verbs \
+                and any(c.dep_ == "ccomp" for c in t.children):
+            subj = active_subject(t)
+            if subj is not None and subj.lower_ in people:
+                return True
+    return False
 
 
 def credit_back(waiting: list[Frame], own: list[Frame], sent: Span, source: Optional[str], carried: object,
@@ -344,7 +362,7 @@ def _source_words() -> tuple[frozenset[str], ...]:
     d = data_table("framing")
     return (lowered(d["source_people"]) | lowered(d["witness_people"]), lowered(d["source_phrase_drop"]),
             lowered(d["quotative_verbs"]), lowered(d["guidance_verbs"]), lowered(d["disclosure_verbs"]),
-            lowered(d["witness_people"]))
+            lowered(d["witness_people"]), lowered(d["personal_pronouns"]))
 
 
 def _speaker(subj: Token, doc: Doc, cues: Cues) -> Optional[str]:
