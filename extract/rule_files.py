@@ -302,6 +302,8 @@ class FramingRules(Rules):
     price_nouns: list[str]
     plan_nouns: list[str]
     past_modals: list[str]
+    imperative_cue_verbs: list[str]
+    personal_pronouns: list[str]
 
 
 # The model each shared file is checked against when read as a plain table (`data_table`).

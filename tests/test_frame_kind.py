@@ -14,6 +14,53 @@ CASES = [
     ("past-level-at-date-health",
      "The hospital had 450 beds at the end of 2017, up from 380 a year earlier.",
      None, "450 beds", dict(kind="fact")),
+    # a figure in a clause of its own told in the past is what happened, whatever the
+    # future or the modal above it; the main clause's own figure stays a forecast
+    ("past-relative-clause-under-would-disaster",
+     "The planned blackout would be the latest in a series of outages, including one last month that affected "
+     "nearly 2.5 million people.",
+     None, "2.5 million people", dict(kind="fact")),
+    ("past-complement-under-will-social-media",
+     "I will question why I lost 14 followers in a week where I did not post anything at all.",
+     None, "14 followers", dict(kind="fact")),
+    ("past-relative-clause-under-will-business",
+     "Revenue, which rose 5% last year, will reach $10 billion in 2027, the company said.",
+     None, "5%", dict(kind="fact")),
+    ("main-clause-under-will-stays-forecast-business",
+     "Revenue, which rose 5% last year, will reach $10 billion in 2027, the company said.",
+     None, "$10 billion", dict(kind="forecast")),
+    ("past-clause-with-modal-stays-forecast-politics",
+     "Officials said the plan that lawmakers approved would cost $4 billion over two years.",
+     None, "$4 billion", dict(kind="forecast")),
+    # a figure in an apposition says what something is, not what it will do; a
+    # conversion in brackets is the same figure as the one it converts
+    ("apposition-under-may-media",
+     "Sacramento-based McClatchy, a chain of 30 newspapers including the Sacramento Bee, may be another canary "
+     "in the news industry’s coal mine.",
+     None, "30 newspapers", dict(kind="fact")),
+    ("apposition-under-will-sport",
+     "Tottenham, a club with 62,000 seats, will host the final next year.",
+     None, "62,000 seats", dict(kind="fact")),
+    ("conversion-stays-forecast-motoring",
+     "The 2021 RAV4 Prime will be able to go 39 miles (63 kilometers) on battery power alone.",
+     None, "63 kilometers", dict(kind="forecast")),
+    ("conversion-stays-forecast-markets",
+     "Alibaba is set to raise up to $12.9bn (£10bn) from its second listing in Hong Kong.",
+     None, "£10bn", dict(kind="forecast")),
+    # "say you", "imagine" illustrate as imperatives; with a subject they report
+    ("say-you-with-a-subject-reports-public-safety",
+     "Border agents \"say you’ve got to pay attention to this — $53 million a week is coming across the border "
+     "in drugs,\" he said.",
+     None, "$53 million", dict(kind="fact")),
+    ("say-you-with-a-subject-reports-sport",
+     "Scouts say you cannot teach a player who scored 34 points last night.",
+     None, "34 points", dict(kind="fact")),
+    ("say-you-imperative-illustrates-personal-finance",
+     "Say you earn $50,000 a year.",
+     None, "$50,000", dict(kind="illustrative")),
+    ("lets-say-illustrates-technology",
+     "Let's say you spend $10,000 a month on compute.",
+     None, "$10,000", dict(kind="illustrative")),
     # a figure in a contrasting clause is framed by that clause, not by the main clause's "will"
     ("contrast-clause-technology",
      "While the monthly subscription rate for the service gets players access to 4k streaming at 60 frames "

@@ -124,6 +124,28 @@ CASES = [
     ("own-results-no-source-retail",
      "Home Depot (ticker: HD) reported $2.53 in per-share earnings for the third quarter.",
      None, "$2.53", dict(source=None)),
+    # ... when a phrase of time or place hangs on its name ("Alden on Tuesday announced")
+    ("own-deal-with-a-day-no-source-media",
+     "Alden on Tuesday announced that it had become the largest shareholder of Tribune by acquiring the entire "
+     "25.2% stake held by its former chairman for $13 a share.",
+     None, "$13", dict(source=None, kind="fact")),
+    ("own-results-with-a-day-no-source-retail",
+     "Walmart on Thursday reported revenue of $152.1 billion for the quarter.",
+     None, "$152.1 billion", dict(source=None, kind="fact")),
+    ("others-report-with-a-day-keep-credit-public-safety",
+     "Indiana State Police on Monday reported at least 5,000 people entered the Statehouse.",
+     None, "5,000 people", dict(source="Indiana State Police")),
+    # with no source credited before, "he" or "she" who reports is the person just named
+    ("he-said-the-person-named-politics",
+     "When his advisers suggested a smaller deal, Mr. Trump wasn't satisfied. In a retelling, he said he "
+     "pressed his team and asked for up to $50 billion in annual purchases.",
+     None, "$50 billion", dict(source="Trump")),
+    ("she-said-the-person-named-sport",
+     "Serena Williams was asked about the prize money on Sunday. She said she donated $100,000 to the relief fund.",
+     None, "$100,000", dict(source="Serena Williams")),
+    ("he-said-not-for-a-company-named-business",
+     "Microsoft shares rose on Tuesday. He said revenue grew 12% in the quarter.",
+     None, "12%", dict(source=None)),
     ("others-report-keep-credit-public-safety",
      "Indiana State Police reported at least 5,000 people entered the Statehouse through public entrances.",
      None, "5,000 people", dict(source="Indiana State Police")),

@@ -90,7 +90,7 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
     the whole sentence, but not for counts of what was studied ("data from over
     1,000 companies")."""
     scope = _outside_others_brackets(sent, q, _own_side_of_contrast(sent, q, scope))
-    scope_text = " ".join(t.text for t in scope)
+    scope_text = " ".join(t.text for t in _without_told_cue_verbs(scope))
     if in_if or illustration or cues.illustrative.search(scope_text) or _generic_example(sent, q):
         return Kind.illustrative
     benchmark = figure_head(sent.doc, q) or _noun_of(sent.doc, q)
@@ -114,15 +114,16 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
         return Kind.estimate
     if baseline_figure(sent, q) or level_now(sent, q) or _described_as_done(sent, q, cues) or _agreed_price(sent, q):
         return Kind.fact
-    if cue_in(scope, cues.forecast):
+    told_past = _told_in_past_clause(sent, q) or _in_apposition(sent, q)
+    if cue_in(scope, cues.forecast) and not told_past:
         return Kind.estimate if _expected_by_analysts_before(sent, q, cues) else Kind.forecast
-    if _reached_by(sent, q, period, ref_year) and not _told_as_done(sent.doc, q, cues) and not _clause_in_past(sent, q):
+    if not told_past and _reached_by(sent, q, period, ref_year) and not _told_as_done(sent.doc, q, cues) and not _clause_in_past(sent, q):
         # "reduce module costs to $0.10 by 2030", "inflation would climb to 3.5% by the end
         # of next year, economists estimated": a level to be reached by a date still ahead
         return Kind.forecast
     if cue_in(scope, cues.estimate):
         return Kind.estimate
-    if cue_in(_without_past_modals(scope, cues), cues.weak_forecast):
+    if cue_in(_without_past_modals(scope, cues), cues.weak_forecast) and not told_past:
         if _counterfactual(sent, q):
             # "Excluding these items, comps would have been closer to 5%"
             return Kind.estimate
@@ -138,6 +139,20 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
     if _company_forecasts(sent, q, cues) or _planned_aim(sent, q):
         return Kind.forecast
     return Kind.fact
+
+
+def _without_told_cue_verbs(scope: list[Token]) -> list[Token]:
+    """The tokens minus a verb an illustrative cue opens with when it has a subject of
+    its own: "Say you earn $50,000" and "Let's say you spend ..." illustrate; "Border
+    agents say you've got to pay attention" reports."""
+    verbs = _imperative_cue_verbs()
+    return [t for t in scope if not (t.pos_ == "VERB" and t.lemma_.lower() in verbs and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("'s", "’s", "us") for c in t.children))]
+
+
+@lru_cache(maxsize=None)
+def _imperative_cue_verbs() -> frozenset[str]:
+    return lowered(data_table("framing")["imperative_cue_verbs"])
 
 
 def _without_past_modals(scope: list[Token], cues: Cues) -> list[Token]:
@@ -298,6 +313,44 @@ def _clause_in_past(sent: Span, q: Quantity) -> bool:
     verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
     return verb is not None and verb.tag_ == "VBD" and not any(
         c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
+def _told_in_past_clause(sent: Span, q: Quantity) -> bool:
+    """"The planned blackout would be the latest in a series, including one last month
+    that affected nearly 2.5 million people", "I will question why I lost 14 followers":
+    a figure in a clause of its own below the main one, whose verb is in the past with
+    no modal, tells what happened; the future or the modal above it is not its own."""
+    span = tokens_of(sent.doc, q)
+    if span is None:
+        return False
+    verb = clause_head(span.root)
+    return verb.dep_ in _PAST_CLAUSES and verb.tag_ == "VBD" and not any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
+_PAST_CLAUSES = ("relcl", "acl", "advcl", "ccomp")
+
+
+def _in_apposition(sent: Span, q: Quantity) -> bool:
+    """"McClatchy, a chain of 30 newspapers including the Miami Herald, may be another
+    canary": a figure in an apposition describes what something is; the modal or the
+    future of the clause it hangs in is not its own."""
+    span = tokens_of(sent.doc, q)
+    if span is None:
+        return False
+    head = clause_head(span.root)
+    for t in [span.root] + list(span.root.ancestors):
+        if t.i == head.i:
+            return False
+        if t.dep_ == "appos":
+            # "39 miles (63 kilometers)", "$12.9bn (£10bn)": a conversion is the same figure
+            return not _is_figure(t.head)
+    return False
+
+
+def _is_figure(t: Token) -> bool:
+    return t.like_num or t.pos_ == "NUM" or t.tag_ == "$" or any(
+        c.dep_ in ("nummod", "quantmod") or c.tag_ == "$" for c in t.children)
 
 
 def _own_side_of_contrast(sent: Span, q: Quantity, scope: list[Token]) -> list[Token]:

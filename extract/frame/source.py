@@ -37,7 +37,25 @@ def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Op
         return ctx.source, BY_POINTER
     if ctx.source and ctx.source_para == para:
         return ctx.source, BY_PARAGRAPH
+    if not ctx.source and ctx.named and ctx.named_para >= para - 1 and _person_says(sent, cues) \
+            and ctx.named not in entity_table().canonical.values():
+        # "..., Mr. Trump wasn't satisfied. In a retelling, he said he pressed his team
+        # to ask for up to $50 billion": with no source before, "he" or "she" who
+        # reports is the person just named
+        return ctx.named, None
     return None, None
+
+
+def _person_says(sent: Span, cues: Cues) -> bool:
+    """A reporting verb with a clause of what is said, whose subject is "he" or "she"."""
+    people = _source_words()[6]
+    for t in sent:
+        if t.pos_ == "VERB" and t.lemma_.lower() in cues.attribution_verbs \
+                and any(c.dep_ == "ccomp" for c in t.children):
+            subj = active_subject(t)
+            if subj is not None and subj.lower_ in people:
+                return True
+    return False
 
 
 def credit_back(waiting: list[Frame], own: list[Frame], sent: Span, source: Optional[str], carried: object,
@@ -344,7 +362,7 @@ def _source_words() -> tuple[frozenset[str], ...]:
     d = data_table("framing")
     return (lowered(d["source_people"]) | lowered(d["witness_people"]), lowered(d["source_phrase_drop"]),
             lowered(d["quotative_verbs"]), lowered(d["guidance_verbs"]), lowered(d["disclosure_verbs"]),
-            lowered(d["witness_people"]))
+            lowered(d["witness_people"]), lowered(d["personal_pronouns"]))
 
 
 def _speaker(subj: Token, doc: Doc, cues: Cues) -> Optional[str]:
@@ -497,7 +515,7 @@ def _forecast_by_itself(sent: Span, subject: str, q: Quantity, cues: Cues) -> bo
             continue
         if company_word(subj, cues):
             return True
-        name = entity_in(list(subj.subtree), sent.doc, cues, cues.organisation_labels)
+        name = entity_in(_name_tokens(subj), sent.doc, cues, cues.organisation_labels)
         return name is not None and entity_table().canonicalise(strip_possessive(name)) == subject
     return False
 
@@ -516,10 +534,27 @@ def discloses_itself(sent: Span, source: str, cues: Cues) -> bool:
             continue
         if company_word(subj, cues):
             return True
-        name = entity_in(list(subj.subtree), sent.doc, cues, cues.organisation_labels)
+        words = _name_tokens(subj)
+        name = entity_in(words, sent.doc, cues, cues.organisation_labels)
         if name is not None and table.canonicalise(strip_possessive(name)) == source:
             return True
+        # the subject's words are the source as credited, whatever the parser calls them
+        if canon(" ".join(t.text for t in words)) == source:
+            return True
     return False
+
+
+def _name_tokens(subj: Token) -> list[Token]:
+    """The subject's own words, without what hangs on it: "Alden on Tuesday announced"
+    is Alden's announcement ("on Tuesday" names no one)."""
+    off = set()
+    for c in subj.children:
+        if c.dep_ in _NOT_THE_NAME:
+            off.update(x.i for x in c.subtree)
+    return [t for t in subj.subtree if t.i not in off]
+
+
+_NOT_THE_NAME = ("prep", "acl", "relcl", "appos", "punct", "npadvmod")
 
 
 def in_aside(sent: Span, q: Quantity) -> bool:
