@@ -34,7 +34,9 @@ PAGES = {
 MAX_SECONDS = 5.0
 
 
-class _Handler(BaseHTTPRequestHandler):
+class SlowSecondPage(BaseHTTPRequestHandler):
+    """Serves PAGES; "/second" is held until `server.release` is set or `server.hold` passes."""
+
     protocol_version = "HTTP/1.1"
 
     def log_message(self, *args):
@@ -55,11 +57,19 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
 
 
-class _Server(ThreadingHTTPServer):
+class HeldPageServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def handle_error(self, request, client_address):
         pass
+
+
+def serve_held_pages(hold: float) -> HeldPageServer:
+    """A server on 127.0.0.1 (shared with tests/test_batch_stream.py), serving on its own thread."""
+    srv = HeldPageServer(("127.0.0.1", 0), SlowSecondPage)
+    srv.second_asked, srv.release, srv.hold = threading.Event(), threading.Event(), hold
+    threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True).start()
+    return srv
 
 
 def _stored(db: Path) -> int:
@@ -75,9 +85,7 @@ def _stored(db: Path) -> int:
 def latency(workers: int, hold: float, tmp: Path) -> Optional[float]:
     """Seconds from the second page asked for to the first document stored (None: not
     stored while the second page was held)."""
-    srv = _Server(("127.0.0.1", 0), _Handler)
-    srv.second_asked, srv.release, srv.hold = threading.Event(), threading.Event(), hold
-    threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True).start()
+    srv = serve_held_pages(hold)
     base = f"http://127.0.0.1:{srv.server_address[1]}"
     db = tmp / f"latency-w{workers}.db"
     proc = subprocess.Popen([sys.executable, "-m", "claims", "run", f"{base}/first", f"{base}/second", "--db", str(db),

@@ -11,7 +11,6 @@ import subprocess
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -19,53 +18,18 @@ import pytest
 from claims.read_ahead import NOT_READY, ReadAhead
 from extract.pipeline import STALL, article_from_source, extract_many
 from extract.records import Source
+from bench.commit_latency import PAGES, serve_held_pages
 from tests.conftest import ROOT
 
-FIXTURES = Path(__file__).parent / "fixtures"
-PAGES = {
-    "/first": (FIXTURES / "fetch" / "article.html").read_bytes(),
-    "/second": (FIXTURES / "html" / "news_meta.html").read_bytes(),
-}
 # The second page is held this long unless the test lets it go: long enough that a
 # first document committed only after it would fail the test (worker processes loading
 # spaCy on a busy machine included), short enough not to hang.
 HOLD_SECONDS = 120
 
 
-class SlowSecond(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, *args):
-        pass
-
-    def do_GET(self):
-        path = self.path.split("?")[0]
-        if path == "/second":
-            self.server.second_asked.set()
-            self.server.release.wait(HOLD_SECONDS)
-        body = PAGES.get(path)
-        self.send_response(200 if body else 404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body or b"")))
-        self.send_header("Connection", "close")
-        self.end_headers()
-        self.wfile.write(body or b"")
-        self.close_connection = True
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        pass  # the killed client hangs up on the held page
-
-
 @pytest.fixture
 def server():
-    srv = _Server(("127.0.0.1", 0), SlowSecond)
-    srv.second_asked, srv.release = threading.Event(), threading.Event()
-    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
-    thread.start()
+    srv = serve_held_pages(HOLD_SECONDS)
     yield srv
     srv.release.set()
     srv.shutdown()
