@@ -83,6 +83,11 @@ def line_sentences(doc: Doc) -> Doc:
             if span is not None:
                 values[span.start] = 1
         pos = text.find("\n", end)
+    for m in _placeline().finditer(text):
+        # "YANGON (AP) — The death toll ...": the sentence starts after the placeline
+        nxt = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if nxt is not None:
+            values[nxt.start] = 1
     for m in _title_before_name().finditer(text):
         # "said Lt. Matt Harris": the name after a title's full stop goes on the sentence
         nxt = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
@@ -105,6 +110,18 @@ def _bound_sentence_length(values: numpy.ndarray, limit: int = MAX_SENTENCE_TOKE
     for start, end in zip(bounds[:-1], bounds[1:]):
         if end - start > limit:
             values[start + limit:end:limit] = 1
+
+
+@lru_cache(maxsize=None)
+def _placeline() -> re.Pattern:
+    """A line's opening placeline: the city in capitals ("YANGON", "NEW DELHI"), a state
+    or country ("N.Y.", "Calif."), a date ("Dec 5"), the agency in brackets, a dash."""
+    dashes = alternation(data_table("sentences")["placelines"]["dashes"])
+    city = r"[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3}"
+    region = r"(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)?)?"
+    date = r"(?:,?[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
+    agency = r"(?:[ \t]*\([^()\n]{1,40}\))?"
+    return re.compile(rf"(?m)^[ \t]*{city}{region}{date}{agency}[ \t]*(?:{dashes})[ \t]+(?=[A-Z\"“‘'])")
 
 
 @lru_cache(maxsize=None)

@@ -214,10 +214,16 @@ class Titles(Rules):
     before_names: list[str]
 
 
+class Placelines(Rules):
+    dashes: list[str]
+
+
 class SentencesRules(Rules):
-    """extract/data/sentences.toml: abbreviations that do not end a sentence."""
+    """extract/data/sentences.toml: abbreviations that do not end a sentence, and the
+    placeline before a wire story's first sentence."""
 
     titles: Titles
+    placelines: Placelines
 
 
 class ReportingRules(Rules):
