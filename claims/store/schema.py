@@ -8,6 +8,16 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 
+def _append_only(table: str, what: str, events: tuple[str, ...] = ("UPDATE", "DELETE")) -> str:
+    """Triggers that refuse to change or delete a row of `table`: a reviewer's decisions
+    are history, added to and never rewritten."""
+    return "".join(f"""CREATE TRIGGER {table}_no_{event.lower()} BEFORE {event} ON {table}
+BEGIN
+    SELECT RAISE(ABORT, '{what} are append-only');
+END;
+""" for event in events)
+
+
 _SCHEMA_V1 = """
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY,
@@ -95,15 +105,7 @@ CREATE TABLE reviews (
     at TEXT NOT NULL
 );
 CREATE INDEX idx_reviews_pair ON reviews (a_claim_id, b_claim_id);
-CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews
-BEGIN
-    SELECT RAISE(ABORT, 'reviews are append-only');
-END;
-CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews
-BEGIN
-    SELECT RAISE(ABORT, 'reviews are append-only');
-END;
-"""
+""" + _append_only("reviews", "reviews")
 
 _CLAIMS_VIEW = """
 SELECT
@@ -165,12 +167,7 @@ JOIN claims_view cv ON cv.id = m.claim_id
 """)
 
 
-_REVIEWS_NO_UPDATE = """
-CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews
-BEGIN
-    SELECT RAISE(ABORT, 'reviews are append-only');
-END;
-"""
+_REVIEWS_NO_UPDATE = _append_only("reviews", "reviews", events=("UPDATE",))
 
 
 def _m004_review_app(db: Database) -> None:
@@ -343,15 +340,7 @@ CREATE TABLE claim_ratings (
     at TEXT NOT NULL
 );
 CREATE INDEX idx_claim_ratings_key ON claim_ratings (claim_key, id);
-CREATE TRIGGER claim_ratings_no_update BEFORE UPDATE ON claim_ratings
-BEGIN
-    SELECT RAISE(ABORT, 'claim ratings are append-only');
-END;
-CREATE TRIGGER claim_ratings_no_delete BEFORE DELETE ON claim_ratings
-BEGIN
-    SELECT RAISE(ABORT, 'claim ratings are append-only');
-END;
-"""
+""" + _append_only("claim_ratings", "claim ratings")
 
 
 def _m009_secrets_out(db: Database) -> None:
