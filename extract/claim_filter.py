@@ -93,16 +93,22 @@ def _object_of_verb(q: Quantity, doc: Doc) -> bool:
 def _change_amount(q: Quantity, doc: Doc) -> bool:
     """"The unemployed population has grown by 121,000", "the death toll rose to 3,200":
     a bare whole number of 100 or more after "by"/"to" on a verb of change is an
-    amount of what the clause is about (data/claim_filter.toml [change_amounts])."""
-    if q.value is None or q.value < 100 or q.value != int(q.value) or re.fullmatch(r"1[89]\d\d|2[01]\d\d", q.surface):
+    amount of what the clause is about, and a smaller one when the clause's subject is
+    a count ("toll", "tally": data/claim_filter.toml [change_amounts])."""
+    if q.value is None or q.value != int(q.value) or re.fullmatch(r"1[89]\d\d|2[01]\d\d", q.surface):
         return False
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None:
         return False
     t = span.root
     prep = t.head
-    return t.dep_ == "pobj" and prep.lower_ in ("by", "to") and prep.head.pos_ == "VERB" \
-        and prep.head.lower_ in _claim_filter()["change_amounts"]["verbs"]
+    rules = _claim_filter()["change_amounts"]
+    if not (t.dep_ == "pobj" and prep.lower_ in ("by", "to") and prep.head.pos_ == "VERB"
+            and prep.head.lower_ in rules["verbs"]):
+        return False
+    # "the death toll rose to 93": a small number is an amount when what changed is a count
+    return q.value >= 100 or any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in rules["count_subjects"]
+                                 for c in prep.head.children)
 
 
 def _singular(noun) -> bool:

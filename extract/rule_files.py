@@ -168,6 +168,10 @@ class Verbs(Rules):
     verbs: list[str]
 
 
+class ChangeAmounts(Verbs):
+    count_subjects: list[str]
+
+
 class Descriptors(Rules):
     before: list[str]
     nouns: list[str]
@@ -202,7 +206,7 @@ class ClaimFilterRules(Rules):
     same_plural: Nouns
     irregular_plurals: Nouns
     object_counts: Verbs
-    change_amounts: Verbs
+    change_amounts: ChangeAmounts
     named_by_number: Nouns
     attribution_descriptors: AttributionDescriptors
     one_counts: OneCounts

@@ -19,6 +19,10 @@ CASES = [
     ("change-by-amount", "Since 2012, South Africa's unemployed population has grown by 121,000.", ["121,000"]),
     ("change-to-level", "The death toll rose to 3,200 on Monday, officials said.", ["3,200"]),
     ("change-small-or-year-is-no-amount", "The score rose to 12 and prices fell to 2019 levels.", []),
+    # a small number is an amount when what changed is a count (disaster, health)
+    ("change-small-toll", "The death toll from the wildfire that destroyed Lahaina rose to 93 on Saturday, "
+     "Maui County officials said.", ["93"]),
+    ("change-small-cases", "The number of confirmed cases in the state has risen to 46, health officials said.", ["46"]),
     ("doubles-the-game", "Herbert and Mahut won the doubles title in London after playing in doubles all year.", []),
     ("doubles-the-verb", "Revenue at the startup doubles every year, and its output triples when demand peaks.",
      ["doubles", "triples"]),
