@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
+from typing import Iterable, Mapping, Optional
 
 from extract.rule_files import MODELS, QuantitiesRules
 from extract.rules import load_rules, read_toml, validate
@@ -41,6 +41,11 @@ def data_table(name: str) -> dict:
 def alternation(words) -> str:
     """A regex alternation of `words`, longest first so 'per cent' beats 'per'."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def label_of(text: str, labelled: Iterable[tuple[re.Pattern, str]]) -> Optional[str]:
+    """The label of the first pattern that matches the whole of `text`, or None."""
+    return next((label for pattern, label in labelled if pattern.fullmatch(text)), None)
 
 
 @dataclass(frozen=True)

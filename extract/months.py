@@ -6,16 +6,8 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Mapping
 
-from pydantic import Field
-
-from extract.rules import Rules, load_rules
-
-MonthNumber = int
-
-
-class CalendarRules(Rules):
-    months: dict[str, MonthNumber] = Field(min_length=12, max_length=12)
-    abbreviations: dict[str, MonthNumber]
+from extract.rule_files import CalendarRules
+from extract.rules import load_rules
 
 
 def _calendar() -> CalendarRules:

@@ -8,7 +8,7 @@ as written, so a value read through the model is the value the file states.
 from __future__ import annotations
 
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -417,3 +417,60 @@ class TextcleanRules(Rules):
     link_list_line_max_words: int
     link_list_parallel_share: float
     claim_labels: list[str] = []
+
+
+PeriodKind = Literal[
+    "mq", "endq", "ended", "yended", "oqended", "fyspan", "fq3", "fyq", "q2", "h2", "fq22", "fq", "fq2", "q", "yq",
+    "oq", "h", "oh", "fy", "fy2", "my", "monthsof", "window", "py", "y", "yearago", "fiscal", "fullyear", "ytd",
+    "same", "then", "current", "rel", "recentq", "undated", "bareq", "bareoq", "bareoh", "barem", "asof"]
+
+
+class PeriodWords(Rules):
+    ordinals: dict[str, int]
+    counts: list[str]
+    month_spans: dict[str, int]
+    shifts: dict[str, int]
+    named_by_year: list[str]
+    model_suffixes: list[str]
+
+
+class PeriodContext(Rules):
+    baseline_before: str
+    baseline_opening: str
+    horizon_before: str
+    publication_before: str
+    fiscal_appositive: str
+    fiscal_year_named: str
+    fiscal_before: str
+    name_determiner: str
+    not_model_words: str
+
+
+class PeriodPattern(Rules):
+    kind: PeriodKind
+    pattern: str
+    case_sensitive: bool = False
+
+
+# "FY{2}-Q{ordinal 1}": text and {N}, {ordinal N} or {month N} group references
+PeriodTemplate = Annotated[str, Field(pattern=r"^(?:[^{}]|\{(?:ordinal |month )?[1-9]\})+$")]
+
+
+class PeriodsRules(Rules):
+    """extract/data/periods.toml: the patterns of time references, their words, and how a
+    period is written from a match."""
+
+    words: PeriodWords
+    context: PeriodContext
+    written: dict[PeriodKind, list[PeriodTemplate]]
+    patterns: list[PeriodPattern]
+
+
+class CalendarRules(Rules):
+    """extract/data/calendar.toml: the one month table (extract/months.py)."""
+
+    months: dict[str, Annotated[int, Field(ge=1, le=12)]] = Field(min_length=12, max_length=12)
+    abbreviations: dict[str, Annotated[int, Field(ge=1, le=12)]]
+
+
+MODELS.update({"periods.toml": PeriodsRules, "calendar.toml": CalendarRules})

@@ -16,6 +16,11 @@ def test_every_rule_file_loads_into_its_model(name):
     assert isinstance(rules, ALL[name])
 
 
+def test_every_data_file_has_a_model():
+    """No rule file is read around the loader: each TOML file under extract/data has a model."""
+    assert sorted(p.name for p in DATA.glob("*.toml")) == sorted(ALL)
+
+
 def test_a_loaded_model_is_cached_and_frozen():
     first = load_rules("changes.toml", MODELS["changes.toml"])
     assert load_rules("changes.toml", MODELS["changes.toml"]) is first
@@ -30,8 +35,15 @@ def test_a_loaded_model_is_cached_and_frozen():
         ("claim_filter.toml", "[win_loss]\n", "[win_loss]\nextra_words = ['x']\n", "win_loss.extra_words"),
         ("textclean.toml", "paragraph_min_words = ", "paragraph_min_words = 'many' #", "paragraph_min_words"),
         ("claim_filter.toml", 'after = ["only", "exactly", "least"]', 'after = "only"', "one_counts.after"),
+        ("periods.toml", 'kind = "mq"', 'kind = "mqq"', "patterns.0.kind"),
+        ("periods.toml", 'fyq = ["FY{1}-Q{ordinal 2}"]', 'fyq = ["FY{1}-Q{ordinl 2}"]', "written.fyq.0"),
+        ("periods.toml", "horizon_before = ", "horizon_befor = ", "context.horizon_befor"),
+        ("periods.toml", "ordinals = ", "ordinal = ", "words.ordinal"),
+        ("calendar.toml", "march = 3", "march = 13", "months.march"),
     ],
-    ids=["misspelt-section", "unknown-key", "number-as-text", "list-as-string"],
+    ids=["misspelt-section", "unknown-key", "number-as-text", "list-as-string", "periods-unknown-kind",
+         "periods-misspelt-template", "periods-misspelt-context-key", "periods-misspelt-word-list",
+         "calendar-month-out-of-range"],
 )
 def test_a_broken_rule_file_fails_at_load_naming_file_and_key(tmp_path, name, old, new, key):
     text = (DATA / name).read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from extract.lexicon import Lexicon
+from extract.lexicon import Lexicon, label_of
 from extract.numbers.atoms import Atom, FUNCTION_WORDS
 
 
@@ -65,15 +65,13 @@ def word_tokens(lex: Lexicon, text: str, start: int, end: int) -> list[Token]:
     return toks
 
 
+# What stands between two words of one number phrase, first match wins.
+_GAPS = ((re.compile(r"[ \t\u00a0]+"), "space"), (re.compile(r"[ \t\u00a0]*-[ \t\u00a0]*"), "hyphen"),
+         (re.compile(r",[ \t\u00a0]+"), "comma"))
+
+
 def _gap(text: str, a: Token, b: Token) -> Optional[str]:
-    g = text[a.end:b.start]
-    if re.fullmatch(r"[ \t\u00a0]+", g):
-        return "space"
-    if re.fullmatch(r"[ \t\u00a0]*-[ \t\u00a0]*", g):
-        return "hyphen"
-    if re.fullmatch(r",[ \t\u00a0]+", g):
-        return "comma"
-    return None
+    return label_of(text[a.end:b.start], _GAPS)
 
 
 # What may follow what inside one number phrase (the evaluator checks the whole).
