@@ -30,18 +30,17 @@ from functools import cached_property, lru_cache
 
 from extract.records import Quantity
 from extract.lexicon import alternation, data_table
+from extract.months import full_month_names
 from extract.quantities import SCALED
+from extract.rule_files import PrefilterRules
+from extract.rules import load_rules
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])([\"”’)\]]*)[ \t]+(?=[\"“‘(\[]?[A-Z0-9$€£¥])|\n+")
-_TIME_WORDS = re.compile(
-    r"\b(?:1[89]\d\d|2[01]\d\d|Q[1-4]|H[12]|FY\s?\d{2,4}|quarter|fiscal|this year|last year|next year|"
-    r"January|February|March|April|May|June|July|August|September|October|November|December)\b"
-)
-
-
+_RULES = load_rules("prefilter.toml", PrefilterRules)  # data/prefilter.toml
+_TIME_WORDS = re.compile(_RULES.patterns.time_words.replace(
+    "{capitalised_month}", "|".join(m.capitalize() for m in full_month_names())))
 # Irregular past forms of attribution verbs; regular ones are caught by their stem.
-_IRREGULAR = {"say": "said", "tell": "told", "find": "found", "write": "wrote|written",
-              "speak": "spoke|spoken", "think": "thought"}
+_IRREGULAR = _RULES.irregular_past
 
 
 @lru_cache(maxsize=None)
@@ -58,7 +57,7 @@ def _attribution() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(forms) + r")\b", re.I)
 
 
-_PRONOUN_OPENING = re.compile(r"[\"“‘(]?(?:It|They|He|She|Its|Their|His|Her)\b")
+_PRONOUN_OPENING = re.compile(_RULES.patterns.pronoun_opening)
 
 
 @lru_cache(maxsize=None)
@@ -125,14 +124,14 @@ def _words_after() -> re.Pattern:
 
 
 # "43 of Joe's proposals", "three of the five banks": a part of a counted whole.
-_PART_OF = re.compile(r"[ \t]+of[ \t]+(?:the|these|those|its|their|our|his|her|[A-Z][\w.]*(?:'s|’s))[ \t]")
+_PART_OF = re.compile(_RULES.patterns.part_of)
 
 
 # "650 died", "40 have been dropped": a number as the subject of a verb (the parse decides).
 # "Bryant, 16, was": a number set off by commas after a capitalised name may be an age
 # (the parse decides: extract/pipeline.py as_appositive_age).
 _APPOSITIVE_BEFORE = re.compile(r"[A-Z][\w'’.-]*,[ \t]$")
-_VERB_AFTER = re.compile(r"[ \t]+(?:have|has|had|were|are|will|would|could|may|might|died|[a-z]+ed)\b")
+_VERB_AFTER = re.compile(_RULES.patterns.verb_after)
 
 
 @lru_cache(maxsize=None)

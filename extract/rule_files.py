@@ -82,8 +82,28 @@ class FigureContext(Rules):
     multiplier_particles: list[str]
 
 
+class QuantityPatterns(Rules):
+    """Regular expressions read around a number; the code sets their flags."""
+
+    percent_of_before: str
+    multiplier: str
+    connector: str
+    url: str
+    time_after: str
+    time_window_before: str
+    time_window_after: str
+    duration_in_before: str
+    between_before: str
+    benchmark_speed: str
+    stated_before: str
+    scaled: str
+    number_before: str
+    model_suffix: str
+    code_before: str
+
+
 class QuantitiesRules(Rules):
-    """extract/data/quantities.toml: the recogniser's word lists."""
+    """extract/data/quantities.toml: the recogniser's word lists and patterns."""
 
     number_words: dict[str, Number]
     magnitudes: dict[str, Number]
@@ -128,6 +148,7 @@ class QuantitiesRules(Rules):
     function_words: Words
     comparatives: Words
     figure_context: FigureContext
+    patterns: QuantityPatterns
 
 
 class ChangeWordsBefore(Rules):
@@ -456,6 +477,14 @@ class PeriodPattern(Rules):
 PeriodTemplate = Annotated[str, Field(pattern=r"^(?:[^{}]|\{(?:ordinal |month )?[1-9]\})+$")]
 
 
+class WritingYearPatterns(Rules):
+    future_before: str
+    future_clause_before: str
+    this_year: str
+    compared_before: str
+    than_before: str
+
+
 class PeriodsRules(Rules):
     """extract/data/periods.toml: the patterns of time references, their words, and how a
     period is written from a match."""
@@ -464,6 +493,21 @@ class PeriodsRules(Rules):
     context: PeriodContext
     written: dict[PeriodKind, list[PeriodTemplate]]
     patterns: list[PeriodPattern]
+    writing_year: WritingYearPatterns
+
+
+class PrefilterPatterns(Rules):
+    time_words: str
+    pronoun_opening: str
+    part_of: str
+    verb_after: str
+
+
+class PrefilterRules(Rules):
+    """extract/data/prefilter.toml: what makes a sentence worth the trained pipeline's time."""
+
+    irregular_past: dict[str, str]
+    patterns: PrefilterPatterns
 
 
 class CalendarRules(Rules):
@@ -473,4 +517,4 @@ class CalendarRules(Rules):
     abbreviations: dict[str, Annotated[int, Field(ge=1, le=12)]]
 
 
-MODELS.update({"periods.toml": PeriodsRules, "calendar.toml": CalendarRules})
+MODELS.update({"periods.toml": PeriodsRules, "calendar.toml": CalendarRules, "prefilter.toml": PrefilterRules})

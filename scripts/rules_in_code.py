@@ -29,9 +29,15 @@ def _string_parts(node: ast.AST) -> str | None:
     return None
 
 
-def _is_docstring(node: ast.AST, parents: dict) -> bool:
+def _not_a_pattern(node: ast.AST, parents: dict) -> bool:
+    """A docstring, a key (`d["titles"]`) or the argument of a call other than `re.`'s (a file
+    name, a rule name): not a pattern."""
     parent = parents.get(node)
-    return isinstance(parent, ast.Expr)
+    if isinstance(parent, (ast.Expr, ast.Subscript)):
+        return True
+    return isinstance(parent, ast.Call) and not (isinstance(parent.func, ast.Attribute)
+                                                 and isinstance(parent.func.value, ast.Name)
+                                                 and parent.func.value.id == "re")
 
 
 def _re_call_args(tree: ast.AST) -> set[int]:
@@ -58,7 +64,7 @@ def count_file(path: Path) -> tuple[list[tuple[int, list[str]]], list[tuple[int,
         if isinstance(parents.get(node), ast.JoinedStr):
             continue  # counted with its f-string
         text = _string_parts(node)
-        if text is not None and not _is_docstring(node, parents):
+        if text is not None and not _not_a_pattern(node, parents):
             if id(node) in in_re_call or _REGEX_SYNTAX.search(text):
                 words = regex_words(text)
                 if words:

@@ -40,10 +40,15 @@ def test_a_loaded_model_is_cached_and_frozen():
         ("periods.toml", "horizon_before = ", "horizon_befor = ", "context.horizon_befor"),
         ("periods.toml", "ordinals = ", "ordinal = ", "words.ordinal"),
         ("calendar.toml", "march = 3", "march = 13", "months.march"),
+        ("prefilter.toml", "verb_after = ", "verb_afterr = ", "patterns.verb_afterr"),
+        ("prefilter.toml", 'say = "said"', "say = ['said']", "irregular_past.say"),
+        ("quantities.toml", "connector = ", "conector = ", "patterns.conector"),
+        ("periods.toml", "than_before = ", "then_before = ", "writing_year.then_before"),
     ],
     ids=["misspelt-section", "unknown-key", "number-as-text", "list-as-string", "periods-unknown-kind",
          "periods-misspelt-template", "periods-misspelt-context-key", "periods-misspelt-word-list",
-         "calendar-month-out-of-range"],
+         "calendar-month-out-of-range", "prefilter-misspelt-pattern", "prefilter-past-form-as-list",
+         "quantities-misspelt-pattern", "writing-year-misspelt-pattern"],
 )
 def test_a_broken_rule_file_fails_at_load_naming_file_and_key(tmp_path, name, old, new, key):
     text = (DATA / name).read_text(encoding="utf-8")
