@@ -25,3 +25,8 @@ def month_numbers() -> Mapping[str, int]:
 def full_month_names() -> tuple[str, ...]:
     """The twelve full names, lower case, in calendar order."""
     return tuple(_calendar().months)
+
+
+def weekday_names() -> tuple[str, ...]:
+    """The seven days of the week, lower case, Monday first."""
+    return tuple(_calendar().weekdays.words)

@@ -515,6 +515,7 @@ class CalendarRules(Rules):
 
     months: dict[str, Annotated[int, Field(ge=1, le=12)]] = Field(min_length=12, max_length=12)
     abbreviations: dict[str, Annotated[int, Field(ge=1, le=12)]]
+    weekdays: Words
 
 
 MODELS.update({"periods.toml": PeriodsRules, "calendar.toml": CalendarRules, "prefilter.toml": PrefilterRules})
