@@ -65,7 +65,7 @@ def _anaphoric_phrase() -> re.Pattern:
     """framing's anaphoric subjects ("the company") and definite descriptions of a
     company ("the home-improvement retailer", "the stock"; data/framing.toml)."""
     d = data_table("framing")
-    return re.compile(rf"\b(?:{alternation(d['anaphoric_subjects'])}|(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}"
+    return re.compile(rf"\b(?:{alternation(d['anaphoric_subjects'])}|(?:{alternation(_RULES.definite.words)})\s+(?:[\w-]+\s+){{0,2}}"
                       rf"(?:{alternation(d['anaphoric_heads'])}))\b", re.I)
 
 
@@ -119,7 +119,7 @@ def _words_after() -> re.Pattern:
     plurals = alternation(d["irregular_plurals"]["nouns"] + d["same_plural"]["nouns"])
     return re.compile(
         r"[ \t]+(?:(?:[a-z][\w-]*|[A-Z][\w-]*|(?:[A-Z]\.){2,}),?[ \t]+){0,3}"
-        r"(?!(?:is|was|has|does|this|its|his|as|us|plus|less|thus|across|unless)\b)"
+        rf"(?!(?:{alternation(_RULES.not_plurals.words)})\b)"
         rf"(?:[a-z][\w-]*s|[A-Z][a-z]+s|{plurals})\b")
 
 

@@ -102,6 +102,11 @@ class QuantityPatterns(Rules):
     code_before: str
 
 
+class VagueBeforeScales(Rules):
+    phrases: list[str]
+    scales: list[str]
+
+
 class QuantitiesRules(Rules):
     """extract/data/quantities.toml: the recogniser's word lists and patterns."""
 
@@ -149,6 +154,9 @@ class QuantitiesRules(Rules):
     comparatives: Words
     figure_context: FigureContext
     patterns: QuantityPatterns
+    unit_symbols_glued_only: Words
+    vague_before_scales: VagueBeforeScales
+    ratio_not_before: Words
 
 
 class ChangeWordsBefore(Rules):
@@ -179,6 +187,7 @@ class ChangesRules(Rules):
     after: ChangeWordsAfter
     basis: dict[str, list[str]]
     per: PerWords
+    clause_joiners: Words
 
 
 class Nouns(Rules):
@@ -508,6 +517,8 @@ class PrefilterRules(Rules):
 
     irregular_past: dict[str, str]
     patterns: PrefilterPatterns
+    not_plurals: Words
+    definite: Words
 
 
 class CalendarRules(Rules):

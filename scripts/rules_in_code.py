@@ -69,6 +69,9 @@ def count_file(path: Path) -> tuple[list[tuple[int, list[str]]], list[tuple[int,
                 words = regex_words(text)
                 if words:
                     regexes.append((node.lineno, words))
+        if isinstance(parents.get(node), ast.Assign) and any(
+                getattr(t, "id", "") == "__all__" for t in parents[node].targets):
+            continue  # the names a module exports
         if isinstance(node, (ast.Tuple, ast.List, ast.Set)) and len(node.elts) >= 2 and all(
                 isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts):
             tuples.append((node.lineno, len(node.elts)))

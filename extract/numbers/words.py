@@ -8,6 +8,11 @@ from typing import Optional
 
 from extract.lexicon import Lexicon, label_of
 from extract.numbers.atoms import Atom, FUNCTION_WORDS
+from extract.rule_files import QuantitiesRules
+from extract.rules import load_rules
+
+# Words after "one over three" that make it no ratio ("$2000 over 3 years"): data/quantities.toml.
+_RATIO_NOT_BEFORE = frozenset(load_rules("quantities.toml", QuantitiesRules).ratio_not_before.words)
 
 
 # ---------------------------------------------------------------- words
@@ -351,7 +356,6 @@ class Phrases:
         if len(right) == 1 and right[0].kind == D and 1800 <= right[0].value <= 2199:
             return False
         nxt = re.match(r"\s*([A-Za-z]+|%)", self.text[last.end:last.end + 30])
-        return not nxt or nxt.group(1).lower() in FUNCTION_WORDS and nxt.group(1).lower() not in (
-            "percent", "times", "year", "years", "month", "months", "day", "days", "hour", "hours")
+        return not nxt or nxt.group(1).lower() in FUNCTION_WORDS and nxt.group(1).lower() not in _RATIO_NOT_BEFORE
 
 

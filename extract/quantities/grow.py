@@ -9,7 +9,7 @@ from extract.numbers import Atom
 from extract.quantities.context import fraction_is_time, is_proportion
 from extract.quantities.part import read_part
 from extract.quantities.patterns import Part, Patterns
-from extract.quantities.refusal import CODE_BEFORE
+from extract.quantities.refusal import CODE_BEFORE, DURATION_UNITS
 from extract.records import Approx, Quantity
 
 # ---------------------------------------------------------------- growing atoms into quantities
@@ -209,7 +209,7 @@ def _to_quantity(P: Patterns, text: str, a: Part, b: Optional[Part], limit: int)
         value = a.atom.base * (a.scale or 1) * factor
     start, end = a.start, last.end
     approx, hedge = read_hedge(P, text, start, end, limit, inner=last.number_end)
-    vague = a.adjective and unit not in ("year", "month", "day", "hour", "minute", "second", "count")
+    vague = a.adjective and unit not in DURATION_UNITS and unit != "count"
     if vague and approx == Approx.exact:
         approx = Approx.approximately
     if unit == "count" and noun is None and not a.atom.fraction and P.age_before.search(text, max(0, start - 40), start):

@@ -81,7 +81,8 @@ class Patterns:
         self.duration = re.compile(rf"(?:\s|-)(?:(?:{alternation(lex.duration_fillers)})\s+)?"
                                    rf"({alternation(lex.durations)})\b", re.I)
         # Spaced symbols must be at least two letters and not an English word.
-        spaced = [s for s in lex.unit_symbols if len(s) >= 2 and s not in ("in", "mi", "ha", "Mt")]
+        glued_only = load_rules("quantities.toml", QuantitiesRules).unit_symbols_glued_only.words
+        spaced = [s for s in lex.unit_symbols if len(s) >= 2 and s not in glued_only]
         self.unit_symbol_glued = re.compile(rf"({alternation(lex.unit_symbols)})(?![\w²³/])")
         self.unit_symbol_spaced = re.compile(rf"\s({alternation(spaced)})(?![\w²³])")
         self.unit_name = re.compile(rf"(?:\s|-)({alternation(lex.unit_names)})\b", re.I)
