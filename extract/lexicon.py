@@ -18,7 +18,7 @@ from types import MappingProxyType
 from typing import Iterable, Mapping, Optional
 
 from extract.rule_files import MODELS, QuantitiesRules
-from extract.rules import load_rules, read_toml, validate
+from extract.rules import RuleFileError, load_rules
 
 DATA = Path(__file__).with_name("data")
 
@@ -29,13 +29,12 @@ def _ro(d: dict) -> Mapping:
 
 @lru_cache(maxsize=None)
 def data_table(name: str) -> dict:
-    """extract/data/<name>.toml, read once and checked against its model when it has one
-    (a typo fails here, naming file and key). Callers read it and never change it."""
+    """extract/data/<name>.toml as a plain dict, read once through `load_rules` into its model
+    (a typo fails there, naming file and key). Callers read it and never change it."""
     file = f"{name}.toml"
-    raw = read_toml(DATA / file)
-    if file in MODELS:
-        validate(raw, MODELS[file], file)
-    return raw
+    if file not in MODELS:
+        raise RuleFileError(f"{file}: no model for it in extract/rule_files.py MODELS")
+    return load_rules(file, MODELS[file]).model_dump()
 
 
 def alternation(words) -> str:

@@ -529,4 +529,5 @@ class CalendarRules(Rules):
     weekdays: Words
 
 
-MODELS.update({"periods.toml": PeriodsRules, "calendar.toml": CalendarRules, "prefilter.toml": PrefilterRules})
+MODELS.update({"periods.toml": PeriodsRules, "calendar.toml": CalendarRules, "prefilter.toml": PrefilterRules,
+               "entities.toml": EntitiesRules, "metrics.toml": MetricsRules, "textclean.toml": TextcleanRules})

@@ -4,10 +4,10 @@ import shutil
 
 import pytest
 
-from extract.rule_files import MODELS, EntitiesRules, MetricsRules, TextcleanRules
+from extract.rule_files import MODELS
 from extract.rules import DATA, RuleFileError, load_rules
 
-ALL = {**MODELS, "entities.toml": EntitiesRules, "metrics.toml": MetricsRules, "textclean.toml": TextcleanRules}
+ALL = MODELS
 
 
 @pytest.mark.parametrize("name", sorted(ALL), ids=sorted(ALL))
@@ -71,3 +71,13 @@ def test_an_unreadable_rule_file_is_a_one_line_error(tmp_path):
     (tmp_path / "sentences.toml").write_text("[titles\n", encoding="utf-8")
     with pytest.raises(RuleFileError, match=r"^sentences\.toml: "):
         load_rules("sentences.toml", MODELS["sentences.toml"], tmp_path)
+
+
+def test_every_change_noun_is_a_growth_cue():
+    """One list of change nouns: changes.toml's nouns after a figure ("a 16% improvement",
+    "a 3% drop") make its metric a growth as metrics.toml's growth cues do."""
+    from extract.rule_files import ChangesRules
+    from extract.vocab import metric_vocabulary
+
+    after = load_rules("changes.toml", ChangesRules).after
+    assert set(after.up) | set(after.down) <= metric_vocabulary().growth_cues
