@@ -111,6 +111,7 @@ def find_time_refs(text: str, published: Optional[dt.date] = None, start: int = 
     `fiscal_ends`: the month its company's fiscal year ends in (`fiscal_year_end_named`):
     its undated quarters and halves are fiscal ones."""
     end = len(text) if end is None else end
+    at = _At(published, year, fiscal_year, by_start, fiscal_ends)
     found: list[TimeRef] = []
     taken: list[tuple[int, int]] = []
     for pattern, kind in _patterns():
@@ -121,7 +122,7 @@ def find_time_refs(text: str, published: Optional[dt.date] = None, start: int = 
                 continue
             if kind in ("mq", "ended", "endq") and _context("fiscal_appositive").match(text, m.end()):
                 continue  # "the September quarter, the first quarter of its fiscal 2026": the fiscal name
-            ref = _ref(kind, m, published, year, fiscal_year, by_start, fiscal_ends)
+            ref = _ref(kind, m, at)
             if ref is None:
                 continue
             if ref.role in ("period", "previous"):
@@ -168,41 +169,63 @@ def _is_model_number(text: str, m: re.Match) -> bool:
         or bool(after and after.group(1) in _rules().words.model_suffixes)
 
 
-def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[int],
-         fiscal_year: Optional[int] = None, by_start: bool = False,
-         fiscal_ends: Optional[int] = None) -> Optional[TimeRef]:
+class _At(NamedTuple):
+    """What a reference is resolved against (see `find_time_refs`)."""
+
+    published: Optional[dt.date]
+    year: Optional[int]
+    fiscal_year: Optional[int] = None
+    by_start: bool = False
+    fiscal_ends: Optional[int] = None
+
+
+def _ref(kind: str, m: re.Match, at: _At) -> Optional[TimeRef]:
+    """The reference a match of `kind` makes, resolved by its kind's resolver (`_RESOLVERS`)."""
+    return _RESOLVERS.get(kind, _dated_ref)(kind, m, at)
+
+
+def _period_or_unresolved(m: re.Match, period: Optional[str]) -> TimeRef:
+    return TimeRef(*m.span(), period, "period" if period else "unresolved")
+
+
+def _fiscal_ref(kind: str, m: re.Match, at: _At) -> TimeRef:
+    """"this fiscal year", "full-year revenue": the fiscal year the text last named; else, for
+    a full year, the calendar year."""
     s, e = m.span()
-    if kind in _MARKERS:
-        return _marker_ref(kind, m)
-    if kind in ("fiscal", "fullyear"):
-        # the fiscal year the text last named; else, for a full year, the calendar year
-        shift = 0 if kind == "fullyear" else _shift(m.group(1))
-        named = list(_context("fiscal_year_named").finditer(m.string, max(0, s - 4000), s))
-        if named:
-            fy = int(named[-1].group(1)) if len(named[-1].group(1)) == 4 else 2000 + int(named[-1].group(1))
-            return TimeRef(s, e, f"FY{fy + shift}", "period")
-        y = published.year if published else year
-        return TimeRef(s, e, str(y), "period") if kind == "fullyear" and y else TimeRef(s, e, None, "unresolved")
-    if kind == "oqended":
-        period = _ordinal_quarter_ended(m, published, year, by_start)
-        return TimeRef(s, e, period, "period" if period else "unresolved")
-    if kind == "yended" and not m.group(2):
-        month = MONTHS[m.group(1).lower().rstrip(".")]
-        y = (published.year if month <= published.month else published.year - 1) if published else year
-        if not y:
-            return TimeRef(s, e, None, "unresolved")
-        return TimeRef(s, e, str(y) if month == 12 else f"FY{y}", "period")
-    if kind in ("mq", "ended", "endq"):
-        period = _span_period(kind, m, published, year)
-        return TimeRef(s, e, period, "period" if period else "unresolved")
-    if kind == "ytd":
-        y = published.year if published else year
-        return TimeRef(s, e, str(y), "period") if y else TimeRef(s, e, None, "unresolved")
-    if kind in ("bareoq", "bareoh"):
-        return _bare_part_ref(kind, m, published, year, fiscal_year, FiscalCalendar(fiscal_ends, by_start))
-    if kind == "bareq" and m.group(1).upper() in ("Q1", "Q2", "Q3") and fiscal_year is not None:
-        return TimeRef(s, e, f"FY{fiscal_year}-{m.group(1).upper()}", "period")
-    anchor = published
+    shift = 0 if kind == "fullyear" else _shift(m.group(1))
+    named = list(_context("fiscal_year_named").finditer(m.string, max(0, s - 4000), s))
+    if named:
+        fy = int(named[-1].group(1)) if len(named[-1].group(1)) == 4 else 2000 + int(named[-1].group(1))
+        return TimeRef(s, e, f"FY{fy + shift}", "period")
+    y = at.published.year if at.published else at.year
+    return TimeRef(s, e, str(y), "period") if kind == "fullyear" and y else TimeRef(s, e, None, "unresolved")
+
+
+def _year_ended_ref(kind: str, m: re.Match, at: _At) -> Optional[TimeRef]:
+    """"the fiscal year ended March 31": with no year named, the last such month's."""
+    if m.group(2):
+        return _dated_ref(kind, m, at)
+    month, published = MONTHS[m.group(1).lower().rstrip(".")], at.published
+    y = (published.year if month <= published.month else published.year - 1) if published else at.year
+    return _period_or_unresolved(m, (str(y) if month == 12 else f"FY{y}") if y else None)
+
+
+def _year_so_far_ref(kind: str, m: re.Match, at: _At) -> TimeRef:
+    y = at.published.year if at.published else at.year
+    return _period_or_unresolved(m, str(y) if y else None)
+
+
+def _bare_quarter_ref(kind: str, m: re.Match, at: _At) -> Optional[TimeRef]:
+    """"in Q2" in an article about one fiscal year is that year's quarter (a Q4 closes it)."""
+    if m.group(1).upper() in ("Q1", "Q2", "Q3") and at.fiscal_year is not None:
+        return TimeRef(*m.span(), f"FY{at.fiscal_year}-{m.group(1).upper()}", "period")
+    return _dated_ref(kind, m, at)
+
+
+def _dated_ref(kind: str, m: re.Match, at: _At) -> Optional[TimeRef]:
+    """A reference dated by its own words, or against the publication date."""
+    s, e = m.span()
+    anchor, year = at.published, at.year
     if anchor is None and year and (kind in ("bareq", "barem") or (kind == "rel" and m.group(2).lower() == "year")):
         # An undated article: its estimated year stands in for the publication
         # year, for year-level resolution only.
@@ -425,3 +448,18 @@ def _normalise(kind: str, m: re.Match, published: Optional[dt.date]) -> Optional
         year = published.year if month <= published.month else published.year - 1
         return f"{year}-{month:02d}"
     return None
+
+
+# How each kind of match is resolved; a kind not listed is dated by its own words (`_dated_ref`).
+_RESOLVERS = {
+    **{kind: (lambda kind, m, at: _marker_ref(kind, m)) for kind in _MARKERS},
+    "fiscal": _fiscal_ref, "fullyear": _fiscal_ref, "yended": _year_ended_ref, "ytd": _year_so_far_ref,
+    "oqended": lambda kind, m, at: _period_or_unresolved(m, _ordinal_quarter_ended(m, at.published, at.year,
+                                                                                    at.by_start)),
+    **{kind: (lambda kind, m, at: _period_or_unresolved(m, _span_period(kind, m, at.published, at.year)))
+       for kind in ("mq", "ended", "endq")},
+    **{kind: (lambda kind, m, at: _bare_part_ref(kind, m, at.published, at.year, at.fiscal_year,
+                                                 FiscalCalendar(at.fiscal_ends, at.by_start)))
+       for kind in ("bareoq", "bareoh")},
+    "bareq": _bare_quarter_ref,
+}

@@ -248,6 +248,7 @@ class SentencesRules(Rules):
     """extract/data/sentences.toml: abbreviations that do not end a sentence."""
 
     titles: Titles
+    name_suffixes: Words
 
 
 class ReportingRules(Rules):

@@ -55,7 +55,8 @@ def name_like(name: Optional[str]) -> bool:
 def _title_only() -> re.Pattern:
     """A title or rank, or a company suffix, with no name after it ("Lt .", "Inc."): a
     sentence split inside a name (data/sentences.toml, the list sentence splitting reads)."""
-    words = data_table("sentences")["titles"]["before_names"] + ["Jr", "Sr", "Co", "Corp", "Inc", "Ltd"]
+    d = data_table("sentences")
+    words = d["titles"]["before_names"] + d["name_suffixes"]["words"]
     return re.compile(rf"(?i)(?:{alternation(words)})\s*\.?")
 
 
