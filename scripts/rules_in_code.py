@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 _REGEX_SYNTAX = re.compile(r"\\[bBsSdDwWAZ]|\(\?|\)[?*+]|\[\^?|\|")
-_ESCAPES = re.compile(r"\\[a-zA-Z]|\(\?[a-zA-Z]*[:!=<]?|\[[^\]]*\]|\{[^}]*\}|\?P<\w+>")
+_ESCAPES = re.compile(r"\(\?P<\w+>|\\[a-zA-Z]|\(\?[a-zA-Z]*[:!=<]?|\[[^\]]*\]|\{[^}]*\}|\?P<\w+>")
 _WORD = re.compile(r"[A-Za-z]{3,}")
 
 
