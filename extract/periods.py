@@ -26,6 +26,10 @@ from, each with its role:
 - `yearago`: the year-earlier period a change is measured against ("up 12% from a year
   earlier", "compared with the same quarter last year"); the figure it dates is the
   baseline, one year before the period under discussion (resolved by the framer).
+
+The patterns (in the order they are tried), the words they are read with, the words around
+a reference that give its role, and how each kind of match is written as a period live in
+extract/data/periods.toml (PeriodsRules in extract/rule_files.py); this module resolves them.
 """
 
 from __future__ import annotations
