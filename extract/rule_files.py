@@ -100,6 +100,12 @@ class QuantityPatterns(Rules):
     number_before: str
     model_suffix: str
     code_before: str
+    factor_of: str
+    ratio: str
+    out_of: str
+    fraction_sentence_goes_on: str
+    somewhere_before: str
+    one_as_pronoun_after: str
 
 
 class VagueBeforeScales(Rules):

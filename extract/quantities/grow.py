@@ -8,7 +8,7 @@ from typing import Optional
 from extract.numbers import Atom
 from extract.quantities.context import fraction_is_time, is_proportion
 from extract.quantities.part import read_part
-from extract.quantities.patterns import Part, Patterns
+from extract.quantities.patterns import PATTERNS, Part, Patterns
 from extract.quantities.refusal import CODE_BEFORE, DURATION_UNITS
 from extract.records import Approx, Quantity
 
@@ -68,7 +68,8 @@ def _percent_of(P: Patterns, text: str, part: Part) -> Optional[Quantity]:
                     unit="percent")
 
 
-_FACTOR_OF = re.compile(r"\bfactor\s+of\s+$", re.I)
+_FACTOR_OF = re.compile(PATTERNS.factor_of, re.I)
+_SOMEWHERE_BEFORE = re.compile(PATTERNS.somewhere_before)
 
 
 def _factor_of(P: Patterns, text: str, part: Part, limit: int) -> Optional[Quantity]:
@@ -84,7 +85,7 @@ def _factor_of(P: Patterns, text: str, part: Part, limit: int) -> Optional[Quant
                     unit="times", approx=approx, hedge=hedge)
 
 
-_RATIO = re.compile(r"\s+(?:in|out\s+of)(?:\s+every)?\s+", re.I)
+_RATIO = re.compile(PATTERNS.ratio, re.I)
 
 
 def _ratio(P: Patterns, text: str, first: Part, following: list[Atom], limit: int) -> Optional[Quantity]:
@@ -264,7 +265,7 @@ def read_hedge(P: Patterns, text: str, start: int, end: int, limit: int,
     if m:
         phrase = m.group(1) or m.group(2)
         return Approx(P.lex.hedges_after.get(phrase.lower(), "at least")), phrase
-    if between and between.group(1).lower() == "between" and re.search(r"somewhere\s+$", text[max(0, lead - 12):lead]):
+    if between and between.group(1).lower() == "between" and _SOMEWHERE_BEFORE.search(text[max(0, lead - 12):lead]):
         return Approx.approximately, "somewhere"
     return Approx.exact, None
 
