@@ -163,6 +163,7 @@ class QuantitiesRules(Rules):
     unit_symbols_glued_only: Words
     vague_before_scales: VagueBeforeScales
     ratio_not_before: Words
+    counted_people_endings: Words
 
 
 class ChangeWordsBefore(Rules):

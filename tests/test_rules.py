@@ -51,6 +51,8 @@ def test_a_loaded_model_is_cached_and_frozen():
         ("calendar.toml", "[weekdays]", "[weekday]", "weekday"),
         ("sentences.toml", 'words = ["Jr"', 'word = ["Jr"', "name_suffixes.word"),
         ("quantities.toml", "somewhere_before = ", "somewhere_befor = ", "patterns.somewhere_befor"),
+        ("quantities.toml", '[counted_people_endings]\nwords = ["ans"', '[counted_people_endings]\nwords = "ans"  #',
+         "counted_people_endings.words"),
     ],
     ids=["misspelt-section", "unknown-key", "number-as-text", "list-as-string", "periods-unknown-kind",
          "periods-misspelt-template", "periods-misspelt-context-key", "periods-misspelt-word-list",
@@ -58,7 +60,7 @@ def test_a_loaded_model_is_cached_and_frozen():
          "quantities-misspelt-pattern", "writing-year-misspelt-pattern", "quantities-misspelt-ratio-key",
          "quantities-list-as-string", "changes-misspelt-section", "prefilter-misspelt-section",
          "calendar-misspelt-section", "sentences-misspelt-suffix-key",
-         "quantities-misspelt-late-pattern"],
+         "quantities-misspelt-late-pattern", "quantities-endings-as-string"],
 )
 def test_a_broken_rule_file_fails_at_load_naming_file_and_key(tmp_path, name, old, new, key):
     text = (DATA / name).read_text(encoding="utf-8")

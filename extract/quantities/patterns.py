@@ -88,7 +88,8 @@ class Patterns:
         self.unit_name = re.compile(rf"(?:\s|-)({alternation(lex.unit_names)})\b", re.I)
         # A counted noun: lower-case, an acronym plural ("GPUs") or a group of people
         # ("Americans", "Floridians", "Democrats").
-        self.noun = re.compile(r"(?:\s|-)([a-z][a-z'’-]*[a-z]|[a-z]|[A-Z]{2,}s|[A-Z][a-z]+(?:ans|ers|ats)"
+        endings = "|".join(load_rules("quantities.toml", QuantitiesRules).counted_people_endings.words)
+        self.noun = re.compile(rf"(?:\s|-)([a-z][a-z'’-]*[a-z]|[a-z]|[A-Z]{{2,}}s|[A-Z][a-z]+(?:{endings})"
                                rf"|{alternation(lex.counted_peoples)})\b")
         self.glued_letters = re.compile(r"[A-Za-z]+")
         self.connector = re.compile(PATTERNS.connector, re.I)
