@@ -26,7 +26,8 @@ from extract.records import Direction, Quantity
 # Units whose figure can be a rate or share of something ("lost 2%", "raised rates 0.25 points").
 RATE_UNITS = frozenset({"percent", "percentage_point", "basis_point"})
 # The end of the figure's own stretch: a clause break or the sentence end.
-_CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|,\s+(?:and|but|while|whereas|which|who)\b|\n")
+_CLAUSE_END = re.compile(
+    rf"[.;:!?](?:\s|$)|,\s+(?:{alternation(load_rules('changes.toml', ChangesRules).clause_joiners.words)})\b|\n")
 
 
 @dataclass(frozen=True)

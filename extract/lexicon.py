@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
+from typing import Iterable, Mapping, Optional
 
 from extract.rule_files import MODELS, QuantitiesRules
-from extract.rules import load_rules, read_toml, validate
+from extract.rules import RuleFileError, load_rules
 
 DATA = Path(__file__).with_name("data")
 
@@ -29,18 +29,22 @@ def _ro(d: dict) -> Mapping:
 
 @lru_cache(maxsize=None)
 def data_table(name: str) -> dict:
-    """extract/data/<name>.toml, read once and checked against its model when it has one
-    (a typo fails here, naming file and key). Callers read it and never change it."""
+    """extract/data/<name>.toml as a plain dict, read once through `load_rules` into its model
+    (a typo fails there, naming file and key). Callers read it and never change it."""
     file = f"{name}.toml"
-    raw = read_toml(DATA / file)
-    if file in MODELS:
-        validate(raw, MODELS[file], file)
-    return raw
+    if file not in MODELS:
+        raise RuleFileError(f"{file}: no model for it in extract/rule_files.py MODELS")
+    return load_rules(file, MODELS[file]).model_dump()
 
 
 def alternation(words) -> str:
     """A regex alternation of `words`, longest first so 'per cent' beats 'per'."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def label_of(text: str, labelled: Iterable[tuple[re.Pattern, str]]) -> Optional[str]:
+    """The label of the first pattern that matches the whole of `text`, or None."""
+    return next((label for pattern, label in labelled if pattern.fullmatch(text)), None)
 
 
 @dataclass(frozen=True)

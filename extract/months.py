@@ -6,16 +6,8 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Mapping
 
-from pydantic import Field
-
-from extract.rules import Rules, load_rules
-
-MonthNumber = int
-
-
-class CalendarRules(Rules):
-    months: dict[str, MonthNumber] = Field(min_length=12, max_length=12)
-    abbreviations: dict[str, MonthNumber]
+from extract.rule_files import CalendarRules
+from extract.rules import load_rules
 
 
 def _calendar() -> CalendarRules:
@@ -33,3 +25,8 @@ def month_numbers() -> Mapping[str, int]:
 def full_month_names() -> tuple[str, ...]:
     """The twelve full names, lower case, in calendar order."""
     return tuple(_calendar().months)
+
+
+def weekday_names() -> tuple[str, ...]:
+    """The seven days of the week, lower case, Monday first."""
+    return tuple(_calendar().weekdays.words)

@@ -26,6 +26,10 @@ from, each with its role:
 - `yearago`: the year-earlier period a change is measured against ("up 12% from a year
   earlier", "compared with the same quarter last year"); the figure it dates is the
   baseline, one year before the period under discussion (resolved by the framer).
+
+The patterns (in the order they are tried), the words they are read with, the words around
+a reference that give its role, and how each kind of match is written as a period live in
+extract/data/periods.toml (PeriodsRules in extract/rule_files.py); this module resolves them.
 """
 
 from __future__ import annotations
@@ -37,146 +41,47 @@ from typing import NamedTuple, Optional
 
 from extract.lexicon import alternation
 from extract.fiscal_calendar import FiscalCalendar, fiscal_part
-from extract.rule_files import GamePeriodsRules
+from extract.rule_files import GamePeriodsRules, PeriodsRules
 from extract.rules import load_rules
 from extract.months import full_month_names, month_numbers
 
 MONTHS = month_numbers()  # extract/data/calendar.toml
-_MONTH_RE = alternation(MONTHS)
-_FULL_MONTH_RE = "|".join(full_month_names())
 _YEAR = r"((?:19|20)\d\d)"
-_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_COUNT = r"(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d+)"
 
-_PATTERNS: list[tuple[re.Pattern, str]] = [
-    # a quarter or half named by the months it spans or the day it ends: "the April-June
-    # quarter", "the quarter ended Sept. 30", "the three months to June", "the six months
-    # ended June 30, 2025"
-    (re.compile(rf"\b({_FULL_MONTH_RE})\s*[-–]\s*({_FULL_MONTH_RE})\s+(?:quarter|period)(?:\s+(?:of\s+)?{_YEAR})?",
-                re.I), "mq"),
-    # "the March quarter", "the December quarter of 2025": the quarter that ends in that month
-    (re.compile(rf"\bthe\s+(march|june|september|december)\s+quarter(?:\s+(?:of\s+)?{_YEAR})?", re.I), "endq"),
-    (re.compile(rf"(?<!first\s)(?<!second\s)(?<!third\s)(?<!fourth\s)"
-                rf"\b(quarter|three\s+months|three-month\s+period|six\s+months|half(?:-year)?)\s+"
-                rf"(?:ended|ending|that\s+ended|to|through|thru)\s+(?:on\s+)?({_MONTH_RE})\.?"
-                rf"(?:\s+(\d{{1,2}})\b)?(?:,?\s+{_YEAR})?", re.I), "ended"),
-    # a year ended in a month: "the fiscal year ended March 31, 2025" is FY2025, "the year
-    # ended Dec. 31, 2024" the calendar year
-    (re.compile(rf"\b(?:fiscal\s+)?year\s+(?:ended|ending|that\s+ended|to)\s+(?:on\s+)?({_MONTH_RE})\.?"
-                rf"(?:\s+\d{{1,2}}\b)?(?:,?\s+{_YEAR}\b)?", re.I), "yended"),
-    # "the (fiscal) fourth quarter ended Sept. 27": a quarter that does not end with its
-    # calendar quarter is fiscal, and a fiscal fourth quarter ends its fiscal year
-    (re.compile(rf"\b(first|second|third|fourth)[\s-]+(?:fiscal\s+)?quarter,?\s+(?:which\s+|that\s+)?(?:ended|ending)\s+(?:on\s+)?"
-                rf"({_MONTH_RE})\.?(?:\s+(\d{{1,2}})\b)?(?:,?\s+{_YEAR}\b)?", re.I), "oqended"),
-    # "fiscal 2025-26", "FY2025/26", "the 2025-26 fiscal year": the fiscal year that ends in 2026
-    (re.compile(r"\b(?:(?:fiscal(?:\s+year)?|FY)\s*((?:19|20)\d\d)[-/–](\d\d)\b|((?:19|20)\d\d)[-/–](\d\d)\s+fiscal\s+year\b)",
-                re.I), "fyspan"),
-    # "third-quarter results for fiscal 2026", "first-quarter revenue in its fiscal 2025"
-    (re.compile(rf"\b(first|second|third|fourth)[\s-]+quarter\s+(?:(?!(?:and|or|but|while|as|compared|versus)\b)[a-z]+\s+){{0,2}}(?:for|of|in)\s+(?:its\s+|the\s+)?"
-                rf"(?:fiscal(?:\s+year)?|FY)\s*'?{_YEAR}\b", re.I), "fq3"),
-    # "fiscal year 2026's first quarter"
-    (re.compile(rf"\b(?:fiscal(?:\s+year)?|FY)\s*{_YEAR}['’]s\s+(first|second|third|fourth)\s+(?:fiscal\s+)?quarter\b", re.I),
-     "fyq"),
-    # two-digit years: "3Q25", "Q4'25", "1H26", "H2'25", "Q3 FY25", "FY25 Q3"
-    (re.compile(r"\b(?:([1-4])Q\s*'?(\d\d)|Q([1-4])\s*['’](\d\d))\b", re.I), "q2"),
-    (re.compile(r"\b(?:([12])H\s*'?(\d\d)|H([12])\s*['’](\d\d))\b", re.I), "h2"),
-    (re.compile(r"\b(?:Q([1-4])\s*(?:of\s+)?FY\s*'?(\d\d)|FY\s*'?(\d\d)\s*-?\s*Q([1-4]))\b", re.I), "fq22"),
-    # fiscal quarters: "Q2 of fiscal 2026", "fiscal Q2 2026", "FY26 Q2", "second fiscal quarter of 2026"
-    (re.compile(rf"\bQ([1-4])\s+(?:of\s+)?(?:fiscal(?:\s+year)?|FY)\s*'?{_YEAR}\b", re.I), "fq"),
-    (re.compile(rf"\b(?:fiscal|FY)\s*'?{_YEAR}?\s*(?:-\s*)?Q([1-4])\b", re.I), "fq2"),
-    (re.compile(rf"\b(first|second|third|fourth)\s+fiscal\s+quarter\s+(?:of\s+)?(?:fiscal\s+)?{_YEAR}\b", re.I), "fq3"),
-    (re.compile(rf"\b(first|second|third|fourth)\s+quarter\s+of\s+(?:its\s+|the\s+)?(?:fiscal(?:\s+year)?|FY)\s*{_YEAR}\b",
-                re.I), "fq3"),
-    # calendar quarters
-    (re.compile(rf"\bQ([1-4])\s*(?:of\s+)?'?{_YEAR}\b", re.I), "q"),
-    (re.compile(rf"\b{_YEAR}\s*-?\s*Q([1-4])\b", re.I), "yq"),
-    (re.compile(rf"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?{_YEAR}\b", re.I), "oq"),
-    # halves
-    (re.compile(rf"\bH([12])\s*(?:of\s+)?'?{_YEAR}\b", re.I), "h"),
-    (re.compile(rf"\b(first|second)\s+half\s+(?:of\s+)?{_YEAR}\b", re.I), "oh"),
-    # fiscal years
-    (re.compile(rf"\b(?:fiscal\s+year|fiscal|FY)\s*'?{_YEAR}\b", re.I), "fy"),
-    (re.compile(r"\bFY\s*'?(\d\d)\b"), "fy2"),
-    # months
-    (re.compile(rf"\b({_MONTH_RE})\.?\s+(?:of\s+)?{_YEAR}\b", re.I), "my"),
-    # a quarter or half by its months: "the last 6 months of 2017", "the first three months of 2019"
-    (re.compile(rf"\b(first|last|final)\s+(three|3|six|6)\s+months\s+of\s+{_YEAR}\b", re.I), "monthsof"),
-    # a span of years is no one period: "between 2025 and 2028", "from 2025 to 2030"
-    (re.compile(rf"\b(?:between|from)\s+(?:fiscal\s+)?{_YEAR}\s+(?:and|to|through|until)\s+(?:fiscal\s+)?{_YEAR}\b", re.I),
-     "window"),
-    # "by mid-2027", "in early 2026"
-    (re.compile(rf"\b(?:mid|early|late)-\s*{_YEAR}\b", re.I), "py"),
-    # years (a 4-digit year not part of a larger number)
-    (re.compile(rf"(?<![\d,.$€£¥-]){_YEAR}(?![\d%]|,\d|s\b)(?!\s*(?:billion|million|trillion))"), "y"),
-    # a change measured against the year before: "a year earlier", "the year-ago quarter",
-    # "the same period last year"
-    (re.compile(r"\b(?:(?:a|one)\s+year\s+(?:earlier|ago|before|prior)"
-                r"|the\s+(?:year[-\s](?:earlier|ago)|prior[-\s]year)\s+(?:period|quarter|month|levels?)"
-                r"|(?:the\s+)?(?:same|comparable|corresponding|year[-\s]to[-\s]date)\s+(?:period|quarter|month|time|stretch)"
-                r"\s+(?:(?:a|one)\s+year\s+(?:ago|earlier)|(?:of\s+|in\s+)?last\s+year"
-                r"|(?:of\s+|in\s+)?the\s+(?:previous|prior)\s+year))\b", re.I), "yearago"),
-    # the fiscal year under discussion: "this fiscal year", "full-year revenue"
-    (re.compile(r"\b(this|the\s+current|next|last|the\s+previous|the\s+prior)\s+fiscal\s+year\b", re.I), "fiscal"),
-    (re.compile(r"\b(?:full[-\s]year|for\s+the\s+(?:full|whole|entire)\s+year)\b", re.I), "fullyear"),
-    # the year so far or to its end: "year to date", "so far this year", "by year-end",
-    # "to end the year at 4.5%"
-    (re.compile(r"\b(?:year[-\s]to[-\s]date|so\s+far\s+this\s+year|(?:by|at|until|through)\s+(?:the\s+)?year[-\s]end|"
-                r"(?:by|at)\s+the\s+end\s+of\s+(?:the|this)\s+year|end\s+(?:the|this)\s+year)\b", re.I), "ytd"),
-    # spans of time: "over the next several years", "in the past two years"
-    (re.compile(rf"\b(?:over|in|during|for|within|across)\s+the\s+(?:past|last|next|coming|previous)\s+"
-                rf"{_COUNT}\s+(?:years|quarters|months|decades|weeks)\b", re.I), "window"),
-    # "the same period": the period mentioned before
-    (re.compile(r"\b(?:the\s+)?same\s+(period|quarter|year|month|time\s+period)\b", re.I), "same"),
-    # "at that point", "by then", "that year": the time last named ("8.69 GW at the end of
-    # 2017. Hanwha had 3.7 GW of cell capacity at that point")
-    (re.compile(r"\b(?:at\s+(?:that|this)\s+(?:point|time|stage)|at\s+the\s+time(?!\s+of\b)|by\s+then|by\s+that\s+time"
-                r"|(?:(?:in|during|for)\s+)?that\s+(year|quarter|month|period))\b", re.I), "then"),
-    # "in the quarter", "for the period": the quarter or period under discussion (a results
-    # story's), not one it goes on to name ("the quarter ended Sept. 30", "the period of")
-    (re.compile(r"\b(?:in|during|for|over|throughout)\s+the\s+(quarter|period|half|month)(?![\w-])(?!,?\s+(?:ended|ending|"
-                r"that|which|to|through|before|after|of|from|since|between|in\s+which|when)\b)", re.I), "current"),
-    # relative references, resolved only against a known publication date
-    (re.compile(r"\b(this|last|next|the current|the previous|the prior|the preceding|the coming)\s+(year|quarter|month)\b",
-                re.I), "rel"),
-    (re.compile(r"\b(?:the\s+)?(?:most\s+recent|latest|last\s+reported)\s+quarter\b", re.I), "recentq"),
-    # a specific but undated period: "in a single quarter", "in one year"
-    (re.compile(r"\b(?:in|during|for|over|within)\s+(?:a|one|a\s+single|a\s+given)\s+(?:quarter|year|month)\b", re.I),
-     "undated"),
-    (re.compile(r"\b(?:in|during|for)\s+(Q[1-4]|H[12])\b(?!\s*'?\d)", re.I), "bareq"),
-    # a moment in a market session: "down 5% in recent trading", "down 2.74% on the day"
-    (re.compile(r"\b(?:in\s+(?:(?:early|late|recent|morning|midday|afternoon|premarket|pre-market|after-hours|"
-                r"extended|overnight|thin|heavy|light|volatile|choppy)\s+)?trading|on\s+the\s+day|in\s+the\s+session|"
-                r"intraday)\b", re.I), "undated"),
-    # "the third quarter", "third-quarter revenue" with no year: the year under discussion
-    (re.compile(r"\b(first|second|third|fourth)[\s-]+quarter\b(?!\s+(?:of\s+)?(?:(?:its\s+|the\s+)?fiscal\s+(?:year\s+)?|FY\s*)?'?\d)",
-                re.I), "bareoq"),
-    # "in the first half", "second-half sales" with no year: the year under discussion
-    (re.compile(r"\b(first|second)[\s-]+half\b(?!\s+(?:of\s+)?(?:(?:its\s+|the\s+)?fiscal\s+(?:year\s+)?|FY\s*)?'?\d)"
-                r"(?!\s+of\s+(?!(?:the|this)\s+year\b))", re.I), "bareoh"),
-    (re.compile(rf"\b(?:in|since|from|during|starting|through|until|(?:at|by)\s+the\s+(?:end|start|beginning|close)\s+of)"
-                rf"\s+(?:early\s+|late\s+|mid-)?({_FULL_MONTH_RE})\b"
-                rf"(?!\s*\d)", re.I), "barem"),
-    # a stock as of a day of a month: "As of October, Emirates had a fleet of 270 aircraft",
-    # "12,500 employees as of June 30"
-    (re.compile(rf"\bas\s+of\s+(?:the\s+end\s+of\s+)?({_MONTH_RE})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?!,?\s*\d)",
-                re.I), "asof"),
-    # a month that names a release: "the May figure", "the September jobs report" (written
-    # capitalised and before a lower-case noun, so not the verb "may" nor a name)
-    (re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+({'|'.join(m.capitalize() for m in full_month_names())})"
-                rf"(?=\s+[a-z])(?!\s+(?:quarter|half|period|year|fiscal|to|through)\b)"), "barem"),
-]
 
-# What a reference is when the words just before it say so.
-_BASELINE_BEFORE = re.compile(
-    r"(?:\bthan|\bversus|\bvs\.?|\bcompared\s+(?:with|to)|\brelative\s+to|\bfrom|\bsince|\bdouble|\btriple|\btwice|"
-    r"\bquadruple)\s+(?:the\s+)?"
-    r"(?:(?:end|start|beginning|middle)\s+of\s+|all\s+of\s+|the\s+whole\s+of\s+)?(?:early\s+|late\s+|mid-)?$",
-    re.I)
-# "by 2030", "by the end of 2027": the date a figure is to be reached, which says nothing
-# of the period the sentences around it are about.
-_HORIZON_BEFORE = re.compile(r"\b(?:by|until|till|before)\s+(?:the\s+)?(?:(?:end|close|middle)\s+of\s+)?$", re.I)
-_PUBLICATION_BEFORE = re.compile(
-    r"\b(?:published|released|issued|dated|conducted|carried\s+out|came\s+out)\s+(?:in|on|during)?\s*$", re.I)
+@lru_cache(maxsize=1)
+def _rules() -> PeriodsRules:
+    return load_rules("periods.toml", PeriodsRules)
+
+
+def _filled(pattern: str) -> str:
+    """A pattern of data/periods.toml with its {year}, {month}, ... names filled in."""
+    fill = {"year": _YEAR, "month": alternation(MONTHS), "full_month": "|".join(full_month_names()),
+            "capitalised_month": "|".join(m.capitalize() for m in full_month_names()),
+            "count": "(?:" + "|".join(_rules().words.counts + [r"\d+"]) + ")"}
+    return re.sub(r"\{(" + "|".join(fill) + r")\}", lambda m: fill[m.group(1)], pattern)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    """data/periods.toml's patterns, compiled, in the order they are tried."""
+    return tuple((re.compile(_filled(p.pattern), 0 if p.case_sensitive else re.I), p.kind) for p in _rules().patterns)
+
+
+@lru_cache(maxsize=None)
+def _context(name: str) -> re.Pattern:
+    """One of data/periods.toml's [context] patterns, compiled case-blind."""
+    return re.compile(getattr(_rules().context, name), re.I)
+
+
+def _ordinal(word: str) -> int:
+    return _rules().words.ordinals[word.lower()]
+
+
+def _shift(words: str) -> int:
+    """How many years (quarters, months) "next", "the previous" ... move from the publication's."""
+    return _rules().words.shifts[" ".join(words.lower().split())]
+
 
 _SENTENCE_BOUNDS = re.compile(r"[.!?\n]")
 
@@ -210,28 +115,29 @@ def find_time_refs(text: str, published: Optional[dt.date] = None, start: int = 
     `fiscal_ends`: the month its company's fiscal year ends in (`fiscal_year_end_named`):
     its undated quarters and halves are fiscal ones."""
     end = len(text) if end is None else end
+    at = _At(published, year, fiscal_year, by_start, fiscal_ends)
     found: list[TimeRef] = []
     taken: list[tuple[int, int]] = []
-    for pattern, kind in _PATTERNS:
+    for pattern, kind in _patterns():
         for m in pattern.finditer(text, start, end):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             if kind == "y" and (_is_name_year(text, m) or _is_model_number(text, m) or _is_model_year(text, m)):
                 continue
-            if kind in ("mq", "ended", "endq") and _FISCAL_APPOSITIVE.match(text, m.end()):
+            if kind in ("mq", "ended", "endq") and _context("fiscal_appositive").match(text, m.end()):
                 continue  # "the September quarter, the first quarter of its fiscal 2026": the fiscal name
-            ref = _ref(kind, m, published, year, fiscal_year, by_start, fiscal_ends)
+            ref = _ref(kind, m, at)
             if ref is None:
                 continue
             if ref.role in ("period", "previous"):
                 before = text[max(start, m.start() - 40):m.start()]
-                if _PUBLICATION_BEFORE.search(before):
+                if _context("publication_before").search(before):
                     ref = ref._replace(role="publication")
-                elif _BASELINE_BEFORE.search(before):
+                elif _context("baseline_before").search(before):
                     ref = ref._replace(role="baseline")
-                elif ref.role == "period" and _HORIZON_BEFORE.search(before):
+                elif ref.role == "period" and _context("horizon_before").search(before):
                     ref = ref._replace(role="horizon")
-                elif re.match(r"since\b", m.group(0), re.I):
+                elif _context("baseline_opening").match(m.group(0)):
                     ref = ref._replace(role="baseline")  # "grounded since March"
             found.append(ref)
             taken.append(m.span())
@@ -247,19 +153,14 @@ def _is_model_year(text: str, m: re.Match) -> bool:
     """A year that names a thing after an article or a possessive: a model year before a
     name ("The 2021 RAV4 Prime", "a 2020 Nissan Sentra"), or the year a security falls due
     ("WeWork's 2025 bond"). What the thing does is not dated by it."""
-    if not _NAME_DETERMINER.search(text[max(0, m.start() - 20):m.start()]):
+    if not _context("name_determiner").search(text[max(0, m.start() - 20):m.start()]):
         return False
     after = re.match(r"\s+([A-Za-z][\w-]*)", text[m.end():m.end() + 30])
     if after is None:
         return False
     word = after.group(1)
-    return (word[0].isupper() and word.lower() not in MONTHS) or word.lower() in _NAMED_BY_YEAR
+    return (word[0].isupper() and word.lower() not in MONTHS) or word.lower() in _rules().words.named_by_year
 
-
-# "the", "a", "its", "WeWork's": what may stand before a year that names a thing
-_NAME_DETERMINER = re.compile(r"(?:\b(?:the|a|an|its|their|his|her)|\w['’]s)\s+$", re.I)
-# Nouns a year before them names rather than dates: a security by the year it falls due.
-_NAMED_BY_YEAR = frozenset({"bond", "bonds", "notes", "note", "debentures", "maturity"})
 
 
 def _is_model_number(text: str, m: re.Match) -> bool:
@@ -268,46 +169,67 @@ def _is_model_number(text: str, m: re.Match) -> bool:
     before = re.search(r"(\S+)\s+$", text[max(0, m.start() - 12):m.start()])
     after = re.match(r"\s+(\S+)", text[m.end():m.end() + 12])
     caps = re.compile(r"[A-Z][A-Z0-9]+|[A-Z][a-z]?[A-Z]\w*")
-    return bool(before and caps.fullmatch(before.group(1)) and not re.fullmatch(r"(?:FY|Q[1-4]|H[12]|AD|BC|CE)", before.group(1))) \
-        or bool(after and re.fullmatch(r"(?:Ti|Super|XT|Pro|Max|Ultra)", after.group(1)))
+    return bool(before and caps.fullmatch(before.group(1)) and not _context("not_model_words").fullmatch(before.group(1))) \
+        or bool(after and after.group(1) in _rules().words.model_suffixes)
 
 
-def _ref(kind: str, m: re.Match, published: Optional[dt.date], year: Optional[int],
-         fiscal_year: Optional[int] = None, by_start: bool = False,
-         fiscal_ends: Optional[int] = None) -> Optional[TimeRef]:
+class _At(NamedTuple):
+    """What a reference is resolved against (see `find_time_refs`)."""
+
+    published: Optional[dt.date]
+    year: Optional[int]
+    fiscal_year: Optional[int] = None
+    by_start: bool = False
+    fiscal_ends: Optional[int] = None
+
+
+def _ref(kind: str, m: re.Match, at: _At) -> Optional[TimeRef]:
+    """The reference a match of `kind` makes, resolved by its kind's resolver (`_RESOLVERS`)."""
+    return _RESOLVERS.get(kind, _dated_ref)(kind, m, at)
+
+
+def _period_or_unresolved(m: re.Match, period: Optional[str]) -> TimeRef:
+    return TimeRef(*m.span(), period, "period" if period else "unresolved")
+
+
+def _fiscal_ref(kind: str, m: re.Match, at: _At) -> TimeRef:
+    """"this fiscal year", "full-year revenue": the fiscal year the text last named; else, for
+    a full year, the calendar year."""
     s, e = m.span()
-    if kind in _MARKERS:
-        return _marker_ref(kind, m)
-    if kind in ("fiscal", "fullyear"):
-        # the fiscal year the text last named; else, for a full year, the calendar year
-        shift = 0 if kind == "fullyear" else {"this": 0, "the current": 0, "next": 1}.get(
-            " ".join(m.group(1).lower().split()), -1)
-        named = list(_FISCAL_YEAR_NAMED.finditer(m.string, max(0, s - 4000), s))
-        if named:
-            fy = int(named[-1].group(1)) if len(named[-1].group(1)) == 4 else 2000 + int(named[-1].group(1))
-            return TimeRef(s, e, f"FY{fy + shift}", "period")
-        y = published.year if published else year
-        return TimeRef(s, e, str(y), "period") if kind == "fullyear" and y else TimeRef(s, e, None, "unresolved")
-    if kind == "oqended":
-        period = _ordinal_quarter_ended(m, published, year, by_start)
-        return TimeRef(s, e, period, "period" if period else "unresolved")
-    if kind == "yended" and not m.group(2):
-        month = MONTHS[m.group(1).lower().rstrip(".")]
-        y = (published.year if month <= published.month else published.year - 1) if published else year
-        if not y:
-            return TimeRef(s, e, None, "unresolved")
-        return TimeRef(s, e, str(y) if month == 12 else f"FY{y}", "period")
-    if kind in ("mq", "ended", "endq"):
-        period = _span_period(kind, m, published, year)
-        return TimeRef(s, e, period, "period" if period else "unresolved")
-    if kind == "ytd":
-        y = published.year if published else year
-        return TimeRef(s, e, str(y), "period") if y else TimeRef(s, e, None, "unresolved")
-    if kind in ("bareoq", "bareoh"):
-        return _bare_part_ref(kind, m, published, year, fiscal_year, FiscalCalendar(fiscal_ends, by_start))
-    if kind == "bareq" and m.group(1).upper() in ("Q1", "Q2", "Q3") and fiscal_year is not None:
-        return TimeRef(s, e, f"FY{fiscal_year}-{m.group(1).upper()}", "period")
-    anchor = published
+    shift = 0 if kind == "fullyear" else _shift(m.group(1))
+    named = list(_context("fiscal_year_named").finditer(m.string, max(0, s - 4000), s))
+    if named:
+        fy = int(named[-1].group(1)) if len(named[-1].group(1)) == 4 else 2000 + int(named[-1].group(1))
+        return TimeRef(s, e, f"FY{fy + shift}", "period")
+    y = at.published.year if at.published else at.year
+    return TimeRef(s, e, str(y), "period") if kind == "fullyear" and y else TimeRef(s, e, None, "unresolved")
+
+
+def _year_ended_ref(kind: str, m: re.Match, at: _At) -> Optional[TimeRef]:
+    """"the fiscal year ended March 31": with no year named, the last such month's."""
+    if m.group(2):
+        return _dated_ref(kind, m, at)
+    month, published = MONTHS[m.group(1).lower().rstrip(".")], at.published
+    y = (published.year if month <= published.month else published.year - 1) if published else at.year
+    return _period_or_unresolved(m, (str(y) if month == 12 else f"FY{y}") if y else None)
+
+
+def _year_so_far_ref(kind: str, m: re.Match, at: _At) -> TimeRef:
+    y = at.published.year if at.published else at.year
+    return _period_or_unresolved(m, str(y) if y else None)
+
+
+def _bare_quarter_ref(kind: str, m: re.Match, at: _At) -> Optional[TimeRef]:
+    """"in Q2" in an article about one fiscal year is that year's quarter (a Q4 closes it)."""
+    if m.group(1).upper() in ("Q1", "Q2", "Q3") and at.fiscal_year is not None:
+        return TimeRef(*m.span(), f"FY{at.fiscal_year}-{m.group(1).upper()}", "period")
+    return _dated_ref(kind, m, at)
+
+
+def _dated_ref(kind: str, m: re.Match, at: _At) -> Optional[TimeRef]:
+    """A reference dated by its own words, or against the publication date."""
+    s, e = m.span()
+    anchor, year = at.published, at.year
     if anchor is None and year and (kind in ("bareq", "barem") or (kind == "rel" and m.group(2).lower() == "year")):
         # An undated article: its estimated year stands in for the publication
         # year, for year-level resolution only.
@@ -334,7 +256,7 @@ def _marker_ref(kind: str, m: re.Match) -> TimeRef:
     if kind == "window":
         return TimeRef(s, e, None, "window")
     if kind == "monthsof":
-        first, n = m.group(1).lower() == "first", 3 if m.group(2) in ("three", "3") else 6
+        first, n = m.group(1).lower() == "first", _rules().words.month_spans[m.group(2)]
         part = ("Q1" if first else "Q4") if n == 3 else ("H1" if first else "H2")
         return TimeRef(s, e, f"{m.group(3)}-{part}", "period")
     if kind == "then":
@@ -359,11 +281,11 @@ def _bare_part_ref(kind: str, m: re.Match, published: Optional[dt.date], year: O
         # "Home Depot reported third-quarter earnings ... the benefits anticipated for
         # fiscal 2019": a company that names its fiscal year reports fiscal quarters. A
         # fourth quarter closes its year: the year its story looks forward to is the next.
-        return TimeRef(s, e, f"FY{fiscal_year}-Q{_ORD[m.group(1).lower()]}", "period")
-    said_fiscal = re.search(r"\bfiscal[\s-]+$", m.string[max(0, s - 10):s], re.I) is not None
+        return TimeRef(s, e, f"FY{fiscal_year}-Q{_ordinal(m.group(1))}", "period")
+    said_fiscal = _context("fiscal_before").search(m.string[max(0, s - 10):s]) is not None
     if calendar.ends is not None and published is not None and (said_fiscal or not _in_a_game(m)):
         # "Nvidia expects revenue of $54 billion in the fiscal third quarter" (Aug. 2025)
-        return TimeRef(s, e, fiscal_part(kind, _ORD[m.group(1).lower()], published, calendar), "period")
+        return TimeRef(s, e, fiscal_part(kind, _ordinal(m.group(1)), published, calendar), "period")
     if kind == "bareoq" and said_fiscal:
         # "the fiscal first quarter": which fiscal year it belongs to, the text does not say
         return TimeRef(s, e, None, "unresolved")
@@ -372,7 +294,7 @@ def _bare_part_ref(kind: str, m: re.Match, published: Optional[dt.date], year: O
     if kind == "bareoh":
         if said_fiscal:
             return TimeRef(s, e, None, "unresolved")
-        n = _ORD[m.group(1).lower()]
+        n = _ordinal(m.group(1))
         start_month = 6 * (n - 1) + 1
         if published is not None:
             y = published.year - 1 if start_month - published.month > 3 else published.year
@@ -382,7 +304,7 @@ def _bare_part_ref(kind: str, m: re.Match, published: Optional[dt.date], year: O
             return TimeRef(s, e, None, "unresolved")
         return TimeRef(s, e, f"{y}-H{n}", "period")
     if kind == "bareoq":
-        n = _ORD[m.group(1).lower()]
+        n = _ordinal(m.group(1))
         if published is not None:
             # a quarter that starts more than three months after the writing is last
             # year's ("the fourth quarter" in February); a nearer one is this year's,
@@ -396,10 +318,7 @@ def _bare_part_ref(kind: str, m: re.Match, published: Optional[dt.date], year: O
     return None
 
 
-_FISCAL_APPOSITIVE = re.compile(r"\s*[,(—–]\s*(?:the\s+|its\s+)?(?:(?:first|second|third|fourth)\s+(?:fiscal\s+)?quarter\s+"
-                                r"of\s+(?:its\s+|the\s+)?(?:fiscal|FY)|fiscal\s+(?:first|second|third|fourth)|"
-                                r"(?:fiscal\s+|FY\s*)'?\d{2,4}\s*Q[1-4]|Q[1-4]\s+(?:of\s+)?(?:fiscal|FY))", re.I)
-_FISCAL_YEAR_NAMED = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*'?((?:19|20)\d\d|\d\d)\b", re.I)
+_FISCAL_YEAR_NAMED = _context("fiscal_year_named")  # "fiscal 2025", "FY26" (data/periods.toml)
 
 
 def _in_a_game(m: re.Match) -> bool:
@@ -423,7 +342,7 @@ def _ordinal_quarter_ended(m: re.Match, published: Optional[dt.date], year: Opti
     the year that ends six months later; `by_start`: the company names its fiscal years by
     the year they start in (data/fiscal_calendars.toml): "the third quarter ended Nov. 3"
     (2019) is then FY2019-Q3."""
-    n, last = _ORD[m.group(1).lower()], MONTHS[m.group(2).lower().rstrip(".")]
+    n, last = _ordinal(m.group(1)), MONTHS[m.group(2).lower().rstrip(".")]
     if m.group(3) and int(m.group(3)) <= 10:
         last = (last - 2) % 12 + 1  # ended in the first days of the next month
     if m.group(4):
@@ -434,8 +353,8 @@ def _ordinal_quarter_ended(m: re.Match, published: Optional[dt.date], year: Opti
         y = year
     else:
         return None
-    fiscal = "fiscal" in m.group(0).lower() or re.search(r"\bfiscal[\s-]+$", m.string[max(0, m.start() - 10):m.start()],
-                                                           re.I) is not None
+    fiscal = "fiscal" in m.group(0).lower() or _context("fiscal_before").search(
+        m.string[max(0, m.start() - 10):m.start()]) is not None
     if last == 3 * n and not fiscal:
         return f"{y}-Q{n}"
     # the fiscal year ends with its fourth quarter, 3 * (4 - n) months after this one
@@ -476,54 +395,42 @@ def _span_period(kind: str, m: re.Match, published: Optional[dt.date], year: Opt
     return f"{year}-{label}" if year else None
 
 
+_GROUP_REF = re.compile(r"\{(?:(ordinal|month) )?(\d)\}")
+
+
+def _written(kind: str, m: re.Match) -> Optional[str]:
+    """The period of a kind read off its groups alone, by its first template in data/periods.toml
+    whose groups all matched ("3Q25" and "Q3'25" fill different groups)."""
+    for template in _rules().written[kind]:
+        if all(m.group(int(n)) for _, n in _GROUP_REF.findall(template)):
+            return _GROUP_REF.sub(lambda r: _group_as(r.group(1), m.group(int(r.group(2)))), template)
+    return None
+
+
+def _group_as(how: Optional[str], text: str) -> str:
+    if how == "ordinal":
+        return str(_ordinal(text))
+    if how == "month":
+        return f"{MONTHS[text.lower().rstrip('.')]:02d}"
+    return text
+
+
 def _normalise(kind: str, m: re.Match, published: Optional[dt.date]) -> Optional[str]:
     g = m.groups()
-    if kind == "fq":
-        return f"FY{g[1]}-Q{g[0]}"
+    if kind in _rules().written:
+        return _written(kind, m)
     if kind == "yended":
         return g[1] if MONTHS[g[0].lower().rstrip(".")] == 12 else f"FY{g[1]}"  # the year is named (see _ref)
     if kind == "fyspan":
         first, last = (g[0], g[1]) if g[0] else (g[2], g[3])
         return f"FY{first[:2]}{last}" if int(last) == (int(first) + 1) % 100 else None
-    if kind == "fyq":
-        return f"FY{g[0]}-Q{_ORD[g[1].lower()]}"
-    if kind == "q2":
-        n, yy = (g[0], g[1]) if g[0] else (g[2], g[3])
-        return f"20{yy}-Q{n}"
-    if kind == "h2":
-        n, yy = (g[0], g[1]) if g[0] else (g[2], g[3])
-        return f"20{yy}-H{n}"
-    if kind == "fq22":
-        n, yy = (g[0], g[1]) if g[0] else (g[3], g[2])
-        return f"FY20{yy}-Q{n}"
     if kind == "fq2":
         year = g[0] or (str(published.year) if published else None)
         return f"FY{year}-Q{g[1]}" if year else None
-    if kind == "fq3":
-        return f"FY{g[1]}-Q{_ORD[g[0].lower()]}"
-    if kind == "q":
-        return f"{g[1]}-Q{g[0]}"
-    if kind == "yq":
-        return f"{g[0]}-Q{g[1]}"
-    if kind == "oq":
-        return f"{g[1]}-Q{_ORD[g[0].lower()]}"
-    if kind == "h":
-        return f"{g[1]}-H{g[0]}"
-    if kind == "oh":
-        return f"{g[1]}-H{_ORD[g[0].lower()]}"
-    if kind == "fy":
-        return f"FY{g[0]}"
-    if kind == "fy2":
-        return f"FY20{g[0]}"
-    if kind == "my":
-        return f"{g[1]}-{MONTHS[g[0].lower().rstrip('.')]:02d}"
-    if kind in ("y", "py"):
-        return g[0]
     if published is None:
         return None
     if kind == "rel":
-        shift = {"this": 0, "the current": 0, "last": -1, "the previous": -1, "the prior": -1, "the preceding": -1,
-                 "next": 1, "the coming": 1}[" ".join(g[0].lower().split())]
+        shift = _shift(g[0])
         unit = g[1].lower()
         if unit == "year":
             return str(published.year + shift)
@@ -545,3 +452,18 @@ def _normalise(kind: str, m: re.Match, published: Optional[dt.date]) -> Optional
         year = published.year if month <= published.month else published.year - 1
         return f"{year}-{month:02d}"
     return None
+
+
+# How each kind of match is resolved; a kind not listed is dated by its own words (`_dated_ref`).
+_RESOLVERS = {
+    **{kind: (lambda kind, m, at: _marker_ref(kind, m)) for kind in _MARKERS},
+    "fiscal": _fiscal_ref, "fullyear": _fiscal_ref, "yended": _year_ended_ref, "ytd": _year_so_far_ref,
+    "oqended": lambda kind, m, at: _period_or_unresolved(m, _ordinal_quarter_ended(m, at.published, at.year,
+                                                                                    at.by_start)),
+    **{kind: (lambda kind, m, at: _period_or_unresolved(m, _span_period(kind, m, at.published, at.year)))
+       for kind in ("mq", "ended", "endq")},
+    **{kind: (lambda kind, m, at: _bare_part_ref(kind, m, at.published, at.year, at.fiscal_year,
+                                                 FiscalCalendar(at.fiscal_ends, at.by_start)))
+       for kind in ("bareoq", "bareoh")},
+    "bareq": _bare_quarter_ref,
+}

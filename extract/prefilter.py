@@ -30,18 +30,17 @@ from functools import cached_property, lru_cache
 
 from extract.records import Quantity
 from extract.lexicon import alternation, data_table
+from extract.months import full_month_names
 from extract.quantities import SCALED
+from extract.rule_files import PrefilterRules
+from extract.rules import load_rules
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])([\"”’)\]]*)[ \t]+(?=[\"“‘(\[]?[A-Z0-9$€£¥])|\n+")
-_TIME_WORDS = re.compile(
-    r"\b(?:1[89]\d\d|2[01]\d\d|Q[1-4]|H[12]|FY\s?\d{2,4}|quarter|fiscal|this year|last year|next year|"
-    r"January|February|March|April|May|June|July|August|September|October|November|December)\b"
-)
-
-
+_RULES = load_rules("prefilter.toml", PrefilterRules)  # data/prefilter.toml
+_TIME_WORDS = re.compile(_RULES.patterns.time_words.replace(
+    "{capitalised_month}", "|".join(m.capitalize() for m in full_month_names())))
 # Irregular past forms of attribution verbs; regular ones are caught by their stem.
-_IRREGULAR = {"say": "said", "tell": "told", "find": "found", "write": "wrote|written",
-              "speak": "spoke|spoken", "think": "thought"}
+_IRREGULAR = _RULES.irregular_past
 
 
 @lru_cache(maxsize=None)
@@ -58,7 +57,7 @@ def _attribution() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(forms) + r")\b", re.I)
 
 
-_PRONOUN_OPENING = re.compile(r"[\"“‘(]?(?:It|They|He|She|Its|Their|His|Her)\b")
+_PRONOUN_OPENING = re.compile(_RULES.patterns.pronoun_opening)
 
 
 @lru_cache(maxsize=None)
@@ -66,7 +65,7 @@ def _anaphoric_phrase() -> re.Pattern:
     """framing's anaphoric subjects ("the company") and definite descriptions of a
     company ("the home-improvement retailer", "the stock"; data/framing.toml)."""
     d = data_table("framing")
-    return re.compile(rf"\b(?:{alternation(d['anaphoric_subjects'])}|(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}"
+    return re.compile(rf"\b(?:{alternation(d['anaphoric_subjects'])}|(?:{alternation(_RULES.definite.words)})\s+(?:[\w-]+\s+){{0,2}}"
                       rf"(?:{alternation(d['anaphoric_heads'])}))\b", re.I)
 
 
@@ -120,19 +119,19 @@ def _words_after() -> re.Pattern:
     plurals = alternation(d["irregular_plurals"]["nouns"] + d["same_plural"]["nouns"])
     return re.compile(
         r"[ \t]+(?:(?:[a-z][\w-]*|[A-Z][\w-]*|(?:[A-Z]\.){2,}),?[ \t]+){0,3}"
-        r"(?!(?:is|was|has|does|this|its|his|as|us|plus|less|thus|across|unless)\b)"
+        rf"(?!(?:{alternation(_RULES.not_plurals.words)})\b)"
         rf"(?:[a-z][\w-]*s|[A-Z][a-z]+s|{plurals})\b")
 
 
 # "43 of Joe's proposals", "three of the five banks": a part of a counted whole.
-_PART_OF = re.compile(r"[ \t]+of[ \t]+(?:the|these|those|its|their|our|his|her|[A-Z][\w.]*(?:'s|’s))[ \t]")
+_PART_OF = re.compile(_RULES.patterns.part_of)
 
 
 # "650 died", "40 have been dropped": a number as the subject of a verb (the parse decides).
 # "Bryant, 16, was": a number set off by commas after a capitalised name may be an age
 # (the parse decides: extract/pipeline.py as_appositive_age).
 _APPOSITIVE_BEFORE = re.compile(r"[A-Z][\w'’.-]*,[ \t]$")
-_VERB_AFTER = re.compile(r"[ \t]+(?:have|has|had|were|are|will|would|could|may|might|died|[a-z]+ed)\b")
+_VERB_AFTER = re.compile(_RULES.patterns.verb_after)
 
 
 @lru_cache(maxsize=None)

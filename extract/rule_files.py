@@ -8,7 +8,7 @@ as written, so a value read through the model is the value the file states.
 from __future__ import annotations
 
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -82,8 +82,39 @@ class FigureContext(Rules):
     multiplier_particles: list[str]
 
 
+class QuantityPatterns(Rules):
+    """Regular expressions read around a number; the code sets their flags."""
+
+    percent_of_before: str
+    multiplier: str
+    connector: str
+    url: str
+    time_after: str
+    time_window_before: str
+    time_window_after: str
+    duration_in_before: str
+    between_before: str
+    benchmark_speed: str
+    stated_before: str
+    scaled: str
+    number_before: str
+    model_suffix: str
+    code_before: str
+    factor_of: str
+    ratio: str
+    out_of: str
+    fraction_sentence_goes_on: str
+    somewhere_before: str
+    one_as_pronoun_after: str
+
+
+class VagueBeforeScales(Rules):
+    phrases: list[str]
+    scales: list[str]
+
+
 class QuantitiesRules(Rules):
-    """extract/data/quantities.toml: the recogniser's word lists."""
+    """extract/data/quantities.toml: the recogniser's word lists and patterns."""
 
     number_words: dict[str, Number]
     magnitudes: dict[str, Number]
@@ -128,6 +159,11 @@ class QuantitiesRules(Rules):
     function_words: Words
     comparatives: Words
     figure_context: FigureContext
+    patterns: QuantityPatterns
+    unit_symbols_glued_only: Words
+    vague_before_scales: VagueBeforeScales
+    ratio_not_before: Words
+    counted_people_endings: Words
 
 
 class ChangeWordsBefore(Rules):
@@ -158,6 +194,7 @@ class ChangesRules(Rules):
     after: ChangeWordsAfter
     basis: dict[str, list[str]]
     per: PerWords
+    clause_joiners: Words
 
 
 class Nouns(Rules):
@@ -228,6 +265,7 @@ class SentencesRules(Rules):
 
     titles: Titles
     placelines: Placelines
+    name_suffixes: Words
 
 
 class ReportingRules(Rules):
@@ -427,3 +465,87 @@ class TextcleanRules(Rules):
     link_list_line_max_words: int
     link_list_parallel_share: float
     claim_labels: list[str] = []
+
+
+PeriodKind = Literal[
+    "mq", "endq", "ended", "yended", "oqended", "fyspan", "fq3", "fyq", "q2", "h2", "fq22", "fq", "fq2", "q", "yq",
+    "oq", "h", "oh", "fy", "fy2", "my", "monthsof", "window", "py", "y", "yearago", "fiscal", "fullyear", "ytd",
+    "same", "then", "current", "rel", "recentq", "undated", "bareq", "bareoq", "bareoh", "barem", "asof"]
+
+
+class PeriodWords(Rules):
+    ordinals: dict[str, int]
+    counts: list[str]
+    month_spans: dict[str, int]
+    shifts: dict[str, int]
+    named_by_year: list[str]
+    model_suffixes: list[str]
+
+
+class PeriodContext(Rules):
+    baseline_before: str
+    baseline_opening: str
+    horizon_before: str
+    publication_before: str
+    fiscal_appositive: str
+    fiscal_year_named: str
+    fiscal_before: str
+    name_determiner: str
+    not_model_words: str
+
+
+class PeriodPattern(Rules):
+    kind: PeriodKind
+    pattern: str
+    case_sensitive: bool = False
+
+
+# "FY{2}-Q{ordinal 1}": text and {N}, {ordinal N} or {month N} group references
+PeriodTemplate = Annotated[str, Field(pattern=r"^(?:[^{}]|\{(?:ordinal |month )?[1-9]\})+$")]
+
+
+class WritingYearPatterns(Rules):
+    future_before: str
+    future_clause_before: str
+    this_year: str
+    compared_before: str
+    than_before: str
+
+
+class PeriodsRules(Rules):
+    """extract/data/periods.toml: the patterns of time references, their words, and how a
+    period is written from a match."""
+
+    words: PeriodWords
+    context: PeriodContext
+    written: dict[PeriodKind, list[PeriodTemplate]]
+    patterns: list[PeriodPattern]
+    writing_year: WritingYearPatterns
+
+
+class PrefilterPatterns(Rules):
+    time_words: str
+    pronoun_opening: str
+    part_of: str
+    verb_after: str
+
+
+class PrefilterRules(Rules):
+    """extract/data/prefilter.toml: what makes a sentence worth the trained pipeline's time."""
+
+    irregular_past: dict[str, str]
+    patterns: PrefilterPatterns
+    not_plurals: Words
+    definite: Words
+
+
+class CalendarRules(Rules):
+    """extract/data/calendar.toml: the one month table (extract/months.py)."""
+
+    months: dict[str, Annotated[int, Field(ge=1, le=12)]] = Field(min_length=12, max_length=12)
+    abbreviations: dict[str, Annotated[int, Field(ge=1, le=12)]]
+    weekdays: Words
+
+
+MODELS.update({"periods.toml": PeriodsRules, "calendar.toml": CalendarRules, "prefilter.toml": PrefilterRules,
+               "entities.toml": EntitiesRules, "metrics.toml": MetricsRules, "textclean.toml": TextcleanRules})

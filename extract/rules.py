@@ -7,6 +7,9 @@
 
     cues = load_rules("framing.toml", FramingRules)   # read, validated and cached once
 
+A rule file elsewhere (claims/data) goes through the same loader with its folder:
+`load_rules("verdicts.toml", VerdictsRules, CLAIMS_DATA)`; `claims` may import `extract`.
+
 A rule file that does not fit its model fails at load with a one-line `RuleFileError`
 naming the file and the key: a typo in a section name (extra keys are errors), a word
 list that is a string, a number that is text. Models are frozen, so one instance is

@@ -63,34 +63,21 @@ class _Rules:
     claim_labels: frozenset[str]
 
 
+# The rule file's pattern lists, each compiled case-blind unless its stamps are written in case.
+_PATTERN_LISTS = {"widget_patterns": ("widgets", re.I), "counter_patterns": ("counters", re.I),
+                  "box_markers": ("box_markers", re.I), "comment_markers": ("comment_markers", re.I),
+                  "closing_markers": ("closing_markers", re.I), "date_stamps": ("date_stamps", 0),
+                  "item_stamps": ("item_stamps", 0)}
+
+
 @lru_cache(maxsize=None)
 def _rules() -> _Rules:
     d = load_rules("textclean.toml", TextcleanRules).model_dump()
-    return _Rules(
-        widgets=tuple(re.compile(p, re.I) for p in d["widget_patterns"]),
-        counters=tuple(re.compile(p, re.I) for p in d["counter_patterns"]),
-        link_line=re.compile(d["link_line"], re.I),
-        paragraph_min_words=d["paragraph_min_words"],
-        menu_run_min_lines=d["menu_run_min_lines"],
-        box_markers=tuple(re.compile(p, re.I) for p in d["box_markers"]),
-        comment_markers=tuple(re.compile(p, re.I) for p in d["comment_markers"]),
-        closing_markers=tuple(re.compile(p, re.I) for p in d["closing_markers"]),
-        menu_line_max_words=d["menu_line_max_words"],
-        date_stamps=tuple(re.compile(p) for p in d["date_stamps"]),
-        item_stamps=tuple(re.compile(p) for p in d["item_stamps"]),
-        item_stamp_min=d["item_stamp_min"],
-        item_stamp_max_gap=d["item_stamp_max_gap"],
-        teaser_min_items=d["teaser_min_items"],
-        teaser_max_lead_lines=d["teaser_max_lead_lines"],
-        teaser_headline_min_words=d["teaser_headline_min_words"],
-        teaser_dek_words=(d["teaser_dek_min_words"], d["teaser_dek_max_words"]),
-        teaser_max_prose_ratio=d["teaser_max_prose_ratio"],
-        list_number=re.compile(d["list_number"], re.I),
-        link_list_min_lines=d["link_list_min_lines"],
-        link_list_line_max_words=d["link_list_line_max_words"],
-        link_list_parallel_share=d["link_list_parallel_share"],
-        claim_labels=frozenset(w.casefold() for w in d["claim_labels"]),
-    )
+    compiled = {field: tuple(re.compile(p, flags) for p in d.pop(key)) for key, (field, flags) in _PATTERN_LISTS.items()}
+    compiled.update(link_line=re.compile(d.pop("link_line"), re.I), list_number=re.compile(d.pop("list_number"), re.I),
+                    claim_labels=frozenset(w.casefold() for w in d.pop("claim_labels")),
+                    teaser_dek_words=(d.pop("teaser_dek_min_words"), d.pop("teaser_dek_max_words")))
+    return _Rules(**d, **compiled)
 
 
 @dataclass

@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import Mapping, Optional
 
 from extract.lexicon import alternation
-from extract.rule_files import EntitiesRules, MetricsRules
+from extract.rule_files import ChangesRules, EntitiesRules, MetricsRules
 from extract.rules import load_rules
 
 DATA = Path(__file__).with_name("data")
@@ -108,12 +108,19 @@ def metric_vocabulary(path: Path = DATA / "metrics.toml") -> MetricVocabulary:
     return MetricVocabulary(
         MappingProxyType(canonical),
         MappingProxyType(annualises),
-        frozenset(d.growth["cues"]),
+        frozenset(d.growth["cues"]) | _change_nouns(),
         _phrase_pattern(canonical),
         frozenset(counted),
         MappingProxyType(d.model_dump(exclude={"metrics"}, exclude_unset=True)),
         frozenset(durations),
     )
+
+
+def _change_nouns() -> frozenset[str]:
+    """The nouns of a change after a figure ("a 3% drop", "a 10 percent hike"; data/changes.toml):
+    growth cues too, so that one list says which nouns are a change."""
+    after = load_rules("changes.toml", ChangesRules).after
+    return frozenset(after.up) | frozenset(after.down)
 
 
 def parent_of(name: Optional[str]) -> Optional[str]:

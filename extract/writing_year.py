@@ -11,24 +11,16 @@ import re
 from typing import Optional
 
 from extract.periods import _FISCAL_YEAR_NAMED, _SENTENCE_BOUNDS, _YEAR, _is_model_year
+from extract.rule_files import PeriodsRules
+from extract.rules import load_rules
 
-_FUTURE_BEFORE = re.compile(r"\b(?:for|by|until|through|toward|towards|expected|forecast|projected|will|next|before|between)\b[^.]{0,20}$", re.I)
-
-
-# A future tense or plan earlier in the same sentence: "Fortress will give up the
-# management contract at the end of 2021" is no evidence of the writing year.
-_FUTURE_CLAUSE_BEFORE = re.compile(
-    r"\b(?:will|won[’']t|shall|would|could|might|expects?|expected|plans?|planned|scheduled|due|aims?|intends?|"
-    r"projected|forecasts?|forecasted|predicts?|predicted|sees|targets?|targeted)\b(?:[^.!?\n]|\.(?=\d)){0,130}$",
-    re.I)
-
-# A sentence that speaks of "this year" beside a named year names another year: "up
-# 39% so far this year, after nearly tripling in 2024" is written the year after.
-_THIS_YEAR = re.compile(r"\b(?:this\s+year|year[-\s]to[-\s]date)\b", re.I)
-
-_COMPARED_BEFORE = re.compile(
-    r"(?:\bfrom|\bcompared\s+(?:with|to)|\bversus|\bvs\.?)\b[^.;]{0,40}$"
-    r"|\bsince\s+(?:(?:early|late|mid-?|the\s+(?:start|end|beginning|middle)\s+of)\s+)?(?:[A-Z][a-z]+\.?\s+)?$", re.I)
+# What before a year says it is looked forward to or compared with: data/periods.toml [writing_year].
+_WORDS = load_rules("periods.toml", PeriodsRules).writing_year
+_FUTURE_BEFORE = re.compile(_WORDS.future_before, re.I)  # "for 2027", "by fiscal 2028"
+_FUTURE_CLAUSE_BEFORE = re.compile(_WORDS.future_clause_before, re.I)  # "will give up ... at the end of 2021"
+_THIS_YEAR = re.compile(_WORDS.this_year, re.I)  # "so far this year, after nearly tripling in 2024"
+_COMPARED_BEFORE = re.compile(_WORDS.compared_before, re.I)  # "up from $230 billion in 2024"
+_THAN_BEFORE = re.compile(_WORDS.than_before, re.I)  # "higher than in fiscal 2025": the year compared
 
 
 def reference_year(text: str) -> Optional[int]:
@@ -69,9 +61,6 @@ def fiscal_year_named(text: str) -> Optional[int]:
              and (_FUTURE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
                   or _FUTURE_CLAUSE_BEFORE.search(text[max(0, m.start() - 150):m.start()]))}
     return years.pop() if len(years) == 1 else None
-
-
-_THAN_BEFORE = re.compile(r"\bthan\s+(?:in\s+|for\s+)?$", re.I)  # "higher than in fiscal 2025": the year compared
 
 
 def _four_digits(year: str) -> int:

@@ -20,28 +20,23 @@ WEAK = "weak"
 TOPIC = "topic"  # the article's topic, for a figure whose text names no owner
 
 
+@dataclass(slots=True, eq=False)  # eq=False: a frame is one quantity's, compared by identity
 class Frame:
     """What framing found for one quantity."""
 
-    __slots__ = ("quantity", "quote", "quote_start", "subject", "metric", "period", "source", "kind",
-                 "subject_how", "in_conditional", "region", "heading", "source_how")
-
-    def __init__(self, quantity: Quantity, quote: str, quote_start: int, subject, metric, period, source, kind: Kind,
-                 subject_how: Optional[str] = None, in_conditional: bool = False, region: int = 0,
-                 heading: bool = False, source_how: Optional[str] = None):
-        self.quantity = quantity
-        self.quote = quote
-        self.quote_start = quote_start
-        self.subject = subject
-        self.metric = metric
-        self.period = period
-        self.source = source
-        self.kind = kind
-        self.subject_how = subject_how
-        self.in_conditional = in_conditional
-        self.region = region
-        self.heading = heading
-        self.source_how = source_how
+    quantity: Quantity
+    quote: str
+    quote_start: int
+    subject: object
+    metric: object
+    period: object
+    source: object
+    kind: Kind
+    subject_how: Optional[str] = None
+    in_conditional: bool = False
+    region: int = 0
+    heading: bool = False
+    source_how: Optional[str] = None
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from extract.lexicon import data_table
+from extract.lexicon import alternation, data_table
 
 
 @dataclass(frozen=True)
@@ -45,53 +45,35 @@ class Cues:
 
 
 def _words_re(words) -> re.Pattern:
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])", re.I)
+    return re.compile(rf"(?<![\w])(?:{alternation(words)})(?![\w])", re.I)
 
 
 def lowered(words) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
+# Each field of `Cues` as "field=key" of data/framing.toml ("field" alone when they are
+# the same), by how its words are read: lower-cased, as written, or as one pattern.
+_LOWERED = ("attribution_verbs source_nouns forecast=forecast_cues weak_forecast=weak_forecast_cues "
+            "estimate=estimate_cues weak_estimate=weak_estimate_cues conditional=conditional_markers "
+            "pronouns=pronoun_subjects anaphoric=anaphoric_subjects anaphoric_heads benchmark_nouns benchmark_words "
+            "drop_words=subject_drop_words measure_nouns news_agencies topic_heads level_nouns not_line_words "
+            "segment_nouns topic_stop=topic_stop_words")
+_AS_WRITTEN = "not_entities plan_verbs plan_moving_verbs subject_labels source_labels organisation_labels"
+_PATTERNS = ("source_descriptors source_carry illustrative=illustrative_cues guidance=guidance_cues "
+             "actual=actual_cues")
+
+
+def _fields(spec: str) -> list[tuple[str, str]]:
+    return [tuple(item.split("=")) if "=" in item else (item, item) for item in spec.split()]
+
+
 @lru_cache(maxsize=None)
 def load_cues() -> Cues:
     d = data_table("framing")
-    return Cues(
-        attribution_verbs=lowered(d["attribution_verbs"]),
-        source_prepositions=re.compile(
-            r"(?<![\w])(?:" + "|".join(re.escape(p) for p in sorted(d["source_prepositions"], key=len, reverse=True))
-            + r")\s+", re.I),
-        source_nouns=lowered(d["source_nouns"]),
-        source_descriptors=_words_re(d["source_descriptors"]),
-        source_carry=_words_re(d["source_carry"]),
-        forecast=lowered(d["forecast_cues"]),
-        weak_forecast=lowered(d["weak_forecast_cues"]),
-        estimate=lowered(d["estimate_cues"]),
-        weak_estimate=lowered(d["weak_estimate_cues"]),
-        illustrative=_words_re(d["illustrative_cues"]),
-        illustration_openers=re.compile(
-            r"^\W*(?:" + "|".join(re.escape(w) for w in sorted(d["illustration_openers"], key=len, reverse=True))
-            + r")(?![\w])", re.I),
-        conditional=lowered(d["conditional_markers"]),
-        pronouns=lowered(d["pronoun_subjects"]),
-        anaphoric=lowered(d["anaphoric_subjects"]),
-        anaphoric_heads=lowered(d["anaphoric_heads"]),
-        benchmark_nouns=lowered(d["benchmark_nouns"]),
-        benchmark_words=lowered(d["benchmark_words"]),
-        drop_words=lowered(d["subject_drop_words"]),
-        not_entities=frozenset(d["not_entities"]),
-        measure_nouns=lowered(d["measure_nouns"]),
-        guidance=_words_re(d["guidance_cues"]),
-        actual=_words_re(d["actual_cues"]),
-        plan_verbs=frozenset(d["plan_verbs"]),
-        plan_moving_verbs=frozenset(d["plan_moving_verbs"]),
-        subject_labels=frozenset(d["subject_labels"]),
-        source_labels=frozenset(d["source_labels"]),
-        news_agencies=lowered(d["news_agencies"]),
-        organisation_labels=frozenset(d["organisation_labels"]),
-        topic_heads=lowered(d["topic_heads"]),
-        level_nouns=lowered(d["level_nouns"]),
-        not_line_words=lowered(d["not_line_words"]),
-        segment_nouns=lowered(d["segment_nouns"]),
-        topic_stop=lowered(d["topic_stop_words"]),
-    )
+    read = {field: lowered(d[key]) for field, key in _fields(_LOWERED)}
+    read |= {field: frozenset(d[key]) for field, key in _fields(_AS_WRITTEN)}
+    read |= {field: _words_re(d[key]) for field, key in _fields(_PATTERNS)}
+    return Cues(**read,
+                source_prepositions=re.compile(rf"(?<![\w])(?:{alternation(d['source_prepositions'])})\s+", re.I),
+                illustration_openers=re.compile(rf"^\W*(?:{alternation(d['illustration_openers'])})(?![\w])", re.I))

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.records import Quantity
 from extract.vocab import metric_vocabulary
 from extract.frame.cues import lowered
+from extract.lexicon import alternation
 from extract.frame.context import doc_text
 from extract.frame.syntax import clause_subject, tokens_of
 
@@ -36,7 +37,7 @@ class _MetricRules:
 @lru_cache(maxsize=None)
 def metric_rules() -> _MetricRules:
     r = metric_vocabulary().rules
-    units = "|".join(re.escape(u) for u in sorted(r["per_unit"]["units"], key=len, reverse=True))
+    units = alternation(r["per_unit"]["units"])
     return _MetricRules(
         per_share=tuple((metric, lowered(words)) for metric, words in r["per_share"].items()),
         per_share_after=re.compile(

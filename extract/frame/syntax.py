@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.records import Quantity
 from extract.vocab import entity_table, metric_vocabulary
 from extract.lexicon import alternation, data_table
+from extract.months import month_numbers, weekday_names
 from extract.frame.cues import Cues
 from extract.frame.context import doc_text, ents_between, sent_text, sent_tokens, span_ents
 
@@ -39,9 +40,7 @@ _TIME_HEAD = re.compile(r"(?i)\b(?:seconds?|minutes?|hours?|days?|weeks?|months?
 
 
 # A month or weekday is a time, never what a figure is about ("stayed below 6% in October").
-_CALENDAR = re.compile(r"(?i)(?:(?:early|mid|late)[- ])?(?:january|february|march|april|may|june|july|august|"
-                       r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|"
-                       r"saturday|sunday|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?")
+_CALENDAR = re.compile(rf"(?i)(?:(?:early|mid|late)[- ])?(?:{alternation([*month_numbers(), *weekday_names()])})\.?")
 
 
 def name_like(name: Optional[str]) -> bool:
@@ -56,7 +55,8 @@ def name_like(name: Optional[str]) -> bool:
 def _title_only() -> re.Pattern:
     """A title or rank, or a company suffix, with no name after it ("Lt .", "Inc."): a
     sentence split inside a name (data/sentences.toml, the list sentence splitting reads)."""
-    words = data_table("sentences")["titles"]["before_names"] + ["Jr", "Sr", "Co", "Corp", "Inc", "Ltd"]
+    d = data_table("sentences")
+    words = d["titles"]["before_names"] + d["name_suffixes"]["words"]
     return re.compile(rf"(?i)(?:{alternation(words)})\s*\.?")
 
 

@@ -7,6 +7,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from extract.lexicon import alternation
+
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "boilerplate.json"
 # -- rules ---------------------------------------------------------------------------
@@ -20,8 +22,8 @@ class Boilerplate:
         self.chrome_tags = frozenset(data["chrome_tags"])
         self.drop_roles = frozenset(data["drop_roles"])
         self.class_tokens = frozenset(data["class_tokens"])
-        subs = sorted(data["class_substrings"], key=len, reverse=True)
-        self.class_substrings = re.compile("|".join(re.escape(s) for s in subs)) if subs else None
+        subs = data["class_substrings"]
+        self.class_substrings = re.compile(alternation(subs)) if subs else None
         self.line_max = int(data["line_max_chars"])
         self.line_patterns = re.compile(
             "(?:" + "|".join(f"(?:{p})" for p in data["line_patterns"]) + r")[\s.!:|»›>-]*", re.I

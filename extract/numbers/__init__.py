@@ -29,7 +29,12 @@ import re
 from extract.lexicon import Lexicon
 from extract.numbers.atoms import FUNCTION_WORDS, MONTHS, Atom, Refused
 from extract.numbers.digits import digit_atoms
+from extract.rule_files import QuantitiesRules
+from extract.rules import load_rules
 from extract.numbers.words import A, AND, D, H, M, OF, OUT, OVER, POINT, SIGN, NEXT, Phrases, Token, word_tokens
+
+# "one's", "one another", "one or the other": "one" as a pronoun (data/quantities.toml [patterns])
+_ONE_AS_PRONOUN_AFTER = re.compile(load_rules("quantities.toml", QuantitiesRules).patterns.one_as_pronoun_after)
 
 
 __all__ = ["find_atoms", "Atom", "Refused", "FUNCTION_WORDS", "MONTHS"]
@@ -92,4 +97,4 @@ def _is_pronoun(lex: Lexicon, text: str, s: int, e: int) -> bool:
     before = re.search(r"([A-Za-z]+)\s+$", text[max(0, s - 20):s])
     if before and before.group(1).lower() in lex.pronoun_one_before:
         return True
-    return bool(re.match(r"(?:'s|’s|\s+another\b|\s+or\s+(?:the\s+)?other\b)", text[e:e + 20]))
+    return bool(_ONE_AS_PRONOUN_AFTER.match(text[e:e + 20]))

@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from typing import Optional
 
 from extract.numbers.atoms import Atom, Refused
+from extract.rule_files import QuantitiesRules
+from extract.rules import load_rules
+
+_PATTERNS = load_rules("quantities.toml", QuantitiesRules).patterns
 
 
 # ---------------------------------------------------------------- digits
@@ -26,13 +30,11 @@ _TIMES_TEN = re.compile(r"\s?[×x]\s?10(?:\^([-+−]?\d+)|([-−]\d+))(?![\w.])"
 _SLASH = re.compile(r"/(\d+)(?:/(\d+))?(?![\w/])")
 _DOTTED = re.compile(r"\d+(?:\.\d+){2,}(?![\w])")
 _DECADE = re.compile(r"'?s(?![\w])")
-_MODEL_SUFFIX = re.compile(r"-(\d+)(?![\d.,%/-]|\s*(?:percent|per cent|%))")
+_MODEL_SUFFIX = re.compile(_PATTERNS.model_suffix)
 _YEAR_SPAN = re.compile(r"[-–/]\d{2}(?![\w])")
-# A name or code: letters glued by a hyphen to the number ("GPT-4", "COVID-19",
-# "Colossus-1"); spelled-out tens ("twenty-") and common prefixes ("mid-2025",
-# "pre-2020", "top-10") are not names but still no figure, and are read as numbers.
-_CODE_BEFORE = re.compile(r"(?<![\w-])(?!(?:mid|pre|post|early|late|top|over|under|sub|non|ex|anti|circa|c)-)"
-                          r"[A-Za-z][A-Za-z0-9]*-$", re.I)
+# A name or code glued by a hyphen ("GPT-4"); common prefixes ("mid-2025") are no names but
+# still no figure, and are read as numbers (data/quantities.toml).
+_CODE_BEFORE = re.compile(_PATTERNS.code_before, re.I)
 _MIXED_BEFORE = re.compile(r"(?<![\w.,])(\d+)(?:[ \t]+|-)$")
 _PROPER_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100})
 

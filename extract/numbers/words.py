@@ -6,8 +6,13 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from extract.lexicon import Lexicon
+from extract.lexicon import Lexicon, label_of
 from extract.numbers.atoms import Atom, FUNCTION_WORDS
+from extract.rule_files import QuantitiesRules
+from extract.rules import load_rules
+
+# Words after "one over three" that make it no ratio ("$2000 over 3 years"): data/quantities.toml.
+_RATIO_NOT_BEFORE = frozenset(load_rules("quantities.toml", QuantitiesRules).ratio_not_before.words)
 
 
 # ---------------------------------------------------------------- words
@@ -65,15 +70,13 @@ def word_tokens(lex: Lexicon, text: str, start: int, end: int) -> list[Token]:
     return toks
 
 
+# What stands between two words of one number phrase, first match wins.
+_GAPS = ((re.compile(r"[ \t\u00a0]+"), "space"), (re.compile(r"[ \t\u00a0]*-[ \t\u00a0]*"), "hyphen"),
+         (re.compile(r",[ \t\u00a0]+"), "comma"))
+
+
 def _gap(text: str, a: Token, b: Token) -> Optional[str]:
-    g = text[a.end:b.start]
-    if re.fullmatch(r"[ \t\u00a0]+", g):
-        return "space"
-    if re.fullmatch(r"[ \t\u00a0]*-[ \t\u00a0]*", g):
-        return "hyphen"
-    if re.fullmatch(r",[ \t\u00a0]+", g):
-        return "comma"
-    return None
+    return label_of(text[a.end:b.start], _GAPS)
 
 
 # What may follow what inside one number phrase (the evaluator checks the whole).
@@ -353,7 +356,6 @@ class Phrases:
         if len(right) == 1 and right[0].kind == D and 1800 <= right[0].value <= 2199:
             return False
         nxt = re.match(r"\s*([A-Za-z]+|%)", self.text[last.end:last.end + 30])
-        return not nxt or nxt.group(1).lower() in FUNCTION_WORDS and nxt.group(1).lower() not in (
-            "percent", "times", "year", "years", "month", "months", "day", "days", "hour", "hours")
+        return not nxt or nxt.group(1).lower() in FUNCTION_WORDS and nxt.group(1).lower() not in _RATIO_NOT_BEFORE
 
 

@@ -34,13 +34,18 @@ def figure_context() -> FigureContextPatterns:
     )
 
 
+# data/quantities.toml [patterns]
+_GOES_ON = re.compile(load_rules("quantities.toml", QuantitiesRules).patterns.fraction_sentence_goes_on)
+_OUT_OF = re.compile(load_rules("quantities.toml", QuantitiesRules).patterns.out_of)
+
+
 def is_proportion(text: str, start: int, end: int, hedge: Optional[str]) -> bool:
     followed_by_of = re.match(r"\s+of\b", text[end:end + 5])
-    if "-" in text[start:end] and re.match(r"\s+[a-z]+", text[end:end + 20]) and not re.match(
-            r"\s+(?:and|or|to|in|on|at|is|was|are|were)\b", text[end:end + 6]):
+    if "-" in text[start:end] and re.match(r"\s+[a-z]+", text[end:end + 20]) and not _GOES_ON.match(
+            text[end:end + 6]):
         return True  # "the two-thirds threshold", "a one-fifth stake"
     by_before = figure_context().proportion_before.search(text[max(0, start - 20):start])
-    out_of = re.search(r"\bout\s+of\b", text[start:end])  # "293 out of 300" is always a share
+    out_of = _OUT_OF.search(text[start:end])  # "293 out of 300" is always a share
     return bool(hedge or followed_by_of or by_before or out_of)
 
 

@@ -8,8 +8,8 @@ from typing import Optional
 from extract.numbers import Atom
 from extract.quantities.context import fraction_is_time, is_proportion
 from extract.quantities.part import read_part
-from extract.quantities.patterns import Part, Patterns
-from extract.quantities.refusal import CODE_BEFORE
+from extract.quantities.patterns import PATTERNS, Part, Patterns
+from extract.quantities.refusal import CODE_BEFORE, DURATION_UNITS
 from extract.records import Approx, Quantity
 
 # ---------------------------------------------------------------- growing atoms into quantities
@@ -68,7 +68,8 @@ def _percent_of(P: Patterns, text: str, part: Part) -> Optional[Quantity]:
                     unit="percent")
 
 
-_FACTOR_OF = re.compile(r"\bfactor\s+of\s+$", re.I)
+_FACTOR_OF = re.compile(PATTERNS.factor_of, re.I)
+_SOMEWHERE_BEFORE = re.compile(PATTERNS.somewhere_before)
 
 
 def _factor_of(P: Patterns, text: str, part: Part, limit: int) -> Optional[Quantity]:
@@ -84,7 +85,7 @@ def _factor_of(P: Patterns, text: str, part: Part, limit: int) -> Optional[Quant
                     unit="times", approx=approx, hedge=hedge)
 
 
-_RATIO = re.compile(r"\s+(?:in|out\s+of)(?:\s+every)?\s+", re.I)
+_RATIO = re.compile(PATTERNS.ratio, re.I)
 
 
 def _ratio(P: Patterns, text: str, first: Part, following: list[Atom], limit: int) -> Optional[Quantity]:
@@ -209,7 +210,7 @@ def _to_quantity(P: Patterns, text: str, a: Part, b: Optional[Part], limit: int)
         value = a.atom.base * (a.scale or 1) * factor
     start, end = a.start, last.end
     approx, hedge = read_hedge(P, text, start, end, limit, inner=last.number_end)
-    vague = a.adjective and unit not in ("year", "month", "day", "hour", "minute", "second", "count")
+    vague = a.adjective and unit not in DURATION_UNITS and unit != "count"
     if vague and approx == Approx.exact:
         approx = Approx.approximately
     if unit == "count" and noun is None and not a.atom.fraction and P.age_before.search(text, max(0, start - 40), start):
@@ -264,7 +265,7 @@ def read_hedge(P: Patterns, text: str, start: int, end: int, limit: int,
     if m:
         phrase = m.group(1) or m.group(2)
         return Approx(P.lex.hedges_after.get(phrase.lower(), "at least")), phrase
-    if between and between.group(1).lower() == "between" and re.search(r"somewhere\s+$", text[max(0, lead - 12):lead]):
+    if between and between.group(1).lower() == "between" and _SOMEWHERE_BEFORE.search(text[max(0, lead - 12):lead]):
         return Approx.approximately, "somewhere"
     return Approx.exact, None
 

@@ -15,6 +15,8 @@ from extract.rules import load_rules
 
 # Words that follow "N times" when it is a multiplier ("13 times higher"): data/quantities.toml.
 COMPARATIVES = frozenset(load_rules("quantities.toml", QuantitiesRules).comparatives.words)
+# The patterns read around a number: data/quantities.toml [patterns].
+PATTERNS = load_rules("quantities.toml", QuantitiesRules).patterns
 
 
 @dataclass(frozen=True)
@@ -74,21 +76,23 @@ class Patterns:
             rf"\s({alternation(lex.currency_words_scaled)})\b(?!\s+of\b)", re.I)
         self.scale_bare_glued = re.compile(rf"({alternation(lex.scales_bare_glued)})(?![\w])")
         self.scale_bare_spaced = re.compile(rf" ({alternation(lex.scales_bare_spaced)})(?![\w$€£%.,]|\.\w)")
-        self.percent_of_before = re.compile(r"(?:^|(?<=[.!?:;\n])\s*|^\s*)(percents?|per cent)\s+of\s+$", re.I)
-        self.multiplier = re.compile(r"(?:\s(times)\b|(x|×)(?![\w])|-?(fold)\b)", re.I)
+        self.percent_of_before = re.compile(PATTERNS.percent_of_before, re.I)
+        self.multiplier = re.compile(PATTERNS.multiplier, re.I)
         self.duration = re.compile(rf"(?:\s|-)(?:(?:{alternation(lex.duration_fillers)})\s+)?"
                                    rf"({alternation(lex.durations)})\b", re.I)
         # Spaced symbols must be at least two letters and not an English word.
-        spaced = [s for s in lex.unit_symbols if len(s) >= 2 and s not in ("in", "mi", "ha", "Mt")]
+        glued_only = load_rules("quantities.toml", QuantitiesRules).unit_symbols_glued_only.words
+        spaced = [s for s in lex.unit_symbols if len(s) >= 2 and s not in glued_only]
         self.unit_symbol_glued = re.compile(rf"({alternation(lex.unit_symbols)})(?![\w²³/])")
         self.unit_symbol_spaced = re.compile(rf"\s({alternation(spaced)})(?![\w²³])")
         self.unit_name = re.compile(rf"(?:\s|-)({alternation(lex.unit_names)})\b", re.I)
         # A counted noun: lower-case, an acronym plural ("GPUs") or a group of people
         # ("Americans", "Floridians", "Democrats").
-        self.noun = re.compile(r"(?:\s|-)([a-z][a-z'’-]*[a-z]|[a-z]|[A-Z]{2,}s|[A-Z][a-z]+(?:ans|ers|ats)"
+        endings = "|".join(load_rules("quantities.toml", QuantitiesRules).counted_people_endings.words)
+        self.noun = re.compile(rf"(?:\s|-)([a-z][a-z'’-]*[a-z]|[a-z]|[A-Z]{{2,}}s|[A-Z][a-z]+(?:{endings})"
                                rf"|{alternation(lex.counted_peoples)})\b")
         self.glued_letters = re.compile(r"[A-Za-z]+")
-        self.connector = re.compile(r"\s*(?:–|—|‒|-)\s*|\s+(?:to|through|and|or even|or)\s+", re.I)
+        self.connector = re.compile(PATTERNS.connector, re.I)
         hb = alternation(lex.hedges_before)
         self.hedge_before = re.compile(
             rf"(?:(?<![\w])({hb})(?:\s+(?:a|an|the))?\s*|(~)\s*)$", re.I
@@ -106,37 +110,29 @@ class Patterns:
 
     def _context_patterns(self, lex: Lexicon) -> None:
         """What around a number says it is no figure (a URL, a phone, a time, a date) or what kind."""
-        self.url = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+|\b[\w-]+\.(?:com|org|net|io|ai|co)(?:/\S*)?\b", re.I)
+        self.url = re.compile(PATTERNS.url, re.I)
         # North-American style ("(555) 123-4567") or international with a country code
         # and two or more digit groups ("+1-222-2222/2222", "+44 20 7946 0958").
         self.phone = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b"
                                 r"|(?<![\w+])\+\d{1,3}(?:[\s/-]\d{2,4}){2,}\b")
-        self.time_after = re.compile(r"(?::\d\d)|\s?(?:a\.m\.|p\.m\.|am|pm|GMT|UTC|ET|PT)\b")
+        self.time_after = re.compile(PATTERNS.time_after)
         self.month_before = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?\s+$", re.I)
         self.month_after = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{'|'.join(MONTHS)})\b", re.I)
-        self.time_window_before = re.compile(
-            r"\b(?:past|last|next|previous|coming|recent|first|final|in|within|every|each|after)\s+(?:the\s+)?(?:\w+\s+)?$"
-            r"|\b(?:for|during)\s+the\s+(?:\w+\s+)?$"
-            r"|\b(?:over|during|in)\s+the\s+course\s+of\s+$",
-            re.I,
-        )
-        # "two years ago", "with 55 seconds left" (a game clock), "with two years remaining"
-        self.time_window_after = re.compile(
-            r"^\s+(?:ago|earlier|later|from now|prior(?!\s+to\b)|left|remaining|to play)\b", re.I)
+        self.time_window_before = re.compile(PATTERNS.time_window_before, re.I)
+        self.time_window_after = re.compile(PATTERNS.time_window_after, re.I)
         df = lex.duration_figures
         asserting = alternation(list(df["hedges"]) + list(lex.hedges_before))
         self.duration_asserted_before = re.compile(
             rf"\b(?:within|in\s+(?:{asserting}))\s+$|\bwithin\s+(?:{asserting})\s+$"
             rf"|\b(?:{alternation(df['possessives'])})\s+(?:{alternation(df['ordinals'])})\s+$", re.I)
-        self.duration_in_before = re.compile(r"\bin\s+$", re.I)
+        self.duration_in_before = re.compile(PATTERNS.duration_in_before, re.I)
         self.superlative = re.compile(rf"\b(?:{alternation(df['superlatives'])})\b", re.I)
         self.age_before = re.compile(
             rf"\b(?:{alternation(lex.age_before)})\s+(?:(?:{alternation(list(lex.hedges_before))})\s+)?$", re.I)
         self.event_after = re.compile(rf"^\s+(?:{alternation(df['events_after'])})\b", re.I)
         self.tenure_after = re.compile(rf"^\s+(?:{alternation(df['tenure_after'])})\b", re.I)
-        self.between_before = re.compile(r"\b(between|from)\s+$", re.I)
-        # "zero to 60 mph (97 kph)", "0-60 mph": the benchmark of an acceleration time
-        self.benchmark_speed = re.compile(r"(?i)\b(?:zero|0)(?:\s+to\s+|\s*[-–]\s*)(?:\d+\s*(?:mph|km/h|kph)\s*\(\s*)?\d+")
+        self.between_before = re.compile(PATTERNS.between_before, re.I)
+        self.benchmark_speed = re.compile(PATTERNS.benchmark_speed, re.I)
         # "rose sharply from", "increased 20% from", "increase the average efficiency of
         # multi-junction devices from": a change word a few words before "from"
         self.change_from_before = re.compile(

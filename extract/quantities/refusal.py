@@ -6,7 +6,7 @@ import re
 from typing import Optional
 
 from extract.numbers import FUNCTION_WORDS
-from extract.quantities.patterns import Patterns, compiled_patterns
+from extract.quantities.patterns import PATTERNS, Patterns, compiled_patterns
 from extract.records import Quantity
 
 
@@ -30,14 +30,13 @@ def accounting_negative(text: str, q: Quantity, previous: Optional[Quantity], st
 
 
 _ISO_CODE = re.compile(r"[A-Z]{3}")
-# Where a statement gives a value: after a copula, "of", a colon or "=", or as the first
-# thing on a line or in a table cell.
-_STATED_BEFORE = re.compile(r"(?:\b(?:is|was|were|are|be|been|of|at|totaled|totalled|reached)|[:=|\t\n]|^)[ \t]*$", re.I)
+# Where a statement gives a value ("is", "of", ":", the start of a line or cell): data/quantities.toml.
+_STATED_BEFORE = re.compile(PATTERNS.stated_before, re.I)
 
 
 DURATION_UNITS = ("year", "month", "day", "hour", "minute", "second")
 # A scale word makes a bare number a figure ("11 million"), never a label, version or name.
-SCALED = re.compile(r"(?i)\b(?:thousand|million|billion|trillion|lakh|crore)s?\b|\d(?:bn|mn|m|k)\b")
+SCALED = re.compile(PATTERNS.scaled, re.I)
 
 
 def figure_refusal(text: str, q: Quantity) -> Optional[str]:
@@ -119,8 +118,7 @@ def _time_window(P: Patterns, text: str, q: Quantity, before: str, after: str) -
     return True
 
 
-_NUMBER_BEFORE = re.compile(r"(?:\b\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|several|"
-                            r"few|many))[ \u00a0]$", re.I)
+_NUMBER_BEFORE = re.compile(PATTERNS.number_before, re.I)
 
 
 def _capitalised_before(P: Patterns, before: str) -> bool:

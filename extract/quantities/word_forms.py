@@ -8,6 +8,11 @@ from extract.numbers import FUNCTION_WORDS
 from extract.quantities.grow import clean_value, read_hedge
 from extract.quantities.patterns import Patterns
 from extract.records import Approx, Quantity
+from extract.rule_files import QuantitiesRules
+from extract.rules import load_rules
+
+# "hundreds of millions": read as the scale (data/quantities.toml [vague_before_scales])
+_BEFORE_SCALES = load_rules("quantities.toml", QuantitiesRules).vague_before_scales
 
 
 # ---------------------------------------------------------------- word-only forms
@@ -44,7 +49,7 @@ def find_word_forms(P: Patterns, text: str, start: int, end: int) -> list[Quanti
             noun = None
         if not cur and not noun:
             continue  # "hundreds" alone says nothing countable
-        if phrase in ("hundreds", "dozens") and noun and noun.lower() in ("billions", "millions", "thousands"):
+        if phrase in _BEFORE_SCALES.phrases and noun and noun.lower() in _BEFORE_SCALES.scales:
             continue
         unit = lex.currency_words[cur.lower()] if cur else "count"
         e = m.end() if (cur or noun) else m.end(1)
