@@ -2,7 +2,7 @@
 
 import pytest
 
-from extract.records import Approx, Kind, StoredClaim
+from extract.records import Approx, Kind, StoredClaim, parse_period
 from claims.reconcile import (calendar_period, compare, comparison_key, far_apart, forecast_and_outcome, growth_basis,
                               interval, is_to_date, normalised_fields, plain_name, reconcile, stated_step)
 
@@ -311,7 +311,7 @@ CALENDAR = [
 
 @pytest.mark.parametrize("period,subject,want", [c[1:] for c in CALENDAR], ids=[c[0] for c in CALENDAR])
 def test_calendar_period(period, subject, want):
-    assert calendar_period(period, subject) == want
+    assert calendar_period(parse_period(period), subject) == want
 
 
 # (id, a, b, compared): fiscal and calendar periods meet only where they are the same months.

@@ -57,7 +57,7 @@ from typing import TYPE_CHECKING, Iterable, Optional
 
 from pydantic import BaseModel, ConfigDict
 
-from extract.records import Approx, Claim, Kind, StoredClaim
+from extract.records import Approx, Claim, Kind, Period, PeriodKind, StoredClaim
 from extract.vocab import entity_table, metric_vocabulary
 
 from claims.reconcile.compare import (  # noqa: F401  (the reconciler's public names)
@@ -142,28 +142,24 @@ def normalised_fields(c: Claim) -> tuple[Optional[str], Optional[str], Optional[
         basis = growth_basis(c)
         if basis:
             metric = f"{metric} ({basis})"
-    period = c.period.strip().upper() if c.period else None
+    period = c.period.canonical() if c.period else None
     if period and subject:
         period = calendar_period(period, subject)
     return subject, metric, period
 
 
-FISCAL_PERIOD = re.compile(r"FY(\d{4})(?:-Q([1-4]))?")
-
-
-def calendar_period(period: str, subject: str) -> str:
+def calendar_period(period: Period, subject: str) -> Period:
     """A fiscal period as the calendar period it is, when the subject's fiscal quarters
     are calendar quarters: Microsoft FY2026-Q1 -> 2025-Q3, Alphabet FY2025 -> 2025."""
-    m = FISCAL_PERIOD.fullmatch(period)
-    end = _rules().fiscal_year_end.get(entity_table().whole(subject)) if m else None
+    fiscal = period.fiscal and period.kind in (PeriodKind.year, PeriodKind.quarter)
+    end = _rules().fiscal_year_end.get(entity_table().whole(subject)) if fiscal else None
     if end is None or end % 3:
         return period  # a year ending in January (Nvidia's) has quarters of its own
-    year = int(m.group(1))
-    if m.group(2) is None:
-        return str(year) if end == 12 else period
+    if period.kind == PeriodKind.year:
+        return Period.of(period.year) if end == 12 else period
     # months since year 0 of the quarter's last month: Q4 ends with the fiscal year
-    last_month = year * 12 + (end - 1) - 3 * (4 - int(m.group(2)))
-    return f"{last_month // 12}-Q{last_month % 12 // 3 + 1}"
+    last_month = period.year * 12 + (end - 1) - 3 * (4 - period.quarter)
+    return Period.of(last_month // 12, PeriodKind.quarter, last_month % 12 // 3 + 1)
 
 
 def plain_name(name: Optional[str]) -> Optional[str]:
@@ -348,15 +344,11 @@ def _stated_by_both(fa: _Fact, fb: _Fact, facts: list[_Fact]) -> bool:
     return False
 
 
-def _granularity(period: str) -> Optional[str]:
-    p = period.upper()
-    if re.fullmatch(r"(?:FY)?\d{4}-Q[1-4]", p):
-        return "quarter"
-    if re.fullmatch(r"(?:FY)?\d{4}-H[12]", p):
-        return "half"
-    if re.fullmatch(r"\d{4}-(?:0[1-9]|1[0-2])", p):
-        return "month"
-    return None
+def _granularity(period: Period) -> Optional[str]:
+    """"quarter", "half" or "month": a part of a year a run-rate scales by; None otherwise."""
+    if period.kind == PeriodKind.month and period.fiscal:
+        return None
+    return period.kind.value if period.per_year else None
 
 
 def _annualised(c: StoredClaim, factor: int) -> StoredClaim:
