@@ -13,7 +13,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, TypeAdapter
 from pydantic_core import core_schema
 
 
@@ -252,16 +252,31 @@ class StoredClaim(Claim):
 
 
 class Conflict(BaseModel):
-    """Two claims from different documents about the same thing that disagree."""
+    """Two claims from different documents about the same thing that disagree: a
+    CONTRACT.md `conflicts` line, with its tier and the evidence that paired the figures."""
 
     a: Claim
     b: Claim
     verdict: str = "contradiction"
     why: str
     score: float
+    tier: str = "contradiction"  # "contradiction" (confident) or "possible" (for a reviewer)
+    evidence: list[str] = []  # what paired the two figures
+    explained: bool = Field(False, exclude=True, description="a revision cue accounts for it")
 
     def contract_dict(self) -> dict:
-        return self.model_dump(mode="json")
+        # dumped as a Conflict: a stored conflict's claims carry the contract's fields only
+        return _CONFLICT.dump_python(self, mode="json")
+
+
+class StoredConflict(Conflict):
+    """A conflict between two stored claims: the reconciler's finding, as the store keeps it."""
+
+    a: StoredClaim
+    b: StoredClaim
+
+
+_CONFLICT = TypeAdapter(Conflict)
 
 
 class Failure(BaseModel):

@@ -5,15 +5,14 @@ Moved verbatim from the single-module store; the review app owns these.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from typing import Callable
 
 from extract.records import StoredClaim
 
 from claims.dbopen import StoreError
-from claims.store.models import ClaimKey, DocumentRow, QueueEntry, ReviewRow, TieredConflict, UserRow, pair_key
-from claims.store.rows import _now, _stored_claim
+from claims.store.models import ClaimKey, DocumentRow, QueueEntry, ReviewRow, UserRow, pair_key
+from claims.store.rows import _now, _stored_claim, _stored_conflict
 
 
 class ReviewQueries:
@@ -209,11 +208,11 @@ class ReviewQueries:
 
     @staticmethod
     def _queue_entry(row: dict, review: "ReviewRow | None") -> QueueEntry:
-        a, b = _stored_claim(row, "a_"), _stored_claim(row, "b_")
+        conflict = _stored_conflict(row)
+        a, b = conflict.a, conflict.b
         return QueueEntry(
             conflict_id=row["conflict_id"],
-            conflict=TieredConflict(a=a, b=b, verdict=row["verdict"], why=row["why"], score=row["score"],
-                                    tier=row["tier"], evidence=json.loads(row["evidence"])),
+            conflict=conflict,
             a_key=ClaimKey(doc_hash=row["a_doc_hash"], start=a.start, end=a.end),
             b_key=ClaimKey(doc_hash=row["b_doc_hash"], start=b.start, end=b.end),
             review=review,
