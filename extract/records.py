@@ -196,7 +196,29 @@ class Article(BaseModel):
         return "\n".join(self.text[s:e] for s, e in self.regions)
 
 
-class Quantity(BaseModel):
+# A number as a surface writes it ("1,000", "62.3"): its last digit is the precision it states.
+_STATED_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+class StatedPrecision:
+    """What a figure's record (Quantity, Claim) knows of the precision its surface states."""
+
+    def stated_step(self, scaled: float) -> float:
+        """Half the unit of the last stated digit, scaled like `scaled` (the value, or
+        the bound the surface states last): "$150 billion" -> 0.5e9, "$62.3 billion" ->
+        0.05e9, "1,000" -> 0.5; a surface with no digits ("a dozen") half a percent."""
+        numbers = _STATED_NUMBER.findall(self.surface)
+        if not numbers:
+            return abs(scaled) * 0.005
+        raw = numbers[-1].replace(",", "")
+        base = float(raw)
+        if base == 0:
+            return 0.5
+        decimals = len(raw.split(".")[1]) if "." in raw else 0
+        return 0.5 * (10 ** -decimals) * abs(scaled / base)
+
+
+class Quantity(StatedPrecision, BaseModel):
     """A figure found in text, before framing: what, how much, how hedged, where."""
 
     start: int
@@ -212,7 +234,7 @@ class Quantity(BaseModel):
     vague: bool = Field(False, description="a vague magnitude such as 'hundreds of billions'")
 
 
-class Claim(BaseModel):
+class Claim(StatedPrecision, BaseModel):
     """One numeric claim: a CONTRACT.md `extract` JSONL line."""
 
     doc: str

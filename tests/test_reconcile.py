@@ -4,7 +4,7 @@ import pytest
 
 from extract.records import Approx, Kind, StoredClaim, parse_period
 from claims.reconcile import (calendar_period, compare, comparison_key, far_apart, forecast_and_outcome, growth_basis,
-                              interval, is_to_date, normalised_fields, plain_name, reconcile, stated_step)
+                              interval, is_to_date, normalised_fields, plain_name, reconcile)
 
 B = 1e9
 _ids = iter(range(1, 10_000))
@@ -53,7 +53,7 @@ def test_compare(a, b, agrees):
     ("$150 billion", 150 * B, 0.5 * B), ("$62.3 billion", 62.3 * B, 0.05 * B), ("1,000", 1000, 0.5), ("28%", 28, 0.5),
 ], ids=["integer-billions", "one-decimal", "comma-thousands", "percent"])
 def test_stated_precision(surface, value, step):
-    assert stated_step(surface, value) == pytest.approx(step)
+    assert claim(surface, value).stated_step(value) == pytest.approx(step)
 
 
 def test_one_sided_intervals():

@@ -62,7 +62,7 @@ from extract.records import StoredClaim, StoredConflict
 from extract.vocab import metric_vocabulary
 
 from claims.reconcile.compare import (
-    APPROX_TOLERANCE, FLOAT_SLACK, INF, _fmt, _mid, _where, compare, far_apart, interval, stated_step,
+    APPROX_TOLERANCE, FLOAT_SLACK, INF, _fmt, _mid, _where, compare, far_apart, interval,
 )
 from claims.reconcile.facts import (
     KEYED_EVIDENCE, Fact, UnionFind, collapse_mentions, later_of, make_conflict, opposite_directions, stated_by_both,
@@ -78,7 +78,7 @@ from claims.store import ClaimStore
 
 __all__ = [
     "Reconciliation", "reconcile", "reconcile_store",
-    "APPROX_TOLERANCE", "FLOAT_SLACK", "INF", "compare", "far_apart", "interval", "stated_step",
+    "APPROX_TOLERANCE", "FLOAT_SLACK", "INF", "compare", "far_apart", "interval",
     "calendar_period", "comparison_key", "forecast_and_outcome", "growth_basis", "is_to_date", "is_vague",
     "normalised_fields", "own_stretch", "plain_name", "speaker",
 ]  # fmt: skip
