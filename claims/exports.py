@@ -23,13 +23,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from typing import IO, Iterable, Optional
+from typing import IO, Iterable, Optional, Unpack
 from urllib.parse import urlsplit
 
 from extract.records import Claim
 
 from claims.doc_names import document_label
 from claims.store import ClaimKey, ClaimStore, DocumentRow, RatingRow, ReviewRow, StoredClaim
+from claims.store.queries import ClaimFilter
 from claims.verdicts import Rating, RatingKind, rating_kinds, verdict_kinds, vocabulary
 
 SCHEMA_CONTEXT = "https://schema.org"
@@ -73,19 +74,12 @@ def _claim_row(claim: StoredClaim, document: DocumentRow, key: ClaimKey) -> dict
     return row
 
 
-def claim_rows(
-    store: ClaimStore,
-    subject: str | None = None,
-    metric: str | None = None,
-    period: str | None = None,
-    source: str | None = None,
-    text: str | None = None,
-) -> list[dict]:
+def claim_rows(store: ClaimStore, **filters: Unpack[ClaimFilter]) -> list[dict]:
     """Claims (filtered as `claims query` filters) with their document's metadata and
     their key (document hash:start:end), one flat dict each."""
     documents = _documents(store)
     rows = []
-    for c in store.claims(subject=subject, metric=metric, period=period, source=source, text=text):
+    for c in store.claims(**filters):
         d = documents[c.document_id]
         rows.append(_claim_row(c, d, ClaimKey(doc_hash=d.content_hash, start=c.start, end=c.end)))
     return rows

@@ -33,11 +33,12 @@ from claims.store.models import (
     UserRow,
     pair_key,
 )
+from claims.store.queries import ClaimFilter
 from claims.store.rows import content_hash
 
 __all__ = [
     "Article", "Claim", "Conflict", "Failure", "Source", "StoredClaim", "StoredConflict",
-    "MIGRATIONS", "TIERS", "ClaimKey", "ClaimStore", "DocumentRow",
+    "MIGRATIONS", "TIERS", "ClaimFilter", "ClaimKey", "ClaimStore", "DocumentRow",
     "InvalidDocumentError", "Migration", "QueueEntry", "RatingRow", "ReviewRow", "StoreError",
     "UserRow", "content_hash", "pair_key",
 ]  # fmt: skip
