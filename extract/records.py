@@ -170,6 +170,16 @@ class Source(BaseModel):
     )
 
 
+class PageMetadata(BaseModel):
+    """What a page says about itself (its meta tags, JSON-LD, byline, canonical link); missing ones are None."""
+
+    title: Optional[str] = None
+    author: Optional[str] = None
+    date: Optional[dt.date] = None
+    publisher: Optional[str] = None
+    url: Optional[str] = None
+
+
 class Article(BaseModel):
     """A document's main text and metadata, as `claims clean` prints it.
 
