@@ -358,7 +358,7 @@ def with_expected_fields(run: StressRun, expected: dict, folder: Path = STRESS) 
     by_id = {c.id: c for c in stored}
     published = {docs[doc]: dt.date.fromisoformat(day) for doc, day in run.published.items() if day and doc in docs}
     result = reconcile(stored, published)
-    conflicts = [{"a": by_id[v.a_id].model_dump(mode="json"), "b": by_id[v.b_id].model_dump(mode="json"),
+    conflicts = [{"a": by_id[v.a.id].model_dump(mode="json"), "b": by_id[v.b.id].model_dump(mode="json"),
                   "verdict": "contradiction", "why": v.why, "score": v.score} for v in result.conflicts]
     groups = [[by_id[i].model_dump(mode="json") for i in group] for group in result.corroborations]
     return StressRun([c.model_dump(mode="json") for c in stored], conflicts, groups, [], run.published)

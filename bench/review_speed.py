@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from extract.records import Article, Claim, Source  # noqa: E402
 from claims.reconcile import reconcile  # noqa: E402
-from claims.store import ClaimStore, ConflictRecord  # noqa: E402
+from claims.store import ClaimStore  # noqa: E402
 
 TARGET_MS = 200.0
 CLAIMS_PER_ARTICLE = 25
@@ -125,11 +125,9 @@ def build(db: Path, n_claims: int, seed: int = 7) -> dict:
         for n in range(n_claims // CLAIMS_PER_ARTICLE):
             store.add_document(*article(rng, n, names, bases))
         t1 = time.perf_counter()
-        verdicts, groups = reconcile(store.all_claims())
-        store.replace_conflicts(
-            [ConflictRecord(a_id=v.a_id, b_id=v.b_id, verdict="contradiction", why=v.why, score=v.score) for v in verdicts]
-        )
-        store.replace_corroborations(groups)
+        found = reconcile(store.all_claims())
+        store.replace_conflicts(found.conflicts)
+        store.replace_corroborations(found.corroborations)
         t2 = time.perf_counter()
         # Editors have been at work: verdicts on one conflict in ten, some revised.
         entries, _ = store.conflict_queue(limit=None)

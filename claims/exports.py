@@ -2,7 +2,7 @@
 schema.org ClaimReview JSON-LD for the claims a verdict or a rating judges.
 
     with ClaimStore("claims.db") as store:
-        rows = claim_rows(store, subject="Alphabet")        # list of flat dicts
+        rows = claim_rows(store, subject="Alphabet")        # ClaimRow records
         write_csv(rows, sys.stdout)
         reviews = claim_reviews(store, base_url="https://review.example.org/")
         assert all(not claimreview_problems(r) for r in reviews)
@@ -23,13 +23,16 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from typing import IO, Iterable, Optional
+from typing import IO, Iterable, Optional, Unpack
 from urllib.parse import urlsplit
+
+from pydantic import BaseModel
 
 from extract.records import Claim
 
 from claims.doc_names import document_label
 from claims.store import ClaimKey, ClaimStore, DocumentRow, RatingRow, ReviewRow, StoredClaim
+from claims.store.queries import ClaimFilter
 from claims.verdicts import Rating, RatingKind, rating_kinds, verdict_kinds, vocabulary
 
 SCHEMA_CONTEXT = "https://schema.org"
@@ -63,31 +66,32 @@ def _documents(store: ClaimStore) -> dict[int, DocumentRow]:
     return {d.id: d for d in store.documents()}
 
 
-def _claim_row(claim: StoredClaim, document: DocumentRow, key: ClaimKey) -> dict:
-    row = {"id": claim.id, "key": str(key)}
-    row.update(Claim.model_validate(claim.model_dump()).contract_dict())
-    for field in _DOCUMENT_FIELDS:
-        value = getattr(document, field)
-        row[f"document_{field}"] = value.isoformat() if hasattr(value, "isoformat") else value
-    row["document_hash"] = document.content_hash
-    return row
+class ClaimRow(BaseModel):
+    """One exported claim: its row id and key, the claim (the contract's fields) and its document."""
+
+    claim: StoredClaim
+    key: ClaimKey
+    document: DocumentRow
+
+    def flat(self) -> dict:
+        """The CSV/JSON row: id, key, the contract's claim fields, then document_title ... document_hash."""
+        row = {"id": self.claim.id, "key": str(self.key)}
+        row.update(Claim.model_validate(self.claim.model_dump()).contract_dict())
+        for field in _DOCUMENT_FIELDS:
+            value = getattr(self.document, field)
+            row[f"document_{field}"] = value.isoformat() if hasattr(value, "isoformat") else value
+        row["document_hash"] = self.document.content_hash
+        return row
 
 
-def claim_rows(
-    store: ClaimStore,
-    subject: str | None = None,
-    metric: str | None = None,
-    period: str | None = None,
-    source: str | None = None,
-    text: str | None = None,
-) -> list[dict]:
+def claim_rows(store: ClaimStore, **filters: Unpack[ClaimFilter]) -> list[ClaimRow]:
     """Claims (filtered as `claims query` filters) with their document's metadata and
-    their key (document hash:start:end), one flat dict each."""
+    their key (document hash:start:end)."""
     documents = _documents(store)
     rows = []
-    for c in store.claims(subject=subject, metric=metric, period=period, source=source, text=text):
+    for c in store.claims(**filters):
         d = documents[c.document_id]
-        rows.append(_claim_row(c, d, ClaimKey(doc_hash=d.content_hash, start=c.start, end=c.end)))
+        rows.append(ClaimRow(claim=c, key=ClaimKey(doc_hash=d.content_hash, start=c.start, end=c.end), document=d))
     return rows
 
 
@@ -343,9 +347,13 @@ def claimreview_problems(item: dict) -> list[str]:
 # --------------------------------------------------------------------------- writers
 
 
-def write_csv(rows: Iterable[dict], out: IO[str]) -> None:
+def _flat(rows: Iterable[dict | ClaimRow]) -> list[dict]:
+    return [row.flat() if isinstance(row, ClaimRow) else row for row in rows]
+
+
+def write_csv(rows: Iterable[dict | ClaimRow], out: IO[str]) -> None:
     """Rows as CSV, the columns of the first row (an empty export writes nothing)."""
-    rows = list(rows)
+    rows = _flat(rows)
     if not rows:
         return
     writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
@@ -369,5 +377,6 @@ def _csv_cell(value):
 
 
 def write_json(data, out: IO[str]) -> None:
-    json.dump(data, out, ensure_ascii=False, indent=2)
+    """Data as indented JSON; a list of exported claims as their flat rows."""
+    json.dump(_flat(data) if isinstance(data, list) else data, out, ensure_ascii=False, indent=2)
     out.write("\n")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from claims.store import ClaimStore, ConflictRecord
+from claims.store import ClaimStore, StoredConflict
 from tests.test_store import cnbc, reuters
 
 METADATA = json.loads((Path(__file__).parents[1] / "claims" / "data" / "metadata.json").read_text())
@@ -30,7 +30,7 @@ def claims_db(tmp_path_factory):
         for c in store.all_claims():
             by_doc.setdefault(c.doc, []).append(c)
         a, b = (docs[0] for docs in by_doc.values())
-        store.replace_conflicts([ConflictRecord(a_id=a.id, b_id=b.id, verdict="contradiction", why="differ", score=0.4)])
+        store.replace_conflicts([StoredConflict(a=a, b=b, verdict="contradiction", why="differ", score=0.4)])
         store.replace_corroborations([[a.id, b.id]])
     return path
 

@@ -45,7 +45,7 @@ def verdict(a, b, published=None, others=(), same_fact=()):
     result = reconcile([a, b, *others, *BACKGROUND], published)
     mine = {a.id, *(c.id for c in same_fact)}
     for v in result.conflicts:
-        if {v.a_id, v.b_id} & mine and b.id in (v.a_id, v.b_id):
+        if {v.a.id, v.b.id} & mine and b.id in (v.a.id, v.b.id):
             return v.tier
     if any({a.id, b.id} <= set(g) for g in result.corroborations):
         return "agree"
@@ -213,7 +213,7 @@ def test_a_revision_pairs_with_the_figure_it_revises(earlier, revision, other):
     published = {1: dt.date(2026, 6, 5), 2: dt.date(2026, 6, 20)}
     result = reconcile([earlier, revision, other, *BACKGROUND], published)
     [v] = [v for v in result.conflicts if v.tier == "contradiction"]
-    assert {v.a_id, v.b_id} == {earlier.id, revision.id} and v.explained
+    assert {v.a.id, v.b.id} == {earlier.id, revision.id} and v.explained
     assert "doc2.txt's is the later" in v.why
 
 

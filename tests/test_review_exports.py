@@ -83,7 +83,7 @@ def test_claimreview_uses_the_article_url_and_its_credited_source(tmp_path):
         store.add_document(*article("a", "Acme's 2025 revenue was $10 billion, its CFO said.\n", "https://news.example/a"))
         store.add_document(*article("b", "Acme's 2025 revenue was $14 billion, its CFO said.\n", "https://news.example/b"))
         a, b = store.claims()
-        store.replace_conflicts([store_module.ConflictRecord(a_id=a.id, b_id=b.id, verdict="contradiction", why="w", score=0.3)])
+        store.replace_conflicts([store_module.StoredConflict(a=a, b=b, verdict="contradiction", why="w", score=0.3)])
         store.add_review(a.id, b.id, "b_wrong", reviewer=REVIEWER)
         [review] = claim_reviews(store)
     assert claimreview_problems(review) == []

@@ -17,7 +17,7 @@ from claims.store import (
     MIGRATIONS,
     Migration,
     ClaimStore,
-    ConflictRecord,
+    StoredConflict,
     InvalidDocumentError,
     StoreError,
     content_hash,
@@ -489,19 +489,19 @@ def test_claims_view_reads_like_datasette_would(loaded):
 # --------------------------------------------------------------------------- conflicts
 
 
-def alphabet_conflicts(store) -> list[ConflictRecord]:
+def alphabet_conflicts(store) -> list[StoredConflict]:
     c = by_surface(store)
     return [
-        ConflictRecord(
-            a_id=c["$180-190 billion"].id,  # a has the larger id: order kept as given
-            b_id=c["$175 and $185 billion"].id,
+        StoredConflict(
+            a=c["$180-190 billion"],  # a has the larger id: order kept as given
+            b=c["$175 and $185 billion"],
             verdict="contradiction",
             why="Alphabet capex 2026: $180-190B vs $175-185B",
             score=0.4,
         ),
-        ConflictRecord(
-            a_id=c["$175 and $185 billion"].id,
-            b_id=c["$72 billion"].id,
+        StoredConflict(
+            a=c["$175 and $185 billion"],
+            b=c["$72 billion"],
             verdict="suspicious",
             why="capex 2026 differs by 2.5x",
             score=0.9,
@@ -515,7 +515,7 @@ def test_conflicts_round_trip_with_full_claims(loaded):
     conflicts = loaded.conflicts()
     assert [c.score for c in conflicts] == [0.9, 0.4]
     top, second = conflicts
-    assert (second.a.id, second.b.id) == (records[0].a_id, records[0].b_id)
+    assert (second.a.id, second.b.id) == (records[0].a.id, records[0].b.id)
     assert plain(second.a) == plain(cnbc()[2][0])
     assert plain(second.b) == plain(reuters()[2][1])
     assert (second.verdict, second.why) == ("contradiction", records[0].why)
@@ -554,7 +554,7 @@ def test_replace_conflicts_replaces_and_leaves_reviews_alone(loaded):
     records = alphabet_conflicts(loaded)
     loaded.replace_conflicts(records)
     reviews = [
-        {"a_claim_id": r.a_id, "b_claim_id": r.b_id, "status": status, "note": note,
+        {"a_claim_id": r.a.id, "b_claim_id": r.b.id, "status": status, "note": note,
          "reviewer": "ed", "at": "2026-02-05T10:00:00+00:00"}
         for r, status, note in [(records[0], "confirmed", "ranges overlap only at $180-185B"),
                                 (records[1], "dismissed", "different companies")]
@@ -586,7 +586,7 @@ def test_reviews_are_append_only(loaded, sql):
 def test_failed_replace_keeps_previous_conflicts(loaded):
     records = alphabet_conflicts(loaded)
     loaded.replace_conflicts(records)
-    dangling = ConflictRecord(a_id=records[0].a_id, b_id=9999, verdict="x", why="y", score=1)
+    dangling = records[0].model_copy(update={"b": records[0].b.model_copy(update={"id": 9999})})
     with pytest.raises(sqlite3.IntegrityError):
         loaded.replace_conflicts([dangling])
     assert len(loaded.conflicts()) == 2

@@ -32,13 +32,12 @@ import re
 import sqlite3
 from typing import Optional
 
-from extract.records import Claim
+from extract.records import Claim, Period, PeriodKind
 from extract.vocab import entity_table
 
-from claims.reconcile.candidates import CURRENCY, dimension
-from claims.reconcile.rules import candidate_rules
+from claims.reconcile.candidates import CURRENCY, dimension, index_words
+from claims.reconcile.rules import _rules, candidate_rules
 
-FISCAL_YEAR = re.compile(r"FY(\d{4})")
 # A name inside a sentence: a capitalised word not at its start ("... the Lakers' last 10 games").
 NAME = re.compile(r"(?<=[\w,;:)'’\"”] )[A-Z][\w'’-]*")
 
@@ -71,13 +70,11 @@ def _names(text: str, name: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I) is not None
 
 
-def periods_bridged(pa: str, pb: str, subject: Optional[str]) -> bool:
+def periods_bridged(pa: Period, pb: Period, subject: Optional[str]) -> bool:
     """FY2019 and 2019 for a company whose fiscal calendar is not listed: possibly one year."""
-    from claims.reconcile.rules import _rules
-
     for fiscal, calendar in ((pa, pb), (pb, pa)):
-        m = FISCAL_YEAR.fullmatch(fiscal)
-        if m and calendar == m.group(1):
+        if fiscal.kind == calendar.kind == PeriodKind.year and fiscal.fiscal and not calendar.fiscal \
+                and fiscal.year == calendar.year:
             whole = entity_table().whole(subject) if subject else None
             end = _rules().fiscal_year_end.get(whole)
             return end is None or end % 3 != 0  # a quarter-aligned year is compared as calendar periods
@@ -128,8 +125,6 @@ class StoryIndex:
     they tell one story (two articles on a car's engine, not one on a car and one on rain)."""
 
     def __init__(self, claims: list[Claim]):
-        from claims.reconcile.candidates import index_words
-
         self.words: dict[int, set[str]] = {}
         for c in claims:
             self.words.setdefault(c.document_id, set()).update(index_words(" ".join(NAME.findall(c.quote))))

@@ -18,7 +18,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from extract.records import Claim, StoredClaim
+from extract.records import Claim, Period, PeriodKind, StoredClaim
 
 from claims.reconcile.rules import candidate_rules
 
@@ -38,16 +38,16 @@ def dimension(c: Claim) -> str:
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
 QUARTERS = ("first", "second", "third", "fourth")
-PERIOD = re.compile(r"(?:FY)?\d{4}-(?:Q([1-4])|(0[1-9]|1[0-2]))")
 
 
-def period_words(period: Optional[str]) -> str:
+def period_words(period: Optional[Period]) -> str:
     """A framed month or quarter as the words a clause names it by ("2026-05" -> "may"),
     so a figure whose own clause names only the month finds it."""
-    m = PERIOD.fullmatch(period or "")
-    if not m:
+    if period is None:
         return ""
-    return f"{QUARTERS[int(m.group(1)) - 1]} quarter" if m.group(1) else MONTHS[int(m.group(2)) - 1]
+    if period.kind == PeriodKind.quarter:
+        return f"{QUARTERS[period.quarter - 1]} quarter"
+    return MONTHS[period.month - 1] if period.kind == PeriodKind.month and not period.fiscal else ""
 
 
 def index_words(text: str) -> list[str]:

@@ -1,7 +1,7 @@
 """Comparing two figures' values: each read as the set of values its words allow.
 
-A point value allows its rounding interval by its stated precision ("$150 billion"
-allows 149.5–150.5 billion), widened for hedges ("roughly"); "more than", "at least",
+A point value allows its rounding interval by its stated precision (`stated_step` of the
+record: "$150 billion" allows 149.5–150.5 billion), widened for hedges ("roughly"); "more than", "at least",
 "up to", "less than" make it one-sided; a range with precisely stated bounds means those
 bounds. Two figures agree when their sets meet; a disagreement's score grows with the
 gap beyond what rounding allows and falls with each hedged side.
@@ -10,7 +10,6 @@ gap beyond what rounding allows and falls with each hedged side.
 from __future__ import annotations
 
 import math
-import re
 from pathlib import PurePosixPath
 from typing import Optional
 
@@ -26,28 +25,11 @@ FLOAT_SLACK = 1e-9
 
 
 
-def stated_step(surface: str, scaled: float) -> float:
-    """Half the unit of the last stated digit, scaled like the value.
-
-    "$150 billion" -> 0.5e9 ; "$62.3 billion" -> 0.05e9 ; "1,000" -> 0.5.
-    """
-    nums = re.findall(r"\d[\d,]*(?:\.\d+)?", surface)
-    if not nums:
-        return abs(scaled) * 0.005
-    raw = nums[-1].replace(",", "")
-    base = float(raw)
-    if base == 0:
-        return 0.5
-    scale = scaled / base if base else 1.0
-    decimals = len(raw.split(".")[1]) if "." in raw else 0
-    return 0.5 * (10 ** -decimals) * abs(scale)
-
-
 def interval(c: Claim) -> tuple[float, float, bool]:
     """The values a claim allows: (low, high, bounds_are_precise)."""
     if c.value is not None:
         v = c.value
-        step = stated_step(c.surface, v)
+        step = c.stated_step(v)
         if c.approx == Approx.approximately:
             step = max(step, abs(v) * APPROX_TOLERANCE)
         if c.approx in (Approx.more_than, Approx.at_least):
@@ -71,7 +53,7 @@ def compare(a: Claim, b: Claim) -> tuple[bool, str, float]:
     what = f"{a.subject} {a.metric}, {a.period}"
     said = f"{_where(a)} says {a.surface!r}, {_where(b)} says {b.surface!r}"
     if _is_precise_range(a) and _is_precise_range(b):
-        tol = max(stated_step(a.surface, a.high), stated_step(b.surface, b.high)) * 2
+        tol = max(a.stated_step(a.high), b.stated_step(b.high)) * 2
         if abs(a.low - b.low) <= tol and abs(a.high - b.high) <= tol:
             return True, f"{what}: {said}: the same range.", 0.0
         gap = max(abs(a.low - b.low), abs(a.high - b.high)) / max(abs(a.high), abs(b.high), 1e-300)

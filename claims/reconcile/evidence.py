@@ -16,11 +16,13 @@ import math
 from dataclasses import dataclass, field
 from typing import Optional
 
-from extract.records import Claim, Kind, StoredClaim
+from extract.records import Claim, Direction, Kind, StoredClaim
+from extract.vocab import metric_vocabulary
 
 from claims.reconcile.bridges import cross_named, metrics_bridged, periods_bridged, subject_by_sentence
-from claims.reconcile.candidates import CURRENCY, Candidate, dimension
-from claims.reconcile.rules import candidate_rules
+from claims.reconcile.candidates import CURRENCY, MONTHS, Candidate, dimension, index_words, period_words
+from claims.reconcile.keys import own_stretch, revision_cue
+from claims.reconcile.rules import _rules, candidate_rules
 
 
 @dataclass
@@ -121,8 +123,6 @@ def metrics_meet(a: str, b: str) -> bool:
     ws, wl = short.split(), long_.split()
     if ws[-1] != wl[-1] or not set(ws) <= set(wl):
         return False
-    from extract.vocab import metric_vocabulary
-
     return long_ not in metric_vocabulary().canonical
 
 
@@ -132,8 +132,6 @@ def expectation_vs_outcome(a: Claim, b: Claim) -> bool:
     if (a.kind == Kind.estimate) == (b.kind == Kind.estimate):
         return False
     estimate = a if a.kind == Kind.estimate else b
-    from claims.reconcile import _rules, own_stretch
-
     if replaces_estimate(a, b):
         return False
     return bool(_rules().outlook.search(own_stretch(estimate)) or estimate.source)
@@ -155,17 +153,12 @@ def grown_since(later: StoredClaim, earlier: StoredClaim, published: dict[int, O
     dl, de = published.get(later.document_id), published.get(earlier.document_id)
     if dl is None or de is None or dl <= de:
         return False
-    from claims.reconcile import own_stretch
-
     return bool(candidate_rules().changed_since.search(own_stretch(later)))
 
 
 def names_another_month(period: str, c: Claim) -> bool:
     """c's own clause names a month, and not the month of `period` ("revised the May
     figure" is not about 2026-04)."""
-    from claims.reconcile import own_stretch
-    from claims.reconcile.candidates import MONTHS, index_words, period_words
-
     month = period_words(period)
     if month not in MONTHS:
         return False
@@ -175,9 +168,7 @@ def names_another_month(period: str, c: Claim) -> bool:
 
 def revised(c: Claim) -> bool:
     """A revision of an earlier figure ("revised the May figure down to"): about an earlier time."""
-    from claims.reconcile import _revision_cue
-
-    return _revision_cue(c) is not None
+    return revision_cue(c) is not None
 
 
 def _dates_allow(a: StoredClaim, b: StoredClaim, published: dict[int, Optional[dt.date]]) -> bool:
@@ -261,25 +252,11 @@ def in_unit_of(c: StoredClaim, other: StoredClaim, rates: dict[tuple[str, str], 
 
 def _falls(c: Claim) -> bool:
     """A change stated as a fall ("fell 3%") of a positive amount: read as negative."""
-    direction = getattr(c.direction, "value", c.direction)
-    return direction == "down" and (c.value or c.low or c.high or 0) > 0
+    return c.direction == Direction.down and (c.value or c.low or c.high or 0) > 0
 
 
 def _times(x: Optional[float], k: float) -> Optional[float]:
     return None if x is None else x * k
-
-
-def opposite_directions(a: Claim, b: Claim) -> bool:
-    da, db = getattr(a.direction, "value", a.direction), getattr(b.direction, "value", b.direction)
-    return bool(da and db and da != db)
-
-
-def later_of(a: StoredClaim, b: StoredClaim, published: dict[int, Optional[dt.date]]) -> Optional[StoredClaim]:
-    """The later report of the two, by publication date (None: same day or unknown)."""
-    da, db = published.get(a.document_id), published.get(b.document_id)
-    if da is None or db is None or da == db:
-        return None
-    return a if da > db else b
 
 
 def evidence_score(base: float, similarity: float) -> float:
@@ -292,4 +269,4 @@ def is_finite(c: Claim) -> bool:
 
 
 __all__ = ["Candidate", "Pairing", "pairing", "stated_rates", "restatement_pairs", "in_unit_of", "replaces_estimate",
-           "opposite_directions", "later_of", "evidence_score", "subjects_meet", "is_finite"]
+           "evidence_score", "subjects_meet", "is_finite"]

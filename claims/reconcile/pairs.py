@@ -22,18 +22,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from extract.records import Approx, Kind, StoredClaim
+from extract.records import Approx, Kind, StoredClaim, StoredConflict
 from extract.vocab import entity_table, metric_vocabulary
 
-from claims.reconcile import (
-    KEYED_EVIDENCE, Verdict, _annualised, _conflict, _Fact, _granularity, _UnionFind, compare, comparison_key,
-    far_apart, forecast_and_outcome, growth_basis, is_to_date, is_vague, normalised_fields, own_stretch, speaker,
-)
 from claims.reconcile.bridges import StoryIndex, value_key, value_rarity
 from claims.reconcile.candidates import Candidate, EvidenceIndex
+from claims.reconcile.compare import compare, far_apart
 from claims.reconcile.evidence import (
-    Pairing, evidence_score, in_unit_of, later_of, opposite_directions, pairing, replaces_estimate,
-    restatement_pairs, revised, stated_rates,
+    Pairing, evidence_score, in_unit_of, pairing, replaces_estimate, restatement_pairs, revised, stated_rates,
+)
+from claims.reconcile.facts import Fact, UnionFind, later_of, make_conflict, opposite_directions
+from claims.reconcile.keys import (
+    annualised, comparison_key, forecast_and_outcome, grain, growth_basis, is_to_date, is_vague, normalised_fields,
+    own_stretch, speaker,
 )
 from claims.reconcile.rules import _rules, candidate_rules
 
@@ -65,8 +66,8 @@ class Judged:
     story: float  # how much the two documents tell one story (bridges.StoryIndex); 0.0 unless a value is shared
 
 
-def evidence_pass(claims: list[StoredClaim], facts: list[_Fact], uf: _UnionFind,
-                  published: dict) -> list[Verdict]:
+def evidence_pass(claims: list[StoredClaim], facts: list[Fact], uf: UnionFind,
+                  published: dict) -> list[StoredConflict]:
     """Conflicts found by evidence; agreeing pairs are joined in `uf` (corroborations).
 
     facts: the keyed facts so far; a figure outside them becomes a fact of its own.
@@ -74,10 +75,10 @@ def evidence_pass(claims: list[StoredClaim], facts: list[_Fact], uf: _UnionFind,
     figure, and only to agree: two reports of a figure to date are rarely to one date."""
     pool = [c for c in claims if countable(c)]
     to_date = {c.id for c in pool if is_to_date(c)}
-    fact_of: dict[int, _Fact] = {c.id: f for f in facts for c in f.mentions}
+    fact_of: dict[int, Fact] = {c.id: f for f in facts for c in f.mentions}
     for c in pool:
         if c.id not in fact_of:
-            f = _Fact([c])
+            f = Fact([c])
             facts.append(f)
             fact_of[c.id] = f
             uf.parent.setdefault(id(f), id(f))
@@ -132,11 +133,11 @@ def annualised_pair(a: StoredClaim, b: StoredClaim, fa: tuple, fb: tuple) -> Opt
     None otherwise."""
     annualises = {k.lower(): v.lower() for k, v in metric_vocabulary().annualises.items()}
     for rate, level, fr, fl in ((a, b, fa, fb), (b, a, fb, fa)):
-        grain = _granularity(fl[2]) if fl[2] else None
-        if not (fr[1] and fl[1] and grain) or annualises.get(fr[1].lower()) != fl[1].lower():
+        part = grain(fl[2]) if fl[2] else None
+        if not (fr[1] and fl[1] and part) or annualises.get(fr[1].lower()) != fl[1].lower():
             continue
         fr = (fr[0], fl[1], fr[2])
-        year = _annualised(level, _rules().per_year[grain])
+        year = annualised(level, _rules().per_year[part])
         return (fr, fl, rate, year) if rate is a else (fl, fr, year, rate)
     return None
 
@@ -175,7 +176,7 @@ def _what(a: StoredClaim, b: StoredClaim) -> str:
     return " · ".join(x for x in parts if x) or "the same figure by its words"
 
 
-def _verdicts(judged: list[Judged], fact_of: dict[int, _Fact], uf: _UnionFind, published: dict) -> list[Verdict]:
+def _verdicts(judged: list[Judged], fact_of: dict[int, Fact], uf: UnionFind, published: dict) -> list[StoredConflict]:
     rules = candidate_rules()
     best: dict[tuple[int, int], float] = {}  # (figure, other document) -> best similarity of a pair
     for j in judged:
@@ -212,8 +213,8 @@ def _verdicts(judged: list[Judged], fact_of: dict[int, _Fact], uf: _UnionFind, p
             (cand.similarity >= rules.confident_similarity_named and j.pairing.named)
         tier = "contradiction" if confident else "possible"
         score = evidence_score(j.base, cand.similarity) * (1.0 if confident else rules.possible_factor)
-        out.append(_conflict(a, b, j.why, round(score, 3), tier=tier, evidence=evidence,
-                             later=later_of(a, b, published)))
+        out.append(make_conflict(a, b, j.why, round(score, 3), tier=tier, evidence=evidence,
+                                 later=later_of(a, b, published)))
     return out
 
 
@@ -232,4 +233,4 @@ def _evidence_lines(cand: Candidate, equal: list[str]) -> tuple[str, ...]:
     return tuple(lines)
 
 
-__all__ = ["evidence_pass", "KEYED_EVIDENCE"]
+__all__ = ["evidence_pass"]

@@ -1,26 +1,75 @@
-"""The data reconciliation reads (claims/data/reconcile.toml): cue words, scores, tiers."""
+"""The data reconciliation reads (claims/data/reconcile.toml): cue words, scores, tiers.
+
+The file is read by the one rule loader (extract/rules.py) into `ReconcileFile`, so a
+typo in it fails at load with the file and key named; `_rules()` and `candidate_rules()`
+are what the passes read, with the cue lists compiled.
+"""
 
 from __future__ import annotations
 
 import re
-import tomllib
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from extract.rule_files import FiscalCalendarsRules
-from extract.rules import load_rules
+from extract.rules import Rules, load_rules
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
-@dataclass(frozen=True)
-class CandidateRules:
-    stop_words: frozenset[str]
-    seconds: dict[str, float]  # duration unit -> seconds
+class _Score(Rules):
+    base: float
+    spread: float
+    saturate_gap: float
+    explained_factor: float
+    hedged_factor: float
+
+
+class _Compare(Rules):
+    max_ratio: float
+
+
+class _Speakers(Rules):
+    relays: list[str]
+    consensus: list[str]
+    market: list[str]
+
+
+class _Growth(Rules):
+    bare_growth_of_entity: str
+
+
+class _Partial(Rules):
+    to_date: list[str]
+
+
+class _MetricWords(Rules):
+    owners: list[str]
+    neutral: list[str]
+    same_as: dict[str, str]
+
+
+class _Names(Rules):
+    corporate_suffixes: list[str]
+
+
+class _Outlook(Rules):
+    cues: list[str]
+
+
+class _Candidates(Rules):
+    stop_words: list[str]
     column_weights: dict[str, float]
     neighbours: int
     date_window_days: int
+    currency_tolerance: float
+    growth_words: list[str]
+    value_digits: int
+    currency_bridge: str
+    duration_seconds: dict[str, float]
+
+
+class _Tiers(Rules):
     confident_similarity: float
     confident_similarity_two_fields: float
     confident_similarity_revision: float
@@ -28,7 +77,52 @@ class CandidateRules:
     possible_similarity: float
     agree_similarity: float
     agree_similarity_two_fields: float
+    value_weight: float
+    field_weight: float
+    value_min_similarity: float
+    same_story: float
     possible_factor: float
+
+
+class _Vintage(Rules):
+    later_report: list[str]
+    replaces_estimate: list[str]
+    changed_since: list[str]
+
+
+class ReconcileFile(Rules):
+    """claims/data/reconcile.toml, section by section."""
+
+    revision_verbs: list[str]
+    revised_things: list[str]
+    periods_per_year: dict[str, int]
+    score: _Score
+    compare: _Compare
+    speakers: _Speakers
+    growth: _Growth
+    partial: _Partial
+    metric_words: _MetricWords
+    names: _Names
+    outlook: _Outlook
+    segments: dict[str, dict[str, str]]
+    candidates: _Candidates
+    tiers: _Tiers
+    vintage: _Vintage
+
+
+def reconcile_file() -> ReconcileFile:
+    return load_rules("reconcile.toml", ReconcileFile, DATA)
+
+
+class CandidateRules(_Tiers):
+    """What the evidence pass reads: the tiers as the file gives them, the candidates' and
+    vintage cue lists compiled."""
+
+    stop_words: frozenset[str]
+    seconds: dict[str, float]  # duration unit -> seconds
+    column_weights: dict[str, float]
+    neighbours: int
+    date_window_days: int
     currency_tolerance: float
     currency_bridge: re.Pattern
     later_report: re.Pattern
@@ -36,61 +130,36 @@ class CandidateRules:
     changed_since: re.Pattern
     growth_words: re.Pattern
     value_digits: int
-    value_weight: float
-    field_weight: float
-    value_min_similarity: float
-    same_story: float
     market: frozenset[str]
 
 
 @lru_cache(maxsize=None)
 def candidate_rules() -> CandidateRules:
-    with open(DATA / "reconcile.toml", "rb") as f:
-        d = tomllib.load(f)
-    c, t, v = d["candidates"], d["tiers"], d["vintage"]
+    d = reconcile_file()
+    c, v = d.candidates, d.vintage
     return CandidateRules(
-        stop_words=frozenset(w.lower() for w in c["stop_words"]),
-        seconds={k: float(x) for k, x in c["duration_seconds"].items()},
-        column_weights=dict(c["column_weights"]),
-        neighbours=int(c["neighbours"]),
-        date_window_days=int(c["date_window_days"]),
-        confident_similarity=float(t["confident_similarity"]),
-        confident_similarity_two_fields=float(t["confident_similarity_two_fields"]),
-        confident_similarity_revision=float(t["confident_similarity_revision"]),
-        confident_similarity_named=float(t["confident_similarity_named"]),
-        possible_similarity=float(t["possible_similarity"]),
-        agree_similarity=float(t["agree_similarity"]),
-        agree_similarity_two_fields=float(t["agree_similarity_two_fields"]),
-        possible_factor=float(t["possible_factor"]),
-        currency_tolerance=float(c["currency_tolerance"]),
-        currency_bridge=re.compile(c["currency_bridge"]),
-        later_report=_words(v["later_report"]),
-        replaces_estimate=_words(v["replaces_estimate"]),
-        changed_since=_words(v["changed_since"]),
-        growth_words=_words(c["growth_words"]),
-        value_digits=int(c["value_digits"]),
-        value_weight=float(t["value_weight"]),
-        field_weight=float(t["field_weight"]),
-        value_min_similarity=float(t["value_min_similarity"]),
-        same_story=float(t["same_story"]),
-        market=frozenset(x.lower() for x in d["speakers"]["market"]),
+        stop_words=frozenset(w.lower() for w in c.stop_words),
+        seconds=dict(c.duration_seconds),
+        column_weights=dict(c.column_weights),
+        neighbours=c.neighbours,
+        date_window_days=c.date_window_days,
+        currency_tolerance=c.currency_tolerance,
+        currency_bridge=re.compile(c.currency_bridge),
+        later_report=_cue_pattern(v.later_report),
+        replaces_estimate=_cue_pattern(v.replaces_estimate),
+        changed_since=_cue_pattern(v.changed_since),
+        growth_words=_cue_pattern(c.growth_words),
+        value_digits=c.value_digits,
+        market=frozenset(x.lower() for x in d.speakers.market),
+        **d.tiers.model_dump(),
     )
 
 
-def _words(cues: list[str]) -> re.Pattern:
-    alts = "|".join(re.escape(x) for x in sorted(cues, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
+class _Rules(_Score):
+    """What the keyed pass and compare read: the scores as the file gives them, cue lists compiled."""
 
-
-@dataclass(frozen=True)
-class _Rules:
     revision: re.Pattern
     per_year: dict[str, int]
-    base: float
-    spread: float
-    saturate_gap: float
-    explained_factor: float
-    hedged_factor: float
     max_ratio: float
     bare_growth: str
     segments: dict[str, dict[str, str]]
@@ -112,38 +181,32 @@ def _cue_pattern(cues: list[str]) -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def _rules() -> _Rules:
-    with open(DATA / "reconcile.toml", "rb") as f:
-        d = tomllib.load(f)
-    verbs = "|".join(map(re.escape, d["revision_verbs"]))
-    things = "|".join(map(re.escape, d["revised_things"]))
+    d = reconcile_file()
+    verbs = "|".join(map(re.escape, d.revision_verbs))
+    things = "|".join(map(re.escape, d.revised_things))
     # "raised its 2026 capital expenditure guidance" / "guidance was raised"
     revision = re.compile(
         rf"\b(?:{verbs})\b(?:\W+[\w$.,%-]+){{0,6}}?\W+(?:{things})\b"
         rf"|\b(?:{things})\b\W+(?:(?:was|were|has been|have been|is|are|been)\W+)?(?:{verbs})\b",
         re.I,
     )
-    sc = d["score"]
-    words = d["metric_words"]
+    words = d.metric_words
     return _Rules(
         revision=revision,
-        per_year=dict(d["periods_per_year"]),
-        base=sc["base"],
-        spread=sc["spread"],
-        saturate_gap=sc["saturate_gap"],
-        explained_factor=sc["explained_factor"],
-        hedged_factor=sc["hedged_factor"],
-        max_ratio=d["compare"]["max_ratio"],
-        bare_growth=d["growth"]["bare_growth_of_entity"],
-        segments={parent: {w.lower(): unit for w, unit in by_word.items()} for parent, by_word in d["segments"].items()},
-        relays=frozenset(r.lower() for r in d["speakers"]["relays"]),
-        consensus=frozenset(r.lower() for r in d["speakers"]["consensus"]),
+        per_year=dict(d.periods_per_year),
+        **d.score.model_dump(),
+        max_ratio=d.compare.max_ratio,
+        bare_growth=d.growth.bare_growth_of_entity,
+        segments={parent: {w.lower(): unit for w, unit in by_word.items()} for parent, by_word in d.segments.items()},
+        relays=frozenset(r.lower() for r in d.speakers.relays),
+        consensus=frozenset(r.lower() for r in d.speakers.consensus),
         fiscal_year_end=dict(load_rules("fiscal_calendars.toml", FiscalCalendarsRules).year_ends),
-        to_date=_cue_pattern(d["partial"]["to_date"]),
-        owner_words=frozenset(words["owners"]),
-        outlook=_cue_pattern(d["outlook"]["cues"]),
-        neutral_words=frozenset(words["neutral"]),
-        metric_same_as={k.lower(): v for k, v in words["same_as"].items()},
-        corporate_suffix=_suffix_pattern(d["names"]["corporate_suffixes"]),
+        to_date=_cue_pattern(d.partial.to_date),
+        owner_words=frozenset(words.owners),
+        outlook=_cue_pattern(d.outlook.cues),
+        neutral_words=frozenset(words.neutral),
+        metric_same_as={k.lower(): v for k, v in words.same_as.items()},
+        corporate_suffix=_suffix_pattern(d.names.corporate_suffixes),
     )
 
 

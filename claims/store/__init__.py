@@ -17,7 +17,7 @@ Schema changes: append a `Migration` at the END of `migrations.MIGRATIONS`.
 """
 
 # Re-exported: callers import the records they get back from here too.
-from extract.records import Article, Claim, Conflict, Failure, Source, StoredClaim
+from extract.records import Article, Claim, Conflict, Failure, Source, StoredClaim, StoredConflict
 
 from claims.dbopen import StoreError
 from claims.store.core import ClaimStore
@@ -25,21 +25,20 @@ from claims.store.migrations import MIGRATIONS, Migration
 from claims.store.models import (
     TIERS,
     ClaimKey,
-    ConflictRecord,
     DocumentRow,
     InvalidDocumentError,
     QueueEntry,
     RatingRow,
     ReviewRow,
-    TieredConflict,
     UserRow,
     pair_key,
 )
+from claims.store.queries import ClaimFilter
 from claims.store.rows import content_hash
 
 __all__ = [
-    "Article", "Claim", "Conflict", "Failure", "Source", "StoredClaim",
-    "MIGRATIONS", "TIERS", "ClaimKey", "ClaimStore", "ConflictRecord", "DocumentRow",
+    "Article", "Claim", "Conflict", "Failure", "Source", "StoredClaim", "StoredConflict",
+    "MIGRATIONS", "TIERS", "ClaimFilter", "ClaimKey", "ClaimStore", "DocumentRow",
     "InvalidDocumentError", "Migration", "QueueEntry", "RatingRow", "ReviewRow", "StoreError",
-    "TieredConflict", "UserRow", "content_hash", "pair_key",
+    "UserRow", "content_hash", "pair_key",
 ]  # fmt: skip

@@ -11,15 +11,17 @@ from typing import Iterable, Iterator
 from sqlite_utils import Database
 from sqlite_utils.db import NotFoundError
 
-from extract.records import Article, Claim, Failure, Source, StoredClaim
+from extract.records import Article, Claim, Failure, Source, StoredClaim, StoredConflict
 
 from claims.dbopen import BUSY_TIMEOUT_SECONDS, StoreError, connect
 from claims.store import migrations
-from claims.store.models import TIERS, ConflictRecord, DocumentRow, InvalidDocumentError, TieredConflict
+from claims.store.models import TIERS, DocumentRow, InvalidDocumentError
 from claims.store.queries import ClaimQueries
 from claims.store.ratings import RatingQueries
 from claims.store.review_queries import ReviewQueries
-from claims.store.rows import _CLAIM_FIELDS, _check_claims, _claim_columns, _claim_row, _now, _stored_claim, content_hash
+from claims.store.rows import (
+    _CLAIM_FIELDS, _check_claims, _claim_columns, _claim_row, _now, _stored_claim, _stored_conflict, content_hash,
+)
 
 
 class ClaimStore(ClaimQueries, ReviewQueries, RatingQueries):
@@ -219,14 +221,14 @@ class ClaimStore(ClaimQueries, ReviewQueries, RatingQueries):
 
     # ---- conflicts
 
-    def replace_conflicts(self, conflicts: list[ConflictRecord]) -> None:
+    def replace_conflicts(self, conflicts: list[StoredConflict]) -> None:
         """Replace all conflicts with these (a and b kept as given). Reviews untouched."""
         with self._write() as db:
             db.execute("DELETE FROM conflicts")
             db["conflicts"].insert_all(
                 {
-                    "a_claim_id": c.a_id,
-                    "b_claim_id": c.b_id,
+                    "a_claim_id": c.a.id,
+                    "b_claim_id": c.b.id,
                     "verdict": c.verdict,
                     "why": c.why,
                     "score": c.score,
@@ -237,12 +239,12 @@ class ClaimStore(ClaimQueries, ReviewQueries, RatingQueries):
                 for c in conflicts
             )
 
-    def conflicts(self, tiers: Iterable[str] = TIERS, min_score: float = 0.0) -> list[TieredConflict]:
+    def conflicts(self, tiers: Iterable[str] = TIERS, min_score: float = 0.0) -> list[StoredConflict]:
         """The conflicts of these tiers scoring at least min_score, highest score first,
         with both claims in full.
 
-        `a` and `b` are StoredClaim instances (so `.id` is there for reviews); dumped
-        through `Conflict`, they carry exactly the contract's claim fields.
+        `a` and `b` are StoredClaim instances (so `.id` is there for reviews); its
+        `contract_dict()` carries exactly the contract's claim fields.
         """
         tiers = list(tiers)
         marks = ", ".join("?" for _ in tiers)
@@ -257,18 +259,7 @@ class ClaimStore(ClaimQueries, ReviewQueries, RatingQueries):
             WHERE k.tier IN ({marks}) AND k.score >= ?
             ORDER BY k.score DESC, k.id
         """
-        return [
-            TieredConflict(
-                a=_stored_claim(r, "a_"),
-                b=_stored_claim(r, "b_"),
-                verdict=r["verdict"],
-                why=r["why"],
-                score=r["score"],
-                tier=r["tier"],
-                evidence=json.loads(r["evidence"]),
-            )
-            for r in self.db.query(sql, [*tiers, min_score])
-        ]
+        return [_stored_conflict(r) for r in self.db.query(sql, [*tiers, min_score])]
 
     # ---- corroborations
 

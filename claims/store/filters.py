@@ -10,18 +10,15 @@ that contains it as whole words: `Depot` finds "Home Depot".
 from __future__ import annotations
 
 import functools
-import re
 
+from extract.records import PeriodKind, parse_period
 from extract.vocab import EntityTable, entity_table
 
-_YEAR = re.compile(r"(?P<fy>FY)?(?P<year>\d{4})\Z", re.IGNORECASE)
-_PART = re.compile(r"(?P<year>\d{4})-(?:(?P<half>H[12])|(?P<quarter>Q[1-4])|(?P<month>0[1-9]|1[0-2]))\Z",
-                   re.IGNORECASE)
-_QUARTERS_OF_HALF = {"H1": ("Q1", "Q2"), "H2": ("Q3", "Q4")}
+_QUARTERS_OF_HALF = {1: (1, 2), 2: (3, 4)}
 
 
-def _months(quarter: str) -> list[str]:
-    first = 3 * (int(quarter[1]) - 1) + 1
+def _months(quarter: int) -> list[str]:
+    first = 3 * (quarter - 1) + 1
     return [f"{m:02d}" for m in range(first, first + 3)]
 
 
@@ -32,22 +29,20 @@ def _like_escape(text: str) -> str:
 def period_filter(period: str) -> tuple[str, list]:
     """SQL (over `c.period`) and its parameters for the periods `period` contains."""
     period = period.strip()
-    year = _YEAR.match(period)
-    if year:
-        y = year["year"]
+    p = parse_period(period)
+    y = p.year
+    if p.kind == PeriodKind.year:
         names, prefixes = [f"FY{y}"], [f"FY{y}-"]
-        if not year["fy"]:
-            names.append(y)
+        if not p.fiscal:
+            names.append(str(y))
             prefixes.append(f"{y}-")
         return _any_of(names, prefixes)
-    part = _PART.match(period)
-    if not part:
+    if p.fiscal or p.kind not in (PeriodKind.half, PeriodKind.quarter, PeriodKind.month):
         return "c.period = ? COLLATE NOCASE", [period]
-    y = part["year"]
-    if part["month"]:
-        return _any_of([f"{y}-{part['month']}"], [f"{y}-{part['month']}-"])
-    quarters = _QUARTERS_OF_HALF[part["half"].upper()] if part["half"] else (part["quarter"].upper(),)
-    names = [period.upper()] + [f"{y}-{q}" for q in quarters]
+    if p.kind == PeriodKind.month:
+        return _any_of([f"{y}-{p.month:02d}"], [f"{y}-{p.month:02d}-"])
+    quarters = _QUARTERS_OF_HALF[p.half] if p.kind == PeriodKind.half else (p.quarter,)
+    names = [period.upper()] + [f"{y}-Q{q}" for q in quarters]
     months = [m for q in quarters for m in _months(q)]
     return _any_of(names + [f"{y}-{m}" for m in months], [f"{y}-{m}-" for m in months])
 

@@ -1,4 +1,6 @@
-"""The rows the store hands out and takes in: documents, claim keys, conflicts, reviews, ratings, users."""
+"""The rows the store hands out and takes in: documents, claim keys, the review queue, reviews, ratings, users.
+
+Claims and conflicts are the records of extract/records.py (`StoredClaim`, `StoredConflict`)."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from extract.records import Conflict
+from extract.records import StoredConflict
 
 from claims.dbopen import StoreError
 
@@ -16,28 +18,7 @@ class InvalidDocumentError(StoreError, ValueError):
     """A document (or its claims) was rejected; nothing of it was stored."""
 
 
-class ConflictRecord(BaseModel):
-    """A conflict as the reconciler hands it to the store: two claim ids and a verdict."""
-
-    a_id: int
-    b_id: int
-    verdict: str
-    why: str
-    score: float
-    explained: bool = False  # a revision cue ("raised its guidance") accounts for it
-    tier: str = "contradiction"  # "contradiction" (confident) or "possible" (for a reviewer)
-    evidence: list[str] = []  # what paired the two figures
-
-
 TIERS = ("contradiction", "possible")
-
-
-class TieredConflict(Conflict):
-    """A conflict as `claims conflicts` prints it: the contract's fields plus its tier
-    and the evidence that paired the two figures."""
-
-    tier: str = "contradiction"
-    evidence: list[str] = []
 
 
 class DocumentRow(BaseModel):
@@ -122,7 +103,7 @@ class QueueEntry(BaseModel):
     """A conflict as the review queue shows it: both claims, their keys, its verdict."""
 
     conflict_id: int = Field(description="row id in this reconciliation only")
-    conflict: TieredConflict
+    conflict: StoredConflict
     a_key: ClaimKey
     b_key: ClaimKey
     review: Optional[ReviewRow] = Field(None, description="the current verdict, as recorded")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, Optional, TypedDict, Unpack
 
 from extract.records import StoredClaim
 
@@ -10,30 +10,33 @@ from claims.store.filters import period_filter, subject_filter
 from claims.store.rows import _stored_claim
 
 
+class ClaimFilter(TypedDict, total=False):
+    """The filters of `claims query` (and the review app's claims page); each one given must match.
+
+    subject: the name, an alias of it, or a subject containing its words; period: the
+    periods it contains (`2019` matches `2019-Q3`, `FY2019`, `2019-10`); metric/source:
+    case-insensitive equality; text: full-text search over quotes (each word must
+    appear; FTS syntax is escaped)."""
+
+    subject: Optional[str]
+    metric: Optional[str]
+    period: Optional[str]
+    source: Optional[str]
+    text: Optional[str]
+
+
 class ClaimQueries:
     """Mixed into ClaimStore: reads claims through `self.db` and `self._claim_columns`."""
 
     # ---- claims
 
-    def claims(
-        self,
-        subject: str | None = None,
-        metric: str | None = None,
-        period: str | None = None,
-        source: str | None = None,
-        text: str | None = None,
-        doc: str | None = None,
-        limit: int | None = None,
-    ) -> list[StoredClaim]:
-        """Claims matching every given filter, in document then text order.
+    def claims(self, doc: str | None = None, limit: int | None = None,
+               **filters: Unpack[ClaimFilter]) -> list[StoredClaim]:
+        """Claims matching every given filter (`ClaimFilter`), in document then text order.
 
-        subject: the name, an alias of it, or a subject containing its words; period: the
-        periods it contains (`2019` matches `2019-Q3`, `FY2019`, `2019-10`); metric/source:
-        case-insensitive equality; text: full-text search
-        over quotes (each word must appear; FTS syntax is escaped); doc: the document's
-        `doc` name, exactly.
+        doc: the document's `doc` name, exactly.
         """
-        where, params = self._claim_filters(subject, metric, period, source, text)
+        where, params = self._claim_filters(filters)
         if doc is not None:
             where.append("d.doc = ?")
             params.append(doc)
@@ -46,8 +49,9 @@ class ClaimQueries:
             params.append(limit)
         return [_stored_claim(r) for r in self.db.query(sql, params)]
 
-    def _claim_filters(self, subject, metric, period, source, text) -> tuple[list[str], list]:
+    def _claim_filters(self, filters: ClaimFilter) -> tuple[list[str], list]:
         """WHERE terms over `claims c` for `claims()` and `claims_page()`."""
+        subject, period, text = filters.get("subject"), filters.get("period"), filters.get("text")
         where, params = [], []
         # Subjects by name, alias or word; periods by containment (claims.store.filters).
         for value, matching in ((subject, subject_filter), (period, period_filter)):
@@ -55,10 +59,8 @@ class ClaimQueries:
                 sql, values = matching(value)
                 where.append(sql)
                 params.extend(values)
-        for column, value in (
-            ("metric", metric),
-            ("source", source),
-        ):
+        for column in ("metric", "source"):
+            value = filters.get(column)
             if value is not None:
                 where.append(f"c.{column} = ? COLLATE NOCASE")
                 params.append(value)

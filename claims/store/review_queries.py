@@ -5,15 +5,15 @@ Moved verbatim from the single-module store; the review app owns these.
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from typing import Callable
+from typing import Callable, Unpack
 
 from extract.records import StoredClaim
 
 from claims.dbopen import StoreError
-from claims.store.models import ClaimKey, DocumentRow, QueueEntry, ReviewRow, TieredConflict, UserRow, pair_key
-from claims.store.rows import _now, _stored_claim
+from claims.store.models import ClaimKey, DocumentRow, QueueEntry, ReviewRow, UserRow, pair_key
+from claims.store.queries import ClaimFilter
+from claims.store.rows import _now, _stored_claim, _stored_conflict
 
 
 class ReviewQueries:
@@ -21,31 +21,17 @@ class ReviewQueries:
 
     # ---- the review app: claims by page, documents, facts
 
-    def claims_page(
-        self,
-        subject: str | None = None,
-        metric: str | None = None,
-        period: str | None = None,
-        source: str | None = None,
-        text: str | None = None,
-        document_id: int | None = None,
-        limit: int | None = 50,
-        offset: int = 0,
-    ) -> tuple[list[StoredClaim], int]:
+    def claims_page(self, document_id: int | None = None, limit: int | None = 50, offset: int = 0,
+                    **filters: Unpack[ClaimFilter]) -> tuple[list[StoredClaim], int]:
         """One page of `claims()` (same filters, same order) and how many match in all."""
-        where, params = self._claim_filters(subject, metric, period, source, text)
+        where, params = self._claim_filters(filters)
         if document_id is not None:
             where.append("c.document_id = ?")
             params.append(document_id)
-        condition = (" WHERE " + " AND ".join(where)) if where else ""
-        total = self.db.execute(f"SELECT count(*) FROM claims c{condition}", params).fetchone()[0]
         # The page is picked from the claims alone (an index walk for a deep page), then
         # joined to its documents.
-        page = f'SELECT c.id FROM claims c{condition} ORDER BY c.document_id, c."start", c.id'
-        page_params = list(params)
-        if limit is not None:
-            page += " LIMIT ? OFFSET ?"
-            page_params += [limit, offset]
+        page, page_params, total = self._page(
+            "FROM claims c", where, params, 'c.id', 'ORDER BY c.document_id, c."start", c.id', limit, offset)
         sql = f"""
             WITH page AS MATERIALIZED ({page})
             SELECT {self._claim_columns()} FROM page
@@ -53,6 +39,18 @@ class ReviewQueries:
             ORDER BY c.document_id, c."start", c.id
         """
         return [_stored_claim(r) for r in self.db.query(sql, page_params)], total
+
+    def _page(self, source: str, where: list[str], params: list, columns: str, order: str,
+              limit: int | None, offset: int) -> tuple[str, list, int]:
+        """(SQL of one page of rows' `columns`, its parameters, how many rows match in all):
+        the rows of `source` (FROM ...) matching every term of `where`, in `order`."""
+        matching = source + ((" WHERE " + " AND ".join(where)) if where else "")
+        total = self.db.execute(f"SELECT count(*) {matching}", params).fetchone()[0]
+        page, page_params = f"SELECT {columns} {matching} {order}", list(params)
+        if limit is not None:
+            page += " LIMIT ? OFFSET ?"
+            page_params += [limit, offset]
+        return page, page_params, total
 
     def claim(self, claim_id: int) -> StoredClaim | None:
         sql = f"SELECT {self._claim_columns()} FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.id = ?"
@@ -170,18 +168,12 @@ class ReviewQueries:
         elif status:
             where.append("s.status = ?")
             params.append(status)
-        condition = (" WHERE " + " AND ".join(where)) if where else ""
-        # The verdicts are joined only when the status filter needs them.
+        # The verdicts are joined only when the status filter needs them. The page is
+        # picked from the indexes alone, then joined to its claims: a deep page costs an
+        # index walk, not a join per skipped row.
         verdicts = " LEFT JOIN review_state s ON s.pair_key = k.pair_key" if status else ""
-        matching = f"FROM conflicts k{verdicts}{condition}"
-        total = self.db.execute(f"SELECT count(*) {matching}", params).fetchone()[0]
-        # The page is picked from the indexes alone, then joined to its claims: a deep
-        # page costs an index walk, not a join per skipped row.
-        page = f"SELECT k.id, k.score {matching} ORDER BY k.score DESC, k.id"
-        page_params = list(params)
-        if limit is not None:
-            page += " LIMIT ? OFFSET ?"
-            page_params += [limit, offset]
+        page, page_params, total = self._page(
+            f"FROM conflicts k{verdicts}", where, params, "k.id, k.score", "ORDER BY k.score DESC, k.id", limit, offset)
         sql = f"""
             WITH page AS MATERIALIZED ({page})
             SELECT {self._QUEUE_COLUMNS} FROM page JOIN conflicts k ON k.id = page.id
@@ -209,11 +201,11 @@ class ReviewQueries:
 
     @staticmethod
     def _queue_entry(row: dict, review: "ReviewRow | None") -> QueueEntry:
-        a, b = _stored_claim(row, "a_"), _stored_claim(row, "b_")
+        conflict = _stored_conflict(row)
+        a, b = conflict.a, conflict.b
         return QueueEntry(
             conflict_id=row["conflict_id"],
-            conflict=TieredConflict(a=a, b=b, verdict=row["verdict"], why=row["why"], score=row["score"],
-                                    tier=row["tier"], evidence=json.loads(row["evidence"])),
+            conflict=conflict,
             a_key=ClaimKey(doc_hash=row["a_doc_hash"], start=a.start, end=a.end),
             b_key=ClaimKey(doc_hash=row["b_doc_hash"], start=b.start, end=b.end),
             review=review,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 
-from extract.records import Article, Claim, Source, StoredClaim
+from extract.records import Article, Claim, Source, StoredClaim, StoredConflict
 
 from claims.store.models import InvalidDocumentError
 
@@ -42,6 +43,12 @@ def _claim_columns(fields: tuple[str, ...], claim: str = "c", document: str = "d
 def _stored_claim(row: dict, prefix: str = "") -> StoredClaim:
     n = len(prefix)
     return StoredClaim.model_validate({k[n:]: v for k, v in row.items() if k.startswith(prefix)})
+
+
+def _stored_conflict(row: dict) -> StoredConflict:
+    """A conflict from a row of `conflicts k` joined to its claims (prefixed `a_`, `b_`)."""
+    return StoredConflict(a=_stored_claim(row, "a_"), b=_stored_claim(row, "b_"), verdict=row["verdict"],
+                          why=row["why"], score=row["score"], tier=row["tier"], evidence=json.loads(row["evidence"]))
 
 
 def _check_claims(source: Source, article: Article, claims: list[Claim]) -> None:

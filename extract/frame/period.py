@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 from spacy.tokens import Span, Token
-from extract.records import Quantity
+from extract.records import PeriodKind, Quantity, parse_period
 from extract.periods import TimeRef
 from extract.article_time import results_words
 from extract.frame.context import Context, doc_text
@@ -13,16 +13,12 @@ from extract.frame.figures import FROM_LEVEL_JUST_BEFORE, baseline_figure, is_ch
 
 
 def unit_of(r: TimeRef) -> Optional[str]:
+    """The kind of period a reference names ("year", "quarter", "half", "month"), as
+    "the same quarter" asks for it; an undated reference's own unit."""
     if r.period is None:
         return r.unit
-    p = r.period
-    if re.fullmatch(r"(?:FY)?\d{4}", p):
-        return "year"
-    if re.search(r"Q[1-4]$", p):
-        return "quarter"
-    if re.search(r"H[12]$", p):
-        return "half"
-    return "month"
+    kind = parse_period(r.period).kind
+    return kind.value if kind in (PeriodKind.year, PeriodKind.quarter, PeriodKind.half) else "month"
 
 
 def resolve_same(refs: list[TimeRef], ctx: Context) -> list[TimeRef]:
@@ -54,30 +50,24 @@ def _reporting_of_unit(unit: Optional[str], reporting: Optional[str]) -> Optiona
     quarter (or half) the results story reports, when it is one."""
     if reporting is None or unit not in ("period", "quarter", "half"):
         return None
-    return reporting if unit == "period" or reporting.endswith(("Q1", "Q2", "Q3", "Q4") if unit == "quarter"
-                                                                else ("H1", "H2")) else None
+    return reporting if unit == "period" or parse_period(reporting).kind.value == unit else None
 
 
 def _one_before(period: str) -> Optional[str]:
     """The period one unit before: "2025-09" -> "2025-08", "2025-Q1" -> "2024-Q4",
     "2025-H1" -> "2024-H2", "FY2025" -> "FY2024"."""
-    m = re.fullmatch(r"(FY)?(\d{4})(?:-(Q|H)?(\d{1,2}))?", period)
-    if m is None:
-        return None
-    fy, year, kind, n = m.group(1) or "", int(m.group(2)), m.group(3), m.group(4)
-    if n is None:
-        return f"{fy}{year - 1}"
-    size = {"Q": 4, "H": 2, None: 12}[kind]
-    n = int(n) - 1
-    if n == 0:
-        year, n = year - 1, size
-    return f"{fy}{year}-{kind}{n}" if kind else f"{year}-{n:02d}"
+    return parse_period(period).previous()
+
+
+def _calendar_year(period: str) -> bool:
+    p = parse_period(period)
+    return p.kind == PeriodKind.year and not p.fiscal
 
 
 def attributive(text: str, r: TimeRef, det: str = r"the") -> bool:
     """A year used as a modifier: "the 2001 telecom cycle" names an event, "its 2025
     outlay" the thing a change is measured against."""
-    return bool(r.period and re.fullmatch(r"\d{4}", r.period)
+    return bool(r.period and _calendar_year(r.period)
                 and re.search(rf"\b(?:{det})\s+$", text[max(0, r.start - 8):r.start], re.I)
                 and re.match(r"\s+[a-z]", text[r.end:r.end + 3]))
 
@@ -129,10 +119,7 @@ def _measured_from(sent: Span, q: Quantity, year_ago: list[TimeRef]) -> bool:
 
 def _year_before(period: Optional[str]) -> Optional[str]:
     """"2025-Q3" -> "2024-Q3", "FY2026" -> "FY2025"."""
-    if period is None:
-        return None
-    m = re.match(r"(FY)?(\d{4})(.*)", period)
-    return f"{m.group(1) or ''}{int(m.group(2)) - 1}{m.group(3)}" if m else None
+    return parse_period(period).year_earlier() if period is not None else None
 
 
 # Words that end the phrase a figure stands in: a period after them is no longer its.

@@ -65,7 +65,7 @@ def clean_html(html: str, url: Optional[str] = None) -> Article:
     meta = extract_metadata(root, url, rejected)
     heads = [text_of(h) for h in root.iter("h1")][:3]
     prune(root)
-    traf = trafilatura_lines(root, meta.get("url") or url, rejected) if size <= COSTLY_MAX_ELEMENTS else []
+    traf = trafilatura_lines(root, meta.url or url, rejected) if size <= COSTLY_MAX_ELEMENTS else []
     lines = choose_lines(traf, own_lines(root))
     lines = finish_lines(lines, meta, heads)
     text = "\n".join(lines)
@@ -74,10 +74,10 @@ def clean_html(html: str, url: Optional[str] = None) -> Article:
     return Article(
         text=text,
         regions=[(0, len(text))],
-        title=meta["title"],
-        author=meta["author"],
-        date=meta["date"],
-        publisher=meta["publisher"],
-        url=meta["url"],
+        title=meta.title,
+        author=meta.author,
+        date=meta.date,
+        publisher=meta.publisher,
+        url=meta.url,
         rejected=rejected,
     )

@@ -14,6 +14,7 @@ from extract.html.guards import MAX_JSONLD_CHARS, MAX_META_CHARS, CONTROL_MAP
 from extract.html.tree import one_line, text_of
 from extract.lexicon import alternation
 from extract.months import month_numbers
+from extract.records import PageMetadata
 
 
 # -- metadata ------------------------------------------------------------------------------
@@ -211,7 +212,7 @@ def _htmldate(root, url: Optional[str], rejected: list[str]) -> Optional[dt.date
     return parse_date(found) if found else None
 
 
-def extract_metadata(root, url: Optional[str] = None, rejected: Optional[list[str]] = None) -> dict[str, Any]:
+def extract_metadata(root, url: Optional[str] = None, rejected: Optional[list[str]] = None) -> PageMetadata:
     """title, author, date, publisher, url from a parsed page; missing ones are None.
 
     A fallback step that failed is appended to `rejected` with its reason."""
@@ -285,6 +286,6 @@ def extract_metadata(root, url: Optional[str] = None, rejected: Optional[list[st
 
     if not date:
         date = _htmldate(root, page_url or url, rejected)
-    return {"title": title, "author": author, "date": date, "publisher": publisher, "url": page_url}
+    return PageMetadata(title=title, author=author, date=date, publisher=publisher, url=page_url)
 
 
