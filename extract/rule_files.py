@@ -259,6 +259,24 @@ class Placelines(Rules):
     dashes: list[str]
 
 
+class PageMetadataKeys(Rules):
+    meta_keys: dict[str, list[str]]
+    jsonld_article_types: list[str]
+
+
+class BoilerplateRules(Rules):
+    """extract/data/boilerplate.toml: what page chrome looks like (extract/html/boilerplate.py)."""
+
+    drop_tags: list[str]
+    chrome_tags: list[str]
+    drop_roles: list[str]
+    class_tokens: list[str]
+    class_substrings: list[str]
+    line_max_chars: int
+    line_patterns: list[str]
+    metadata: PageMetadataKeys
+
+
 class SentencesRules(Rules):
     """extract/data/sentences.toml: abbreviations that do not end a sentence, and the
     placeline before a wire story's first sentence."""
@@ -393,6 +411,7 @@ MODELS: dict[str, type[Rules]] = {
     "changes.toml": ChangesRules,
     "claim_filter.toml": ClaimFilterRules,
     "sentences.toml": SentencesRules,
+    "boilerplate.toml": BoilerplateRules,
     "reporting.toml": ReportingRules,
     "game_periods.toml": GamePeriodsRules,
     "fiscal_calendars.toml": FiscalCalendarsRules,

@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from extract.rule_files import BoilerplateRules
+from extract.rules import RuleFileError, load_rules, read_toml, validate
+
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # the repo is not an installed package
     sys.path.insert(0, str(REPO))
@@ -275,9 +278,16 @@ def test_same_input_same_text():
 
 
 def test_boilerplate_rules_are_data():
-    data = json.loads((REPO / "extract" / "data" / "boilerplate.json").read_text(encoding="utf-8"))
-    assert "share" in data["class_tokens"]
-    assert any("never miss a" in p for p in data["line_patterns"])
+    data = load_rules("boilerplate.toml", BoilerplateRules)
+    assert "share" in data.class_tokens
+    assert any("never miss a" in p for p in data.line_patterns)
+
+
+def test_a_misspelt_boilerplate_key_fails_naming_file_and_key():
+    raw = read_toml(REPO / "extract" / "data" / "boilerplate.toml")
+    raw["class_token"] = raw.pop("class_tokens")
+    with pytest.raises(RuleFileError, match=r"boilerplate.toml: .*class_token"):
+        validate(raw, BoilerplateRules, "boilerplate.toml")
 
 
 # -- pages from the shared benchmark ---------------------------------------------------------------

@@ -10,7 +10,7 @@ The work is a cascade, cheap steps first:
 
 1. checks: type, size, binary data (`CleanError` with a one-line reason);
 2. one lxml parse; metadata from meta tags, JSON-LD, <time> and the URL;
-3. pruning of page chrome by rules kept as data (`data/boilerplate.json`): tags, ARIA
+3. pruning of page chrome by rules kept as data (`data/boilerplate.toml`): tags, ARIA
    roles, class/id words, hidden elements, link lists; never the element that holds
    most of the page's paragraph text;
 4. two extractors on the pruned tree: trafilatura (fast mode, no comments; skipped on

@@ -1,40 +1,39 @@
-"""The pruning and line rules (extract/data/boilerplate.json), compiled once."""
+"""The pruning and line rules (extract/data/boilerplate.toml), compiled once."""
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from extract.lexicon import alternation
+from extract.rule_files import BoilerplateRules
+from extract.rules import load_rules
 
 
-DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "boilerplate.json"
 # -- rules ---------------------------------------------------------------------------
 
 
 class Boilerplate:
     """The data file, compiled once."""
 
-    def __init__(self, data: dict):
-        self.drop_tags = frozenset(data["drop_tags"])
-        self.chrome_tags = frozenset(data["chrome_tags"])
-        self.drop_roles = frozenset(data["drop_roles"])
-        self.class_tokens = frozenset(data["class_tokens"])
-        subs = data["class_substrings"]
+    def __init__(self, data: BoilerplateRules):
+        self.drop_tags = frozenset(data.drop_tags)
+        self.chrome_tags = frozenset(data.chrome_tags)
+        self.drop_roles = frozenset(data.drop_roles)
+        self.class_tokens = frozenset(data.class_tokens)
+        subs = data.class_substrings
         self.class_substrings = re.compile(alternation(subs)) if subs else None
-        self.line_max = int(data["line_max_chars"])
+        self.line_max = data.line_max_chars
         self.line_patterns = re.compile(
-            "(?:" + "|".join(f"(?:{p})" for p in data["line_patterns"]) + r")[\s.!:|»›>-]*", re.I
+            "(?:" + "|".join(f"(?:{p})" for p in data.line_patterns) + r")[\s.!:|»›>-]*", re.I
         )
-        meta = data["metadata"]
-        self.meta_keys: dict[str, list[str]] = {k: [x.lower() for x in v] for k, v in meta["meta_keys"].items()}
-        self.article_types = frozenset(meta["jsonld_article_types"])
+        meta = data.metadata
+        self.meta_keys: dict[str, list[str]] = {k: [x.lower() for x in v] for k, v in meta.meta_keys.items()}
+        self.article_types = frozenset(meta.jsonld_article_types)
 
 
 @lru_cache(maxsize=1)
 def rules() -> Boilerplate:
-    return Boilerplate(json.loads(DATA_FILE.read_text(encoding="utf-8")))
+    return Boilerplate(load_rules("boilerplate.toml", BoilerplateRules))
 
 
