@@ -9,17 +9,19 @@ listed now ("side A wrong" becomes "side B wrong" when the sides are swapped).
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Literal, Optional
 
 from pydantic import BaseModel
 
 from claims.store import ClaimKey, ReviewRow
+from extract.rules import Rules, RuleFileError, load_rules
+
+DATA = Path(__file__).resolve().parent / "data"
 
 
-class Rating(BaseModel):
+class Rating(Rules):
     value: int
     name: str
     explanation: str
@@ -47,7 +49,7 @@ class RatingKind(BaseModel):
     rating: Rating
 
 
-class Scale(BaseModel):
+class Scale(Rules):
     worst: int
     best: int
 
@@ -58,15 +60,45 @@ class Vocabulary(BaseModel):
     ratings: dict[str, RatingKind]
 
 
+class _VerdictEntry(Rules):
+    """One [verdicts.<status>] table of verdicts.toml (the status is its key)."""
+
+    label: str
+    done: str
+    description: str
+    mirror: str
+    needs_reason: bool = False
+    rate_a: Optional[Rating] = None
+    rate_b: Optional[Rating] = None
+
+
+class _RatingEntry(Rules):
+    """One [ratings.<status>] table of verdicts.toml."""
+
+    label: str
+    done: str
+    description: str
+    needs: Optional[Literal["note", "correction"]] = None
+    rating: Rating
+
+
+class VerdictsFile(Rules):
+    """claims/data/verdicts.toml, read by the one rule loader (extract/rules.py)."""
+
+    scale: Scale
+    verdicts: dict[str, _VerdictEntry]
+    ratings: dict[str, _RatingEntry]
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    data = tomllib.loads(resources.files("claims").joinpath("data/verdicts.toml").read_text("utf-8"))
-    kinds = {status: VerdictKind(status=status, **fields) for status, fields in data["verdicts"].items()}
+    data = load_rules("verdicts.toml", VerdictsFile, DATA)
+    kinds = {status: VerdictKind(status=status, **entry.model_dump()) for status, entry in data.verdicts.items()}
     for kind in kinds.values():
         if kind.mirror not in kinds:
-            raise ValueError(f"verdicts.toml: {kind.status}.mirror names no verdict: {kind.mirror!r}")
-    ratings = {status: RatingKind(status=status, **fields) for status, fields in data["ratings"].items()}
-    return Vocabulary(scale=Scale(**data["scale"]), verdicts=kinds, ratings=ratings)
+            raise RuleFileError(f"verdicts.toml: verdicts.{kind.status}.mirror: names no verdict: {kind.mirror!r}")
+    ratings = {status: RatingKind(status=status, **entry.model_dump()) for status, entry in data.ratings.items()}
+    return Vocabulary(scale=data.scale, verdicts=kinds, ratings=ratings)
 
 
 def verdict_kinds() -> dict[str, VerdictKind]:

@@ -5,7 +5,8 @@ import shutil
 import pytest
 
 from extract.rule_files import MODELS
-from extract.rules import DATA, RuleFileError, load_rules
+from claims.verdicts import DATA as CLAIMS_DATA, VerdictsFile
+from extract.rules import DATA, RuleFileError, load_rules, read_toml, validate
 
 ALL = MODELS
 
@@ -86,3 +87,11 @@ def test_every_change_noun_is_a_growth_cue():
 
     after = load_rules("changes.toml", ChangesRules).after
     assert set(after.up) | set(after.down) <= metric_vocabulary().growth_cues
+
+
+def test_the_claims_verdict_file_goes_through_the_one_loader():
+    """claims/data/verdicts.toml: a misspelt key fails at load naming the file and key."""
+    raw = read_toml(CLAIMS_DATA / "verdicts.toml")
+    raw["verdicts"]["confirmed"]["lable"] = raw["verdicts"]["confirmed"].pop("label")
+    with pytest.raises(RuleFileError, match=r"verdicts.toml: verdicts.confirmed.l"):
+        validate(raw, VerdictsFile, "verdicts.toml")
