@@ -12,13 +12,14 @@ over the doc's hash arrays (bench/throughput.py; tests/test_golden.py: output un
 from __future__ import annotations
 
 import re
-from typing import Callable, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 # The token attributes a rule may test, in the order of the arrays read from the doc.
 _TESTED = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
@@ -99,8 +100,9 @@ class _Rule:
             else:
                 self.values.append((_SET[key], vocab.strings.add(value)))
 
-    def targets(self, cols: numpy.ndarray, doc: Doc) -> numpy.ndarray:
-        """The indices of the tokens the rule sets in this doc."""
+    def targets(self, cols: numpy.ndarray, doc: Doc, owner: Optional[numpy.ndarray] = None) -> numpy.ndarray:
+        """The indices of the tokens the rule sets in these rows. `owner` (the doc each
+        row of a batch belongs to) keeps a match from running across two docs."""
         n = len(cols)
         found = []
         for tests, length in zip(self.patterns, self.lengths):
@@ -109,6 +111,8 @@ class _Rule:
             mask = numpy.ones(n - length + 1, dtype=bool)
             for k, test in enumerate(tests):
                 mask &= test(cols, doc)[k:n - length + 1 + k]
+            if owner is not None and length > 1:
+                mask &= owner[:n - length + 1] == owner[length - 1:]
             starts = numpy.flatnonzero(mask)
             found.append(starts + (self.index if self.index >= 0 else length + self.index))
         return numpy.unique(numpy.concatenate(found)) if found else numpy.empty(0, dtype="int64")
@@ -126,13 +130,27 @@ class ArrayAttributeRuler:
         return self
 
     def __call__(self, doc: Doc) -> Doc:
-        if not len(doc) or not self.rules:
-            return doc
-        cols = doc.to_array(_TESTED_ATTRS).astype("uint64")
-        out = doc.to_array(_SET_ATTRS).astype("uint64")
+        self._apply([doc])
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """The docs of each batch matched together: a rule's numpy calls cost the same
+        for one short doc as for a hundred, so a batch of docs is one set of arrays."""
+        for batch in minibatch(docs, size=batch_size):
+            self._apply(batch)
+            yield from batch
+
+    def _apply(self, docs: list[Doc]) -> None:
+        docs = [d for d in docs if len(d)]
+        if not docs or not self.rules:
+            return
+        cols = numpy.concatenate([d.to_array(_TESTED_ATTRS) for d in docs]).astype("uint64")
+        out = numpy.concatenate([d.to_array(_SET_ATTRS) for d in docs]).astype("uint64")
+        bounds = numpy.cumsum([0] + [len(d) for d in docs])
+        owner = numpy.repeat(numpy.arange(len(docs)), numpy.diff(bounds)) if len(docs) > 1 else None
         deps: list[tuple[int, str]] = []
         # All matches are found before any is applied (the ruler's order: rule by rule).
-        hits = [(rule, rule.targets(cols, doc)) for rule in self.rules]
+        hits = [(rule, rule.targets(cols, docs[0], owner)) for rule in self.rules]
         for rule, at in hits:
             if not len(at):
                 continue
@@ -140,10 +158,11 @@ class ArrayAttributeRuler:
                 out[at, column] = value
             if rule.dep is not None:
                 deps += [(int(i), rule.dep) for i in at]
-        doc.from_array(_SET_ATTRS, out)
+        for k, doc in enumerate(docs):
+            doc.from_array(_SET_ATTRS, out[bounds[k]:bounds[k + 1]])
         for i, dep in deps:
-            doc[i].dep_ = dep
-        return doc
+            k = int(numpy.searchsorted(bounds, i, side="right")) - 1
+            docs[k][i - int(bounds[k])].dep_ = dep
 
 
 @Language.factory("claims_attributes")

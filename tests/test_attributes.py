@@ -44,3 +44,15 @@ def test_array_ruler_on_the_ruler_exceptions(pipelines, text):
     spacy_ruler, array_ruler = pipelines
     a, b = spacy_ruler(text), array_ruler(text)
     assert [[str(getattr(t, x)) for x in ATTRS] for t in a] == [[str(getattr(t, x)) for x in ATTRS] for t in b]
+
+
+def test_array_ruler_in_a_batch_sets_what_spacy_ruler_sets_per_doc(pipelines):
+    """nlp.pipe hands the ruler a batch: a multi-token rule never matches across two docs
+    ('y' + 'all', 'let' + "'s" end one doc and start the next here)."""
+    spacy_ruler, array_ruler = pipelines
+    texts = [p.values[0].read_text(encoding="utf-8")[:3000] for p in _texts()]
+    texts += ["Thanks, y", "all of them came.", "We went there. Let", "'s see what is there", "is nothing."]
+    a = [spacy_ruler(t) for t in texts]
+    b = list(array_ruler.pipe(texts, batch_size=64))
+    assert [[[str(getattr(t, x)) for x in ATTRS] for t in d] for d in a] == \
+           [[[str(getattr(t, x)) for x in ATTRS] for t in d] for d in b]

@@ -1,0 +1,43 @@
+"""spaCy imported without its command line.
+
+`import spacy` runs `from .cli.info import info`, which imports the whole `spacy.cli`
+package (typer, weasel, the training and project commands): ~0.4 CPU s of every
+`claims extract` process, which never uses it (bench/throughput.py). While spaCy's
+package is imported, `spacy.cli` and `spacy.cli.info` stand in sys.modules as empty
+placeholders; they are taken out as soon as the import is done, so a later
+`import spacy.cli` loads the real package, and `spacy.info` loads it when called.
+Nothing else changes: `spacy.load` never reads `spacy.cli`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import types
+
+_PLACEHOLDERS = ("spacy.cli", "spacy.cli.info")
+
+
+def _info(*args, **kwargs):
+    """spaCy's `spacy.info`, imported on first use."""
+    return importlib.import_module("spacy.cli.info").info(*args, **kwargs)
+
+
+def import_spacy() -> types.ModuleType:
+    """The `spacy` module; imported here (without `spacy.cli`) unless it already is."""
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []  # a package with no submodules: nothing can be imported from it meanwhile
+    info = types.ModuleType("spacy.cli.info")
+    info.info = _info
+    sys.modules.update({"spacy.cli": cli, "spacy.cli.info": info})
+    try:
+        import spacy
+    finally:
+        for name in _PLACEHOLDERS:
+            if sys.modules.get(name) in (cli, info):
+                del sys.modules[name]
+    if getattr(spacy, "cli", None) is cli:
+        del spacy.cli
+    return spacy
