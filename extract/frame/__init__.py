@@ -52,7 +52,9 @@ from extract.frame.source import credit_back, credits_main_clause, discloses_its
 from extract.frame.metric import figure_metric
 from extract.frame.period import NOT_BOUND, attributive, figure_period, resolve_same, unit_of
 from extract.frame.article import article_topic, lend_topic, link_restatements
-from extract.frame.kind import credit_elsewhere, credit_for_another_figure, cue_in, figure_kind, is_conditional, without_benchmarks
+from extract.frame.kind import credit_elsewhere, credit_for_another_figure, cue_in, figure_kind
+from extract.frame.example import is_conditional
+from extract.frame.expectation import without_benchmarks
 
 __all__ = ["STRONG", "WEAK", "TOPIC", "Frame", "doc_text", "frame_doc", "article_topic", "lend_topic",
            "link_restatements"]
