@@ -265,6 +265,7 @@ class FramingRules(Rules):
     claim_nouns: list[str]
     publishing_verbs: list[str]
     source_carry: list[str]
+    research_nouns: list[str]
     forecast_cues: list[str]
     weak_forecast_cues: list[str]
     verb_only_forecast_cues: list[str]

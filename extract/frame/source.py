@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 import re
+from functools import lru_cache
 from typing import Optional
 from spacy.tokens import Doc, Span, Token
 from extract.lexicon import data_table
 from extract.records import Kind, Quantity
 from extract.vocab import entity_table
+from extract.rules import load_rules
+from extract.rule_files import ReportingRules
 from extract.frame.cues import Cues, lowered
 from extract.frame.context import BY_PARAGRAPH, BY_POINTER, Context, Frame, ITS_OWN, doc_text, span_ents
 from extract.frame.syntax import active_subject, canon, tokens_of, clause_subject, company_word, entity_in, is_entity_text, strip_possessive
@@ -35,7 +38,9 @@ def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Op
                        or (ctx.source_para == para - 1 and _quote_goes_on(sent))):
         ctx.source_para = para
         return ctx.source, BY_POINTER
-    if ctx.source and ctx.source_para == para:
+    if ctx.source and (ctx.source_para == para or ctx.source_research and para > ctx.source_para):
+        # the credit carries through its paragraph; a study the story opens with, through
+        # its findings in the paragraphs after it until another source is credited
         return ctx.source, BY_PARAGRAPH
     if not ctx.source and ctx.named and ctx.named_para >= para - 1 and _person_says(sent, cues) \
             and ctx.named not in entity_table().canonical.values():
@@ -304,6 +309,35 @@ def in_aside(sent: Span, q: Quantity) -> bool:
     closed = text.find(")", q.end, sent.end_char)
     end = closed if closed >= 0 else sent.end_char
     return any(t.pos_ in ("VERB", "AUX") and opened < t.idx < end for t in sent)
+
+
+# A story built on a study credits it in its lede or just after; a study cited further
+# down is one piece of evidence in an argument, and its credit stays in its paragraph.
+_STUDY_OPENS_WITHIN = 3  # paragraphs
+
+
+def credits_research(sent: Span, source: str, para: int) -> bool:
+    """Does the sentence, near the top of the story, credit research to a body, not a
+    person: a noun of research ("according to a study", "the authors of the research
+    published in the journal JAMA Psychiatry") or a verb of it ("the data analytics
+    team analyzed billions of ad units")? A person who speaks of research ("said Jessica
+    Caldwell, executive director of industry analysis") is credited for what the
+    paragraph quotes."""
+    if para >= _STUDY_OPENS_WITHIN or any(e.label_ == "PERSON" and source in e.text for e in span_ents(sent)):
+        return False
+    nouns = lowered(data_table("framing")["research_nouns"])
+    def credited(t: Token) -> bool:
+        # the research itself, not a kind of firm ("the fixed-income research firm") nor
+        # where a speaker said it ("wrote Fadem in a Tuesday research report")
+        return t.dep_ != "compound" and not (t.dep_ == "pobj" and t.head.lower_ in ("in", "on"))
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in nouns and credited(t) for t in sent) \
+        or _research_verbs().search(sent.text) is not None
+
+
+@lru_cache(maxsize=None)
+def _research_verbs() -> re.Pattern:
+    words = load_rules("reporting.toml", ReportingRules).research_verbs
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
 
 
 def expects(sent: Span) -> bool:
