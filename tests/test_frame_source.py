@@ -309,6 +309,17 @@ CASES = [
      "“Buyers are cautious,” said Jessica Caldwell, executive director of industry analysis at Edmunds.\n\n"
      "The average price of a new vehicle sold locally in October was $39,014.",
      None, "$39,014", dict(source=None)),
+    # an outlet or reporter credited for what a speaker said tells it; the speaker is the source
+    ("told-through-outlet-politics",
+     "A major part of the reason that more agents are needed, McKinley said, is the flow of drugs into the "
+     "country.\n\nBorder agents “say you’ve got to pay attention to this — $53 million a week is coming across "
+     "the border in drugs,” he said, according to the Intelligencer, the Wheeling News-Register.",
+     None, "$53 million", dict(source="McKinley")),
+    ("told-through-reporter-health",
+     "But according to NPR’s Feng, Li Jifeng, a doctor at Chaoyang Hospital where the patients were treated, "
+     "wrote in a blog post that the couple had been transported to the facility on November 3—nine days before "
+     "an announcement was made.",
+     None, "3—nine days", dict(source="Li Jifeng")),
     ("research-firm-no-carry-markets",
      "CreditSights, the fixed-income research firm, has documented that capital expenditure now exceeds cash "
      "flows.\n\nThe ratio of capital expenditure to revenue has reached 45 to 57%.",

@@ -50,7 +50,7 @@ def credited_source(sent: Span, cues: Cues) -> Optional[str]:
                 if name:
                     return name
             elif subj is not None and subj.lower_ not in cues.pronouns and not company_word(subj, cues):
-                name = _speaker(subj, doc, cues)
+                name = speaker(subj, doc, cues)
                 if name:
                     return name
         if t.lower_ in cues.source_nouns and t.pos_ in ("NOUN", "PROPN"):
@@ -170,7 +170,7 @@ def source_words() -> tuple[frozenset[str], ...]:
             lowered(d["witness_people"]), lowered(d["personal_pronouns"]))
 
 
-def _speaker(subj: Token, doc: Doc, cues: Cues) -> Optional[str]:
+def speaker(subj: Token, doc: Doc, cues: Cues) -> Optional[str]:
     """Who the subject of a reporting verb names: whoever ran the survey it describes
     ("analysts surveyed by Refinitiv" -> Refinitiv); else a name in the subject, not
     one inside a clause or an apposition that describes it ("Will Tjernlund, a

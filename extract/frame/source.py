@@ -14,7 +14,7 @@ from extract.frame.cues import Cues, lowered
 from extract.frame.context import BY_PARAGRAPH, BY_POINTER, Context, Frame, ITS_OWN, doc_text, span_ents
 from extract.frame.syntax import active_subject, canon, tokens_of, clause_subject, company_word, entity_in, is_entity_text, strip_possessive
 from extract.frame.figures import is_money
-from extract.frame.credit import credited_source, source_words, speaker_after_quote
+from extract.frame.credit import credited_source, source_words, speaker, speaker_after_quote
 
 
 def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Optional[str], Optional[str]]:
@@ -22,6 +22,9 @@ def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Op
     carried from before, and how (BY_POINTER or BY_PARAGRAPH); a carried source
     may give way to a figure's own company guidance."""
     own = credited_source(sent, cues)
+    told = _told_through(sent, cues, ctx, para) if own else None
+    if told:
+        own = told
     if own and ctx.source and own != ctx.source and _definite_people(sent, own) and not (
             ctx.source.islower() and ctx.source.split()[-1] != own.split()[-1]) and _named_with(sent, own, ctx.source):
         # "..., the authors wrote", "The unions said ...": people named before, whose
@@ -49,6 +52,29 @@ def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Op
         # reports is the person just named
         return ctx.named, None
     return None, None
+
+
+def _told_through(sent: Span, cues: Cues, ctx: Context, para: int) -> Optional[str]:
+    """The speaker of a reporting verb that the credit phrase hangs on: in "..., he said,
+    according to the Intelligencer" and "according to NPR's Feng, Li Jifeng, a doctor,
+    wrote in a blog post that ...", the outlet or reporter tells what the speaker said;
+    the speaker is the source ("he" is the one credited or named last, in this paragraph
+    or the one before)."""
+    for m in cues.source_prepositions.finditer(sent.text):
+        first = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+        verb = first[0].head if first is not None else None
+        if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in cues.attribution_verbs:
+            continue
+        subj = active_subject(verb)
+        if subj is None or subj.i in range(first.start, first.end) or subj.lower_ in ("which", "that", "who"):
+            continue
+        if subj.lower_ in source_words()[6]:
+            # "he": the source credited last, else the person named last, nearby
+            if ctx.source and ctx.source_para >= para - 1:
+                return ctx.source
+            return ctx.person if ctx.person and ctx.person_para >= para - 1 else None
+        return None if subj.lower_ in cues.pronouns else speaker(subj, sent.doc, cues)
+    return None
 
 
 def _person_says(sent: Span, cues: Cues) -> bool:
