@@ -320,6 +320,10 @@ CASES = [
      "wrote in a blog post that the couple had been transported to the facility on November 3—nine days before "
      "an announcement was made.",
      None, "3—nine days", dict(source="Li Jifeng")),
+    ("disclosure-is-no-telling-markets",
+     "Nvidia reported revenue of $46.74 billion for its fiscal second quarter, versus $46.06 billion expected by "
+     "analysts, according to LSEG.",
+     None, "$46.06 billion", dict(source="LSEG")),
     ("research-firm-no-carry-markets",
      "CreditSights, the fixed-income research firm, has documented that capital expenditure now exceeds cash "
      "flows.\n\nThe ratio of capital expenditure to revenue has reached 45 to 57%.",

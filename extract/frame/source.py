@@ -63,8 +63,9 @@ def _told_through(sent: Span, cues: Cues, ctx: Context, para: int) -> Optional[s
     for m in cues.source_prepositions.finditer(sent.text):
         first = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
         verb = first[0].head if first is not None else None
-        if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in cues.attribution_verbs:
-            continue
+        if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in cues.attribution_verbs \
+                or not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+            continue  # a verb with a clause of what is said ("Nvidia reported revenue of ..." discloses)
         subj = active_subject(verb)
         if subj is None or subj.i in range(first.start, first.end) or subj.lower_ in ("which", "that", "who"):
             continue
