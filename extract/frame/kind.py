@@ -212,7 +212,11 @@ def _planned_aim(sent: Span, q: Quantity) -> bool:
     if verb is None:
         return False
     first = verb.head if verb.dep_ == "conj" else verb
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
+    # a verb with no subject coordinated after an infinitive is one of a list of aims the
+    # parser hung on the main verb ("includes actions to raise ..., reduce fine dusts by 90%")
+    listed = verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for t in sent.doc[first.i + 1:verb.i] for c in t.children)
+    if not listed and not any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
         return False
     root_subj = active_subject(sent.root) if sent.root.pos_ in ("VERB", "AUX") else None
     return any(a.pos_ == "NOUN" and a.lemma_.lower() in nouns for a in first.ancestors) or (
