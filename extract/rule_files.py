@@ -331,11 +331,13 @@ class FramingRules(Rules):
     claim_nouns: list[str]
     publishing_verbs: list[str]
     source_carry: list[str]
+    research_nouns: list[str]
     forecast_cues: list[str]
     weak_forecast_cues: list[str]
     verb_only_forecast_cues: list[str]
     expecting_verbs: list[str]
     estimating_verbs: list[str]
+    expecting_phrases: list[str]
     estimate_cues: list[str]
     weak_estimate_cues: list[str]
     illustrative_cues: list[str]
@@ -438,6 +440,7 @@ class Metric(Rules):
     annualises: str | None = None
     counted: bool = False
     duration: bool = False
+    stock: bool = False  # stands at a moment, not over a period (kind: no year's plan)
 
 
 class MetricsRules(Rules):

@@ -137,6 +137,15 @@ CASES = [
     ("plan-aim-health-politics",
      "The government's plan includes measures to cut hospital waiting lists by 25%.",
      None, "25%", dict(kind="forecast")),
+    # ... also in a list of aims the parser hangs on the main verb
+    ("plan-aim-in-a-list-energy",
+     "The plan includes actions to raise electromobility rates, reduce coal-fired fine dusts by 90%, improve "
+     "nuclear safety and increase the scale of wind power projects, among other measures.",
+     None, "90%", dict(kind="forecast")),
+    ("plan-aim-in-a-list-health",
+     "The strategy includes steps to expand testing, cut new infections by 50%, train more nurses and open "
+     "new clinics.",
+     None, "50%", dict(kind="forecast")),
     ("plan-done-stays-fact-sport",
      "The league approved a plan that raised ticket prices by 5% last season.",
      None, "5%", dict(kind="fact")),

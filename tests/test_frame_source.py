@@ -290,6 +290,44 @@ CASES = [
     ("credit-reaches-back-only-in-its-paragraph-labour",
      "The district employs 4,100 teachers.\n\nPay rose 2.5% last year, the union said.",
      None, "4,100 teachers", dict(source=None)),
+    # a study the story opens with is the source of its findings in the paragraphs after
+    # it, until another source is credited; a person who speaks of research, or a firm
+    # described as one, is credited only in the paragraph
+    ("study-findings-carry-health",
+     "Rates of cannabis use disorder have risen in U.S. states where the drug has been legalized, according to a "
+     "study.\n\nThe authors of the research published in the journal JAMA Psychiatry argued that the climb is a "
+     "potential public health concern.\n\nIn adults aged 26 or older, the number who said they had used cannabis "
+     "in the past month rose by 23 percent when compared with states where recreational use isn't allowed.",
+     None, "23 percent", dict(source="JAMA Psychiatry")),
+    ("study-findings-carry-labour",
+     "Pay for the lowest-paid workers grew faster in states that raised their minimum wage, according to a "
+     "study.\n\nThe authors of the research published by the Federal Reserve Bank of Chicago argued that the "
+     "increases cost few jobs.\n\nAmong teenagers, hourly pay rose by 6 percent when compared with states that "
+     "kept the federal minimum.",
+     None, "6 percent", dict(source="Federal Reserve Bank of Chicago")),
+    ("person-speaking-of-research-no-carry-motoring",
+     "“Buyers are cautious,” said Jessica Caldwell, executive director of industry analysis at Edmunds.\n\n"
+     "The average price of a new vehicle sold locally in October was $39,014.",
+     None, "$39,014", dict(source=None)),
+    # an outlet or reporter credited for what a speaker said tells it; the speaker is the source
+    ("told-through-outlet-politics",
+     "A major part of the reason that more agents are needed, McKinley said, is the flow of drugs into the "
+     "country.\n\nBorder agents “say you’ve got to pay attention to this — $53 million a week is coming across "
+     "the border in drugs,” he said, according to the Intelligencer, the Wheeling News-Register.",
+     None, "$53 million", dict(source="McKinley")),
+    ("told-through-reporter-health",
+     "But according to NPR’s Feng, Li Jifeng, a doctor at Chaoyang Hospital where the patients were treated, "
+     "wrote in a blog post that the couple had been transported to the facility on November 3—nine days before "
+     "an announcement was made.",
+     None, "3—nine days", dict(source="Li Jifeng")),
+    ("disclosure-is-no-telling-markets",
+     "Nvidia reported revenue of $46.74 billion for its fiscal second quarter, versus $46.06 billion expected by "
+     "analysts, according to LSEG.",
+     None, "$46.06 billion", dict(source="LSEG")),
+    ("research-firm-no-carry-markets",
+     "CreditSights, the fixed-income research firm, has documented that capital expenditure now exceeds cash "
+     "flows.\n\nThe ratio of capital expenditure to revenue has reached 45 to 57%.",
+     None, "45 to 57%", dict(source=None)),
 ]
 
 

@@ -48,11 +48,13 @@ from extract.frame.context import BY_PARAGRAPH, Context, Frame, ITSELF, ITS_OWN,
 from extract.frame.syntax import index_of, is_heading, name_like, paragraph_index, scope_of
 from extract.frame.figures import is_money
 from extract.frame.subject import figure_subject, sentence_subject, without_article
-from extract.frame.source import credit_back, credits_main_clause, discloses_itself, expects, gives_guidance, in_aside, sentence_source
+from extract.frame.source import credit_back, credits_main_clause, credits_research, discloses_itself, expects, gives_guidance, in_aside, sentence_source
 from extract.frame.metric import figure_metric
 from extract.frame.period import NOT_BOUND, attributive, figure_period, resolve_same, unit_of
 from extract.frame.article import article_topic, lend_topic, link_restatements
-from extract.frame.kind import credit_elsewhere, credit_for_another_figure, cue_in, figure_kind, is_conditional, without_benchmarks
+from extract.frame.kind import credit_elsewhere, credit_for_another_figure, cue_in, figure_kind
+from extract.frame.example import is_conditional
+from extract.frame.expectation import without_benchmarks
 
 __all__ = ["STRONG", "WEAK", "TOPIC", "Frame", "doc_text", "frame_doc", "article_topic", "lend_topic",
            "link_restatements"]
@@ -99,7 +101,7 @@ def frame_doc(doc: Doc, quantities: list[Quantity], time: ArticleTime = ArticleT
             prev_period = frame.period
             frames.append(frame)
         own_frames = frames[len(frames) - len(in_sent):]
-        _remember(doc, sent, refs, credit, own_frames, cues, ctx)
+        _remember(doc, sent, refs, credit, own_frames, cues, ctx, region)
         waiting = credit_back(waiting, own_frames, sent, credit.named, credit.carried, cues)
     return frames
 
@@ -182,7 +184,7 @@ def _frame_figure(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], re
 
 
 def _remember(doc: Doc, sent: Span, refs, credit: _Credit, own_frames: list[Frame], cues: Cues,
-              ctx: Context) -> None:
+              ctx: Context, region: int = 0) -> None:
     """What this sentence leaves for the next: its topic, group, source and periods."""
     para = ctx.para
     topic, group = sentence_subject(sent, cues)
@@ -202,6 +204,8 @@ def _remember(doc: Doc, sent: Span, refs, credit: _Credit, own_frames: list[Fram
         ctx.source_self = any(f.subject == credit.named for f in own_frames)
         ctx.source_estimates = cue_in(without_benchmarks(list(sent), cues), cues.estimate)
         ctx.source_expects = expects(sent)
+        # a study the story opens with: in its first region (a long text is framed in pieces)
+        ctx.source_research = region == 0 and credits_research(sent, credit.named, para)
     if ctx.para_period is None:
         ctx.para_period = next((r.period for r in refs if r.role == "period"
                                 and not attributive(doc_text(doc), r)), None)

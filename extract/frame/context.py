@@ -57,6 +57,7 @@ class Context:
     source_estimates: bool = False  # ... and whether it was credited as an estimate ("has calculated")
     source_expects: bool = False  # ... and whether it was credited with an expectation ("analysts were expecting")
     source_self: bool = False  # ... and whether it reported its own figure ("Amazon announced ...")
+    source_research: bool = False  # ... and whether it was credited for research ("according to a study")
     last_period: Optional[str] = None  # the last period mentioned (for "the same period")
     last_period_unit: Optional[str] = None
     illustration_para: int = -1  # paragraph in which an illustration was opened

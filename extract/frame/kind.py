@@ -7,10 +7,15 @@ from typing import Iterable, Optional
 from spacy.tokens import Doc, Span, Token
 from extract.records import Kind, Quantity
 from extract.lexicon import data_table
+from extract.rules import load_rules
+from extract.rule_files import MetricsRules
 from extract.frame.cues import Cues, lowered
 from extract.frame.context import doc_text, sent_text, sent_tokens
 from extract.frame.syntax import active_subject, clause_head, own_clause, tokens_of
 from extract.frame.figures import FROM_LEVEL_JUST_BEFORE, baseline_figure, figure_head, is_money, level_now, verb_above
+from extract.frame.expectation import (benchmark_named_after, expectation_measured_against, expected_after_comparison,
+                                       expected_by_analysts_before, kind_words, without_benchmarks, without_others_expected)
+from extract.frame.example import generic_example, without_told_cue_verbs
 
 
 def _outside_other_figures(sent: Span, q: Quantity) -> list[Token]:
@@ -40,28 +45,6 @@ def _figures_marking(sent: Span) -> list[list[int]]:
     return found
 
 
-def without_benchmarks(tokens: list[Token], cues: Cues) -> list[Token]:
-    """The tokens minus forecast/estimate words that a result is measured against:
-    "revenue of $27.2 billion topped estimates", "beat analysts' forecasts", "came in
-    above expectations" report an actual figure, not an estimate."""
-    def benchmarked(t: Token) -> bool:
-        if t.lower_ not in cues.benchmark_nouns:
-            return False
-        # the words just before, for parses that miss the verb ("beat" read as an adjective)
-        before = t.doc[max(t.sent.start, t.i - 3):t.i]
-        if any(b.lower_ in cues.benchmark_words or b.lemma_.lower() in cues.benchmark_words for b in before):
-            return True
-        up = t.head
-        for _ in range(3):
-            if up.lemma_.lower() in cues.benchmark_words or up.lower_ in cues.benchmark_words:
-                return True
-            if up.dep_ not in ("prep", "pobj", "pcomp", "advmod", "amod") or up.head.i == up.i:
-                break
-            up = up.head
-        return False
-    return [t for t in tokens if not benchmarked(t)]
-
-
 def cue_in(tokens: list[Token], words: Iterable[str]) -> bool:
     # names are no cue words: the month "May", the retailer Target, "Outlook"
     text = " " + " ".join("_" if _is_name_word(t) else t.lower_ for t in tokens) + " "
@@ -76,9 +59,10 @@ def _is_name_word(t: Token) -> bool:
     return t.text[:1].isupper() and not t.is_sent_start and (t.ent_type_ in _NAME_ENTITIES or t.pos_ == "PROPN")
 
 
-# Metrics that stand at a moment rather than accrue over a period.
-_STOCK_METRICS = frozenset({"valuation", "price", "share price", "market share", "earnings per share",
-                            "offer price", "debt", "yield", "interest rate", "net worth"})
+@lru_cache(maxsize=None)
+def _stock_metrics() -> frozenset[str]:
+    """Metrics that stand at a moment rather than accrue over a period (metrics.toml `stock`)."""
+    return frozenset(name for name, m in load_rules("metrics.toml", MetricsRules).metrics.items() if m.stock)
 
 
 def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source: Optional[str], period: Optional[str],
@@ -90,33 +74,33 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
     the whole sentence, but not for counts of what was studied ("data from over
     1,000 companies")."""
     scope = _outside_others_brackets(sent, q, _own_side_of_contrast(sent, q, scope))
-    scope_text = " ".join(t.text for t in _without_told_cue_verbs(scope))
-    if in_if or illustration or cues.illustrative.search(scope_text) or _generic_example(sent, q):
+    scope_text = " ".join(t.text for t in without_told_cue_verbs(scope))
+    if in_if or illustration or cues.illustrative.search(scope_text) or generic_example(sent, q):
         return Kind.illustrative
     benchmark = figure_head(sent.doc, q) or _noun_of(sent.doc, q)
     if benchmark is not None and benchmark.lower_ in cues.benchmark_nouns:
         # "above the $5.5 billion consensus estimate", "its $70 billion spending
         # forecast": the expectation itself
         return Kind.forecast if benchmark.lower_ in cues.forecast else Kind.estimate
-    benchmark = _benchmark_named_after(sent, q, cues)
+    benchmark = benchmark_named_after(sent, q, cues)
     if benchmark is not None:
         # "the $75.3 billion average analyst estimate"
         return Kind.forecast if benchmark in cues.forecast else Kind.estimate
-    if _expectation_measured_against(sent, q, cues):
+    if expectation_measured_against(sent, q, cues):
         # "Comparable sales rose 3.6 percent, missing the 4.8 percent gain that was expected"
         return Kind.estimate
     if _in_a_claim(sent, q):
         # "the claim that Yovanovitch has a net worth of $17 million is unsubstantiated"
         return Kind.estimate
-    scope = without_benchmarks(_without_nouns_for_verbs(_without_others_expected(scope, q)), cues)
-    if _expected_after_comparison(sent, q) or _expected_by_analysts_before(sent, q, cues):
+    scope = without_benchmarks(_without_nouns_for_verbs(without_others_expected(scope, q)), cues)
+    if expected_after_comparison(sent, q) or expected_by_analysts_before(sent, q, cues):
         # "EPS: $3.25 adjusted vs. $2.86 expected", "Analysts had been looking for $3.05"
         return Kind.estimate
     if baseline_figure(sent, q) or level_now(sent, q) or _described_as_done(sent, q, cues) or _agreed_price(sent, q):
         return Kind.fact
     told_past = _told_in_past_clause(sent, q) or _in_apposition(sent, q)
     if cue_in(scope, cues.forecast) and not told_past:
-        return Kind.estimate if _expected_by_analysts_before(sent, q, cues) else Kind.forecast
+        return Kind.estimate if expected_by_analysts_before(sent, q, cues) else Kind.forecast
     if not told_past and _reached_by(sent, q, period, ref_year) and not _told_as_done(sent.doc, q, cues) and not _clause_in_past(sent, q):
         # "reduce module costs to $0.10 by 2030", "inflation would climb to 3.5% by the end
         # of next year, economists estimated": a level to be reached by a date still ahead
@@ -127,12 +111,12 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
         if _counterfactual(sent, q):
             # "Excluding these items, comps would have been closer to 5%"
             return Kind.estimate
-        return Kind.estimate if _expected_by_analysts_before(sent, q, cues) else Kind.forecast
+        return Kind.estimate if expected_by_analysts_before(sent, q, cues) else Kind.forecast
     if source and q.unit != "count" and (carried_estimate or cue_in(_outside_other_figures(sent, q), cues.weak_estimate)):
         # "His figure ...: approximately $600 billion" after "Cahn has calculated"
         return Kind.estimate
     if (is_money(q) or q.unit == "times") and period and ref_year and re.fullmatch(r"\d{4}", period) and int(period) >= ref_year \
-            and not cues.actual.search(sent_text(sent)) and metric not in _STOCK_METRICS and not _told_as_done(sent.doc, q, cues):
+            and not cues.actual.search(sent_text(sent)) and metric not in _stock_metrics() and not _told_as_done(sent.doc, q, cues):
         # A year's spending or revenue before the year is over is a plan or guidance;
         # a value or a price stands at a moment ("a market value of $4.5 trillion").
         return Kind.forecast
@@ -141,27 +125,13 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
     return Kind.fact
 
 
-def _without_told_cue_verbs(scope: list[Token]) -> list[Token]:
-    """The tokens minus a verb an illustrative cue opens with when it has a subject of
-    its own: "Say you earn $50,000" and "Let's say you spend ..." illustrate; "Border
-    agents say you've got to pay attention" reports."""
-    verbs = _imperative_cue_verbs()
-    return [t for t in scope if not (t.pos_ == "VERB" and t.lemma_.lower() in verbs and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("'s", "’s", "us") for c in t.children))]
-
-
-@lru_cache(maxsize=None)
-def _imperative_cue_verbs() -> frozenset[str]:
-    return lowered(data_table("framing")["imperative_cue_verbs"])
-
-
 def _without_past_modals(scope: list[Token], cues: Cues) -> list[Token]:
     """The tokens minus "would" and "could" told in the past of a narrative: "a two-goal
     lead they wouldn't relinquish", "a 30 min activity as I could only manage two
     stairs". A modal in a relative or adverbial clause of a past-tense verb that
     reports nothing is the past's future or ability, no forecast; under a reporting
     verb ("analysts said revenue could reach ...") it stays one."""
-    past_forms = _kind_words()[2]
+    past_forms = kind_words()[2]
 
     def narrated(t: Token) -> bool:
         if t.lower_ not in past_forms or t.dep_ != "aux":
@@ -175,29 +145,6 @@ def _without_past_modals(scope: list[Token], cues: Cues) -> list[Token]:
         return above.tag_ == "VBD" and not any(
             a.lemma_.lower() in cues.attribution_verbs for a in [above] + list(above.ancestors))
     return [t for t in scope if not narrated(t)]
-
-
-def _expectation_measured_against(sent: Span, q: Quantity, cues: Cues) -> bool:
-    """Is the figure the expectation a result is measured against: the object of a
-    benchmark word ("missing", "beat", "topped", "below") marked as expected ("the 4.8
-    percent gain that was expected", "beat the expected $2.52 a share", "topped the
-    $27.0 billion analysts had forecast")? What was expected of a period now reported
-    is the consensus, an estimate."""
-    span = tokens_of(sent.doc, q)
-    if span is None:
-        return False
-    np = span.root
-    for _ in range(3):
-        if np.dep_ not in ("nummod", "compound", "quantmod", "amod") or np.head.i == np.i:
-            break
-        np = np.head
-    governor = np.head.head if np.dep_ == "pobj" else np.head
-    if np.dep_ not in ("dobj", "pobj", "attr") or not (
-            governor.lower_ in cues.benchmark_words or governor.lemma_.lower() in cues.benchmark_words):
-        return False
-    expecting = _kind_words()[1] | _kind_words()[3]
-    return any(c.dep_ in ("relcl", "acl", "amod") and c.lemma_.lower() in expecting for c in np.children) or any(
-        t.dep_ == "amod" and t.lemma_.lower() in expecting for t in span)
 
 
 def _agreed_price(sent: Span, q: Quantity) -> bool:
@@ -265,7 +212,11 @@ def _planned_aim(sent: Span, q: Quantity) -> bool:
     if verb is None:
         return False
     first = verb.head if verb.dep_ == "conj" else verb
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
+    # a verb with no subject coordinated after an infinitive is one of a list of aims the
+    # parser hung on the main verb ("includes actions to raise ..., reduce fine dusts by 90%")
+    listed = verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for t in sent.doc[first.i + 1:verb.i] for c in t.children)
+    if not listed and not any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
         return False
     root_subj = active_subject(sent.root) if sent.root.pos_ in ("VERB", "AUX") else None
     return any(a.pos_ == "NOUN" and a.lemma_.lower() in nouns for a in first.ancestors) or (
@@ -386,93 +337,10 @@ def _company_forecasts(sent: Span, q: Quantity, cues: Cues) -> bool:
     return False
 
 
-@lru_cache(maxsize=None)
-def _kind_words() -> tuple[frozenset[str], ...]:
-    """(forecast cues that count only as verbs, verbs of expecting, modals that are
-    the past of another: "would", "could", verbs of estimating), from framing.toml."""
-    d = data_table("framing")
-    return lowered(d["verb_only_forecast_cues"]), lowered(d["expecting_verbs"]), lowered(d["past_modals"]), \
-        lowered(d["estimating_verbs"])
-
-
 def _without_nouns_for_verbs(tokens: list[Token]) -> list[Token]:
     """The tokens minus nouns spelled as forecast verbs ("capital projects")."""
-    verb_only = _kind_words()[0]
+    verb_only = kind_words()[0]
     return [t for t in tokens if not (t.lower_ in verb_only and t.pos_ not in ("VERB", "AUX"))]
-
-
-def _benchmark_named_after(sent: Span, q: Quantity, cues: Cues) -> Optional[str]:
-    """The expectation a figure stands before, through its modifiers: "the $75.3
-    billion average analyst estimate", "a $5.5 billion Wall Street consensus"."""
-    span = tokens_of(sent.doc, q)
-    if span is None or not (is_money(q) or q.unit == "percent"):
-        return None
-    words = sent.doc[span.end:min(span.end + 4, sent.end)]
-    for n, t in enumerate(words):
-        if t.lower_ in cues.benchmark_nouns:
-            # one noun phrase: the figure and the words between modify the expectation
-            phrase = {x.i for x in words[:n + 1]}
-            return t.lower_ if span.root.head.i in phrase and all(x.head.i in phrase for x in words[:n]) else None
-        if t.pos_ not in ("ADJ", "NOUN", "PROPN", "PART") or t.lower_ in cues.benchmark_words:
-            return None
-    return None
-
-
-_HAD_EXPECTED = r"(?:had|were|was)\s+(?:been\s+)?(?:expect|forecast|predict|project|anticipat|look\w*\s+for)"
-
-
-_POSTPOSED = frozenset({"expected", "estimated", "forecast", "anticipated", "predicted"})
-
-
-def _without_others_expected(tokens: list[Token], q: Quantity) -> list[Token]:
-    """The tokens minus a participle that marks another figure as expected: in "$3.25
-    adjusted vs. $2.86 expected" the expectation is the $2.86."""
-    def marks_another(t: Token) -> bool:
-        if t.lower_ not in _POSTPOSED or t.i == 0:
-            return False
-        prev = t.doc[t.i - 1]
-        return (prev.like_num or prev.text in ("%", "billion", "million", "trillion")) and not q.start <= prev.idx < q.end
-    return [t for t in tokens if not marks_another(t)]
-
-
-def _expected_after_comparison(sent: Span, q: Quantity) -> bool:
-    """"$3.25 adjusted vs. $2.86 expected": the figure a result is set against, marked
-    by a participle after it."""
-    text = doc_text(sent.doc)
-    return re.match(r"\s+(?:expected|estimated|forecast|anticipated|predicted)\b", text[q.end:q.end + 20], re.I) is not None \
-        and re.search(r"\b(?:vs\.?|versus|compared\s+(?:with|to)|against|than)\s+(?:the\s+|an?\s+)?$",
-                      text[max(sent.start_char, q.start - 30):q.start], re.I) is not None
-
-
-def _expected_by_analysts_before(sent: Span, q: Quantity, cues: Cues) -> bool:
-    """"Analysts polled by Visible Alpha had expected capital spending of $30 billion
-    for the quarter", "Wall Street analysts were expecting $2.52 a share": what the
-    analysts expected of a period now reported is their estimate."""
-    text = doc_text(sent.doc)
-    after = text[q.end:sent.end_char]
-    m = re.match(r"\s+(?:\w+\s+){0,2}?(\S+(?:\s+\S+)?)\s+" + _HAD_EXPECTED, after, re.I)
-    if m and cues.source_descriptors.search(m.group(1)):
-        return True  # "ahead of the $49.4 billion analysts had expected", however it parses
-    before = text[sent.start_char:q.start]
-    if any(re.match(r"(?:\s+[\w.,'’-]+){0,4}?\s+" + _HAD_EXPECTED, before[d.end():], re.I)
-           for d in cues.source_descriptors.finditer(before)):
-        return True  # "Economists polled by Reuters had forecast sales would rise 0.3%"
-    span = tokens_of(sent.doc, q)
-    if span is None:
-        return False
-    expecting = _kind_words()[1]
-    # the verbs above the figure, and a relative clause on it ("the $49.4 billion
-    # analysts had expected")
-    described = [c for c in span.root.children if c.dep_ in ("relcl", "acl")]
-    for verb in described + [span.root] + list(span.root.ancestors):
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in expecting:
-            continue
-        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        return past and subj is not None and cues.source_descriptors.search(
-            " ".join(t.text for t in subj.subtree)) is not None
-    return False
 
 
 def _described_as_done(sent: Span, q: Quantity, cues: Cues) -> bool:
@@ -484,7 +352,7 @@ def _described_as_done(sent: Span, q: Quantity, cues: Cues) -> bool:
     root = span.root
     np = root.head if root.dep_ in ("nummod", "compound", "quantmod", "amod") else root
     for verb in (c for c in np.children if c.dep_ in ("relcl", "acl") and c.i >= span.end):
-        if verb.lemma_.lower() in cues.plan_verbs or verb.lemma_.lower() in _kind_words()[1]:
+        if verb.lemma_.lower() in cues.plan_verbs or verb.lemma_.lower() in kind_words()[1]:
             continue
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if any(a.tag_ == "MD" for a in auxes):
@@ -588,87 +456,3 @@ def _told_as_done(doc: Doc, q: Quantity, cues: Cues) -> bool:
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
-def _generic_example(sent: Span, q: Quantity) -> bool:
-    return _type_case_relative(sent, q) or _type_case_subject(sent, q) or _worked_example(sent, q)
-
-
-_PREMISE_MARKS = frozenset({"if", "assuming", "suppose", "supposing"})
-
-
-def _worked_example(sent: Span, q: Quantity) -> bool:
-    """"If each of the 550,000 GPUs costs $30,000, the hardware alone would come to $16.5
-    billion", "At 8 cents per kilowatt-hour, running them would cost $500 million a
-    year": a sum worked from an assumed figure is an illustration, premise and result.
-    (A premise without a figure, "if the trend continues, ... would", is a forecast; a
-    figure restated with "the" is the known figure, not an assumption.)"""
-    root = sent.root
-    if not any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in root.children):
-        return False
-    text = doc_text(sent.doc)
-    if re.search(r"\bthe\s+$", text[max(sent.start_char, q.start - 5):q.start], re.I):
-        return False
-    premise = [t for c in root.children if c.dep_ == "advcl"
-               and any(m.dep_ == "mark" and m.lower_ in _PREMISE_MARKS for m in c.children) for t in c.subtree]
-    first = sent[0]
-    if first.lower_ == "at" and first.head.i == root.i:
-        premise += list(first.subtree)  # "At an electricity price of 8 cents per kilowatt-hour, ..."
-    return any(t.like_num for t in premise)
-
-
-def _type_case_subject(sent: Span, q: Quantity) -> bool:
-    """"A startup paying $2 an hour for 1,000 GPUs spends about $17.5 million a year": a
-    present-tense sentence about an indefinite someone (a startup, a household; not "a
-    15.6-inch touch screen that appears to float") that a participle or relative clause
-    describes is a type case, every figure in it."""
-    root = sent.root
-    if root.tag_ not in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ in ("VBD", "MD") for c in root.children):
-        return False
-    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.lemma_.lower() not in _type_case_subjects() \
-            or not any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every") for c in subj.children):
-        return False
-    if any(c.like_num or c.ent_type_ in ("MONEY", "PERCENT", "CARDINAL") for c in subj.children):
-        return False  # "A $4 billion lead, supporting an answer ...": a figure, not a type case
-    return any(c.dep_ == "acl" and c.tag_ == "VBG" or c.dep_ == "relcl" and c.tag_ in ("VBZ", "VBP")
-               for c in subj.children)
-
-
-@lru_cache(maxsize=None)
-def _type_case_subjects() -> frozenset[str]:
-    return lowered(data_table("framing")["type_case_subjects"])
-
-
-def _type_case_relative(sent: Span, q: Quantity) -> bool:
-    """"A family that spends $500 a month", "a developer who spends $10,000": a figure
-    in a present-tense relative clause on an indefinite noun describes a type case,
-    not a reported event ("a startup that raised $5 billion" is past, so reported)."""
-    span = sent.doc.char_span(q.start, q.end, alignment_mode="expand")
-    if span is None:
-        return False
-    t = span.root
-    for _ in range(6):
-        if t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP"):
-            noun = t.head
-            return noun.dep_ in ("nsubj", "nsubjpass") \
-                and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every") for c in noun.children) \
-                and any(c.lower_ in ("who", "that") for c in t.children)
-        if t.head.i == t.i:
-            return False
-        t = t.head
-    return False
-
-
-def is_conditional(sent: Span, q: Quantity, cues: Cues) -> bool:
-    """Is the figure inside an 'if' clause ("if the lifespan is shorter than six years")?"""
-    doc = sent.doc
-    span = doc.char_span(q.start, q.end, alignment_mode="expand")
-    if span is None:
-        return False
-    tok = span.root
-    for _ in range(10):
-        if any(c.dep_ == "mark" and c.lower_ in cues.conditional for c in tok.children):
-            return True
-        if tok.head.i == tok.i:
-            break
-        tok = tok.head
-    return False

@@ -8,17 +8,23 @@ from spacy.tokens import Doc, Span, Token
 from extract.lexicon import data_table
 from extract.records import Kind, Quantity
 from extract.vocab import entity_table
+from extract.rules import load_rules
+from extract.rule_files import ReportingRules
 from extract.frame.cues import Cues, lowered
-from extract.frame.context import BY_PARAGRAPH, BY_POINTER, Context, Frame, ITS_OWN, doc_text, ents_between, span_ents
+from extract.frame.context import BY_PARAGRAPH, BY_POINTER, Context, Frame, ITS_OWN, doc_text, span_ents
 from extract.frame.syntax import active_subject, canon, tokens_of, clause_subject, company_word, entity_in, is_entity_text, strip_possessive
 from extract.frame.figures import is_money
+from extract.frame.credit import credited_source, source_words, speaker, speaker_after_quote
 
 
 def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Optional[str], Optional[str]]:
     """(source, carried): the source this sentence credits (carried None), else one
     carried from before, and how (BY_POINTER or BY_PARAGRAPH); a carried source
     may give way to a figure's own company guidance."""
-    own = _source(sent, cues)
+    own = credited_source(sent, cues)
+    told = _told_through(sent, cues, ctx, para) if own else None
+    if told:
+        own = told
     if own and ctx.source and own != ctx.source and _definite_people(sent, own) and not (
             ctx.source.islower() and ctx.source.split()[-1] != own.split()[-1]) and _named_with(sent, own, ctx.source):
         # "..., the authors wrote", "The unions said ...": people named before, whose
@@ -35,7 +41,9 @@ def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Op
                        or (ctx.source_para == para - 1 and _quote_goes_on(sent))):
         ctx.source_para = para
         return ctx.source, BY_POINTER
-    if ctx.source and ctx.source_para == para:
+    if ctx.source and (ctx.source_para == para or ctx.source_research and para > ctx.source_para):
+        # the credit carries through its paragraph; a study the story opens with, through
+        # its findings in the paragraphs after it until another source is credited
         return ctx.source, BY_PARAGRAPH
     if not ctx.source and ctx.named and ctx.named_para >= para - 1 and _person_says(sent, cues) \
             and ctx.named not in entity_table().canonical.values():
@@ -46,9 +54,33 @@ def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Op
     return None, None
 
 
+def _told_through(sent: Span, cues: Cues, ctx: Context, para: int) -> Optional[str]:
+    """The speaker of a reporting verb that the credit phrase hangs on: in "..., he said,
+    according to the Intelligencer" and "according to NPR's Feng, Li Jifeng, a doctor,
+    wrote in a blog post that ...", the outlet or reporter tells what the speaker said;
+    the speaker is the source ("he" is the one credited or named last, in this paragraph
+    or the one before)."""
+    for m in cues.source_prepositions.finditer(sent.text):
+        first = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+        verb = first[0].head if first is not None else None
+        if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in cues.attribution_verbs \
+                or not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+            continue  # a verb with a clause of what is said ("Nvidia reported revenue of ..." discloses)
+        subj = active_subject(verb)
+        if subj is None or subj.i in range(first.start, first.end) or subj.lower_ in ("which", "that", "who"):
+            continue
+        if subj.lower_ in source_words()[6]:
+            # "he": the source credited last, else the person named last, nearby
+            if ctx.source and ctx.source_para >= para - 1:
+                return ctx.source
+            return ctx.person if ctx.person and ctx.person_para >= para - 1 else None
+        return None if subj.lower_ in cues.pronouns else speaker(subj, sent.doc, cues)
+    return None
+
+
 def _person_says(sent: Span, cues: Cues) -> bool:
     """A reporting verb with a clause of what is said, whose subject is "he" or "she"."""
-    people = _source_words()[6]
+    people = source_words()[6]
     for t in sent:
         if t.pos_ == "VERB" and t.lemma_.lower() in cues.attribution_verbs \
                 and any(c.dep_ == "ccomp" for c in t.children):
@@ -135,10 +167,10 @@ def _quotes_a_speaker(sent: Span, cues: Cues) -> bool:
     quotation with its speaker credits what he goes on to say in the paragraph."""
     if not any(t.text in _QUOTE_MARKS for t in sent):
         return False
-    verbs = _source_words()[2]
+    verbs = source_words()[2]
     return any(t.lemma_.lower() in verbs and t.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ not in cues.pronouns
                                                                      for c in t.children) for t in sent) \
-        or _speaker_after_quote(sent, cues) is not None
+        or speaker_after_quote(sent, cues) is not None
 
 
 def _quote_goes_on(sent: Span) -> bool:
@@ -198,147 +230,6 @@ def _attributes_by_pronoun(sent: Span, cues: Cues) -> bool:
     return False
 
 
-def _source(sent: Span, cues: Cues) -> Optional[str]:
-    doc = sent.doc
-    text = sent.text
-    for m in cues.source_prepositions.finditer(text):
-        after = doc.char_span(sent.start_char + m.end(), sent.end_char, alignment_mode="expand")
-        # "per" credits only a name right after it ("per Bloomberg"), not "per barrel",
-        # "per cent" or "per gallon" (which may stand before "according to Toyota")
-        if after is not None and not (m.group().strip().lower() == "per" and not (
-                len(after) and after[0].pos_ == "PROPN" and after[0].ent_type_ in cues.source_labels)):
-            name = _credited_after(after, cues)
-            if name:
-                return name
-    quoted = _speaker_after_quote(sent, cues)
-    if quoted:
-        return quoted
-    published = _published_by(sent, cues)
-    if published:
-        return published
-    for t in sent:
-        lemma = t.lemma_.lower()
-        if lemma in cues.attribution_verbs and t.pos_ == "VERB" and not _directs(t):
-            v = t
-            subj = _nearest_subject(v)
-            if subj is None and v.dep_ == "conj":
-                subj = active_subject(v.head)
-            if v.dep_ == "relcl" and subj is not None and subj.lower_ not in ("which", "that", "who") \
-                    and not _numeric(v.head):
-                continue  # "the visual quality Google promised": a credit for that noun alone
-            if subj is not None and subj.lower_ in ("which", "that", "who") and v.dep_ in ("relcl", "acl"):
-                name = _antecedent_entity(v.head, doc, cues)
-                if name:
-                    return name
-            elif subj is not None and subj.lower_ not in cues.pronouns and not company_word(subj, cues):
-                name = _speaker(subj, doc, cues)
-                if name:
-                    return name
-        if t.lower_ in cues.source_nouns and t.pos_ in ("NOUN", "PROPN"):
-            for c in t.children:
-                if c.dep_ == "poss" and c.pos_ in ("PROPN",):
-                    name = entity_in(list(c.subtree), doc, cues, cues.source_labels)
-                    if name:
-                        return name
-                if c.dep_ == "prep" and c.lower_ in ("from", "by"):
-                    for o in c.children:
-                        if o.dep_ == "pobj":
-                            name = entity_in(list(o.subtree), doc, cues, cues.source_labels)
-                            if name:
-                                return name
-            names = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"
-                     and c.text not in cues.not_entities and t.pos_ == "NOUN"
-                     and (c.ent_type_ in cues.source_labels or entity_table().find(c.text))]
-            if names:
-                # "A Pew Research Center survey": the name the noun is compounded with,
-                # after "from"/"by" and a possessive ("a Codex study from OpenAI")
-                words = [x for c in names for x in c.subtree if x.pos_ == "PROPN" and x.text not in cues.not_entities]
-                return entity_table().canonicalise(" ".join(x.text for x in sorted(words, key=lambda x: x.i)))
-            # "X offered a calculation", "X published a report": the subject of the verb
-            if t.dep_ == "dobj" and t.head.pos_ == "VERB":
-                subj = clause_subject(t.head)
-                if subj is not None and subj.lower_ not in cues.pronouns:
-                    name = entity_in(subj.subtree, doc, cues, cues.source_labels)
-                    if name:
-                        return name
-    # "Research firm Exponential View built a dataset ...": a subject described as a source
-    root = sent.root
-    subj = clause_subject(root) if root.pos_ in ("VERB", "AUX") else None
-    if subj is not None:
-        np = doc_text(doc)[subj.left_edge.idx:subj.idx + len(subj.text)]
-        if cues.source_descriptors.search(np):
-            name = entity_in(subj.subtree, doc, cues, cues.source_labels)
-            if name:
-                return name
-    return _name_then_verb(sent, cues)
-
-
-def _directs(verb: Token) -> bool:
-    """"The doctor told him to get rid of the duvet", "police warned residents to stay
-    indoors": a reporting verb with an object and a to-infinitive gives an order; it
-    reports nothing."""
-    return any(c.dep_ in ("dobj", "dative") for c in verb.children) and any(
-        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children) \
-        and not any(c.dep_ == "ccomp" for c in verb.children)
-
-
-def _antecedent_entity(noun: Token, doc: Doc, cues: Cues) -> Optional[str]:
-    """Who a relative clause's antecedent speaks for: a name in the antecedent phrase
-    ("Gartner, which estimates ..."), else the subject of the clause the antecedent
-    belongs to ("OpenAI partnered with Broadcom to launch a chip, which claims ...")."""
-    name = entity_in([t for t in noun.subtree if t.i <= noun.i], doc, cues, cues.source_labels, propn=False)
-    if name:
-        return name
-    v = noun.head
-    for _ in range(6):
-        if v.pos_ in ("VERB", "AUX"):
-            subj = active_subject(v)
-            if subj is not None and subj.lower_ not in cues.pronouns:
-                return entity_in(subj.subtree, doc, cues, cues.source_labels)
-        if v.head.i == v.i:
-            break
-        v = v.head
-    return None
-
-
-def _name_then_verb(sent: Span, cues: Cues) -> Optional[str]:
-    """Fallback for misparses: a named source directly before an attribution verb
-    ("Morgan Stanley and JPMorgan project ..."), where the small model often tags
-    the verb as a noun. Surface order, not the parse, decides here."""
-    ents = [e for e in span_ents(sent) if e.label_ in cues.source_labels and is_entity_text(e.text, cues)]
-    for i, e in enumerate(ents):
-        end = e.end
-        nxt = sent.doc[end] if end < sent.end else None
-        if nxt is not None and nxt.lower_ in ("and", "&") and i + 1 < len(ents) and ents[i + 1].start == end + 1:
-            end = ents[i + 1].end
-            nxt = sent.doc[end] if end < sent.end else None
-        while nxt is not None and nxt.pos_ == "ADV" and end + 1 < sent.end:
-            end += 1
-            nxt = sent.doc[end]
-        if nxt is None:
-            continue
-        if nxt.lemma_.lower() in cues.attribution_verbs or nxt.lower_.rstrip("s") in cues.attribution_verbs:
-            if nxt.tag_ in ("VB", "VBP", "VBZ", "VBD", "NN", "NNS"):
-                return canon(e.text)
-    return None
-
-
-def _leading_name(span: Span, cues: Cues) -> Optional[str]:
-    """The name at the start of `span` ("research firm Exponential View's analysis")."""
-    toks = []
-    for t in span:
-        if t.is_punct and t.text not in ("'s", "’s", "&", "."):
-            break
-        # "$55.12 per barrel and Brent was ...": the name must lead the phrase; a
-        # participle does not end it ("estimates compiled by Bloomberg")
-        if t.pos_ in ("CCONJ", "AUX") or t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
-            break
-        toks.append(t)
-        if len(toks) >= 8:
-            break
-    return entity_in(toks, span.doc, cues, cues.source_labels)
-
-
 def gives_guidance(doc: Doc, sent: Span, subject: str, q: Quantity, cues: Cues) -> bool:
     """Is a forecast about `subject` its own guidance? A money forecast about an
     organisation (a known entity or an ORG the model recognises) that no one else
@@ -353,62 +244,10 @@ def gives_guidance(doc: Doc, sent: Span, subject: str, q: Quantity, cues: Cues) 
         for e in span_ents(sent))
 
 
-@lru_cache(maxsize=None)
-def _source_words() -> tuple[frozenset[str], ...]:
-    """(people and bodies that speak unnamed, words left out of their phrase, verbs
-    that put their speaker after a quotation, verbs a company forecasts itself with,
-    verbs a company discloses its own results with, the people a story is about),
-    from framing.toml."""
-    d = data_table("framing")
-    return (lowered(d["source_people"]) | lowered(d["witness_people"]), lowered(d["source_phrase_drop"]),
-            lowered(d["quotative_verbs"]), lowered(d["guidance_verbs"]), lowered(d["disclosure_verbs"]),
-            lowered(d["witness_people"]), lowered(d["personal_pronouns"]))
-
-
-def _speaker(subj: Token, doc: Doc, cues: Cues) -> Optional[str]:
-    """Who the subject of a reporting verb names: whoever ran the survey it describes
-    ("analysts surveyed by Refinitiv" -> Refinitiv); else a name in the subject, not
-    one inside a clause or an apposition that describes it ("Will Tjernlund, a
-    consultant for Amazon sellers"); else, for people or a body with no name of their
-    own ("Federal prosecutors", "the unions"), their phrase."""
-    for c in subj.children:
-        if c.dep_ == "acl":
-            for agent in (a for a in c.children if a.dep_ == "agent"):
-                name = entity_in(list(agent.subtree), doc, cues, cues.source_labels)
-                if name:
-                    return name
-    described = {x.i for c in subj.children if c.dep_ in ("appos", "relcl", "acl") for x in c.subtree}
-    own = [t for t in subj.subtree if t.i not in described] if subj.pos_ == "PROPN" else list(subj.subtree)
-    people = subj.pos_ == "NOUN" and (subj.lower_ in _source_words()[0] or subj.lemma_.lower() in _source_words()[0])
-    if people and all(t.i < subj.i and t.ent_type_ in ("GPE", "NORP") if t.ent_type_ or t.pos_ == "PROPN" else True
-                      for t in own):
-        # "Michigan health authorities", "Chinese officials": a place before them says where
-        # they serve; a name after them is whom they work for ("analysts at Jefferies")
-        return _common_phrase(subj)
-    person = next((e for e in ents_between(doc, max(0, subj.i - 20), subj.i + 20)
-                   if e.label_ == "PERSON" and e.start <= subj.i < e.end), None)
-    if person is not None and is_entity_text(person.text, cues):
-        # "Indiana State Teachers Association President Keith Gambill told ...": the
-        # person speaks; the body before the title only says whom for
-        return canon(person.text)
-    name = entity_in(own, doc, cues, cues.source_labels)
-    if name:
-        return name
-    return _common_phrase(subj) if people else None
-
-
-def _nearest_subject(verb: Token) -> Optional[Token]:
-    """The active subject nearest before the verb: in "JOSEPH, Mich. (AP) — Michigan
-    health authorities are reporting ..." the parser gives the dateline as a subject too."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    before = [c for c in subjects if c.i < verb.i]
-    return before[-1] if before else (subjects[0] if subjects else None)
-
-
 def _definite_people(sent: Span, phrase: str) -> bool:
     """Was `phrase` (a source with no name) read off a definite noun phrase, "the
     authors", "the unions"?"""
-    if phrase.split()[-1] in _source_words()[5]:
+    if phrase.split()[-1] in source_words()[5]:
         return False  # "the patient" is the one the story follows, not the body credited before
     return phrase.islower() and re.search(r"\b(?:the|these|those)\s+" + re.escape(phrase) + r"\b", sent.text,
                                           re.I) is not None
@@ -430,75 +269,6 @@ def _named_with(sent: Span, phrase: str, source: str) -> bool:
     return re.search(r"\b" + re.escape(stem), before[max(0, at - 1000):].lower()) is not None
 
 
-def _definite_singular(head: Token) -> bool:
-    """"the analyst", "the report": a singular noun that points back to one named before."""
-    return head.tag_ == "NN" and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "his", "her", "their")
-                                     for c in head.children)
-
-
-def _common_phrase(head: Token) -> Optional[str]:
-    """A source with no name, by its own words: the head noun and the modifiers before
-    it, less counts and quantifiers ("multiple people familiar with the matter" ->
-    "people", "Michigan health authorities", "federal prison records")."""
-    drop = _source_words()[1]
-    words = {head}
-    for c in head.children:
-        if c.i < head.i and c.dep_ in ("compound", "amod", "nmod"):
-            words.update(x for x in c.subtree if x.i < head.i)
-    keep = [w for w in sorted(words, key=lambda w: w.i)
-            if not (w.lower_ in drop or w.like_num or w.pos_ in ("DET", "NUM") or (w.is_punct and w.text != "-"))]
-    # as written: "Washington-based analysts" keeps its hyphen
-    text = "".join((w.text if w.pos_ == "PROPN" else w.lower_) + (w.whitespace_ if w is not keep[-1] else "")
-                   for w in keep)
-    return " ".join(text.split()) or None
-
-
-def _credited_after(after: Span, cues: Cues) -> Optional[str]:
-    """The source named by the phrase after "according to" / "data from": a name at its
-    head ("Alex Horton of the Washington Post", "the TexAuto Facts report from
-    InfoNation"), a name the data comes from ("data compiled by Bloomberg"), else the
-    phrase itself when it names no one ("teachers unions", "a group representing rural
-    counties in California", "reports")."""
-    head = next((t for t in after[:10] if t.head.i < after.start and t.pos_ in ("NOUN", "PROPN")), None)
-    if head is None:
-        return _leading_name(after, cues)
-    name = entity_in([t for t in head.subtree if t.i <= head.i], after.doc, cues, cues.source_labels)
-    if name:
-        return name
-    if _definite_singular(head) and not (head.lower_ in _source_words()[0] or head.lemma_.lower() in _source_words()[0]):
-        return _leading_name(after, cues)  # "according to the analyst": the one named before
-    if head.pos_ == "PROPN" or head.lower_ in cues.source_nouns or head.lemma_.lower() in cues.source_nouns:
-        name = _leading_name(after, cues)
-        if name or head.pos_ == "PROPN" or any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
-                                               for c in head.children):
-            # "the report", "the researchers' calculations": a study already named
-            return name
-    return _common_phrase(head)
-
-
-def _speaker_after_quote(sent: Span, cues: Cues) -> Optional[str]:
-    """"'...,' wrote Fadem in a research report", "'...,' said Will Tjernlund, a
-    consultant": a quotative verb after a closing quotation mark with no subject
-    before it puts its speaker after it."""
-    verbs = _source_words()[2]
-    for t in sent:
-        if t.lemma_.lower() not in verbs or t.i + 1 >= sent.end or active_subject(t) is not None and active_subject(t).i < t.i:
-            continue
-        before = [x for x in sent.doc[max(sent.start, t.i - 2):t.i]]
-        if not any(x.text in ("”", "\"", "''", "’") for x in before):
-            continue
-        nxt = sent.doc[t.i + 1]
-        if nxt.pos_ == "PROPN" or nxt.ent_type_ in cues.source_labels:
-            ent = next((e for e in span_ents(sent) if e.start <= nxt.i < e.end and e.label_ in cues.source_labels), None)
-            if ent is not None and is_entity_text(ent.text, cues):
-                return canon(ent.text)
-            words = [nxt]
-            while words[-1].i + 1 < sent.end and sent.doc[words[-1].i + 1].pos_ == "PROPN":
-                words.append(sent.doc[words[-1].i + 1])
-            return canon(" ".join(w.text for w in words))
-    return None
-
-
 def _forecast_by_itself(sent: Span, subject: str, q: Quantity, cues: Cues) -> bool:
     """"Home Depot sees fiscal year 2019 sales growth of 1.8 percent", "The company
     expects margins of 12%": a verb of forecasting above the figure whose subject is
@@ -506,13 +276,7 @@ def _forecast_by_itself(sent: Span, subject: str, q: Quantity, cues: Cues) -> bo
     span = tokens_of(sent.doc, q)
     if span is None:
         return False
-    verbs = _source_words()[3]
-    for v in span.root.ancestors:
-        if v.pos_ != "VERB" or v.lemma_.lower() not in verbs:
-            continue
-        subj = active_subject(v)
-        if subj is None:
-            continue
+    for subj in _subjects_of(span.root.ancestors, source_words()[3]):
         if company_word(subj, cues):
             return True
         name = entity_in(_name_tokens(subj), sent.doc, cues, cues.organisation_labels)
@@ -524,14 +288,8 @@ def discloses_itself(sent: Span, source: str, cues: Cues) -> bool:
     """"McClatchy reported a loss of $304.7 million", "the company also reported
     long-term debt of $700 million": a verb of disclosure whose subject is the source
     (by name or a company word), which the figure is about too."""
-    verbs = _source_words()[4]
     table = entity_table()
-    for t in sent:
-        if t.pos_ != "VERB" or t.lemma_.lower() not in verbs:
-            continue
-        subj = active_subject(t)
-        if subj is None:
-            continue
+    for subj in _subjects_of(sent, source_words()[4]):
         if company_word(subj, cues):
             return True
         words = _name_tokens(subj)
@@ -542,6 +300,15 @@ def discloses_itself(sent: Span, source: str, cues: Cues) -> bool:
         if canon(" ".join(t.text for t in words)) == source:
             return True
     return False
+
+
+def _subjects_of(tokens, verbs: frozenset[str]):
+    """The active subjects of the verbs among `tokens` whose lemma is one of `verbs`, in order."""
+    for t in tokens:
+        if t.pos_ == "VERB" and t.lemma_.lower() in verbs:
+            subj = active_subject(t)
+            if subj is not None:
+                yield subj
 
 
 def _name_tokens(subj: Token) -> list[Token]:
@@ -571,6 +338,35 @@ def in_aside(sent: Span, q: Quantity) -> bool:
     return any(t.pos_ in ("VERB", "AUX") and opened < t.idx < end for t in sent)
 
 
+# A story built on a study credits it in its lede or just after; a study cited further
+# down is one piece of evidence in an argument, and its credit stays in its paragraph.
+_STUDY_OPENS_WITHIN = 3  # paragraphs
+
+
+def credits_research(sent: Span, source: str, para: int) -> bool:
+    """Does the sentence, near the top of the story, credit research to a body, not a
+    person: a noun of research ("according to a study", "the authors of the research
+    published in the journal JAMA Psychiatry") or a verb of it ("the data analytics
+    team analyzed billions of ad units")? A person who speaks of research ("said Jessica
+    Caldwell, executive director of industry analysis") is credited for what the
+    paragraph quotes."""
+    if para >= _STUDY_OPENS_WITHIN or any(e.label_ == "PERSON" and source in e.text for e in span_ents(sent)):
+        return False
+    nouns = lowered(data_table("framing")["research_nouns"])
+    def credited(t: Token) -> bool:
+        # the research itself, not a kind of firm ("the fixed-income research firm") nor
+        # where a speaker said it ("wrote Fadem in a Tuesday research report")
+        return t.dep_ != "compound" and not (t.dep_ == "pobj" and t.head.lower_ in ("in", "on"))
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in nouns and credited(t) for t in sent) \
+        or _research_verbs().search(sent.text) is not None
+
+
+@lru_cache(maxsize=None)
+def _research_verbs() -> re.Pattern:
+    words = load_rules("reporting.toml", ReportingRules).research_verbs
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+
+
 def expects(sent: Span) -> bool:
     """Does the sentence credit an expectation ("Wall Street analysts surveyed by
     Refinitiv were expecting $2.52 a share", "Wall Street predicted $2.52")?"""
@@ -579,27 +375,3 @@ def expects(sent: Span) -> bool:
     return any(t.pos_ == "VERB" and t.lemma_.lower() in verbs and active_subject(t) is not None for t in sent)
 
 
-def _numeric(t: Token) -> bool:
-    """Is the token a figure, or a noun a figure stands in ("the $49.4 billion analysts had expected")?"""
-    return t.like_num or t.ent_type_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") or any(
-        c.like_num or c.ent_type_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") for c in t.children)
-
-
-def _published_by(sent: Span, cues: Cues) -> Optional[str]:
-    """"Sixteen priorities identified by MOTIE in the roadmap include ...", "figures
-    compiled by the league": a participle of publishing on a noun of the main clause,
-    with its agent, credits the agent."""
-    verbs = lowered(data_table("framing")["publishing_verbs"])
-    for t in sent:
-        if t.dep_ != "acl" or t.tag_ != "VBN" or t.lemma_.lower() not in verbs:
-            continue
-        if t.head.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
-            continue  # a noun of the main clause, not one deep in a side phrase
-        for agent in (a for a in t.children if a.dep_ == "agent"):
-            name = entity_in(list(agent.subtree), sent.doc, cues, cues.source_labels)
-            if name:
-                return name
-            body = next((o for o in agent.children if o.dep_ == "pobj"), None)
-            if body is not None and (body.lower_ in _source_words()[0] or body.lemma_.lower() in _source_words()[0]):
-                return _common_phrase(body)  # "identified by the ministry"
-    return None
