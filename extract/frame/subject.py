@@ -13,6 +13,7 @@ from extract.frame.context import Context, POINTS_BACK, STRONG, WEAK, doc_text, 
 from extract.frame.syntax import bracketed, canon, clause_subject, company_word, entity_in, is_entity_text, last_organisation_before, metric_tokens, tokens_of
 from extract.frame.figures import is_money, valued_object
 from extract.frame.article import subject_rules
+from extract.frame.described import DESCRIBED, described_referent
 from extract.frame.noun_phrase import demonstrative_np, metric_head, name_np, np_phrase, without_article
 
 
@@ -256,6 +257,9 @@ def _outside_subject(doc: Doc, sent: Span, span: Span, verb: Token, subj: Token,
                      out: _Climb) -> Found:
     """The subject of a clause above the figure, or whose measure it names ("for X");
     an anaphor is marked on `out` for `_pointed_back`."""
+    referent = described_referent(subj)  # "the wagon", "the new version": the thing named before
+    if referent:
+        return referent, DESCRIBED
     name, back = _relative_or_named(doc, sent, span, verb, subj, cues)
     if name:
         return name, STRONG
