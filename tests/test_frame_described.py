@@ -28,6 +28,14 @@ CASES = [
      "Regulators approved a weight-loss drug named Zepbound on Wednesday.\n\n"
      "The drug costs $1,060 a month before insurance, the company said.",
      None, "$1,060", dict(subject="Zepbound", subject_inferred=True)),
+    ("space-agency-named-in-apposition",
+     "The United States's space agency NASA on Monday enlisted Blue Origin and SpaceX for its moon shot.\n\n"
+     "In May, the space agency tapped three companies to send robotic landers next year.",
+     None, "three companies", dict(subject="NASA", subject_inferred=True)),
+    ("watchdog-named-in-apposition-possessive",
+     "Britain's competition watchdog CMA opened an inquiry into the cloud market on Thursday.\n\n"
+     "Lawmakers are debating the watchdog's budget request for 120 million pounds.",
+     None, "120 million pounds", dict(subject="CMA", subject_inferred=True)),
     ("console-after-name-with-number",
      "Sony unveiled the PlayStation 5 Pro console at an event in Tokyo.\n\n"
      "The console will sell for $699.99 when it goes on sale in November.",
@@ -37,6 +45,22 @@ CASES = [
 
 @pytest.mark.parametrize("text,published,surface,fields", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_a_description_is_the_thing_named_before(nlp, text, published, surface, fields):
+    assert_fields(nlp, text, published, surface, fields)
+
+
+# A class noun written with a model designation is named in its own phrase.
+DESIGNATED = [
+    ("aviation-designation",
+     "The mid-size wide body 787-9 jet is a larger variant of the Dreamliner, seating 242 to 330 passengers.",
+     None, "242 to 330 passengers", dict(subject="787-9 jet", subject_inferred=False)),
+    ("vehicle-designation",
+     "Ford said the F-150 pickup will tow up to 14,000 pounds when it goes on sale next spring.",
+     None, "14,000 pounds", dict(subject="F-150 pickup", subject_inferred=False)),
+]
+
+
+@pytest.mark.parametrize("text,published,surface,fields", [c[1:] for c in DESIGNATED], ids=[c[0] for c in DESIGNATED])
+def test_a_designation_names_the_thing(nlp, text, published, surface, fields):
     assert_fields(nlp, text, published, surface, fields)
 
 

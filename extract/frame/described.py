@@ -110,6 +110,9 @@ def _name_at(doc: Doc, noun: Token) -> Optional[str]:
         while k < len(doc) and doc[k].lower_ in ("the", "a", "an", "as"):
             k += 1
         run = _run_forward(doc, k)  # what it is called is its name, whatever NER makes of it
+    elif after < len(doc) and _name_token(doc[after]) and doc[after].ent_type_ not in ("DATE", "TIME") \
+            and not doc[after].is_sent_start:
+        run = _run_forward(doc, after)  # a name in apposition: "the space agency NASA", "the carrier Emirates"
     else:
         run = _run_backward(doc, noun)
         if run and all(t.ent_type_ in _NAMED_LABELS for t in run) and all(t.ent_iob_ == "I" for t in run[1:]):
@@ -175,3 +178,23 @@ def naming_pattern() -> re.Pattern:
     verbs = "|".join(re.escape(w) for w in _rules().naming_verbs)
     name = rf"(?!{_NOT_NAMES})[A-Z][\w.-]*"
     return re.compile(rf"{name}(?:\s+[\w-]+){{0,3}}?\s+(?i:{nouns})\b|(?i:\b(?:{nouns})\s+(?:{verbs})\s+(?:the\s+)?){name}")
+
+
+# A model designation written right before a class noun: "787-9 jet", "A350 jet", "F-150 pickup".
+_DESIGNATION_BEFORE = re.compile(r"(?<![\w,.$-])([A-Z]{0,4}-?\d{1,4}(?:-\d{1,3})?[A-Za-z]{0,3})\s+$")
+
+
+def designated(tok: Token) -> Optional[str]:
+    """The model designation a class noun is written with, in the phrase itself or in
+    its apposition ("The mid-size wide body 787-9 jet is ..."): the thing's name. Not a
+    year ("the 2020 model") and not a bare number ("30 jets")."""
+    text = doc_text(tok.doc)
+    for t in [tok] + [c for c in tok.children if c.dep_ == "appos"]:
+        if _class_of().get(t.lower_) is None or t.tag_ not in ("NN", "NNP"):
+            continue
+        line = text.rfind("\n", 0, t.idx) + 1
+        m = _DESIGNATION_BEFORE.search(text, max(line, t.idx - 20), t.idx)
+        if m and not re.fullmatch(r"(?:19|20)\d\d|\d+", m.group(1)):
+            # a designation of digits alone is no name by itself: "787-9 jet", "F-150 pickup"; "RAV4", "A350" are
+            return m.group(1) if sum(c.isalpha() for c in m.group(1)) >= 2 else f"{m.group(1)} {t.text}"
+    return None

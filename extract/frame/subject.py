@@ -13,7 +13,7 @@ from extract.frame.context import Context, POINTS_BACK, STRONG, WEAK, doc_text, 
 from extract.frame.syntax import bracketed, canon, clause_subject, company_word, entity_in, is_entity_text, last_organisation_before, metric_tokens, tokens_of
 from extract.frame.figures import is_money, valued_object
 from extract.frame.article import subject_rules
-from extract.frame.described import DESCRIBED, described_referent
+from extract.frame.described import DESCRIBED, described_referent, designated
 from extract.frame.noun_phrase import demonstrative_np, metric_head, name_np, np_phrase, without_article
 
 
@@ -177,6 +177,9 @@ def _owner_of_figure_phrase(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: 
     if np.pos_ not in ("NOUN", "PROPN") or np.lower_ in cues.source_nouns:
         return None
     for c in np.children:
+        referent = described_referent(c) if c.dep_ == "poss" else None  # "the agency's budget request for $22.6bn"
+        if referent:
+            return referent, DESCRIBED
         if c.dep_ == "poss" and c.pos_ == "PROPN" and c.lower_ not in cues.pronouns:
             name = entity_in(list(c.subtree), doc, cues, cues.subject_labels)
             if name:
@@ -257,6 +260,8 @@ def _outside_subject(doc: Doc, sent: Span, span: Span, verb: Token, subj: Token,
                      out: _Climb) -> Found:
     """The subject of a clause above the figure, or whose measure it names ("for X");
     an anaphor is marked on `out` for `_pointed_back`."""
+    if designated(subj):  # "the 787-9 jet": named in its own phrase
+        return designated(subj), STRONG
     referent = described_referent(subj)  # "the wagon", "the new version": the thing named before
     if referent:
         return referent, DESCRIBED
