@@ -351,6 +351,14 @@ class DescribedRules(Rules):
     classes: dict[str, list[str]]
 
 
+class PopulationRules(Rules):
+    """extract/data/population.toml: populations and samples a figure is about (extract/frame/population.py)."""
+
+    nouns: list[str]
+    fractions: list[str]
+    narrowing_preps: list[str]
+
+
 MODELS: dict[str, type[Rules]] = {
     "quantities.toml": QuantitiesRules,
     "changes.toml": ChangesRules,
@@ -363,6 +371,7 @@ MODELS: dict[str, type[Rules]] = {
     "framing.toml": FramingRules,
     "subject.toml": SubjectRules,
     "described.toml": DescribedRules,
+    "population.toml": PopulationRules,
 }
 
 

@@ -14,6 +14,7 @@ from extract.frame.syntax import bracketed, canon, clause_subject, company_word,
 from extract.frame.figures import is_money, valued_object
 from extract.frame.article import subject_rules
 from extract.frame.described import DESCRIBED, described_referent, designated
+from extract.frame.population import population_subject
 from extract.frame.noun_phrase import demonstrative_np, metric_head, name_np, np_phrase, without_article
 
 
@@ -33,7 +34,7 @@ def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     found = _list_label(doc, span, q) or _respectively(doc, sent, q, in_sent, cues) or _aged_person(doc, span, q, cues)
     if found:
         return found, STRONG
-    for step in (_partitive_whole, _goods_valued, _holder_with, _valued_company, _owner_of_figure_phrase):
+    for step in (population_subject, _partitive_whole, _goods_valued, _holder_with, _valued_company, _owner_of_figure_phrase):
         hit = step(doc, span, q, cues, ctx)
         if hit is not None:
             return hit
