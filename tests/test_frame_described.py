@@ -48,6 +48,25 @@ def test_a_description_is_the_thing_named_before(nlp, text, published, surface, 
     assert_fields(nlp, text, published, surface, fields)
 
 
+# A description that is a sentence's topic leaves the thing it refers to for a later "it".
+TOPIC_CASES = [
+    ("car-it-after-the-new-version",
+     "Nissan is hoping a sleek redesign of the Sentra compact sedan will pull in more buyers.\n\n"
+     "The new version gets a new engine and a new rear suspension. It comes standard with six safety "
+     "systems including automatic emergency braking.",
+     None, "six safety systems", dict(subject="Sentra", subject_inferred=True)),
+    ("aviation-it-after-the-jet",
+     "Airbus showed off a long-range jet called the A321XLR at the Paris Air Show on Monday.\n\n"
+     "The planemaker says the jet will enter service in two years. It will seat up to 244 passengers.",
+     None, "244 passengers", dict(subject="A321XLR", subject_inferred=True)),
+]
+
+
+@pytest.mark.parametrize("text,published,surface,fields", [c[1:] for c in TOPIC_CASES], ids=[c[0] for c in TOPIC_CASES])
+def test_a_described_topic_is_what_it_refers_back_to(nlp, text, published, surface, fields):
+    assert_fields(nlp, text, published, surface, fields)
+
+
 # A class noun written with a model designation is named in its own phrase.
 DESIGNATED = [
     ("aviation-designation",

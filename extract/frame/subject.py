@@ -550,6 +550,8 @@ def sentence_subject(sent: Span, cues: Cues) -> tuple[Optional[str], Optional[st
         for c in root.children:
             if c.dep_ == "ccomp":
                 inner = clause_subject(c)
+                if inner is not None and described_referent(inner):
+                    return described_referent(inner), None  # "says the wagon will ...": the wagon named before
                 if inner is not None:
                     name, back = name_np(inner, sent.doc, cues, span)
                     if back:
@@ -565,6 +567,8 @@ def sentence_subject(sent: Span, cues: Cues) -> tuple[Optional[str], Optional[st
         # "Wells Fargo analyst Zachary Fadem points out ...": an analyst's bank is no topic
         # either, whatever the verb; the story's topic stays what it was
         return POINTS_BACK, None
+    if described_referent(subj):
+        return described_referent(subj), None  # "The new version gets ...": the thing named before
     name, back = name_np(subj, sent.doc, cues, span)
     if back:
         return POINTS_BACK, None
