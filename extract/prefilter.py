@@ -34,6 +34,7 @@ from extract.months import full_month_names
 from extract.quantities import SCALED
 from extract.rule_files import PrefilterRules
 from extract.rules import load_rules
+from extract.frame.described import naming_pattern
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])([\"”’)\]]*)[ \t]+(?=[\"“‘(\[]?[A-Z0-9$€£¥])|\n+")
 _RULES = load_rules("prefilter.toml", PrefilterRules)  # data/prefilter.toml
@@ -194,6 +195,9 @@ def select(text: str, quantities: list[Quantity], table_cells: list[tuple[int, i
             or (para_of[i] in candidate_paras and _TIME_WORDS.search(text, s, e) is not None)
             or ((para_of[i] in candidate_paras or para_of[i] + 1 in candidate_paras)
                 and _attribution().search(text, s, e) is not None)
+            # a thing named with its class noun, for a later "the wagon" (extract/frame/described.py)
+            or ((para_of[i] in candidate_paras or para_of[i] + 1 in candidate_paras)
+                and naming_pattern().search(text, s, e) is not None)
         )
         if wanted:
             keep.append((s, e))

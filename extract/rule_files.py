@@ -408,6 +408,25 @@ class SubjectRules(Rules):
     list_label: ListLabel
 
 
+class DescribedRules(Rules):
+    """extract/data/described.toml: things described, not named ("the wagon"), and what they refer back to
+    (extract/frame/described.py)."""
+
+    any_class: list[str]
+    kind_after_name: list[str]
+    naming_verbs: list[str]
+    max_tokens_back: int
+    classes: dict[str, list[str]]
+
+
+class PopulationRules(Rules):
+    """extract/data/population.toml: populations and samples a figure is about (extract/frame/population.py)."""
+
+    nouns: list[str]
+    fractions: list[str]
+    narrowing_preps: list[str]
+
+
 MODELS: dict[str, type[Rules]] = {
     "quantities.toml": QuantitiesRules,
     "changes.toml": ChangesRules,
@@ -420,6 +439,8 @@ MODELS: dict[str, type[Rules]] = {
     "url_dates.toml": UrlDatesRules,
     "framing.toml": FramingRules,
     "subject.toml": SubjectRules,
+    "described.toml": DescribedRules,
+    "population.toml": PopulationRules,
 }
 
 

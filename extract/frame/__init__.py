@@ -47,6 +47,7 @@ from extract.frame.context import BY_PARAGRAPH, Context, Frame, ITSELF, ITS_OWN,
     sent_text, span_ents
 from extract.frame.syntax import index_of, is_heading, name_like, paragraph_index, scope_of
 from extract.frame.figures import is_money
+from extract.frame.described import DESCRIBED
 from extract.frame.subject import figure_subject, sentence_subject, without_article
 from extract.frame.source import credit_back, credits_main_clause, credits_research, discloses_itself, expects, gives_guidance, in_aside, sentence_source
 from extract.frame.metric import figure_metric
@@ -164,7 +165,7 @@ def _frame_figure(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], re
         # gives both (lend_topic); a subject that is no name ("the wagon", "the new
         # model") is the company's product: the company named last speaks for it
         source, source_how = subject, ("own" if subject else ITSELF)
-        if subject and subject.islower() and ctx.named and ctx.named_para >= ctx.para - 1:
+        if subject and (subject.islower() or how == DESCRIBED) and ctx.named and ctx.named_para >= ctx.para - 1:
             source, source_how = ctx.named, "carried"
     if carried == BY_PARAGRAPH and ctx.source_self and subject and subject != sent_source:
         # "Amazon announced a $10 billion plan. Microsoft signed a $9.7 billion

@@ -13,6 +13,8 @@ from extract.frame.context import Context, POINTS_BACK, STRONG, WEAK, doc_text, 
 from extract.frame.syntax import bracketed, canon, clause_subject, company_word, entity_in, is_entity_text, last_organisation_before, metric_tokens, tokens_of
 from extract.frame.figures import is_money, valued_object
 from extract.frame.article import subject_rules
+from extract.frame.described import DESCRIBED, described_referent, designated
+from extract.frame.population import population_subject
 from extract.frame.noun_phrase import demonstrative_np, metric_head, name_np, np_phrase, without_article
 
 
@@ -32,7 +34,7 @@ def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     found = _list_label(doc, span, q) or _respectively(doc, sent, q, in_sent, cues) or _aged_person(doc, span, q, cues)
     if found:
         return found, STRONG
-    for step in (_partitive_whole, _goods_valued, _holder_with, _valued_company, _owner_of_figure_phrase):
+    for step in (population_subject, _partitive_whole, _goods_valued, _holder_with, _valued_company, _owner_of_figure_phrase):
         hit = step(doc, span, q, cues, ctx)
         if hit is not None:
             return hit
@@ -176,6 +178,9 @@ def _owner_of_figure_phrase(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: 
     if np.pos_ not in ("NOUN", "PROPN") or np.lower_ in cues.source_nouns:
         return None
     for c in np.children:
+        referent = described_referent(c) if c.dep_ == "poss" else None  # "the agency's budget request for $22.6bn"
+        if referent:
+            return referent, DESCRIBED
         if c.dep_ == "poss" and c.pos_ == "PROPN" and c.lower_ not in cues.pronouns:
             name = entity_in(list(c.subtree), doc, cues, cues.subject_labels)
             if name:
@@ -256,6 +261,11 @@ def _outside_subject(doc: Doc, sent: Span, span: Span, verb: Token, subj: Token,
                      out: _Climb) -> Found:
     """The subject of a clause above the figure, or whose measure it names ("for X");
     an anaphor is marked on `out` for `_pointed_back`."""
+    if designated(subj):  # "the 787-9 jet": named in its own phrase
+        return designated(subj), STRONG
+    referent = described_referent(subj)  # "the wagon", "the new version": the thing named before
+    if referent:
+        return referent, DESCRIBED
     name, back = _relative_or_named(doc, sent, span, verb, subj, cues)
     if name:
         return name, STRONG
@@ -540,6 +550,8 @@ def sentence_subject(sent: Span, cues: Cues) -> tuple[Optional[str], Optional[st
         for c in root.children:
             if c.dep_ == "ccomp":
                 inner = clause_subject(c)
+                if inner is not None and described_referent(inner):
+                    return described_referent(inner), None  # "says the wagon will ...": the wagon named before
                 if inner is not None:
                     name, back = name_np(inner, sent.doc, cues, span)
                     if back:
@@ -555,6 +567,8 @@ def sentence_subject(sent: Span, cues: Cues) -> tuple[Optional[str], Optional[st
         # "Wells Fargo analyst Zachary Fadem points out ...": an analyst's bank is no topic
         # either, whatever the verb; the story's topic stays what it was
         return POINTS_BACK, None
+    if described_referent(subj):
+        return described_referent(subj), None  # "The new version gets ...": the thing named before
     name, back = name_np(subj, sent.doc, cues, span)
     if back:
         return POINTS_BACK, None

@@ -1,0 +1,200 @@
+"""A thing described, not named, in a figure's clause ("the new version gets 149
+horsepower", "the wagon will go 300 miles", "a performance GT version will reach 60 mph
+in 3.5 seconds"): what it refers back to. English names a thing once ("a station wagon
+called the ID. Space Vizzion Concept", "the Sentra compact sedan", "Ford's Mustang Mach E
+SUV") and then describes it by its kind; the description points to the nearest thing
+named before it with a head noun of the same class, within its section of the story.
+Word classes are data (extract/data/described.toml)."""
+
+from __future__ import annotations
+import re
+from functools import lru_cache
+from typing import Optional
+from spacy.tokens import Doc, Token
+from extract.rule_files import DescribedRules
+from extract.rules import load_rules
+from extract.frame.context import doc_text
+
+ANY = "*"  # the class of a head that fits any class ("version", "model")
+
+# How a subject was found (frame/context.py): from a description that points back to a
+# thing named before it. Weak like any subject from context; a thing, never a speaker.
+DESCRIBED = "described"
+
+# A model designation written as one token: "A350", "RAV4", "F-150", "787-9".
+_DESIGNATION = re.compile(r"[A-Z]{0,4}-?\d{1,4}(?:-\d{1,3})?[A-Za-z]{0,3}")
+# A line with no closing punctuation, a few words long: a heading of a section.
+_HEADING = re.compile(r"[^\n]{2,80}(?<![.!?:;,\"”’)])")
+_NAMED_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON", "LOC", "FAC"})
+
+
+@lru_cache(maxsize=None)
+def _rules() -> DescribedRules:
+    return load_rules("described.toml", DescribedRules)
+
+
+@lru_cache(maxsize=None)
+def _class_of() -> dict[str, str]:
+    out = {w.lower(): ANY for w in _rules().any_class}
+    for cls, words in _rules().classes.items():
+        out.update({w.lower(): cls for w in words})
+    return out
+
+
+def description_class(tok: Token) -> Optional[str]:
+    """The class of a singular noun phrase that describes a thing by its kind ("the
+    wagon", "the new version", "a performance GT version"), or None when the phrase is
+    no such description: a plural ("newer models"), a phrase with a name of its own
+    ("the Boeing jet", "Ford's SUV") or a head not in the class lists."""
+    cls = _class_of().get(tok.lower_)
+    if cls is None or tok.tag_ not in ("NN", "NNP") or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    left = [t for t in tok.subtree if t.i < tok.i]
+    if any(t.dep_ == "poss" and t.pos_ != "PRON" for t in left):
+        return None  # "Ford's SUV": its owner names it
+    if any(_designation(t) or (t.pos_ == "PROPN" and t.ent_type_ in _NAMED_LABELS) for t in left):
+        return None  # "the 787-9 jet", "the Nissan sedan": named in the phrase itself
+    return cls
+
+
+def described_referent(tok: Token) -> Optional[str]:
+    """The name a description refers back to: the nearest thing named before it, in its
+    section, with a singular head noun of the description's class (any class for
+    "version" or "model")."""
+    cls = description_class(tok)
+    if cls is None:
+        return None
+    doc = tok.doc
+    floor = max(_section_start(doc, tok.i), tok.i - _rules().max_tokens_back)
+    for k in range(tok.i - 1, floor - 1, -1):
+        t = doc[k]
+        found = _class_of().get(t.lower_)
+        if found is None or t.tag_ not in ("NN", "NNP") or (cls != ANY and found not in (cls, ANY)):
+            continue
+        if _in_example_list(t):
+            continue  # "newer Nissan models like the Altima": examples, not the thing
+        name = _name_at(doc, t)
+        if name:
+            return name
+    return None
+
+
+def _section_start(doc: Doc, i: int) -> int:
+    """The first token after the last heading line before token i (a listing story's
+    section is about the thing its heading names, and a description stays inside it)."""
+    text = doc_text(doc)
+    pos = doc[i].idx
+    end = text.rfind("\n", 0, pos)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if line and _HEADING.fullmatch(line):
+            span = doc.char_span(end, pos, alignment_mode="expand")
+            return span.start if span is not None and len(span) else i
+        end = start - 1
+    return 0
+
+
+def _in_example_list(t: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("like", "including") for c in t.children) or \
+        any(a.lower_ in ("like", "including") and a.dep_ == "prep" for a in t.ancestors)
+
+
+def _name_at(doc: Doc, noun: Token) -> Optional[str]:
+    """The name a class noun is written with: after a naming verb ("a wagon called the
+    ID. Space Vizzion Concept"), else the proper nouns right before it, past a few
+    plain modifiers ("the Sentra compact sedan", "Ford's Mustang Mach E SUV")."""
+    after = noun.i + 1
+    if after < len(doc) and doc[after].lower_ in {w.lower() for w in _rules().naming_verbs}:
+        k = after + 1
+        while k < len(doc) and doc[k].lower_ in ("the", "a", "an", "as"):
+            k += 1
+        run = _run_forward(doc, k)  # what it is called is its name, whatever NER makes of it
+    elif after < len(doc) and _name_token(doc[after]) and doc[after].ent_type_ not in ("DATE", "TIME") \
+            and not doc[after].is_sent_start:
+        run = _run_forward(doc, after)  # a name in apposition: "the space agency NASA", "the carrier Emirates"
+    else:
+        run = _run_backward(doc, noun)
+        if run and all(t.ent_type_ in _NAMED_LABELS for t in run) and all(t.ent_iob_ == "I" for t in run[1:]):
+            return None  # a company or place alone ("the Boeing jet"): the maker, not the thing
+    while len(run) > 1 and run[-1].lower_ in {w.lower() for w in _rules().kind_after_name}:
+        run = run[:-1]
+    if not run:
+        return None
+    text = doc_text(doc)
+    return text[run[0].idx:run[-1].idx + len(run[-1].text)]
+
+
+def _name_token(t: Token) -> bool:
+    return t.pos_ == "PROPN" or _designation(t)
+
+
+def _designation(t: Token) -> bool:
+    return bool(_DESIGNATION.fullmatch(t.text)) and any(c.isalpha() for c in t.text) and any(c.isdigit() for c in t.text)
+
+
+def _run_forward(doc: Doc, k: int) -> list[Token]:
+    run: list[Token] = []
+    while k < len(doc):
+        t = doc[k]
+        glued_stop = t.text == "." and run and not run[-1].whitespace_ and k + 1 < len(doc) \
+            and doc[k + 1].text[:1].isupper() and "\n" not in t.whitespace_
+        if not (_name_token(t) or glued_stop):
+            break
+        run.append(t)
+        k += 1
+    while run and run[-1].text == ".":
+        run.pop()
+    return run
+
+
+def _run_backward(doc: Doc, noun: Token) -> list[Token]:
+    k, plain = noun.i - 1, 0
+    while k >= 0 and plain < 4:
+        t = doc[k]
+        if t.text == "-" or (not _name_token(t) and t.pos_ in ("ADJ", "NOUN") and t.text[:1].islower()):
+            k, plain = k - 1, plain + 1  # plain modifiers between name and noun: "compact", "small"
+            continue
+        break
+    run: list[Token] = []
+    while k >= 0 and doc[k].dep_ != "poss" and (_name_token(doc[k]) or (run and k > 0 and _name_token(doc[k - 1]) and (
+            doc[k].like_num  # "PlayStation 5 Pro"
+            or (doc[k].text == "." and not doc[k - 1].whitespace_ and len(doc[k - 1]) <= 3)))):  # "ID. Space Vizzion"
+        run.insert(0, doc[k])
+        k -= 1
+    return run
+
+
+_NOT_NAMES = r"(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|Your|Every|Each|Some|Any|No)\b"
+
+
+@lru_cache(maxsize=None)
+def naming_pattern() -> re.Pattern:
+    """A sentence that names a thing with its class noun ("the Sentra compact sedan",
+    "Ford's Mustang Mach E SUV", "a wagon called the ID. Space Vizzion Concept"): the
+    prefilter keeps it as the context a later description ("the new version") points
+    back to (extract/prefilter.py)."""
+    nouns = "|".join(sorted({re.escape(w) for w in _class_of()}, key=len, reverse=True))
+    verbs = "|".join(re.escape(w) for w in _rules().naming_verbs)
+    name = rf"(?!{_NOT_NAMES})[A-Z][\w.-]*"
+    return re.compile(rf"{name}(?:\s+[\w-]+){{0,3}}?\s+(?i:{nouns})\b|(?i:\b(?:{nouns})\s+(?:{verbs})\s+(?:the\s+)?){name}")
+
+
+# A model designation written right before a class noun: "787-9 jet", "A350 jet", "F-150 pickup".
+_DESIGNATION_BEFORE = re.compile(r"(?<![\w,.$-])([A-Z]{0,4}-?\d{1,4}(?:-\d{1,3})?[A-Za-z]{0,3})\s+$")
+
+
+def designated(tok: Token) -> Optional[str]:
+    """The model designation a class noun is written with, in the phrase itself or in
+    its apposition ("The mid-size wide body 787-9 jet is ..."): the thing's name. Not a
+    year ("the 2020 model") and not a bare number ("30 jets")."""
+    text = doc_text(tok.doc)
+    for t in [tok] + [c for c in tok.children if c.dep_ == "appos"]:
+        if _class_of().get(t.lower_) is None or t.tag_ not in ("NN", "NNP"):
+            continue
+        line = text.rfind("\n", 0, t.idx) + 1
+        m = _DESIGNATION_BEFORE.search(text, max(line, t.idx - 20), t.idx)
+        if m and not re.fullmatch(r"(?:19|20)\d\d|\d+", m.group(1)):
+            # a designation of digits alone is no name by itself: "787-9 jet", "F-150 pickup"; "RAV4", "A350" are
+            return m.group(1) if sum(c.isalpha() for c in m.group(1)) >= 2 else f"{m.group(1)} {t.text}"
+    return None
