@@ -17,7 +17,6 @@ import sqlite3
 from typing import Optional
 
 import click
-from click.utils import make_default_short_help
 
 from claims.dbopen import StoreError
 
@@ -72,7 +71,8 @@ class LazyGroup(click.Group):
 
     def _summary(self, name: str, limit: int) -> str:
         if name in self.lazy_commands and name not in self.commands:
-            return make_default_short_help(self.lazy_commands[name][1], limit)
+            # a bare command carrying the summary shortens it as the real one would
+            return click.Command(name, help=self.lazy_commands[name][1]).get_short_help_str(limit)
         return self.commands[name].get_short_help_str(limit)
 
 
