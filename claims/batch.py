@@ -18,18 +18,25 @@ All results come back to the single `Writer`, which stores them in batched trans
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
 import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from collections import deque
+from multiprocessing.connection import wait as wait_for
 from typing import Callable, Iterable, Iterator, Optional
 
 from pydantic import BaseModel
 
-from claims.read_ahead import NOT_READY, ReadAhead  # noqa: F401 -- ReadAhead re-exported
+from extract.pipeline import STALL, article_from_source, extract_many, load_nlp
+from extract.read import printable_name
 from extract.records import Article, Claim, Source
+
+from claims.read_ahead import NOT_READY, ReadAhead  # noqa: F401 -- ReadAhead re-exported
+from claims.sources import one_line
+from claims.store import InvalidDocumentError, content_hash
 
 # Tasks in flight per worker: enough to keep every worker busy while the writer
 # stores, few enough that memory stays flat.
@@ -55,11 +62,6 @@ class DocumentOutcome(BaseModel):
     error: Optional[str] = None
 
 
-def _one_line(e: BaseException) -> str:
-    text = str(e).strip()
-    return text.splitlines()[0] if text else type(e).__name__
-
-
 def process_source(source: Source, furniture: frozenset[str], nlp) -> DocumentOutcome:
     """Clean `source` and extract its claims. Never raises: a failure is the outcome."""
     [outcome] = process_sources([source], furniture, nlp)
@@ -71,8 +73,6 @@ def process_sources(sources: Iterable[Source | object], furniture: frozenset[str
     all of them streamed through one `nlp.pipe` (extract.pipeline.extract_many). A
     STALL among the sources hands back every document before it. Never raises: a
     failure is that document's outcome."""
-    from extract.pipeline import STALL, article_from_source, extract_many
-
     def cleaned() -> Iterator[tuple[object, Optional[Article], str]]:
         for source in sources:
             if source is STALL:  # the next source is slow to come: what is read comes out now
@@ -81,7 +81,7 @@ def process_sources(sources: Iterable[Source | object], furniture: frozenset[str
             try:
                 article = article_from_source(source, furniture)
             except Exception as e:  # a page the cleaner cannot handle is reported, not fatal
-                yield DocumentOutcome(doc=source.doc, error=f"cannot clean: {_one_line(e)}"), None, source.doc
+                yield DocumentOutcome(doc=source.doc, error=f"cannot clean: {one_line(e)}"), None, source.doc
                 continue
             yield (source, article), article, source.doc
 
@@ -91,7 +91,7 @@ def process_sources(sources: Iterable[Source | object], furniture: frozenset[str
             continue
         source, article = key
         if isinstance(claims, Exception):  # recorded with its reason; the batch goes on
-            yield DocumentOutcome(doc=source.doc, error=f"extraction failed: {type(claims).__name__}: {_one_line(claims)}")
+            yield DocumentOutcome(doc=source.doc, error=f"extraction failed: {type(claims).__name__}: {one_line(claims)}")
         else:
             yield DocumentOutcome(doc=source.doc, article=article, claims=claims or [])
 
@@ -139,15 +139,11 @@ class InProcess(Engine):
     kept waiting STALL_SECONDS for its next source hands back what it holds."""
 
     def __init__(self, model: Optional[str], furniture: frozenset[str]):
-        from extract.pipeline import load_nlp
-
         self.nlp = load_nlp(model)
         self.furniture = furniture
         self.inbox: Optional[queue.Queue] = None
 
     def _work(self, inbox: queue.Queue, outbox: queue.Queue) -> None:
-        from extract.pipeline import STALL
-
         taken: deque[Source] = deque()
 
         def kept() -> Iterator[Source | object]:
@@ -221,20 +217,15 @@ _worker: dict = {}
 
 
 def _init_worker(model: Optional[str], furniture: frozenset[str]) -> None:
-    from extract.pipeline import load_nlp
-
-    _exit_with_parent()
+    exit_with_parent()
 
     _worker["nlp"] = load_nlp(model)
     _worker["furniture"] = furniture
 
 
-def _exit_with_parent() -> None:
+def exit_with_parent() -> None:
     """A worker whose parent run was killed (kill -9) ends too, instead of waiting on
     its task queue for ever: a thread waits on the parent's sentinel."""
-    import os
-    from multiprocessing.connection import wait as wait_for
-
     parent = multiprocessing.parent_process()
     if parent is None:
         return
@@ -298,7 +289,7 @@ class ProcessPool(Engine):
                     broken = True
                     outcomes = [DocumentOutcome(doc=s.doc, error="worker process died (out of memory?)") for s in chunk]
                 except Exception as e:  # outcomes that could not come back (pickling)
-                    outcomes = [DocumentOutcome(doc=s.doc, error=f"worker failed: {type(e).__name__}: {_one_line(e)}")
+                    outcomes = [DocumentOutcome(doc=s.doc, error=f"worker failed: {type(e).__name__}: {one_line(e)}")
                                 for s in chunk]
                 yield from zip(chunk, outcomes)
             if broken:
@@ -324,8 +315,6 @@ _thread = threading.local()
 
 def dask_task(source: Source, furniture: frozenset[str], model: Optional[str]) -> DocumentOutcome:
     """The per-document work as a Dask task (importable by name on every worker)."""
-    from extract.pipeline import load_nlp
-
     if getattr(_thread, "model", object()) != model:
         _thread.nlp = load_nlp.__wrapped__(model)  # a fresh pipeline, not the shared cached one
         _thread.model = model
@@ -393,7 +382,7 @@ class DaskEngine(Engine):
                 try:
                     outcome = future.result()
                 except Exception as e:  # a task that failed on the cluster: reported, batch goes on
-                    outcome = DocumentOutcome(doc=source.doc, error=f"dask task failed: {type(e).__name__}: {_one_line(e)}")
+                    outcome = DocumentOutcome(doc=source.doc, error=f"dask task failed: {type(e).__name__}: {one_line(e)}")
             elif now >= deadline:
                 future.cancel()
                 outcome = DocumentOutcome(doc=source.doc, error="timeout")
@@ -410,23 +399,6 @@ class DaskEngine(Engine):
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
-
-
-def make_engine(engine: str, *, workers: int, model: Optional[str], furniture: frozenset[str],
-                scheduler: Optional[str] = None, doc_timeout: Optional[float] = None) -> Engine:
-    """`doc_timeout` (seconds) bounds each document: locally it means worker processes
-    that can be killed (claims/workers.py), even for one worker."""
-    if engine == "dask":
-        return DaskEngine(scheduler, workers, model, furniture, doc_timeout)
-    if engine != "local":
-        raise ValueError(f"unknown engine {engine!r} (local or dask)")
-    if doc_timeout:
-        from claims.workers import KillablePool
-
-        return KillablePool(workers, model, furniture, doc_timeout)
-    if workers <= 1:
-        return InProcess(model, furniture)
-    return ProcessPool(workers, model, furniture)
 
 
 # --------------------------------------------------------------------------- the writer
@@ -451,8 +423,6 @@ class Writer:
         return key in self.pending_hashes or self.store.has_document(key)
 
     def fail(self, doc: str, reason: str) -> None:
-        from extract.read import printable_name
-
         doc = printable_name(doc)  # a newline in a name must not forge a report line
         self.log(f"{doc}: {reason}")
         self.store.record_failure(doc, reason)
@@ -467,8 +437,6 @@ class Writer:
         if outcome.error is not None or outcome.article is None:
             self.fail(source.doc, outcome.error or "no article")
             return
-        from claims.store import content_hash
-
         self.done += 1
         self.pending.append((source, outcome.article, outcome.claims))
         self.pending_hashes.add(content_hash(source.raw))
@@ -488,13 +456,11 @@ class Writer:
     def flush(self) -> None:
         if not self.pending:
             return
-        from claims.store import InvalidDocumentError
-
         batch, self.pending, self.pending_hashes, self.oldest = self.pending, [], set(), None
         for (source, _, claims), result in zip(batch, self.store.add_documents(batch)):
             if isinstance(result, InvalidDocumentError):
                 self.done -= 1  # counted when it came in; fail() counts it again
-                self.fail(source.doc, f"extraction failed: {type(result).__name__}: {_one_line(result)}")
+                self.fail(source.doc, f"extraction failed: {type(result).__name__}: {one_line(result)}")
             elif result is None:
                 self.report.skipped += 1
             else:

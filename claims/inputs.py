@@ -10,7 +10,7 @@ from extract.article import article_from_source
 from extract.read import MAX_BYTES, ReadError, decode_bytes, gunzip, media_type_of
 from extract.records import Source
 
-from claims.ingest import LoadedInput, load_inputs
+from claims.sources import LoadedInput, load_inputs
 
 STDIN = "-"
 

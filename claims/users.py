@@ -1,5 +1,5 @@
 """Reviewer accounts for the review app: names and password hashes, kept in the
-secrets file beside the claims database (claims/vault.py), never in the database itself.
+secrets file beside the claims database (claims/store/vault.py), never in the database itself.
 
 Passwords are hashed with scrypt (werkzeug's default: N=32768, r=8, p=1, a random
 16-byte salt per password); only the hash is stored. `claims user add NAME --db FILE`
@@ -15,7 +15,7 @@ from functools import lru_cache
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from claims.store import ClaimStore, StoreError, UserRow
-from claims.vault import Vault, vault_path
+from claims.store.vault import Vault, vault_path
 
 PASSWORD_METHOD = "scrypt"
 MIN_PASSWORD_LENGTH = 10

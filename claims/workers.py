@@ -16,16 +16,15 @@ import time
 from multiprocessing.connection import Connection, wait
 from typing import Iterator, Optional
 
-from claims.batch import HEARTBEAT_SECONDS, NOT_READY, DocumentOutcome, Engine, process_source
+from extract.pipeline import load_nlp
 from extract.records import Source
+
+from claims.batch import HEARTBEAT_SECONDS, NOT_READY, DocumentOutcome, Engine, exit_with_parent, process_source
 
 
 def _serve(conn: Connection, model: Optional[str], furniture: frozenset[str]) -> None:
     """A worker's life: load the pipeline once, then one document in, one outcome out."""
-    from claims.batch import _exit_with_parent
-    from extract.pipeline import load_nlp
-
-    _exit_with_parent()
+    exit_with_parent()
     nlp = load_nlp(model)
     # A pipeline's first document pays for lazy loading (seconds on a busy machine): paid
     # here, before the worker says it is ready and the first real document's time starts.

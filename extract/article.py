@@ -7,6 +7,8 @@ second. extract.pipeline re-exports `article_from_source`.
 
 from __future__ import annotations
 
+from extract.dates import date_from_url
+from extract.html import clean_html
 from extract.records import Article, Source
 from extract.textclean import clean_text
 
@@ -14,8 +16,6 @@ from extract.textclean import clean_text
 def article_from_source(source: Source, recurring: frozenset[str] = frozenset()) -> Article:
     """Clean a source to its article: HTML through the HTML extractor, text by lines."""
     if source.media_type == "text/html":
-        from extract.html import clean_html
-
         article = clean_html(source.text, url=source.final_url or source.url)
     else:
         article = clean_text(source.text, recurring)
@@ -27,7 +27,5 @@ def _dated(article: Article, source: Source) -> Article:
     states, else the one the user gave (--date). A date the page states is never overridden."""
     if article.date:
         return article
-    from extract.dates import date_from_url
-
     date = date_from_url(source.final_url) or date_from_url(source.url) or source.date
     return article.model_copy(update={"date": date}) if date else article

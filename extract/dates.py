@@ -1,4 +1,10 @@
-"""Publication dates an article's URL states, for pages that state none themselves."""
+"""Calendar dates written in page metadata, and the ones an article's URL states.
+
+`parse_date` reads the first plausible date in a string (ISO, slashed, or with a month
+name); `date_from_url` the one a URL's path states, for pages that state none
+themselves. Both are used by the HTML cleaner (extract/html/metadata.py) and the text
+cleaner, below either.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +14,43 @@ from functools import lru_cache
 from typing import Optional
 from urllib.parse import urlsplit
 
+from extract.lexicon import alternation
+from extract.months import month_numbers
+from extract.rule_files import UrlDatesRules
+from extract.rules import load_rules
+
+_MONTHS = month_numbers()  # extract/data/calendar.toml
+_MONTH_RE = alternation(_MONTHS)
+_DATE_PATTERNS = [
+    (re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), ("y", "m", "d")),
+    (re.compile(r"(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)"), ("y", "m", "d")),
+    (re.compile(r"(?<!\d)(\d{4})\.(\d{1,2})\.(\d{1,2})(?!\d)"), ("y", "m", "d")),
+    (re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I), ("mn", "d", "y")),
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I), ("d", "mn", "y")),
+    (re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)"), ("y", "m", "d")),
+]
+
+
+def parse_date(s: Optional[str]) -> Optional[dt.date]:
+    """The first plausible calendar date in `s` (ISO, slashed, or with a month name)."""
+    if not s:
+        return None
+    s = s[:200]
+    for pattern, order in _DATE_PATTERNS:
+        for m in pattern.finditer(s):
+            parts = dict(zip(order, m.groups()))
+            month = _MONTHS.get(parts["mn"].lower()) if "mn" in parts else int(parts["m"])
+            try:
+                d = dt.date(int(parts["y"]), month or 0, int(parts["d"]))
+            except (ValueError, TypeError):
+                continue
+            if 1900 <= d.year <= 2100:
+                return d
+    return None
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, ...]:
-    from extract.rule_files import UrlDatesRules
-    from extract.rules import load_rules
-
     return tuple(re.compile(p, re.I) for p in load_rules("url_dates.toml", UrlDatesRules).patterns)
 
 
@@ -21,8 +59,6 @@ def date_from_url(url: Optional[str]) -> Optional[dt.date]:
 
     Only the path is read (a host or query is no date); an impossible day (2019/13/40)
     or a month-only path is None rather than a guess."""
-    from extract.html import parse_date
-
     if not url:
         return None
     path = urlsplit(url).path

@@ -16,7 +16,7 @@ from claims.ingest import ingest
 from claims.review import create_app
 from claims.store import ClaimStore
 from claims.users import add_user
-from claims.vault import vault_path
+from claims.store.vault import vault_path
 
 from .conftest import CORPUS
 

@@ -164,3 +164,37 @@ def test_conflicts_table_shows_corroborations_and_query_filters_them(corpus_db):
     # run-rate agrees with one quarter's level read as a year's (4 x 37.6 = 150.4)
     assert {(r["subject"], r["surface"]) for r in rows if r["metric"] != "capex"} == {
         ("AWS", "28%"), ("AWS", "$150 billion"), ("AWS", "$37.6 billion")}
+
+
+# `claims --help` lists the commands from claims/cli.py's COMMANDS without importing them
+# (bench/throughput.py times the startup); each summary there must be its command's own.
+@pytest.mark.parametrize("name", ["clean", "conflicts", "export", "extract", "migrate", "query", "review",
+                                  "run", "user"])
+def test_help_summary_of_each_command_is_the_first_paragraph_of_its_help(name):
+    import importlib
+
+    from claims.cli import COMMANDS
+
+    path, summary = COMMANDS[name]
+    module, attribute = path.split(":")
+    command = getattr(importlib.import_module(module), attribute)
+    assert command.name in (name, attribute)
+    assert command.help.split("\n\n")[0] == summary
+
+
+_LOADED = ("import sys\nfrom claims.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+           "print(' '.join(sorted({m.split('.')[0] if m.startswith(('spacy', 'trafilatura')) else m for m in sys.modules"
+           " if m.startswith(('claims.commands.', 'claims.store', 'spacy', 'trafilatura'))})))")
+
+
+@pytest.mark.parametrize("args, loaded", [
+    (["--help"], ""),
+    (["clean", "--help"], "claims.commands.clean claims.commands.output"),
+    (["clean", "tests/fixtures/html/news_meta.html"], "claims.commands.clean claims.commands.output trafilatura"),
+], ids=["help", "clean-help", "clean-page"])
+def test_commands_that_need_no_model_do_not_load_spacy(args, loaded):
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-c", _LOADED, *args], capture_output=True, text=True, cwd=ROOT)
+    assert proc.stdout.splitlines()[-1] == loaded, proc.stderr

@@ -20,7 +20,7 @@ from claims.store import ClaimStore
 from claims.store import migrations as store_migrations
 from claims.store.migrations import MIGRATIONS
 from claims.users import add_user, authenticate, set_password
-from claims.vault import vault_path
+from claims.store.vault import vault_path
 
 from .review_support import PASSWORD, REVIEWER, alphabet_conflict, build_review_db, copy_db, csrf_from, serve, sign_in
 from .review_support import built_db, db, server  # noqa: F401 (fixtures)

@@ -63,7 +63,7 @@ def create_app(
     """The review app on the database at `db_path`.
 
     secret_key: signs session cookies; default $CLAIMS_REVIEW_SECRET_KEY, else a key
-    made once and kept in the 0600 secrets file beside the database (claims/vault.py). secure_cookies: send the session cookie over
+    made once and kept in the 0600 secrets file beside the database (claims/store/vault.py). secure_cookies: send the session cookie over
     HTTPS only (set it when serving behind TLS). organization: the author named in
     ClaimReview exports. base_url: where the app is published (links in ClaimReview
     exports; relative links without it), and the one origin a POST may come from

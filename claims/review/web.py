@@ -16,7 +16,7 @@ from flask import abort, current_app, g, request, session, url_for
 from claims.store import ClaimStore, DocumentRow, ReviewRow, StoredClaim, UserRow
 from claims import users
 from claims.users import same_token
-from claims.vault import Vault
+from claims.store.vault import Vault
 
 PER_PAGE = 50
 # Deeper than any database holds, and small enough that its offset fits SQLite's integers.

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from claims.store.vault import Vault
+
 
 def _append_only(table: str, what: str, events: tuple[str, ...] = ("UPDATE", "DELETE")) -> str:
     """Triggers that refuse to change or delete a row of `table`: a reviewer's decisions
@@ -346,7 +348,7 @@ CREATE INDEX idx_claim_ratings_key ON claim_ratings (claim_key, id);
 def _m009_secrets_out(db: Database) -> None:
     """Reviewers' password hashes and the session key leave the claims database.
 
-    Databases made before the secrets file (claims/vault.py) kept them in `users` and
+    Databases made before the secrets file (claims/store/vault.py) kept them in `users` and
     `settings`, readable by anyone who may read (or publish) the database. Accounts are
     copied into `<database>.secrets` (0600) first, then the rows are deleted here; the
     tables stay, empty, so older code opening the file still finds them. An in-memory
@@ -356,8 +358,6 @@ def _m009_secrets_out(db: Database) -> None:
     if not path:
         return
     if users:
-        from claims.vault import Vault  # the vault imports the store: a late import, as here only
-
         vault = Vault(path)
         try:
             vault.import_users(users)

@@ -9,6 +9,8 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from extract.read import ReadError, decode_bytes
+
 
 # Bounds: a news page is a few hundred kilobytes and a few thousand elements.
 MAX_HTML_CHARS = 10_000_000
@@ -64,8 +66,6 @@ def _drop_bad_char_ref(m: re.Match) -> str:
 
 def prepare_page(html: Any) -> str:
     if isinstance(html, (bytes, bytearray)):
-        from extract.read import ReadError, decode_bytes
-
         try:
             html, _ = decode_bytes(bytes(html))
         except ReadError as e:

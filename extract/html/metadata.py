@@ -9,44 +9,14 @@ from collections import deque
 from typing import Any, Iterator, Optional
 from urllib.parse import urljoin, urlsplit
 
+from extract.dates import date_from_url, parse_date
 from extract.html.boilerplate import rules
 from extract.html.guards import MAX_JSONLD_CHARS, MAX_META_CHARS, CONTROL_MAP
 from extract.html.tree import one_line, text_of
-from extract.lexicon import alternation
-from extract.months import month_numbers
 from extract.records import PageMetadata
 
 
 # -- metadata ------------------------------------------------------------------------------
-
-_MONTHS = month_numbers()  # extract/data/calendar.toml
-_MONTH_RE = alternation(_MONTHS)
-_DATE_PATTERNS = [
-    (re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), ("y", "m", "d")),
-    (re.compile(r"(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)"), ("y", "m", "d")),
-    (re.compile(r"(?<!\d)(\d{4})\.(\d{1,2})\.(\d{1,2})(?!\d)"), ("y", "m", "d")),
-    (re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I), ("mn", "d", "y")),
-    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I), ("d", "mn", "y")),
-    (re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)"), ("y", "m", "d")),
-]
-
-
-def parse_date(s: Optional[str]) -> Optional[dt.date]:
-    """The first plausible calendar date in `s` (ISO, slashed, or with a month name)."""
-    if not s:
-        return None
-    s = s[:200]
-    for pattern, order in _DATE_PATTERNS:
-        for m in pattern.finditer(s):
-            parts = dict(zip(order, m.groups()))
-            month = _MONTHS.get(parts["mn"].lower()) if "mn" in parts else int(parts["m"])
-            try:
-                d = dt.date(int(parts["y"]), month or 0, int(parts["d"]))
-            except (ValueError, TypeError):
-                continue
-            if 1900 <= d.year <= 2100:
-                return d
-    return None
 
 
 def _clean_meta(s: Any) -> Optional[str]:
@@ -280,8 +250,6 @@ def extract_metadata(root, url: Optional[str] = None, rejected: Optional[list[st
             if date:
                 break
     if not date:
-        from extract.dates import date_from_url
-
         date = date_from_url(page_url) or date_from_url(url)
 
     if not date:

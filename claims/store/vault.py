@@ -17,7 +17,8 @@ import sqlite3
 from pathlib import Path
 from typing import Optional
 
-from claims.store import StoreError, UserRow
+from claims.dbopen import StoreError
+from claims.store.models import UserRow
 
 SUFFIX = ".secrets"
 
