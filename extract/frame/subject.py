@@ -351,7 +351,7 @@ def _named_before(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, sou
         if hit[2] != source and not is_credited(sent.start_char + hit[0], sent.start_char + hit[1]) \
                 and not (prefix[hit[0] - 1:hit[0]] == "(" and prefix[hit[1]:hit[1] + 1] == ")"):
             return hit[2], WEAK  # not "(Reuters)", a credit in brackets of its own
-    for ent in reversed([e for e in span_ents(sent) if e.end_char <= q.start and e.label_ in ("ORG",)
+    for ent in reversed([e for e in span_ents(sent) if e.end_char <= q.start and e.label_ in cues.organisation_labels
                          and is_entity_text(e.text, cues) and not is_credited(e.start_char, e.end_char)
                          and not bracketed(e)]):
         name = canon(ent.text)
