@@ -32,7 +32,7 @@ def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     found = _list_label(doc, span, q) or _respectively(doc, sent, q, in_sent, cues) or _aged_person(doc, span, q, cues)
     if found:
         return found, STRONG
-    for step in (_partitive_whole, _goods_valued, _holder_with, _valued_company, _owner_of_figure_phrase):
+    for step in (_modified_name, _partitive_whole, _goods_valued, _holder_with, _valued_company, _owner_of_figure_phrase):
         hit = step(doc, span, q, cues, ctx)
         if hit is not None:
             return hit
@@ -73,6 +73,49 @@ def _list_label(doc: Doc, span: Span, q: Quantity) -> Optional[str]:
     if not label or span.start <= label[-1].i or not any(t.pos_ == "PROPN" for t in label) or metric_head(label[-1]):
         return None
     return m.group(1)
+
+
+def _modified_name(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
+    """A figure written as a modifier of a name is that name's: "the 1,900-mile-wide
+    Europa", "a $129.99 Premiere Edition", "the 6-foot-9 Antetokounmpo". The name the
+    figure describes, before any clause above it; not a common noun ("30 Boeing jets"
+    are jets)."""
+    tok = span.root
+    for _ in range(4):
+        if tok.dep_ not in _MODIFIER_DEPS or tok.head.i == tok.i or tok.head.pos_ == "NOUN" and tok.head.i >= span.end:
+            break
+        tok = tok.head
+    if tok.head.pos_ == "NOUN" and tok.head.ent_type_ == "QUANTITY" and tok.dep_ in _MODIFIER_DEPS:
+        tok = tok.head  # "1,900-mile-wide (3,100 kilometers) Europa": the other figure's measure noun
+    if span.start <= tok.i < span.end or tok.ent_type_ == "QUANTITY":
+        # "(3,100 kilometers) Europa": the figure's own measure noun, the name in apposition
+        # (a unit, not a counted noun: "four countries (Portugal, England, ...)" are countries)
+        tok = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i >= span.end
+                    and q.unit != "count"), tok)
+    if tok.pos_ != "PROPN" or span.start <= tok.i < span.end or tok.lower_ in cues.pronouns:
+        return None
+    name, _ = name_np(tok, doc, cues, span)
+    if not name:
+        # a product or edition no entity tagger knows ("Premiere Edition"): the proper
+        # noun phrase as written
+        words = [doc[i] for i in range(max(span.end, tok.i - 4), tok.i + 1)]
+        while words and words[0].pos_ != "PROPN":
+            words = words[1:]
+        name = " ".join(t.text for t in words) if words and all(t.pos_ == "PROPN" for t in words) \
+            and not _title_case(tok.sent) else None
+    return (name, STRONG) if name and any(c.isupper() for c in name) else None
+
+
+def _title_case(sent: Span) -> bool:
+    """A heading written in title case ("The $600 Billion Gap, Explained"): its capitals
+    mark no names."""
+    words = [t for t in sent if t.is_alpha and len(t.text) > 3]
+    return bool(words) and all(t.text[0].isupper() for t in words)
+
+
+# How a figure modifies the noun it describes: "$129.99 Edition" (nummod), "1,900-mile"
+# (npadvmod) "-wide" (amod), "10.7 teraflop" (compound).
+_MODIFIER_DEPS = frozenset({"nummod", "npadvmod", "amod", "compound", "quantmod", "nmod"})
 
 
 def _partitive_whole(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:

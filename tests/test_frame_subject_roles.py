@@ -1,0 +1,45 @@
+"""Framing, who a figure is about, from the figure's own phrase and its clause's roles
+(extract/frame/subject.py). A figure written as a modifier of a name is that name's
+("the 1,900-mile-wide Europa", "a $129.99 Premiere Edition"); a figure that counts a
+common noun is not the name that qualifies it."""
+
+import pytest
+
+from extract.records import Article
+
+# id, sentence, surface, expected subject
+MODIFIED_NAME = [
+    ("astronomy-moon-width",
+     "Astronomers used the W. M. Keck Observatory in Hawaii to study the 1,900-mile-wide "
+     "(3,100 kilometers) Europa, which astrobiologists regard as one of the best bets to host life.",
+     "3,100 kilometers", "Europa"),
+    ("astronomy-moon-width-first",
+     "Astronomers used the W. M. Keck Observatory in Hawaii to study the 1,900-mile-wide "
+     "(3,100 kilometers) Europa, which astrobiologists regard as one of the best bets to host life.",
+     "1,900-mile", "Europa"),
+    ("games-edition-price",
+     "Google's gaming offering is offered at a monthly rate for its subscription (there is also "
+     "a $129.99 Premiere Edition available for preorder that includes a controller).",
+     "$129.99", "Premiere Edition"),
+    ("heading-title-case", "The $600 Billion Gap, Explained Without the Jargon", "$600 Billion", None),
+    ("counted-countries",
+     "He has won a domestic title in a record four different countries (Portugal, England, Italy and Spain).",
+     "four different countries", None),
+]
+
+
+def _claims(nlp, text):
+    from extract.pipeline import extract_claims
+
+    return extract_claims(Article(text=text, regions=[(0, len(text))], date=None), "case", nlp)
+
+
+def _subject(nlp, text, surface):
+    hits = [c for c in _claims(nlp, text) if c.surface == surface]
+    assert hits, f"{surface!r} not extracted"
+    return hits[0].subject
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in MODIFIED_NAME], ids=[c[0] for c in MODIFIED_NAME])
+def test_a_figure_that_modifies_a_name_is_the_names(nlp, text, surface, subject):
+    assert _subject(nlp, text, surface) == subject
