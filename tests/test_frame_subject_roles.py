@@ -43,3 +43,18 @@ def _subject(nlp, text, surface):
 @pytest.mark.parametrize("text,surface,subject", [c[1:] for c in MODIFIED_NAME], ids=[c[0] for c in MODIFIED_NAME])
 def test_a_figure_that_modifies_a_name_is_the_names(nlp, text, surface, subject):
     assert _subject(nlp, text, surface) == subject
+
+
+# id, sentence, surface, expected subject: a verb's first object receives its second
+RECIPIENT = [
+    ("hockey-lead",
+     "Parise's first-period goals gave the Wild a commanding two-goal lead they wouldn't relinquish.",
+     "two-goal", "Wild"),
+    ("election-majority", "The vote handed Labour a 40-seat majority in parliament.", "40-seat", "Labour"),
+    ("pronoun-recipient", "The company gave him a $5 million bonus.", "$5 million", None),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in RECIPIENT], ids=[c[0] for c in RECIPIENT])
+def test_the_first_object_of_a_giving_verb_owns_the_figure_given(nlp, text, surface, subject):
+    assert _subject(nlp, text, surface) == subject

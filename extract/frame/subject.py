@@ -32,7 +32,7 @@ def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     found = _list_label(doc, span, q) or _respectively(doc, sent, q, in_sent, cues) or _aged_person(doc, span, q, cues)
     if found:
         return found, STRONG
-    for step in (_modified_name, _partitive_whole, _goods_valued, _holder_with, _valued_company, _owner_of_figure_phrase):
+    for step in (_modified_name, _recipient, _partitive_whole, _goods_valued, _holder_with, _valued_company, _owner_of_figure_phrase):
         hit = step(doc, span, q, cues, ctx)
         if hit is not None:
             return hit
@@ -103,6 +103,24 @@ def _modified_name(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) 
             words = words[1:]
         name = " ".join(t.text for t in words) if words and all(t.pos_ == "PROPN" for t in words) \
             and not _title_case(tok.sent) else None
+    return (name, STRONG) if name and any(c.isupper() for c in name) else None
+
+
+def _recipient(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
+    """The first object of a verb with two ("goals gave the Wild a two-goal lead", "the
+    vote handed Labour a 40-seat majority") receives the second: the figure in the
+    second object is the recipient's, not the giver's. A name only."""
+    np = span.root
+    for _ in range(4):
+        if np.pos_ in ("NOUN", "PROPN") and not (span.start <= np.i < span.end) or np.dep_ not in _MODIFIER_DEPS:
+            break
+        np = np.head
+    if np.dep_ != "dobj" or np.head.pos_ != "VERB":
+        return None
+    first = [c for c in np.head.children if c.dep_ in ("dative", "dobj") and c.i < span.start and c.i != np.i]
+    if not first or first[0].lower_ in cues.pronouns:
+        return None
+    name, _ = name_np(first[0], doc, cues, span)
     return (name, STRONG) if name and any(c.isupper() for c in name) else None
 
 
