@@ -58,3 +58,19 @@ RECIPIENT = [
 @pytest.mark.parametrize("text,surface,subject", [c[1:] for c in RECIPIENT], ids=[c[0] for c in RECIPIENT])
 def test_the_first_object_of_a_giving_verb_owns_the_figure_given(nlp, text, surface, subject):
     assert _subject(nlp, text, surface) == subject
+
+
+# id, sentence, surface, expected subject: the possessor of the phrase a figure's phrase hangs on
+POSSESSOR_ABOVE = [
+    ("hockey-attendance",
+     "“He’s getting a little bit of confidence back,” Boudreau said before the Wild’s 4-1 win over "
+     "the Sabres in front of 15,522 in KeyBank Center.", "15,522", "Wild"),
+    ("company-buyback",
+     "Shares rose after Microsoft's announcement of a buyback of up to $60 billion on Tuesday.",
+     "$60 billion", "Microsoft"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in POSSESSOR_ABOVE], ids=[c[0] for c in POSSESSOR_ABOVE])
+def test_the_possessor_of_the_phrase_above_the_figure_owns_it(nlp, text, surface, subject):
+    assert _subject(nlp, text, surface) == subject

@@ -234,13 +234,30 @@ def _owner_of_figure_phrase(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: 
         np = np.head
     elif np.dep_ == "pobj" and np.head.dep_ == "prep" and np.head.head.pos_ == "NOUN":
         np = np.head.head  # "a purchase ... for $500 million"
-    if np.pos_ not in ("NOUN", "PROPN") or np.lower_ in cues.source_nouns:
-        return None
+    for _ in range(3):
+        # "the Wild's 4-1 win ... in front of 15,522": up the phrases the figure's hangs on
+        if np.pos_ not in ("NOUN", "PROPN") or np.lower_ in cues.source_nouns:
+            return None
+        owner = _possessor_name(np, doc, cues)
+        if owner:
+            return owner, STRONG
+        if not (np.dep_ == "pobj" and np.head.dep_ == "prep" and np.head.head.pos_ == "NOUN") \
+                or metric_head(np.head.head):
+            break  # "Apple's share of the $500 billion market": the market's size, not Apple's
+        np = np.head.head
+    return None
+
+
+def _possessor_name(np: Token, doc: Doc, cues: Cues) -> Optional[str]:
+    """The name that possesses a noun: "Zach Parise's", "the Lakers'" (a capitalised
+    plural the tagger takes for a common noun)."""
     for c in np.children:
-        if c.dep_ == "poss" and c.pos_ == "PROPN" and c.lower_ not in cues.pronouns:
-            name = entity_in(list(c.subtree), doc, cues, cues.subject_labels)
-            if name:
-                return name, STRONG
+        if c.dep_ != "poss" or c.lower_ in cues.pronouns:
+            continue
+        if c.pos_ == "PROPN":
+            return entity_in(list(c.subtree), doc, cues, cues.subject_labels)
+        if c.tag_ == "NNS" and c.text[:1].isupper() and c.i > c.sent.start and c.i > 0 and doc[c.i - 1].lower_ == "the":
+            return c.text
     return None
 
 
