@@ -32,7 +32,8 @@ def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     found = _list_label(doc, span, q) or _respectively(doc, sent, q, in_sent, cues) or _aged_person(doc, span, q, cues)
     if found:
         return found, STRONG
-    for step in (_modified_name, _recipient, _partitive_whole, _goods_valued, _holder_with, _valued_company, _owner_of_figure_phrase):
+    for step in (_modified_name, _recipient, _partitive_whole, _goods_valued, _holder_with, _valued_company,
+                 _owner_of_figure_phrase, _possessor_above):
         hit = step(doc, span, q, cues, ctx)
         if hit is not None:
             return hit
@@ -234,17 +235,32 @@ def _owner_of_figure_phrase(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: 
         np = np.head
     elif np.dep_ == "pobj" and np.head.dep_ == "prep" and np.head.head.pos_ == "NOUN":
         np = np.head.head  # "a purchase ... for $500 million"
+    if np.pos_ not in ("NOUN", "PROPN") or np.lower_ in cues.source_nouns:
+        return None
+    for c in np.children:
+        if c.dep_ == "poss" and c.pos_ == "PROPN" and c.lower_ not in cues.pronouns:
+            name = entity_in(list(c.subtree), doc, cues, cues.subject_labels)
+            if name:
+                return name, STRONG
+    return None
+
+
+def _possessor_above(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
+    """The possessor of a phrase the figure's phrase hangs on ("before the Wild's 4-1 win
+    over the Sabres in front of 15,522", "Microsoft's announcement of a buyback of $60
+    billion"), up to three prepositional phrases above the figure's own; not across a
+    measure ("Apple's share of the $500 billion market" is the market's size)."""
+    np = span.root
+    if np.dep_ in ("nummod", "compound", "amod", "quantmod") and np.head.pos_ in ("NOUN", "PROPN"):
+        np = np.head
     for _ in range(3):
-        # "the Wild's 4-1 win ... in front of 15,522": up the phrases the figure's hangs on
-        if np.pos_ not in ("NOUN", "PROPN") or np.lower_ in cues.source_nouns:
+        if not (np.dep_ == "pobj" and np.head.dep_ == "prep" and np.head.head.pos_ == "NOUN") \
+                or metric_head(np.head.head) or np.head.head.lower_ in cues.source_nouns:
             return None
+        np = np.head.head
         owner = _possessor_name(np, doc, cues)
         if owner:
             return owner, STRONG
-        if not (np.dep_ == "pobj" and np.head.dep_ == "prep" and np.head.head.pos_ == "NOUN") \
-                or metric_head(np.head.head):
-            break  # "Apple's share of the $500 billion market": the market's size, not Apple's
-        np = np.head.head
     return None
 
 
@@ -256,7 +272,7 @@ def _possessor_name(np: Token, doc: Doc, cues: Cues) -> Optional[str]:
             continue
         if c.pos_ == "PROPN":
             return entity_in(list(c.subtree), doc, cues, cues.subject_labels)
-        if c.tag_ == "NNS" and c.text[:1].isupper() and c.i > c.sent.start and c.i > 0 and doc[c.i - 1].lower_ == "the":
+        if c.tag_ == "NNS" and c.text[:1].isupper() and c.i > c.sent.start and doc[c.i - 1].lower_ == "the":
             return c.text
     return None
 
