@@ -338,6 +338,7 @@ class SubjectRules(Rules):
     locale: Locale
     goods: Goods
     list_label: ListLabel
+    speaker_self: Words
 
 
 MODELS: dict[str, type[Rules]] = {

@@ -74,3 +74,26 @@ POSSESSOR_ABOVE = [
 @pytest.mark.parametrize("text,surface,subject", [c[1:] for c in POSSESSOR_ABOVE], ids=[c[0] for c in POSSESSOR_ABOVE])
 def test_the_possessor_of_the_phrase_above_the_figure_owns_it(nlp, text, surface, subject):
     assert _subject(nlp, text, surface) == subject
+
+
+# id, sentence, surface, expected subject: quoted speech in the first person is the speaker's
+SPEAKER_SELF = [
+    ("social-my-followers",
+     "“And like, of my 1,000 followers, five swiped away,” said Will Tjernlund, a consultant.",
+     "1,000 followers", "Will Tjernlund"),
+    ("social-i-lost",
+     "“I will question why I lost 14 followers in a week where I did not post anything at all,” Minga said.",
+     "14 followers", "Minga"),
+    ("health-i-manage",
+     "“Going upstairs to bed was a 30 min activity as I could only manage two stairs at a time,” the patient said.",
+     "two stairs", "patient"),
+    ("health-my-level",
+     "“My oxygen saturation level nowadays is regularly 97%–98%, which I understand to be normal,” the patient said.",
+     "97%–98%", "patient"),
+    ("no-speaker", "My oxygen saturation level nowadays is regularly 97%–98%.", "97%–98%", None),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in SPEAKER_SELF], ids=[c[0] for c in SPEAKER_SELF])
+def test_first_person_speech_is_about_its_speaker(nlp, text, surface, subject):
+    assert _subject(nlp, text, surface) == subject

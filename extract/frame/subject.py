@@ -37,6 +37,9 @@ def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
         hit = step(doc, span, q, cues, ctx)
         if hit is not None:
             return hit
+    found = _speaker_self(span, source)
+    if found:
+        return found, STRONG
     climb = _climb(doc, sent, span, q, cues, ctx, in_sent, source)
     if climb.found is not None:
         return climb.found
@@ -275,6 +278,35 @@ def _possessor_name(np: Token, doc: Doc, cues: Cues) -> Optional[str]:
         if c.tag_ == "NNS" and c.text[:1].isupper() and c.i > c.sent.start and doc[c.i - 1].lower_ == "the":
             return c.text
     return None
+
+
+def _speaker_self(span: Span, source: Optional[str]) -> Optional[str]:
+    """The credited speaker, when the figure's own phrase is "my ..." or its clause's
+    subject is "I" ("of my 1,000 followers", "I could only manage two stairs at a time"):
+    quoted speech in the first person is about whoever speaks it."""
+    if not source:
+        return None
+    words = _self_words()
+    np = span.root
+    while np.dep_ in _MODIFIER_DEPS and np.head.i != np.i and np.pos_ not in ("NOUN", "PROPN"):
+        np = np.head
+    if any(c.dep_ == "poss" and c.lower_ in words for c in np.children):
+        return source
+    verb = span.root
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") and clause_subject(verb) is not None:
+            subj = clause_subject(verb)  # "I could only manage", "My oxygen saturation level is"
+            return source if subj.lower_ in words or any(
+                c.dep_ == "poss" and c.lower_ in words for c in subj.children) else None
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+@lru_cache(maxsize=None)
+def _self_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in subject_rules().speaker_self.words)
 
 
 @dataclass
