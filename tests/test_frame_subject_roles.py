@@ -97,3 +97,25 @@ SPEAKER_SELF = [
 @pytest.mark.parametrize("text,surface,subject", [c[1:] for c in SPEAKER_SELF], ids=[c[0] for c in SPEAKER_SELF])
 def test_first_person_speech_is_about_its_speaker(nlp, text, surface, subject):
     assert _subject(nlp, text, surface) == subject
+
+
+# id, sentence, surface, the speaker: a person who says what the clause below states is
+# its source, never what the figure is about; a company that expects its own spending is
+# its subject ("Meta, for its part, expects ... capital expenditures of $66 billion")
+SPEAKER_NOT_SUBJECT = [
+    ("prison-staffing",
+     "At the time of the suicide, there were more than 30 staff vacancies at the facility, said Serene Gregg, "
+     "local president of the prison workers' union.", "30 staff vacancies", "Serene Gregg"),
+    ("hockey-crowd", "There were 4,000 fans in the stands, said coach Mike Babcock.", "4,000 fans", "Mike Babcock"),
+    ("aviation-traffic", "There are about 12,000 flights a day in U.S. airspace, said Pete Buttigieg.",
+     "12,000 flights", "Pete Buttigieg"),
+]
+
+
+@pytest.mark.parametrize("text,surface,speaker", [c[1:] for c in SPEAKER_NOT_SUBJECT],
+                         ids=[c[0] for c in SPEAKER_NOT_SUBJECT])
+def test_a_person_who_reports_the_clause_is_not_its_subject(nlp, text, surface, speaker):
+    hits = [c for c in _claims(nlp, text) if c.surface == surface]
+    assert hits, f"{surface!r} not extracted"
+    assert hits[0].subject != speaker
+    assert hits[0].source == speaker

@@ -328,7 +328,7 @@ def _climb(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, ctx: Conte
         if verb.head.i == verb.i and not verb.pos_ in ("VERB", "AUX"):
             break
         subj = clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
-        if subj is not None and _reporter(doc, verb, subj, root, cues):
+        if subj is not None and (_reporter(doc, verb, subj, root, cues) or _speaker(verb, subj, below, cues)):
             out.foreseen = True
             break
         if subj is not None and source and _reports_on_another(doc, verb, subj, below, cues, span, source):
@@ -356,6 +356,15 @@ def _reporter(doc: Doc, verb: Token, subj: Token, root: Token, cues: Cues) -> bo
     return verb.lemma_.lower() in cues.attribution_verbs and bool(
         verb.i != root.i and subj.lower_ in cues.source_nouns
         or cues.source_descriptors.search(doc_text(doc)[subj.left_edge.idx:subj.idx + len(subj.text)]))
+
+
+def _speaker(verb: Token, subj: Token, below: Optional[Token], cues: Cues) -> bool:
+    """"There were more than 30 staff vacancies at the facility, said Serene Gregg": a
+    person who says what the clause below states (its complement, not its object:
+    "Meta expects capital expenditures of $66 billion", where NER may call Meta a
+    person) is its source, not what the figure is about."""
+    return below is not None and below.dep_ in ("ccomp", "parataxis") \
+        and verb.lemma_.lower() in cues.attribution_verbs and subj.ent_type_ == "PERSON"
 
 
 def _reports_on_another(doc: Doc, verb: Token, subj: Token, below: Optional[Token], cues: Cues, span: Span,
