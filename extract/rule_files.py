@@ -339,6 +339,7 @@ class SubjectRules(Rules):
     goods: Goods
     list_label: ListLabel
     speaker_self: Words
+    counted_people: Words
 
 
 MODELS: dict[str, type[Rules]] = {

@@ -119,3 +119,21 @@ def test_a_person_who_reports_the_clause_is_not_its_subject(nlp, text, surface, 
     assert hits, f"{surface!r} not extracted"
     assert hits[0].subject != speaker
     assert hits[0].source == speaker
+
+
+# id, sentence, surface, expected subject: people counted "from" or "at" a named body
+COUNTED_FROM = [
+    ("protest-teachers",
+     "High school math teacher Angela Cooper said she and more than 40 fellow teachers from the Gibson "
+     "Southern schools near Evansville left about 4:30 a.m. for the rally.", "40 fellow teachers", "Gibson Southern"),
+    ("police-students", "Police said 12 students from Lincoln High School were taken to hospital.",
+     "12 students", "Lincoln High School"),
+    ("sport-performances-not-people",
+     "The Thunder, who have lost four of five despite two solid performances at Staples Center, fell again.",
+     "two solid performances", "Thunder"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in COUNTED_FROM], ids=[c[0] for c in COUNTED_FROM])
+def test_people_counted_from_a_named_body_are_its(nlp, text, surface, subject):
+    assert _subject(nlp, text, surface) == subject

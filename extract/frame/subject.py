@@ -33,7 +33,7 @@ def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     if found:
         return found, STRONG
     for step in (_modified_name, _recipient, _partitive_whole, _goods_valued, _holder_with, _valued_company,
-                 _owner_of_figure_phrase, _possessor_above):
+                 _owner_of_figure_phrase, _possessor_above, _counted_from):
         hit = step(doc, span, q, cues, ctx)
         if hit is not None:
             return hit
@@ -264,6 +264,24 @@ def _possessor_above(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context
         owner = _possessor_name(np, doc, cues)
         if owner:
             return owner, STRONG
+    return None
+
+
+def _counted_from(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
+    """People counted "from" or "at" a named body or place are that body's ("more than
+    40 fellow teachers from the Gibson Southern schools", "about 300 workers at the
+    Ford plant in Louisville"): not whoever speaks of them or leads them."""
+    if q.unit != "count":
+        return None
+    noun = span.root if span.root.pos_ == "NOUN" else span.root.head
+    if noun.pos_ != "NOUN" or noun.lower_ not in subject_rules().counted_people.words:
+        return None
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "at") and c.i >= span.end:
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            name = entity_in(list(objs[0].subtree), doc, cues, cues.subject_labels) if objs else None
+            if name:
+                return name, STRONG
     return None
 
 
