@@ -406,6 +406,8 @@ class SubjectRules(Rules):
     locale: Locale
     goods: Goods
     list_label: ListLabel
+    speaker_self: Words
+    counted_people: Words
 
 
 class DescribedRules(Rules):

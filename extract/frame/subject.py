@@ -3,7 +3,6 @@
 from __future__ import annotations
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Optional
 from spacy.tokens import Doc, Span, Token
 from extract.records import Quantity
@@ -11,16 +10,14 @@ from extract.vocab import entity_table
 from extract.frame.cues import Cues, load_cues
 from extract.frame.context import Context, POINTS_BACK, STRONG, WEAK, doc_text, sent_tokens, span_ents
 from extract.frame.syntax import bracketed, canon, clause_subject, company_word, entity_in, is_entity_text, last_organisation_before, metric_tokens, tokens_of
-from extract.frame.figures import is_money, valued_object
-from extract.frame.article import subject_rules
 from extract.frame.described import DESCRIBED, described_referent, designated
 from extract.frame.population import population_subject
+from extract.frame.figure_owner import (Found, PERSONAL, antecedent, counted_from, goods_valued, holder_with,
+                                        list_label, modified_name, owner_of_figure_phrase, partitive_whole,
+                                        possessor_above, recipient, speaker_self, valued_company)
 from extract.frame.noun_phrase import demonstrative_np, metric_head, name_np, np_phrase, without_article
 
 
-# A subject step answers with (subject, how) to stop the search, (None, None) for "no
-# subject, and none further on", or None to let the next step try.
-Found = Optional[tuple[Optional[str], Optional[str]]]
 
 
 def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
@@ -31,13 +28,17 @@ def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     span = tokens_of(doc, q)
     if span is None:
         return None, None
-    found = _list_label(doc, span, q) or _respectively(doc, sent, q, in_sent, cues) or _aged_person(doc, span, q, cues)
+    found = list_label(doc, span, q) or _respectively(doc, sent, q, in_sent, cues) or _aged_person(doc, span, q, cues)
     if found:
         return found, STRONG
-    for step in (population_subject, _partitive_whole, _goods_valued, _holder_with, _valued_company, _owner_of_figure_phrase):
+    for step in (counted_from, population_subject, modified_name, recipient, partitive_whole, goods_valued,
+                 holder_with, valued_company, owner_of_figure_phrase, possessor_above):
         hit = step(doc, span, q, cues, ctx)
         if hit is not None:
             return hit
+    found = speaker_self(span, source)
+    if found:
+        return found, STRONG
     climb = _climb(doc, sent, span, q, cues, ctx, in_sent, source)
     if climb.found is not None:
         return climb.found
@@ -55,137 +56,6 @@ def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
         # the reporters foresee a figure of the company just named
         return ctx.named, WEAK
     return None, None
-
-
-@lru_cache(maxsize=None)
-def _label_pattern() -> re.Pattern:
-    return re.compile(subject_rules().list_label.pattern, re.M)  # "^": where a line starts
-
-
-def _list_label(doc: Doc, span: Span, q: Quantity) -> Optional[str]:
-    """The name a list entry's line starts with ("Ryan S. Hollman: ... held in lieu of
-    $326,000 bond", "Anthony Davis: 31 points"): the figures after its colon are the
-    named one's. A proper noun in the label, not a measure ("Revenue Growth: 5%")."""
-    text = doc_text(doc)
-    line = text.rfind("\n", 0, q.start) + 1
-    m = _label_pattern().match(text, line, q.start)
-    if m is None:
-        return None
-    label = list(doc.char_span(m.start(1), m.end(1), alignment_mode="expand") or ())
-    if not label or span.start <= label[-1].i or not any(t.pos_ == "PROPN" for t in label) or metric_head(label[-1]):
-        return None
-    return m.group(1)
-
-
-def _partitive_whole(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
-    """Partitive: "95% of those pilots produced ...", "About 60% of surveyed companies"."""
-    root = span.root
-    if q.unit != "percent" or root.dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    for c in root.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            for o in c.children:
-                if o.dep_ == "pobj":
-                    name, back = name_np(o, doc, cues, span)
-                    if name:
-                        return name, STRONG
-    return None
-
-
-def _goods_valued(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
-    """The goods a sum buys or a levy is charged on: "$125 billion worth of Chinese
-    goods", "$2 million worth of cocaine", "some $156 billion in Chinese consumer
-    goods", and the rate of "the 15% tariffs on about $125 billion worth of Chinese
-    goods" or "a 25% duty on steel imports". The figure is the goods', not the figure
-    of whoever imposes, buys or seizes them (data/subject.toml [goods])."""
-    root = span.root
-    words = subject_rules().goods
-    if q.unit == "percent":
-        levy = root.head if root.dep_ in ("nummod", "compound", "amod") else None
-        if levy is None or levy.lower_ not in words.levies:
-            return None
-        on = [t for t in levy.subtree if t.dep_ == "prep" and t.lower_ == "on" and t.i > levy.i]
-        objs = [o for t in on[:1] for o in t.children if o.dep_ == "pobj"]
-        # "on $125 billion worth of Chinese goods", "on an earlier list of goods", "on steel imports"
-        goods = (_goods_of(objs[0], words.goods) or (objs[0] if objs[0].lower_ in words.goods else None)) \
-            if objs else None
-    elif is_money(q):
-        # "$125 billion worth of ...", "a $250 billion list of ...": the noun the sum counts
-        counted = root.head if root.dep_ in ("nummod", "compound") and root.head.pos_ == "NOUN" else root
-        goods = _goods_of(counted, words.goods)
-    else:
-        return None
-    if goods is None or span.start <= goods.i < span.end:
-        return None
-    phrase = np_phrase(goods, cues)
-    return (phrase, STRONG) if phrase else None
-
-
-def _goods_of(sum_: Token, goods: list[str]) -> Optional[Token]:
-    """What "$X worth of Y" counts (any Y), or "$X of/in Y" when Y's head is goods."""
-    for c in sum_.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "in"):
-            for o in c.children:
-                if o.dep_ == "pobj" and (sum_.lower_ == "worth" and c.lower_ == "of" or o.lower_ in goods):
-                    return o
-    return None
-
-
-def _holder_with(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
-    """"Colossus-1 data center with 300MW capacity": the thing that has the figure."""
-    root = span.root
-    if not (root.head.lower_ == "with" or (root.dep_ in ("compound", "nummod") and root.head.head.lower_ == "with")):
-        return None
-    w = root.head if root.head.lower_ == "with" else root.head.head
-    owner = w.head
-    if owner.pos_ == "VERB":
-        # "building the Stargate campus with 1.2GW": the object before "with"
-        objs = [c for c in owner.children if c.dep_ == "dobj" and c.i < w.i]
-        owner = objs[-1] if objs else owner
-    if owner.pos_ in ("NOUN", "PROPN") and not metric_head(owner):
-        words = [t for t in owner.subtree if t.i <= owner.i and t.dep_ not in ("poss", "case", "det")
-                 and not any(p.dep_ == "poss" for p in t.ancestors if p.i < owner.i and p.i != owner.i)]
-        words = [t for t in words if not any(a.dep_ == "poss" for a in [t] + list(t.ancestors) if a.i < owner.i)]
-        text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
-        if text:
-            return entity_table().canonicalise(text), STRONG
-    return None
-
-
-def _valued_company(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
-    """"Investors valued the company at $10 billion": the company's valuation."""
-    valued = valued_object(doc, q)
-    if valued is None:
-        return None
-    name, back = name_np(valued, doc, cues, span)
-    if name:
-        return name, STRONG
-    if back:  # "the company" with nothing before it to name: better no subject than the investors
-        return (_antecedent(ctx, valued), WEAK) if _antecedent(ctx, valued) else (None, None)
-    return None
-
-
-def _owner_of_figure_phrase(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
-    """The possessor of the noun phrase the figure is in, a name: "Zach Parise's two-goal
-    performance", "Patrick Soon-Shiong's purchase of The Times for $500 million": the
-    figure's own phrase says whose it is, before any clause above it does. Not a
-    report's author ("Bloomberg's estimate of $5 billion"), not a pronoun."""
-    np = span.root
-    if np.dep_ in ("nummod", "compound", "amod", "quantmod") and np.head.pos_ in ("NOUN", "PROPN"):
-        np = np.head
-    elif np.dep_ == "pobj" and np.head.dep_ == "prep" and np.head.head.pos_ == "NOUN":
-        np = np.head.head  # "a purchase ... for $500 million"
-    if np.pos_ not in ("NOUN", "PROPN") or np.lower_ in cues.source_nouns:
-        return None
-    for c in np.children:
-        referent = described_referent(c) if c.dep_ == "poss" else None  # "the agency's budget request for $22.6bn"
-        if referent:
-            return referent, DESCRIBED
-        if c.dep_ == "poss" and c.pos_ == "PROPN" and c.lower_ not in cues.pronouns:
-            name = entity_in(list(c.subtree), doc, cues, cues.subject_labels)
-            if name:
-                return name, STRONG
-    return None
 
 
 @dataclass
@@ -207,7 +77,7 @@ def _climb(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, ctx: Conte
         if verb.head.i == verb.i and not verb.pos_ in ("VERB", "AUX"):
             break
         subj = clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
-        if subj is not None and _reporter(doc, verb, subj, root, cues):
+        if subj is not None and (_reporter(doc, verb, subj, root, cues) or _speaker(verb, subj, below, cues)):
             out.foreseen = True
             break
         if subj is not None and source and _reports_on_another(doc, verb, subj, below, cues, span, source):
@@ -235,6 +105,15 @@ def _reporter(doc: Doc, verb: Token, subj: Token, root: Token, cues: Cues) -> bo
     return verb.lemma_.lower() in cues.attribution_verbs and bool(
         verb.i != root.i and subj.lower_ in cues.source_nouns
         or cues.source_descriptors.search(doc_text(doc)[subj.left_edge.idx:subj.idx + len(subj.text)]))
+
+
+def _speaker(verb: Token, subj: Token, below: Optional[Token], cues: Cues) -> bool:
+    """"There were more than 30 staff vacancies at the facility, said Serene Gregg": a
+    person who says what the clause below states (its complement, not its object:
+    "Meta expects capital expenditures of $66 billion", where NER may call Meta a
+    person) is its source, not what the figure is about."""
+    return below is not None and below.dep_ in ("ccomp", "parataxis") \
+        and verb.lemma_.lower() in cues.attribution_verbs and subj.ent_type_ == "PERSON"
 
 
 def _reports_on_another(doc: Doc, verb: Token, subj: Token, below: Optional[Token], cues: Cues, span: Span,
@@ -291,8 +170,8 @@ def _outside_subject(doc: Doc, sent: Span, span: Span, verb: Token, subj: Token,
         name, back = (None, True) if demonstrative_np(for_np) else name_np(for_np, doc, cues, span)
         if name:
             return name, STRONG
-        if back and _antecedent(ctx, for_np):
-            return _antecedent(ctx, for_np), WEAK
+        if back and antecedent(ctx, for_np):
+            return antecedent(ctx, for_np), WEAK
     if _bare_metric(subj) and ctx.subject and ctx.subject_para == ctx.para:
         # "Coinbase switched models. AI spending has been cut by half": a
         # measure with no owner in its clause belongs to the topic before.
@@ -318,7 +197,7 @@ def _pointed_back(sent: Span, climb: _Climb, cues: Cues, ctx: Context) -> Found:
     anaphor = climb.anaphor
     if not climb.points_back or anaphor is None:
         return None
-    if anaphor.lower_ in _PERSONAL and ctx.person and ctx.person_para >= ctx.para - 2:
+    if anaphor.lower_ in PERSONAL and ctx.person and ctx.person_para >= ctx.para - 2:
         # "said Singh Jabarjung, 24. ... He said he has spent Rs 24 lakh": the person
         # named last, not the story's topic
         return ctx.person, WEAK
@@ -328,8 +207,8 @@ def _pointed_back(sent: Span, climb: _Climb, cues: Cues, ctx: Context) -> Found:
         named = last_organisation_before(sent, anaphor, cues)
         if named:
             return named, WEAK
-    if _antecedent(ctx, anaphor):
-        return _antecedent(ctx, anaphor), WEAK
+    if antecedent(ctx, anaphor):
+        return antecedent(ctx, anaphor), WEAK
     if (company_word(anaphor, cues) or anaphor.lower_ in ("it", "its")) and ctx.named and ctx.named_para >= ctx.para - 1:
         # "McClatchy reported a loss ... Most of the loss reflected a write-down. But
         # the company also reported long-term debt": a sentence that names nobody
@@ -361,28 +240,13 @@ def _named_before(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, sou
         if hit[2] != source and not is_credited(sent.start_char + hit[0], sent.start_char + hit[1]) \
                 and not (prefix[hit[0] - 1:hit[0]] == "(" and prefix[hit[1]:hit[1] + 1] == ")"):
             return hit[2], WEAK  # not "(Reuters)", a credit in brackets of its own
-    for ent in reversed([e for e in span_ents(sent) if e.end_char <= q.start and e.label_ in ("ORG",)
+    for ent in reversed([e for e in span_ents(sent) if e.end_char <= q.start and e.label_ in cues.organisation_labels
                          and is_entity_text(e.text, cues) and not is_credited(e.start_char, e.end_char)
                          and not bracketed(e)]):
         name = canon(ent.text)
         if name != source:
             return name, WEAK
     return None
-
-
-_PERSONAL = frozenset({"he", "she"})
-_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "these", "those"})
-
-
-def _antecedent(ctx: Context, anaphor: Token) -> Optional[str]:
-    """What an anaphor points back to: a plural ("these companies", "they", "their
-    margins") to the last group named in this paragraph or the one before, else
-    the last topic."""
-    words = [anaphor] + [c for c in anaphor.children if c.dep_ in ("poss", "det")]
-    plural = anaphor.tag_ in ("NNS", "NNPS") or any(w.lower_ in _PLURAL_PRONOUNS for w in words)
-    if plural and ctx.group and ctx.group_para >= ctx.para - 1:
-        return ctx.group
-    return ctx.subject
 
 
 def _aged_person(doc: Doc, span: Span, q: Quantity, cues: Cues) -> Optional[str]:
