@@ -27,8 +27,9 @@ class Rating(Rules):
     explanation: str
 
 
-class VerdictKind(BaseModel):
-    status: str
+class VerdictEntry(Rules):
+    """One [verdicts.<status>] table of verdicts.toml (the status is its key)."""
+
     label: str
     done: str
     description: str
@@ -38,15 +39,24 @@ class VerdictKind(BaseModel):
     rate_b: Optional[Rating] = None
 
 
-class RatingKind(BaseModel):
-    """A rating of one claim on its own (accurate, inaccurate, misleading, unsupported)."""
-
+class VerdictKind(VerdictEntry):
     status: str
+
+
+class RatingEntry(Rules):
+    """One [ratings.<status>] table of verdicts.toml."""
+
     label: str
     done: str
     description: str
     needs: Optional[Literal["note", "correction"]] = None
     rating: Rating
+
+
+class RatingKind(RatingEntry):
+    """A rating of one claim on its own (accurate, inaccurate, misleading, unsupported)."""
+
+    status: str
 
 
 class Scale(Rules):
@@ -60,34 +70,12 @@ class Vocabulary(BaseModel):
     ratings: dict[str, RatingKind]
 
 
-class _VerdictEntry(Rules):
-    """One [verdicts.<status>] table of verdicts.toml (the status is its key)."""
-
-    label: str
-    done: str
-    description: str
-    mirror: str
-    needs_reason: bool = False
-    rate_a: Optional[Rating] = None
-    rate_b: Optional[Rating] = None
-
-
-class _RatingEntry(Rules):
-    """One [ratings.<status>] table of verdicts.toml."""
-
-    label: str
-    done: str
-    description: str
-    needs: Optional[Literal["note", "correction"]] = None
-    rating: Rating
-
-
 class VerdictsFile(Rules):
     """claims/data/verdicts.toml, read by the one rule loader (extract/rules.py)."""
 
     scale: Scale
-    verdicts: dict[str, _VerdictEntry]
-    ratings: dict[str, _RatingEntry]
+    verdicts: dict[str, VerdictEntry]
+    ratings: dict[str, RatingEntry]
 
 
 @lru_cache(maxsize=1)
