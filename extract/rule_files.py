@@ -336,6 +336,7 @@ class FramingRules(Rules):
     weak_forecast_cues: list[str]
     verb_only_forecast_cues: list[str]
     expecting_verbs: list[str]
+    done_before_prepositions: list[str]
     estimating_verbs: list[str]
     expecting_phrases: list[str]
     estimate_cues: list[str]

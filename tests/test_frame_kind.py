@@ -14,6 +14,15 @@ CASES = [
     ("past-level-at-date-health",
      "The hospital had 450 beds at the end of 2017, up from 380 a year earlier.",
      None, "450 beds", dict(kind="fact")),
+    # a gerund's clause after "after"/"following" tells what is done, whatever the main
+    # clause foresees (retail results, sport finances)
+    ("after-reporting-under-forecast-retail",
+     "Walmart Inc on Tuesday raised its full-year sales forecast for the third time this year, after reporting "
+     "third-quarter revenue of $169.6 billion, above analysts' estimates of $167.7 billion, according to LSEG data.",
+     "2024-11-19", "$169.6 billion", dict(kind="fact")),
+    ("after-posting-under-outlook-sport",
+     "The club lowered its revenue outlook for next season after posting a loss of $45 million in the year to June.",
+     "2024-09-10", "$45 million", dict(kind="fact")),
     # a figure in a clause of its own told in the past is what happened, whatever the
     # future or the modal above it; the main clause's own figure stays a forecast
     ("past-relative-clause-under-would-disaster",

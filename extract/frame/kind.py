@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.records import Kind, Quantity
 from extract.lexicon import data_table
 from extract.rules import load_rules
-from extract.rule_files import MetricsRules
+from extract.rule_files import FramingRules, MetricsRules
 from extract.frame.cues import Cues, lowered
 from extract.frame.context import doc_text, sent_text, sent_tokens
 from extract.frame.syntax import active_subject, clause_head, own_clause, tokens_of
@@ -275,8 +275,16 @@ def _told_in_past_clause(sent: Span, q: Quantity) -> bool:
     if span is None:
         return False
     verb = clause_head(span.root)
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in _done_before():
+        # "raised its forecast after reporting revenue of $169.6 billion"
+        return True
     return verb.dep_ in _PAST_CLAUSES and verb.tag_ == "VBD" and not any(
         c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
+@lru_cache(maxsize=None)
+def _done_before() -> frozenset[str]:
+    return frozenset(load_rules("framing.toml", FramingRules).done_before_prepositions)
 
 
 _PAST_CLAUSES = ("relcl", "acl", "advcl", "ccomp")
