@@ -151,7 +151,16 @@ def _subject_phrase(sent: Span, q: Quantity) -> list[Token]:
     if span is None:
         return []
     head = clause_head(span.root)
-    return [t for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    side = {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree
+            if x.dep_ in _SIDE_CLAUSES for t in x.subtree}
+    return [t for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree if t.i not in side]
+
+
+# Clauses inside a subject that tell its story, not the figure's: "Haaland, who joined
+# in 2022, has now scored 97 goals", "The senator, first elected in 2012, won 54 percent".
+_SIDE_CLAUSES = frozenset({"relcl", "appos", "advcl", "parataxis"})
+# ... and a participle on a name ("Salah, signed from Roma for £36.9 million in 2017").
+_ASIDES = _SIDE_CLAUSES | {"acl"}
 
 
 def _bound_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent: Span, ctx: Context,
@@ -219,6 +228,8 @@ def _bound_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent
                 r"\W*(?:in|during|for|over|by|through|as\s+of)?\s*(?:the\s+)?", text[sent.start_char:r.start], re.I) \
                 and re.match(r"\s*,", text[r.end:r.end + 2]):
             return r.period
+    if prev is not NOT_BOUND and _prev_aside(sent, q, others):
+        prev = NOT_BOUND  # "Haaland, who joined for £51 million in 2022, has now scored 97 goals"
     if prev is not NOT_BOUND and FROM_LEVEL_JUST_BEFORE.search(text[sent.start_char:q.start]):
         return None  # "grew to $5 billion in August from roughly $1 billion": not August's
     if prev is not NOT_BOUND and any(scoped(r) for r in cands):
@@ -232,6 +243,23 @@ def _bound_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent
     if is_money(q) or q.unit in ("percent", "percentage_point", "times"):
         return ctx.para_period or _horizon_carried(sent, scope) or _reported(sent, ctx) or _studied(q, ctx)
     return None
+
+
+def _prev_aside(sent: Span, q: Quantity, others: list[Quantity]) -> bool:
+    """The figure before this one stands in a relative clause or apposition that this
+    one is not in ("Haaland, who joined for £51 million in 2022, has now scored 97
+    goals"): that clause's time is not this one's."""
+    before = [o for o in others if o.end <= q.start]
+    span = tokens_of(sent.doc, before[-1]) if before else None
+    if span is None:
+        return False
+    for t in [span.root, *span.root.ancestors]:
+        if t.dep_ in _ASIDES:
+            side = t.subtree
+            return not any(q.start <= x.idx < q.end for x in side)
+        if t.i < sent.start:
+            break
+    return False
 
 
 def _reported(sent: Span, ctx: Context) -> Optional[str]:
