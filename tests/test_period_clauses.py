@@ -31,3 +31,29 @@ CASES = [
 @pytest.mark.parametrize("text,surface,period", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_a_side_clause_time_is_not_the_figures(nlp, text, surface, period):
     assert_fields(nlp, text, NOV_2025, surface, dict(period=period))
+
+
+# A year or month on a verb of reporting dates the report, not the figure it reports;
+# a year the sentence opens with sets the time of all of it.
+REPORT_CASES = [
+    ("a-year-on-the-estimate-is-not-the-needs-education",
+     "Education advocacy groups estimated this year that a 9% funding increase was needed to boost average "
+     "teacher pay to the midpoint of neighboring states.", "9%", None),
+    ("a-month-on-the-announcement-is-not-the-benchmarks-energy",
+     "In September 2017, the Department of Energy announced the $0.06/kWh benchmark of that ambition had been "
+     "achieved three years early.", "three years", None),
+    ("a-year-the-sentence-opens-with-dates-the-reported-share-health",
+     "In 2016, the South Dakota's Department of Social Services reported that the number of young people in the "
+     "state who have reported using meth was 3.8 percent, compared to the national average of 3 percent.",
+     "3.8 percent", "2016"),
+    ("a-year-in-a-fronted-noun-phrase-is-no-date-of-the-report-capex",
+     "Of this year's total, analysts at Bernstein estimate about $45 billion is AI capex for GPUs and servers.",
+     "$45 billion", "2025"),
+    ("a-year-inside-the-reported-clause-stays-results",
+     "The company said revenue rose 5% in 2024.", "5%", "2024"),
+]
+
+
+@pytest.mark.parametrize("text,surface,period", [c[1:] for c in REPORT_CASES], ids=[c[0] for c in REPORT_CASES])
+def test_a_time_on_the_verb_of_reporting_dates_the_report(nlp, text, surface, period):
+    assert_fields(nlp, text, NOV_2025, surface, dict(period=period))
