@@ -57,3 +57,19 @@ REPORT_CASES = [
 @pytest.mark.parametrize("text,surface,period", [c[1:] for c in REPORT_CASES], ids=[c[0] for c in REPORT_CASES])
 def test_a_time_on_the_verb_of_reporting_dates_the_report(nlp, text, surface, period):
     assert_fields(nlp, text, NOV_2025, surface, dict(period=period))
+
+
+# A "since" window is where a change is counted from, not the figure's period (the news
+# gold gives such figures no period); nor is an unstated "same period" the writing year.
+WINDOW_CASES = [
+    ("since-a-year-is-no-period-sport", "The club has won 14 trophies since 2012.", "14 trophies", None),
+    ("since-a-year-is-no-period-prices", "Prices have risen 40% since 2019, the agency said.", "40%", None),
+    ("since-a-year-fronted-is-no-period-sport", "Since 2008, the team has scored 700 goals.", "700 goals", None),
+    ("same-period-with-none-named-is-not-the-writing-year-entertainment",
+     "The first season had 64.4 million views over the same period.", "64.4 million views", None),
+]
+
+
+@pytest.mark.parametrize("text,surface,period", [c[1:] for c in WINDOW_CASES], ids=[c[0] for c in WINDOW_CASES])
+def test_a_window_since_a_year_is_not_the_figures_period(nlp, text, surface, period):
+    assert_fields(nlp, text, NOV_2025, surface, dict(period=period))
