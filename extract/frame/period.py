@@ -9,6 +9,8 @@ from extract.records import PeriodKind, Quantity, parse_period
 from extract.periods import TimeRef
 from extract.article_time import results_words
 from extract.frame.cues import load_cues
+from extract.rule_files import PeriodsRules
+from extract.rules import load_rules
 from extract.frame.context import Context, doc_text
 from extract.frame.syntax import clause_head, scope_of, tokens_of
 from extract.frame.figures import FROM_LEVEL_JUST_BEFORE, baseline_figure, is_change, is_money, level_now
@@ -160,9 +162,11 @@ def _subject_phrase(sent: Span, q: Quantity) -> list[Token]:
 
 # Clauses inside a subject that tell its story, not the figure's: "Haaland, who joined
 # in 2022, has now scored 97 goals", "The senator, first elected in 2012, won 54 percent".
-_SIDE_CLAUSES = frozenset({"relcl", "appos", "advcl", "parataxis"})
+# (extract/data/periods.toml [clauses])
+_CLAUSES = load_rules("periods.toml", PeriodsRules).clauses
+_SIDE_CLAUSES = frozenset(_CLAUSES.side_clauses)
 # ... and a participle on a name ("Salah, signed from Roma for £36.9 million in 2017").
-_ASIDES = _SIDE_CLAUSES | {"acl"}
+_ASIDES = frozenset(_CLAUSES.asides)
 
 
 def _bound_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent: Span, ctx: Context,
@@ -264,7 +268,7 @@ def _dates_the_report(sent: Span, q: Quantity, r: TimeRef) -> bool:
         return False
     top = next((t for t in ref if not (r.start <= t.head.idx < r.end) or t.head.i == t.i), ref[0])
     verb = top.head if top.dep_ in ("npadvmod", "advmod") else top.head.head
-    if top.dep_ not in ("npadvmod", "advmod") and (top.dep_ != "pobj" or top.head.lower_ not in ("in", "during", "on")):
+    if top.dep_ not in ("npadvmod", "advmod") and (top.dep_ != "pobj" or top.head.lower_ not in _CLAUSES.report_date_prepositions):
         return False  # "Of this year's total, analysts estimate about $45 billion is ...": no date of the report
     if verb.lemma_.lower() not in _reporting_verbs() or not (fig.root.i in {t.i for t in verb.subtree}):
         return False
