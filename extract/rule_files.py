@@ -558,6 +558,12 @@ class WritingYearPatterns(Rules):
     than_before: str
 
 
+class PeriodClauses(Rules):
+    side_clauses: list[str]
+    asides: list[str]
+    report_date_prepositions: list[str]
+
+
 class PeriodsRules(Rules):
     """extract/data/periods.toml: the patterns of time references, their words, and how a
     period is written from a match."""
@@ -567,6 +573,7 @@ class PeriodsRules(Rules):
     written: dict[PeriodKind, list[PeriodTemplate]]
     patterns: list[PeriodPattern]
     writing_year: WritingYearPatterns
+    clauses: PeriodClauses
 
 
 class PrefilterPatterns(Rules):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 import re
+from functools import lru_cache
 from typing import Optional
 from spacy.tokens import Span, Token
 from extract.records import PeriodKind, Quantity, parse_period
 from extract.periods import TimeRef
 from extract.article_time import results_words
+from extract.frame.cues import load_cues
+from extract.rule_files import PeriodsRules
+from extract.rules import load_rules
 from extract.frame.context import Context, doc_text
 from extract.frame.syntax import clause_head, scope_of, tokens_of
 from extract.frame.figures import FROM_LEVEL_JUST_BEFORE, baseline_figure, is_change, is_money, level_now
@@ -151,7 +155,18 @@ def _subject_phrase(sent: Span, q: Quantity) -> list[Token]:
     if span is None:
         return []
     head = clause_head(span.root)
-    return [t for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    side = {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree
+            if x.dep_ in _SIDE_CLAUSES for t in x.subtree}
+    return [t for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree if t.i not in side]
+
+
+# Clauses inside a subject that tell its story, not the figure's: "Haaland, who joined
+# in 2022, has now scored 97 goals", "The senator, first elected in 2012, won 54 percent".
+# (extract/data/periods.toml [clauses])
+_CLAUSES = load_rules("periods.toml", PeriodsRules).clauses
+_SIDE_CLAUSES = frozenset(_CLAUSES.side_clauses)
+# ... and a participle on a name ("Salah, signed from Roma for £36.9 million in 2017").
+_ASIDES = frozenset(_CLAUSES.asides)
 
 
 def _bound_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent: Span, ctx: Context,
@@ -168,7 +183,7 @@ def _bound_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent
     in_scope = {t.idx for t in scope} | {t.idx for t in _subject_phrase(sent, q)}
 
     def usable(r: TimeRef) -> bool:
-        if r.role in ("baseline", "publication"):
+        if r.role in ("baseline", "publication") or _dates_the_report(sent, q, r):
             return False
         if any_change and attributive(text, r, r"its|their|last\s+year's"):
             return False  # "doubling its 2025 outlay": the year of the baseline
@@ -219,6 +234,8 @@ def _bound_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent
                 r"\W*(?:in|during|for|over|by|through|as\s+of)?\s*(?:the\s+)?", text[sent.start_char:r.start], re.I) \
                 and re.match(r"\s*,", text[r.end:r.end + 2]):
             return r.period
+    if prev is not NOT_BOUND and _prev_aside(sent, q, others):
+        prev = NOT_BOUND  # "Haaland, who joined for £51 million in 2022, has now scored 97 goals"
     if prev is not NOT_BOUND and FROM_LEVEL_JUST_BEFORE.search(text[sent.start_char:q.start]):
         return None  # "grew to $5 billion in August from roughly $1 billion": not August's
     if prev is not NOT_BOUND and any(scoped(r) for r in cands):
@@ -232,6 +249,54 @@ def _bound_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent
     if is_money(q) or q.unit in ("percent", "percentage_point", "times"):
         return ctx.para_period or _horizon_carried(sent, scope) or _reported(sent, ctx) or _studied(q, ctx)
     return None
+
+
+def _dates_the_report(sent: Span, q: Quantity, r: TimeRef) -> bool:
+    """"Advocacy groups estimated this year that a 9% increase was needed", "In
+    September 2017, the Department of Energy announced the benchmark had been achieved":
+    a year or month that dates the verb of reporting, not the clause it reports, which
+    holds the figure. (A quarter stays: "said in the third quarter that sales rose"; so
+    does a year the sentence opens with.)"""
+    if r.period is None or parse_period(r.period).kind not in (PeriodKind.year, PeriodKind.month):
+        return False
+    if parse_period(r.period).kind == PeriodKind.year and re.fullmatch(
+            r"\W*(?:in|during)?\s*", doc_text(sent.doc)[sent.start_char:r.start], re.I):
+        return False  # "In 2016, the department reported that use was 3.8 percent": the year the sentence is set in
+    ref = [t for t in sent if r.start <= t.idx < r.end]
+    fig = tokens_of(sent.doc, q)
+    if not ref or fig is None:
+        return False
+    top = next((t for t in ref if not (r.start <= t.head.idx < r.end) or t.head.i == t.i), ref[0])
+    verb = top.head if top.dep_ in ("npadvmod", "advmod") else top.head.head
+    if top.dep_ not in ("npadvmod", "advmod") and (top.dep_ != "pobj" or top.head.lower_ not in _CLAUSES.report_date_prepositions):
+        return False  # "Of this year's total, analysts estimate about $45 billion is ...": no date of the report
+    if verb.lemma_.lower() not in _reporting_verbs() or not (fig.root.i in {t.i for t in verb.subtree}):
+        return False
+    said = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    return any(fig.root.i in {t.i for t in c.subtree} and not any(t.i in {x.i for x in c.subtree} for t in ref)
+               for c in said)
+
+
+@lru_cache(maxsize=1)
+def _reporting_verbs() -> frozenset[str]:
+    return load_cues().attribution_verbs
+
+
+def _prev_aside(sent: Span, q: Quantity, others: list[Quantity]) -> bool:
+    """The figure before this one stands in a relative clause or apposition that this
+    one is not in ("Haaland, who joined for £51 million in 2022, has now scored 97
+    goals"): that clause's time is not this one's."""
+    before = [o for o in others if o.end <= q.start]
+    span = tokens_of(sent.doc, before[-1]) if before else None
+    if span is None:
+        return False
+    for t in [span.root, *span.root.ancestors]:
+        if t.dep_ in _ASIDES:
+            side = t.subtree
+            return not any(q.start <= x.idx < q.end for x in side)
+        if t.i < sent.start:
+            break
+    return False
 
 
 def _reported(sent: Span, ctx: Context) -> Optional[str]:
