@@ -41,7 +41,8 @@ from typing import NamedTuple, Optional
 
 from extract.lexicon import alternation
 from extract.fiscal_calendar import FiscalCalendar, fiscal_part
-from extract.rule_files import GamePeriodsRules, PeriodsRules
+from extract.period_rule_files import PeriodsRules
+from extract.rule_files import GamePeriodsRules
 from extract.rules import load_rules
 from extract.months import full_month_names, month_numbers
 

@@ -8,10 +8,11 @@ as written, so a value read through the model is the value the file states.
 from __future__ import annotations
 
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import Field
 
+from extract.period_rule_files import PeriodsRules
 from extract.rules import Rules, Words
 
 Number = int | float
@@ -511,69 +512,6 @@ class TextcleanRules(Rules):
     link_list_line_max_words: int
     link_list_parallel_share: float
     claim_labels: list[str] = []
-
-
-PeriodKind = Literal[
-    "mq", "endq", "ended", "yended", "oqended", "fyspan", "fq3", "fyq", "q2", "h2", "fq22", "fq", "fq2", "q", "yq",
-    "oq", "h", "oh", "fy", "fy2", "my", "monthsof", "window", "py", "y", "yearago", "fiscal", "fullyear", "ytd",
-    "same", "then", "current", "rel", "recentq", "undated", "bareq", "bareoq", "bareoh", "barem", "asof"]
-
-
-class PeriodWords(Rules):
-    ordinals: dict[str, int]
-    counts: list[str]
-    month_spans: dict[str, int]
-    shifts: dict[str, int]
-    named_by_year: list[str]
-    model_suffixes: list[str]
-
-
-class PeriodContext(Rules):
-    baseline_before: str
-    baseline_opening: str
-    horizon_before: str
-    publication_before: str
-    fiscal_appositive: str
-    fiscal_year_named: str
-    fiscal_before: str
-    name_determiner: str
-    not_model_words: str
-
-
-class PeriodPattern(Rules):
-    kind: PeriodKind
-    pattern: str
-    case_sensitive: bool = False
-
-
-# "FY{2}-Q{ordinal 1}": text and {N}, {ordinal N} or {month N} group references
-PeriodTemplate = Annotated[str, Field(pattern=r"^(?:[^{}]|\{(?:ordinal |month )?[1-9]\})+$")]
-
-
-class WritingYearPatterns(Rules):
-    future_before: str
-    future_clause_before: str
-    this_year: str
-    compared_before: str
-    than_before: str
-
-
-class PeriodClauses(Rules):
-    side_clauses: list[str]
-    asides: list[str]
-    report_date_prepositions: list[str]
-
-
-class PeriodsRules(Rules):
-    """extract/data/periods.toml: the patterns of time references, their words, and how a
-    period is written from a match."""
-
-    words: PeriodWords
-    context: PeriodContext
-    written: dict[PeriodKind, list[PeriodTemplate]]
-    patterns: list[PeriodPattern]
-    writing_year: WritingYearPatterns
-    clauses: PeriodClauses
 
 
 class PrefilterPatterns(Rules):

@@ -11,7 +11,7 @@ import re
 from typing import Optional
 
 from extract.periods import _FISCAL_YEAR_NAMED, _SENTENCE_BOUNDS, _YEAR, _is_model_year
-from extract.rule_files import PeriodsRules
+from extract.period_rule_files import PeriodsRules
 from extract.rules import load_rules
 
 # What before a year says it is looked forward to or compared with: data/periods.toml [writing_year].

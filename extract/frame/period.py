@@ -9,7 +9,7 @@ from extract.records import PeriodKind, Quantity, parse_period
 from extract.periods import TimeRef
 from extract.article_time import results_words
 from extract.frame.cues import load_cues
-from extract.rule_files import PeriodsRules
+from extract.period_rule_files import PeriodsRules
 from extract.rules import load_rules
 from extract.frame.context import Context, doc_text
 from extract.frame.syntax import clause_head, scope_of, tokens_of
