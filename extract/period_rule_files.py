@@ -63,6 +63,22 @@ class PeriodClauses(Rules):
     report_date_prepositions: list[str]
 
 
+class PeriodFraming(Rules):
+    from_level: str
+    to_level: str
+    year_ago_break: str
+    phrase_end: str
+    to_level_after_time: str
+    dating_participle: str
+    opening_time: str
+    opening_year: str
+    now_opener: str
+    target_year: str
+    tolerance: str
+    modals: list[str]
+    pointing_back: list[str]
+
+
 class PeriodsRules(Rules):
     """extract/data/periods.toml: the patterns of time references, their words, and how a
     period is written from a match."""
@@ -73,3 +89,4 @@ class PeriodsRules(Rules):
     patterns: list[PeriodPattern]
     writing_year: WritingYearPatterns
     clauses: PeriodClauses
+    framing: PeriodFraming

@@ -105,8 +105,10 @@ def figure_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent
     return _year_before(current) if baseline else current
 
 
-# Words before a figure that make it the level a change is measured from.
-_FROM_LEVEL = re.compile(r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|against)\s", re.I)
+@lru_cache(maxsize=None)
+def _pattern(name: str) -> re.Pattern:
+    """periods.toml [framing]'s pattern `name`, compiled once (case-insensitive)."""
+    return re.compile(getattr(load_rules("periods.toml", PeriodsRules).framing, name), re.I)
 
 
 def _measured_from(sent: Span, q: Quantity, year_ago: list[TimeRef]) -> bool:
@@ -115,10 +117,10 @@ def _measured_from(sent: Span, q: Quantity, year_ago: list[TimeRef]) -> bool:
     follows the figure."""
     text = doc_text(sent.doc)
     before = text[sent.start_char:q.start]
-    marks = list(_FROM_LEVEL.finditer(before))
-    if not marks or re.search(r"\bto\b|[;]", before[marks[-1].end():]):
+    marks = list(_pattern("from_level").finditer(before))
+    if not marks or _pattern("to_level").search(before[marks[-1].end():]):
         return False
-    return any(r.start >= q.end and not re.search(r"[;]|\b(?:to|from)\b", text[q.end:r.start]) for r in year_ago)
+    return any(r.start >= q.end and not _pattern("year_ago_break").search(text[q.end:r.start]) for r in year_ago)
 
 
 def _year_before(period: Optional[str]) -> Optional[str]:
@@ -126,16 +128,11 @@ def _year_before(period: Optional[str]) -> Optional[str]:
     return parse_period(period).year_earlier() if period is not None else None
 
 
-# Words that end the phrase a figure stands in: a period after them is no longer its.
-_PHRASE_END = re.compile(r"[;:]|\b(?:and|while|but|whereas|from|compared|versus|vs|than|against|after|before|as)\b",
-                         re.I)
-
-
 def _chained(text: str, q: Quantity, o: Quantity, r: TimeRef, refs: list[TimeRef]) -> bool:
     """"reported a loss of $304.7 million on revenue of $167.4 million in the third
     quarter", "rose 62% to $57.01 billion in the third quarter": a time after a run of
     figures in one phrase dates each of them, not only the one next to it."""
-    return q.end <= o.start and o.end <= r.start and not _PHRASE_END.search(text[q.end:r.start]) \
+    return q.end <= o.start and o.end <= r.start and not _pattern("phrase_end").search(text[q.end:r.start]) \
         and not FROM_LEVEL_JUST_BEFORE.search(text[max(0, q.start - 30):q.start]) \
         and not any(q.end <= x.start and x.end <= r.start for x in refs if x is not r)
 
@@ -143,9 +140,8 @@ def _chained(text: str, q: Quantity, o: Quantity, r: TimeRef, refs: list[TimeRef
 def _before_the_level_reached(text: str, q: Quantity, o: Quantity, r: TimeRef) -> bool:
     """"grew 34% in the third quarter to $15.2 billion", "fell 0.2 points in May to 4.1%":
     a time between a change and the level it reaches ("to ...") dates both."""
-    return q.end <= r.start and r.end <= o.start and not _PHRASE_END.search(text[q.end:r.start]) \
-        and re.fullmatch(r"\s*,?\s*to\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?\W?",
-                         text[r.end:o.start], re.I) is not None
+    return q.end <= r.start and r.end <= o.start and not _pattern("phrase_end").search(text[q.end:r.start]) \
+        and _pattern("to_level_after_time").fullmatch(text[r.end:o.start]) is not None
 
 
 def _subject_phrase(sent: Span, q: Quantity) -> list[Token]:
@@ -200,9 +196,8 @@ def _bound_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent
     def scoped(r: TimeRef) -> bool:
         # "raised the price by 20% starting in July": a participle that dates the
         # clause it hangs on, though the parse gives it a clause of its own
-        return any(r.start <= i < r.end for i in in_scope) or re.search(
-            r"\b(?:starting|beginning|effective|commencing)\s+(?:in\s+|on\s+|from\s+)?$",
-            text[max(sent.start_char, r.start - 25):r.start], re.I) is not None
+        return any(r.start <= i < r.end for i in in_scope) or _pattern("dating_participle").search(
+            text[max(sent.start_char, r.start - 25):r.start]) is not None
 
     scopes: dict[int, set[int]] = {}
 
@@ -230,8 +225,8 @@ def _bound_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent
         return best.period
     first_fig = min(o.start for o in others) if others else q.start
     for r in cands:
-        if r.end <= first_fig and r.role in ("period", "horizon") and re.fullmatch(
-                r"\W*(?:in|during|for|over|by|through|as\s+of)?\s*(?:the\s+)?", text[sent.start_char:r.start], re.I) \
+        if r.end <= first_fig and r.role in ("period", "horizon") and _pattern("opening_time").fullmatch(
+                text[sent.start_char:r.start]) \
                 and re.match(r"\s*,", text[r.end:r.end + 2]):
             return r.period
     if prev is not NOT_BOUND and _prev_aside(sent, q, others):
@@ -244,7 +239,7 @@ def _bound_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent
         return prev
     if any(scoped(r) for r in cands):
         return None
-    if _NOW_OPENER.match(sent.text):
+    if _pattern("now_opener").match(sent.text):
         return None  # "In 2000, carriers spent $120 billion. Today, prices have dropped from $8 to $2."
     if is_money(q) or q.unit in ("percent", "percentage_point", "times"):
         return ctx.para_period or _horizon_carried(sent, scope) or _reported(sent, ctx) or _studied(q, ctx)
@@ -259,8 +254,8 @@ def _dates_the_report(sent: Span, q: Quantity, r: TimeRef) -> bool:
     does a year the sentence opens with.)"""
     if r.period is None or parse_period(r.period).kind not in (PeriodKind.year, PeriodKind.month):
         return False
-    if parse_period(r.period).kind == PeriodKind.year and re.fullmatch(
-            r"\W*(?:in|during)?\s*", doc_text(sent.doc)[sent.start_char:r.start], re.I):
+    if parse_period(r.period).kind == PeriodKind.year and _pattern("opening_year").fullmatch(
+            doc_text(sent.doc)[sent.start_char:r.start]):
         return False  # "In 2016, the department reported that use was 3.8 percent": the year the sentence is set in
     ref = [t for t in sent if r.start <= t.idx < r.end]
     fig = tokens_of(sent.doc, q)
@@ -311,27 +306,22 @@ def _studied(q: Quantity, ctx: Context) -> Optional[str]:
     return ctx.study if q.unit in ("percent", "times") else None
 
 
-_NOW_OPENER = re.compile(r"\W*(?:today|now|currently|nowadays|these\s+days|at\s+present|right\s+now)\b", re.I)
-
-
-_MODAL = frozenset({"would", "will", "could", "might", "may"})
-
-
 def _horizon_carried(sent: Span, scope: list[Token]) -> Optional[str]:
     """"... will reduce GDP by 0.3 percent by 2020. If that holds up, that would work
     out to a $75.3 billion hit": a target date is no period of the paragraph, but a
     figure that goes on in the conditional goes on with it."""
-    if sent.start == 0 or not any(t.lower_ in _MODAL for t in scope) \
-            or not any(t.lower_ in ("that", "this", "it", "such") for t in sent[:3]):
+    words = load_rules("periods.toml", PeriodsRules).framing
+    if sent.start == 0 or not any(t.lower_ in words.modals for t in scope) \
+            or not any(t.lower_ in words.pointing_back for t in sent[:3]):
         return None  # only a sentence that points back goes on with the figure before
     before = sent.doc[sent.start - 1].sent
     if "\n" in doc_text(sent.doc)[before.end_char:sent.start_char]:
         return None  # another paragraph
-    years = re.findall(r"\b(?:by|until)\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+)?((?:19|20)\d\d)\b", before.text, re.I)
+    years = _pattern("target_year").findall(before.text)
     return years[-1] if years else None
 
 
 def _tolerance(q: Quantity) -> bool:
     """"revenue of $54 billion, plus or minus 2%, for the third quarter": a tolerance
     on the figure before it, which does not take that figure's period from it."""
-    return bool(q.hedge) and re.search(r"(?i)\bplus\s+or\s+minus\b|±", q.hedge) is not None
+    return bool(q.hedge) and _pattern("tolerance").search(q.hedge) is not None
