@@ -278,6 +278,16 @@ class BoilerplateRules(Rules):
     metadata: PageMetadataKeys
 
 
+class FiguresRules(Rules):
+    """extract/data/figures.toml: where a figure stands in its sentence (extract/frame/figures.py)."""
+
+    from_or_to: str
+    level_now: str
+    baseline_before: str
+    from_level_just_before: str
+    time_head: str
+
+
 class SentencesRules(Rules):
     """extract/data/sentences.toml: abbreviations that do not end a sentence, and the
     placeline before a wire story's first sentence."""
@@ -436,6 +446,7 @@ MODELS: dict[str, type[Rules]] = {
     "changes.toml": ChangesRules,
     "claim_filter.toml": ClaimFilterRules,
     "sentences.toml": SentencesRules,
+    "figures.toml": FiguresRules,
     "boilerplate.toml": BoilerplateRules,
     "reporting.toml": ReportingRules,
     "game_periods.toml": GamePeriodsRules,

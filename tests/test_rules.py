@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from extract.rule_files import MODELS
+from extract.rule_files import MODELS, FiguresRules
 from claims.verdicts import DATA as CLAIMS_DATA, VerdictsFile
 from extract.rules import DATA, RuleFileError, load_rules, read_toml, validate
 
@@ -95,3 +95,11 @@ def test_the_claims_verdict_file_goes_through_the_one_loader():
     raw["verdicts"]["confirmed"]["lable"] = raw["verdicts"]["confirmed"].pop("label")
     with pytest.raises(RuleFileError, match=r"verdicts.toml: verdicts.confirmed.l"):
         validate(raw, VerdictsFile, "verdicts.toml")
+
+
+def test_a_misspelt_figures_key_fails_naming_file_and_key():
+    """extract/data/figures.toml (where a figure stands in its sentence)."""
+    raw = read_toml(DATA / "figures.toml")
+    raw["level_nows"] = raw.pop("level_now")
+    with pytest.raises(RuleFileError, match=r"figures.toml: .*level_now"):
+        validate(raw, FiguresRules, "figures.toml")

@@ -11,6 +11,8 @@ from extract.records import Quantity
 from extract.vocab import metric_vocabulary
 from extract.frame.cues import lowered
 from extract.lexicon import alternation
+from extract.rule_files import FiguresRules
+from extract.rules import load_rules
 from extract.frame.context import doc_text
 from extract.frame.syntax import clause_subject, tokens_of
 
@@ -163,7 +165,9 @@ def measures_change(sent: Span, q: Quantity) -> bool:
                                     or lemma in metric_rules().change_verbs)
 
 
-_FROM_OR_TO = re.compile(r"(?:(?<!\bup\s)\bto|\bfrom)\s+$", re.I)
+_PLACES = load_rules("figures.toml", FiguresRules)  # data/figures.toml
+_FROM_OR_TO = re.compile(_PLACES.from_or_to, re.I)
+_LEVEL_NOW = re.compile(_PLACES.level_now, re.I)
 
 
 def _before_figure(sent: Span, q: Quantity) -> str:
@@ -210,11 +214,10 @@ def is_change(q: Quantity, sent: Span) -> bool:
 
 def level_now(sent: Span, q: Quantity) -> bool:
     """"from around $0.23/W today to $0.10 by 2030": the level now, not the target."""
-    return re.match(r"\S{0,8}\s+(?:today|now|currently|at\s+present)\b", doc_text(sent.doc)[q.end:q.end + 30],
-                    re.I) is not None
+    return _LEVEL_NOW.match(doc_text(sent.doc)[q.end:q.end + 30]) is not None
 
 
-_BASELINE_FIGURE = re.compile(r"(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?)\s+$", re.I)
+_BASELINE_FIGURE = re.compile(_PLACES.baseline_before, re.I)
 
 
 def baseline_figure(sent: Span, q: Quantity) -> bool:
@@ -223,4 +226,4 @@ def baseline_figure(sent: Span, q: Quantity) -> bool:
     return _BASELINE_FIGURE.search(_before_figure(sent, q)) is not None
 
 
-FROM_LEVEL_JUST_BEFORE = re.compile(r"\bfrom\s+(?:around|about|roughly|nearly|some|an?\s+estimated)?\s*$", re.I)
+FROM_LEVEL_JUST_BEFORE = re.compile(_PLACES.from_level_just_before, re.I)

@@ -9,6 +9,8 @@ from extract.records import Quantity
 from extract.vocab import entity_table, metric_vocabulary
 from extract.lexicon import alternation, data_table
 from extract.months import month_numbers, weekday_names
+from extract.rule_files import FiguresRules
+from extract.rules import load_rules
 from extract.frame.cues import Cues
 from extract.frame.context import doc_text, ents_between, sent_text, sent_tokens, span_ents
 
@@ -35,8 +37,7 @@ def paragraph_index(text: str):
 
 
 # A time span is what a figure is measured over, never what it is about ("next two months").
-_TIME_HEAD = re.compile(r"(?i)\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?|"
-                        r"centur(?:y|ies)|weekend|summer|winter|spring|autumn|fall)$")
+_TIME_HEAD = re.compile(load_rules("figures.toml", FiguresRules).time_head, re.I)
 
 
 # A month or weekday is a time, never what a figure is about ("stayed below 6% in October").
