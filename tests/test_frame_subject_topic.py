@@ -5,7 +5,7 @@ topic's (extract/data/subject.toml [generic])."""
 
 import pytest
 
-from extract.frame.article import is_generic
+from extract.frame.article import _only_modifier, _only_speaker, article_topic, is_generic
 from extract.records import Article
 
 # id, article (lede names the topic; most figures are its), surface, expected subject
@@ -136,8 +136,6 @@ MODIFIER_CASES = [
 @pytest.mark.parametrize("lede,name,modifier", [c[1:] for c in MODIFIER_CASES],
                          ids=[c[0] for c in MODIFIER_CASES])
 def test_a_name_written_only_as_a_modifier_is_told_apart(lede, name, modifier):
-    from extract.frame.article import _only_modifier
-
     assert _only_modifier(name, [lede]) is modifier
 
 
@@ -160,8 +158,6 @@ MODIFIER_TOPIC_CASES = [
 @pytest.mark.parametrize("body,topic", [c[1:] for c in MODIFIER_TOPIC_CASES],
                          ids=[c[0] for c in MODIFIER_TOPIC_CASES])
 def test_a_modifier_in_the_lede_is_not_the_topic(body, topic):
-    from extract.frame.article import article_topic
-
     assert article_topic(body) == topic
 
 
@@ -185,8 +181,6 @@ SPEAKER_CASES = [
 
 @pytest.mark.parametrize("text,name,only", [c[1:] for c in SPEAKER_CASES], ids=[c[0] for c in SPEAKER_CASES])
 def test_a_speaker_or_the_one_acted_on_is_told_apart(text, name, only):
-    from extract.frame.article import _only_speaker
-
     assert _only_speaker(name, text) is only
 
 
@@ -219,6 +213,4 @@ SECOND_PARAGRAPH_CASES = [
 @pytest.mark.parametrize("body,topic", [c[1:] for c in SECOND_PARAGRAPH_CASES],
                          ids=[c[0] for c in SECOND_PARAGRAPH_CASES])
 def test_the_second_paragraph_names_the_topic_when_the_lede_does_not(body, topic):
-    from extract.frame.article import article_topic
-
     assert article_topic(body) == topic
