@@ -400,6 +400,12 @@ class Locale(Rules):
     before: list[str]
 
 
+class TopicModifier(Rules):
+    before: list[str]
+    not_heads: list[str]
+    verb_endings: list[str]
+
+
 class Goods(Rules):
     levies: list[str]
     goods: list[str]
@@ -416,6 +422,9 @@ class SubjectRules(Rules):
     not_owners: Words
     own_names: OwnNames
     locale: Locale
+    topic_modifier: TopicModifier
+    topic_speaker: Words
+    topic_object: Words
     goods: Goods
     list_label: ListLabel
     speaker_self: Words

@@ -5,7 +5,7 @@ topic's (extract/data/subject.toml [generic])."""
 
 import pytest
 
-from extract.frame.article import is_generic
+from extract.frame.article import _only_modifier, _only_speaker, article_topic, is_generic
 from extract.records import Article
 
 # id, article (lede names the topic; most figures are its), surface, expected subject
@@ -106,3 +106,111 @@ def test_the_lede_figure_names_the_topic_when_nothing_else_does(nlp, text, surfa
     hits = [c for c in _claims(nlp, text) if c.surface == surface]
     assert hits, f"{surface!r} not extracted"
     assert hits[0].subject == subject
+
+
+# id, lede, name, whether the lede writes the name only to modify a common noun
+# (data/subject.toml [topic_modifier]): such a name is no story's topic
+MODIFIER_CASES = [
+    ("space-moon", "The Jupiter moon Europa's elusive and enigmatic water-vapor plumes do indeed seem "
+     "to be real.", "Jupiter", True),
+    ("space-moon-own", "The Jupiter moon Europa's elusive and enigmatic water-vapor plumes do indeed seem "
+     "to be real.", "Europa", False),
+    ("crime-place", "A video showing the dramatic moment a kidnapped 8-year-old Fort Worth girl was "
+     "rescued by police was released Monday.", "Fort Worth", True),
+    ("energy-sector", "South Korea’s Ministry of Trade, Industry and Energy (MOTIE) has unveiled a plan "
+     "to help the PV industry further reduce the costs of solar module technology.", "PV", True),
+    ("politics-speaker", "In October, Rep. David McKinley, R-W.Va., visited the U.S.-Mexico border near "
+     "McAllen, Texas, and argued that the United States needs stronger border security.",
+     "McKinley", False),
+    ("politics-country-verb", "In October, Rep. David McKinley, R-W.Va., visited the U.S.-Mexico border near "
+     "McAllen, Texas, and argued that the United States needs stronger border security.",
+     "United States", False),
+    ("trade-possessive", "When President Trump’s advisers suggested that Beijing resume buying around "
+     "$20 billion in American farm products as part of a trade deal, Mr. Trump wasn’t satisfied.",
+     "Trump", False),
+    ("retail-subject", "Home Depot reported third-quarter sales of $27.2 billion on Tuesday, up 3.5 percent "
+     "from a year earlier.", "Home Depot", False),
+]
+
+
+@pytest.mark.parametrize("lede,name,modifier", [c[1:] for c in MODIFIER_CASES],
+                         ids=[c[0] for c in MODIFIER_CASES])
+def test_a_name_written_only_as_a_modifier_is_told_apart(lede, name, modifier):
+    assert _only_modifier(name, [lede]) is modifier
+
+
+# id, article whose lede writes one name as another's modifier, expected topic
+MODIFIER_TOPIC_CASES = [
+    ("space-moon",
+     "The Jupiter moon Europa's elusive and enigmatic water-vapor plumes do indeed seem to be real.\n\n"
+     "A new study found evidence of a plume rising from Europa in data gathered by the Galileo probe.\n\n"
+     "Europa is thought to harbor a global ocean beneath its icy shell, and Europa may be habitable.",
+     "Europa"),
+    ("crime-place",
+     "A video showing the dramatic moment a kidnapped 8-year-old Fort Worth girl was rescued by police "
+     "was released Monday.\n\n"
+     "Officers in Fort Worth found the girl in a hotel room, and Fort Worth police arrested the suspect; "
+     "a Fort Worth detective testified at trial.",
+     None),
+]
+
+
+@pytest.mark.parametrize("body,topic", [c[1:] for c in MODIFIER_TOPIC_CASES],
+                         ids=[c[0] for c in MODIFIER_TOPIC_CASES])
+def test_a_modifier_in_the_lede_is_not_the_topic(body, topic):
+    assert article_topic(body) == topic
+
+
+# id, paragraph, name, whether the paragraph writes the name only as a speaker or as the
+# one an act is done to (data/subject.toml [topic_speaker], [topic_object]): no topic
+SPEAKER_CASES = [
+    ("police-spokesman", "Officers from the Columbus Police Department conducted a traffic stop near Seventh "
+     "Street and later arrested Elizabeth A. Burton, 32, after locating methamphetamine in her car, "
+     "said Lt. Matt Harris, Columbus Police Department spokesman.", "Harris", True),
+    ("police-arrested", "Officers from the Columbus Police Department conducted a traffic stop near Seventh "
+     "Street and later arrested Elizabeth A. Burton, 32, after locating methamphetamine in her car, "
+     "said Lt. Matt Harris, Columbus Police Department spokesman.", "Burton", True),
+    ("social-consultant", "“You can buy followers for almost nothing,” said Will Tjernlund, a consultant "
+     "who runs ads for brands on the app.", "Tjernlund", True),
+    ("court-defendant", "The suspect, Michael Webb, was convicted and sentenced to life in federal prison "
+     "last Thursday.", "Webb", False),
+    ("space-agency", "It is for that reason that the United States's space agency NASA on Monday enlisted "
+     "the engineering muscle of the commercial space industry’s upstarts.", "NASA", False),
+]
+
+
+@pytest.mark.parametrize("text,name,only", [c[1:] for c in SPEAKER_CASES], ids=[c[0] for c in SPEAKER_CASES])
+def test_a_speaker_or_the_one_acted_on_is_told_apart(text, name, only):
+    assert _only_speaker(name, text) is only
+
+
+# id, article whose lede names no topic, expected topic: the name its second paragraph
+# introduces and the story keeps returning to, not a speaker or a part of a longer name
+SECOND_PARAGRAPH_CASES = [
+    ("court-video",
+     "A video showing the dramatic moment a kidnapped 8-year-old Fort Worth girl was rescued by police "
+     "was released Monday.\n\n"
+     "The suspect, Michael Webb, was convicted and sentenced to life in federal prison last Thursday.\n\n"
+     "Officers found Webb at a hotel. Webb confessed to the crime and the jury took just 15 minutes "
+     "to find him guilty. Webb, 51, will appeal.",
+     "Webb"),
+    ("space-contracts",
+     "Getting to the Moon, while not easy, has been done. Staying on the Moon and reaching Mars, however, "
+     "haven’t.\n\n"
+     "It is for that reason that the United States's space agency NASA on Monday enlisted the engineering "
+     "muscle of the commercial space industry’s upstarts.\n\n"
+     "NASA added five companies to a list of nine, and NASA will pay them to deliver payloads.",
+     "NASA"),
+    ("police-arrests",
+     "Police arrested six people Monday during a narcotics investigation at a local home.\n\n"
+     "Officers from the Columbus Police Department Intelligence Led Policing Unit later arrested "
+     "Elizabeth A. Burton, 32, said Lt. Matt Harris, Columbus Police Department spokesman.\n\n"
+     "Burton was booked into jail, Harris said. Officers later found Burton's phone, Harris said.",
+     None),
+]
+
+
+@pytest.mark.parametrize("body,topic", [c[1:] for c in SECOND_PARAGRAPH_CASES],
+                         ids=[c[0] for c in SECOND_PARAGRAPH_CASES])
+def test_the_second_paragraph_names_the_topic_when_the_lede_does_not(body, topic):
+    assert article_topic(body) == topic

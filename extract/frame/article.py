@@ -35,7 +35,7 @@ def article_topic(body: str, title: Optional[str] = None, subjects: Iterable[str
     lede = paragraphs[0]
     subjects = list(subjects)
     return _main_name(subjects, [title or "", lede]) or _industry(lede) or _repeated_name(body, lede) \
-        or _lede_figure_name(subjects, lede)
+        or _lede_figure_name(subjects, lede) or _repeated_name(body, paragraphs[1], whole=True)
 
 
 def _lede_figure_name(subjects: list[str], lede: str) -> Optional[str]:
@@ -61,6 +61,8 @@ def _main_name(subjects: Iterable[str], texts: list[str]) -> Optional[str]:
     counts: dict[str, int] = {}
     names = [n for n in subjects if n and any(c.isupper() for c in n) and not is_generic(n)]
     for name in names:
+        if _only_modifier(name, texts):
+            continue
         if name in named or any(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", t) for t in texts):
             counts[name] = counts.get(name, 0) + 1
     if not counts:
@@ -73,32 +75,91 @@ def _main_name(subjects: Iterable[str], texts: list[str]) -> Optional[str]:
 # A run of capitalised words: a name as news writes it ("Lexus", "Michael Webb", "PG&E").
 _NAME_RUN = re.compile(r"[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*)*")
 
+_POSSESSIVE = re.compile(r"[’']s(?!\w)")
+
 # A name the story keeps returning to: at least this many mentions in the body.
 _REPEATED = 3
 
 
-def _repeated_name(body: str, lede: str) -> Optional[str]:
+def _repeated_name(body: str, lede: str, whole: bool = False) -> Optional[str]:
     """When no figure's subject is named in the title or lede, the name the lede writes
     that the story mentions most often, at least three times ("Lexus" through a car
     review, "Webb" through a trial report, "NASA" through a contracts story). Not a
     word the text also writes in lower case ("Police arrested", "Now, at the show":
     a sentence's first word), not a role ("Officers"), not a month or weekday."""
     best: Optional[tuple[int, int, str]] = None
-    for run in _NAME_RUN.findall(lede):
+    # a possessive ends a name: "Europa’s plumes", "South Korea’s Ministry of Trade"
+    runs = [part.strip() for run in _NAME_RUN.findall(lede) for part in _POSSESSIVE.split(run)]
+    for run in filter(None, runs):
+        if _only_modifier(run, [lede]):
+            continue  # nor its words: "Worth" of "a Fort Worth girl"
         words = run.split()
         # the whole run, then its words from the last: a name's head comes last
         # ("Webb" in "Michael Webb"), and a tie goes to the first candidate seen
         for cand in dict.fromkeys([run, *reversed(words)]):
             cand = cand.rstrip(".’'")
-            if len(cand) < 2 or is_generic(cand) or cand in subject_rules().not_owners.words:
+            if len(cand) < 2 or is_generic(cand) or cand in subject_rules().not_owners.words \
+                    or _only_speaker(cand, lede):
                 continue
             if re.search(r"(?<![\w-])" + re.escape(cand.lower()) + r"(?![\w-])", body):
                 continue  # a common word capitalised where a sentence starts
-            n = len(re.findall(r"(?<![\w-])" + re.escape(cand) + r"(?![\w])", body))
+            n = _mentions(cand, body, alone=whole and cand != run)
             key = (n, len(cand.split()), cand)
             if n >= _REPEATED and (best is None or key[:2] > best[:2]):
                 best = key
     return best[2] if best else None
+
+
+_PREV_WORD = re.compile(r"([\w&’'.-]+)\s+$")
+_NEXT_WORD = re.compile(r"\s+([\w’'-]+)")
+
+
+def _only_modifier(name: str, texts: list[str]) -> bool:
+    """Whether the texts write `name` only to modify a common noun ("help the PV industry",
+    "The Jupiter moon Europa", "a kidnapped 8-year-old Fort Worth girl"): each time after a
+    determiner or a lower-case word and before a lower-case noun, not a verb ("McKinley
+    said"), a possessive ("Trump’s advisers") or a name. A name not written at all is not."""
+    rules = subject_rules().topic_modifier
+    seen = False
+    for text in texts:
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+            seen = True
+            before = _PREV_WORD.search(text, 0, m.start())
+            after = _NEXT_WORD.match(text, m.end())
+            if not before or not after:
+                return False
+            prev, head = before.group(1), after.group(1)
+            if not (prev.lower() in rules.before or not any(c.isupper() for c in prev)):
+                return False
+            if not head[0].islower() or head in rules.not_heads or head.endswith(tuple(rules.verb_endings)):
+                return False
+    return seen
+
+
+def _mentions(name: str, body: str, alone: bool) -> int:
+    """How often `body` writes `name`; a word of a longer name (`alone`) only where it
+    stands as a name by itself: not "Department" in "Columbus Police Department", nor
+    "South" in "South Korean", but "Webb" after "Michael Webb" and "Trump" after "Mr."."""
+    n = 0
+    for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w])", body):
+        before = _PREV_WORD.search(body, 0, m.start())
+        if alone and (re.match(r"\s+[A-Z]", body[m.end():]) or (
+                before and before.group(1)[0].isupper() and not before.group(1).endswith("."))):
+            continue
+        n += 1
+    return n
+
+
+def _only_speaker(name: str, text: str) -> bool:
+    """Whether `text` writes `name` only as the speaker of a reporting verb ("..., said
+    Lt. Matt Harris, Columbus Police Department spokesman", "Harris said"): a source; or
+    only as the one an act is done to ("later arrested Elizabeth A. Burton, 32")."""
+    verbs = alternation(subject_rules().topic_speaker.words)
+    done_to = alternation(subject_rules().topic_object.words)
+    spoken = re.compile(rf"(?:\b(?:{verbs}|{done_to})\s+(?:[A-Z][\w.’'-]*\s+)*{re.escape(name)}(?![\w-])"
+                        rf"|(?<![\w-]){re.escape(name)},?\s+(?:{verbs})\b)")
+    mentions = len(re.findall(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text))
+    return mentions > 0 and len(spoken.findall(text)) >= mentions
 
 
 def _industry(lede: str) -> Optional[str]:
