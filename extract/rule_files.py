@@ -401,6 +401,7 @@ class ListLabel(Rules):
 
 class Countries(Rules):
     demonyms: dict[str, str]  # "British" -> "UK": the adjective or abbreviation as written -> the country
+    names: dict[str, str]  # "U.S." -> "US": the country's name as written -> its short name
     measures: list[str]  # "German industrial output": heads of a statistic the nation owns
 
 

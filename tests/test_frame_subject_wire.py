@@ -78,3 +78,22 @@ KEPT_CASES = [
 @pytest.mark.parametrize("text,surface,subject", [c[1:] for c in KEPT_CASES], ids=[c[0] for c in KEPT_CASES])
 def test_wire_copy_subject_left_alone(nlp, text, surface, subject):
     assert _find(_claims(nlp, text, None), surface).subject == subject
+
+
+# A country's long name or abbreviation is the country's short name, however written.
+COUNTRY_NAME_CASES = [
+    ("trade-long-name",
+     "Analysts say they have difficulty figuring out how the United States could increase its agricultural "
+     "exports to China to much more than $30 billion a year.", "$30 billion", "US"),
+    ("health-population-of-a-country",
+     "About 964,000 people, or 0.4 percent of the total U.S. population, reported a methamphetamine use "
+     "disorder in 2017.", "0.4 percent", "US"),
+    ("macro-britain",
+     "Britain's economy grew 0.7% in the first quarter, the fastest growth among G7 nations.", "0.7%", "UK"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in COUNTRY_NAME_CASES],
+                         ids=[c[0] for c in COUNTRY_NAME_CASES])
+def test_a_country_is_its_short_name(nlp, text, surface, subject):
+    assert _find(_claims(nlp, text, None), surface).subject == subject

@@ -284,24 +284,40 @@ def _person_before(doc: Doc, pronoun: Token, cues: Cues) -> Optional[str]:
 def event_of(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
     """An event a figure measures or counts the toll of (data/subject.toml [events]): "a
     7.7-magnitude earthquake"; "the death toll from the earthquake rose to 3,300, while
-    more than 4,500 people were injured and 341 remain missing": people counted in a
-    clause of their own beside a toll's are the event's, not the toll's."""
+    more than 4,500 people were injured and 341 remain missing": the toll, and people
+    counted in a clause of their own beside it, are the event's, not the toll's."""
     root = span.root
     if root.dep_ in _MODIFIER_DEPS and root.head.pos_ == "NOUN" and root.head.lower_ in _events():
         return _event_name(root.head), STRONG
     if root.dep_ in _MODIFIER_DEPS and root.head.pos_ == "NOUN":
         root = root.head
-    if root.dep_ not in ("nsubj", "nsubjpass") or not (span.start <= root.i < span.end or root.head.i > span.end):
-        return None
-    verb = root.head
+    if not (root.dep_ in ("nsubj", "nsubjpass") and (span.start <= root.i < span.end or root.head.i > span.end)):
+        # "the death toll from the earthquake rose to 3,300": the figure's clause's subject
+        event = _toll_event(next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None), span)
+        return (_event_name(event), STRONG) if event is not None else None
+    verb = root.head  # "..., while more than 4,500 people were injured": the clause beside it
     for _ in range(3):
         if verb.dep_ not in ("advcl", "conj") or verb.head.i == verb.i:
             return None
         verb = verb.head
-        subj = clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
-        event = next((t for t in subj.subtree if t.lower_ in _events() and t.pos_ == "NOUN"), None) if subj else None
-        if event is not None and event.head.dep_ == "prep" and event.head.head.i == subj.i:
-            return _event_name(event), STRONG  # "the death toll from the earthquake"
+        event = _toll_event(verb, span)
+        if event is not None:
+            return _event_name(event), STRONG
+    return None
+
+
+def _toll_event(verb: Optional[Token], span: Span) -> Optional[Token]:
+    subj = clause_subject(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") else None
+    return _event_of_measure(subj) if subj is not None and not (span.start <= subj.i < span.end) else None
+
+
+def _event_of_measure(subj: Token) -> Optional[Token]:
+    """The event a measure is "from" or "of" ("the death toll from the earthquake")."""
+    for c in subj.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "of", "in"):
+            for o in c.children:
+                if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lower_ in _events():
+                    return o
     return None
 
 

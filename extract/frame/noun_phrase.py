@@ -145,22 +145,22 @@ def country_of(words: list[Token]) -> Optional[str]:
     phrase's modifiers names ("British consumer price inflation", "U.S. retail sales",
     "South Korean exports"); not a word inside an organisation's name ("British
     Airways") or a name of its own (data/subject.toml [countries])."""
-    table = load_rules("subject.toml", SubjectRules).countries.demonyms
+    countries = load_rules("subject.toml", SubjectRules).countries
+    table = {**countries.demonyms, **countries.names}
     words = sorted(words, key=lambda t: t.i)
     for k, t in enumerate(words):
         if t.ent_type_ in ("ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART"):
             continue
         pair = f"{t.text} {words[k + 1].text}" if k + 1 < len(words) and words[k + 1].i == t.i + 1 else None
         found = table.get(pair) if pair else None
-        if found or t.text in table and (t.pos_ == "ADJ" or t.tag_ == "JJ" or "." in t.text):
+        if found or t.text in countries.names or t.text in countries.demonyms and (t.pos_ == "ADJ" or t.tag_ == "JJ"):
             return found or table[t.text]
     return None
 
 
 def as_country(name: Optional[str]) -> Optional[str]:
-    """"U.S." -> "US": a country's abbreviation as the country's short name."""
-    table = load_rules("subject.toml", SubjectRules).countries.demonyms
-    return table.get(name, name) if name and "." in name else name
+    """"U.S." -> "US", "the United States" -> "US": a country as its short name."""
+    return load_rules("subject.toml", SubjectRules).countries.names.get(name, name) if name else name
 
 
 def metric_head(tok: Token) -> bool:
