@@ -55,6 +55,13 @@ CASES = [
      "The death toll from last week's 7.7-magnitude earthquake in Myanmar rose to 3,300 on Thursday, state "
      "media said, while more than 4,500 people were injured and 341 remain missing.", "4,500 people",
      "Myanmar earthquake"),
+    ("disaster-quake-toll",
+     "The death toll from last week's 7.7-magnitude earthquake in Myanmar rose to 3,300 on Thursday, state "
+     "media said, while more than 4,500 people were injured and 341 remain missing.", "3,300",
+     "Myanmar earthquake"),
+    ("disaster-storm-toll",
+     "The death toll from the storm in the Philippines climbed to 126 on Saturday, the disaster agency said.",
+     "126", "Philippines storm"),
     ("disaster-flood-injured",
      "The death toll from the floods in Pakistan rose to 1,136 on Monday, while more than 1,600 people "
      "were injured, the disaster management authority said.", "1,600 people", "Pakistan floods"),
