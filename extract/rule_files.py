@@ -415,6 +415,12 @@ class ListLabel(Rules):
     pattern: str
 
 
+class Countries(Rules):
+    demonyms: dict[str, str]  # "British" -> "UK": the adjective or abbreviation as written -> the country
+    names: dict[str, str]  # "U.S." -> "US": the country's name as written -> its short name
+    measures: list[str]  # "German industrial output": heads of a statistic the nation owns
+
+
 class SubjectRules(Rules):
     """extract/data/subject.toml: who a figure is about (extract/frame/subject.py, noun_phrase.py, article.py)."""
 
@@ -429,6 +435,9 @@ class SubjectRules(Rules):
     list_label: ListLabel
     speaker_self: Words
     counted_people: Words
+    countries: Countries
+    tally_verbs: Words
+    events: Words
 
 
 class DescribedRules(Rules):

@@ -450,7 +450,7 @@ CASES = [
     ("subject-the-reporter-is-not-what-its-report-is-about",
      "WASHINGTON, Sept 11 (Reuters) - U.S. consumer prices rose 0.2% in August, the Labor Department said on "
      "Wednesday, bringing the annual rate down to 2.9% from 3.1% in July.", None,
-     "2.9%", dict(subject="U.S.", source="Labor Department")),
+     "2.9%", dict(subject="US", source="Labor Department")),
     ("subject-a-described-company-that-speaks",
      "Microsoft reported results on Tuesday.\n\nSales rose 18% to $77.7 billion in the fiscal first quarter, the "
      "Redmond, Washington-based company said.", None,

@@ -12,7 +12,7 @@ CASES = [
      "The National Institute on Drug Abuse has estimated that 964,000 people age 12 and older, which "
      "account for about 0.4 percent of the total U.S. population, reported a methamphetamine use disorder "
      "in 2017.",
-     None, "0.4 percent", dict(subject="total U.S. population")),
+     None, "0.4 percent", dict(subject="US")),
     ("health-count-narrowed-by-age",
      "The National Institute on Drug Abuse has estimated that 964,000 people age 12 and older, which "
      "account for about 0.4 percent of the total U.S. population, reported a methamphetamine use disorder "

@@ -12,7 +12,7 @@ from extract.records import Quantity
 from extract.vocab import entity_table
 from extract.frame.cues import Cues
 from extract.frame.context import Context, STRONG, WEAK, doc_text
-from extract.frame.syntax import clause_subject, entity_in
+from extract.frame.syntax import canon, clause_subject, entity_in
 from extract.frame.figures import is_money, valued_object
 from extract.frame.article import subject_rules
 from extract.frame.described import DESCRIBED, described_referent
@@ -165,6 +165,9 @@ def holder_with(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> 
         return None
     w = root.head if root.head.lower_ == "with" else root.head.head
     owner = w.head
+    tally = _tally_subject(doc, owner, span, cues)
+    if tally:
+        return tally, STRONG
     if owner.pos_ == "VERB":
         # "building the Stargate campus with 1.2GW": the object before "with"
         objs = [c for c in owner.children if c.dep_ == "dobj" and c.i < w.i]
@@ -177,6 +180,26 @@ def holder_with(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> 
         if text:
             return entity_table().canonicalise(text), STRONG
     return None
+
+
+def _tally_subject(doc: Doc, verb: Token, span: Span, cues: Cues) -> Optional[str]:
+    """"Labour wins landslide with 412 seats", "City lead the table with nine points":
+    after a verb of winning or standing (data/subject.toml [tally_verbs]) the "with"
+    figure is the named subject's tally, not its object's."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _tally_verbs():
+        return None
+    subj = clause_subject(verb)
+    if subj is None or subj.lower_ in cues.pronouns:
+        return None
+    if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        subj = verb.head
+    name, _ = name_np(subj, doc, cues, span)
+    return name if name and name[:1].isupper() and any(t.pos_ == "PROPN" or t.ent_type_ for t in subj.subtree) else None
+
+
+@lru_cache(maxsize=None)
+def _tally_verbs() -> frozenset[str]:
+    return frozenset(subject_rules().tally_verbs.words)
 
 
 def valued_company(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
@@ -213,6 +236,102 @@ def owner_of_figure_phrase(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: C
             if name:
                 return name, STRONG
     return None
+
+
+def personal_possessor(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
+    """"Haaland scored three goals as Manchester City beat West Ham, taking his tally to
+    seven league goals": the figure's phrase, or the object whose total it gives ("his
+    tally to ..."), is owned by "his" or "her", a person: the one named before it in the
+    sentence, not the team or company whose clause it hangs on."""
+    np = span.root
+    if np.dep_ in _MODIFIER_DEPS and np.head.pos_ in ("NOUN", "PROPN"):
+        np = np.head
+    owned = [np]
+    if np.dep_ == "pobj" and np.head.dep_ == "prep" and np.head.lower_ in ("to", "at", "of"):
+        verb = np.head.head
+        owned += [c for c in verb.children if c.dep_ == "dobj" and c.i < span.start] if verb.pos_ == "VERB" else []
+    pronoun = next((c for n in owned for c in n.children if c.dep_ == "poss" and c.lower_ in _PERSON_OWNERS), None)
+    if pronoun is None:
+        return None
+    named = _person_before(doc, pronoun, cues)
+    if named:
+        return named, STRONG
+    if ctx.person and ctx.person_para >= ctx.para - 1:
+        return ctx.person, WEAK
+    return None
+
+
+_PERSON_OWNERS = frozenset({"his", "her"})
+
+
+def _person_before(doc: Doc, pronoun: Token, cues: Cues) -> Optional[str]:
+    """The person a "his"/"her" points back to in its sentence: the last person named
+    before it, else the main clause's subject when it is a name and no organisation."""
+    sent = pronoun.sent
+    for verb in pronoun.ancestors:  # "Stalock, who subbed for Dubnyk, looked strong in his 10th outing"
+        subj = clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subj is not None and subj.i < pronoun.i and subj.ent_type_ == "PERSON":
+            return entity_in([t for t in subj.subtree if t.i <= subj.i], doc, cues, frozenset({"PERSON"}))
+    people = [e for e in sent.ents if e.label_ == "PERSON" and e.end <= pronoun.i]
+    if people:
+        return canon(people[-1].text)
+    subj = clause_subject(sent.root) if sent.root.pos_ in ("VERB", "AUX") else None
+    if subj is None or subj.i > pronoun.i or subj.pos_ != "PROPN" or subj.ent_type_ in cues.organisation_labels:
+        return None
+    return entity_in([t for t in subj.subtree if t.i <= subj.i], doc, cues, cues.subject_labels)
+
+
+def event_of(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
+    """An event a figure measures or counts the toll of (data/subject.toml [events]): "a
+    7.7-magnitude earthquake"; "the death toll from the earthquake rose to 3,300, while
+    more than 4,500 people were injured and 341 remain missing": the toll, and people
+    counted in a clause of their own beside it, are the event's, not the toll's."""
+    root = span.root
+    if root.dep_ in _MODIFIER_DEPS and root.head.pos_ == "NOUN" and root.head.lower_ in _events():
+        return _event_name(root.head), STRONG
+    if root.dep_ in _MODIFIER_DEPS and root.head.pos_ == "NOUN":
+        root = root.head
+    if not (root.dep_ in ("nsubj", "nsubjpass") and (span.start <= root.i < span.end or root.head.i > span.end)):
+        # "the death toll from the earthquake rose to 3,300": the figure's clause's subject
+        event = _toll_event(next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None), span)
+        return (_event_name(event), STRONG) if event is not None else None
+    verb = root.head  # "..., while more than 4,500 people were injured": the clause beside it
+    for _ in range(3):
+        if verb.dep_ not in ("advcl", "conj") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        event = _toll_event(verb, span)
+        if event is not None:
+            return _event_name(event), STRONG
+    return None
+
+
+def _toll_event(verb: Optional[Token], span: Span) -> Optional[Token]:
+    subj = clause_subject(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") else None
+    return _event_of_measure(subj) if subj is not None and not (span.start <= subj.i < span.end) else None
+
+
+def _event_of_measure(subj: Token) -> Optional[Token]:
+    """The event a measure is "from" or "of" ("the death toll from the earthquake")."""
+    for c in subj.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "of", "in"):
+            for o in c.children:
+                if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lower_ in _events():
+                    return o
+    return None
+
+
+def _event_name(event: Token) -> str:
+    """"earthquake in Myanmar" -> "Myanmar earthquake": the place it struck, then the event."""
+    places = [o for c in event.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "off", "near", "across")
+              for o in c.children if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC")]
+    place = " ".join(t.text for t in places[0].subtree if t.ent_type_ in ("GPE", "LOC")) if places else ""
+    return f"{place} {event.text}".strip()
+
+
+@lru_cache(maxsize=None)
+def _events() -> frozenset[str]:
+    return frozenset(subject_rules().events.words)
 
 
 def possessor_above(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:

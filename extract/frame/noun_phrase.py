@@ -105,6 +105,9 @@ def _owner_of_metric(head: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Opt
                     return name or np_phrase(o, cues) or None, False
     mods = [t for t in head.subtree if t.i < head.i and t.dep_ in ("compound", "amod", "nmod", "npadvmod")
             and not (span.start <= t.i < span.end)]
+    country = country_of(mods)
+    if country:
+        return country, False  # "British consumer price inflation": the UK's
     # strip the longest metric phrase that leaves a noun ("global AI revenue" ->
     # "global AI", "the hardware depreciation period" -> "hardware")
     words: list[Token] = []
@@ -135,6 +138,29 @@ def _owner_of_metric(head: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Opt
             return None, True
         return text or None, False
     return None, False
+
+
+def country_of(words: list[Token]) -> Optional[str]:
+    """The country a nationality adjective or a country's abbreviation among a noun
+    phrase's modifiers names ("British consumer price inflation", "U.S. retail sales",
+    "South Korean exports"); not a word inside an organisation's name ("British
+    Airways") or a name of its own (data/subject.toml [countries])."""
+    countries = load_rules("subject.toml", SubjectRules).countries
+    table = {**countries.demonyms, **countries.names}
+    words = sorted(words, key=lambda t: t.i)
+    for k, t in enumerate(words):
+        if t.ent_type_ in ("ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART"):
+            continue
+        pair = f"{t.text} {words[k + 1].text}" if k + 1 < len(words) and words[k + 1].i == t.i + 1 else None
+        found = table.get(pair) if pair else None
+        if found or t.text in countries.names or t.text in countries.demonyms and (t.pos_ == "ADJ" or t.tag_ == "JJ"):
+            return found or table[t.text]
+    return None
+
+
+def as_country(name: Optional[str]) -> Optional[str]:
+    """"U.S." -> "US", "the United States" -> "US": a country as its short name."""
+    return load_rules("subject.toml", SubjectRules).countries.names.get(name, name) if name else name
 
 
 def metric_head(tok: Token) -> bool:
@@ -183,18 +209,40 @@ def name_np(tok: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str]
         listed = [coordinated_names(c, doc, cues) for c in tok.children if c.dep_ == "appos"]
         if listed and listed[0]:
             return f"{np_phrase(tok, cues)} ({listed[0]})", False
+    whole = _compound_name(tok)
+    if whole:
+        return whole, False
     name = entity_in([t for t in core if t.i <= tok.i or t.dep_ == "conj"], doc, cues, cues.subject_labels)
     if name:
-        return name, False
+        return as_country(name), False
     agent = _agent_of(tok, cues)
     if agent is not None:
         # "spending by the four largest cloud providers will exceed $600 billion"
         return name_np(agent, doc, cues, span)
     if pronoun_owner:
         return None, True  # "Its networking segment grew 263%": whose segment
+    if tok.lower_ in load_rules("subject.toml", SubjectRules).countries.measures:
+        country = country_of([t for t in tok.subtree if t.i < tok.i and t.dep_ in ("compound", "amod", "nmod")])
+        if country:
+            return country, False  # "German industrial output fell 1.5%": Germany's
     if tok.pos_ == "NOUN":
         return np_phrase(tok, cues) or None, False
     return None, False
+
+
+def _compound_name(tok: Token) -> Optional[str]:
+    """A name the tagger cut to the place at its end ("Reform UK", "Team GB"): proper
+    nouns compounded onto a place, with no entity of their own, are the name's first
+    words; the whole compound as written."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in ("GPE", "LOC"):
+        return None
+    left = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    if not left or any(c.pos_ != "PROPN" or c.ent_type_ or not c.text[:1].isupper() for c in left):
+        return None
+    first = min(c.i for c in left)
+    if any(t.ent_type_ for t in tok.doc[first:tok.i]) or entity_table().find(tok.doc[first:tok.i + 1].text):
+        return None
+    return tok.doc[first:tok.i + 1].text
 
 
 def _own_name(tok: Token, cues: Cues) -> Optional[str]:

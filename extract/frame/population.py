@@ -11,9 +11,10 @@ from functools import lru_cache
 from typing import Optional
 from spacy.tokens import Doc, Span, Token
 from extract.records import Quantity
-from extract.rule_files import PopulationRules
+from extract.rule_files import PopulationRules, SubjectRules
 from extract.rules import load_rules
 from extract.frame.context import STRONG, Context, doc_text
+from extract.frame.noun_phrase import country_of
 
 # "people age 12 and older", "adults aged 26 or above", "children ages 5 to 11"
 _AGE_AFTER = re.compile(r"\s+(?:age[ds]?|between the ages of)\s+\d{1,3}(?:\s*(?:to|-|–|and)\s*\d{1,3}"
@@ -101,6 +102,8 @@ def population_phrase(noun: Token, span: Span) -> Optional[str]:
     left = [t for t in left if t.i not in figure and t.dep_ not in ("det", "nummod", "quantmod") and not t.like_num]
     while left and left[0].text == "-":
         left = left[1:]
+    if noun.lower_ in load_rules("subject.toml", SubjectRules).countries.measures and country_of(left):
+        return country_of(left)  # "0.4 percent of the total U.S. population": the US's
     words = left + [noun]
     text = doc_text(doc)
     end = noun.idx + len(noun.text)

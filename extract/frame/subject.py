@@ -13,9 +13,9 @@ from extract.frame.syntax import bracketed, canon, clause_subject, company_word,
 from extract.frame.described import DESCRIBED, described_referent, designated
 from extract.frame.population import population_subject
 from extract.frame.figure_owner import (Found, PERSONAL, antecedent, counted_from, goods_valued, holder_with,
-                                        list_label, modified_name, owner_of_figure_phrase, partitive_whole,
+                                        list_label, modified_name, owner_of_figure_phrase, partitive_whole, personal_possessor, event_of,
                                         possessor_above, recipient, speaker_self, valued_company)
-from extract.frame.noun_phrase import demonstrative_np, metric_head, name_np, np_phrase, without_article
+from extract.frame.noun_phrase import as_country, demonstrative_np, metric_head, name_np, np_phrase, without_article
 
 
 
@@ -24,15 +24,22 @@ def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
                    in_sent: list[Quantity], source: Optional[str] = None) -> tuple[Optional[str], Optional[str]]:
     """(subject, how) where how is STRONG (from the figure's clause) or WEAK: the
     figure's own phrase first, then the clauses above it, then what they point back
-    to, then a name written before the figure."""
+    to, then a name written before the figure. A country as its short name ("the
+    United States" -> "US"), however it was found."""
+    subject, how = _figure_subject(doc, sent, q, cues, ctx, in_sent, source)
+    return as_country(without_article(subject)), how
+
+
+def _figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
+                    in_sent: list[Quantity], source: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     span = tokens_of(doc, q)
     if span is None:
         return None, None
     found = list_label(doc, span, q) or _respectively(doc, sent, q, in_sent, cues) or _aged_person(doc, span, q, cues)
     if found:
         return found, STRONG
-    for step in (counted_from, population_subject, modified_name, recipient, partitive_whole, goods_valued,
-                 holder_with, valued_company, owner_of_figure_phrase, possessor_above):
+    for step in (counted_from, event_of, population_subject, modified_name, recipient, partitive_whole, goods_valued,
+                 holder_with, valued_company, owner_of_figure_phrase, personal_possessor, possessor_above):
         hit = step(doc, span, q, cues, ctx)
         if hit is not None:
             return hit
