@@ -49,7 +49,7 @@ def credited_source(sent: Span, cues: Cues) -> Optional[str]:
                 name = _antecedent_entity(v.head, doc, cues)
                 if name:
                     return name
-            elif subj is not None and subj.lower_ not in cues.pronouns and not company_word(subj, cues):
+            elif subj is not None and subj.lower_ not in cues.pronouns and not company_speaks(subj, cues):
                 name = speaker(subj, doc, cues)
                 if name:
                     return name
@@ -90,6 +90,15 @@ def credited_source(sent: Span, cues: Cues) -> Optional[str]:
             if name:
                 return name
     return _name_then_verb(sent, cues)
+
+
+def company_speaks(subj: Token, cues: Cues) -> bool:
+    """Is the subject a company word pointing back ("the company said", "the bank
+    said"), not the first word of a name ("The Bank of England had forecast 2.1%",
+    "the Group of Seven said")?"""
+    if subj.pos_ == "PROPN" and any(e.start <= subj.i < e.end - 1 for e in subj.doc.ents):
+        return False
+    return company_word(subj, cues)
 
 
 def _directs(verb: Token) -> bool:
