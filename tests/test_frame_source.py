@@ -331,10 +331,12 @@ CASES = [
      "Economists polled by Reuters had expected the rate to fall to 2.1%. The Bank of England had forecast "
      "2.1% as well.",
      None, "2.1%#2", dict(source="Bank of England", kind="forecast")),
-    ("forecast-by-named-fund-macro",
-     "Germany's economy shrank 0.3% last year, the statistics office said.\n\n"
-     "The International Monetary Fund had predicted growth of 0.2% for this year.",
-     None, "0.2%", dict(source="International Monetary Fund")),
+    ("forecast-by-named-bank-japan-macro",
+     "The Bank of Japan had projected inflation of 2.5% for the year. Prices rose 3%.",
+     None, "2.5%", dict(source="Bank of Japan", kind="forecast")),
+    ("estimate-by-named-bank-global-finance",
+     "The Bank for International Settlements had estimated losses of $40 billion.",
+     None, "$40 billion", dict(source="Bank for International Settlements", kind="estimate")),
     # a sentence's own credit beats one carried from before; a body with no name that
     # reports is the source by its phrase (disaster copy, politics copy)
     ("own-credit-state-media-disaster",
