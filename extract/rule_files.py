@@ -339,6 +339,7 @@ class FramingRules(Rules):
     expecting_verbs: list[str]
     done_before_prepositions: list[str]
     restated_change_words: list[str] = []
+    own_people_of_a_person: list[str] = []
     estimating_verbs: list[str]
     expecting_phrases: list[str]
     estimate_cues: list[str]

@@ -351,6 +351,21 @@ CASES = [
      "Turnout was 67%, according to the electoral commission.\n\n"
      "The government said 1.2 million postal ballots had been returned.",
      None, "1.2 million postal ballots", dict(source="government")),
+    # an office that reports is the source by its phrase (statistics releases, coroners)
+    ("unnamed-office-macro",
+     "Wages rose 4.1% in the year to March, the statistics office said.",
+     None, "4.1%", dict(source="statistics office")),
+    ("unnamed-office-public-safety",
+     "The county emergency management office said 14 people died in the fire.",
+     None, "14 people", dict(source="county emergency management office")),
+    # ... but a person's office speaks for the person, not as a body of its own
+    ("possessed-office-politics",
+     "His office said he was keeping plans for a conference of the association, which gave nearly $5.9 million "
+     "toward his campaign.",
+     None, "$5.9 million", dict(source=None)),
+    ("possessed-office-ethics",
+     "Her office said the senator had repaid $12,000 in travel costs.",
+     None, "$12,000", dict(source=None)),
     ("research-firm-no-carry-markets",
      "CreditSights, the fixed-income research firm, has documented that capital expenditure now exceeds cash "
      "flows.\n\nThe ratio of capital expenditure to revenue has reached 45 to 57%.",

@@ -194,6 +194,9 @@ def speaker(subj: Token, doc: Doc, cues: Cues) -> Optional[str]:
     described = {x.i for c in subj.children if c.dep_ in ("appos", "relcl", "acl") for x in c.subtree}
     own = [t for t in subj.subtree if t.i not in described] if subj.pos_ == "PROPN" else list(subj.subtree)
     people = subj.pos_ == "NOUN" and (subj.lower_ in source_words()[0] or subj.lemma_.lower() in source_words()[0])
+    if people and subj.lower_ in _own_people_of_a_person() and any(
+            c.dep_ == "poss" and c.lower_ in source_words()[6] | {"his", "her"} for c in subj.children):
+        return None  # "His office said ...": the person's, named elsewhere
     if people and all(t.i < subj.i and t.ent_type_ in ("GPE", "NORP") if t.ent_type_ or t.pos_ == "PROPN" else True
                       for t in own):
         # "Michigan health authorities", "Chinese officials": a place before them says where
@@ -209,6 +212,11 @@ def speaker(subj: Token, doc: Doc, cues: Cues) -> Optional[str]:
     if name:
         return name
     return _common_phrase(subj) if people else None
+
+
+@lru_cache(maxsize=None)
+def _own_people_of_a_person() -> frozenset[str]:
+    return lowered(data_table("framing")["own_people_of_a_person"])
 
 
 def _nearest_subject(verb: Token) -> Optional[Token]:
