@@ -366,6 +366,15 @@ CASES = [
     ("possessed-office-ethics",
      "Her office said the senator had repaid $12,000 in travel costs.",
      None, "$12,000", dict(source=None)),
+    # a company word a public body's modifier makes an outlet of the state's points back
+    # to no company (disaster copy after a results paragraph, aviation)
+    ("state-broadcaster-disaster",
+     "Apple earned $23.6 billion in the quarter.\n\n"
+     "Officials in the capital said 1,200 homes had been destroyed. The state broadcaster reported 85 deaths.",
+     None, "85 deaths", dict(source="state broadcaster")),
+    ("state-broadcaster-aviation",
+     "Shares of the airline fell 4% after the storm.\n\nThe state broadcaster said 12 flights were cancelled.",
+     None, "12 flights", dict(source="state broadcaster")),
     ("research-firm-no-carry-markets",
      "CreditSights, the fixed-income research firm, has documented that capital expenditure now exceeds cash "
      "flows.\n\nThe ratio of capital expenditure to revenue has reached 45 to 57%.",

@@ -98,6 +98,10 @@ def company_speaks(subj: Token, cues: Cues) -> bool:
     "the Group of Seven said")?"""
     if subj.pos_ == "PROPN" and any(e.start <= subj.i < e.end - 1 for e in subj.doc.ents):
         return False
+    public = lowered(data_table("framing")["public_body_modifiers"])
+    if any(c.dep_ in ("compound", "amod") and " ".join(x.lower_ for x in c.subtree).replace(" - ", "-") in public
+           for c in subj.children):
+        return False  # "the state broadcaster": a public outlet, not the company before
     return company_word(subj, cues)
 
 
