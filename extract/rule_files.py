@@ -348,6 +348,9 @@ class FramingRules(Rules):
     verb_only_forecast_cues: list[str]
     expecting_verbs: list[str]
     done_before_prepositions: list[str]
+    restated_change_words: list[str] = []
+    own_people_of_a_person: list[str] = []
+    public_body_modifiers: list[str] = []
     estimating_verbs: list[str]
     expecting_phrases: list[str]
     estimate_cues: list[str]
@@ -512,6 +515,7 @@ class MetricsRules(Rules):
     nouns: dict[str, Any]
     spend_on: dict[str, Any]
     money_contexts: dict[str, Any] = {}
+    money_earners: dict[str, Any] = {}
 
 
 class TextcleanRules(Rules):

@@ -147,6 +147,27 @@ CASES = [
      "The government's plan includes measures to cut hospital waiting lists by 25%.",
      None, "25%", dict(kind="forecast")),
     # ... also in a list of aims the parser hangs on the main verb
+    # a change set off after a reported figure restates it, a fact as the figure is,
+    # and analysts whose estimates the result beat are no cue for it (retail, luxury, sport)
+    ("restated-change-up-retail",
+     "Walmart raised its full-year forecast after reporting third-quarter revenue of $169.6 billion, up 5.5%, "
+     "above analysts' estimates of $167.7 billion.",
+     None, "5.5%", dict(kind="fact")),
+    ("beaten-analysts-no-estimate-retail",
+     "Walmart raised its full-year forecast after reporting third-quarter revenue of $169.6 billion, up 5.5%, "
+     "above analysts' estimates of $167.7 billion.",
+     None, "$169.6 billion", dict(kind="fact")),
+    ("restated-change-down-luxury",
+     "Burberry cut its annual outlook on Thursday after posting first-half revenue of 1.09 billion pounds, "
+     "down 22%.",
+     None, "22%", dict(kind="fact")),
+    ("restated-change-up-sport",
+     "Manchester United cut its revenue forecast for the year after reporting broadcasting income of 240 "
+     "million pounds, down 12%.",
+     None, "12%", dict(kind="fact")),
+    ("restated-change-of-a-forecast-stays-forecast",
+     "The company expects revenue of $5.2 billion next year, up 8%.",
+     None, "8%", dict(kind="forecast")),
     ("plan-aim-in-a-list-energy",
      "The plan includes actions to raise electromobility rates, reduce coal-fired fine dusts by 90%, improve "
      "nuclear safety and increase the scale of wind power projects, among other measures.",

@@ -49,7 +49,7 @@ def credited_source(sent: Span, cues: Cues) -> Optional[str]:
                 name = _antecedent_entity(v.head, doc, cues)
                 if name:
                     return name
-            elif subj is not None and subj.lower_ not in cues.pronouns and not company_word(subj, cues):
+            elif subj is not None and subj.lower_ not in cues.pronouns and not company_speaks(subj, cues):
                 name = speaker(subj, doc, cues)
                 if name:
                     return name
@@ -90,6 +90,19 @@ def credited_source(sent: Span, cues: Cues) -> Optional[str]:
             if name:
                 return name
     return _name_then_verb(sent, cues)
+
+
+def company_speaks(subj: Token, cues: Cues) -> bool:
+    """Is the subject a company word pointing back ("the company said", "the bank
+    said"), not the first word of a name ("The Bank of England had forecast 2.1%",
+    "the Group of Seven said")?"""
+    if subj.pos_ == "PROPN" and any(e.start <= subj.i < e.end - 1 for e in subj.doc.ents):
+        return False
+    public = lowered(data_table("framing")["public_body_modifiers"])
+    if any(c.dep_ in ("compound", "amod") and " ".join(x.lower_ for x in c.subtree).replace(" - ", "-") in public
+           for c in subj.children):
+        return False  # "the state broadcaster": a public outlet, not the company before
+    return company_word(subj, cues)
 
 
 def _directs(verb: Token) -> bool:
@@ -185,6 +198,9 @@ def speaker(subj: Token, doc: Doc, cues: Cues) -> Optional[str]:
     described = {x.i for c in subj.children if c.dep_ in ("appos", "relcl", "acl") for x in c.subtree}
     own = [t for t in subj.subtree if t.i not in described] if subj.pos_ == "PROPN" else list(subj.subtree)
     people = subj.pos_ == "NOUN" and (subj.lower_ in source_words()[0] or subj.lemma_.lower() in source_words()[0])
+    if people and subj.lower_ in _own_people_of_a_person() and any(
+            c.dep_ == "poss" and c.lower_ in source_words()[6] | {"his", "her"} for c in subj.children):
+        return None  # "His office said ...": the person's, named elsewhere
     if people and all(t.i < subj.i and t.ent_type_ in ("GPE", "NORP") if t.ent_type_ or t.pos_ == "PROPN" else True
                       for t in own):
         # "Michigan health authorities", "Chinese officials": a place before them says where
@@ -200,6 +216,11 @@ def speaker(subj: Token, doc: Doc, cues: Cues) -> Optional[str]:
     if name:
         return name
     return _common_phrase(subj) if people else None
+
+
+@lru_cache(maxsize=None)
+def _own_people_of_a_person() -> frozenset[str]:
+    return lowered(data_table("framing")["own_people_of_a_person"])
 
 
 def _nearest_subject(verb: Token) -> Optional[Token]:

@@ -37,7 +37,9 @@ def without_benchmarks(tokens: list[Token], cues: Cues) -> list[Token]:
                 break
             up = up.head
         return False
-    return [t for t in tokens if not benchmarked(t)]
+    # ... and whose expectation it is ("above analysts' estimates"): no analyst of this figure
+    off = {x.i for t in tokens if benchmarked(t) for c in t.children if c.dep_ == "poss" for x in c.subtree}
+    return [t for t in tokens if t.i not in off and not benchmarked(t)]
 
 
 def expectation_measured_against(sent: Span, q: Quantity, cues: Cues) -> bool:

@@ -34,6 +34,7 @@ class _MetricRules:
     transparent_nouns: frozenset[str]
     owner_nouns: frozenset[str]
     generic_nouns: frozenset[str]
+    place_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -56,6 +57,7 @@ def metric_rules() -> _MetricRules:
         transparent_nouns=lowered(r["nouns"]["transparent"]),
         owner_nouns=lowered(r["nouns"]["owners"]),
         generic_nouns=lowered(r["nouns"]["generic"]),
+        place_nouns=lowered(r["nouns"].get("places", [])),
     )
 
 

@@ -98,7 +98,7 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
         return Kind.estimate
     if baseline_figure(sent, q) or level_now(sent, q) or _described_as_done(sent, q, cues) or _agreed_price(sent, q):
         return Kind.fact
-    told_past = _told_in_past_clause(sent, q) or _in_apposition(sent, q)
+    told_past = _told_in_past_clause(sent, q) or _in_apposition(sent, q) or _restates_done_figure(sent, q)
     if cue_in(scope, cues.forecast) and not told_past:
         return Kind.estimate if expected_by_analysts_before(sent, q, cues) else Kind.forecast
     if not told_past and _reached_by(sent, q, period, ref_year) and not _told_as_done(sent.doc, q, cues) and not _clause_in_past(sent, q):
@@ -112,7 +112,7 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
             # "Excluding these items, comps would have been closer to 5%"
             return Kind.estimate
         return Kind.estimate if expected_by_analysts_before(sent, q, cues) else Kind.forecast
-    if source and q.unit != "count" and (carried_estimate or cue_in(_outside_other_figures(sent, q), cues.weak_estimate)):
+    if source and q.unit != "count" and (carried_estimate or cue_in(without_benchmarks(_outside_other_figures(sent, q), cues), cues.weak_estimate)):
         # "His figure ...: approximately $600 billion" after "Cahn has calculated"
         return Kind.estimate
     if (is_money(q) or q.unit == "times") and period and ref_year and re.fullmatch(r"\d{4}", period) and int(period) >= ref_year \
@@ -267,14 +267,35 @@ def _clause_in_past(sent: Span, q: Quantity) -> bool:
 
 
 def _told_in_past_clause(sent: Span, q: Quantity) -> bool:
+    span = tokens_of(sent.doc, q)
+    return span is not None and _in_past_clause(span.root)
+
+
+def _restates_done_figure(sent: Span, q: Quantity) -> bool:
+    """"after reporting third-quarter revenue of $169.6 billion, up 5.5%": a change set
+    off by a comma right after another figure restates that figure's change, and is
+    told as it is (the parser may hang "up 5.5%" on the main verb)."""
+    span = tokens_of(sent.doc, q)
+    if span is None or span.start - 3 < sent.start:
+        return False
+    doc = sent.doc
+    word, comma, before = doc[span.start - 1], doc[span.start - 2], doc[span.start - 3]
+    if word.lower_ not in _restated_change_words() or comma.text != ",":
+        return False
+    return (before.like_num or before.ent_type_ in ("MONEY", "PERCENT")) and _in_past_clause(before)
+
+
+@lru_cache(maxsize=None)
+def _restated_change_words() -> frozenset[str]:
+    return frozenset(load_rules("framing.toml", FramingRules).restated_change_words)
+
+
+def _in_past_clause(root: Token) -> bool:
     """"The planned blackout would be the latest in a series, including one last month
     that affected nearly 2.5 million people", "I will question why I lost 14 followers":
     a figure in a clause of its own below the main one, whose verb is in the past with
     no modal, tells what happened; the future or the modal above it is not its own."""
-    span = tokens_of(sent.doc, q)
-    if span is None:
-        return False
-    verb = clause_head(span.root)
+    verb = clause_head(root)
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in _done_before():
         # "raised its forecast after reporting revenue of $169.6 billion"
         return True

@@ -61,7 +61,7 @@ def figure_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
         # "a 2.1 GW floating solar project" is a plant's capacity; "a 96W adapter" a device's power
         metric = "capacity" if (q.value or q.high or 0) >= 1e6 else "power"
     if is_money(q) and (metric is None or metric in _verb_guesses(vocab)):
-        metric = _money_context(text, vocab) or metric
+        metric = _money_context(text, vocab) or _earner_metric(doc, q, vocab) or metric
     if measures_change(sent, q):
         metric = f"{metric} growth" if metric and not vocab.is_growth(metric) else (metric or "growth")
     return metric
@@ -76,6 +76,19 @@ def _money_context(text: str, vocab) -> Optional[str]:
     """The business a sentence counts its money in ("over its opening weekend": box office)."""
     for metric, words in vocab.rules.get("money_contexts", {}).items():
         if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text, re.I) for w in words):
+            return metric
+    return None
+
+
+def _earner_metric(doc: Doc, q: Quantity, vocab) -> Optional[str]:
+    """What a film or a tour earns ("Globally the film earned $295 million"): the metric
+    whose earning verb takes the money and whose earner is the verb's subject."""
+    verb = verb_above(doc, q)
+    subj = clause_subject(verb) if verb is not None else None
+    if subj is None:
+        return None
+    for metric, rule in vocab.rules.get("money_earners", {}).items():
+        if verb.lemma_.lower() in lowered(rule["verbs"]) and subj.lemma_.lower() in lowered(rule["subjects"]):
             return metric
     return None
 
@@ -405,7 +418,7 @@ def _measure_noun(noun: Token) -> bool:
     if low in cues.pronouns or low in cues.anaphoric_heads or lemma in cues.anaphoric_heads:
         return False
     if low in rules.time_nouns or low in rules.currency_nouns or low in rules.transparent_nouns \
-            or low in rules.owner_nouns or lemma in rules.owner_nouns:
+            or low in rules.owner_nouns or lemma in rules.owner_nouns or low in rules.place_nouns:
         return False
     if (low in rules.generic_nouns or lemma in rules.generic_nouns) and not any(
             c.dep_ == "compound" for c in noun.children):

@@ -14,7 +14,7 @@ from extract.frame.cues import Cues, lowered
 from extract.frame.context import BY_PARAGRAPH, BY_POINTER, Context, Frame, ITS_OWN, doc_text, span_ents
 from extract.frame.syntax import active_subject, canon, tokens_of, clause_subject, company_word, entity_in, is_entity_text, strip_possessive
 from extract.frame.figures import is_money
-from extract.frame.credit import credited_source, source_words, speaker, speaker_after_quote
+from extract.frame.credit import company_speaks, credited_source, source_words, speaker, speaker_after_quote
 
 
 def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Optional[str], Optional[str]]:
@@ -198,7 +198,7 @@ def _company_speaking(sent: Span, cues: Cues) -> Optional[str]:
         if t.pos_ != "VERB" or t.lemma_.lower() not in cues.attribution_verbs:
             continue
         subj = active_subject(t)
-        if subj is None or not company_word(subj, cues):
+        if subj is None or not company_speaks(subj, cues):
             continue
         # an organisation the parser recognises as one: "Azure revenue grew 33%, the
         # company said" speaks for Microsoft, not for its product
