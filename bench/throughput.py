@@ -168,7 +168,7 @@ _QUANTULUM_SCRIPT = (
 )
 
 
-def run_process(cmd: list[str]) -> dict:
+def run_process(cmd: list[str], env: Optional[dict] = None) -> dict:
     """One command in a fresh child process, through a wrapper so getrusage of its
     children is this command alone: wall seconds, CPU seconds (user+sys), peak RSS."""
     wrapper = (
@@ -179,7 +179,7 @@ def run_process(cmd: list[str]) -> dict:
         " 'lines': p.stdout.count(chr(10)), 'maxrss_kb': ru.ru_maxrss, 'cpu': ru.ru_utime + ru.ru_stime}))\n"
     )
     t0 = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", wrapper, *cmd], cwd=REPO, capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-c", wrapper, *cmd], cwd=REPO, capture_output=True, text=True, env=env)
     secs = time.perf_counter() - t0
     result = json.loads(out.stdout)
     result["seconds"] = secs
@@ -220,13 +220,19 @@ def whole_process(texts: list[tuple[str, str]], tmp: Path, repeat: int = 3) -> d
 
 
 def startup(tmp: Path, n_pages: int = 5) -> dict:
-    """Seconds of `claims --help`, `claims query` on an empty store and `claims clean` on
-    benchmark pages: commands that need no model must not load one."""
+    """Seconds of `claims --help`, `claims query` on a --db that does not exist and `claims
+    clean` on benchmark pages: commands that need no model must not load one.
+
+    Each command runs once unmeasured, then 3 times (best kept), with its bytecode cached as
+    an installed package's is: a session started with PYTHONDONTWRITEBYTECODE would otherwise
+    time the compiling of every module of the product on each run."""
     import gzip
 
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
     pages = sorted((shared_dir() / "bench" / "article-extraction" / "html").glob("*.html.gz"))[:n_pages]
     cmds = {"claims --help": [[sys.executable, "-m", "claims", "--help"]],
-            "claims query (empty store)": [[sys.executable, "-m", "claims", "query", "--db", str(tmp / "empty.db")]]}
+            "claims query (missing --db)": [[sys.executable, "-m", "claims", "query", "--db", str(tmp / "missing.db")]]}
     cleaned = []
     for k, page in enumerate(pages):
         html = tmp / f"page{k}.html"
@@ -235,7 +241,8 @@ def startup(tmp: Path, n_pages: int = 5) -> dict:
     cmds[f"claims clean page.html ({len(pages)} benchmark pages, mean)"] = cleaned
     out = {}
     for name, runs in cmds.items():
-        results = [min((run_process(c) for _ in range(3)), key=lambda r: r["seconds"]) for c in runs]
+        run_process(runs[0], env)  # writes the bytecode
+        results = [min((run_process(c, env) for _ in range(3)), key=lambda r: r["seconds"]) for c in runs]
         out[name] = {"seconds": sum(r["seconds"] for r in results) / len(results),
                      "cpu": sum(r["cpu"] for r in results) / len(results)}
         print(f"  {name}: {out[name]['seconds']:.2f} s wall, {out[name]['cpu']:.2f} s CPU", file=sys.stderr)
@@ -458,7 +465,9 @@ def main(argv: Optional[list[str]] = None) -> int:
             print("\n## Startup of commands that need no model\n")
             print(md_table(["command", "seconds", "CPU seconds"], [(n, r["seconds"], r["cpu"]) for n, r in st.items()]))
             passed = all(r["seconds"] < MAX_STARTUP_SECONDS for r in st.values())
-            print(f"\nall under {MAX_STARTUP_SECONDS} s: {'ok' if passed else 'NO (see load)'}")
+            over = [n for n, r in st.items() if r["cpu"] >= MAX_STARTUP_SECONDS]
+            print(f"\nall under {MAX_STARTUP_SECONDS} s wall: {'ok' if passed else 'NO (see load)'}; "
+                  f"by CPU: {'ok' if not over else 'NO: ' + ', '.join(over)}")
         if "throughput" not in args.skip:
             print(f"throughput over {len(texts)} texts, {figures['words']:,} words ...", file=sys.stderr)
             rows = throughput(texts, args.repeat)

@@ -231,6 +231,8 @@ class StatedPrecision:
 class Quantity(StatedPrecision, BaseModel):
     """A figure found in text, before framing: what, how much, how hedged, where."""
 
+    model_config = ConfigDict(defer_build=True)  # built at first use: `claims clean` never uses it
+
     start: int
     end: int
     surface: str
@@ -246,6 +248,8 @@ class Quantity(StatedPrecision, BaseModel):
 
 class Claim(StatedPrecision, BaseModel):
     """One numeric claim: a CONTRACT.md `extract` JSONL line."""
+
+    model_config = ConfigDict(defer_build=True)  # built at first use: `claims clean` never uses it
 
     doc: str
     start: int
@@ -287,6 +291,8 @@ class Conflict(BaseModel):
     """Two claims from different documents about the same thing that disagree: a
     CONTRACT.md `conflicts` line, with its tier and the evidence that paired the figures."""
 
+    model_config = ConfigDict(defer_build=True)  # built at first use: `claims clean` never uses it
+
     a: Claim
     b: Claim
     verdict: str = "contradiction"
@@ -298,7 +304,7 @@ class Conflict(BaseModel):
 
     def contract_dict(self) -> dict:
         # dumped as a Conflict: a stored conflict's claims carry the contract's fields only
-        return _CONFLICT.dump_python(self, mode="json")
+        return _conflict_adapter().dump_python(self, mode="json")
 
 
 class StoredConflict(Conflict):
@@ -308,11 +314,16 @@ class StoredConflict(Conflict):
     b: StoredClaim
 
 
-_CONFLICT = TypeAdapter(Conflict)
+@lru_cache(maxsize=1)
+def _conflict_adapter() -> TypeAdapter:
+    """Conflict's serializer, built at first use (not at import: `claims clean` never uses it)."""
+    return TypeAdapter(Conflict)
 
 
 class Failure(BaseModel):
     """An input that could not be processed, and why. Reported, never silently dropped."""
+
+    model_config = ConfigDict(defer_build=True)  # built at first use: `claims clean` never uses it
 
     doc: str
     reason: str

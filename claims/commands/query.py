@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import json
-import sys
+import importlib
 
 import click
 
-from extract.records import Claim
-
-from claims.commands.output import print_claims_table
-from claims.store import ClaimStore
+# The store and the records are imported (claims/commands/query_rows.py) only once the
+# options are valid, the way claims/cli.py loads each command: a mistyped --db is answered
+# in the time of `claims --help`, not after importing sqlite-utils and numpy.
+_ROWS = "claims.commands.query_rows"
 
 
 @click.command()
@@ -25,21 +23,4 @@ from claims.store import ClaimStore
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 def query(db: str, subject, metric, period, source, text_query, corroborated: bool, fmt: str) -> None:
     """Read claims back, filtered."""
-    with ClaimStore(db, read_only=True) as store:
-        rows = store.claims(subject=subject, metric=metric, period=period, source=source, text=text_query)
-        if corroborated:
-            ids = {c.id for g in store.corroborations() for c in g}
-            rows = [c for c in rows if c.id in ids]
-        documents = {} if fmt != "table" else {
-            c.doc: store.document_row(c.document_id) for c in {c.document_id: c for c in rows}.values()
-        }  # fmt: skip
-    if fmt == "jsonl":
-        for c in rows:
-            click.echo(json.dumps(Claim.model_validate(c.model_dump()).contract_dict(), ensure_ascii=False))
-    elif fmt == "csv":
-        w = csv.DictWriter(sys.stdout, fieldnames=list(Claim.model_fields))
-        w.writeheader()
-        for c in rows:
-            w.writerow(Claim.model_validate(c.model_dump()).contract_dict())
-    else:
-        print_claims_table(rows, documents)
+    importlib.import_module(_ROWS).print_query(db, subject, metric, period, source, text_query, corroborated, fmt)
