@@ -32,9 +32,8 @@ from extract.records import Quantity
 from extract.lexicon import alternation, data_table
 from extract.months import full_month_names
 from extract.quantities import SCALED
-from extract.rule_files import PrefilterRules
+from extract.rule_files import DescribedRules, PrefilterRules
 from extract.rules import load_rules
-from extract.frame.described import naming_pattern
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])([\"”’)\]]*)[ \t]+(?=[\"“‘(\[]?[A-Z0-9$€£¥])|\n+")
 _RULES = load_rules("prefilter.toml", PrefilterRules)  # data/prefilter.toml
@@ -272,3 +271,20 @@ def compose(text: str, spans: list[tuple[int, int]]) -> Composed:
         length += e - s
         prev_end = e
     return Composed("".join(parts), tuple(pieces))
+
+
+# Capitalised words that open a description, not a name ("The new version").
+_NOT_NAMES = r"(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|Your|Every|Each|Some|Any|No)\b"
+
+
+@lru_cache(maxsize=None)
+def naming_pattern() -> re.Pattern:
+    """A sentence that names a thing with its class noun ("the Sentra compact sedan",
+    "Ford's Mustang Mach E SUV", "a wagon called the ID. Space Vizzion Concept"): kept
+    as the context a later description ("the new version") points back to
+    (extract/frame/described.py resolves it; data/described.toml)."""
+    rules = load_rules("described.toml", DescribedRules)
+    nouns = alternation({w.lower() for w in [*rules.any_class, *(w for ws in rules.classes.values() for w in ws)]})
+    verbs = "|".join(re.escape(w) for w in rules.naming_verbs)
+    name = rf"(?!{_NOT_NAMES})[A-Z][\w.-]*"
+    return re.compile(rf"{name}(?:\s+[\w-]+){{0,3}}?\s+(?i:{nouns})\b|(?i:\b(?:{nouns})\s+(?:{verbs})\s+(?:the\s+)?){name}")

@@ -165,21 +165,6 @@ def _run_backward(doc: Doc, noun: Token) -> list[Token]:
     return run
 
 
-_NOT_NAMES = r"(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|Your|Every|Each|Some|Any|No)\b"
-
-
-@lru_cache(maxsize=None)
-def naming_pattern() -> re.Pattern:
-    """A sentence that names a thing with its class noun ("the Sentra compact sedan",
-    "Ford's Mustang Mach E SUV", "a wagon called the ID. Space Vizzion Concept"): the
-    prefilter keeps it as the context a later description ("the new version") points
-    back to (extract/prefilter.py)."""
-    nouns = "|".join(sorted({re.escape(w) for w in _class_of()}, key=len, reverse=True))
-    verbs = "|".join(re.escape(w) for w in _rules().naming_verbs)
-    name = rf"(?!{_NOT_NAMES})[A-Z][\w.-]*"
-    return re.compile(rf"{name}(?:\s+[\w-]+){{0,3}}?\s+(?i:{nouns})\b|(?i:\b(?:{nouns})\s+(?:{verbs})\s+(?:the\s+)?){name}")
-
-
 # A model designation written right before a class noun: "787-9 jet", "A350 jet", "F-150 pickup".
 _DESIGNATION_BEFORE = re.compile(r"(?<![\w,.$-])([A-Z]{0,4}-?\d{1,4}(?:-\d{1,3})?[A-Za-z]{0,3})\s+$")
 
