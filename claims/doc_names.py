@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 from typing import Mapping, Optional, Protocol
+from extract.lexicon import alternation
 
 # How the reconciler shortens a long URL in a `why` sentence.
 _URL_SHOWN = 57
@@ -53,6 +54,6 @@ def readable_why(why: str, labels: Mapping[str, str]) -> str:
     names = {name: label for doc, label in labels.items() if label != doc for name in short_names(doc)}
     if not names or not why:
         return why
-    pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    pattern = alternation(names)
     # A name counts only as a whole word: "a.txt" is not inside "acme-a.txt".
     return re.sub(rf"(?<![\w./-])(?:{pattern})(?![\w/-])", lambda m: names[m.group(0)], why)

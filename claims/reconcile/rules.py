@@ -13,6 +13,7 @@ from pathlib import Path
 
 from extract.rule_files import FiscalCalendarsRules
 from extract.rules import Rules, load_rules
+from extract.lexicon import alternation
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -175,7 +176,7 @@ class _Rules(_Score):
 
 
 def _cue_pattern(cues: list[str]) -> re.Pattern:
-    alts = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    alts = alternation(cues)
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
 
 
@@ -211,5 +212,5 @@ def _rules() -> _Rules:
 
 
 def _suffix_pattern(suffixes: list[str]) -> re.Pattern:
-    alts = "|".join(re.escape(x) for x in sorted(suffixes, key=len, reverse=True))
+    alts = alternation(suffixes)
     return re.compile(rf"(?:[\s,]+(?:{alts})\.?)+$", re.I)
