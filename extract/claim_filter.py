@@ -102,13 +102,15 @@ def _change_amount(q: Quantity, doc: Doc) -> bool:
         return False
     t = span.root
     prep = t.head
+    verb = prep.head.head if prep.lower_ == "to" and prep.head.lower_ == "from" else prep.head
+    # ("rose from 12 to 31": the parse may hang "to" on "from")
     rules = _claim_filter()["change_amounts"]
-    if not (t.dep_ == "pobj" and prep.lower_ in ("by", "to") and prep.head.pos_ == "VERB"
-            and prep.head.lower_ in rules["verbs"]):
+    if not (t.dep_ == "pobj" and prep.lower_ in ("by", "to") and verb.pos_ == "VERB"
+            and verb.lower_ in rules["verbs"]):
         return False
     # "the death toll rose to 93": a small number is an amount when what changed is a count
     return q.value >= 100 or any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in rules["count_subjects"]
-                                 for c in prep.head.children)
+                                 for c in verb.children)
 
 
 def _singular(noun) -> bool:

@@ -37,6 +37,7 @@ from extract.lemmas import with_fast_lemmas
 from extract.records import Article, Claim, Kind, Quantity, Source
 from extract.change import read_change
 from extract.tables import Cell, cell_metric, cell_subject, signed_cell, table_cells
+from extract.elided_counts import elided_count
 from extract.claim_filter import as_appositive_age, is_claim, with_counted_noun  # noqa: F401 -- is_claim re-exported
 from extract.frame import STRONG, Frame, article_topic, doc_text, frame_doc, lend_topic, link_restatements
 from extract.vocab import parent_of
@@ -368,6 +369,8 @@ def _claims_from(article: Article, doc_name: str, work: list[tuple[int, Composed
         qs = [signed_cell(q, composed.text) if _cell_of(q, composed, cells) else
               with_counted_noun(as_appositive_age(q, doc), doc) for q in doc._.quantities or []]
         kept = [q for q in qs if (_table_figure(q, doc) if _cell_of(q, composed, cells) else is_claim(q, doc, q) is None)]
+        kept = sorted(kept + [e for q in qs if q not in kept and not _cell_of(q, composed, cells)
+                              and (e := elided_count(q, is_claim(q, doc, q), kept, doc))], key=lambda q: q.start)
         framed += [(offset, composed, f) for f in frame_doc(doc, kept, time, region=n)]
     for offset, composed, f in framed:
         if any(s <= offset + composed.original(f.quantity.start) < e for s, e in article.checked):

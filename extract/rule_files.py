@@ -210,6 +210,11 @@ class ChangeAmounts(Verbs):
     count_subjects: list[str]
 
 
+class ElidedCounts(Rules):
+    from_words: list[str]
+    between: list[str]
+
+
 class Descriptors(Rules):
     before: list[str]
     nouns: list[str]
@@ -245,6 +250,7 @@ class ClaimFilterRules(Rules):
     irregular_plurals: Nouns
     object_counts: Verbs
     change_amounts: ChangeAmounts
+    elided_counts: ElidedCounts
     named_by_number: Nouns
     attribution_descriptors: AttributionDescriptors
     one_counts: OneCounts
