@@ -25,6 +25,9 @@ def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Op
     told = _told_through(sent, cues, ctx, para) if own else None
     if told:
         own = told
+    named = _name_by_head(sent, own) if own and _definite_people(sent, own) else None
+    if named:
+        return named, None  # "the department said" after "the Labor Department said"
     if own and ctx.source and own != ctx.source and _definite_people(sent, own) and not (
             ctx.source.islower() and ctx.source.split()[-1] != own.split()[-1]) and _named_with(sent, own, ctx.source):
         # "..., the authors wrote", "The unions said ...": people named before, whose
@@ -251,6 +254,22 @@ def _definite_people(sent: Span, phrase: str) -> bool:
         return False  # "the patient" is the one the story follows, not the body credited before
     return phrase.islower() and re.search(r"\b(?:the|these|those)\s+" + re.escape(phrase) + r"\b", sent.text,
                                           re.I) is not None
+
+
+def _name_by_head(sent: Span, phrase: str) -> Optional[str]:
+    """The name a definite description points back to by its head noun: "the department"
+    to the last "Labor Department" before the sentence, "the ministry" to "Ministry of
+    Health", "the agency" to "International Energy Agency"; None when no name before ends
+    (or begins) with that noun."""
+    head = phrase.split()[-1]
+    if len(phrase.split()) > 2 or not head.isalpha() or head.endswith("s"):
+        return None  # "the authors", "the unions": people, not a body named before
+    word = head.capitalize()
+    name = r"(?!(?:The|A|An)\b)[A-Z][\w&'’.-]*"
+    before = doc_text(sent.doc)[:sent.start_char]
+    found = list(re.finditer(rf"(?<![\w-])(?:{name}\s+){{1,4}}{word}\b|\b{word}\s+of\s+(?:the\s+)?{name}(?:\s+{name}){{0,3}}",
+                             before))
+    return " ".join(found[-1].group(0).split()) if found else None
 
 
 def _named_with(sent: Span, phrase: str, source: str) -> bool:
