@@ -1,5 +1,9 @@
 """Benchmark throughput, scaling and memory of `claims`, everything in one run.
 
+0. whole       `claims extract DIR` as a user runs it, whole process, against spaCy sm at
+               its best batch size and quantulum3 on the same .txt files (then startup).
+0b. stages     where the CPU time of one `claims extract DIR` process goes, stage by stage
+               (bench/extract_stages.py: each spaCy component, the rule pass, framing).
 1. throughput  words/second of the project's extraction (`extract.pipeline.extract_claims`
                on Articles) over the article-extraction benchmark's ground-truth bodies
                plus the seed corpus, against, on the same texts and in one process:
@@ -17,7 +21,7 @@ about --doc-words words at a paragraph boundary so the corpus sizes stay quick.
 
 Usage:  python bench/throughput.py [--quick] [--limit N] [--scaling-docs N]
             [--memory-docs SMALL LARGE] [--memory-workers N] [--doc-words N]
-            [--skip throughput|scaling|memory ...] [--json FILE]
+            [--skip whole|stages|startup|throughput|scaling|memory ...] [--json FILE]
 
 The shared folder is found next to the repository (`../shared`), or at $CLAIMS_SHARED.
 Timed thresholds live here, never in tests.
@@ -186,6 +190,26 @@ def run_process(cmd: list[str], env: Optional[dict] = None) -> dict:
     return result
 
 
+def text_folder(texts: list[tuple[str, str]], tmp: Path) -> Path:
+    """The texts as .txt files of one folder (made once per run)."""
+    folder = tmp / "texts"
+    if not folder.is_dir():
+        folder.mkdir()
+        for k, (ident, text) in enumerate(texts):
+            (folder / f"{k:04d}-{ident[:16]}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def stages(texts: list[tuple[str, str]], tmp: Path) -> dict:
+    """CPU seconds of each stage of one `claims extract DIR` process (bench/extract_stages.py)."""
+    out = tmp / "stages.json"
+    done = subprocess.run([sys.executable, str(REPO / "bench" / "extract_stages.py"), str(text_folder(texts, tmp)),
+                           "--json", str(out)], cwd=REPO, capture_output=True, text=True)
+    if done.returncode != 0:
+        return {"failed": done.stderr.strip().splitlines()[-1:], "table": ""}
+    return {**json.loads(out.read_text()), "table": done.stdout}
+
+
 def whole_process(texts: list[tuple[str, str]], tmp: Path, repeat: int = 3) -> dict:
     """`claims extract DIR`, spaCy sm (model load included) at each batch size, and
     quantulum3, each a whole process over the same .txt files, taking turns `repeat`
@@ -193,10 +217,7 @@ def whole_process(texts: list[tuple[str, str]], tmp: Path, repeat: int = 3) -> d
     CPU seconds (user+sys) and of wall seconds, both from the same run."""
     from extract.pipeline import DEFAULT_MODEL
 
-    folder = tmp / "texts"
-    folder.mkdir()
-    for k, (ident, text) in enumerate(texts):
-        (folder / f"{k:04d}-{ident[:16]}.txt").write_text(text, encoding="utf-8")
+    folder = text_folder(texts, tmp)
     systems: dict[str, list[str]] = {
         "claims extract DIR --format jsonl": [sys.executable, "-m", "claims", "extract", str(folder),
                                              "--format", "jsonl"]}
@@ -439,7 +460,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--repeat", type=int, default=3,
                     help="time claims and the spaCy pipeline in turn this many times; best run each (default 3)")
     ap.add_argument("--skip", nargs="*", default=[],
-                    choices=["whole", "startup", "throughput", "scaling", "memory"])
+                    choices=["whole", "stages", "startup", "throughput", "scaling", "memory"])
     ap.add_argument("--json", type=Path, help="also write the figures here")
     args = ap.parse_args(argv)
     if args.quick:
@@ -458,6 +479,12 @@ def main(argv: Optional[list[str]] = None) -> int:
             w = whole_process(texts, tmp, args.repeat)
             figures["whole_process"] = w
             ok &= report_whole(w, len(texts))
+        if "stages" not in args.skip:
+            print("stages of claims extract ...", file=sys.stderr)
+            st = stages(texts, tmp)
+            figures["stages"] = st
+            print(f"\n## Where claims extract's CPU time goes ({len(texts)} texts; bench/extract_stages.py)\n")
+            print(st["table"] or f"failed: {st['failed']}")
         if "startup" not in args.skip:
             print("startup ...", file=sys.stderr)
             st = startup(tmp)

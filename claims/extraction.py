@@ -3,12 +3,14 @@
 In this process, the candidate sentences of many inputs stream through one spaCy
 pipeline (extract.pipeline.extract_many); with a time bound per document
 (`--doc-timeout`), the work runs in one worker process that is killed and replaced
-when a document takes too long (claims/workers.py).
+when a document takes too long (claims/bounded_extraction.py, loaded only then: the
+worker machinery and the store it imports cost every plain `claims extract` ~0.15 CPU s).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
 from pathlib import Path
 from typing import Iterator, Optional
@@ -16,13 +18,12 @@ from typing import Iterator, Optional
 import spacy.util
 
 from extract.pipeline import DEFAULT_MODEL, MODEL_ENV, ModelNotFound, extract_many, load_nlp
-from extract.records import Claim, Source
+from extract.records import Claim
 
 from claims.inputs import load_cli_inputs
-from claims.sources import FetchOptions, corpus_furniture, expand_inputs, iter_sources, with_date
-from claims.workers import KillablePool
 
 Extracted = Iterator[tuple[str, list[Claim] | str]]
+_BOUNDED = "claims.bounded_extraction"
 
 
 def check_model(model: Optional[str]) -> None:
@@ -40,7 +41,7 @@ def extract_inputs(paths: list[str], model: Optional[str], date: Optional[dt.dat
     ModelNotFound at once, before any input is read, when the pipeline is not installed."""
     if doc_timeout:
         check_model(model)
-        return extract_bounded(paths, model, doc_timeout, date)
+        return importlib.import_module(_BOUNDED).extract_bounded(paths, model, doc_timeout, date)
     return _extract_here(paths, load_nlp(model), date)
 
 
@@ -54,29 +55,3 @@ def _extract_here(paths: list[str], nlp, date: Optional[dt.date]) -> Extracted:
             yield item.doc, f"extraction failed: {type(claims).__name__}: {claims}"
         else:
             yield item.doc, claims
-
-
-def extract_bounded(items: list[str], model: Optional[str], doc_timeout: float,
-                    date: Optional[dt.date] = None) -> Extracted:
-    """`claims extract --doc-timeout`: each input's claims, or why not, in input order;
-    the work runs in one worker process that is killed and replaced when a document
-    takes longer than `doc_timeout` seconds (reported as "timeout")."""
-    refs = list(expand_inputs(items))
-    failures: list[tuple[str, str]] = []
-
-    def sources() -> Iterator[Source]:
-        policy = FetchOptions().policy()
-        for item in iter_sources(refs, policy):
-            if item.source is None:
-                failures.append((item.doc, item.error or "no source"))
-            else:
-                yield with_date(item.source, date)
-
-    with KillablePool(1, model, corpus_furniture(refs), doc_timeout) as work:
-        for done in work.run(sources()):
-            yield from failures
-            failures.clear()
-            if done is not None:
-                source, outcome = done
-                yield source.doc, outcome.error if outcome.error else outcome.claims
-    yield from failures

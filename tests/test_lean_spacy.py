@@ -1,5 +1,6 @@
 """Fixed costs of a claims process: spaCy comes in without its command line
-(extract/lean_spacy.py), which still works when asked for; the tokenizer is read from
+(extract/lean_spacy.py), which still works when asked for; catalogue's entry points are
+grouped once, the same per group; the tokenizer is read from
 the pipeline's files only, with the same settings and tokens as spaCy's load."""
 
 import subprocess
@@ -16,6 +17,12 @@ CHECKS = {
                          "assert callable(spacy.cli.download) and 'typer' in sys.modules\n",
     "info-imports-later": "import extract.pipeline, spacy\n"
                           "assert spacy.info()['spacy_version'] == spacy.__version__\n",
+    # catalogue's entry points, grouped once, are each group's as importlib lists them
+    "entry-points-grouped": "import extract.pipeline, catalogue, importlib.metadata as md\n"
+                            "found = catalogue.AVAILABLE_ENTRY_POINTS\n"
+                            "assert type(found) is dict and 'console_scripts' in found, type(found)\n"
+                            "for g in md.entry_points().groups:\n"
+                            "    assert list(found[g]) == list(md.entry_points(group=g)), g\n",
     "model-loads": "from extract.pipeline import load_nlp\n"
                    "doc = load_nlp()('Revenue rose 4% to $2.1 billion, the company said.')\n"
                    "assert [t.pos_ for t in doc][:3] == ['NOUN', 'VERB', 'NUM'] and doc.ents\n",
