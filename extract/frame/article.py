@@ -32,10 +32,17 @@ def article_topic(body: str, title: Optional[str] = None, subjects: Iterable[str
     paragraphs = [p for p in body.split("\n") if may_be_lede(p)]
     if len(paragraphs) < 2:
         return None  # a single paragraph has no lede apart from its figures' own sentences
-    lede = paragraphs[0]
+    lede = _without_dateline(paragraphs[0])
     subjects = list(subjects)
     return _main_name(subjects, [title or "", lede]) or _industry(lede) or _repeated_name(body, lede) \
         or _lede_figure_name(subjects, lede) or _repeated_name(body, paragraphs[1], whole=True)
+
+
+def _without_dateline(lede: str) -> str:
+    """The lede without its dateline ("DUBAI, United Arab Emirates — ", "Washington, DC,
+    United States: "): where a story was filed is not what it is about
+    (data/subject.toml [dateline])."""
+    return re.sub(subject_rules().dateline.pattern, "", lede, count=1)
 
 
 def _lede_figure_name(subjects: list[str], lede: str) -> Optional[str]:
@@ -139,15 +146,27 @@ def _only_modifier(name: str, texts: list[str]) -> bool:
 def _mentions(name: str, body: str, alone: bool) -> int:
     """How often `body` writes `name`; a word of a longer name (`alone`) only where it
     stands as a name by itself: not "Department" in "Columbus Police Department", nor
-    "South" in "South Korean", but "Webb" after "Michael Webb" and "Trump" after "Mr."."""
+    "South" in "South Korean", but "Webb" after "Michael Webb" and "Trump" after "Mr.".
+    A country is mentioned by its adjective too ("South Korean manufacturers", "the
+    British economy": data/subject.toml [countries])."""
     n = 0
-    for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w])", body):
+    forms = alternation([name, *_country_forms(name)])
+    for m in re.finditer(r"(?<![\w-])(?:" + forms + r")(?![\w])", body):
         before = _PREV_WORD.search(body, 0, m.start())
         if alone and (re.match(r"\s+[A-Z]", body[m.end():]) or (
                 before and before.group(1)[0].isupper() and not before.group(1).endswith("."))):
             continue
         n += 1
     return n
+
+
+def _country_forms(name: str) -> list[str]:
+    """The other ways news writes a country: its adjectives and long names ("South
+    Korean" and "Korean" for South Korea, "U.S." and "American" for the US)."""
+    countries = subject_rules().countries
+    country = countries.names.get(name, name)  # "Britain" is the UK
+    return [form for form in [country, *countries.demonyms, *countries.names]
+            if form != name and countries.demonyms.get(form, countries.names.get(form, form)) == country]
 
 
 def _only_speaker(name: str, text: str) -> bool:
@@ -179,9 +198,19 @@ def _industry(lede: str) -> Optional[str]:
         mods = [m for m in words[j + 1:k] if m.group().lower() not in cues.drop_words]
         if not mods or any(m.group().lower() in cues.topic_stop for m in mods):
             continue
+        if _purpose_object(words, j):
+            continue  # "a plan to help the PV industry": whom the plan is for, not who acts
         # the phrase as written, from its first kept modifier to the head
         return lede[mods[0].start():w.end()]
     return None
+
+
+def _purpose_object(words: list[re.Match], det: int) -> bool:
+    """Whether the phrase whose determiner is words[det] is the object of an infinitive
+    ("unveiled a plan to help the PV industry", "a fund to rescue the steel sector"):
+    the one a plan is for. data/subject.toml [topic_purpose]."""
+    markers = subject_rules().topic_purpose.words
+    return det >= 2 and words[det - 2].group().lower() in markers and words[det - 1].group().islower()
 
 
 def lend_topic(frames: list[Frame], topic: Optional[str]) -> None:
@@ -209,7 +238,7 @@ def subject_rules() -> SubjectRules:
 @lru_cache(maxsize=None)
 def _generic_heads() -> frozenset[str]:
     data = subject_rules().generic
-    return frozenset(w.lower() for w in data.roles + data.acts)
+    return frozenset(w.lower() for w in data.roles + data.acts + data.segments)
 
 
 def is_generic(subject: str) -> bool:
