@@ -440,6 +440,7 @@ class SubjectRules(Rules):
     topic_speaker: Words
     topic_object: Words
     topic_purpose: Words
+    local_agencies: Words
     dateline: Dateline
     goods: Goods
     list_label: ListLabel

@@ -203,11 +203,12 @@ SECOND_PARAGRAPH_CASES = [
      "NASA added five companies to a list of nine, and NASA will pay them to deliver payloads.",
      "NASA"),
     ("police-arrests",
-     "Police arrested six people Monday during a narcotics investigation at a local home.\n\n"
+     "Police arrested six people Monday during a narcotics investigation involving drug activity at a "
+     "local home on the east side.\n\n"
      "Officers from the Columbus Police Department Intelligence Led Policing Unit later arrested "
      "Elizabeth A. Burton, 32, said Lt. Matt Harris, Columbus Police Department spokesman.\n\n"
      "Burton was booked into jail, Harris said. Officers later found Burton's phone, Harris said.",
-     None),
+     "Columbus"),
 ]
 
 
@@ -304,3 +305,28 @@ DATELINE_CASES = [
 @pytest.mark.parametrize("body,topic", [c[1:] for c in DATELINE_CASES], ids=[c[0] for c in DATELINE_CASES])
 def test_the_dateline_place_is_not_the_topic(body, topic):
     assert article_topic(body) == topic
+
+
+# id, local story whose opening names no topic but a local agency, surface, expected subject:
+# the place the agency serves (data/subject.toml [local_agencies]), not the officers who act
+AGENCY_CASES = [
+    ("police-arrests",
+     "Police arrested six people Monday during a narcotics investigation involving drug activity at a "
+     "local home.\n\n"
+     "Officers from the Columbus Police Department conducted a traffic stop near Seventh Street and later "
+     "arrested a woman, 32, said a Columbus Police Department spokesman.",
+     "six people", "Columbus"),
+    ("fire-homes",
+     "Firefighters battled a brush fire for most of Sunday afternoon as gusty winds pushed the flames "
+     "toward a row of houses.\n\n"
+     "Crews from the Maricopa County Fire Department saved most of the street, but three homes were "
+     "destroyed before the blaze was contained, a department spokeswoman said.",
+     "three homes", "Maricopa County"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in AGENCY_CASES], ids=[c[0] for c in AGENCY_CASES])
+def test_a_local_agency_gives_its_place_as_the_topic(nlp, text, surface, subject):
+    hits = [c for c in _claims(nlp, text) if c.surface == surface]
+    assert hits, f"{surface!r} not extracted"
+    assert hits[0].subject == subject

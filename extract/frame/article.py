@@ -35,7 +35,8 @@ def article_topic(body: str, title: Optional[str] = None, subjects: Iterable[str
     lede = _without_dateline(paragraphs[0])
     subjects = list(subjects)
     return _main_name(subjects, [title or "", lede]) or _industry(lede) or _repeated_name(body, lede) \
-        or _lede_figure_name(subjects, lede) or _repeated_name(body, paragraphs[1], whole=True)
+        or _lede_figure_name(subjects, lede) or _repeated_name(body, paragraphs[1], whole=True) \
+        or _agency_place(lede + "\n" + paragraphs[1])
 
 
 def _without_dateline(lede: str) -> str:
@@ -58,6 +59,20 @@ def _lede_figure_name(subjects: list[str], lede: str) -> Optional[str]:
                 rf"(?i:\b(?:{words})\s+(?:the\s+)?){re.escape(name)}(?!\w)", lede):
             return name
     return None
+
+
+def _agency_place(opening: str) -> Optional[str]:
+    """The place of the first local agency a story's opening names ("Officers from the
+    Columbus Police Department", "crews from the Maricopa County Fire Department"), when
+    nothing else names its topic: a local story's arrests, fires and closures are the
+    place's, and the agency that acts and reports is not what its figures are about.
+    Agency heads in data/subject.toml [local_agencies]."""
+    heads = alternation(subject_rules().local_agencies.words)
+    m = re.search(rf"((?:[A-Z][\w.’'-]*[ \t]+){{1,3}}?)(?:{heads})(?![\w-])", opening)
+    if not m:
+        return None
+    place = m.group(1).strip()
+    return None if place.lower() in subject_rules().topic_modifier.before else place
 
 
 def _main_name(subjects: Iterable[str], texts: list[str]) -> Optional[str]:
