@@ -30,6 +30,21 @@ CASES = [
      "Shoppers spent an average of $67.04 per visit, up 2.3 percent from a year earlier, the "
      "retailer said in its quarterly report on Tuesday morning.",
      "$67.04", "Home Depot"),
+    ("media-carried",
+     "In case you are living in Delhi, chances are you have an app or two to find out the latest air "
+     "quality index in your area. Sadly, Delhi pollution has become a standard feature of winter. Amid "
+     "all this, a news has gone viral on social media about an ‘oxygen bar’!\n\n"
+     "Yup, you read it right! From The New York Times to the CNN, almost all major foreign publications "
+     "have carried the news about this unique ‘bar’. According to reports, this bar is offering oxygen to "
+     "anyone who is ready to pay Rs 300 for fresh air for 15 minutes.\n\n"
+     "The bar opened in Delhi in May, and Delhi doctors say the oxygen does little for anyone's lungs.",
+     "Rs 300", "Delhi"),
+    ("media-outlets",
+     "Spotify raised the price of its premium plan in the United States on Monday, its first increase "
+     "for individual subscribers in five years.\n\n"
+     "Several outlets put the new price at $10.99 a month before it was announced, and Spotify said "
+     "family plans would rise too.",
+     "$10.99", "Spotify"),
 ]
 
 
@@ -49,7 +64,8 @@ def test_a_role_in_the_clause_gives_way_to_the_topic(nlp, text, surface, subject
 @pytest.mark.parametrize("phrase,generic", [
     ("Local auto dealers", True), ("the federal jury", True), ("Officers", True), ("The deal", True),
     ("Federal Reserve", False), ("Columbus Police", False), ("Home Depot", False), ("Lexus RX", False),
-    ("SUV", True), ("new sedan", True), ("condos", True),
+    ("SUV", True), ("new sedan", True), ("condos", True), ("almost all major foreign publications", True),
+    ("Several outlets", True), ("New York Times", False),
 ], ids=lambda v: str(v))
 def test_which_subjects_are_roles_not_owners(phrase, generic):
     assert is_generic(phrase) is generic
