@@ -441,6 +441,7 @@ class SubjectRules(Rules):
     topic_object: Words
     topic_purpose: Words
     local_agencies: Words
+    initials: Words
     dateline: Dateline
     goods: Goods
     list_label: ListLabel

@@ -346,3 +346,26 @@ def test_a_local_agency_gives_its_place_as_the_topic(nlp, text, surface, subject
     hits = [c for c in _claims(nlp, text) if c.surface == surface]
     assert hits, f"{surface!r} not extracted"
     assert hits[0].subject == subject
+
+
+# id, article whose lede names an organisation in full and whose body then uses its initials
+# (data/subject.toml [initials]), expected topic: the initials, the story's own name for it
+INITIALS_CASES = [
+    ("utility-shutoff",
+     "Southern California Edison was set to begin shutting off power Thursday to some 120,000 customers "
+     "in six California counties as strong winds raised the risk of fire.\n\n"
+     "SCE said crews would inspect lines before power is restored, and SCE expects most customers back "
+     "by the weekend. California regulators have asked SCE for a report.",
+     "SCE"),
+    ("disaster-agency",
+     "The Federal Emergency Management Agency will send 300 more workers to Puerto Rico this week, "
+     "where thousands of homes are still without roofs after the storm, officials said on Monday.\n\n"
+     "FEMA has approved $1.2 billion in aid to Puerto Rico so far, and officials said Puerto Rico would "
+     "get more. Critics say FEMA moved too slowly, and FEMA disputes that.",
+     "FEMA"),
+]
+
+
+@pytest.mark.parametrize("body,topic", [c[1:] for c in INITIALS_CASES], ids=[c[0] for c in INITIALS_CASES])
+def test_a_name_the_story_abbreviates_is_the_topic_by_its_initials(body, topic):
+    assert article_topic(body) == topic

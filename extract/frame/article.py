@@ -95,7 +95,7 @@ def _main_name(subjects: Iterable[str], texts: list[str]) -> Optional[str]:
 
 
 # A run of capitalised words: a name as news writes it ("Lexus", "Michael Webb", "PG&E").
-_NAME_RUN = re.compile(r"[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*)*")
+_NAME_RUN = re.compile(r"[A-Z][\w&’'.-]*(?:\s+(?:&\s+)?[A-Z][\w&’'.-]*)*")
 
 _POSSESSIVE = re.compile(r"[’']s(?!\w)")
 
@@ -126,10 +126,27 @@ def _repeated_name(body: str, lede: str, whole: bool = False) -> Optional[str]:
             if re.search(r"(?<![\w-])" + re.escape(cand.lower()) + r"(?![\w-])", body):
                 continue  # a common word capitalised where a sentence starts
             n = _mentions(cand, body, alone=whole and cand != run)
+            short = _initials(cand) if cand == run.rstrip(".’'") else None
+            if short and _mentions(short, body, alone=False) > n:
+                # "Pacific Gas & Electric Co." once, "PG&E" from then on: the story's own name
+                cand, n = short, n + _mentions(short, body, alone=False)
             key = (n, len(cand.split()), cand)
             if n >= _REPEATED and (best is None or key[:2] > best[:2]):
                 best = key
     return best[2] if best else None
+
+
+def _initials(name: str) -> Optional[str]:
+    """A name's initials as news abbreviates it after the first mention ("Pacific Gas &
+    Electric Co." is "PG&E", "Ministry of Trade, Industry and Energy" is not a run of
+    capitalised words); a company's legal suffix is no initial (data/subject.toml
+    [initials] suffixes). None for a name of fewer than two words."""
+    rules = subject_rules()
+    words = [w for w in name.split() if w.rstrip(".") not in rules.initials.words
+             and w.lower() not in rules.topic_modifier.before]  # "The Federal ... Agency": no "T"
+    if len([w for w in words if w != "&"]) < 2:
+        return None
+    return "".join(w if w == "&" else w[0] for w in words)
 
 
 _PREV_WORD = re.compile(r"([\w&’'.-]+)\s+$")
