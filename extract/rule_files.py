@@ -442,6 +442,7 @@ class SubjectRules(Rules):
     topic_purpose: Words
     local_agencies: Words
     initials: Words
+    restatement: Words
     dateline: Dateline
     goods: Goods
     list_label: ListLabel

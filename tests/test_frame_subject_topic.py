@@ -369,3 +369,36 @@ INITIALS_CASES = [
 @pytest.mark.parametrize("body,topic", [c[1:] for c in INITIALS_CASES], ids=[c[0] for c in INITIALS_CASES])
 def test_a_name_the_story_abbreviates_is_the_topic_by_its_initials(body, topic):
     assert article_topic(body) == topic
+
+
+# id, article, surface of a figure after a demonstrative, expected subject: the earlier
+# mention's (data/subject.toml [restatement]), whatever the figure's size
+POINTED_BACK_CASES = [
+    ("energy-capacity",
+     "A report by the International Energy Agency stated the South Korean solar module industry had an "
+     "annual production capacity of around 8.69 GW at the end of 2017. Hanwha Q Cells had 3.7 GW of cell "
+     "capacity and LG Electronics had 3 GW of output.\n\n"
+     "However, the fall in demand seen after subsidies were cut ensures some of that 8.69 GW of production "
+     "lines may have since been idled or closed altogether.",
+     "8.69 GW", "South Korean solar module industry"),
+    ("sport-tickets",
+     "The Premier Basketball League said on Monday that attendance rose 4% this season, and the Premier "
+     "Basketball League expects another record next year.\n\n"
+     "Northside Arena Group sold 61,500 season tickets for the coming year, a club record.\n\n"
+     "The rival Eastside club sold 40,000 tickets, its lowest in a decade.\n\n"
+     "About a third of those 61,500 seats went to first-time buyers, according to the Premier Basketball "
+     "League.",
+     "61,500 seats", "61,500 season tickets"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in POINTED_BACK_CASES],
+                         ids=[c[0] for c in POINTED_BACK_CASES])
+def test_a_figure_after_a_demonstrative_restates_the_earlier_one(nlp, text, surface, subject):
+    claims = _claims(nlp, text)
+    hits = [c for c in claims if c.surface == surface]
+    assert hits, f"{surface!r} not extracted"
+    # the subject named, or else the one the first mention (its surface given) was framed with
+    first = [c.subject for c in claims if c.surface == subject]
+    assert hits[-1].subject == (first[0] if first else subject)
+    assert hits[-1].subject is not None

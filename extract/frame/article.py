@@ -306,16 +306,37 @@ def link_restatements(frames: list[Frame]) -> None:
         for f in members:
             if f is best or f.quote_start == best.quote_start:
                 continue  # a figure repeated in its own sentence is a new statement
-            if not _may_restate(best, f):
-                continue
-            if best.subject and (f.subject is None or f.subject_how != STRONG):
-                f.subject, f.subject_how = best.subject, WEAK
-            f.period = f.period or best.period
-            if best.source and (f.source is None or f.source_how == "carried"):
-                f.source = best.source
-            f.metric = f.metric or best.metric
-            if not f.in_conditional:
-                f.kind = best.kind
+            if _may_restate(best, f):
+                _restate(best, f)
+    _link_pointed_back(frames)
+
+
+def _restate(best: Frame, f: Frame) -> None:
+    """`f` restates `best`: it takes what `best` established and it lacks."""
+    if best.subject and (f.subject is None or f.subject_how != STRONG):
+        f.subject, f.subject_how = best.subject, WEAK
+    f.period = f.period or best.period
+    if best.source and (f.source is None or f.source_how == "carried"):
+        f.source = best.source
+    f.metric = f.metric or best.metric
+    if not f.in_conditional:
+        f.kind = best.kind
+
+
+def _link_pointed_back(frames: list[Frame]) -> None:
+    """A figure after a demonstrative ("some of that 8.69 GW of Korean production lines",
+    "those 40,000 jobs") points back to the earlier mention of the same value and unit,
+    whatever its size: it restates it (data/subject.toml [restatement])."""
+    words = alternation(subject_rules().restatement.words)
+    for k, f in enumerate(frames):
+        q = f.quantity
+        before = f.quote[:max(0, q.start - f.quote_start)]
+        if q.value is None or not re.search(rf"(?i:\b(?:{words}))\s+$", before):
+            continue
+        first = next((e for e in frames[:k] if e.region == f.region and e.quote_start != f.quote_start
+                      and (e.quantity.unit, e.quantity.value) == (q.unit, q.value)), None)
+        if first is not None and _may_restate(first, f):
+            _restate(first, f)
 
 
 def _metric_family(metric: Optional[str]) -> Optional[str]:
