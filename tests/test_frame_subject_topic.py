@@ -249,6 +249,17 @@ SEGMENT_CASES = [
      "The average price of a new truck or SUV sold in October was $43,100 while the average price for a "
      "new sedan was $29,870, according to the report.",
      "$29,870", "Denver"),
+    ("autos-fleet",
+     "New vehicle sales in the Denver area fell 8 percent last month, despite low interest rates and "
+     "year-end deals.\n\n"
+     "Denver-area fleet sales -- new vehicles sold to corporations and governments -- began trending "
+     "upwards last month, representing 14.6 percent of all vehicle sales in October.",
+     "14.6 percent", "Denver"),
+    ("trucks-fleet",
+     "Heavy truck orders in the Chicago area rose 12 percent in the third quarter as freight volumes "
+     "recovered, a dealers' group said.\n\n"
+     "Chicago-area fleet purchases made up 61 percent of those orders, up from 55 percent a year earlier.",
+     "61 percent", "Chicago"),
     ("housing-local",
      "Home sales in the Phoenix area rose 6 percent in March from a year earlier as mortgage rates eased.\n\n"
      "Condo sales fell 2.4 percent, while the median price of a condo rose to $285,000 over the same "
