@@ -399,6 +399,7 @@ class FramingRules(Rules):
 class GenericWords(Rules):
     roles: list[str]
     acts: list[str]
+    segments: list[str]  # "Truck and SUV sales", "a new sedan": a market's segments, not owners
 
 
 class OwnNames(Rules):
@@ -424,6 +425,10 @@ class ListLabel(Rules):
     pattern: str
 
 
+class Dateline(Rules):
+    pattern: str
+
+
 class Countries(Rules):
     demonyms: dict[str, str]  # "British" -> "UK": the adjective or abbreviation as written -> the country
     names: dict[str, str]  # "U.S." -> "US": the country's name as written -> its short name
@@ -440,6 +445,11 @@ class SubjectRules(Rules):
     topic_modifier: TopicModifier
     topic_speaker: Words
     topic_object: Words
+    topic_purpose: Words
+    local_agencies: Words
+    initials: Words
+    restatement: Words
+    dateline: Dateline
     goods: Goods
     list_label: ListLabel
     speaker_self: Words

@@ -32,10 +32,18 @@ def article_topic(body: str, title: Optional[str] = None, subjects: Iterable[str
     paragraphs = [p for p in body.split("\n") if may_be_lede(p)]
     if len(paragraphs) < 2:
         return None  # a single paragraph has no lede apart from its figures' own sentences
-    lede = paragraphs[0]
+    lede = _without_dateline(paragraphs[0])
     subjects = list(subjects)
     return _main_name(subjects, [title or "", lede]) or _industry(lede) or _repeated_name(body, lede) \
-        or _lede_figure_name(subjects, lede) or _repeated_name(body, paragraphs[1], whole=True)
+        or _lede_figure_name(subjects, lede) or _repeated_name(body, paragraphs[1], whole=True) \
+        or _agency_place(lede + "\n" + paragraphs[1])
+
+
+def _without_dateline(lede: str) -> str:
+    """The lede without its dateline ("DUBAI, United Arab Emirates — ", "Washington, DC,
+    United States: "): where a story was filed is not what it is about
+    (data/subject.toml [dateline])."""
+    return re.sub(subject_rules().dateline.pattern, "", lede, count=1)
 
 
 def _lede_figure_name(subjects: list[str], lede: str) -> Optional[str]:
@@ -51,6 +59,20 @@ def _lede_figure_name(subjects: list[str], lede: str) -> Optional[str]:
                 rf"(?i:\b(?:{words})\s+(?:the\s+)?){re.escape(name)}(?!\w)", lede):
             return name
     return None
+
+
+def _agency_place(opening: str) -> Optional[str]:
+    """The place of the first local agency a story's opening names ("Officers from the
+    Columbus Police Department", "crews from the Maricopa County Fire Department"), when
+    nothing else names its topic: a local story's arrests, fires and closures are the
+    place's, and the agency that acts and reports is not what its figures are about.
+    Agency heads in data/subject.toml [local_agencies]."""
+    heads = alternation(subject_rules().local_agencies.words)
+    m = re.search(rf"((?:[A-Z][\w.’'-]*[ \t]+){{1,3}}?)(?:{heads})(?![\w-])", opening)
+    if not m:
+        return None
+    place = m.group(1).strip()
+    return None if place.lower() in subject_rules().topic_modifier.before else place
 
 
 def _main_name(subjects: Iterable[str], texts: list[str]) -> Optional[str]:
@@ -73,7 +95,7 @@ def _main_name(subjects: Iterable[str], texts: list[str]) -> Optional[str]:
 
 
 # A run of capitalised words: a name as news writes it ("Lexus", "Michael Webb", "PG&E").
-_NAME_RUN = re.compile(r"[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*)*")
+_NAME_RUN = re.compile(r"[A-Z][\w&’'.-]*(?:\s+(?:&\s+)?[A-Z][\w&’'.-]*)*")
 
 _POSSESSIVE = re.compile(r"[’']s(?!\w)")
 
@@ -104,10 +126,27 @@ def _repeated_name(body: str, lede: str, whole: bool = False) -> Optional[str]:
             if re.search(r"(?<![\w-])" + re.escape(cand.lower()) + r"(?![\w-])", body):
                 continue  # a common word capitalised where a sentence starts
             n = _mentions(cand, body, alone=whole and cand != run)
+            short = _initials(cand) if cand == run.rstrip(".’'") else None
+            if short and _mentions(short, body, alone=False) > n:
+                # "Pacific Gas & Electric Co." once, "PG&E" from then on: the story's own name
+                cand, n = short, n + _mentions(short, body, alone=False)
             key = (n, len(cand.split()), cand)
             if n >= _REPEATED and (best is None or key[:2] > best[:2]):
                 best = key
     return best[2] if best else None
+
+
+def _initials(name: str) -> Optional[str]:
+    """A name's initials as news abbreviates it after the first mention ("Pacific Gas &
+    Electric Co." is "PG&E", "Ministry of Trade, Industry and Energy" is not a run of
+    capitalised words); a company's legal suffix is no initial (data/subject.toml
+    [initials] suffixes). None for a name of fewer than two words."""
+    rules = subject_rules()
+    words = [w for w in name.split() if w.rstrip(".") not in rules.initials.words
+             and w.lower() not in rules.topic_modifier.before]  # "The Federal ... Agency": no "T"
+    if len([w for w in words if w != "&"]) < 2:
+        return None
+    return "".join(w if w == "&" else w[0] for w in words)
 
 
 _PREV_WORD = re.compile(r"([\w&’'.-]+)\s+$")
@@ -139,15 +178,27 @@ def _only_modifier(name: str, texts: list[str]) -> bool:
 def _mentions(name: str, body: str, alone: bool) -> int:
     """How often `body` writes `name`; a word of a longer name (`alone`) only where it
     stands as a name by itself: not "Department" in "Columbus Police Department", nor
-    "South" in "South Korean", but "Webb" after "Michael Webb" and "Trump" after "Mr."."""
+    "South" in "South Korean", but "Webb" after "Michael Webb" and "Trump" after "Mr.".
+    A country is mentioned by its adjective too ("South Korean manufacturers", "the
+    British economy": data/subject.toml [countries])."""
     n = 0
-    for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w])", body):
+    forms = alternation([name, *_country_forms(name)])
+    for m in re.finditer(r"(?<![\w-])(?:" + forms + r")(?![\w])", body):
         before = _PREV_WORD.search(body, 0, m.start())
         if alone and (re.match(r"\s+[A-Z]", body[m.end():]) or (
                 before and before.group(1)[0].isupper() and not before.group(1).endswith("."))):
             continue
         n += 1
     return n
+
+
+def _country_forms(name: str) -> list[str]:
+    """The other ways news writes a country: its adjectives and long names ("South
+    Korean" and "Korean" for South Korea, "U.S." and "American" for the US)."""
+    countries = subject_rules().countries
+    country = countries.names.get(name, name)  # "Britain" is the UK
+    return [form for form in [country, *countries.demonyms, *countries.names]
+            if form != name and countries.demonyms.get(form, countries.names.get(form, form)) == country]
 
 
 def _only_speaker(name: str, text: str) -> bool:
@@ -179,9 +230,19 @@ def _industry(lede: str) -> Optional[str]:
         mods = [m for m in words[j + 1:k] if m.group().lower() not in cues.drop_words]
         if not mods or any(m.group().lower() in cues.topic_stop for m in mods):
             continue
+        if _purpose_object(words, j):
+            continue  # "a plan to help the PV industry": whom the plan is for, not who acts
         # the phrase as written, from its first kept modifier to the head
         return lede[mods[0].start():w.end()]
     return None
+
+
+def _purpose_object(words: list[re.Match], det: int) -> bool:
+    """Whether the phrase whose determiner is words[det] is the object of an infinitive
+    ("unveiled a plan to help the PV industry", "a fund to rescue the steel sector"):
+    the one a plan is for. data/subject.toml [topic_purpose]."""
+    markers = subject_rules().topic_purpose.words
+    return det >= 2 and words[det - 2].group().lower() in markers and words[det - 1].group().islower()
 
 
 def lend_topic(frames: list[Frame], topic: Optional[str]) -> None:
@@ -209,7 +270,7 @@ def subject_rules() -> SubjectRules:
 @lru_cache(maxsize=None)
 def _generic_heads() -> frozenset[str]:
     data = subject_rules().generic
-    return frozenset(w.lower() for w in data.roles + data.acts)
+    return frozenset(w.lower() for w in data.roles + data.acts + data.segments)
 
 
 def is_generic(subject: str) -> bool:
@@ -245,16 +306,37 @@ def link_restatements(frames: list[Frame]) -> None:
         for f in members:
             if f is best or f.quote_start == best.quote_start:
                 continue  # a figure repeated in its own sentence is a new statement
-            if not _may_restate(best, f):
-                continue
-            if best.subject and (f.subject is None or f.subject_how != STRONG):
-                f.subject, f.subject_how = best.subject, WEAK
-            f.period = f.period or best.period
-            if best.source and (f.source is None or f.source_how == "carried"):
-                f.source = best.source
-            f.metric = f.metric or best.metric
-            if not f.in_conditional:
-                f.kind = best.kind
+            if _may_restate(best, f):
+                _restate(best, f)
+    _link_pointed_back(frames)
+
+
+def _restate(best: Frame, f: Frame) -> None:
+    """`f` restates `best`: it takes what `best` established and it lacks."""
+    if best.subject and (f.subject is None or f.subject_how != STRONG):
+        f.subject, f.subject_how = best.subject, WEAK
+    f.period = f.period or best.period
+    if best.source and (f.source is None or f.source_how == "carried"):
+        f.source = best.source
+    f.metric = f.metric or best.metric
+    if not f.in_conditional:
+        f.kind = best.kind
+
+
+def _link_pointed_back(frames: list[Frame]) -> None:
+    """A figure after a demonstrative ("some of that 8.69 GW of Korean production lines",
+    "those 40,000 jobs") points back to the earlier mention of the same value and unit,
+    whatever its size: it restates it (data/subject.toml [restatement])."""
+    words = alternation(subject_rules().restatement.words)
+    for k, f in enumerate(frames):
+        q = f.quantity
+        before = f.quote[:max(0, q.start - f.quote_start)]
+        if q.value is None or not re.search(rf"(?i:\b(?:{words}))\s+$", before):
+            continue
+        first = next((e for e in frames[:k] if e.region == f.region and e.quote_start != f.quote_start
+                      and (e.quantity.unit, e.quantity.value) == (q.unit, q.value)), None)
+        if first is not None and _may_restate(first, f):
+            _restate(first, f)
 
 
 def _metric_family(metric: Optional[str]) -> Optional[str]:
