@@ -413,3 +413,55 @@ def test_a_figure_after_a_demonstrative_restates_the_earlier_one(nlp, text, surf
     first = [c.subject for c in claims if c.surface == subject]
     assert hits[-1].subject == (first[0] if first else subject)
     assert hits[-1].subject is not None
+
+
+# id, article whose lede opens with the name it is about (and names it again, perhaps by one of
+# its words), expected topic; a legal suffix is no part of the company's name
+OPENER_CASES = [
+    ("results-company-with-suffix",
+     "Nike Inc on Thursday reported quarterly revenue and profit that beat Wall Street estimates, sending "
+     "its shares up 6%.\n\n"
+     "Revenue rose 17% to $13.3 billion in the second quarter, and net income fell 12%.\n\n"
+     "For the full year, Nike expects revenue to grow in the high single digits.",
+     "Nike"),
+    ("sport-player",
+     "Erling Haaland scored a hat-trick as City beat Wolves 3-0 on Saturday to go top of the table.\n\n"
+     "That took the tally to 25 league goals this season, two more than at the same stage last term.\n\n"
+     "Haaland has now scored in six straight games.",
+     "Erling Haaland"),
+    ("macro-country",
+     "U.S. consumer prices rose more than expected in March as gasoline and rents climbed.\n\n"
+     "The index increased 0.4% last month, and 3.5% in the 12 months through March.\n\n"
+     "Inflation in the U.S. has stayed above the central bank's 2% target for three years.",
+     "U.S."),
+    # a common word capitalised at the start, a name never written again: no topic from the opener
+    ("common-word-opens",
+     "The death toll rose to 31 on Tuesday as rescuers searched the rubble.\n\n"
+     "More than 1,000 homes were destroyed, and the death toll is expected to rise.",
+     None),
+]
+
+
+@pytest.mark.parametrize("body,topic", [c[1:] for c in OPENER_CASES], ids=[c[0] for c in OPENER_CASES])
+def test_the_name_a_lede_opens_with_is_the_topic(body, topic):
+    assert article_topic(body) == topic
+
+
+# id, sentence, surface, expected subject: a name that modifies the object of another clause
+# ("beat Wall Street estimates") owns that noun, not the figure later in the sentence
+MODIFIER_OWNER_CASES = [
+    ("results-estimates", "Nike Inc reported revenue that beat Wall Street estimates, sending its shares up 6%.",
+     "6%", None),
+    ("aviation-estimates", "The airline reported traffic that topped Street Account estimates, lifting its shares 5%.",
+     "5%", None),
+    # the subject's own modifier still owns it
+    ("cloud-segment", "AWS revenue grew 28% in the first quarter.", "28%", "AWS"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in MODIFIER_OWNER_CASES],
+                         ids=[c[0] for c in MODIFIER_OWNER_CASES])
+def test_a_name_modifying_another_clause_object_owns_no_figure(nlp, text, surface, subject):
+    hits = [c for c in _claims(nlp, text) if c.surface == surface]
+    assert hits, f"{surface!r} not extracted"
+    assert hits[0].subject == subject

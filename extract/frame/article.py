@@ -35,7 +35,8 @@ def article_topic(body: str, title: Optional[str] = None, subjects: Iterable[str
     lede = _without_dateline(paragraphs[0])
     subjects = list(subjects)
     return _main_name(subjects, [title or "", lede]) or _industry(lede) or _repeated_name(body, lede) \
-        or _lede_figure_name(subjects, lede) or _repeated_name(body, paragraphs[1], whole=True) \
+        or _lede_figure_name(subjects, lede) or _lede_opener(body, lede) \
+        or _repeated_name(body, paragraphs[1], whole=True) \
         or _agency_place(lede + "\n" + paragraphs[1])
 
 
@@ -44,6 +45,31 @@ def _without_dateline(lede: str) -> str:
     United States: "): where a story was filed is not what it is about
     (data/subject.toml [dateline])."""
     return re.sub(subject_rules().dateline.pattern, "", lede, count=1)
+
+
+# A lede that opens with a name, perhaps possessive, before a lower-case word: "Nike Inc on
+# Thursday reported ...", "Erling Haaland scored ...", "U.S. consumer prices rose ...".
+_OPENER = re.compile(r"([A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,3}?)(?:[’']s)?\s+(?=[a-z])")
+
+
+def _lede_opener(body: str, lede: str) -> Optional[str]:
+    """The name a lede opens with, when the story names it again (whole or by one of its
+    words: "Nike" after "Nike Inc"): news writing puts who a story is about first. Not a
+    role ("Police"), not a common word capitalised at the start ("The", "New")."""
+    m = _OPENER.match(lede)
+    if not m:
+        return None
+    words = m.group(1).rstrip("’'").split()
+    if len(words) > 1 and words[-1].rstrip(".") in subject_rules().initials.words:
+        words = words[:-1]  # "Nike Inc", "Home Depot Inc.": the company is Nike, Home Depot
+    name = " ".join(words)
+    if is_generic(name) or name in subject_rules().not_owners.words or \
+            re.search(r"(?<![\w-])" + re.escape(words[0].lower()) + r"(?![\w-])", body):
+        return None
+    later = body[body.find(lede) + m.end():]
+    if not any(_mentions(w, later, alone=False) for w in dict.fromkeys([name, words[0], words[-1]]) if len(w) > 2):
+        return None
+    return name
 
 
 def _lede_figure_name(subjects: list[str], lede: str) -> Optional[str]:

@@ -243,13 +243,23 @@ def _named_before(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, sou
     def is_credited(s: int, e: int) -> bool:
         return any(a < e and s < b for a, b in credited)
 
+    def modifies(s: int, e: int) -> bool:
+        # "beat Wall Street estimates": a name that modifies a common noun other than a clause's
+        # subject owns that noun, not a figure later in the sentence ("AWS revenue grew 28%" does)
+        words = doc.char_span(s, e, alignment_mode="expand")
+        if words is None or words.root.dep_ != "compound":
+            return False
+        noun = words.root.head
+        return noun.pos_ == "NOUN" and noun.i < span.start and noun.dep_ not in ("nsubj", "nsubjpass")
+
     for hit in reversed(entity_table().find(prefix)):
-        if hit[2] != source and not is_credited(sent.start_char + hit[0], sent.start_char + hit[1]) \
+        at, end = sent.start_char + hit[0], sent.start_char + hit[1]
+        if hit[2] != source and not is_credited(at, end) and not modifies(at, end) \
                 and not (prefix[hit[0] - 1:hit[0]] == "(" and prefix[hit[1]:hit[1] + 1] == ")"):
             return hit[2], WEAK  # not "(Reuters)", a credit in brackets of its own
     for ent in reversed([e for e in span_ents(sent) if e.end_char <= q.start and e.label_ in cues.organisation_labels
                          and is_entity_text(e.text, cues) and not is_credited(e.start_char, e.end_char)
-                         and not bracketed(e)]):
+                         and not bracketed(e) and not modifies(e.start_char, e.end_char)]):
         name = canon(ent.text)
         if name != source:
             return name, WEAK
