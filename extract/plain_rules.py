@@ -11,8 +11,9 @@ Each such file also has its pydantic model in extract/rule_files.py (the one sch
 tests/test_plain_rules.py checks that every spec here names the same keys as its model
 and that both read the same values, so the two cannot drift apart.
 
-A spec maps each key to its kind: `str`, `int`, `WORDS` (a list of strings),
-`table(kind)` (a table of any keys to values of that kind), or a nested spec (a section).
+A spec maps each key to its kind: `str`, `int`, `float` (a whole number is read as one),
+`WORDS` (a list of strings), `table(kind)` (a table of any keys to values of that kind),
+`optional(kind, default)` (a key that may be left out), or a nested spec (a section).
 """
 
 from __future__ import annotations
@@ -37,11 +38,22 @@ class _Table:
         self.values = values
 
 
+class _Optional:
+    """The kind of a key that may be left out, and the value it then has."""
+
+    def __init__(self, kind: Any, default: Any):
+        self.kind, self.default = kind, default
+
+
 WORDS = (list, str)
 
 
 def table(values: Any) -> _Table:
     return _Table(values)
+
+
+def optional(kind: Any, default: Any) -> _Optional:
+    return _Optional(kind, default)
 
 
 def read_toml(path: Path) -> dict:
@@ -70,10 +82,15 @@ def _checked(value: Any, kind: Any, name: str, where: tuple) -> Any:
         for key in value:
             if key not in kind:
                 _fail(name, (*where, key), "extra inputs are not permitted")
-        missing = [key for key in kind if key not in value]
+        missing = [key for key in kind if key not in value and not isinstance(kind[key], _Optional)]
         if missing:
             _fail(name, (*where, missing[0]), "field required")
-        return MappingProxyType({k: _checked(v, kind[k], name, (*where, k)) for k, v in value.items()})
+        given = {k: _checked(v, kind[k], name, (*where, k)) for k, v in value.items()}
+        defaults = {k: _checked(v.default, v, name, (*where, k)) for k, v in kind.items()
+                    if isinstance(v, _Optional) and k not in value}
+        return MappingProxyType({**given, **defaults})
+    if isinstance(kind, _Optional):
+        return _checked(value, kind.kind, name, where)
     if isinstance(kind, _Table):
         if not isinstance(value, dict):
             _fail(name, where, "should be a table")
@@ -82,6 +99,8 @@ def _checked(value: Any, kind: Any, name: str, where: tuple) -> Any:
         if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
             _fail(name, where, "should be a list of strings")
         return tuple(value)
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
     if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
         _fail(name, where, f"should be {kind.__name__}")
     return value

@@ -9,14 +9,16 @@ from pydantic import BaseModel
 from extract.dates import URL_DATES
 from extract.html.boilerplate import BOILERPLATE
 from extract.months import CALENDAR
+from extract.textclean import TEXTCLEAN
 from extract.plain_rules import RuleFileError, read_plain_rules
-from extract.rule_files import BoilerplateRules, CalendarRules, UrlDatesRules
+from extract.rule_files import BoilerplateRules, CalendarRules, TextcleanRules, UrlDatesRules
 from extract.rules import load_rules
 
 PLAIN = [
     pytest.param("boilerplate.toml", BOILERPLATE, BoilerplateRules, id="boilerplate"),
     pytest.param("calendar.toml", CALENDAR, CalendarRules, id="calendar"),
     pytest.param("url_dates.toml", URL_DATES, UrlDatesRules, id="url_dates"),
+    pytest.param("textclean.toml", TEXTCLEAN, TextcleanRules, id="textclean"),
 ]
 
 
