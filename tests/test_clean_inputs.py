@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import gzip
 import io
+import subprocess
+import sys
 
 import pytest
 
 from claims.clean_inputs import clean_local_inputs, clean_stream, needs_records
 from claims.inputs import load_cli_inputs
+from tests.conftest import ROOT
 
 REUTERS_TEXT = "Alphabet expects capital expenditures of between $175 and $185 billion in 2026, the company said.\n"
 CNBC_HTML = (
@@ -73,3 +76,13 @@ def test_files_and_folders_clean_as_the_typed_path_does(tmp_path):
     art = typed[-2].article
     assert (plain[-2].text, plain[-2].title, plain[-2].publisher) == (art.text, art.title, art.publisher)
     assert plain[1].text == typed[1].article.body_text() == REUTERS_TEXT.strip()
+
+
+def test_a_url_among_the_inputs_is_read_through_the_records_and_reported(tmp_path):
+    page = tmp_path / "homedepot.html"
+    page.write_text(CNBC_HTML)
+    proc = subprocess.run([sys.executable, "-m", "claims", "clean", "http://127.0.0.1:9/markets", str(page)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 1
+    assert proc.stderr == "http://127.0.0.1:9/markets: refused: 127.0.0.1 is a loopback address\n"
+    assert "Home Depot said sales rose 2.2% to $38.9 billion in the third quarter." in proc.stdout
