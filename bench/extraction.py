@@ -138,7 +138,8 @@ def score(truth: dict[str, str], pred: dict[str, str], ids: list[str]) -> dict:
 
 
 def _ours() -> Callable[[str, str], str]:
-    from extract.html import CleanError, clean_html
+    from extract.article import clean_html
+    from extract.html import CleanError
 
     def run(html: str, url: str) -> str:
         try:

@@ -30,10 +30,10 @@ TARGETS = ["decode", "text", "html", "quantities"]
 
 def check_one(target: str, data: bytes) -> None:
     """Run one input through one target; raise on anything but an expected rejection."""
-    from extract.html import CleanError, clean_html
+    from extract.article import clean_html, clean_text
+    from extract.html import CleanError
     from extract.quantities import find_quantities
     from extract.read import ReadError, decode_bytes
-    from extract.textclean import clean_text
 
     if target == "decode":
         try:

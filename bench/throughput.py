@@ -242,7 +242,8 @@ def whole_process(texts: list[tuple[str, str]], tmp: Path, repeat: int = 3) -> d
 
 def startup(tmp: Path, n_pages: int = 5) -> dict:
     """Seconds of `claims --help`, `claims query` on a --db that does not exist and `claims
-    clean` on benchmark pages: commands that need no model must not load one.
+    clean` on benchmark pages (beside trafilatura's own command on the same pages):
+    commands that need no model must not load one.
 
     Each command runs once unmeasured, then 3 times (best kept), with its bytecode cached as
     an installed package's is: a session started with PYTHONDONTWRITEBYTECODE would otherwise
@@ -260,6 +261,11 @@ def startup(tmp: Path, n_pages: int = 5) -> dict:
         html.write_bytes(gzip.decompress(page.read_bytes()))
         cleaned.append([sys.executable, "-m", "claims", "clean", str(html)])
     cmds[f"claims clean page.html ({len(pages)} benchmark pages, mean)"] = cleaned
+    # The same pages through trafilatura's own command (fast mode, the page on stdin): the
+    # extractor `claims clean` runs inside, as a user would run it alone.
+    trafilatura_cli = Path(sys.executable).with_name("trafilatura")
+    cmds[f"trafilatura --fast < page.html (same {len(pages)} pages, mean)"] = [
+        ["sh", "-c", f'exec "{trafilatura_cli}" --fast < "{tmp / f"page{k}.html"}"'] for k in range(len(pages))]
     out = {}
     for name, runs in cmds.items():
         run_process(runs[0], env)  # writes the bytecode
@@ -300,11 +306,15 @@ def make_corpus(where: Path, texts: list[tuple[str, str]], n: int, max_words: in
 
 
 class TreeMemory:
-    """Peak of the summed RSS of a process and its descendants, sampled."""
+    """Peak of the summed RSS of a process and its descendants, sampled; and the CPU
+    seconds (user+sys) each of them had used when last seen, by pid (`cpu`), and who
+    started each (`parent_of`: both may have ended since)."""
 
     def __init__(self, pid: int, every: float = 0.1):
         self.pid, self.every = pid, every
         self.peak = 0
+        self.cpu: dict[int, float] = {}
+        self.parent_of: dict[int, int] = {}
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
 
@@ -322,8 +332,11 @@ class TreeMemory:
                 procs = [root, *root.children(recursive=True)]
                 total = 0
                 for p in procs:
+                    self.parent_of.setdefault(p.pid, p.ppid())
                     try:
                         total += p.memory_info().rss
+                        times = p.cpu_times()
+                        self.cpu[p.pid] = times.user + times.system
                     except psutil.Error:
                         continue  # a worker that just exited
                 self.peak = max(self.peak, total)
@@ -362,7 +375,12 @@ def claims_run(corpus: Path, db: Path, workers: int) -> dict:
     result = json.loads(out)
     if result["rc"] != 0:
         raise SystemExit(f"claims run failed ({result['rc']}): {result['stderr']}")
+    # The `claims` process is the wrapper's only child; below it, the worker processes
+    # (and multiprocessing's resource tracker, which does nothing measurable).
+    parent = next((pid for pid, of in tree.parent_of.items() if of == proc.pid), None)
+    workers = sorted((c for pid, c in tree.cpu.items() if pid not in (proc.pid, parent) and c >= 0.5), reverse=True)
     return {"seconds": secs, "cpu_seconds": result["cpu"], "max_process_mb": result["maxrss_kb"] / 1024,
+            "parent_cpu": tree.cpu.get(parent) if parent else None, "worker_cpu": workers,
             "tree_peak_mb": tree.peak / 2**20 if tree.peak else None,
             "summary": result["stdout"].strip().splitlines()[-1],
             # The machine's 1-minute load before and after: other work competing for the
@@ -491,8 +509,9 @@ def main(argv: Optional[list[str]] = None) -> int:
             figures["startup"] = st
             print("\n## Startup of commands that need no model\n")
             print(md_table(["command", "seconds", "CPU seconds"], [(n, r["seconds"], r["cpu"]) for n, r in st.items()]))
-            passed = all(r["seconds"] < MAX_STARTUP_SECONDS for r in st.values())
-            over = [n for n, r in st.items() if r["cpu"] >= MAX_STARTUP_SECONDS]
+            ours = {n: r for n, r in st.items() if n.startswith("claims")}
+            passed = all(r["seconds"] < MAX_STARTUP_SECONDS for r in ours.values())
+            over = [n for n, r in ours.items() if r["cpu"] >= MAX_STARTUP_SECONDS]
             print(f"\nall under {MAX_STARTUP_SECONDS} s wall: {'ok' if passed else 'NO (see load)'}; "
                   f"by CPU: {'ok' if not over else 'NO: ' + ', '.join(over)}")
         if "throughput" not in args.skip:
@@ -511,10 +530,12 @@ def main(argv: Optional[list[str]] = None) -> int:
             s = scaling(texts, args.scaling_docs, args.doc_words, tmp)
             figures["scaling"] = s
             print(f"\n## Scaling: claims run on {s['documents']:,} documents ({s['words']:,} words)\n")
-            print(md_table(["workers", "seconds", "CPU seconds", "documents/s", "words/s", "largest process MB",
-                            "tree MB", "load avg"],
-                           [(w, r["seconds"], r["cpu_seconds"], r["docs_per_second"], r["words_per_second"],
-                             r["max_process_mb"], r["tree_peak_mb"], r["load"]) for w, r in s["runs"].items()]))
+            print(md_table(["workers", "seconds", "CPU seconds", "of which `claims` process", "each worker process",
+                            "documents/s", "words/s", "largest process MB", "tree MB", "load avg"],
+                           [(w, r["seconds"], r["cpu_seconds"], r["parent_cpu"],
+                             " + ".join(f"{c:.1f}" for c in r["worker_cpu"]) or "-", r["docs_per_second"],
+                             r["words_per_second"], r["max_process_mb"], r["tree_peak_mb"], r["load"])
+                            for w, r in s["runs"].items()]))
             passed = s["speedup"] >= MIN_SPEEDUP
             ok &= passed
             print(f"\nspeed-up, 2 workers vs 1: {s['speedup']:.2f}x (want >= {MIN_SPEEDUP}) "

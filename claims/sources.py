@@ -22,10 +22,7 @@ from extract.records import Article, Source
 from extract.textclean import recurring_lines
 from extract.warc import WarcRecordError, is_warc, iter_warc
 
-# Site furniture (menus, footers) is learned from at most this many plain-text files of
-# a batch: enough to see a site's recurring lines, and memory stays flat however large
-# the batch.
-FURNITURE_SAMPLE = 2000
+from claims.clean_inputs import FURNITURE_SAMPLE, one_line
 # Articles read from one feed (`--feed-items`): a news feed carries tens; 10,000 items at
 # one request a second would hold a run for hours.
 FEED_ITEMS = 200
@@ -229,9 +226,3 @@ def load_inputs(items: list[str], allow_private: bool = False, date: Optional[dt
 def with_date(source: Source, date: Optional[dt.date]) -> Source:
     """The source carrying the user's publication date (used only if it states none)."""
     return source.model_copy(update={"date": date}) if date else source
-
-
-def one_line(e: BaseException) -> str:
-    """An exception's first line (its type when it says nothing): one report line."""
-    text = str(e).strip()
-    return text.splitlines()[0] if text else type(e).__name__

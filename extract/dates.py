@@ -14,10 +14,12 @@ from functools import lru_cache
 from typing import Optional
 from urllib.parse import urlsplit
 
-from extract.lexicon import alternation
 from extract.months import month_numbers
-from extract.rule_files import UrlDatesRules
-from extract.rules import load_rules
+from extract.plain_rules import WORDS, alternation, read_plain_rules
+
+# url_dates.toml's keys (its model, UrlDatesRules in extract/rule_files.py, is the schema;
+# read without pydantic: `claims clean` dates pages by their URL).
+URL_DATES = {"patterns": WORDS}
 
 _MONTHS = month_numbers()  # extract/data/calendar.toml
 _MONTH_RE = alternation(_MONTHS)
@@ -51,7 +53,7 @@ def parse_date(s: Optional[str]) -> Optional[dt.date]:
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p, re.I) for p in load_rules("url_dates.toml", UrlDatesRules).patterns)
+    return tuple(re.compile(p, re.I) for p in read_plain_rules("url_dates.toml", URL_DATES)["patterns"])
 
 
 def date_from_url(url: Optional[str]) -> Optional[dt.date]:

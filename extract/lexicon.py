@@ -17,6 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Iterable, Mapping, Optional
 
+from extract.plain_rules import alternation
 from extract.rule_files import MODELS, QuantitiesRules
 from extract.rules import RuleFileError, load_rules
 
@@ -35,11 +36,6 @@ def data_table(name: str) -> dict:
     if file not in MODELS:
         raise RuleFileError(f"{file}: no model for it in extract/rule_files.py MODELS")
     return load_rules(file, MODELS[file]).model_dump()
-
-
-def alternation(words) -> str:
-    """A regex alternation of `words`, longest first so 'per cent' beats 'per'."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def label_of(text: str, labelled: Iterable[tuple[re.Pattern, str]]) -> Optional[str]:

@@ -6,12 +6,16 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Mapping
 
-from extract.rule_files import CalendarRules
-from extract.rules import load_rules
+from extract.plain_rules import WORDS, read_plain_rules, table
+
+# calendar.toml's keys (its model, CalendarRules in extract/rule_files.py, is the schema;
+# read without pydantic because dates are on `claims clean`'s path).
+CALENDAR = {"months": table(int), "abbreviations": table(int), "weekdays": {"words": WORDS}}
 
 
-def _calendar() -> CalendarRules:
-    return load_rules("calendar.toml", CalendarRules)
+@lru_cache(maxsize=1)
+def _calendar() -> Mapping:
+    return read_plain_rules("calendar.toml", CALENDAR)
 
 
 @lru_cache(maxsize=1)
@@ -19,14 +23,14 @@ def month_numbers() -> Mapping[str, int]:
     """Every written form of a month, lower case -> its number: full names first, in
     calendar order, then the short forms."""
     c = _calendar()
-    return MappingProxyType({**c.months, **c.abbreviations})
+    return MappingProxyType({**c["months"], **c["abbreviations"]})
 
 
 def full_month_names() -> tuple[str, ...]:
     """The twelve full names, lower case, in calendar order."""
-    return tuple(_calendar().months)
+    return tuple(_calendar()["months"])
 
 
 def weekday_names() -> tuple[str, ...]:
     """The seven days of the week, lower case, Monday first."""
-    return tuple(_calendar().weekdays.words)
+    return tuple(_calendar()["weekdays"]["words"])

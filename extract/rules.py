@@ -18,18 +18,16 @@ shared by every document, thread and worker without hidden state.
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-DATA = Path(__file__).with_name("data")
+# The reading half of the loader (and its error) is pydantic-free, for `claims clean`.
+from extract.plain_rules import DATA, RuleFileError, read_toml
 
-
-class RuleFileError(ValueError):
-    """A rule file that cannot be read or does not fit its model; the message names file and key."""
+__all__ = ["DATA", "RuleFileError", "Rules", "Words", "load_rules", "read_toml", "validate"]
 
 
 class Rules(BaseModel):
@@ -49,15 +47,6 @@ class Words(Rules):
 
 
 M = TypeVar("M", bound=BaseModel)
-
-
-def read_toml(path: Path) -> dict:
-    """A TOML file as a dict; a missing or malformed file is a RuleFileError naming it."""
-    try:
-        with open(path, "rb") as f:
-            return tomllib.load(f)
-    except (OSError, tomllib.TOMLDecodeError) as e:
-        raise RuleFileError(f"{path.name}: {e}") from None
 
 
 def validate(raw: dict, model: type[M], source: str) -> M:

@@ -27,10 +27,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from extract.records import Article
-from extract.rule_files import TextcleanRules
-from extract.rules import load_rules
 from extract.html import parse_date
+from extract.plain_rules import WORDS, optional, read_plain_rules
+
+# textclean.toml's keys (its model, TextcleanRules in extract/rule_files.py, is the schema;
+# read without pydantic so that `claims clean` starts fast).
+TEXTCLEAN = {
+    "widget_patterns": WORDS, "counter_patterns": WORDS, "link_line": str, "paragraph_min_words": int,
+    "menu_run_min_lines": int, "menu_line_max_words": int, "box_markers": WORDS, "comment_markers": WORDS,
+    "closing_markers": WORDS, "date_stamps": WORDS, "item_stamps": WORDS, "item_stamp_min": int,
+    "item_stamp_max_gap": int, "teaser_min_items": int, "teaser_max_lead_lines": int,
+    "teaser_headline_min_words": int, "teaser_dek_min_words": int, "teaser_dek_max_words": int,
+    "teaser_max_prose_ratio": float, "list_number": str, "link_list_min_lines": int,
+    "link_list_line_max_words": int, "link_list_parallel_share": float, "claim_labels": optional(WORDS, []),
+}
 
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
 _CUT_SHORT = re.compile(r"\w(?:\.\.\.|…)\s*$")
@@ -72,7 +82,7 @@ _PATTERN_LISTS = {"widget_patterns": ("widgets", re.I), "counter_patterns": ("co
 
 @lru_cache(maxsize=None)
 def _rules() -> _Rules:
-    d = load_rules("textclean.toml", TextcleanRules).model_dump()
+    d = dict(read_plain_rules("textclean.toml", TEXTCLEAN))
     compiled = {field: tuple(re.compile(p, flags) for p in d.pop(key)) for key, (field, flags) in _PATTERN_LISTS.items()}
     compiled.update(link_line=re.compile(d.pop("link_line"), re.I), list_number=re.compile(d.pop("list_number"), re.I),
                     claim_labels=frozenset(w.casefold() for w in d.pop("claim_labels")),
@@ -446,7 +456,24 @@ def _menu_runs(lines: list[_Line], idx: list[int], r: _Rules, at_end: bool = Fal
     return out
 
 
-def clean_text(text: str, recurring: frozenset[str] = frozenset()) -> Article:
+@dataclass(frozen=True)
+class TextPage:
+    """A plain-text page's body regions (spans of its unchanged text), title, date, and the
+    spans that state a claim a fact-check page checks; `extract.article.clean_text` makes
+    the typed `Article` of it."""
+
+    text: str
+    regions: list[tuple[int, int]]
+    title: Optional[str]
+    date: Optional[dt.date]
+    checked: list[tuple[int, int]]
+
+    def body_text(self) -> str:
+        """The body regions joined by newlines: what a reader would call the article."""
+        return "\n".join(self.text[s:e] for s, e in self.regions)
+
+
+def text_page(text: str, recurring: frozenset[str] = frozenset()) -> TextPage:
     """The article inside a plain-text page: `text` unchanged, body regions marked."""
     lines = split_lines(text)
     drop = chrome_lines(text, recurring)
@@ -459,8 +486,8 @@ def clean_text(text: str, recurring: frozenset[str] = frozenset()) -> Article:
         else:
             regions.append((ln.start, ln.end))
     title = _title(lines, drop, _rules())
-    return Article(text=text, regions=regions, title=title, date=_dateline(lines, _rules()),
-                   checked=_checked(lines, drop, _rules()))
+    return TextPage(text=text, regions=regions, title=title, date=_dateline(lines, _rules()),
+                    checked=_checked(lines, drop, _rules()))
 
 
 def _checked(lines: list[_Line], drop: set[int], r: _Rules) -> list[tuple[int, int]]:

@@ -17,9 +17,8 @@ from typing import Iterator, Union
 from pydantic import BaseModel
 
 from extract.records import Source
-from extract.read import MAX_BYTES, ReadError, decode_bytes
+from extract.read import MAX_BYTES, WARC_SUFFIXES, ReadError, decode_bytes
 
-WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
 

@@ -61,7 +61,7 @@ def test_query_table_fits_the_terminal_and_names_documents_by_title(titled_db, m
 
 def test_extract_table_names_documents_by_file_name(nlp):
     from extract.pipeline import extract_claims
-    from extract.textclean import clean_text
+    from extract.article import clean_text
 
     text = ARTICLES["b07e22.txt"]
     claims = extract_claims(clean_text(text), "/some/folder/b07e22.txt", nlp)
@@ -72,7 +72,7 @@ def test_extract_table_names_documents_by_file_name(nlp):
 
 def test_a_title_with_a_line_break_stays_on_its_row(nlp):
     from extract.pipeline import extract_claims
-    from extract.textclean import clean_text
+    from extract.article import clean_text
 
     class Document:
         title, publisher = "Bus\nplan\r\x1b", "City Wire"

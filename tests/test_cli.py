@@ -183,16 +183,18 @@ def test_help_summary_of_each_command_is_the_first_paragraph_of_its_help(name):
 
 
 _LOADED = ("import sys\nfrom claims.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
-           "print(' '.join(sorted({m.split('.')[0] if m.startswith(('spacy', 'trafilatura')) else m for m in sys.modules"
-           " if m.startswith(('claims.commands.', 'claims.store', 'spacy', 'trafilatura'))})))")
+           "print(' '.join(sorted({m.split('.')[0] if m.startswith(('spacy', 'trafilatura', 'pydantic')) else m"
+           " for m in sys.modules if m.startswith(('claims.commands.', 'claims.store', 'spacy', 'trafilatura', 'pydantic'))})))")
 
 
 @pytest.mark.parametrize("args, loaded", [
     (["--help"], ""),
-    (["clean", "--help"], "claims.commands.clean claims.commands.output"),
-    (["clean", "tests/fixtures/html/news_meta.html"], "claims.commands.clean claims.commands.output trafilatura"),
-], ids=["help", "clean-help", "clean-page"])
-def test_commands_that_need_no_model_do_not_load_spacy(args, loaded):
+    (["clean", "--help"], "claims.commands.clean"),
+    (["clean", "tests/fixtures/html/news_meta.html"], "claims.commands.clean trafilatura"),
+    (["clean", "tests/fixtures/html/news_meta.html", "corpus/000_e6b6c2c44118debd.txt"],
+     "claims.commands.clean trafilatura"),
+], ids=["help", "clean-help", "clean-page", "clean-page-and-text"])
+def test_commands_that_need_no_model_load_neither_spacy_nor_pydantic(args, loaded):
     import subprocess
     import sys
 

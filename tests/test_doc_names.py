@@ -8,7 +8,7 @@ import pytest
 
 from claims.doc_names import document_label, readable_why
 from claims.store import DocumentRow
-from extract.textclean import clean_text
+from extract.article import clean_text
 
 BODY = "Acme said on Thursday that its revenue for 2025 was $10 billion, up 12% from a year earlier, as demand grew.\n"
 

@@ -8,10 +8,10 @@ import sys
 
 import pytest
 
-from extract.html import CleanError, clean_html
+from extract.article import clean_html, clean_text
+from extract.html import CleanError
 from extract.pipeline import MAX_TEXT_CHARS, TextTooLong, extract_claims
 from extract.read import MAX_BYTES, ReadError, read_path
-from extract.textclean import clean_text
 from tests.conftest import CORPUS, ROOT
 
 SENTENCE = b"Acme said its revenue was $3 billion in 2025, up 5% from a year earlier. "

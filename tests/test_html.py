@@ -19,7 +19,8 @@ if str(REPO) not in sys.path:  # the repo is not an installed package
     sys.path.insert(0, str(REPO))
 
 from extract import html as html_mod  # noqa: E402
-from extract.html import CleanError, clean_html  # noqa: E402
+from extract.article import clean_html  # noqa: E402
+from extract.html import CleanError  # noqa: E402
 from extract.read import read_path  # noqa: E402
 
 FIXTURES = REPO / "tests" / "fixtures" / "html"

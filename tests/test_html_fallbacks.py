@@ -2,7 +2,7 @@
 
 import pytest
 
-from extract.html import clean_html
+from extract.article import clean_html
 
 PAGES = [
     ("<html><head><title>Output</title></head><body><article><p>Factory output fell 5% in May from a year "

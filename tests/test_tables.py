@@ -8,7 +8,7 @@ table copied as text (tabs or runs of spaces), rows of a name and several figure
 
 import pytest
 
-from extract.html import clean_html
+from extract.article import clean_html
 from extract.pipeline import extract_claims
 from extract.records import Article
 from extract.tables import table_cells

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from extract.textclean import clean_text, recurring_lines
+from extract.article import clean_text
+
+from extract.textclean import recurring_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from extract.textclean import clean_text
+from extract.article import clean_text
 
 # An article of four paragraphs in a row: the prose the lists stand around.
 _ART = (

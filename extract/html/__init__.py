@@ -1,6 +1,6 @@
 """HTML to article: main text and metadata of a news page.
 
-`clean_html(html, url)` returns an `Article` whose `text` is the page's main text, one
+`clean_page(html, url)` returns a `CleanPage` whose `text` is the page's main text, one
 block a line: headings, paragraphs and list items in document order, table rows as
 "cell | cell". Navigation, footers, share bars, comments, related-story boxes, cookie
 banners and ads are left out. Claim offsets point into `text`, so the same input always
@@ -23,7 +23,10 @@ The work is a cascade, cheap steps first:
 
 One module a step: guards.py (1), metadata.py (2), boilerplate.py and prune.py (3),
 render.py and extractors.py (4, 5), tree.py (element helpers). A fallback step that
-fails (trafilatura, htmldate) is recorded on `Article.rejected` with its reason.
+fails (trafilatura, htmldate) is recorded on `CleanPage.rejected` with its reason.
+
+Nothing here imports pydantic or the records (page.py holds plain frozen ones), so
+`claims clean` starts fast; `extract.article.clean_html` gives the typed `Article`.
 """
 
 from __future__ import annotations
@@ -44,17 +47,17 @@ from extract.html.guards import (
     tree_depth,
 )
 from extract.html.metadata import extract_metadata, parse_date
+from extract.html.page import CleanPage, PageMeta
 from extract.html.prune import prune
 from extract.html.render import render
 from extract.html.tree import text_of
-from extract.records import Article
 
 
-__all__ = ["CleanError", "clean_html", "extract_metadata", "parse_date", "render", "rules",
-           "MAX_HTML_CHARS", "MAX_ELEMENTS", "Article"]
+__all__ = ["CleanError", "CleanPage", "PageMeta", "clean_page", "extract_metadata", "parse_date", "render", "rules",
+           "MAX_HTML_CHARS", "MAX_ELEMENTS"]
 
 
-def clean_html(html: str, url: Optional[str] = None) -> Article:
+def clean_page(html: str, url: Optional[str] = None) -> CleanPage:
     """The main text and metadata of an HTML page. Raises CleanError on pages with none."""
     page = prepare_page(html)
     root, size = parse_page(page)
@@ -71,13 +74,5 @@ def clean_html(html: str, url: Optional[str] = None) -> Article:
     text = "\n".join(lines)
     if not text.strip():
         raise CleanError("no main text found in the page")
-    return Article(
-        text=text,
-        regions=[(0, len(text))],
-        title=meta.title,
-        author=meta.author,
-        date=meta.date,
-        publisher=meta.publisher,
-        url=meta.url,
-        rejected=rejected,
-    )
+    return CleanPage(text=text, title=meta.title, author=meta.author, date=meta.date, publisher=meta.publisher,
+                     url=meta.url, rejected=tuple(rejected))

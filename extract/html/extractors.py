@@ -10,7 +10,7 @@ from extract.html.boilerplate import rules
 from extract.html.prune import direct_text, link_density
 from extract.html.render import BLOCKS, render
 from extract.html.tree import tag_of, text_of
-from extract.records import PageMetadata
+from extract.html.page import PageMeta
 
 
 # -- extractor 1: trafilatura ------------------------------------------------------------------
@@ -164,7 +164,7 @@ def _key(s: Optional[str]) -> str:
     return re.sub(r"\W+", " ", (s or "").casefold()).strip()
 
 
-def finish_lines(lines: list[str], meta: PageMetadata, heads: Iterable[str]) -> list[str]:
+def finish_lines(lines: list[str], meta: PageMeta, heads: Iterable[str]) -> list[str]:
     """Drop boilerplate lines (data file), the leading headline, and repeats."""
     r = rules()
     titles = {k for k in (_key(meta.title), *(_key(h) for h in heads)) if k}

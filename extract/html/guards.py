@@ -9,7 +9,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from extract.read import ReadError, decode_bytes
+from extract.decode import ReadError, decode_bytes
 
 
 # Bounds: a news page is a few hundred kilobytes and a few thousand elements.

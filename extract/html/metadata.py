@@ -13,7 +13,7 @@ from extract.dates import date_from_url, parse_date
 from extract.html.boilerplate import rules
 from extract.html.guards import MAX_JSONLD_CHARS, MAX_META_CHARS, CONTROL_MAP
 from extract.html.tree import one_line, text_of
-from extract.records import PageMetadata
+from extract.html.page import PageMeta
 
 
 # -- metadata ------------------------------------------------------------------------------
@@ -182,7 +182,7 @@ def _htmldate(root, url: Optional[str], rejected: list[str]) -> Optional[dt.date
     return parse_date(found) if found else None
 
 
-def extract_metadata(root, url: Optional[str] = None, rejected: Optional[list[str]] = None) -> PageMetadata:
+def extract_metadata(root, url: Optional[str] = None, rejected: Optional[list[str]] = None) -> PageMeta:
     """title, author, date, publisher, url from a parsed page; missing ones are None.
 
     A fallback step that failed is appended to `rejected` with its reason."""
@@ -254,6 +254,6 @@ def extract_metadata(root, url: Optional[str] = None, rejected: Optional[list[st
 
     if not date:
         date = _htmldate(root, page_url or url, rejected)
-    return PageMetadata(title=title, author=author, date=date, publisher=publisher, url=page_url)
+    return PageMeta(title=title, author=author, date=date, publisher=publisher, url=page_url)
 
 
