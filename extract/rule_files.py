@@ -482,6 +482,7 @@ MODELS: dict[str, type[Rules]] = {
 
 class Entity(Rules):
     aliases: list[str] = []
+    cased_aliases: list[str] = []  # matched only as written ("Spurs", not the verb "spurs")
     tickers: list[str] = []
     part_of: str | None = None
 

@@ -16,7 +16,7 @@ from extract.frame.syntax import canon, clause_subject, entity_in
 from extract.frame.figures import is_money, valued_object
 from extract.frame.article import subject_rules
 from extract.frame.described import DESCRIBED, described_referent
-from extract.frame.noun_phrase import metric_head, name_np, np_phrase
+from extract.frame.noun_phrase import agent_of, metric_head, name_np, np_phrase
 
 # A subject step answers with (subject, how) to stop the search, (None, None) for "no
 # subject, and none further on", or None to let the next step try.
@@ -88,8 +88,43 @@ def recipient(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Fo
     first = [c for c in np.head.children if c.dep_ in ("dative", "dobj") and c.i < span.start and c.i != np.i]
     if not first or first[0].lower_ in cues.pronouns:
         return None
+    if described_referent(first[0]):
+        return described_referent(first[0]), DESCRIBED  # "giving the car 355 horsepower": the car named before
     name, _ = name_np(first[0], doc, cues, span)
     return (name, STRONG) if name and any(c.isupper() for c in name) else None
+
+
+def bracketed_share(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
+    """A figure alone in brackets right after a noun phrase is that phrase's: "native ad
+    units (38%), followed by in-feed units (30%), in-ad units (25%)", "Apple (23%) and
+    Samsung (20%)". Not a figure after a figure ("$1.2 billion (€1 billion)"), a modifier
+    ("the 1,900-mile-wide (3,100 kilometers) Europa") or a measure ("revenue ($5 billion)")."""
+    if span.start < 2 or span.end >= len(doc) or doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+        return None
+    noun = doc[span.start - 2]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE") \
+            or metric_head(noun) or noun.lower_ in cues.measure_nouns \
+            or any(c.dep_ in ("nummod", "quantmod") or c.like_num for c in noun.children):
+        return None  # "176 Hong Kong dollars (£17.43)": a figure in another unit
+    # the phrase up to its noun: its subtree holds the bracketed figure itself
+    left = [t for t in noun.subtree if t.i <= noun.i]
+    name = entity_in(left, doc, cues, cues.subject_labels) if noun.pos_ == "PROPN" else None
+    name = name or (np_phrase(noun, cues) if noun.lower_ not in cues.pronouns else None)
+    return (name, STRONG) if name else None
+
+
+def agent_of_figure_noun(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
+    """The "by" agent of the act a figure sizes: "a $3 billion tender offer by SoftBank",
+    "a $5 billion bid by Microsoft for the studio": the one who makes it, not whoever the
+    clause above is about. Not a report's author ("a study by MIT")."""
+    noun = span.root.head if span.root.dep_ in _MODIFIER_DEPS else None
+    if noun is None or noun.pos_ != "NOUN" or noun.i < span.end - 1:
+        return None
+    agent = agent_of(noun, cues)
+    if agent is None or agent.pos_ != "PROPN":
+        return None
+    name = entity_in(list(agent.subtree), doc, cues, cues.subject_labels)
+    return (name, STRONG) if name else None
 
 
 def _title_case(sent: Span) -> bool:
@@ -165,9 +200,17 @@ def holder_with(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> 
         return None
     w = root.head if root.head.lower_ == "with" else root.head.head
     owner = w.head
-    tally = _tally_subject(doc, owner, span, cues)
-    if tally:
-        return tally, STRONG
+    if owner.pos_ in ("VERB", "AUX") and owner.lemma_.lower() in _tally_verbs():
+        # "he is leading the NBA with 11.1 assists": the tally is the subject's, never
+        # the object's; a pronoun is the person it points back to, no subject lets the
+        # clauses above tell
+        tally = _tally_subject(doc, owner, span, cues)
+        return (tally, STRONG) if tally else None
+    if owner.dep_ == "attr" and owner.head.lemma_ == "be" and clause_subject(owner.head) is not None:
+        # "Emirates is the number one buyer of the A380, with 123 of the planes": what
+        # the predicate noun says the subject is, the subject has
+        name, _ = name_np(clause_subject(owner.head), doc, cues, span)
+        return (name, STRONG) if name else None
     if owner.pos_ == "VERB":
         # "building the Stargate campus with 1.2GW": the object before "with"
         objs = [c for c in owner.children if c.dep_ == "dobj" and c.i < w.i]
@@ -189,6 +232,8 @@ def _tally_subject(doc: Doc, verb: Token, span: Span, cues: Cues) -> Optional[st
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _tally_verbs():
         return None
     subj = clause_subject(verb)
+    if subj is not None and subj.lower_ in PERSONAL:
+        return _person_before(doc, subj, cues)
     if subj is None or subj.lower_ in cues.pronouns:
         return None
     if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":

@@ -42,7 +42,7 @@ def _phrase_text(tokens: list[Token]) -> str:
     return out.strip()
 
 
-def _agent_of(tok: Token, cues: Cues) -> Optional[Token]:
+def agent_of(tok: Token, cues: Cues) -> Optional[Token]:
     """The "by" object of an action noun, who does it ("spending by the big four",
     "purchases by central banks"); not the author of a report ("a study by MIT")."""
     if tok.pos_ != "NOUN" or tok.lower_ in cues.source_nouns:
@@ -68,14 +68,21 @@ def np_phrase(head: Token, cues: Cues) -> str:
             break
         run.append(t)
     run.reverse()
-    while run and (run[0].lower_ in cues.drop_words or run[0].pos_ in ("DET", "PRON", "PUNCT", "ADP", "SYM")
-                   or run[0].dep_ in ("poss", "case", "quantmod")
-                   or any(ch.isdigit() for ch in run[0].text) or not any(ch.isalpha() for ch in run[0].text)):
+    while run and not _hyphened(run) and (
+            run[0].lower_ in cues.drop_words or run[0].pos_ in ("DET", "PRON", "PUNCT", "ADP", "SYM", "ADV")
+            or run[0].dep_ in ("poss", "case", "quantmod")
+            or any(ch.isdigit() for ch in run[0].text) or not any(ch.isalpha() for ch in run[0].text)):
         run = run[1:]
     run = run[-6:]
     while run and run[-1].text == "-":
         run = run[:-1]
     return "".join(t.text_with_ws for t in run).strip()
+
+
+def _hyphened(run: list[Token]) -> bool:
+    """Is the run's first word the first part of a hyphenated word ("in-feed units")?"""
+    return len(run) > 2 and run[0].is_alpha and run[1].text == "-" and not run[0].whitespace_ \
+        and not run[1].whitespace_
 
 
 def _owner_of_metric(head: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str], bool]:
@@ -92,7 +99,7 @@ def _owner_of_metric(head: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Opt
             if name:
                 return name, False
     for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in ("for", "across", "of", "among", "at", "in"):
+        if c.dep_ == "prep" and c.lower_ in ("for", "across", "of", "among", "at", "in", "on"):
             for o in c.children:
                 if o.dep_ == "pobj" and (o.pos_ in ("NOUN", "PROPN") or (o.pos_ == "NUM" and any(
                         x.dep_ in ("amod", "det") for x in o.children))) and o.ent_type_ not in ("DATE", "TIME") \
@@ -215,7 +222,7 @@ def name_np(tok: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str]
     name = entity_in([t for t in core if t.i <= tok.i or t.dep_ == "conj"], doc, cues, cues.subject_labels)
     if name:
         return as_country(name), False
-    agent = _agent_of(tok, cues)
+    agent = agent_of(tok, cues)
     if agent is not None:
         # "spending by the four largest cloud providers will exceed $600 billion"
         return name_np(agent, doc, cues, span)

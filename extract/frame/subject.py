@@ -12,7 +12,8 @@ from extract.frame.context import Context, POINTS_BACK, STRONG, WEAK, doc_text, 
 from extract.frame.syntax import bracketed, canon, clause_subject, company_word, entity_in, is_entity_text, last_organisation_before, metric_tokens, tokens_of
 from extract.frame.described import DESCRIBED, described_referent, designated
 from extract.frame.population import population_subject
-from extract.frame.figure_owner import (Found, PERSONAL, antecedent, counted_from, goods_valued, holder_with,
+from extract.frame.figure_owner import (Found, PERSONAL, agent_of_figure_noun, antecedent, bracketed_share,
+                                        counted_from, goods_valued, holder_with,
                                         list_label, modified_name, owner_of_figure_phrase, partitive_whole, personal_possessor, event_of,
                                         possessor_above, recipient, speaker_self, valued_company)
 from extract.frame.noun_phrase import as_country, demonstrative_np, metric_head, name_np, np_phrase, without_article
@@ -38,8 +39,9 @@ def _figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     found = list_label(doc, span, q) or _respectively(doc, sent, q, in_sent, cues) or _aged_person(doc, span, q, cues)
     if found:
         return found, STRONG
-    for step in (counted_from, event_of, population_subject, modified_name, recipient, partitive_whole, goods_valued,
-                 holder_with, valued_company, owner_of_figure_phrase, personal_possessor, possessor_above):
+    for step in (bracketed_share, counted_from, event_of, population_subject, modified_name, recipient, partitive_whole,
+                 goods_valued, agent_of_figure_noun, holder_with, valued_company, owner_of_figure_phrase,
+                 personal_possessor, possessor_above):
         hit = step(doc, span, q, cues, ctx)
         if hit is not None:
             return hit

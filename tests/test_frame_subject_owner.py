@@ -1,0 +1,122 @@
+"""Framing, who owns a figure inside its own sentence (extract/frame/figure_owner.py): a
+figure in brackets after a noun phrase, the "with" tally of a clause whose subject is a
+pronoun or whose predicate is a noun, the "by" agent of the act a figure sizes, the thing
+a description points back to as the receiver of a giving verb; and names as the text
+writes them (extract/data/entities.toml: a company under its own name, its group as the
+parent; a club's short name as the club)."""
+
+import pytest
+
+from extract.records import Article
+
+# id, text, surface, expected subject
+BRACKETED = [
+    ("ads-format-share",
+     "Recommendation widgets are the most popular form of native ad units (38%), followed by in-feed units "
+     "(30%), in-ad units (25%) and finally textual and custom designs (7%).", "30%", "in-feed units"),
+    ("ads-format-share-last",
+     "Recommendation widgets are the most popular form of native ad units (38%), followed by in-feed units "
+     "(30%), in-ad units (25%) and finally textual and custom designs (7%).", "7%", "textual and custom designs"),
+    ("phones-vendor-share", "Smartphone shipments were led by Samsung (21%), Apple (17%) and Xiaomi (13%).",
+     "17%", "Apple"),
+]
+
+# id, text, surface, a subject the figure must not get: a figure after a figure is no phrase's share
+NOT_BRACKETED = [
+    ("shares-currency-conversion",
+     "Investors have been told 176 Hong Kong dollars (£17.43) is likely to be the final price.",
+     "£17.43", "Hong Kong dollars"),
+    ("moon-width-conversion",
+     "Astronomers studied the 1,900-mile-wide (3,100 kilometers) Europa, an icy moon of Jupiter.",
+     "3,100 kilometers", "1,900-mile-wide"),
+]
+
+# id, text, surface, expected subject: "with" after a verb of leading or a predicate noun
+TALLY = [
+    ("basketball-pronoun-leader",
+     "Although James has constantly filled the stat sheet since he joined the league in 2003, he is leading "
+     "the NBA this season with 11.1 assists per game.", "11.1 assists", "James"),
+    ("phones-pronoun-company",
+     "Although Apple cut prices in China, it topped the market there with a 23% share.", "23%", "Apple"),
+    ("airline-predicate-noun",
+     "Emirates is the number one buyer of Airbus' iconic A380, the world's largest airliner, with 123 of the "
+     "planes in its fleet.", "123", "Emirates"),
+    ("phones-predicate-noun",
+     "Samsung is the biggest smartphone seller in the world, with 21% of the market.", "21%", "Samsung"),
+]
+
+# id, text, surface, expected subject: the "by" agent of the act a figure sizes
+AGENT = [
+    ("office-tender-offer",
+     "Many employees with stock options are also waiting to hear when a $3 billion tender offer by SoftBank "
+     "will be launched.", "$3 billion", "SoftBank"),
+    ("games-takeover-offer",
+     "Regulators are reviewing a $69 billion takeover offer by Microsoft for the games publisher.",
+     "$69 billion", "Microsoft"),
+]
+
+# id, text, surface, expected subject: the receiver of a giving verb, a thing named before
+DESCRIBED_RECEIVER = [
+    ("cars-concept-power",
+     "Volkswagen showed a station wagon called the ID. Space Vizzion. It has a rear-mounted 275-horsepower "
+     "motor, but a second motor could be installed for all-wheel-drive, giving the car 355 horsepower.",
+     "355 horsepower", "ID. Space Vizzion"),
+    ("phones-battery-life",
+     "Apple unveiled a phone called the iPhone 15. A larger battery gives the phone 20 hours of video playback.",
+     "20 hours", "iPhone"),
+]
+
+# id, text, surface, expected (subject, parent)
+NAMED = [
+    ("games-company-as-named",
+     "Prior to launch Google promised players would be able to tap into powerful 10.7 teraflop hardware.",
+     "10.7 teraflop", ("Google", "Alphabet")),
+    ("football-club-short-name",
+     "Spurs have won just five matches this season and currently lie 14th in the table.",
+     "five matches", ("Tottenham Hotspur", None)),
+    ("verb-not-club", "A weaker dollar spurs a 5% rise in exports.", "5%", ("weaker dollar", None)),
+]
+
+
+def _claims(nlp, text):
+    from extract.pipeline import extract_claims
+
+    return extract_claims(Article(text=text, regions=[(0, len(text))], date=None), "case", nlp)
+
+
+def _claim(nlp, text, surface):
+    hits = [c for c in _claims(nlp, text) if c.surface == surface]
+    assert hits, f"{surface!r} not extracted"
+    return hits[0]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in BRACKETED], ids=[c[0] for c in BRACKETED])
+def test_a_bracketed_figure_belongs_to_the_phrase_before_it(nlp, text, surface, subject):
+    assert _claim(nlp, text, surface).subject == subject
+
+
+@pytest.mark.parametrize("text,surface,wrong", [c[1:] for c in NOT_BRACKETED], ids=[c[0] for c in NOT_BRACKETED])
+def test_a_bracketed_figure_after_a_figure_is_no_phrases(nlp, text, surface, wrong):
+    assert _claim(nlp, text, surface).subject != wrong
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in TALLY], ids=[c[0] for c in TALLY])
+def test_a_with_tally_belongs_to_the_clause_subject(nlp, text, surface, subject):
+    assert _claim(nlp, text, surface).subject == subject
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in AGENT], ids=[c[0] for c in AGENT])
+def test_the_agent_of_an_act_owns_its_size(nlp, text, surface, subject):
+    assert _claim(nlp, text, surface).subject == subject
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in DESCRIBED_RECEIVER],
+                         ids=[c[0] for c in DESCRIBED_RECEIVER])
+def test_a_described_receiver_is_the_thing_named_before(nlp, text, surface, subject):
+    assert _claim(nlp, text, surface).subject == subject
+
+
+@pytest.mark.parametrize("text,surface,expected", [c[1:] for c in NAMED], ids=[c[0] for c in NAMED])
+def test_names_as_written_with_their_parent(nlp, text, surface, expected):
+    claim = _claim(nlp, text, surface)
+    assert (claim.subject, claim.parent) == expected
