@@ -441,6 +441,7 @@ class SubjectRules(Rules):
     countries: Countries
     tally_verbs: Words
     events: Words
+    titles: Words
 
 
 class DescribedRules(Rules):

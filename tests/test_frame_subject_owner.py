@@ -120,3 +120,38 @@ def test_a_described_receiver_is_the_thing_named_before(nlp, text, surface, subj
 def test_names_as_written_with_their_parent(nlp, text, surface, expected):
     claim = _claim(nlp, text, surface)
     assert (claim.subject, claim.parent) == expected
+
+
+# id, text, surface, expected subject: whose metric a noun phrase names
+METRIC_OWNER = [
+    ("cars-place-segment",
+     "Houston-area fleet sales began trending upwards last month, representing 14.6 percent of all vehicle "
+     "sales in October.", "14.6 percent", "Houston"),
+    ("housing-place-segment", "Phoenix-area home sales fell 4% in May.", "4%", "Phoenix"),
+    ("chips-company-segment", "Nvidia data center revenue rose 17% to $30.8 billion.", "$30.8 billion", "Nvidia"),
+    # any one of a kind ("a new truck", "a gallon") names no owner: the story's topic may
+    ("cars-price-of-any-vehicle", "The average price of a new truck or SUV sold in October was $41,640.",
+     "$41,640", None),
+    ("fuel-price-of-any-gallon",
+     "The average price of a gallon of regular gasoline rose 4 cents to $3.12 over the past week.", "$3.12", None),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in METRIC_OWNER], ids=[c[0] for c in METRIC_OWNER])
+def test_the_owner_of_a_metric_phrase(nlp, text, surface, subject):
+    assert _claim(nlp, text, surface).subject == subject
+
+
+# id, text, surface, expected subject: a title runs into the person who owns the figure
+TITLED = [
+    ("politics-ambassador-net-worth",
+     "Former U.S. ambassador to Ukraine Marie Yovanovitch has a net worth of $17 million.", "$17 million",
+     "Marie Yovanovitch"),
+    ("business-ceo-shares", "Tesla CEO Elon Musk sold 5 million shares last week.", "5 million shares", "Elon Musk"),
+    ("untitled-company-stays", "The Nissan chief executive earned $10 million.", "$10 million", "Nissan"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in TITLED], ids=[c[0] for c in TITLED])
+def test_a_titled_person_owns_the_figure(nlp, text, surface, subject):
+    assert _claim(nlp, text, surface).subject == subject
