@@ -155,3 +155,60 @@ TITLED = [
 @pytest.mark.parametrize("text,surface,subject", [c[1:] for c in TITLED], ids=[c[0] for c in TITLED])
 def test_a_titled_person_owns_the_figure(nlp, text, surface, subject):
     assert _claim(nlp, text, surface).subject == subject
+
+
+# id, text, surface, expected subject: the agent of a participle on a sum
+PARTICIPLE_AGENT = [
+    ("newspapers-price-demanded",
+     "But the offer fell short of the $20 reportedly demanded by Ferro, who was then Tribune's largest "
+     "shareholder.", "$20", "Ferro"),
+    ("startups-sum-raised", "Analysts questioned the $9 billion raised by SoftBank last year.", "$9 billion",
+     "SoftBank"),
+]
+
+# id, text, surface, expected subject: "its" points back past a maker named on its product
+ITS_PHRASE = [
+    ("airline-its-order",
+     "As of October, Emirates had a fleet of 270 aircraft. In addition to its order of 30 Boeing jets "
+     "Wednesday, it announced an order of 50 Airbus A350-900 jets on Monday at a value of $16 billion.",
+     "30 Boeing jets", "Emirates"),
+    ("airline-it-past-maker",
+     "As of October, Emirates had a fleet of 270 aircraft. In addition to its order of 30 Boeing jets "
+     "Wednesday, it announced an order of 50 Airbus A350-900 jets on Monday at a value of $16 billion.",
+     "$16 billion", "Emirates"),
+    ("carrier-its-order",
+     "Delta reported strong demand. In addition to its order of 40 Airbus jets, it bought 12 used planes.",
+     "40 Airbus jets", "Delta"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in PARTICIPLE_AGENT],
+                         ids=[c[0] for c in PARTICIPLE_AGENT])
+def test_the_agent_of_a_participle_owns_the_sum(nlp, text, surface, subject):
+    assert _claim(nlp, text, surface).subject == subject
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in ITS_PHRASE], ids=[c[0] for c in ITS_PHRASE])
+def test_its_points_back_past_a_maker(nlp, text, surface, subject):
+    assert _claim(nlp, text, surface).subject == subject
+
+
+# id, text, surface, expected subject: names listed inside a clause hung on the subject are no part of it
+NOT_A_LIST = [
+    ("games-countries-in-clause",
+     "The Google Stadia Founder's and Premiere Editions, which come with a Chromecast Ultra, launch tomorrow "
+     "(November 19) in 14 countries, including United States, Canada, the United Kingdom, Ireland, France, "
+     "Germany, Italy, Spain, the Netherlands, Belgium, Denmark, Sweden, Norway, and Finland.",
+     "14 countries", "Premiere Editions"),
+    ("newspapers-titles-in-clause",
+     "The private equity firm Alden Capital, which owns the Orange County Register, Denver Post, San Jose "
+     "Mercury News and more than 90 other publications and boasts a reputation as a pitiless parer of payroll, "
+     "has attracted much of the publicly expressed ire.", "90 other publications", "Alden Capital"),
+    ("tech-real-list", "Microsoft, Alphabet, Amazon and Meta are expected to spend a combined $350 billion.",
+     "$350 billion", "Microsoft, Alphabet, Amazon and Meta"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in NOT_A_LIST], ids=[c[0] for c in NOT_A_LIST])
+def test_names_in_a_clause_below_are_no_list(nlp, text, surface, subject):
+    assert _claim(nlp, text, surface).subject == subject

@@ -12,7 +12,7 @@ from extract.records import Quantity
 from extract.vocab import entity_table
 from extract.frame.cues import Cues
 from extract.frame.context import Context, STRONG, WEAK, doc_text
-from extract.frame.syntax import canon, clause_subject, entity_in
+from extract.frame.syntax import canon, clause_subject, entity_in, last_organisation_before
 from extract.frame.figures import is_money, valued_object
 from extract.frame.article import subject_rules
 from extract.frame.described import DESCRIBED, described_referent
@@ -119,12 +119,27 @@ def agent_of_figure_noun(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Con
     clause above is about. Not a report's author ("a study by MIT")."""
     noun = span.root.head if span.root.dep_ in _MODIFIER_DEPS else None
     if noun is None or noun.pos_ != "NOUN" or noun.i < span.end - 1:
-        return None
+        return _agent_of_participle(doc, span, cues) if is_money(q) or q.unit == "percent" else None
     agent = agent_of(noun, cues)
     if agent is None or agent.pos_ != "PROPN":
         return None
     name = entity_in(list(agent.subtree), doc, cues, cues.subject_labels)
     return (name, STRONG) if name else None
+
+
+def _agent_of_participle(doc: Doc, span: Span, cues: Cues) -> Found:
+    """"the $20 reportedly demanded by Ferro", "the $9 billion raised by SoftBank": the
+    agent of a participle the figure's noun phrase carries."""
+    np = span.root
+    if np.dep_ in _MODIFIER_DEPS and np.head.pos_ == "NOUN" and np.head.i >= span.end - 1:
+        np = np.head
+    for acl in (c for c in np.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i >= span.end):
+        for by in (c for c in acl.children if c.dep_ == "agent"):
+            objs = [o for o in by.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+            name = entity_in(list(objs[0].subtree), doc, cues, cues.subject_labels) if objs else None
+            if name:
+                return name, STRONG
+    return None
 
 
 def _title_case(sent: Span) -> bool:
@@ -395,6 +410,12 @@ def possessor_above(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context)
         owner = _possessor_name(np, doc, cues)
         if owner:
             return owner, STRONG
+        its = next((c for c in np.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if its is not None:
+            # "In addition to its order of 30 Boeing jets": the one "its" points back to,
+            # not the maker named in the phrase
+            named = last_organisation_before(its.sent, its, cues) or antecedent(ctx, its)
+            return (named, WEAK) if named else None
     return None
 
 
