@@ -442,6 +442,8 @@ class SubjectRules(Rules):
     tally_verbs: Words
     events: Words
     titles: Words
+    change_of_object: Words
+    place_amounts: Words
 
 
 class DescribedRules(Rules):

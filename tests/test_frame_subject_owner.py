@@ -212,3 +212,55 @@ NOT_A_LIST = [
 @pytest.mark.parametrize("text,surface,subject", [c[1:] for c in NOT_A_LIST], ids=[c[0] for c in NOT_A_LIST])
 def test_names_in_a_clause_below_are_no_list(nlp, text, surface, subject):
     assert _claim(nlp, text, surface).subject == subject
+
+
+# id, text, surface, expected subject: "this N" points back to where "a N" was introduced,
+# past a relative clause on "anyone"
+INTRODUCED = [
+    ("city-oxygen-bar",
+     "Amid all this, a news has gone viral on social media about an ‘oxygen bar’! According to reports, this "
+     "bar is offering oxygen to anyone who is ready to pay Rs 300 for fresh air for 15 minutes.",
+     "Rs 300", "oxygen bar"),
+    ("health-drug-price",
+     "Regulators approved a new weight-loss drug last week. This drug is sold to anyone who can pay $1,000 a "
+     "month.", "$1,000", "new weight-loss drug"),
+    ("fitness-studio-session",
+     "A gym chain has opened a new boxing studio in Leeds. This studio lets anyone who signs up train for 40 "
+     "minutes a day.", "40 minutes", "new boxing studio"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in INTRODUCED], ids=[c[0] for c in INTRODUCED])
+def test_this_noun_points_back_to_its_introduction(nlp, text, surface, subject):
+    assert _claim(nlp, text, surface).subject == subject
+
+
+# id, text, surface, expected subject: a "by" change of a verb's object is the object owner's
+CHANGED_OBJECT = [
+    ("airline-fleet-expansion",
+     "Clark in October revealed lofty plans to expand the Emirates fleet by 30% by the end of 2025.", "30%",
+     "Emirates"),
+    ("company-dividend-cut", "The board voted to cut Apple's dividend by 5%.", "5%", "Apple"),
+]
+
+# id, text, surface, expected subject: an amount of what falls on a place is the place's
+PLACE_AMOUNT = [
+    ("weather-rain-in-county",
+     "A storm system dumped about 2 inches (50.8 millimeters) of rain in the San Diego County area on Tuesday.",
+     "2 inches", "San Diego County"),
+    ("weather-rain-converted",
+     "A storm system dumped about 2 inches (50.8 millimeters) of rain in the San Diego County area on Tuesday.",
+     "50.8 millimeters", "San Diego County"),
+    ("weather-snow-across-city", "The blizzard left 30 inches of snow across Buffalo, officials said.", "30 inches",
+     "Buffalo"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in CHANGED_OBJECT], ids=[c[0] for c in CHANGED_OBJECT])
+def test_a_change_by_a_figure_is_the_objects(nlp, text, surface, subject):
+    assert _claim(nlp, text, surface).subject == subject
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in PLACE_AMOUNT], ids=[c[0] for c in PLACE_AMOUNT])
+def test_an_amount_fallen_on_a_place_is_the_places(nlp, text, surface, subject):
+    assert _claim(nlp, text, surface).subject == subject

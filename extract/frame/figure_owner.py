@@ -127,6 +127,52 @@ def agent_of_figure_noun(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Con
     return (name, STRONG) if name else None
 
 
+def changed_object(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
+    """"plans to expand the Emirates fleet by 30%": a figure after "by" on a verb that
+    changes its object (data/subject.toml [change_of_object]) measures the object; a
+    name the object carries owns it. Nothing else named: the clauses above may tell."""
+    by = span.root.head if span.root.dep_ == "pobj" else None
+    verb = by.head if by is not None and by.lower_ == "by" else None
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in _change_verbs():
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.i < span.start]
+    if not objs or objs[0].lower_ in cues.pronouns:
+        return None
+    name, _ = name_np(objs[0], doc, cues, span)
+    return (name, STRONG) if name and name[:1].isupper() else None
+
+
+def place_amount(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
+    """"2 inches (50.8 millimeters) of rain in the San Diego County area", "30 inches of
+    snow across Buffalo": an amount of what falls on a place (data/subject.toml
+    [place_amounts]) is the place's."""
+    noun = span.root
+    if noun.dep_ == "appos" and noun.head.ent_type_ == "QUANTITY":
+        noun = noun.head  # "(50.8 millimeters)": the amount it converts
+    stuff = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                  if o.dep_ == "pobj" and o.lower_ in _place_amounts()), None)
+    if stuff is None:
+        return None
+    for head in (stuff, noun, noun.head):
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "on", "across", "over", "throughout") and c.i > stuff.i:
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                place = entity_in(list(objs[0].subtree), doc, cues, frozenset({"GPE", "LOC", "FAC"})) if objs else None
+                if place:
+                    return place, STRONG
+    return None
+
+
+@lru_cache(maxsize=None)
+def _place_amounts() -> frozenset[str]:
+    return frozenset(subject_rules().place_amounts.words)
+
+
+@lru_cache(maxsize=None)
+def _change_verbs() -> frozenset[str]:
+    return frozenset(subject_rules().change_of_object.words)
+
+
 def _agent_of_participle(doc: Doc, span: Span, cues: Cues) -> Found:
     """"the $20 reportedly demanded by Ferro", "the $9 billion raised by SoftBank": the
     agent of a participle the figure's noun phrase carries."""

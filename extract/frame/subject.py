@@ -10,10 +10,10 @@ from extract.vocab import entity_table
 from extract.frame.cues import Cues, load_cues
 from extract.frame.context import Context, POINTS_BACK, STRONG, WEAK, doc_text, sent_tokens, span_ents
 from extract.frame.syntax import bracketed, canon, clause_subject, company_word, entity_in, is_entity_text, last_organisation_before, metric_tokens, tokens_of
-from extract.frame.described import DESCRIBED, described_referent, designated
+from extract.frame.described import DESCRIBED, described_referent, designated, introduced_referent
 from extract.frame.population import population_subject
 from extract.frame.figure_owner import (Found, PERSONAL, agent_of_figure_noun, antecedent, bracketed_share,
-                                        counted_from, goods_valued, holder_with,
+                                        changed_object, counted_from, place_amount, goods_valued, holder_with,
                                         list_label, modified_name, owner_of_figure_phrase, partitive_whole, personal_possessor, event_of,
                                         possessor_above, recipient, speaker_self, valued_company)
 from extract.frame.noun_phrase import as_country, demonstrative_np, metric_head, name_np, np_phrase, without_article
@@ -40,7 +40,7 @@ def _figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     if found:
         return found, STRONG
     for step in (bracketed_share, counted_from, event_of, population_subject, modified_name, recipient, partitive_whole,
-                 goods_valued, agent_of_figure_noun, holder_with, valued_company, owner_of_figure_phrase,
+                 goods_valued, agent_of_figure_noun, changed_object, place_amount, holder_with, valued_company, owner_of_figure_phrase,
                  personal_possessor, possessor_above):
         hit = step(doc, span, q, cues, ctx)
         if hit is not None:
@@ -95,6 +95,8 @@ def _climb(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, ctx: Conte
         if subj is not None and _holds_other_figure(subj, q, in_sent, doc):
             # "The $850 billion commitments correspond to $25 billion in revenue"
             break
+        if subj is not None and _anyone_who(verb, subj):
+            subj = None  # "offering oxygen to anyone who is ready to pay Rs 300": the clause above says whose
         if subj is not None and not (span.start <= subj.i < span.end):
             out.found = _outside_subject(doc, sent, span, verb, subj, cues, ctx, out)
             break
@@ -106,6 +108,12 @@ def _climb(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, ctx: Conte
             break
         below, verb = verb, verb.head
     return out
+
+
+def _anyone_who(verb: Token, subj: Token) -> bool:
+    """A relative clause on an indefinite pronoun ("anyone who", "those who", "everyone
+    that"): it names no owner of its figure."""
+    return subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl" and verb.head.pos_ == "PRON"
 
 
 def _reporter(doc: Doc, verb: Token, subj: Token, root: Token, cues: Cues) -> bool:
@@ -151,7 +159,7 @@ def _outside_subject(doc: Doc, sent: Span, span: Span, verb: Token, subj: Token,
     an anaphor is marked on `out` for `_pointed_back`."""
     if designated(subj):  # "the 787-9 jet": named in its own phrase
         return designated(subj), STRONG
-    referent = described_referent(subj)  # "the wagon", "the new version": the thing named before
+    referent = described_referent(subj) or introduced_referent(subj)  # "the wagon", "this bar": named before
     if referent:
         return referent, DESCRIBED
     name, back = _relative_or_named(doc, sent, span, verb, subj, cues)
