@@ -264,3 +264,34 @@ def test_a_change_by_a_figure_is_the_objects(nlp, text, surface, subject):
 @pytest.mark.parametrize("text,surface,subject", [c[1:] for c in PLACE_AMOUNT], ids=[c[0] for c in PLACE_AMOUNT])
 def test_an_amount_fallen_on_a_place_is_the_places(nlp, text, surface, subject):
     assert _claim(nlp, text, surface).subject == subject
+
+
+# id, text, surface, expected subject: a thing given as an example is sized by its figure
+EXAMPLE_THING = [
+    ("energy-parks-such-as",
+     "That ambitious target is expected to be achieved with giant solar parks such as a recently announced "
+     "2.1 GW floating solar project and a 3 GW ground-mounted PV array planned in the Saemangeum area.",
+     "3 GW", "ground-mounted PV array"),
+    ("economy-investments-including",
+     "States are courting big investments, including a $2 billion chip plant in Ohio and a 500-bed hospital "
+     "in Texas.", "$2 billion", "chip plant"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in EXAMPLE_THING], ids=[c[0] for c in EXAMPLE_THING])
+def test_an_example_is_sized_by_its_figure(nlp, text, surface, subject):
+    assert _claim(nlp, text, surface).subject == subject
+
+
+# id, text, surface, expected subject: a price "for" a named thing is that thing's
+PRICED_FOR = [
+    ("games-subscription-rate",
+     "Google's gaming offering, which is offered at a $9.99 monthly rate for its Stadia Pro subscription, "
+     "launches today.", "$9.99", "Stadia"),
+    ("ai-subscription-fee", "OpenAI charges a $20 monthly fee for ChatGPT Plus.", "$20", "ChatGPT"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in PRICED_FOR], ids=[c[0] for c in PRICED_FOR])
+def test_a_price_for_a_named_thing_is_its_price(nlp, text, surface, subject):
+    assert _claim(nlp, text, surface).subject == subject

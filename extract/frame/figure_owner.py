@@ -142,6 +142,47 @@ def changed_object(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) 
     return (name, STRONG) if name and name[:1].isupper() else None
 
 
+def example_thing(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
+    """"giant solar parks such as a 2.1 GW floating solar project and a 3 GW ground-mounted
+    PV array", "investments, including a $2 billion chip plant": a thing given as an
+    example is sized by the figure that modifies it; its own words name it, not the
+    clause the list of examples hangs on."""
+    noun = span.root.head if span.root.dep_ in _MODIFIER_DEPS else None
+    if noun is None or noun.pos_ != "NOUN" or noun.i < span.end:
+        return None
+    top = noun
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    marker = top.head if top.dep_ == "pobj" else None
+    if marker is None or not (marker.lower_ in ("including", "like") or marker.lower_ == "as" and (
+            marker.i > 0 and doc[marker.i - 1].lower_ == "such")):
+        return None
+    words = [t for t in doc[span.end:noun.i + 1]]
+    while words and (words[0].is_punct or words[0].pos_ in ("DET", "ADV")):
+        words = words[1:]
+    if not words:
+        return None
+    return doc_text(doc)[words[0].idx:noun.idx + len(noun.text)], STRONG
+
+
+def priced_for(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
+    """"offered at a $9.99 monthly rate for its Stadia Pro subscription", "a $20 monthly
+    fee for ChatGPT Plus": a sum that sizes a price noun "for" a named thing is that
+    thing's price; the name as written, a kind word at its end left out."""
+    noun = span.root.head if span.root.dep_ in _MODIFIER_DEPS else None
+    if not is_money(q) or noun is None or noun.pos_ != "NOUN" or noun.i < span.end:
+        return None
+    objs = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children
+            if o.dep_ == "pobj"]
+    if not objs:
+        return None
+    name, _ = name_np(objs[0], doc, cues, span)
+    if name or objs[0].pos_ != "NOUN":
+        return (name, STRONG) if name and name[:1].isupper() else None
+    run = [t for t in objs[0].subtree if t.i < objs[0].i and t.pos_ == "PROPN"]
+    return (" ".join(t.text for t in run), STRONG) if run and run[-1].i == objs[0].i - 1 else None
+
+
 def place_amount(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
     """"2 inches (50.8 millimeters) of rain in the San Diego County area", "30 inches of
     snow across Buffalo": an amount of what falls on a place (data/subject.toml

@@ -13,7 +13,7 @@ from extract.frame.syntax import bracketed, canon, clause_subject, company_word,
 from extract.frame.described import DESCRIBED, described_referent, designated, introduced_referent
 from extract.frame.population import population_subject
 from extract.frame.figure_owner import (Found, PERSONAL, agent_of_figure_noun, antecedent, bracketed_share,
-                                        changed_object, counted_from, place_amount, goods_valued, holder_with,
+                                        changed_object, counted_from, example_thing, place_amount, priced_for, goods_valued, holder_with,
                                         list_label, modified_name, owner_of_figure_phrase, partitive_whole, personal_possessor, event_of,
                                         possessor_above, recipient, speaker_self, valued_company)
 from extract.frame.noun_phrase import as_country, demonstrative_np, metric_head, name_np, np_phrase, without_article
@@ -40,7 +40,8 @@ def _figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     if found:
         return found, STRONG
     for step in (bracketed_share, counted_from, event_of, population_subject, modified_name, recipient, partitive_whole,
-                 goods_valued, agent_of_figure_noun, changed_object, place_amount, holder_with, valued_company, owner_of_figure_phrase,
+                 goods_valued, agent_of_figure_noun, changed_object, place_amount, example_thing, priced_for,
+                 holder_with, valued_company, owner_of_figure_phrase,
                  personal_possessor, possessor_above):
         hit = step(doc, span, q, cues, ctx)
         if hit is not None:
