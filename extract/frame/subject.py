@@ -12,8 +12,9 @@ from extract.frame.context import Context, POINTS_BACK, STRONG, WEAK, doc_text, 
 from extract.frame.syntax import bracketed, canon, clause_subject, company_word, entity_in, is_entity_text, last_organisation_before, metric_tokens, tokens_of
 from extract.frame.described import DESCRIBED, described_referent, designated, introduced_referent
 from extract.frame.population import population_subject
-from extract.frame.figure_owner import (Found, PERSONAL, agent_of_figure_noun, antecedent, bracketed_share,
-                                        changed_object, counted_from, example_thing, place_amount, priced_for, goods_valued, holder_with,
+from extract.frame.figure_phrase import (agent_of_figure_noun, bracketed_share, changed_object, example_thing,
+                                         place_amount, priced_for)
+from extract.frame.figure_owner import (Found, PERSONAL, antecedent, counted_from, goods_valued, holder_with,
                                         list_label, modified_name, owner_of_figure_phrase, partitive_whole, personal_possessor, event_of,
                                         possessor_above, recipient, speaker_self, valued_company)
 from extract.frame.noun_phrase import as_country, demonstrative_np, metric_head, name_np, np_phrase, without_article
