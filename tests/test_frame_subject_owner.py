@@ -295,3 +295,19 @@ PRICED_FOR = [
 @pytest.mark.parametrize("text,surface,subject", [c[1:] for c in PRICED_FOR], ids=[c[0] for c in PRICED_FOR])
 def test_a_price_for_a_named_thing_is_its_price(nlp, text, surface, subject):
     assert _claim(nlp, text, surface).subject == subject
+
+
+# id, text, surface, expected subject: a common noun that possesses the figure's phrase
+COMMON_POSSESSOR = [
+    ("schools-state-reserves",
+     "Gambill told teachers that the Legislature should direct money from the state’s $2 billion in cash "
+     "reserves toward helping schools.", "$2 billion", "state"),
+    ("tax-city-rate", "Voters rejected the city's 8% sales tax last year.", "8%", "city"),
+    ("superlative-scope", "The world's 10 largest companies earned $1 trillion.", "10 largest companies", None),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in COMMON_POSSESSOR],
+                         ids=[c[0] for c in COMMON_POSSESSOR])
+def test_a_common_noun_possessor_owns_the_figure(nlp, text, surface, subject):
+    assert _claim(nlp, text, surface).subject == subject

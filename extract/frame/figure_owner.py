@@ -12,7 +12,7 @@ from extract.records import Quantity
 from extract.vocab import entity_table
 from extract.frame.cues import Cues
 from extract.frame.context import Context, STRONG, WEAK, doc_text
-from extract.frame.syntax import canon, clause_subject, entity_in, last_organisation_before
+from extract.frame.syntax import canon, clause_subject, company_word, entity_in, last_organisation_before
 from extract.frame.figures import is_money, valued_object
 from extract.frame.article import subject_rules
 from extract.frame.described import DESCRIBED, described_referent
@@ -248,7 +248,23 @@ def owner_of_figure_phrase(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: C
             name = entity_in(list(c.subtree), doc, cues, cues.subject_labels)
             if name:
                 return name, STRONG
-    return None
+    return _common_possessor(doc, span, np, cues)
+
+
+def _common_possessor(doc: Doc, span: Span, np: Token, cues: Cues) -> Found:
+    """"the state's $2 billion in cash reserves", "the city's 8% sales tax": a body written
+    as a common noun that possesses the figure's phrase (the parse may hang the figure on
+    the possessor itself); a company word ("the company's") is left to the clauses above,
+    and a superlative's possessor ("the world's 10 largest companies") is its scope."""
+    owner = np if np.i < span.start and any(c.dep_ == "case" for c in np.children) else next(
+        (c for c in np.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+    if owner is None or owner.pos_ != "NOUN" or company_word(owner, cues) or owner.lower_ in cues.source_nouns \
+            or metric_head(owner) or any(t.tag_ == "JJS" for t in np.children):
+        return None  # "the world's 10 largest companies": with a superlative, a scope, not an owner
+    words = [t for t in owner.subtree if t.i == owner.i or t.i < owner.i and t.dep_ in ("compound", "amod", "nmod")]
+    if any(span.start <= t.i < span.end for t in words):
+        return None
+    return " ".join(t.text for t in words), STRONG
 
 
 def personal_possessor(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
