@@ -311,3 +311,20 @@ COMMON_POSSESSOR = [
                          ids=[c[0] for c in COMMON_POSSESSOR])
 def test_a_common_noun_possessor_owns_the_figure(nlp, text, surface, subject):
     assert _claim(nlp, text, surface).subject == subject
+
+
+# id, text, surface, expected subject: a sum "in" a nation's measure is the nation's
+NATIONAL_MEASURE = [
+    ("trade-purchases",
+     "One Washington-based trade expert said that to achieve the $40-50 billion in annual Chinese purchases "
+     "of American farm goods touted by Trump in October, he would likely have to eliminate all of the tariffs.",
+     "$40-50 billion", "China"),
+    ("economy-investment", "Officials hope to attract $5 billion in Japanese investment by 2030.", "$5 billion",
+     "Japan"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in NATIONAL_MEASURE],
+                         ids=[c[0] for c in NATIONAL_MEASURE])
+def test_a_sum_in_a_national_measure_is_the_nations(nlp, text, surface, subject):
+    assert _claim(nlp, text, surface).subject == subject

@@ -4,7 +4,8 @@ it sizes ("a $3 billion tender offer by SoftBank", "the $20 demanded by Ferro"),
 a "by" change is of ("expand the Emirates fleet by 30%"), a thing given as an example
 ("such as a 2.1 GW floating solar project"), the named thing a price is "for" ("a $9.99
 monthly rate for its Stadia Pro subscription"), and the place an amount fell on ("2
-inches of rain in the San Diego County area"). Run by extract/frame/subject.py with the
+inches of rain in the San Diego County area"), the nation of a measure a sum is "in" ("$40
+billion in Chinese purchases"). Run by extract/frame/subject.py with the
 steps of extract/frame/figure_owner.py; each answers like those (Found)."""
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from extract.frame.syntax import entity_in
 from extract.frame.figures import is_money
 from extract.frame.article import subject_rules
 from extract.frame.figure_owner import MODIFIER_DEPS as _MODIFIER_DEPS, Found
-from extract.frame.noun_phrase import agent_of, metric_head, name_np, np_phrase
+from extract.frame.noun_phrase import agent_of, country_of, metric_head, name_np, np_phrase
 
 
 def bracketed_share(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
@@ -153,3 +154,17 @@ def _agent_of_participle(doc: Doc, span: Span, cues: Cues) -> Found:
             if name:
                 return name, STRONG
     return None
+
+
+def sum_in_national_measure(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
+    """"the $40-50 billion in annual Chinese purchases of American farm goods", "$5 billion
+    in U.S. sales": a sum "in" a measure written with a nationality is that nation's (the
+    measure nouns of data/subject.toml [countries])."""
+    if not is_money(q):
+        return None
+    objs = [o for c in span.root.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children
+            if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lower_ in subject_rules().countries.measures]
+    if not objs:
+        return None
+    country = country_of([t for t in objs[0].subtree if t.i < objs[0].i and t.dep_ in ("compound", "amod", "nmod")])
+    return (country, STRONG) if country else None

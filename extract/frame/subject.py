@@ -13,7 +13,7 @@ from extract.frame.syntax import bracketed, canon, clause_subject, company_word,
 from extract.frame.described import DESCRIBED, described_referent, designated, introduced_referent
 from extract.frame.population import population_subject
 from extract.frame.figure_phrase import (agent_of_figure_noun, bracketed_share, changed_object, example_thing,
-                                         place_amount, priced_for)
+                                         place_amount, priced_for, sum_in_national_measure)
 from extract.frame.figure_owner import (Found, PERSONAL, antecedent, counted_from, goods_valued, holder_with,
                                         list_label, modified_name, owner_of_figure_phrase, partitive_whole, personal_possessor, event_of,
                                         possessor_above, recipient, speaker_self, valued_company)
@@ -42,7 +42,7 @@ def _figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
         return found, STRONG
     for step in (bracketed_share, counted_from, event_of, population_subject, modified_name, recipient, partitive_whole,
                  goods_valued, agent_of_figure_noun, changed_object, place_amount, example_thing, priced_for,
-                 holder_with, valued_company, owner_of_figure_phrase,
+                 sum_in_national_measure, holder_with, valued_company, owner_of_figure_phrase,
                  personal_possessor, possessor_above):
         hit = step(doc, span, q, cues, ctx)
         if hit is not None:
