@@ -457,6 +457,9 @@ class SubjectRules(Rules):
     countries: Countries
     tally_verbs: Words
     events: Words
+    titles: Words
+    change_of_object: Words
+    place_amounts: Words
 
 
 class DescribedRules(Rules):
@@ -498,6 +501,7 @@ MODELS: dict[str, type[Rules]] = {
 
 class Entity(Rules):
     aliases: list[str] = []
+    cased_aliases: list[str] = []  # matched only as written ("Spurs", not the verb "spurs")
     tickers: list[str] = []
     part_of: str | None = None
 

@@ -25,16 +25,21 @@ class EntityTable:
     canonical: Mapping[str, str]  # lower-cased alias or ticker -> canonical name
     part_of: Mapping[str, str]  # canonical part -> canonical whole
     pattern: re.Pattern
+    cased: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # alias as written -> name
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Every alias in `text`: (start, end, canonical name), in order."""
-        return [(m.start(), m.end(), self.canonical[m.group(0).lower()]) for m in self.pattern.finditer(text)]
+        return [(m.start(), m.end(), self.cased.get(m.group(0)) or self.canonical[m.group(0).lower()])
+                for m in self.pattern.finditer(text)]
 
     def canonicalise(self, name: Optional[str]) -> Optional[str]:
         if not name:
             return name
-        key = re.sub(r"(?:'s|’s)$", "", name.strip()).lower()
-        key = re.sub(r"^the\s+", "", key)
+        key = re.sub(r"(?:'s|’s)$", "", name.strip())
+        key = re.sub(r"^[Tt]he\s+", "", key)
+        if key in self.cased:
+            return self.cased[key]
+        key = key.lower()
         if key in self.canonical:
             return self.canonical[key]
         hits = self.find(name)
@@ -72,23 +77,27 @@ class MetricVocabulary:
         return bool(metric) and (metric == "growth" or metric.endswith(" growth"))
 
 
-def _phrase_pattern(phrases) -> re.Pattern:
+def _phrase_pattern(phrases, cased=()) -> re.Pattern:
     alts = alternation(phrases)
+    if cased:  # aliases that are also common words match only as written
+        return re.compile(rf"(?<![\w])(?:(?i:{alts})|{alternation(cased)})(?![\w])")
     return re.compile(rf"(?<![\w])(?:{alts})(?![\w])", re.I)
 
 
 @lru_cache(maxsize=None)
 def entity_table(path: Path = DATA / "entities.toml") -> EntityTable:
     d = load_rules(path.name, EntitiesRules, path.parent).entities
-    canonical, part_of = {}, {}
+    canonical, part_of, cased = {}, {}, {}
     for name, e in d.items():
         for alias in [name, *e.aliases, *e.tickers]:
             canonical[alias.lower()] = name
+        cased.update({alias: name for alias in e.cased_aliases})
         if e.part_of is not None:
             part_of[name] = e.part_of
     # Case-sensitive aliases would miss "NVIDIA"; tickers are upper-case words, so
     # matching case-insensitively is safe only for aliases of 3+ letters.
-    return EntityTable(MappingProxyType(canonical), MappingProxyType(part_of), _phrase_pattern(canonical))
+    return EntityTable(MappingProxyType(canonical), MappingProxyType(part_of), _phrase_pattern(canonical, cased),
+                       MappingProxyType(cased))
 
 
 @lru_cache(maxsize=None)

@@ -302,7 +302,7 @@ CASES = [
      "$9.7 billion", dict(subject="Microsoft", source=None)),
     ("source-reporter-carries-through-paragraph",
      "According to Bloomberg, Microsoft spent $21 billion in the quarter. Google spent $18 billion.", None,
-     "$18 billion", dict(subject="Alphabet", source="Bloomberg")),
+     "$18 billion", dict(subject="Google", source="Bloomberg")),
     ("source-surveyor-carries-to-its-findings",
      "UBS recently spoke with enterprise IT executives. About 60% of surveyed companies are cutting token costs.", None,
      "60%", dict(source="UBS")),

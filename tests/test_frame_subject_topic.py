@@ -38,7 +38,7 @@ CASES = [
      "have carried the news about this unique ‘bar’. According to reports, this bar is offering oxygen to "
      "anyone who is ready to pay Rs 300 for fresh air for 15 minutes.\n\n"
      "The bar opened in Delhi in May, and Delhi doctors say the oxygen does little for anyone's lungs.",
-     "Rs 300", "Delhi"),
+     "Rs 300", "bar"),  # the media are no owner; "this bar" points back to the bar introduced
     ("media-outlets",
      "Spotify raised the price of its premium plan in the United States on Monday, its first increase "
      "for individual subscribers in five years.\n\n"

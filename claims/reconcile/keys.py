@@ -169,8 +169,8 @@ def segment_metric(subject: str, metric: str) -> tuple[str, str]:
     table = entity_table()
     parent = table.whole(subject)
     unit = _rules().segments.get(parent, {}).get(word.lower())
-    if unit is None or subject not in (parent, unit):
-        return subject, metric
+    if unit is None or subject not in (parent, unit, table.part_of.get(unit)):
+        return subject, metric  # the whole, the unit, or the company the unit is part of ("Google")
     return unit, canonical_metric(rest)
 
 

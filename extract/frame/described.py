@@ -183,3 +183,24 @@ def designated(tok: Token) -> Optional[str]:
             # a designation of digits alone is no name by itself: "787-9 jet", "F-150 pickup"; "RAV4", "A350" are
             return m.group(1) if sum(c.isalpha() for c in m.group(1)) >= 2 else f"{m.group(1)} {t.text}"
     return None
+
+
+def introduced_referent(tok: Token) -> Optional[str]:
+    """"this bar", "that study": a singular noun with a demonstrative points back to where
+    the story introduced its head noun with "a"/"an" ("a news has gone viral about an
+    'oxygen bar' ... this bar is offering oxygen to anyone who is ready to pay Rs 300"): the
+    introducing phrase, its determiner and quotes left out. None when no such introduction
+    is found within its section."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or not any(
+            c.dep_ == "det" and c.lower_ in ("this", "that") for c in tok.children):
+        return None
+    doc = tok.doc
+    floor = max(_section_start(doc, tok.i), tok.i - _rules().max_tokens_back)
+    for k in range(tok.i - 1, floor - 1, -1):
+        t = doc[k]
+        if t.lemma_.lower() == tok.lemma_.lower() and t.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
+            words = [x for x in t.subtree if x.i <= t.i and x.dep_ in ("compound", "amod", "nmod") and x.is_alpha]
+            first = min(words + [t], key=lambda x: x.i)
+            return doc_text(doc)[first.idx:t.idx + len(t.text)]  # as written: "new weight-loss drug"
+    return None

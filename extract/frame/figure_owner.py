@@ -12,7 +12,7 @@ from extract.records import Quantity
 from extract.vocab import entity_table
 from extract.frame.cues import Cues
 from extract.frame.context import Context, STRONG, WEAK, doc_text
-from extract.frame.syntax import canon, clause_subject, entity_in
+from extract.frame.syntax import canon, clause_subject, company_word, entity_in, last_organisation_before
 from extract.frame.figures import is_money, valued_object
 from extract.frame.article import subject_rules
 from extract.frame.described import DESCRIBED, described_referent
@@ -88,6 +88,8 @@ def recipient(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Fo
     first = [c for c in np.head.children if c.dep_ in ("dative", "dobj") and c.i < span.start and c.i != np.i]
     if not first or first[0].lower_ in cues.pronouns:
         return None
+    if described_referent(first[0]):
+        return described_referent(first[0]), DESCRIBED  # "giving the car 355 horsepower": the car named before
     name, _ = name_np(first[0], doc, cues, span)
     return (name, STRONG) if name and any(c.isupper() for c in name) else None
 
@@ -102,6 +104,7 @@ def _title_case(sent: Span) -> bool:
 # How a figure modifies the noun it describes: "$129.99 Edition" (nummod), "1,900-mile"
 # (npadvmod) "-wide" (amod), "10.7 teraflop" (compound).
 _MODIFIER_DEPS = frozenset({"nummod", "npadvmod", "amod", "compound", "quantmod", "nmod"})
+MODIFIER_DEPS = _MODIFIER_DEPS
 
 
 def partitive_whole(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
@@ -165,9 +168,17 @@ def holder_with(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> 
         return None
     w = root.head if root.head.lower_ == "with" else root.head.head
     owner = w.head
-    tally = _tally_subject(doc, owner, span, cues)
-    if tally:
-        return tally, STRONG
+    if owner.pos_ in ("VERB", "AUX") and owner.lemma_.lower() in _tally_verbs():
+        # "he is leading the NBA with 11.1 assists": the tally is the subject's, never
+        # the object's; a pronoun is the person it points back to, no subject lets the
+        # clauses above tell
+        tally = _tally_subject(doc, owner, span, cues)
+        return (tally, STRONG) if tally else None
+    if owner.dep_ == "attr" and owner.head.lemma_ == "be" and clause_subject(owner.head) is not None:
+        # "Emirates is the number one buyer of the A380, with 123 of the planes": what
+        # the predicate noun says the subject is, the subject has
+        name, _ = name_np(clause_subject(owner.head), doc, cues, span)
+        return (name, STRONG) if name else None
     if owner.pos_ == "VERB":
         # "building the Stargate campus with 1.2GW": the object before "with"
         objs = [c for c in owner.children if c.dep_ == "dobj" and c.i < w.i]
@@ -189,6 +200,8 @@ def _tally_subject(doc: Doc, verb: Token, span: Span, cues: Cues) -> Optional[st
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _tally_verbs():
         return None
     subj = clause_subject(verb)
+    if subj is not None and subj.lower_ in PERSONAL:
+        return _person_before(doc, subj, cues)
     if subj is None or subj.lower_ in cues.pronouns:
         return None
     if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
@@ -235,7 +248,23 @@ def owner_of_figure_phrase(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: C
             name = entity_in(list(c.subtree), doc, cues, cues.subject_labels)
             if name:
                 return name, STRONG
-    return None
+    return _common_possessor(doc, span, np, cues)
+
+
+def _common_possessor(doc: Doc, span: Span, np: Token, cues: Cues) -> Found:
+    """"the state's $2 billion in cash reserves", "the city's 8% sales tax": a body written
+    as a common noun that possesses the figure's phrase (the parse may hang the figure on
+    the possessor itself); a company word ("the company's") is left to the clauses above,
+    and a superlative's possessor ("the world's 10 largest companies") is its scope."""
+    owner = np if np.i < span.start and any(c.dep_ == "case" for c in np.children) else next(
+        (c for c in np.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+    if owner is None or owner.pos_ != "NOUN" or company_word(owner, cues) or owner.lower_ in cues.source_nouns \
+            or metric_head(owner) or any(t.tag_ == "JJS" for t in np.children):
+        return None  # "the world's 10 largest companies": with a superlative, a scope, not an owner
+    words = [t for t in owner.subtree if t.i == owner.i or t.i < owner.i and t.dep_ in ("compound", "amod", "nmod")]
+    if any(span.start <= t.i < span.end for t in words):
+        return None
+    return " ".join(t.text for t in words), STRONG
 
 
 def personal_possessor(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
@@ -350,6 +379,12 @@ def possessor_above(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context)
         owner = _possessor_name(np, doc, cues)
         if owner:
             return owner, STRONG
+        its = next((c for c in np.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if its is not None:
+            # "In addition to its order of 30 Boeing jets": the one "its" points back to,
+            # not the maker named in the phrase
+            named = last_organisation_before(its.sent, its, cues) or antecedent(ctx, its)
+            return (named, WEAK) if named else None
     return None
 
 

@@ -11,7 +11,7 @@ from extract.rules import load_rules
 from extract.vocab import entity_table, metric_vocabulary
 from extract.frame.cues import Cues
 from extract.frame.context import ents_between
-from extract.frame.syntax import company_word, coordinated_names, entity_in, is_code, metric_tokens, name_word
+from extract.frame.syntax import canon, company_word, coordinated_names, entity_in, is_code, metric_tokens, name_word
 
 
 def without_article(name: Optional[str]) -> Optional[str]:
@@ -42,7 +42,7 @@ def _phrase_text(tokens: list[Token]) -> str:
     return out.strip()
 
 
-def _agent_of(tok: Token, cues: Cues) -> Optional[Token]:
+def agent_of(tok: Token, cues: Cues) -> Optional[Token]:
     """The "by" object of an action noun, who does it ("spending by the big four",
     "purchases by central banks"); not the author of a report ("a study by MIT")."""
     if tok.pos_ != "NOUN" or tok.lower_ in cues.source_nouns:
@@ -68,14 +68,21 @@ def np_phrase(head: Token, cues: Cues) -> str:
             break
         run.append(t)
     run.reverse()
-    while run and (run[0].lower_ in cues.drop_words or run[0].pos_ in ("DET", "PRON", "PUNCT", "ADP", "SYM")
-                   or run[0].dep_ in ("poss", "case", "quantmod")
-                   or any(ch.isdigit() for ch in run[0].text) or not any(ch.isalpha() for ch in run[0].text)):
+    while run and not _hyphened(run) and (
+            run[0].lower_ in cues.drop_words or run[0].pos_ in ("DET", "PRON", "PUNCT", "ADP", "SYM", "ADV")
+            or run[0].dep_ in ("poss", "case", "quantmod")
+            or any(ch.isdigit() for ch in run[0].text) or not any(ch.isalpha() for ch in run[0].text)):
         run = run[1:]
     run = run[-6:]
     while run and run[-1].text == "-":
         run = run[:-1]
     return "".join(t.text_with_ws for t in run).strip()
+
+
+def _hyphened(run: list[Token]) -> bool:
+    """Is the run's first word the first part of a hyphenated word ("in-feed units")?"""
+    return len(run) > 2 and run[0].is_alpha and run[1].text == "-" and not run[0].whitespace_ \
+        and not run[1].whitespace_
 
 
 def _owner_of_metric(head: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str], bool]:
@@ -102,6 +109,10 @@ def _owner_of_metric(head: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Opt
                         return None, True
                     if not name and any(c.dep_ == "poss" and c.lower_ in cues.pronouns for c in o.children):
                         return None, True  # "Sales in its data center segment": the company's own
+                    if o.pos_ == "NOUN" and any(x.dep_ == "det" and x.lower_ in ("a", "an") for x in o.children):
+                        # "the average price of a new truck", "the cost of a gallon of milk": any
+                        # one of a kind names no owner; the story's topic may
+                        return None, False
                     return name or np_phrase(o, cues) or None, False
     mods = [t for t in head.subtree if t.i < head.i and t.dep_ in ("compound", "amod", "nmod", "npadvmod")
             and not (span.start <= t.i < span.end)]
@@ -132,12 +143,28 @@ def _owner_of_metric(head: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Opt
             return whole[0][2], False
         if hits:
             return hits[0][2], False
+        named = _name_before_segment(words)
+        if named:
+            return named, False
         if not any(name_word(t) for t in words) and not any(c.dep_ == "det" for c in head.children):
             # "Cloud infrastructure revenue will grow 77%": a line of business with no
             # name, so the company the text is about owns it
             return None, True
         return text or None, False
     return None, False
+
+
+def _name_before_segment(words: list[Token]) -> Optional[str]:
+    """"Houston-area fleet sales", "Nvidia data center revenue": a place or company named
+    first, then common nouns that narrow the metric to a segment; the name owns it."""
+    first = words[0] if words else None
+    if first is None or first.ent_type_ not in ("GPE", "ORG", "LOC") or first.ent_iob_ != "B":
+        return None
+    ent = next((e for e in first.doc.ents if e.start == first.i), None)
+    rest = [t for t in words if ent is not None and t.i >= ent.end]
+    if ent is None or not rest or any(t.ent_type_ or not t.text[:1].islower() for t in rest):
+        return None  # lower-case words after the name: a segment, not a name of their own
+    return canon(ent.text)
 
 
 def country_of(words: list[Token]) -> Optional[str]:
@@ -212,10 +239,13 @@ def name_np(tok: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str]
     whole = _compound_name(tok)
     if whole:
         return whole, False
+    person = titled_person(tok)
+    if person:
+        return person, False
     name = entity_in([t for t in core if t.i <= tok.i or t.dep_ == "conj"], doc, cues, cues.subject_labels)
     if name:
         return as_country(name), False
-    agent = _agent_of(tok, cues)
+    agent = agent_of(tok, cues)
     if agent is not None:
         # "spending by the four largest cloud providers will exceed $600 billion"
         return name_np(agent, doc, cues, span)
@@ -228,6 +258,32 @@ def name_np(tok: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str]
     if tok.pos_ == "NOUN":
         return np_phrase(tok, cues) or None, False
     return None, False
+
+
+def titled_person(tok: Token) -> Optional[str]:
+    """The person a title runs into at the end of a noun phrase ("Former U.S. ambassador
+    to Ukraine Marie Yovanovitch", "Tesla CEO Elon Musk"): the proper nouns after the last
+    title word, less a country the title names ("to Ukraine"); not the country or company
+    the title belongs to (data/subject.toml [titles])."""
+    rules = load_rules("subject.toml", SubjectRules)
+    titles = {w.lower() for w in rules.titles.words}
+    phrase = sorted((t for t in tok.subtree if not _in_clause_below(t, tok) and t.dep_ not in ("appos", "punct")),
+                    key=lambda t: t.i)
+    phrase = [t for t in phrase if t.i <= tok.i or t.dep_ in ("prep", "pobj", "compound", "flat")]
+    marks = [k for k, t in enumerate(phrase) if t.lower_ in titles]
+    if not marks or phrase[-1].pos_ != "PROPN":
+        return None
+    run = phrase[marks[-1] + 1:]
+    while run and (run[0].lower_ in ("to", "of", "for", "at", "the") or run[0].lower_ in titles):
+        run = run[1:]
+    places = set(rules.countries.names) | set(rules.countries.demonyms.values())
+    while run and (run[0].text in places or run[0].ent_type_ in ("GPE", "NORP") and run[0].ent_iob_ == "B"
+                   and len(run) > 2):
+        run = run[1:]
+    if not 2 <= len(run) <= 4 or any(t.pos_ != "PROPN" or not t.text[:1].isupper() for t in run) \
+            or any(run[k + 1].i != run[k].i + 1 for k in range(len(run) - 1)):
+        return None
+    return _phrase_text(run)
 
 
 def _compound_name(tok: Token) -> Optional[str]:

@@ -10,8 +10,10 @@ from extract.vocab import entity_table
 from extract.frame.cues import Cues, load_cues
 from extract.frame.context import Context, POINTS_BACK, STRONG, WEAK, doc_text, sent_tokens, span_ents
 from extract.frame.syntax import bracketed, canon, clause_subject, company_word, entity_in, is_entity_text, last_organisation_before, metric_tokens, tokens_of
-from extract.frame.described import DESCRIBED, described_referent, designated
+from extract.frame.described import DESCRIBED, described_referent, designated, introduced_referent
 from extract.frame.population import population_subject
+from extract.frame.figure_phrase import (agent_of_figure_noun, bracketed_share, changed_object, example_thing,
+                                         place_amount, priced_for, sum_in_national_measure)
 from extract.frame.figure_owner import (Found, PERSONAL, antecedent, counted_from, goods_valued, holder_with,
                                         list_label, modified_name, owner_of_figure_phrase, partitive_whole, personal_possessor, event_of,
                                         possessor_above, recipient, speaker_self, valued_company)
@@ -38,8 +40,10 @@ def _figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     found = list_label(doc, span, q) or _respectively(doc, sent, q, in_sent, cues) or _aged_person(doc, span, q, cues)
     if found:
         return found, STRONG
-    for step in (counted_from, event_of, population_subject, modified_name, recipient, partitive_whole, goods_valued,
-                 holder_with, valued_company, owner_of_figure_phrase, personal_possessor, possessor_above):
+    for step in (bracketed_share, counted_from, event_of, population_subject, modified_name, recipient, partitive_whole,
+                 goods_valued, agent_of_figure_noun, changed_object, place_amount, example_thing, priced_for,
+                 sum_in_national_measure, holder_with, valued_company, owner_of_figure_phrase,
+                 personal_possessor, possessor_above):
         hit = step(doc, span, q, cues, ctx)
         if hit is not None:
             return hit
@@ -93,6 +97,8 @@ def _climb(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, ctx: Conte
         if subj is not None and _holds_other_figure(subj, q, in_sent, doc):
             # "The $850 billion commitments correspond to $25 billion in revenue"
             break
+        if subj is not None and _anyone_who(verb, subj):
+            subj = None  # "offering oxygen to anyone who is ready to pay Rs 300": the clause above says whose
         if subj is not None and not (span.start <= subj.i < span.end):
             out.found = _outside_subject(doc, sent, span, verb, subj, cues, ctx, out)
             break
@@ -104,6 +110,12 @@ def _climb(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, ctx: Conte
             break
         below, verb = verb, verb.head
     return out
+
+
+def _anyone_who(verb: Token, subj: Token) -> bool:
+    """A relative clause on an indefinite pronoun ("anyone who", "those who", "everyone
+    that"): it names no owner of its figure."""
+    return subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl" and verb.head.pos_ == "PRON"
 
 
 def _reporter(doc: Doc, verb: Token, subj: Token, root: Token, cues: Cues) -> bool:
@@ -149,7 +161,7 @@ def _outside_subject(doc: Doc, sent: Span, span: Span, verb: Token, subj: Token,
     an anaphor is marked on `out` for `_pointed_back`."""
     if designated(subj):  # "the 787-9 jet": named in its own phrase
         return designated(subj), STRONG
-    referent = described_referent(subj)  # "the wagon", "the new version": the thing named before
+    referent = described_referent(subj) or introduced_referent(subj)  # "the wagon", "this bar": named before
     if referent:
         return referent, DESCRIBED
     name, back = _relative_or_named(doc, sent, span, verb, subj, cues)

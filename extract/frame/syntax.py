@@ -320,7 +320,7 @@ def coordinated_names(tok: Token, doc: Doc, cues: Cues) -> Optional[str]:
     if tok.pos_ != "PROPN":
         return None
     # the parse may read the second of a comma list as an apposition ("Microsoft, Alphabet, ...")
-    members = [tok] + [c for c in tok.subtree if c.i > tok.i and c.pos_ == "PROPN" and (
+    members = [tok] + [c for c in _coordinated(tok) if c.pos_ == "PROPN" and (
         c.dep_ == "conj" or c.dep_ == "appos" and any(x.dep_ == "conj" for x in c.subtree))]
     if len(members) < 2 or not any(c.dep_ == "cc" for m in members for c in m.children):
         return None
@@ -336,6 +336,16 @@ def coordinated_names(tok: Token, doc: Doc, cues: Cues) -> Optional[str]:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _coordinated(tok: Token) -> list[Token]:
+    """The names coordinated with `tok` (its conj and appos chain), not names inside a
+    clause hung on it ("Editions, which come ... in 14 countries, including Canada, ...")."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("conj", "appos") and c.i > tok.i:
+            out += [c] + _coordinated(c)
+    return out
+
+
 def bracketed(ent: Span) -> bool:
     """"WASHINGTON, Sept 11 (Reuters) -": a name in brackets of its own is a credit or
     an aside, never what a figure is about."""
@@ -349,15 +359,26 @@ def last_organisation_before(sent: Span, tok: Token, cues: Cues) -> Optional[str
     estimates, sending its shares up 6%" its is Nike's, not the modifier's."""
     start = sent.start_char
     prefix = doc_text(sent.doc)[start:tok.idx]
-    hits = [(h[0] + start, h[1] + start, h[2]) for h in entity_table().find(prefix)]
+    hits = [(h[0] + start, h[1] + start, h[2]) for h in entity_table().find(prefix)
+            if not _maker_of(sent.doc, h[1] + start)]
     hits += [(e.start_char, e.end_char, canon(e.text)) for e in span_ents(sent)
-             if e.end_char <= tok.idx and e.label_ in cues.organisation_labels and is_entity_text(e.text, cues)]
+             if e.end_char <= tok.idx and e.label_ in cues.organisation_labels and is_entity_text(e.text, cues)
+             and not _maker_of(sent.doc, e.end_char)]
     subjects = [h for h in hits if _is_clause_subject(sent.doc.char_span(h[0], h[1], alignment_mode="expand"))]
     return max(subjects or hits)[2] if hits else None
 
 
 def _is_clause_subject(span: Optional[Span]) -> bool:
     return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _maker_of(doc: Doc, end_char: int) -> bool:
+    """Does the name ending at `end_char` only modify a common noun ("30 Boeing jets",
+    "Airbus A350-900 jets")? A maker named on its product is no antecedent of "it"."""
+    span = doc.char_span(end_char - 1, end_char, alignment_mode="expand")
+    last = span[-1] if span is not None and len(span) else None
+    return last is not None and last.dep_ == "compound" and last.head.pos_ == "NOUN" and last.head.i > last.i \
+        and last.head.text[:1].islower()
 
 
 def active_subject(verb: Token) -> Optional[Token]:
