@@ -231,12 +231,24 @@ def _only_speaker(name: str, text: str) -> bool:
     """Whether `text` writes `name` only as the speaker of a reporting verb ("..., said
     Lt. Matt Harris, Columbus Police Department spokesman", "Harris said"): a source; or
     only as the one an act is done to ("later arrested Elizabeth A. Burton, 32")."""
+    before, after = _speaker_patterns()
+    mentions = list(re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text))
+    # each mention after a reporting verb (perhaps with a title: "said Lt. Matt Harris") or
+    # before one ("Harris said"); the verb lists compiled once, not per name
+    return bool(mentions) and all(before.search(text, max(0, m.start() - _SPEAKER_REACH), m.start())
+                                  or after.match(text, m.end()) for m in mentions)
+
+
+# How far before a name its reporting verb and title may stand ("said Lt. Matt Harris").
+_SPEAKER_REACH = 120
+
+
+@lru_cache(maxsize=None)
+def _speaker_patterns() -> tuple[re.Pattern, re.Pattern]:
     verbs = alternation(subject_rules().topic_speaker.words)
     done_to = alternation(subject_rules().topic_object.words)
-    spoken = re.compile(rf"(?:\b(?:{verbs}|{done_to})\s+(?:[A-Z][\w.’'-]*\s+)*{re.escape(name)}(?![\w-])"
-                        rf"|(?<![\w-]){re.escape(name)},?\s+(?:{verbs})\b)")
-    mentions = len(re.findall(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text))
-    return mentions > 0 and len(spoken.findall(text)) >= mentions
+    return (re.compile(rf"\b(?:{verbs}|{done_to})\s+(?:[A-Z][\w.’'-]*\s+)*$"),
+            re.compile(rf",?\s+(?:{verbs})\b"))
 
 
 def _industry(lede: str) -> Optional[str]:
