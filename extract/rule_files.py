@@ -350,6 +350,7 @@ class FramingRules(Rules):
     done_before_prepositions: list[str]
     restated_change_words: list[str] = []
     own_people_of_a_person: list[str] = []
+    team_nouns: list[str] = []
     public_body_modifiers: list[str] = []
     estimating_verbs: list[str]
     expecting_phrases: list[str]

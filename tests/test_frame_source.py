@@ -375,6 +375,53 @@ CASES = [
     ("state-broadcaster-aviation",
      "Shares of the airline fell 4% after the storm.\n\nThe state broadcaster said 12 flights were cancelled.",
      None, "12 flights", dict(source="state broadcaster")),
+    # a money figure the press reports of a company's deal is no guidance of its own
+    # unless a word of guidance says so (capital markets, energy, consumer tech)
+    ("set-to-raise-no-guidance-markets",
+     "Alibaba is set to raise up to $12.9bn from its record-breaking second listing in Hong Kong.",
+     None, "$12.9bn", dict(source=None, kind="forecast")),
+    ("set-to-raise-no-guidance-bonds",
+     "Meta is set to raise $10.5 billion from a bond sale, its first since 2022.",
+     None, "$10.5 billion", dict(source=None, kind="forecast")),
+    ("guidance-word-still-credits-retail",
+     "Walmart raised its guidance and now expects sales of $680 billion for the year.",
+     None, "$680 billion", dict(source="Walmart", kind="forecast")),
+    ("guidance-midpoint-tech",
+     "At the midpoint, Alphabet's 2026 capital expenditures would be $180 billion, nearly double this year's.",
+     None, "$180 billion", dict(source="Alphabet", kind="forecast")),
+    ("guidance-midpoint-apparel",
+     "At the midpoint of its range, Nike's revenue would be $52 billion next year.",
+     None, "$52 billion", dict(source="Nike", kind="forecast")),
+    # a brand written lower-case that a team or people work for is their source (ad
+    # tech, consumer electronics, insurance)
+    ("styled-name-team-adtech",
+     "To answer this question, the my6sense data analytics team analyzed billions of native ad units in the "
+     "last 6 months of 2017.\n\nIn-feed ad units are 20% less profitable than recommendation widgets.",
+     None, "20%", dict(source="my6sense")),
+    ("styled-name-team-robotics",
+     "The iRobot engineering team found that 40% of homes had pets.",
+     None, "40%", dict(source="iRobot")),
+    ("styled-name-study-from-team-health",
+     "A study from the dataMatters research team found that 12% of adults vaped daily.",
+     None, "12%", dict(source="dataMatters")),
+    ("unnamed-team-is-no-source-retail",
+     "The data team said 20% of buyers returned items.",
+     None, "20%", dict(source=None)),
+    # a quotation with no figure by one of the study's body interrupts its findings; an
+    # outsider's ends them (household survey, health survey)
+    ("study-quote-of-its-own-people-households",
+     "The goodData team surveyed 2,000 households and found that 12% of them owned a drone.\n\n"
+     "\"Drones are everywhere,\" said Jane Roe, director of the goodData team.\n\nAmong renters, the share was 4%.",
+     None, "4%", dict(source="goodData")),
+    ("study-quote-of-its-own-people-health",
+     "According to a study from Pew, 12% of adults vaped daily.\n\n“We were surprised,” said Jane Roe, a "
+     "researcher at Pew.\n\nAmong teenagers, the rate was 4%.",
+     None, "4%", dict(source="Pew Research Center")),
+    ("study-quote-of-an-outsider-households",
+     "The goodData team surveyed 2,000 households and found that 12% of them owned a drone.\n\n"
+     "\"Drones are everywhere,\" said Jane Roe, a professor at Yale who was not involved.\n\n"
+     "Among renters, the share was 4%.",
+     None, "4%", dict(source=None)),
     ("research-firm-no-carry-markets",
      "CreditSights, the fixed-income research firm, has documented that capital expenditure now exceeds cash "
      "flows.\n\nThe ratio of capital expenditure to revenue has reached 45 to 57%.",

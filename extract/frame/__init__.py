@@ -49,7 +49,8 @@ from extract.frame.syntax import index_of, is_heading, name_like, paragraph_inde
 from extract.frame.figures import is_money
 from extract.frame.described import DESCRIBED
 from extract.frame.subject import figure_subject, sentence_subject, without_article
-from extract.frame.source import credit_back, credits_main_clause, credits_research, discloses_itself, expects, gives_guidance, in_aside, sentence_source
+from extract.frame.source import credit_back, credits_main_clause, credits_research, discloses_itself, expects, gives_guidance, in_aside, \
+    names_source, sentence_source
 from extract.frame.metric import figure_metric
 from extract.frame.period import NOT_BOUND, attributive, figure_period, resolve_same, unit_of
 from extract.frame.article import article_topic, lend_topic, link_restatements
@@ -201,6 +202,11 @@ def _remember(doc: Doc, sent: Span, refs, credit: _Credit, own_frames: list[Fram
     if people:
         ctx.person, ctx.person_para = people[-1].text, para
     if credit.named and not credit.carried and credits_main_clause(sent, cues):
+        # a quotation with no figure of its own by one of the study's body ("'...,' said
+        # Jane Doe, CEO, my6sense") interrupts the findings of the study the story opened
+        # with; another speaker, or a credit with figures, ends them
+        ctx.study_source = ctx.source if ctx.source_research and not own_frames \
+            and names_source(sent, ctx.source) else None
         ctx.source, ctx.source_para = credit.named, para
         ctx.source_self = any(f.subject == credit.named for f in own_frames)
         ctx.source_estimates = cue_in(without_benchmarks(list(sent), cues), cues.estimate)

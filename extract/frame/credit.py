@@ -201,6 +201,9 @@ def speaker(subj: Token, doc: Doc, cues: Cues) -> Optional[str]:
     if people and subj.lower_ in _own_people_of_a_person() and any(
             c.dep_ == "poss" and c.lower_ in source_words()[6] | {"his", "her"} for c in subj.children):
         return None  # "His office said ...": the person's, named elsewhere
+    styled = _styled_owner(subj) if people or subj.lemma_.lower() in _team_nouns() else None
+    if styled:
+        return styled
     if people and all(t.i < subj.i and t.ent_type_ in ("GPE", "NORP") if t.ent_type_ or t.pos_ == "PROPN" else True
                       for t in own):
         # "Michigan health authorities", "Chinese officials": a place before them says where
@@ -216,6 +219,27 @@ def speaker(subj: Token, doc: Doc, cues: Cues) -> Optional[str]:
     if name:
         return name
     return _common_phrase(subj) if people else None
+
+
+def _styled_owner(head: Token) -> Optional[str]:
+    """"the my6sense data analytics team": a brand written lower-case that modifies
+    people or a team is whom they work for, as "the Google research team" is Google's."""
+    styled = [t for t in head.subtree if t.i < head.i and t.dep_ in ("compound", "amod", "nmod") and styled_name(t)]
+    return styled[0].text if styled else None
+
+
+def styled_name(t: Token) -> bool:
+    """A word styled as a name though it opens lower-case: a letter first, then a digit
+    or a capital inside it ("my6sense", "eBay", "iRobot"), not a number with its unit
+    ("5km", "4x") nor a word of the dictionary."""
+    text = t.text
+    return len(text) >= 4 and text[0].isalpha() and text[0].islower() and not t.like_num \
+        and any(c.isdigit() or c.isupper() for c in text[1:]) and text.isalnum()
+
+
+@lru_cache(maxsize=None)
+def _team_nouns() -> frozenset[str]:
+    return lowered(data_table("framing")["team_nouns"])
 
 
 @lru_cache(maxsize=None)
@@ -266,6 +290,10 @@ def _credited_after(after: Span, cues: Cues) -> Optional[str]:
     name = entity_in([t for t in head.subtree if t.i <= head.i], after.doc, cues, cues.source_labels)
     if name:
         return name
+    if head.lemma_.lower() in _team_nouns() | source_words()[0]:
+        name = _styled_owner(head)
+        if name:
+            return name
     if _definite_singular(head) and not (head.lower_ in source_words()[0] or head.lemma_.lower() in source_words()[0]):
         return _leading_name(after, cues)  # "according to the analyst": the one named before
     if head.pos_ == "PROPN" or head.lower_ in cues.source_nouns or head.lemma_.lower() in cues.source_nouns:

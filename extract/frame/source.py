@@ -45,6 +45,8 @@ def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Op
         # the credit carries through its paragraph; a study the story opens with, through
         # its findings in the paragraphs after it until another source is credited
         return ctx.source, BY_PARAGRAPH
+    if ctx.study_source and para > ctx.source_para:
+        return ctx.study_source, BY_PARAGRAPH
     if not ctx.source and ctx.named and ctx.named_para >= para - 1 and _person_says(sent, cues) \
             and ctx.named not in entity_table().canonical.values():
         # "..., Mr. Trump wasn't satisfied. In a retelling, he said he pressed his team
@@ -52,6 +54,13 @@ def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Op
         # reports is the person just named
         return ctx.named, None
     return None, None
+
+
+def names_source(sent: Span, source: Optional[str]) -> bool:
+    """Does the sentence name `source`, as written or by an alias ("a researcher at
+    Pew" names the Pew Research Center)?"""
+    text = sent.text
+    return bool(source) and (source in text or any(hit[2] == source for hit in entity_table().find(text)))
 
 
 def _told_through(sent: Span, cues: Cues, ctx: Context, para: int) -> Optional[str]:
@@ -233,11 +242,16 @@ def _attributes_by_pronoun(sent: Span, cues: Cues) -> bool:
 def gives_guidance(doc: Doc, sent: Span, subject: str, q: Quantity, cues: Cues) -> bool:
     """Is a forecast about `subject` its own guidance? A money forecast about an
     organisation (a known entity or an ORG the model recognises) that no one else
-    is credited for is the organisation's own plan ("Alphabet raised its capital
+    is credited for, in a sentence with a word of guidance (framing.toml
+    guidance_cues), is the organisation's own plan ("Alphabet raised its capital
     expenditure guidance to $180-190 billion", "Microsoft is tracking above $120
     billion" in a paragraph about 2026 budgets)."""
     if not is_money(q):
         return _forecast_by_itself(sent, subject, q, cues)
+    if not cues.guidance.search(sent.text):
+        # "Alibaba is set to raise up to $12.9bn from its listing": a deal the press
+        # reports, not an outlook the company gives; guidance is told as one
+        return False
     table = entity_table()
     return subject in table.canonical.values() or any(
         e.label_ in cues.organisation_labels and table.canonicalise(strip_possessive(e.text)) == subject
