@@ -392,6 +392,23 @@ CASES = [
     ("guidance-midpoint-apparel",
      "At the midpoint of its range, Nike's revenue would be $52 billion next year.",
      None, "$52 billion", dict(source="Nike", kind="forecast")),
+    # what an organisation's own product will do, credited to no one, is the maker's
+    # claim (motoring, aviation, consumer tech); not a conditional, nor a country's
+    ("maker-product-will-motoring",
+     "Ford’s Mustang Mach E SUV will go 230 miles per charge depending on how it’s equipped.",
+     None, "230 miles", dict(source="Ford", kind="forecast")),
+    ("maker-product-will-aviation",
+     "Boeing’s 777X will be able to carry 426 passengers.",
+     None, "426 passengers", dict(source="Boeing", kind="forecast")),
+    ("maker-product-will-consumer-tech",
+     "Apple's new headset will cost $3,499 when it goes on sale next year.",
+     None, "$3,499", dict(source="Apple", kind="forecast")),
+    ("maker-conditional-is-no-claim-markets",
+     "At the reported pricing, Alibaba’s secondary listing would raise at least 88 billion Hong Kong dollars.",
+     None, "88 billion Hong Kong dollars", dict(source=None)),
+    ("maker-country-is-no-maker-macro",
+     "China's economy will grow 5% next year.",
+     None, "5%", dict(source=None)),
     # a brand written lower-case that a team or people work for is their source (ad
     # tech, consumer electronics, insurance)
     ("styled-name-team-adtech",

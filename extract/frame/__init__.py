@@ -50,7 +50,7 @@ from extract.frame.figures import is_money
 from extract.frame.described import DESCRIBED
 from extract.frame.subject import figure_subject, sentence_subject, without_article
 from extract.frame.source import credit_back, credits_main_clause, credits_research, discloses_itself, expects, gives_guidance, in_aside, \
-    names_source, sentence_source
+    makers_claim, names_source, sentence_source
 from extract.frame.metric import figure_metric
 from extract.frame.period import NOT_BOUND, attributive, figure_period, resolve_same, unit_of
 from extract.frame.article import article_topic, lend_topic, link_restatements
@@ -174,6 +174,8 @@ def _frame_figure(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], re
         source, source_how = None, None
     if kind == Kind.forecast and subject and (source is None or carried) and gives_guidance(doc, sent, subject, q, cues):
         source, source_how = subject, "guidance"
+    elif kind == Kind.forecast and (source is None or carried) and makers_claim(sent, q, cues):
+        source, source_how = makers_claim(sent, q, cues), "guidance"
     elif kind == Kind.fact and source and source == subject and discloses_itself(sent, source, cues):
         # "McClatchy reported a loss of $304.7 million": a company's own results are
         # facts the article states, not someone's claim

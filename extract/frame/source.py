@@ -258,6 +258,27 @@ def gives_guidance(doc: Doc, sent: Span, subject: str, q: Quantity, cues: Cues) 
         for e in span_ents(sent))
 
 
+def makers_claim(sent: Span, q: Quantity, cues: Cues) -> Optional[str]:
+    """"Ford's Mustang Mach E SUV will go 230 miles per charge", "Boeing's 777X will be
+    able to carry 426 passengers": what an organisation's own product will do, told with
+    "will" and credited to no one, is the maker's claim (the organisation, returned)."""
+    span = tokens_of(sent.doc, q)
+    if span is None:
+        return None
+    for v in span.root.ancestors:
+        subj = clause_subject(v) if v.pos_ in ("VERB", "AUX") else None
+        if subj is None:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "will" for c in v.children):
+            return None  # a fact, or a conditional ("would raise at least ...")
+        for owner in (c for c in subj.children if c.dep_ == "poss"):
+            name = entity_in(list(owner.subtree), sent.doc, cues, cues.organisation_labels, propn=False)
+            if name:
+                return entity_table().canonicalise(strip_possessive(name))
+        return None
+    return None
+
+
 def _definite_people(sent: Span, phrase: str) -> bool:
     """Was `phrase` (a source with no name) read off a definite noun phrase, "the
     authors", "the unions"?"""
