@@ -341,6 +341,7 @@ class FramingRules(Rules):
     disclosure_verbs: list[str]
     claim_nouns: list[str]
     publishing_verbs: list[str]
+    claiming_verbs: list[str] = []
     source_carry: list[str]
     research_nouns: list[str]
     forecast_cues: list[str]

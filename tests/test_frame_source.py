@@ -409,6 +409,26 @@ CASES = [
     ("maker-country-is-no-maker-macro",
      "China's economy will grow 5% next year.",
      None, "5%", dict(source=None)),
+    # a credit inside the figure's own noun phrase beats the sentence's speaker (trade,
+    # housing, labour)
+    ("touted-by-in-what-an-expert-said-trade",
+     "One Washington-based trade expert said that to achieve the $40-50 billion in annual Chinese purchases of "
+     "American farm goods touted by Trump in October, he would likely have to eliminate all of the tariffs.",
+     None, "$40-50 billion", dict(source="Trump")),
+    ("pledged-by-in-what-critics-said-housing",
+     "Critics said the 40,000 homes pledged by the housing ministry would take a decade to build.",
+     None, "40,000 homes", dict(source="housing ministry")),
+    ("promised-by-in-what-analysts-doubt-labour",
+     "Analysts doubt the 3 million jobs promised by the governor will materialise.",
+     None, "3 million jobs", dict(source="governor")),
+    # a count and a place before people say how many and where they are based, not whom
+    # they speak for (trade, EU politics)
+    ("based-in-a-place-people-trade",
+     "One Washington-based trade expert said the deal would add $40 billion in purchases.",
+     None, "$40 billion", dict(source="Washington-based trade expert")),
+    ("based-in-a-place-people-politics",
+     "Two Brussels-based officials said the fund would reach €750 billion.",
+     None, "€750 billion", dict(source="Brussels-based officials")),
     # a brand written lower-case that a team or people work for is their source (ad
     # tech, consumer electronics, insurance)
     ("styled-name-team-adtech",

@@ -47,6 +47,7 @@ from extract.frame.context import BY_PARAGRAPH, Context, Frame, ITSELF, ITS_OWN,
     sent_text, span_ents
 from extract.frame.syntax import index_of, is_heading, name_like, paragraph_index, scope_of
 from extract.frame.figures import is_money
+from extract.frame.credit import figure_credit
 from extract.frame.described import DESCRIBED
 from extract.frame.subject import figure_subject, sentence_subject, without_article
 from extract.frame.source import credit_back, credits_main_clause, credits_research, discloses_itself, expects, gives_guidance, in_aside, \
@@ -157,6 +158,9 @@ def _frame_figure(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], re
         # were expecting $2.52 a share. Comparable sales rose 3.6 percent")
         # a carried credit does not reach the writer's own aside in brackets
         source, source_how = None, None
+    in_phrase = figure_credit(sent, q.start, q.end, cues)
+    if in_phrase:
+        source, source_how = without_article(in_phrase), "own"  # "the $45 billion touted by Trump", whoever speaks
     if credit.speaks_for_itself and subject is None and ctx.named and ctx.named_para >= ctx.para - 1:
         # "Company management said comparable-store sales growth will be 3.5%":
         # a figure with no owner in the company's own statement is the company's
