@@ -429,6 +429,22 @@ CASES = [
     ("based-in-a-place-people-politics",
      "Two Brussels-based officials said the fund would reach €750 billion.",
      None, "€750 billion", dict(source="Brussels-based officials")),
+    # a quotation left open at its paragraph's end goes on in the next paragraph that
+    # opens with a quotation mark, whatever comes between (sport, trade); a closed one
+    # does not
+    ("quote-runs-on-sport",
+     "Tottenham said in a statement: \"Jose is one of the most accomplished managers, having won 25 senior "
+     "trophies.\n\n\"He is renowned for his tactical prowess.\n\nClub statement\n\n\"He has won a domestic "
+     "title in a record four different countries.\"",
+     None, "four different countries", dict(source="Tottenham")),
+    ("quote-runs-on-trade",
+     "The ministry said in a statement: “Exports rose 5% last year.\n\n“Imports fell in every quarter.\n\n"
+     "Full statement\n\n“The trade surplus reached $12 billion, a record.”",
+     None, "$12 billion", dict(source="ministry")),
+    ("quote-closed-does-not-run-on-trade",
+     "The ministry said exports rose 5% last year.\n\nOfficials met on Monday.\n\nMarkets were calm.\n\n"
+     "“The trade surplus reached $12 billion, a record.”",
+     None, "$12 billion", dict(source=None)),
     # a brand written lower-case that a team or people work for is their source (ad
     # tech, consumer electronics, insurance)
     ("styled-name-team-adtech",

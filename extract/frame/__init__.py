@@ -43,7 +43,7 @@ from extract.records import Kind, Quantity
 from extract.periods import find_time_refs
 from extract.article_time import ArticleTime
 from extract.frame.cues import Cues, load_cues
-from extract.frame.context import BY_PARAGRAPH, Context, Frame, ITSELF, ITS_OWN, POINTS_BACK, STRONG, TOPIC, WEAK, doc_text, \
+from extract.frame.context import BY_PARAGRAPH, BY_POINTER, Context, Frame, ITSELF, ITS_OWN, POINTS_BACK, STRONG, TOPIC, WEAK, doc_text, \
     sent_text, span_ents
 from extract.frame.syntax import index_of, is_heading, name_like, paragraph_index, scope_of
 from extract.frame.figures import is_money
@@ -51,7 +51,7 @@ from extract.frame.credit import figure_credit
 from extract.frame.described import DESCRIBED
 from extract.frame.subject import figure_subject, sentence_subject, without_article
 from extract.frame.source import credit_back, credits_main_clause, credits_research, discloses_itself, expects, gives_guidance, in_aside, \
-    makers_claim, names_source, sentence_source
+    leaves_quote_open, makers_claim, names_source, sentence_source
 from extract.frame.metric import figure_metric
 from extract.frame.period import NOT_BOUND, attributive, figure_period, resolve_same, unit_of
 from extract.frame.article import article_topic, lend_topic, link_restatements
@@ -219,6 +219,9 @@ def _remember(doc: Doc, sent: Span, refs, credit: _Credit, own_frames: list[Fram
         ctx.source_expects = expects(sent)
         # a study the story opens with: in its first region (a long text is framed in pieces)
         ctx.source_research = region == 0 and credits_research(sent, credit.named, para)
+        ctx.quote_open = leaves_quote_open(sent)
+    elif credit.carried == BY_POINTER:
+        ctx.quote_open = ctx.quote_open and leaves_quote_open(sent)
     if ctx.para_period is None:
         ctx.para_period = next((r.period for r in refs if r.role == "period"
                                 and not attributive(doc_text(doc), r)), None)

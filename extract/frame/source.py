@@ -38,7 +38,7 @@ def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Op
     if speaker is not None:
         return (speaker or ITS_OWN), None
     if ctx.source and (_attributes_by_pronoun(sent, cues) or cues.source_carry.search(sent.text)
-                       or (ctx.source_para == para - 1 and _quote_goes_on(sent))):
+                       or ((ctx.source_para == para - 1 or ctx.quote_open) and _quote_goes_on(sent))):
         ctx.source_para = para
         return ctx.source, BY_POINTER
     if ctx.source and (ctx.source_para == para or ctx.source_research and para > ctx.source_para):
@@ -180,6 +180,19 @@ def _quotes_a_speaker(sent: Span, cues: Cues) -> bool:
     return any(t.lemma_.lower() in verbs and t.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ not in cues.pronouns
                                                                      for c in t.children) for t in sent) \
         or speaker_after_quote(sent, cues) is not None
+
+
+def leaves_quote_open(sent: Span) -> bool:
+    """Does the sentence's paragraph end inside a quotation ("Tottenham said in a
+    statement: "Jose is one of the world's most accomplished managers ...")? By the
+    convention of quoting at length, the quotation goes on in the next paragraph that
+    opens with a quotation mark, and the one quoted speaks there too."""
+    text = doc_text(sent.doc)
+    end = text.find("\n", sent.end_char)
+    rest = text[sent.start_char:end if end >= 0 else len(text)]
+    opened = text[:sent.start_char].rfind("\n") + 1
+    para = text[opened:end if end >= 0 else len(text)]
+    return bool(rest.strip()) and (para.count("“") > para.count("”") or para.count("\"") % 2 == 1)
 
 
 def _quote_goes_on(sent: Span) -> bool:
