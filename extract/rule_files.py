@@ -342,6 +342,7 @@ class FramingRules(Rules):
     claim_nouns: list[str]
     publishing_verbs: list[str]
     claiming_verbs: list[str] = []
+    contentless_verbs: list[str] = []
     source_carry: list[str]
     research_nouns: list[str]
     forecast_cues: list[str]

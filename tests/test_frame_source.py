@@ -445,6 +445,16 @@ CASES = [
      "The ministry said exports rose 5% last year.\n\nOfficials met on Monday.\n\nMarkets were calm.\n\n"
      "“The trade surplus reached $12 billion, a record.”",
      None, "$12 billion", dict(source=None)),
+    # "speak" takes no clause of what is said: it credits no figure of its own sentence
+    # (state politics, tax policy), only the findings told after it (test_frame.py)
+    ("spoke-before-lawmakers-politics",
+     "While some Indiana protesters chanted, “Red for Ed,” in a Statehouse hallway, Indiana House Speaker Brian "
+     "Bosma spoke before lawmakers defending the state budget approved by Republicans in April that boosted base "
+     "school spending by 2.5% each of the next two years.",
+     None, "2.5%", dict(source=None)),
+    ("spoke-at-a-rally-tax",
+     "The minister spoke at a rally praising the plan that cut fuel taxes by 10%.",
+     None, "10%", dict(source=None)),
     # a brand written lower-case that a team or people work for is their source (ad
     # tech, consumer electronics, insurance)
     ("styled-name-team-adtech",

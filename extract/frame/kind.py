@@ -435,6 +435,11 @@ def _apart_words() -> tuple[frozenset[str], frozenset[str]]:
     return lowered(d["contrast_marks"]), lowered(d["time_prepositions"])
 
 
+@lru_cache(maxsize=None)
+def _contentless_verbs() -> frozenset[str]:
+    return lowered(data_table("framing")["contentless_verbs"])
+
+
 def _credits_apart(verb: Token, figure: Token) -> bool:
     """Does the reporting verb speak apart from the figure? It heads a clause of its
     own: coordinated ("..., and analysts expect ...") or contrasting ("Three cases have
@@ -442,6 +447,8 @@ def _credits_apart(verb: Token, figure: Token) -> bool:
     time adjunct of the verb, not in what is said ("Boudreau said before the 4-1 win
     in front of 15,522")."""
     marks, time_preps = _apart_words()
+    if verb.lemma_.lower() in _contentless_verbs():
+        return True  # "Bosma spoke before lawmakers defending the budget that boosted spending by 2.5%"
     if not (verb.left_edge.i <= figure.i <= verb.right_edge.i):
         return own_clause(verb) or (verb.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in marks for c in verb.children))
