@@ -343,6 +343,7 @@ class FramingRules(Rules):
     publishing_verbs: list[str]
     claiming_verbs: list[str] = []
     contentless_verbs: list[str] = []
+    person_nouns: list[str] = []
     source_carry: list[str]
     research_nouns: list[str]
     forecast_cues: list[str]

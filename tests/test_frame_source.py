@@ -455,6 +455,20 @@ CASES = [
     ("spoke-at-a-rally-tax",
      "The minister spoke at a rally praising the plan that cut fuel taxes by 10%.",
      None, "10%", dict(source=None)),
+    # "according to the man": one person with no name is the one quoted before (a medical
+    # case report, crime copy); not a body credited before
+    ("according-to-the-man-health",
+     "Here is how bad things got in the words of the patient: “Going upstairs was a 30 min activity.”\n\n"
+     "The doctor prescribed steroids. According to the man, the steroids “had a transformative effect within "
+     "2 days.”",
+     None, "2 days", dict(source="patient")),
+    ("according-to-the-woman-crime",
+     "“He took everything,” the victim told police.\n\nOfficers searched the house on Monday. According to the "
+     "woman, the intruder took $500 in cash.",
+     None, "$500", dict(source="victim")),
+    ("according-to-the-woman-not-a-body-crime",
+     "Police said the intruder fled.\n\nAccording to the woman, the intruder took $500 in cash.",
+     None, "$500", dict(source=None)),
     # a brand written lower-case that a team or people work for is their source (ad
     # tech, consumer electronics, insurance)
     ("styled-name-team-adtech",

@@ -34,6 +34,11 @@ def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Op
         return ctx.source, BY_POINTER
     if own:
         return own, None
+    if ctx.source and _one_person(ctx) and _according_to_the_person(sent, cues):
+        # "In the words of the patient: ... According to the man, the steroids had a
+        # transformative effect within 2 days": "the man" is the one already quoted
+        ctx.source_para = para
+        return ctx.source, BY_POINTER
     speaker = _company_speaking(sent, cues)
     if speaker is not None:
         return (speaker or ITS_OWN), None
@@ -85,6 +90,25 @@ def _told_through(sent: Span, cues: Cues, ctx: Context, para: int) -> Optional[s
             return ctx.person if ctx.person and ctx.person_para >= para - 1 else None
         return None if subj.lower_ in cues.pronouns else speaker(subj, sent.doc, cues)
     return None
+
+
+def _one_person(ctx: Context) -> bool:
+    """Is the last source one person (a name, "the patient", "the victim"), not a body
+    ("police", "the ministry")?"""
+    last = ctx.source.split()[-1].lower()
+    return last in source_words()[5] or last in lowered(data_table("framing")["person_nouns"]) \
+        or bool(ctx.person and ctx.source in ctx.person)
+
+
+def _according_to_the_person(sent: Span, cues: Cues) -> bool:
+    """Does the sentence credit "the man", "the woman" (a person the story follows, with
+    no name: the one it credited before)?"""
+    people = lowered(data_table("framing")["person_nouns"])
+    for m in cues.source_prepositions.finditer(sent.text):
+        words = sent.text[m.end():].split(None, 2)
+        if len(words) >= 2 and words[0].lower() == "the" and words[1].strip(",.;:").lower() in people:
+            return True
+    return False
 
 
 def _person_says(sent: Span, cues: Cues) -> bool:
