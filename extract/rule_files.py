@@ -344,6 +344,7 @@ class FramingRules(Rules):
     claiming_verbs: list[str] = []
     contentless_verbs: list[str] = []
     person_nouns: list[str] = []
+    at_verbs: list[str] = []
     source_carry: list[str]
     research_nouns: list[str]
     forecast_cues: list[str]

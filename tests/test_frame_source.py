@@ -469,6 +469,21 @@ CASES = [
     ("according-to-the-woman-not-a-body-crime",
      "Police said the intruder fled.\n\nAccording to the woman, the intruder took $500 in cash.",
      None, "$500", dict(source=None)),
+    # "put" and "peg" report a figure only with "at" (sport, state politics, disaster,
+    # markets)
+    ("put-the-ball-reports-nothing-sport",
+     "Vogel has put the ball in James’ hands constantly on offense. Seven of LeBron’s assists came on baskets "
+     "by Davis.",
+     None, "Seven", dict(source=None)),
+    ("put-the-blame-reports-nothing-politics",
+     "The governor put the blame on lawmakers. The state budget rose 4% this year.",
+     None, "4%", dict(source=None)),
+    ("put-the-toll-at-reports-disaster",
+     "The ministry put the death toll at 215 people on Monday.",
+     None, "215 people", dict(source="ministry")),
+    ("peg-the-cost-at-reports-markets",
+     "Goldman Sachs pegs the cost at $5 billion.",
+     None, "$5 billion", dict(source="Goldman Sachs")),
     # a brand written lower-case that a team or people work for is their source (ad
     # tech, consumer electronics, insurance)
     ("styled-name-team-adtech",

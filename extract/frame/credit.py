@@ -37,7 +37,7 @@ def credited_source(sent: Span, cues: Cues) -> Optional[str]:
         return published
     for t in sent:
         lemma = t.lemma_.lower()
-        if lemma in cues.attribution_verbs and t.pos_ == "VERB" and not _directs(t):
+        if lemma in cues.attribution_verbs and t.pos_ == "VERB" and not _directs(t) and not _puts_nothing_at(t):
             v = t
             subj = _nearest_subject(v)
             if subj is None and v.dep_ == "conj":
@@ -112,6 +112,19 @@ def _directs(verb: Token) -> bool:
     return any(c.dep_ in ("dobj", "dative") for c in verb.children) and any(
         c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children) \
         and not any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _puts_nothing_at(verb: Token) -> bool:
+    """"The ministry put the toll at 200", "analysts peg the cost at $5 billion" report a
+    figure; "Vogel has put the ball in James' hands" reports nothing: these verbs report
+    only with "at"."""
+    return verb.lemma_.lower() in _at_verbs() and not any(c.dep_ == "prep" and c.lower_ == "at"
+                                                          for c in verb.children)
+
+
+@lru_cache(maxsize=None)
+def _at_verbs() -> frozenset[str]:
+    return lowered(data_table("framing")["at_verbs"])
 
 
 def _antecedent_entity(noun: Token, doc: Doc, cues: Cues) -> Optional[str]:
