@@ -7,6 +7,16 @@ from tests.test_frame import assert_fields
 
 # id, passage, publication date (None: undated), surface, expected fields
 CASES = [
+    # a premise that assumes no figure of its own makes no worked example of the result: a
+    # participle after it ("allowing underwriters to buy 15 per cent more") tells what
+    # follows from it (capital markets, bank mergers)
+    ("premise-without-figure-markets",
+     "The deal could eventually raise up to $12.9bn if a “green shoe” option is exercised, allowing underwriters "
+     "to buy up to an additional 15 per cent of shares at the offering price.",
+     None, "$12.9bn", dict(kind="forecast")),
+    ("premise-without-figure-banking",
+     "The merger could save $2 billion a year if regulators approve it, allowing the banks to close 300 branches.",
+     None, "$2 billion", dict(kind="forecast")),
     # a level reached at a date, told in the past, is no target
     ("past-level-at-date-energy",
      "The report stated the industry had an annual production capacity of around 8.69 GW at the end of 2017.",
