@@ -7,6 +7,18 @@ from tests.test_frame import assert_fields
 
 # id, passage, publication date (None: undated), surface, expected fields
 CASES = [
+    # a perfect participle ("having paid", "having scored") tells what is done, whatever
+    # the main clause foresees (newspaper finances, sport, motoring jobs)
+    ("having-paid-media",
+     "Tribune, moreover, may have the best balance sheet in the industry, having paid down most of its long-term "
+     "debt with the proceeds of the sale of The Times for $500 million.",
+     None, "$500 million", dict(kind="fact")),
+    ("having-scored-sport",
+     "The club could yet win the league, having scored 80 goals this season.",
+     None, "80 goals", dict(kind="fact")),
+    ("having-cut-jobs-still-forecasts-the-main-clause-motoring",
+     "Having cut 5,000 jobs last year, the carmaker will hire 2,000 workers in 2025.",
+     None, "2,000 workers", dict(kind="forecast")),
     # a premise that assumes no figure of its own makes no worked example of the result: a
     # participle after it ("allowing underwriters to buy 15 per cent more") tells what
     # follows from it (capital markets, bank mergers)

@@ -299,6 +299,11 @@ def _in_past_clause(root: Token) -> bool:
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in _done_before():
         # "raised its forecast after reporting revenue of $169.6 billion"
         return True
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and any(
+            c.dep_ == "aux" and c.lower_ == "having" for c in verb.children):
+        # "Tribune may have the best balance sheet, having paid down its debt with the
+        # proceeds of the $500 million sale": a perfect participle tells what is done
+        return True
     return verb.dep_ in _PAST_CLAUSES and verb.tag_ == "VBD" and not any(
         c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
