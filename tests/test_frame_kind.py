@@ -7,6 +7,17 @@ from tests.test_frame import assert_fields
 
 # id, passage, publication date (None: undated), surface, expected fields
 CASES = [
+    # a count an owner's possessive stands before is what the owner has now (company
+    # jobs, city politics); a count to be added is still a forecast, money a plan
+    ("owned-count-jobs",
+     "More than a third of WeWork’s 12,000 employees will likely receive notice this week.",
+     None, "12,000 employees", dict(kind="fact")),
+    ("owned-count-politics",
+     "The city's 8 million residents will vote on the measure next year.",
+     None, "8 million residents", dict(kind="fact")),
+    ("count-to-be-added-aviation",
+     "The airline will add 50 planes next year.",
+     None, "50 planes", dict(kind="forecast")),
     # a perfect participle ("having paid", "having scored") tells what is done, whatever
     # the main clause foresees (newspaper finances, sport, motoring jobs)
     ("having-paid-media",

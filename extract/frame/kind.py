@@ -96,7 +96,8 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
     if expected_after_comparison(sent, q) or expected_by_analysts_before(sent, q, cues):
         # "EPS: $3.25 adjusted vs. $2.86 expected", "Analysts had been looking for $3.05"
         return Kind.estimate
-    if baseline_figure(sent, q) or level_now(sent, q) or _described_as_done(sent, q, cues) or _agreed_price(sent, q):
+    if baseline_figure(sent, q) or level_now(sent, q) or _described_as_done(sent, q, cues) or _agreed_price(sent, q) \
+            or _owned_count(sent, q):
         return Kind.fact
     told_past = _told_in_past_clause(sent, q) or _in_apposition(sent, q) or _restates_done_figure(sent, q)
     if cue_in(scope, cues.forecast) and not told_past:
@@ -123,6 +124,19 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
     if _company_forecasts(sent, q, cues) or _planned_aim(sent, q):
         return Kind.forecast
     return Kind.fact
+
+
+def _owned_count(sent: Span, q: Quantity) -> bool:
+    """"More than a third of WeWork's 12,000 employees will likely receive notice", "the
+    city's 8 million residents will vote": a count an owner's possessive stands before
+    is what the owner has now, a fact, whatever is foreseen for it."""
+    span = tokens_of(sent.doc, q)
+    if span is None or q.unit != "count":
+        return False
+    noun = span.root
+    first = min(t.i for t in span)
+    return any(c.i < first and (c.dep_ == "poss" or c.dep_ == "nmod" and any(x.dep_ == "case" for x in c.children))
+               for c in noun.children)
 
 
 def _without_past_modals(scope: list[Token], cues: Cues) -> list[Token]:
