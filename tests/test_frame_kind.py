@@ -7,6 +7,39 @@ from tests.test_frame import assert_fields
 
 # id, passage, publication date (None: undated), surface, expected fields
 CASES = [
+    # a count an owner's possessive stands before is what the owner has now (company
+    # jobs, city politics); a count to be added is still a forecast, money a plan
+    ("owned-count-jobs",
+     "More than a third of WeWork’s 12,000 employees will likely receive notice this week.",
+     None, "12,000 employees", dict(kind="fact")),
+    ("owned-count-politics",
+     "The city's 8 million residents will vote on the measure next year.",
+     None, "8 million residents", dict(kind="fact")),
+    ("count-to-be-added-aviation",
+     "The airline will add 50 planes next year.",
+     None, "50 planes", dict(kind="forecast")),
+    # a perfect participle ("having paid", "having scored") tells what is done, whatever
+    # the main clause foresees (newspaper finances, sport, motoring jobs)
+    ("having-paid-media",
+     "Tribune, moreover, may have the best balance sheet in the industry, having paid down most of its long-term "
+     "debt with the proceeds of the sale of The Times for $500 million.",
+     None, "$500 million", dict(kind="fact")),
+    ("having-scored-sport",
+     "The club could yet win the league, having scored 80 goals this season.",
+     None, "80 goals", dict(kind="fact")),
+    ("having-cut-jobs-still-forecasts-the-main-clause-motoring",
+     "Having cut 5,000 jobs last year, the carmaker will hire 2,000 workers in 2025.",
+     None, "2,000 workers", dict(kind="forecast")),
+    # a premise that assumes no figure of its own makes no worked example of the result: a
+    # participle after it ("allowing underwriters to buy 15 per cent more") tells what
+    # follows from it (capital markets, bank mergers)
+    ("premise-without-figure-markets",
+     "The deal could eventually raise up to $12.9bn if a “green shoe” option is exercised, allowing underwriters "
+     "to buy up to an additional 15 per cent of shares at the offering price.",
+     None, "$12.9bn", dict(kind="forecast")),
+    ("premise-without-figure-banking",
+     "The merger could save $2 billion a year if regulators approve it, allowing the banks to close 300 branches.",
+     None, "$2 billion", dict(kind="forecast")),
     # a level reached at a date, told in the past, is no target
     ("past-level-at-date-energy",
      "The report stated the industry had an annual production capacity of around 8.69 GW at the end of 2017.",

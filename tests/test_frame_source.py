@@ -375,6 +375,145 @@ CASES = [
     ("state-broadcaster-aviation",
      "Shares of the airline fell 4% after the storm.\n\nThe state broadcaster said 12 flights were cancelled.",
      None, "12 flights", dict(source="state broadcaster")),
+    # a money figure the press reports of a company's deal is no guidance of its own
+    # unless a word of guidance says so (capital markets, energy, consumer tech)
+    ("set-to-raise-no-guidance-markets",
+     "Alibaba is set to raise up to $12.9bn from its record-breaking second listing in Hong Kong.",
+     None, "$12.9bn", dict(source=None, kind="forecast")),
+    ("set-to-raise-no-guidance-bonds",
+     "Meta is set to raise $10.5 billion from a bond sale, its first since 2022.",
+     None, "$10.5 billion", dict(source=None, kind="forecast")),
+    ("guidance-word-still-credits-retail",
+     "Walmart raised its guidance and now expects sales of $680 billion for the year.",
+     None, "$680 billion", dict(source="Walmart", kind="forecast")),
+    ("guidance-midpoint-tech",
+     "At the midpoint, Alphabet's 2026 capital expenditures would be $180 billion, nearly double this year's.",
+     None, "$180 billion", dict(source="Alphabet", kind="forecast")),
+    ("guidance-midpoint-apparel",
+     "At the midpoint of its range, Nike's revenue would be $52 billion next year.",
+     None, "$52 billion", dict(source="Nike", kind="forecast")),
+    # what an organisation's own product will do, credited to no one, is the maker's
+    # claim (motoring, aviation, consumer tech); not a conditional, nor a country's
+    ("maker-product-will-motoring",
+     "Ford’s Mustang Mach E SUV will go 230 miles per charge depending on how it’s equipped.",
+     None, "230 miles", dict(source="Ford", kind="forecast")),
+    ("maker-product-will-aviation",
+     "Boeing’s 777X will be able to carry 426 passengers.",
+     None, "426 passengers", dict(source="Boeing", kind="forecast")),
+    ("maker-product-will-consumer-tech",
+     "Apple's new headset will cost $3,499 when it goes on sale next year.",
+     None, "$3,499", dict(source="Apple", kind="forecast")),
+    ("maker-conditional-is-no-claim-markets",
+     "At the reported pricing, Alibaba’s secondary listing would raise at least 88 billion Hong Kong dollars.",
+     None, "88 billion Hong Kong dollars", dict(source=None)),
+    ("maker-country-is-no-maker-macro",
+     "China's economy will grow 5% next year.",
+     None, "5%", dict(source=None)),
+    # a credit inside the figure's own noun phrase beats the sentence's speaker (trade,
+    # housing, labour)
+    ("touted-by-in-what-an-expert-said-trade",
+     "One Washington-based trade expert said that to achieve the $40-50 billion in annual Chinese purchases of "
+     "American farm goods touted by Trump in October, he would likely have to eliminate all of the tariffs.",
+     None, "$40-50 billion", dict(source="Trump")),
+    ("pledged-by-in-what-critics-said-housing",
+     "Critics said the 40,000 homes pledged by the housing ministry would take a decade to build.",
+     None, "40,000 homes", dict(source="housing ministry")),
+    ("promised-by-in-what-analysts-doubt-labour",
+     "Analysts doubt the 3 million jobs promised by the governor will materialise.",
+     None, "3 million jobs", dict(source="governor")),
+    # a count and a place before people say how many and where they are based, not whom
+    # they speak for (trade, EU politics)
+    ("based-in-a-place-people-trade",
+     "One Washington-based trade expert said the deal would add $40 billion in purchases.",
+     None, "$40 billion", dict(source="Washington-based trade expert")),
+    ("based-in-a-place-people-politics",
+     "Two Brussels-based officials said the fund would reach €750 billion.",
+     None, "€750 billion", dict(source="Brussels-based officials")),
+    # a quotation left open at its paragraph's end goes on in the next paragraph that
+    # opens with a quotation mark, whatever comes between (sport, trade); a closed one
+    # does not
+    ("quote-runs-on-sport",
+     "Tottenham said in a statement: \"Jose is one of the most accomplished managers, having won 25 senior "
+     "trophies.\n\n\"He is renowned for his tactical prowess.\n\nClub statement\n\n\"He has won a domestic "
+     "title in a record four different countries.\"",
+     None, "four different countries", dict(source="Tottenham Hotspur")),
+    ("quote-runs-on-trade",
+     "The ministry said in a statement: “Exports rose 5% last year.\n\n“Imports fell in every quarter.\n\n"
+     "Full statement\n\n“The trade surplus reached $12 billion, a record.”",
+     None, "$12 billion", dict(source="ministry")),
+    ("quote-closed-does-not-run-on-trade",
+     "The ministry said exports rose 5% last year.\n\nOfficials met on Monday.\n\nMarkets were calm.\n\n"
+     "“The trade surplus reached $12 billion, a record.”",
+     None, "$12 billion", dict(source=None)),
+    # "speak" takes no clause of what is said: it credits no figure of its own sentence
+    # (state politics, tax policy), only the findings told after it (test_frame.py)
+    ("spoke-before-lawmakers-politics",
+     "While some Indiana protesters chanted, “Red for Ed,” in a Statehouse hallway, Indiana House Speaker Brian "
+     "Bosma spoke before lawmakers defending the state budget approved by Republicans in April that boosted base "
+     "school spending by 2.5% each of the next two years.",
+     None, "2.5%", dict(source=None)),
+    ("spoke-at-a-rally-tax",
+     "The minister spoke at a rally praising the plan that cut fuel taxes by 10%.",
+     None, "10%", dict(source=None)),
+    # "according to the man": one person with no name is the one quoted before (a medical
+    # case report, crime copy); not a body credited before
+    ("according-to-the-man-health",
+     "Here is how bad things got in the words of the patient: “Going upstairs was a 30 min activity.”\n\n"
+     "The doctor prescribed steroids. According to the man, the steroids “had a transformative effect within "
+     "2 days.”",
+     None, "2 days", dict(source="patient")),
+    ("according-to-the-woman-crime",
+     "“He took everything,” the victim told police.\n\nOfficers searched the house on Monday. According to the "
+     "woman, the intruder took $500 in cash.",
+     None, "$500", dict(source="victim")),
+    ("according-to-the-woman-not-a-body-crime",
+     "Police said the intruder fled.\n\nAccording to the woman, the intruder took $500 in cash.",
+     None, "$500", dict(source=None)),
+    # "put" and "peg" report a figure only with "at" (sport, state politics, disaster,
+    # markets)
+    ("put-the-ball-reports-nothing-sport",
+     "Vogel has put the ball in James’ hands constantly on offense. Seven of LeBron’s assists came on baskets "
+     "by Davis.",
+     None, "Seven", dict(source=None)),
+    ("put-the-blame-reports-nothing-politics",
+     "The governor put the blame on lawmakers. The state budget rose 4% this year.",
+     None, "4%", dict(source=None)),
+    ("put-the-toll-at-reports-disaster",
+     "The ministry put the death toll at 215 people on Monday.",
+     None, "215 people", dict(source="ministry")),
+    ("peg-the-cost-at-reports-markets",
+     "Goldman Sachs pegs the cost at $5 billion.",
+     None, "$5 billion", dict(source="Goldman Sachs")),
+    # a brand written lower-case that a team or people work for is their source (ad
+    # tech, consumer electronics, insurance)
+    ("styled-name-team-adtech",
+     "To answer this question, the my6sense data analytics team analyzed billions of native ad units in the "
+     "last 6 months of 2017.\n\nIn-feed ad units are 20% less profitable than recommendation widgets.",
+     None, "20%", dict(source="my6sense")),
+    ("styled-name-team-robotics",
+     "The iRobot engineering team found that 40% of homes had pets.",
+     None, "40%", dict(source="iRobot")),
+    ("styled-name-study-from-team-health",
+     "A study from the dataMatters research team found that 12% of adults vaped daily.",
+     None, "12%", dict(source="dataMatters")),
+    ("unnamed-team-is-no-source-retail",
+     "The data team said 20% of buyers returned items.",
+     None, "20%", dict(source=None)),
+    # a quotation with no figure by one of the study's body interrupts its findings; an
+    # outsider's ends them (household survey, health survey)
+    ("study-quote-of-its-own-people-households",
+     "The goodData team surveyed 2,000 households and found that 12% of them owned a drone.\n\n"
+     "\"Drones are everywhere,\" said Jane Roe, director of the goodData team.\n\nAmong renters, the share was 4%.",
+     None, "4%", dict(source="goodData")),
+    ("study-quote-of-its-own-people-health",
+     "According to a study from Pew, 12% of adults vaped daily.\n\n“We were surprised,” said Jane Roe, a "
+     "researcher at Pew.\n\nAmong teenagers, the rate was 4%.",
+     None, "4%", dict(source="Pew Research Center")),
+    ("study-quote-of-an-outsider-households",
+     "The goodData team surveyed 2,000 households and found that 12% of them owned a drone.\n\n"
+     "\"Drones are everywhere,\" said Jane Roe, a professor at Yale who was not involved.\n\n"
+     "Among renters, the share was 4%.",
+     None, "4%", dict(source=None)),
     ("research-firm-no-carry-markets",
      "CreditSights, the fixed-income research firm, has documented that capital expenditure now exceeds cash "
      "flows.\n\nThe ratio of capital expenditure to revenue has reached 45 to 57%.",

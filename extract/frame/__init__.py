@@ -43,13 +43,15 @@ from extract.records import Kind, Quantity
 from extract.periods import find_time_refs
 from extract.article_time import ArticleTime
 from extract.frame.cues import Cues, load_cues
-from extract.frame.context import BY_PARAGRAPH, Context, Frame, ITSELF, ITS_OWN, POINTS_BACK, STRONG, TOPIC, WEAK, doc_text, \
+from extract.frame.context import BY_PARAGRAPH, BY_POINTER, Context, Frame, ITSELF, ITS_OWN, POINTS_BACK, STRONG, TOPIC, WEAK, doc_text, \
     sent_text, span_ents
 from extract.frame.syntax import index_of, is_heading, name_like, paragraph_index, scope_of
 from extract.frame.figures import is_money
+from extract.frame.credit import figure_credit
 from extract.frame.described import DESCRIBED
 from extract.frame.subject import figure_subject, sentence_subject, without_article
-from extract.frame.source import credit_back, credits_main_clause, credits_research, discloses_itself, expects, gives_guidance, in_aside, sentence_source
+from extract.frame.source import credit_back, credits_main_clause, credits_research, discloses_itself, expects, gives_guidance, in_aside, \
+    leaves_quote_open, makers_claim, names_source, sentence_source
 from extract.frame.metric import figure_metric
 from extract.frame.period import NOT_BOUND, attributive, figure_period, resolve_same, unit_of
 from extract.frame.article import article_topic, lend_topic, link_restatements
@@ -156,6 +158,9 @@ def _frame_figure(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], re
         # were expecting $2.52 a share. Comparable sales rose 3.6 percent")
         # a carried credit does not reach the writer's own aside in brackets
         source, source_how = None, None
+    in_phrase = figure_credit(sent, q.start, q.end, cues)
+    if in_phrase:
+        source, source_how = without_article(in_phrase), "own"  # "the $45 billion touted by Trump", whoever speaks
     if credit.speaks_for_itself and subject is None and ctx.named and ctx.named_para >= ctx.para - 1:
         # "Company management said comparable-store sales growth will be 3.5%":
         # a figure with no owner in the company's own statement is the company's
@@ -173,6 +178,8 @@ def _frame_figure(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], re
         source, source_how = None, None
     if kind == Kind.forecast and subject and (source is None or carried) and gives_guidance(doc, sent, subject, q, cues):
         source, source_how = subject, "guidance"
+    elif kind == Kind.forecast and (source is None or carried) and makers_claim(sent, q, cues):
+        source, source_how = makers_claim(sent, q, cues), "guidance"
     elif kind == Kind.fact and source and source == subject and discloses_itself(sent, source, cues):
         # "McClatchy reported a loss of $304.7 million": a company's own results are
         # facts the article states, not someone's claim
@@ -201,12 +208,20 @@ def _remember(doc: Doc, sent: Span, refs, credit: _Credit, own_frames: list[Fram
     if people:
         ctx.person, ctx.person_para = people[-1].text, para
     if credit.named and not credit.carried and credits_main_clause(sent, cues):
+        # a quotation with no figure of its own by one of the study's body ("'...,' said
+        # Jane Doe, CEO, my6sense") interrupts the findings of the study the story opened
+        # with; another speaker, or a credit with figures, ends them
+        ctx.study_source = ctx.source if ctx.source_research and not own_frames \
+            and names_source(sent, ctx.source) else None
         ctx.source, ctx.source_para = credit.named, para
         ctx.source_self = any(f.subject == credit.named for f in own_frames)
         ctx.source_estimates = cue_in(without_benchmarks(list(sent), cues), cues.estimate)
         ctx.source_expects = expects(sent)
         # a study the story opens with: in its first region (a long text is framed in pieces)
         ctx.source_research = region == 0 and credits_research(sent, credit.named, para)
+        ctx.quote_open = leaves_quote_open(sent)
+    elif credit.carried == BY_POINTER:
+        ctx.quote_open = ctx.quote_open and leaves_quote_open(sent)
     if ctx.para_period is None:
         ctx.para_period = next((r.period for r in refs if r.role == "period"
                                 and not attributive(doc_text(doc), r)), None)

@@ -58,6 +58,8 @@ class Context:
     source_expects: bool = False  # ... and whether it was credited with an expectation ("analysts were expecting")
     source_self: bool = False  # ... and whether it reported its own figure ("Amazon announced ...")
     source_research: bool = False  # ... and whether it was credited for research ("according to a study")
+    study_source: Optional[str] = None  # a study's source a figureless quotation interrupts, not ends
+    quote_open: bool = False  # the last source's quotation runs on past its paragraph
     last_period: Optional[str] = None  # the last period mentioned (for "the same period")
     last_period_unit: Optional[str] = None
     illustration_para: int = -1  # paragraph in which an illustration was opened

@@ -37,7 +37,7 @@ def credited_source(sent: Span, cues: Cues) -> Optional[str]:
         return published
     for t in sent:
         lemma = t.lemma_.lower()
-        if lemma in cues.attribution_verbs and t.pos_ == "VERB" and not _directs(t):
+        if lemma in cues.attribution_verbs and t.pos_ == "VERB" and not _directs(t) and not _puts_nothing_at(t):
             v = t
             subj = _nearest_subject(v)
             if subj is None and v.dep_ == "conj":
@@ -112,6 +112,19 @@ def _directs(verb: Token) -> bool:
     return any(c.dep_ in ("dobj", "dative") for c in verb.children) and any(
         c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children) \
         and not any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _puts_nothing_at(verb: Token) -> bool:
+    """"The ministry put the toll at 200", "analysts peg the cost at $5 billion" report a
+    figure; "Vogel has put the ball in James' hands" reports nothing: these verbs report
+    only with "at"."""
+    return verb.lemma_.lower() in _at_verbs() and not any(c.dep_ == "prep" and c.lower_ == "at"
+                                                          for c in verb.children)
+
+
+@lru_cache(maxsize=None)
+def _at_verbs() -> frozenset[str]:
+    return lowered(data_table("framing")["at_verbs"])
 
 
 def _antecedent_entity(noun: Token, doc: Doc, cues: Cues) -> Optional[str]:
@@ -201,7 +214,10 @@ def speaker(subj: Token, doc: Doc, cues: Cues) -> Optional[str]:
     if people and subj.lower_ in _own_people_of_a_person() and any(
             c.dep_ == "poss" and c.lower_ in source_words()[6] | {"his", "her"} for c in subj.children):
         return None  # "His office said ...": the person's, named elsewhere
-    if people and all(t.i < subj.i and t.ent_type_ in ("GPE", "NORP") if t.ent_type_ or t.pos_ == "PROPN" else True
+    styled = _styled_owner(subj) if people or subj.lemma_.lower() in _team_nouns() else None
+    if styled:
+        return styled
+    if people and all(t.i < subj.i and t.ent_type_ in ("GPE", "NORP") if (t.ent_type_ and not t.like_num) or t.pos_ == "PROPN" else True
                       for t in own):
         # "Michigan health authorities", "Chinese officials": a place before them says where
         # they serve; a name after them is whom they work for ("analysts at Jefferies")
@@ -216,6 +232,27 @@ def speaker(subj: Token, doc: Doc, cues: Cues) -> Optional[str]:
     if name:
         return name
     return _common_phrase(subj) if people else None
+
+
+def _styled_owner(head: Token) -> Optional[str]:
+    """"the my6sense data analytics team": a brand written lower-case that modifies
+    people or a team is whom they work for, as "the Google research team" is Google's."""
+    styled = [t for t in head.subtree if t.i < head.i and t.dep_ in ("compound", "amod", "nmod") and styled_name(t)]
+    return styled[0].text if styled else None
+
+
+def styled_name(t: Token) -> bool:
+    """A word styled as a name though it opens lower-case: a letter first, then a digit
+    or a capital inside it ("my6sense", "eBay", "iRobot"), not a number with its unit
+    ("5km", "4x") nor a word of the dictionary."""
+    text = t.text
+    return len(text) >= 4 and text[0].isalpha() and text[0].islower() and not t.like_num \
+        and any(c.isdigit() or c.isupper() for c in text[1:]) and text.isalnum()
+
+
+@lru_cache(maxsize=None)
+def _team_nouns() -> frozenset[str]:
+    return lowered(data_table("framing")["team_nouns"])
 
 
 @lru_cache(maxsize=None)
@@ -266,6 +303,10 @@ def _credited_after(after: Span, cues: Cues) -> Optional[str]:
     name = entity_in([t for t in head.subtree if t.i <= head.i], after.doc, cues, cues.source_labels)
     if name:
         return name
+    if head.lemma_.lower() in _team_nouns() | source_words()[0]:
+        name = _styled_owner(head)
+        if name:
+            return name
     if _definite_singular(head) and not (head.lower_ in source_words()[0] or head.lemma_.lower() in source_words()[0]):
         return _leading_name(after, cues)  # "according to the analyst": the one named before
     if head.pos_ == "PROPN" or head.lower_ in cues.source_nouns or head.lemma_.lower() in cues.source_nouns:
@@ -306,6 +347,42 @@ def _numeric(t: Token) -> bool:
         c.like_num or c.ent_type_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") for c in t.children)
 
 
+def figure_credit(sent: Span, start: int, end: int, cues: Cues) -> Optional[str]:
+    """The credit inside the figure's own noun phrase, which beats the sentence's: "the
+    $40-50 billion in purchases of farm goods touted by Trump" (in what an expert said),
+    "the 3 million jobs promised by the governor": a participle of publishing or
+    claiming with its agent, on the figure's noun or a noun it governs by a preposition."""
+    doc = sent.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    verbs = lowered(data_table("framing")["publishing_verbs"]) | lowered(data_table("framing")["claiming_verbs"])
+    for t in sent:
+        if t.dep_ != "acl" or t.tag_ != "VBN" or t.lemma_.lower() not in verbs:
+            continue
+        noun = t.head
+        while noun.i != span.root.i and noun.pos_ not in ("VERB", "AUX") and noun.head.i != noun.i:
+            noun = noun.head
+        if noun.i != span.root.i:
+            continue
+        for agent in (a for a in t.children if a.dep_ == "agent"):
+            name = _agent_name(agent, cues)
+            if name:
+                return name
+    return None
+
+
+def _agent_name(agent: Token, cues: Cues) -> Optional[str]:
+    """Who the agent phrase of a participle names ("by MOTIE", "by the ministry")."""
+    name = entity_in(list(agent.subtree), agent.doc, cues, cues.source_labels)
+    if name:
+        return name
+    body = next((o for o in agent.children if o.dep_ == "pobj"), None)
+    if body is not None and (body.lower_ in source_words()[0] or body.lemma_.lower() in source_words()[0]):
+        return _common_phrase(body)  # "identified by the ministry"
+    return None
+
+
 def _published_by(sent: Span, cues: Cues) -> Optional[str]:
     """"Sixteen priorities identified by MOTIE in the roadmap include ...", "figures
     compiled by the league": a participle of publishing on a noun of the main clause,
@@ -317,10 +394,7 @@ def _published_by(sent: Span, cues: Cues) -> Optional[str]:
         if t.head.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
             continue  # a noun of the main clause, not one deep in a side phrase
         for agent in (a for a in t.children if a.dep_ == "agent"):
-            name = entity_in(list(agent.subtree), sent.doc, cues, cues.source_labels)
+            name = _agent_name(agent, cues)
             if name:
                 return name
-            body = next((o for o in agent.children if o.dep_ == "pobj"), None)
-            if body is not None and (body.lower_ in source_words()[0] or body.lemma_.lower() in source_words()[0]):
-                return _common_phrase(body)  # "identified by the ministry"
     return None

@@ -48,11 +48,19 @@ def _worked_example(sent: Span, q: Quantity) -> bool:
     if re.search(r"\bthe\s+$", text[max(sent.start_char, q.start - 5):q.start], re.I):
         return False
     premise = [t for c in root.children if c.dep_ == "advcl"
-               and any(m.dep_ == "mark" and m.lower_ in _PREMISE_MARKS for m in c.children) for t in c.subtree]
+               and any(m.dep_ == "mark" and m.lower_ in _PREMISE_MARKS for m in c.children) for t in _core(c)]
     first = sent[0]
     if first.lower_ == "at" and first.head.i == root.i:
         premise += list(first.subtree)  # "At an electricity price of 8 cents per kilowatt-hour, ..."
     return any(t.like_num for t in premise)
+
+
+def _core(clause: Token) -> list[Token]:
+    """The clause without a participle that tells what follows from it: the premise of
+    "..., could raise up to $12.9bn if a green shoe option is exercised, allowing
+    underwriters to buy up to an additional 15 per cent" assumes no figure."""
+    off = {x.i for c in clause.children if c.dep_ in ("advcl", "acl") and c.tag_ == "VBG" for x in c.subtree}
+    return [t for t in clause.subtree if t.i not in off]
 
 
 def _type_case_subject(sent: Span, q: Quantity) -> bool:

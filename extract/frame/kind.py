@@ -96,7 +96,8 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
     if expected_after_comparison(sent, q) or expected_by_analysts_before(sent, q, cues):
         # "EPS: $3.25 adjusted vs. $2.86 expected", "Analysts had been looking for $3.05"
         return Kind.estimate
-    if baseline_figure(sent, q) or level_now(sent, q) or _described_as_done(sent, q, cues) or _agreed_price(sent, q):
+    if baseline_figure(sent, q) or level_now(sent, q) or _described_as_done(sent, q, cues) or _agreed_price(sent, q) \
+            or _owned_count(sent, q):
         return Kind.fact
     told_past = _told_in_past_clause(sent, q) or _in_apposition(sent, q) or _restates_done_figure(sent, q)
     if cue_in(scope, cues.forecast) and not told_past:
@@ -123,6 +124,19 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
     if _company_forecasts(sent, q, cues) or _planned_aim(sent, q):
         return Kind.forecast
     return Kind.fact
+
+
+def _owned_count(sent: Span, q: Quantity) -> bool:
+    """"More than a third of WeWork's 12,000 employees will likely receive notice", "the
+    city's 8 million residents will vote": a count an owner's possessive stands before
+    is what the owner has now, a fact, whatever is foreseen for it."""
+    span = tokens_of(sent.doc, q)
+    if span is None or q.unit != "count":
+        return False
+    noun = span.root
+    first = min(t.i for t in span)
+    return any(c.i < first and (c.dep_ == "poss" or c.dep_ == "nmod" and any(x.dep_ == "case" for x in c.children))
+               for c in noun.children)
 
 
 def _without_past_modals(scope: list[Token], cues: Cues) -> list[Token]:
@@ -299,6 +313,11 @@ def _in_past_clause(root: Token) -> bool:
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in _done_before():
         # "raised its forecast after reporting revenue of $169.6 billion"
         return True
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and any(
+            c.dep_ == "aux" and c.lower_ == "having" for c in verb.children):
+        # "Tribune may have the best balance sheet, having paid down its debt with the
+        # proceeds of the $500 million sale": a perfect participle tells what is done
+        return True
     return verb.dep_ in _PAST_CLAUSES and verb.tag_ == "VBD" and not any(
         c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
@@ -435,6 +454,11 @@ def _apart_words() -> tuple[frozenset[str], frozenset[str]]:
     return lowered(d["contrast_marks"]), lowered(d["time_prepositions"])
 
 
+@lru_cache(maxsize=None)
+def _contentless_verbs() -> frozenset[str]:
+    return lowered(data_table("framing")["contentless_verbs"])
+
+
 def _credits_apart(verb: Token, figure: Token) -> bool:
     """Does the reporting verb speak apart from the figure? It heads a clause of its
     own: coordinated ("..., and analysts expect ...") or contrasting ("Three cases have
@@ -442,6 +466,8 @@ def _credits_apart(verb: Token, figure: Token) -> bool:
     time adjunct of the verb, not in what is said ("Boudreau said before the 4-1 win
     in front of 15,522")."""
     marks, time_preps = _apart_words()
+    if verb.lemma_.lower() in _contentless_verbs():
+        return True  # "Bosma spoke before lawmakers defending the budget that boosted spending by 2.5%"
     if not (verb.left_edge.i <= figure.i <= verb.right_edge.i):
         return own_clause(verb) or (verb.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in marks for c in verb.children))

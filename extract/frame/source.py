@@ -37,17 +37,24 @@ def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Op
         return ctx.source, BY_POINTER
     if own:
         return own, None
+    if ctx.source and _one_person(ctx) and _according_to_the_person(sent, cues):
+        # "In the words of the patient: ... According to the man, the steroids had a
+        # transformative effect within 2 days": "the man" is the one already quoted
+        ctx.source_para = para
+        return ctx.source, BY_POINTER
     speaker = _company_speaking(sent, cues)
     if speaker is not None:
         return (speaker or ITS_OWN), None
     if ctx.source and (_attributes_by_pronoun(sent, cues) or cues.source_carry.search(sent.text)
-                       or (ctx.source_para == para - 1 and _quote_goes_on(sent))):
+                       or ((ctx.source_para == para - 1 or ctx.quote_open) and _quote_goes_on(sent))):
         ctx.source_para = para
         return ctx.source, BY_POINTER
     if ctx.source and (ctx.source_para == para or ctx.source_research and para > ctx.source_para):
         # the credit carries through its paragraph; a study the story opens with, through
         # its findings in the paragraphs after it until another source is credited
         return ctx.source, BY_PARAGRAPH
+    if ctx.study_source and para > ctx.source_para:
+        return ctx.study_source, BY_PARAGRAPH
     if not ctx.source and ctx.named and ctx.named_para >= para - 1 and _person_says(sent, cues) \
             and ctx.named not in entity_table().canonical.values():
         # "..., Mr. Trump wasn't satisfied. In a retelling, he said he pressed his team
@@ -55,6 +62,13 @@ def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Op
         # reports is the person just named
         return ctx.named, None
     return None, None
+
+
+def names_source(sent: Span, source: Optional[str]) -> bool:
+    """Does the sentence name `source`, as written or by an alias ("a researcher at
+    Pew" names the Pew Research Center)?"""
+    text = sent.text
+    return bool(source) and (source in text or any(hit[2] == source for hit in entity_table().find(text)))
 
 
 def _told_through(sent: Span, cues: Cues, ctx: Context, para: int) -> Optional[str]:
@@ -79,6 +93,25 @@ def _told_through(sent: Span, cues: Cues, ctx: Context, para: int) -> Optional[s
             return ctx.person if ctx.person and ctx.person_para >= para - 1 else None
         return None if subj.lower_ in cues.pronouns else speaker(subj, sent.doc, cues)
     return None
+
+
+def _one_person(ctx: Context) -> bool:
+    """Is the last source one person (a name, "the patient", "the victim"), not a body
+    ("police", "the ministry")?"""
+    last = ctx.source.split()[-1].lower()
+    return last in source_words()[5] or last in lowered(data_table("framing")["person_nouns"]) \
+        or bool(ctx.person and ctx.source in ctx.person)
+
+
+def _according_to_the_person(sent: Span, cues: Cues) -> bool:
+    """Does the sentence credit "the man", "the woman" (a person the story follows, with
+    no name: the one it credited before)?"""
+    people = lowered(data_table("framing")["person_nouns"])
+    for m in cues.source_prepositions.finditer(sent.text):
+        words = sent.text[m.end():].split(None, 2)
+        if len(words) >= 2 and words[0].lower() == "the" and words[1].strip(",.;:").lower() in people:
+            return True
+    return False
 
 
 def _person_says(sent: Span, cues: Cues) -> bool:
@@ -176,6 +209,19 @@ def _quotes_a_speaker(sent: Span, cues: Cues) -> bool:
         or speaker_after_quote(sent, cues) is not None
 
 
+def leaves_quote_open(sent: Span) -> bool:
+    """Does the sentence's paragraph end inside a quotation ("Tottenham said in a
+    statement: "Jose is one of the world's most accomplished managers ...")? By the
+    convention of quoting at length, the quotation goes on in the next paragraph that
+    opens with a quotation mark, and the one quoted speaks there too."""
+    text = doc_text(sent.doc)
+    end = text.find("\n", sent.end_char)
+    rest = text[sent.start_char:end if end >= 0 else len(text)]
+    opened = text[:sent.start_char].rfind("\n") + 1
+    para = text[opened:end if end >= 0 else len(text)]
+    return bool(rest.strip()) and (para.count("“") > para.count("”") or para.count("\"") % 2 == 1)
+
+
 def _quote_goes_on(sent: Span) -> bool:
     """Does a paragraph open with a quotation no one is credited with in it ("The
     oxygen bar, “consists of an oxygen concentrator ...”" after "..., the description
@@ -236,15 +282,41 @@ def _attributes_by_pronoun(sent: Span, cues: Cues) -> bool:
 def gives_guidance(doc: Doc, sent: Span, subject: str, q: Quantity, cues: Cues) -> bool:
     """Is a forecast about `subject` its own guidance? A money forecast about an
     organisation (a known entity or an ORG the model recognises) that no one else
-    is credited for is the organisation's own plan ("Alphabet raised its capital
+    is credited for, in a sentence with a word of guidance (framing.toml
+    guidance_cues), is the organisation's own plan ("Alphabet raised its capital
     expenditure guidance to $180-190 billion", "Microsoft is tracking above $120
     billion" in a paragraph about 2026 budgets)."""
     if not is_money(q):
         return _forecast_by_itself(sent, subject, q, cues)
+    if not cues.guidance.search(sent.text):
+        # "Alibaba is set to raise up to $12.9bn from its listing": a deal the press
+        # reports, not an outlook the company gives; guidance is told as one
+        return False
     table = entity_table()
     return subject in table.canonical.values() or any(
         e.label_ in cues.organisation_labels and table.canonicalise(strip_possessive(e.text)) == subject
         for e in span_ents(sent))
+
+
+def makers_claim(sent: Span, q: Quantity, cues: Cues) -> Optional[str]:
+    """"Ford's Mustang Mach E SUV will go 230 miles per charge", "Boeing's 777X will be
+    able to carry 426 passengers": what an organisation's own product will do, told with
+    "will" and credited to no one, is the maker's claim (the organisation, returned)."""
+    span = tokens_of(sent.doc, q)
+    if span is None:
+        return None
+    for v in span.root.ancestors:
+        subj = clause_subject(v) if v.pos_ in ("VERB", "AUX") else None
+        if subj is None:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "will" for c in v.children):
+            return None  # a fact, or a conditional ("would raise at least ...")
+        for owner in (c for c in subj.children if c.dep_ == "poss"):
+            name = entity_in(list(owner.subtree), sent.doc, cues, cues.organisation_labels, propn=False)
+            if name:
+                return entity_table().canonicalise(strip_possessive(name))
+        return None
+    return None
 
 
 def _definite_people(sent: Span, phrase: str) -> bool:
