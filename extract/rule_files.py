@@ -465,6 +465,7 @@ class SubjectRules(Rules):
     titles: Words
     change_of_object: Words
     place_amounts: Words
+    reporting_bodies: Words
 
 
 class DescribedRules(Rules):

@@ -14,6 +14,7 @@ from extract.frame.described import DESCRIBED, described_referent, designated, i
 from extract.frame.population import population_subject
 from extract.frame.figure_phrase import (agent_of_figure_noun, bracketed_share, changed_object, example_thing,
                                          place_amount, priced_for, sum_in_national_measure)
+from extract.frame.article import subject_rules
 from extract.frame.figure_owner import (Found, PERSONAL, antecedent, counted_from, goods_valued, holder_with,
                                         list_label, modified_name, owner_of_figure_phrase, partitive_whole, personal_possessor, event_of,
                                         possessor_above, recipient, speaker_self, valued_company)
@@ -88,11 +89,11 @@ def _climb(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, ctx: Conte
         if verb.head.i == verb.i and not verb.pos_ in ("VERB", "AUX"):
             break
         subj = clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
-        if subj is not None and (_reporter(doc, verb, subj, root, cues) or _speaker(verb, subj, below, cues)):
-            out.foreseen = True
-            break
         if subj is not None and source and _reports_on_another(doc, verb, subj, below, cues, span, source):
             out.found = _what_is_reported(doc, verb, cues, span)
+            break
+        if subj is not None and (_reporter(doc, verb, subj, root, cues) or _speaker(verb, subj, below, cues)):
+            out.foreseen = True
             break
         if subj is not None and _holds_other_figure(subj, q, in_sent, doc):
             # "The $850 billion commitments correspond to $25 billion in revenue"
@@ -131,8 +132,22 @@ def _speaker(verb: Token, subj: Token, below: Optional[Token], cues: Cues) -> bo
     person who says what the clause below states (its complement, not its object:
     "Meta expects capital expenditures of $66 billion", where NER may call Meta a
     person) is its source, not what the figure is about."""
-    return below is not None and below.dep_ in ("ccomp", "parataxis") \
-        and verb.lemma_.lower() in cues.attribution_verbs and subj.ent_type_ == "PERSON"
+    if below is None or verb.lemma_.lower() not in cues.attribution_verbs:
+        return False
+    # a reporting body says what the sentence states, however the parse hangs it
+    # ("The unemployment rate held at 3.8%, ..., the department said": "rate" read as a
+    # second subject of "said")
+    return below.dep_ in ("ccomp", "parataxis") and subj.ent_type_ == "PERSON" or _reporting_body(subj)
+
+
+def _reporting_body(subj: Token) -> bool:
+    """"the department", "the Bureau of Labor Statistics", "the motoring group AAA": a body
+    named or described by a word of reporting bodies (data/subject.toml [reporting_bodies]);
+    "group" only as a description before the name, not as a company's last word."""
+    words = subject_rules().reporting_bodies.words
+    if subj.lemma_.lower() in words and not (subj.lower_ == "group" and subj.pos_ == "PROPN"):
+        return True
+    return any(c.dep_ == "compound" and c.i < subj.i and c.is_lower and c.lemma_ in words for c in subj.children)
 
 
 def _reports_on_another(doc: Doc, verb: Token, subj: Token, below: Optional[Token], cues: Cues, span: Span,
@@ -422,6 +437,8 @@ def _main_clause_subject(doc: Doc, verb: Token, cues: Cues, span: Span, company:
             own = [t for t in subj.subtree if t.i <= subj.i or t.dep_ == "conj"]
             if not person and any(t.ent_type_ == "PERSON" for t in own):
                 continue
+            if tok.lemma_.lower() in cues.attribution_verbs and _reporting_body(subj):
+                continue  # "Gas prices averaged $3.52, the motoring group AAA said": it reports
             found = entity_in(own, doc, cues, labels, propn=not company)
             if found:
                 return found
