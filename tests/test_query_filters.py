@@ -71,7 +71,7 @@ def test_period_filter_matches_the_periods_it_contains(db, period, surfaces):
     [
         pytest.param("Depot", {"$38.9 billion", "3.6%"}, id="word-of-a-name"),
         pytest.param("home depot", {"$38.9 billion", "3.6%"}, id="whole-name-any-case"),
-        pytest.param("Google", {"$31.5 billion"}, id="alias-of-canonical-name"),
+        pytest.param("Alphabet Inc", {"$31.5 billion"}, id="alias-of-canonical-name"),
         pytest.param("Wal", set(), id="no-part-word-match"),
     ],
 )  # fmt: skip
