@@ -466,6 +466,7 @@ class SubjectRules(Rules):
     change_of_object: Words
     place_amounts: Words
     reporting_bodies: Words
+    nationality_nouns: Words
 
 
 class DescribedRules(Rules):

@@ -63,6 +63,9 @@ def _figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     hit = _named_before(doc, sent, span, q, cues, source)
     if hit is not None:
         return hit
+    found = _fronted_place(sent, span)
+    if found:
+        return found, WEAK
     if climb.foreseen and ctx.named and ctx.named_para >= ctx.para - 1 and ctx.named != source:
         # "Home Depot reported $2.53 a share. Wall Street predicted $2.52 a share.":
         # the reporters foresee a figure of the company just named
@@ -179,6 +182,10 @@ def _outside_subject(doc: Doc, sent: Span, span: Span, verb: Token, subj: Token,
     referent = described_referent(subj) or introduced_referent(subj)  # "the wagon", "this bar": named before
     if referent:
         return referent, DESCRIBED
+    if _nationality_for_person(subj):
+        # "Erling Haaland scored ... The Norwegian has now scored 25 goals": the person named
+        # before, else the story's topic
+        return (ctx.person, DESCRIBED) if ctx.person and ctx.person_para >= ctx.para - 1 else None
     name, back = _relative_or_named(doc, sent, span, verb, subj, cues)
     if name:
         return name, STRONG
@@ -290,6 +297,30 @@ def _named_before(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, sou
         name = canon(ent.text)
         if name != source:
             return name, WEAK
+    return None
+
+
+def _nationality_for_person(subj: Token) -> bool:
+    """"The Norwegian", "the American": one person named by nationality, as sports and
+    news copy refers back to the person just named (not "the Democrats", a group)."""
+    nationality = subj.ent_type_ == "NORP" or subj.text in subject_rules().nationality_nouns.words
+    return nationality and subj.tag_ in ("NNP", "NN", "JJ") and not subj.text.endswith("s") \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children) \
+        and not any(c.dep_ in ("compound", "amod", "prep") for c in subj.children)
+
+
+def _fronted_place(sent: Span, span: Span) -> Optional[str]:
+    """"In Syria, more than 3,300 people have died", "In Florida, 1,200 new cases were
+    reported": a place set before the clause with "In ..., " is where its figure is
+    counted, when nothing in the clause owns the figure."""
+    toks = [t for t in sent if t.i < span.start]
+    for k, t in enumerate(toks[:-2]):
+        starts = k == 0 or toks[k - 1].text in (",", ";", ":") or toks[k - 1].lower_ in ("and", "but", "while")
+        if not (starts and t.lower_ == "in"):
+            continue
+        ent = next((e for e in sent.ents if e.label_ == "GPE" and e.start == t.i + 1), None)
+        if ent is not None and ent.end < len(sent.doc) and sent.doc[ent.end].text == "," and ent.end <= span.start:
+            return ent.text
     return None
 
 
