@@ -289,7 +289,10 @@ def metric_tokens(tok: Token) -> list[Token]:
             chain.insert(0, t)
     for k in range(len(chain) + 1):
         words = chain[k:] + [tok]
-        if " ".join(t.text for t in words).lower() in vocab.canonical:
+        written = " ".join(t.text for t in words).lower()
+        # the plural as its singular too: "Inventories were $9.3 billion" names inventory
+        singular = " ".join([t.text for t in words[:-1]] + [tok.lemma_]).lower()
+        if written in vocab.canonical or (tok.tag_ == "NNS" and singular in vocab.canonical):
             return words
     return []
 
