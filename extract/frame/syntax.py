@@ -188,7 +188,7 @@ def entity_in(span_tokens, doc: Doc, cues: Cues, labels, propn: bool = True) -> 
             and not (ent.label_ == "NORP" and ent.root.tag_ == "JJ")]
     # an organisation before a person in it ("Economist Jane Lee of Moody's")
     for ent in sorted(ents, key=lambda e: (e.label_ != "ORG", e.start)):
-        return canon(ent.text)
+        return canon(_with_name_words_before(ent, ids).text)
     propns = [t for t in toks if t.pos_ == "PROPN" and t.text not in cues.not_entities and not is_code(t)
               and not capital_only_for_the_sentence(t)] if propn else []
     if propns:
@@ -211,6 +211,32 @@ def _name_goes_on(last: Token, nxt: Token, cues: Cues) -> bool:
     the parse, one way or the other?"""
     return nxt.pos_ == "PROPN" and nxt.text not in cues.not_entities and not is_code(nxt) \
         and (last.head.i == nxt.i or nxt.head.i == last.i)
+
+
+def _with_name_words_before(ent: Span, ids: set[int]) -> Span:
+    """The entity with the capitalised words around it that the NER left out but the parse
+    joins to it as part of its name: "the Liberal Democrats" (NER: "Democrats", or in
+    another context "Liberal"); only words of no entity of their own ("Texas" in "Texas
+    Democrats" is one)."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    if ent.label_ == "PERSON":
+        return ent  # "Mr. Trump", "President Trump": a title before a person is no part of the name
+
+    def name_word(t: Token) -> bool:
+        return t.i in ids and t.pos_ == "PROPN" and t.is_title and not t.ent_type_ \
+            and t.lower_ not in ("the", "a", "an")
+
+    while start - 1 >= 0 and name_word(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
+            and doc[start - 1].head.i in range(start, end):
+        start -= 1
+    # "the Liberal Democrats" with the NER's "Liberal": the head it modifies ends the name
+    # (even one the NER marks apart: "The Liberal" ORG + "Democrats" NORP is one party)
+    # ... but not a title before a person ("Indiana House Speaker Brian Bosma")
+    while end < len(doc) and end in ids and doc[end].pos_ == "PROPN" and doc[end].is_title \
+            and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end and doc[end].dep_ != "compound":
+        end += 1
+    return doc[start:end]
 
 
 def capital_only_for_the_sentence(t: Token) -> bool:
