@@ -99,7 +99,7 @@ def _clean_files(paths: list[str]) -> Iterator[CleanedInput]:
     if not paths:
         return
     found = list(iter_inputs(paths))
-    furniture = recurring_lines(_plain_texts(found))
+    furniture = recurring_lines(plain_texts(f.path for f in found if not f.error))
     for f in found:
         if f.error:
             yield CleanedInput(doc=printable_name(f.path), error=f.error)
@@ -118,18 +118,19 @@ def _clean_files(paths: list[str]) -> Iterator[CleanedInput]:
         yield cleaned(doc, page)
 
 
-def _plain_texts(found: Iterable[Found], sample: int = FURNITURE_SAMPLE) -> Iterator[str]:
-    """The batch's plain-text files (at most `sample`), for the lines that recur across them."""
+def plain_texts(paths: Iterable[str], sample: int = FURNITURE_SAMPLE) -> Iterator[str]:
+    """The batch's plain-text files (at most `sample`), for the lines that recur across them
+    (claims clean here, claims run through claims/sources.py corpus_furniture)."""
     seen = 0
-    for f in found:
+    for path in paths:
         if seen >= sample:
             return
-        if f.error or not f.path.lower().endswith((".txt", ".txt.gz")):
+        if not path.lower().endswith((".txt", ".txt.gz")):
             continue
         try:
-            yield read_file(f.path).text
+            yield read_file(path).text
         except ReadError:
-            continue  # reported when the file itself is cleaned
+            continue  # reported when the file itself is read
         seen += 1
 
 

@@ -22,7 +22,7 @@ from extract.records import Article, Source
 from extract.textclean import recurring_lines
 from extract.warc import WarcRecordError, is_warc, iter_warc
 
-from claims.clean_inputs import FURNITURE_SAMPLE, one_line
+from claims.clean_inputs import FURNITURE_SAMPLE, one_line, plain_texts
 # Articles read from one feed (`--feed-items`): a news feed carries tens; 10,000 items at
 # one request a second would hold a run for hours.
 FEED_ITEMS = 200
@@ -108,21 +108,7 @@ def _clip(s: str, n: int = 80) -> str:
 
 def corpus_furniture(refs: Iterable[InputRef], sample: int = FURNITURE_SAMPLE) -> frozenset[str]:
     """Lines recurring across the batch's plain-text files: site menus and footers."""
-
-    def texts() -> Iterator[str]:
-        seen = 0
-        for ref in refs:
-            if seen >= sample:
-                return
-            if ref.kind != "path" or not ref.doc.lower().endswith((".txt", ".txt.gz")):
-                continue
-            try:
-                yield read_path(ref.doc).text
-            except ReadError:
-                continue  # reported when the file itself is processed
-            seen += 1
-
-    return recurring_lines(texts())
+    return recurring_lines(plain_texts((ref.doc for ref in refs if ref.kind == "path"), sample))
 
 
 def iter_sources(

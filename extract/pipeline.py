@@ -368,9 +368,13 @@ def _claims_from(article: Article, doc_name: str, work: list[tuple[int, Composed
         cells = tables[id(composed)]
         qs = [signed_cell(q, composed.text) if _cell_of(q, composed, cells) else
               with_counted_noun(as_appositive_age(q, doc), doc) for q in doc._.quantities or []]
-        kept = [q for q in qs if (_table_figure(q, doc) if _cell_of(q, composed, cells) else is_claim(q, doc, q) is None)]
-        kept = sorted(kept + [e for q in qs if q not in kept and not _cell_of(q, composed, cells)
-                              and (e := elided_count(q, is_claim(q, doc, q), kept, doc))], key=lambda q: q.start)
+        # each figure's refusal, read once (None: a claim; a table cell is judged as a cell)
+        refused = [(q, None if _cell_of(q, composed, cells) and _table_figure(q, doc) else
+                    "not a table figure" if _cell_of(q, composed, cells) else is_claim(q, doc, q)) for q in qs]
+        kept = [q for q, reason in refused if reason is None]
+        elided = [e for q, reason in refused if reason is not None and not _cell_of(q, composed, cells)
+                  and (e := elided_count(q, reason, kept, doc))]
+        kept = sorted(kept + elided, key=lambda q: q.start) if elided else kept
         framed += [(offset, composed, f) for f in frame_doc(doc, kept, time, region=n)]
     for offset, composed, f in framed:
         if any(s <= offset + composed.original(f.quantity.start) < e for s, e in article.checked):
