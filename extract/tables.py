@@ -49,6 +49,7 @@ class _Row:
     label: Optional[str]
     cells: tuple[tuple[int, int], ...]  # the figure cells, absolute offsets
     parts: int  # cells in the row, the label included
+    columns: tuple[int, ...]  # each figure cell's column among the row's cells
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -75,15 +76,28 @@ def _row(text: str, s: int, e: int) -> Optional[_Row]:
         return None
     cells = _split(text, s, e)
     figures = [(a, b) for a, b in cells if _FIGURE_CELL.fullmatch(text[a:b].strip())]
-    if len(cells) >= 3 and len(figures) >= 2 and len(figures) >= len(cells) - 1:
-        label = None if (cells[0] in figures) else text[cells[0][0]:cells[0][1]].strip()
-        return _Row(s, e, label, tuple(figures), len(cells))
+    words = [text[a:b].strip() for a, b in cells if (a, b) not in figures]
+    if len(cells) >= 3 and len(figures) >= 2 and _names_a_row(words, len(cells)):
+        # the row's name is its first word cell, wherever it stands: a standings row
+        # leads with the position ("1 | Arsenal | 17 | 39"), a chart row may name a
+        # title and its studio ("1 | Barbie | Warner Bros. | $93.0m | $351.4m")
+        columns = tuple(k for k, cell in enumerate(cells) if cell in figures)
+        return _Row(s, e, words[0] if words else None, tuple(figures), len(cells), columns)
     m = _NAMED_ROW.fullmatch(line) if _ENDS_IN_FIGURES.search(line) else None
     if m is None or len(m.group("label").split()) > 6:
         return None  # a row names its figures in a few words; a longer line is prose
     base = s + m.start("figures")
     spans = tuple((base + f.start(), base + f.end()) for f in re.finditer(r"\S+", m.group("figures")))
-    return _Row(s, e, m.group("label").strip() or None, spans, len(spans) + 1)
+    return _Row(s, e, m.group("label").strip() or None, spans, len(spans) + 1,
+                tuple(range(1, len(spans) + 1)))
+
+
+def _names_a_row(words: list[str], cells: int) -> bool:
+    """A row's word cells: one name, or two short ones in a row of four cells or more;
+    more words than that is prose split by its spacing."""
+    if len(words) > (2 if cells >= 4 else 1):
+        return False
+    return all(len(w.split()) <= 6 for w in words)
 
 
 def _heading_line(text: str, s: int, e: int) -> bool:
@@ -122,8 +136,7 @@ def _cells(text: str, rows: list[_Row], head: Optional[tuple[int, int]]) -> list
     for row in rows:
         quote = (text[head[0]:head[1]].strip() + " | " if head else "") + text[row.start:row.end].strip()
         figures = len(row.cells)
-        for k, (a, b) in enumerate(row.cells):
-            column = row.parts - figures + k
+        for k, ((a, b), column) in enumerate(zip(row.cells, row.columns)):
             # the heading line names every column, or only the figure columns
             heading = headings[column] if len(headings) == row.parts else \
                 headings[k] if len(headings) == figures else None

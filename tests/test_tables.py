@@ -69,3 +69,30 @@ NOT_TABLES = [
 @pytest.mark.parametrize("text", [c[1] for c in NOT_TABLES], ids=[c[0] for c in NOT_TABLES])
 def test_prose_is_no_table(text):
     assert table_cells(text) == []
+
+
+# A row's name is its word cell wherever it stands: standings and charts lead with the
+# position, a chart row may name a title and its studio or a candidate and a party.
+NAMED_INSIDE = [
+    ("football-standings-position-first",
+     "Premier League table after Sunday's games.\n\nPos | Team | Played | Points\n"
+     "1 | Arsenal | 17 | 39\n2 | Liverpool | 17 | 38\n",
+     [("1", "Arsenal", "Pos"), ("17", "Arsenal", "Played"), ("39", "Arsenal", "Points"),
+      ("2", "Liverpool", "Pos"), ("17", "Liverpool", "Played"), ("38", "Liverpool", "Points")]),
+    ("box-office-chart-title-and-studio",
+     "Top films at the North American box office, according to studio estimates.\n\n"
+     "Rank | Film | Studio | Weekend | Total\n1 | Barbie | Warner Bros. | $93.0m | $351.4m\n"
+     "2 | Oppenheimer | Universal | $46.2m | $174.2m\n",
+     [("1", "Barbie", "Rank"), ("$93.0m", "Barbie", "Weekend"), ("$351.4m", "Barbie", "Total"),
+      ("2", "Oppenheimer", "Rank"), ("$46.2m", "Oppenheimer", "Weekend"), ("$174.2m", "Oppenheimer", "Total")]),
+    ("election-candidate-and-party",
+     "Declared result in the constituency.\n\nPlace\tCandidate\tParty\tVotes\tShare\n"
+     "1\tJane Hart\tLabour\t21,404\t48.2%\n2\tTom Reed\tConservative\t12,911\t29.1%\n",
+     [("1", "Jane Hart", "Place"), ("21,404", "Jane Hart", "Votes"), ("48.2%", "Jane Hart", "Share"),
+      ("2", "Tom Reed", "Place"), ("12,911", "Tom Reed", "Votes"), ("29.1%", "Tom Reed", "Share")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in NAMED_INSIDE], ids=[c[0] for c in NAMED_INSIDE])
+def test_a_row_is_named_by_its_word_cell_wherever_it_stands(nlp, text, expected):
+    assert [(c.surface, c.subject, c.metric) for c in claims(nlp, text)] == expected
