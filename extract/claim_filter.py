@@ -163,6 +163,10 @@ def with_counted_noun(q: Quantity, doc: Doc) -> Quantity:
         return q
     if q.vague:
         return _vague_runs_on(q, doc)
+    if q.noun and _forecasters(q, doc):
+        end = q.start + len(q.surface) - len(q.surface.rsplit(None, 1)[-1])
+        end = q.start + len(q.surface[:end - q.start].rstrip())
+        return q.model_copy(update={"end": end, "surface": doc_text(doc)[q.start:end], "noun": None})
     if q.noun is None and figure_refusal(doc_text(doc), q):
         return q  # a year, a label, a version ("Windows 11 users"): not a count to grow
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -218,6 +222,18 @@ def with_counted_noun(q: Quantity, doc: Doc) -> Quantity:
     end = head.idx + len(head.text)
     text = doc_text(doc)
     return q.model_copy(update={"end": end, "surface": text[q.start:end], "noun": head.text})
+
+
+def _forecasters(q: Quantity, doc: Doc) -> bool:
+    """"well above the 140,000 economists polled by Reuters had expected", "the 1.38
+    million analysts had forecast": the noun after the figure is who expected it, the
+    subject of the expecting verb, not what the figure counts."""
+    rules = _claim_filter()["forecaster_nouns"]
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or span[-1].lower_ not in rules["nouns"]:
+        return False
+    noun = span[-1]
+    return noun.dep_ == "nsubj" and noun.head.i > noun.i and noun.head.lemma_.lower() in rules["verbs"]
 
 
 @lru_cache(maxsize=None)

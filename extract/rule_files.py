@@ -207,6 +207,10 @@ class Verbs(Rules):
     verbs: list[str]
 
 
+class ForecasterNouns(Verbs):
+    nouns: list[str]
+
+
 class ChangeAmounts(Verbs):
     count_subjects: list[str]
 
@@ -257,6 +261,7 @@ class ClaimFilterRules(Rules):
     one_counts: OneCounts
     win_loss: WinLoss
     service_numbers: ServiceNumbers
+    forecaster_nouns: ForecasterNouns
 
 
 class Titles(Rules):

@@ -179,3 +179,27 @@ def test_a_count_runs_on_to_the_noun_it_counts(nlp, text, surface, noun):
     art = Article(text=text, regions=[(0, len(text))])
     [claim] = [c for c in extract_claims(art, "t.txt", nlp) if c.unit == "count"]
     assert claim.surface == surface and text[claim.start:claim.end] == surface
+
+
+# The plural after an expected figure is who expected it: the subject of the expecting verb.
+FORECASTERS = [
+    ("jobs-reuters-poll", "U.S. employers added 228,000 jobs in March, well above the 140,000 economists "
+     "polled by Reuters had expected.", "140,000", "140,000 economists"),
+    ("housing-analysts", "Housing starts rose to 1.46 million units, above the 1.38 million analysts had forecast.",
+     "1.38 million", "1.38 million analysts"),
+    ("canada-bloomberg-survey", "Canada added 41,000 jobs, compared with the 25,000 economists surveyed by "
+     "Bloomberg had predicted.", "25,000", "25,000 economists"),
+]
+
+
+@pytest.mark.parametrize("text,surface,not_surface", [c[1:] for c in FORECASTERS], ids=[c[0] for c in FORECASTERS])
+def test_who_expected_a_figure_is_not_what_it_counts(nlp, text, surface, not_surface):
+    art = Article(text=text, regions=[(0, len(text))])
+    surfaces = {c.surface for c in extract_claims(art, "t.txt", nlp)}
+    assert surface in surfaces and not_surface not in surfaces
+
+
+def test_economists_counted_in_a_survey_stay_counted(nlp):
+    text = "The survey of 140,000 economists was published on Friday."
+    art = Article(text=text, regions=[(0, len(text))])
+    assert [c.surface for c in extract_claims(art, "t.txt", nlp)] == ["140,000 economists"]
