@@ -35,6 +35,26 @@ def _proper_modifier(t) -> bool:
 _CODE_NAME = re.compile(r"[A-Z][A-Za-z]*-\d+[A-Za-z]?")
 
 
+# A model's code used as a modifier: "A350" and "900" of "A350-900", "F-35", "MQ-9".
+_MODEL_CODE = re.compile(r"[A-Z]{1,3}\d{2,4}[A-Za-z]?")
+_QUOTES = ('"', "“", "”", "‘", "’", "``", "''")
+
+
+def _model_code(t) -> bool:
+    """A model code before a plural: "A350" or the digits after its hyphen ("-900")."""
+    doc = t.doc
+    return _MODEL_CODE.fullmatch(t.text) is not None or \
+        t.like_num and t.i > 0 and doc[t.i - 1].text == "-" and doc[t.i - 1].whitespace_ == ""
+
+
+def _joins_modifiers(t, last: int) -> bool:
+    """"and"/"or" between two modifiers of the counted noun: "18 Northern and central
+    California counties", "200 full- or part-time workers" (not right after the number)."""
+    doc = t.doc
+    return (t.dep_ == "cc" and t.lower_ in ("and", "or") and last + 1 < t.i < len(doc) - 1
+            and doc[t.i - 1].pos_ in ("ADJ", "NOUN", "PUNCT") and doc[t.i + 1].pos_ in ("ADJ", "NOUN"))
+
+
 def _headline(token) -> bool:
     """Is the token's sentence a headline in title case ("23,000 Maricopa County Ballots
     Came From Voters")? Four or more words of four letters or more, nearly all capitalised:
@@ -203,7 +223,8 @@ def with_counted_noun(q: Quantity, doc: Doc) -> Quantity:
     headline = not head.is_lower and _headline(head)
     if not nummod or head.i <= last.i or not (head.pos_ == "NOUN" or headline and head.pos_ == "PROPN"):
         return q
-    words = [t for t in doc[last.i + 1:head.i + 1] if t.text not in ("-", ",") and doc[t.i - 1].text != "-"]
+    words = [t for t in doc[last.i + 1:head.i + 1] if t.text not in ("-", ",", *_QUOTES) and doc[t.i - 1].text != "-"
+             and not _joins_modifiers(t, numbers[-1].i)]
     if len(words) > 4 or head.i - last.i > 7:
         return q  # at most three modifiers, a hyphenated one counting once ("new private-sector jobs")
     # Lower-case words only: "iPhone 11 Pro", "737 Max jet", "1 Yellow" are names;
@@ -217,6 +238,9 @@ def with_counted_noun(q: Quantity, doc: Doc) -> Quantity:
                or plural_head and t.like_num and not t.is_alpha and doc[t.i + 1].text[:1].isupper()  # "400 737 Max jets"
                or plural_head and (_proper_modifier(t) or _CODE_NAME.fullmatch(t.text) is not None)
                or plural_head and headline and t.is_alpha and t.is_title and t.pos_ in _NOUN_MODIFIERS
+               or plural_head and _model_code(t)  # "50 Airbus A350-900 jets"
+               or _joins_modifiers(t, numbers[-1].i)  # "18 Northern and central California counties"
+               or t.text in _QUOTES and t.i < head.i  # '140 million monthly active "businesses"', '40 "ghost" schools'
                for t in between):
         return q
     end = head.idx + len(head.text)

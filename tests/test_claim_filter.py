@@ -203,3 +203,25 @@ def test_economists_counted_in_a_survey_stay_counted(nlp):
     text = "The survey of 140,000 economists was published on Friday."
     art = Article(text=text, regions=[(0, len(text))])
     assert [c.surface for c in extract_claims(art, "t.txt", nlp)] == ["140,000 economists"]
+
+
+# The counted noun past a model code, two joined modifiers or an opening quote.
+COUNTED_PAST = [
+    ("aircraft-model-code", "In addition to its order of 30 Boeing jets, it announced an order of 50 Airbus "
+     "A350-900 jets on Monday.", "50 Airbus A350-900 jets"),
+    ("defence-model-code", "The Pentagon will buy 12 F-35 fighters next year.", "12 F-35 fighters"),
+    ("utility-joined-place-adjectives", "The utility began shutting off power to some 375,000 people in 18 "
+     "Northern and central California counties.", "18 Northern and central California counties"),
+    ("retail-joined-adjectives", "The chain will hire 200 workers at 14 urban and suburban stores.",
+     "14 urban and suburban stores"),
+    ("platform-quoted-noun", 'There are now 140 million monthly active "businesses" across its platforms, '
+     "according to the company.", '140 million monthly active "businesses'),
+    ("poll-quoted-modifier", 'The poll found 300 undecided "swing" voters in the county.',
+     '300 undecided "swing" voters'),
+]
+
+
+@pytest.mark.parametrize("text,surface", [c[1:] for c in COUNTED_PAST], ids=[c[0] for c in COUNTED_PAST])
+def test_a_count_runs_on_past_codes_joined_modifiers_and_quotes(nlp, text, surface):
+    art = Article(text=text, regions=[(0, len(text))])
+    assert surface in {c.surface for c in extract_claims(art, "t.txt", nlp)}
