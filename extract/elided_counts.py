@@ -2,9 +2,11 @@
 
 English drops a noun it has just said: "Noel is charged with five counts of falsifying
 records; Thomas is charged with three", "Gallinari added 25 points, and Noel had 15",
-"the number of models will grow from 16 currently to as many as 80". The bare number is
+"the number of models will grow from 16 currently to as many as 80", "five sales this week:
+two to Biman and three to Ghana". The bare number is
 a count of what its partner counts: the same verb (or one joined to it by "and") with the
-noun gapped, or the other side of a change ("from 16 to 80", "down by 30 to 126").
+noun gapped, the other side of a change ("from 16 to 80", "down by 30 to 126"), or a
+share of a count before a colon that the shares add up to.
 Words are data (data/claim_filter.toml [elided_counts]).
 """
 
@@ -66,6 +68,23 @@ def _two_sides(first: Quantity, second: Quantity, doc: Doc) -> bool:
     return i < len(doc) and doc[i].lower_ == "to" and doc[i].idx < second.start <= doc[i].idx + 20
 
 
+def _share_of(q: Quantity, partner: Quantity, doc: Doc) -> bool:
+    """"five 787 Dreamliner sales this week: two to Biman Bangladesh Airlines and three to
+    the Ghanaian government", "12 medals: seven gold and five silver": the bare numbers after
+    a colon that add up to the count before it are shares of it."""
+    if partner.unit != "count" or partner.noun is None or partner.value is None or partner.end > q.start:
+        return False
+    text = doc.text
+    colon = text.find(":", partner.end, q.start)
+    if colon < 0 or "." in text[partner.end:colon]:
+        return False
+    sentence_end = doc.char_span(q.start, q.end, alignment_mode="expand").sent.end_char
+    parts = [x for x in doc._.quantities or [] if colon < x.start < sentence_end and x.unit == "count"
+             and x.noun is None and x.value is not None and x.value == int(x.value)]
+    return len(parts) >= 2 and any(x.start == q.start for x in parts) and \
+        sum(x.value for x in parts) == partner.value
+
+
 def _bare(q: Quantity, reason: Optional[str], doc: Doc) -> Optional[Quantity]:
     """q as a bare number: as it is when refused as one, cut to its number when the word read
     as its noun is none ("16 currently")."""
@@ -94,7 +113,7 @@ def elided_count(q: Quantity, reason: Optional[str], kept: list[Quantity], doc: 
         if pt is None or pt.sent != t.sent:
             continue
         named = partner.unit != "count" or partner.noun is not None  # a gap needs a noun to stand for
-        if (named and partner.start < q.start and _gapped(t, pt)) or \
+        if (named and partner.start < q.start and _gapped(t, pt)) or _share_of(q, partner, doc) or \
                 _two_sides(q, partner, doc) or _two_sides(partner, q, doc):
             return q.model_copy(update={"unit": partner.unit, "noun": partner.noun})
     return None

@@ -94,6 +94,22 @@ def recipient(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Fo
     return (name, STRONG) if name and any(c.isupper() for c in name) else None
 
 
+def share_to(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Found:
+    """A bare share of a count before it goes to whom it is "to" ("five jet sales this week:
+    two to Biman Bangladesh Airlines and three to the Ghanaian government", "12 new
+    stores: eight to Texas"): the receiver owns its share. A name only."""
+    root = span.root
+    if len(span) != 1 or not root.like_num:
+        return None
+    for c in root.children:
+        if c.dep_ == "prep" and c.lower_ == "to":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    name, _ = name_np(o, doc, cues, span)
+                    return (name, STRONG) if name and any(ch.isupper() for ch in name) else None
+    return None
+
+
 def _title_case(sent: Span) -> bool:
     """A heading written in title case ("The $600 Billion Gap, Explained"): its capitals
     mark no names."""

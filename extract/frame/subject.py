@@ -17,7 +17,7 @@ from extract.frame.figure_phrase import (agent_of_figure_noun, bracketed_share, 
 from extract.frame.article import subject_rules
 from extract.frame.figure_owner import (Found, PERSONAL, antecedent, counted_from, goods_valued, holder_with,
                                         list_label, modified_name, owner_of_figure_phrase, partitive_whole, personal_possessor, event_of,
-                                        possessor_above, recipient, speaker_self, valued_company)
+                                        possessor_above, recipient, share_to, speaker_self, valued_company)
 from extract.frame.noun_phrase import as_country, demonstrative_np, metric_head, name_np, np_phrase, without_article
 
 
@@ -41,9 +41,9 @@ def _figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     found = list_label(doc, span, q) or _respectively(doc, sent, q, in_sent, cues) or _aged_person(doc, span, q, cues)
     if found:
         return found, STRONG
-    for step in (bracketed_share, counted_from, event_of, population_subject, modified_name, recipient, partitive_whole,
-                 goods_valued, agent_of_figure_noun, changed_object, place_amount, example_thing, priced_for,
-                 sum_in_national_measure, holder_with, valued_company, owner_of_figure_phrase,
+    for step in (bracketed_share, counted_from, event_of, population_subject, modified_name, recipient, share_to,
+                 partitive_whole, goods_valued, agent_of_figure_noun, changed_object, place_amount, example_thing,
+                 priced_for, sum_in_national_measure, holder_with, valued_company, owner_of_figure_phrase,
                  personal_possessor, possessor_above):
         hit = step(doc, span, q, cues, ctx)
         if hit is not None:
