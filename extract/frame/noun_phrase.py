@@ -242,7 +242,9 @@ def name_np(tok: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str]
     person = titled_person(tok)
     if person:
         return person, False
-    name = entity_in([t for t in core if t.i <= tok.i or t.dep_ == "conj"], doc, cues, cues.subject_labels)
+    entity_end = _entity_end(tok)  # the head's own entity may run on past it ("the Bank of England")
+    name = entity_in([t for t in core if t.i <= tok.i or t.dep_ == "conj" or t.i < entity_end],
+                     doc, cues, cues.subject_labels)
     if name:
         return as_country(name), False
     agent = agent_of(tok, cues)
@@ -258,6 +260,17 @@ def name_np(tok: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str]
     if tok.pos_ == "NOUN":
         return np_phrase(tok, cues) or None, False
     return None, False
+
+
+def _entity_end(tok: Token) -> int:
+    """Where the named entity the token stands in ends ("Bank" of "the Reserve Bank of
+    India", "the Bank of England"); the token itself when it is in none."""
+    doc, k = tok.doc, tok.i + 1
+    if not tok.ent_type_:
+        return k
+    while k < len(doc) and doc[k].ent_iob_ == "I":
+        k += 1
+    return k
 
 
 def titled_person(tok: Token) -> Optional[str]:

@@ -264,6 +264,8 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 def company_word(tok: Token, cues: Cues) -> bool:
     """A noun phrase that points back to a company: "the company", "these companies"
     (framing.toml's anaphoric subjects) or a definite description ("the retailer")."""
+    if tok.ent_type_ and tok.text[:1].isupper() and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I":
+        return False  # a name that runs on past its head: "the Bank of England", "the Museum of Modern Art"
     np_text = " ".join(t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != "punct")
     return np_text in cues.anaphoric or _definite_description(tok, cues)
 
