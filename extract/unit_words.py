@@ -34,6 +34,7 @@ class _Rules:
     nouns: frozenset[str]
     rate_words: re.Pattern
     fraction_point: re.Pattern
+    fraction_of_point: re.Pattern
     fractions: dict[str, float]
     and_a_half: re.Pattern
     durations: dict[str, tuple[str, float]]
@@ -53,6 +54,8 @@ def _rules() -> _Rules:
         nouns=frozenset(p.nouns),
         rate_words=re.compile(rf"(?i)(?<![\w-])(?:{alternation(p.rate_words)})(?![\w-])|%"),
         fraction_point=re.compile(rf"(?i)\b(?:an?|one)[ \t]+({alternation(p.fractions)})[- ]point\b"),
+        fraction_of_point=re.compile(rf"(?i)\b(?:(?:an?|one)[ \t]+)?({alternation(p.fractions)})[ \t]+(?:of[ \t]+)?"
+                                     r"an?[ \t]+(percentage[ \t]+)?point\b"),
         fractions={k.lower(): v for k, v in p.fractions.items()},
         and_a_half=re.compile(rf"(?i)\b(?:{alternation(d.and_a_half.before)})[ \t]+"
                               rf"({alternation(durations)})[ \t]+and[ \t]+a[ \t]+half\b"),
@@ -84,9 +87,12 @@ def refine_units(text: str, found: list[Quantity], start: int, end: int, hedge: 
     """`found` with point counts given their unit, plus the word forms read here."""
     R = _rules()
     new = _new_forms(R, text, start, end, hedge)
-    # a form read here replaces one read before on the same words ("half" of "half the size")
+    # a form read here replaces one read before on the same words ("half" of "half the size",
+    # "a quarter" of "a quarter of a percentage point")
     taken = {(q.start, q.end) for q in new}
-    kept = [_past_filler(R, text, q) for q in found if (q.start, q.end) not in taken]
+    whole = [(q.start, q.end) for q in new if q.unit in ("percentage_point", "points")]
+    kept = [_past_filler(R, text, q) for q in found if (q.start, q.end) not in taken
+            and not any(s <= q.start < e for s, e in whole)]
     return _points(R, text, kept) + new
 
 
@@ -107,6 +113,12 @@ def _new_forms(R: _Rules, text: str, start: int, end: int, hedge: Hedge) -> list
         q = Quantity(start=m.start(), end=m.end(), surface=m.group(0), value=R.fractions[m.group(1).lower()],
                      unit="points", approx=approx, hedge=words)
         out.append(q.model_copy(update={"unit": _points_unit(text, q)}))
+    for m in R.fraction_of_point.finditer(text, start, end):
+        # "a quarter of a percentage point", "half a point": a percentage point said so, else by the sentence
+        approx, words = hedge(m.start(), m.end())
+        q = Quantity(start=m.start(), end=m.end(), surface=m.group(0), value=R.fractions[m.group(1).lower()],
+                     unit="percentage_point" if m.group(2) else "points", approx=approx, hedge=words)
+        out.append(q if m.group(2) else q.model_copy(update={"unit": _points_unit(text, q)}))
     for m in R.and_a_half.finditer(text, start, end):
         unit, factor = R.durations[m.group(1).lower()]
         approx, words = hedge(m.start(), m.end())

@@ -192,6 +192,15 @@ CASES = [
      [("20-point", 20, "percentage_point", "exact")]),
     ("points-rate-quarter", "The Fed's decision to cut its benchmark interest rate by a quarter-point last month",
      [("a quarter-point", 0.25, "percentage_point", "exact")]),
+    ("points-rate-quarter-of-a-percentage-point", "The Bank of England raised interest rates by a quarter of a "
+     "percentage point to 5.25%.", [("a quarter of a percentage point", 0.25, "percentage_point", "exact"),
+                                    ("5.25%", 5.25, "percent", "exact")]),
+    ("points-poll-three-quarters", "The party's vote share fell by three-quarters of a percentage point.",
+     [("three-quarters of a percentage point", 0.75, "percentage_point", "exact")]),
+    ("points-rate-half-a-point", "Mortgage rates rose half a point in a week, the survey showed.",
+     [("half a point", 0.5, "percentage_point", "exact")]),
+    ("points-index-half-a-point", "The index fell half a point in early trading.",
+     [("half a point", 0.5, "points", "exact")]),
     # one and a half of a duration (sport, politics)
     ("and-a-half-hyphens", "Pochettino was sacked after five-and-a-half years in charge.",
      [("five-and-a-half years", 5.5, "year", "exact")]),
