@@ -79,6 +79,18 @@ def np_phrase(head: Token, cues: Cues) -> str:
     return "".join(t.text_with_ws for t in run).strip()
 
 
+def _with_term(words: list[Token]) -> list[Token]:
+    """Words that open with a term's unit take its number back ("year gilt" of "Two-year gilt
+    yields" is "Two-year gilt", "month bill" of "the three-month bill rate")."""
+    if not words or words[0].i < 2:
+        return words
+    doc, k = words[0].doc, words[0].i
+    if doc[k - 1].text in ("-", "–") and not doc[k - 1].whitespace_ and doc[k - 2].like_num \
+            and not doc[k - 2].whitespace_:
+        return [doc[k - 2], doc[k - 1], *words]
+    return words
+
+
 def _hyphened(run: list[Token]) -> bool:
     """Is the run's first word the first part of a hyphenated word ("in-feed units")?"""
     return len(run) > 2 and run[0].is_alpha and run[1].text == "-" and not run[0].whitespace_ \
@@ -134,7 +146,7 @@ def _owner_of_metric(head: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Opt
         if any(t.pos_ in ("NOUN", "PROPN") for t in words):
             break
     if any(t.pos_ in ("NOUN", "PROPN") for t in words):
-        text = _phrase_text([t for t in words if t.lower_ not in cues.drop_words])
+        text = _phrase_text(_with_term([t for t in words if t.lower_ not in cues.drop_words]))
         hits = entity_table().find(text)
         # a name that runs into the metric's words is the owner ("Google Cloud revenue"
         # is Google Cloud's, though "cloud revenue" is a metric)
