@@ -65,6 +65,13 @@ CASES = [
     ("disaster-flood-injured",
      "The death toll from the floods in Pakistan rose to 1,136 on Monday, while more than 1,600 people "
      "were injured, the disaster management authority said.", "1,600 people", "Pakistan floods"),
+    # a named event: the name as written
+    ("disaster-named-hurricane-toll",
+     "FORT MYERS, Fla. (AP) — The death toll from Hurricane Ian rose to at least 47 on Saturday as rescuers "
+     "searched flooded neighborhoods, officials said.", "47", "Hurricane Ian"),
+    ("disaster-named-typhoon-toll",
+     "TACLOBAN, Philippines (Reuters) - The death toll from Typhoon Haiyan climbed to 5,200 on Friday, the "
+     "disaster agency said.", "5,200", "Typhoon Haiyan"),
 ]
 
 

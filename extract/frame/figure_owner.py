@@ -357,17 +357,27 @@ def _toll_event(verb: Optional[Token], span: Span) -> Optional[Token]:
 
 
 def _event_of_measure(subj: Token) -> Optional[Token]:
-    """The event a measure is "from" or "of" ("the death toll from the earthquake")."""
+    """The event a measure is "from" or "of" ("the death toll from the earthquake", "the
+    death toll from Hurricane Ian": a name an event word opens)."""
     for c in subj.children:
         if c.dep_ == "prep" and c.lower_ in ("from", "of", "in"):
             for o in c.children:
-                if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lower_ in _events():
+                if o.dep_ == "pobj" and (o.pos_ == "NOUN" and o.lower_ in _events() or _named_event(o)):
                     return o
     return None
 
 
+def _named_event(o: Token) -> bool:
+    """"Hurricane Ian", "Typhoon Haiyan", "Storm Babet": a proper name an event word opens."""
+    return o.pos_ == "PROPN" and any(c.dep_ == "compound" and c.i < o.i and c.lower_ in _events()
+                                     and c.text[:1].isupper() for c in o.children)
+
+
 def _event_name(event: Token) -> str:
-    """"earthquake in Myanmar" -> "Myanmar earthquake": the place it struck, then the event."""
+    """"earthquake in Myanmar" -> "Myanmar earthquake": the place it struck, then the event;
+    a named event as written ("Hurricane Ian")."""
+    if _named_event(event):
+        return event.doc[min(c.i for c in event.children if c.dep_ == "compound"):event.i + 1].text
     places = [o for c in event.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "off", "near", "across")
               for o in c.children if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC")]
     place = " ".join(t.text for t in places[0].subtree if t.ent_type_ in ("GPE", "LOC")) if places else ""
