@@ -95,7 +95,8 @@ def _climb(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, ctx: Conte
         if subj is not None and source and _reports_on_another(doc, verb, subj, below, cues, span, source):
             out.found = _what_is_reported(doc, verb, cues, span)
             break
-        if subj is not None and (_reporter(doc, verb, subj, root, cues) or _speaker(verb, subj, below, cues)):
+        if subj is not None and (_reporter(doc, verb, subj, root, cues) or _speaker(verb, subj, below, cues)
+                                 or _estimate_at(verb, below, cues, root)):
             out.foreseen = True
             break
         if subj is not None and _holds_other_figure(subj, q, in_sent, doc):
@@ -128,6 +129,16 @@ def _reporter(doc: Doc, verb: Token, subj: Token, root: Token, cues: Cues) -> bo
     return verb.lemma_.lower() in cues.attribution_verbs and bool(
         verb.i != root.i and subj.lower_ in cues.source_nouns
         or cues.source_descriptors.search(doc_text(doc)[subj.left_edge.idx:subj.idx + len(subj.text)]))
+
+
+def _estimate_at(verb: Token, below: Optional[Token], cues: Cues, figure: Optional[Token] = None) -> bool:
+    """"Karen Clark & Co put the figure at $63 billion", "The Red Cross put the toll at
+    2,000", "Analysts pegged the cost at $3 billion": who puts a measure at a figure
+    estimates it; the figure is the measure's, not the estimator's. The figure is what
+    "at" governs ("announced an order at a value of $16 billion" is no estimate)."""
+    return below is not None and below.dep_ == "prep" and below.lower_ == "at" \
+        and verb.lemma_.lower() in cues.attribution_verbs and any(c.dep_ == "dobj" for c in verb.children) \
+        and any(c.dep_ == "pobj" and (figure is None or c.i == figure.i) for c in below.children)
 
 
 def _speaker(verb: Token, subj: Token, below: Optional[Token], cues: Cues) -> bool:
@@ -501,6 +512,9 @@ def sentence_subject(sent: Span, cues: Cues) -> tuple[Optional[str], Optional[st
                         return name, (name if _is_plural_name(sent, name) else None)
     if subj is None:
         return None, None
+    at = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "at"), None)
+    if _estimate_at(root, at, cues):
+        return POINTS_BACK, None  # "The Red Cross put the toll at 2,000": the estimator is no topic
     described = cues.source_descriptors.search(doc_text(sent.doc)[subj.left_edge.idx:subj.idx + len(subj.text)])
     if root.lemma_.lower() in cues.attribution_verbs and described:
         return None, None  # "Analysts forecast revenue of $7 billion": the reporters are no topic
