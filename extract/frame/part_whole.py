@@ -131,8 +131,8 @@ def model_of_noun(noun: Token) -> Optional[str]:
     """The named model a common noun is "of" ("crashes of its 737 Max jet", "recalls of
     the Model 3"). A metric's owner ("sales of the iPhone 11") is read by the metric's own
     rule (frame/noun_phrase.py), and a kind noun ("jets of the fleet") is no such noun."""
-    if noun.pos_ != "NOUN" or _kind_noun(noun):
-        return None
+    if noun.pos_ != "NOUN" or _kind_noun(noun) or any(c.dep_ == "poss" for c in noun.children):
+        return None  # "its fleet of A380 jets": the possessor's, told by the clauses around it
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "of":
             for o in c.children:
@@ -154,13 +154,20 @@ def model_name(noun: Token, skip: frozenset[int]) -> Optional[str]:
         run = _run_before(noun.doc, noun.i, skip)
     else:
         return None
-    while run and run[0].like_num and run[0].text.isdigit() and (
-            len(run) == 1 or run[1].like_num or run[1].ent_type_ in _MAKER_LABELS and run[1].ent_iob_ == "B"):
-        run = run[1:]  # "30 Boeing jets", "400 737 Max": a count before the name, not its part
+    while run and run[0].like_num and not any(c.isalpha() for c in run[0].text) and (
+            len(run) == 1 or run[1].ent_type_ in _MAKER_LABELS and run[1].ent_iob_ == "B"
+            or any(c.isdigit() for t in run[1:] for c in t.text)):
+        # "30 Boeing jets", "400 737 Max", "123 A380 jets": a count before the name, not
+        # its part ("737 Max", "5 Series": the name's only digits)
+        run = run[1:]
     if not run or not _model_shaped(run):
         return None
     name = "".join(t.text_with_ws for t in run).strip()
-    return name if sum(c.isalpha() for c in name) >= 2 else with_maker(noun.doc, name, run[0].i)
+    if sum(c.isalpha() for c in name) >= 2:
+        return name
+    # digits name nothing alone: with the maker the story writes them with ("Boeing
+    # 787-9"), else with the kind noun ("A220 jet")
+    return with_maker(noun.doc, name, run[0].i) or (f"{name} {noun.lemma_}" if noun.pos_ == "NOUN" else None)
 
 
 def _run_before(doc: Doc, end: int, skip: frozenset[int]) -> list[Token]:
@@ -193,7 +200,8 @@ def _model_shaped(run: list[Token]) -> bool:
     text = " ".join(t.text for t in run)
     digits = any(any(c.isdigit() for c in t.text) for t in run)
     letters = any(any(c.isalpha() for c in t.text) for t in run)
-    return digits and (letters or "-" in text) and not all(t.ent_type_ in _MAKER_LABELS for t in run)
+    maker_only = all(t.ent_type_ in _MAKER_LABELS and not any(c.isdigit() for c in t.text) for t in run)
+    return digits and (letters or "-" in text) and not maker_only
 
 
 def _figure_tokens(span: Span) -> frozenset[int]:
