@@ -6,6 +6,8 @@ designation of digits is named with its maker."""
 
 import pytest
 
+from extract.rule_files import DescribedRules
+from extract.rules import load_rules
 from tests.test_frame import assert_fields
 
 # id, passage, publication date (None: undated), surface, expected fields
@@ -98,7 +100,6 @@ def test_a_models_name_in_full(nlp, text, published, surface, fields):
 def test_part_nouns_are_no_kinds_of_product():
     """A noun that names a kind of product ("camera", "chip") is described, never a part:
     the two lists of described.toml do not overlap."""
-    from extract.frame.part_whole import _rules
-    rules = _rules()
+    rules = load_rules("described.toml", DescribedRules)
     kinds = {w.lower() for words in rules.classes.values() for w in words}
     assert not kinds & {w.lower() for w in rules.parts}
