@@ -150,6 +150,8 @@ def model_name(noun: Token, skip: frozenset[int]) -> Optional[str]:
         words = sorted((t for t in noun.subtree if t.dep_ in ("compound", "nummod", "flat") or t.i == noun.i),
                        key=lambda t: t.i)
         run = [t for t in words if t.i not in skip and abs(t.i - noun.i) <= 3]
+        if any(t.ent_type_ in ("DATE", "TIME") for t in run):
+            return None  # "the end of March 2020": a date, not a model
     elif _kind_noun(noun):
         run = _run_before(noun.doc, noun.i, skip)
     else:
