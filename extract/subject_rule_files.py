@@ -84,6 +84,9 @@ class DescribedRules(Rules):
     naming_verbs: list[str]
     max_tokens_back: int
     classes: dict[str, list[str]]
+    parts: list[str]  # "engine", "screen": a part's figure is its product's (extract/frame/part_whole.py)
+    having_verbs: list[str]  # "gets", "built on": the subject has the part its object names
+    model_classes: list[str]  # the classes whose nouns name products with model names ("737 Max jet")
 
 
 class PopulationRules(Rules):
@@ -92,3 +95,4 @@ class PopulationRules(Rules):
     nouns: list[str]
     fractions: list[str]
     narrowing_preps: list[str]
+

@@ -113,16 +113,26 @@ def _name_at(doc: Doc, noun: Token) -> Optional[str]:
     elif after < len(doc) and _name_token(doc[after]) and doc[after].ent_type_ not in ("DATE", "TIME") \
             and not doc[after].is_sent_start:
         run = _run_forward(doc, after)  # a name in apposition: "the space agency NASA", "the carrier Emirates"
+    elif noun.dep_ == "appos" and noun.head.i < noun.i and _name_token(noun.head):
+        run = _run_backward(doc, doc[noun.head.i + 1])  # "the Galaxy S21, its new flagship phone"
     else:
         run = _run_backward(doc, noun)
-        if run and all(t.ent_type_ in _NAMED_LABELS for t in run) and all(t.ent_iob_ == "I" for t in run[1:]):
-            return None  # a company or place alone ("the Boeing jet"): the maker, not the thing
+        if run and all(t.ent_type_ in _NAMED_LABELS for t in run) and all(t.ent_iob_ == "I" for t in run[1:]) \
+                and not any(_designation(t) for t in run):
+            # a company or place alone ("the Boeing jet"): the maker, not the thing; a model
+            # designation the tagger took for one is none ("its best-selling F-150 pickup")
+            return None
     while len(run) > 1 and run[-1].lower_ in {w.lower() for w in _rules().kind_after_name}:
         run = run[:-1]
     if not run:
         return None
     text = doc_text(doc)
-    return text[run[0].idx:run[-1].idx + len(run[-1].text)]
+    name = text[run[0].idx:run[-1].idx + len(run[-1].text)]
+    if sum(c.isalpha() for c in name) < 2:
+        # digits name nothing alone ("its best-selling F-150 pickup"): with the maker the
+        # story writes them with, else with the kind noun ("F-150 pickup")
+        return with_maker(doc, name, run[0].i) or f"{name} {noun.text}"
+    return name
 
 
 def _name_token(t: Token) -> bool:
@@ -180,8 +190,50 @@ def designated(tok: Token) -> Optional[str]:
         line = text.rfind("\n", 0, t.idx) + 1
         m = _DESIGNATION_BEFORE.search(text, max(line, t.idx - 20), t.idx)
         if m and not re.fullmatch(r"(?:19|20)\d\d|\d+", m.group(1)):
-            # a designation of digits alone is no name by itself: "787-9 jet", "F-150 pickup"; "RAV4", "A350" are
-            return m.group(1) if sum(c.isalpha() for c in m.group(1)) >= 2 else f"{m.group(1)} {t.text}"
+            # a designation of digits alone is no name by itself ("787 jet"); with letters or a
+            # hyphen it is ("RAV4", "A350", "787-9", "F-150")
+            name = m.group(1)
+            if sum(c.isalpha() for c in name) >= 2:
+                return name
+            return (with_maker(tok.doc, name, t.i) if "-" in name.strip("-") else None) or f"{name} {t.text}"
+    return None
+
+
+def with_maker(doc: Doc, name: str, before: int) -> Optional[str]:
+    """A designation of digits ("787-9", "F-150") with the maker the story first wrote it
+    with ("Boeing's 787-9 Dreamliner jets" -> "Boeing 787-9"; "Ford is giving its F-150
+    pickup" -> "Ford F-150"): a model's full name, as digits alone name nothing. None when
+    no organisation is written right before it or owns it by "its"."""
+    text = doc_text(doc)
+    end = doc[before].idx if before < len(doc) else len(text)
+    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[:end + len(name)]):
+        first = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        maker = _maker_before(doc, first.start) if first is not None and len(first) else None
+        if maker:
+            return f"{maker} {name}"
+    return None
+
+
+def _maker_before(doc: Doc, i: int) -> Optional[str]:
+    """The organisation a model name at token i is written with: right before it ("Boeing
+    787-9", "Boeing's 787-9"), or the subject of its clause when "its" owns the phrase
+    ("Ford is giving its best-selling F-150 pickup")."""
+    k = i - 1
+    if k >= 0 and doc[k].dep_ == "case":
+        k -= 1
+    if k >= 0 and doc[k].ent_type_ == "ORG":
+        ent = next((e for e in doc.ents if e.start <= k < e.end), None)
+        return ent.text if ent is not None else doc[k].text
+    noun = doc[i]
+    while noun.dep_ in ("compound", "amod", "nmod", "nummod") and noun.head.i > noun.i:
+        noun = noun.head
+    if not any(c.dep_ == "poss" and c.lower_ == "its" for c in noun.children):
+        return None
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    if subj is not None and subj.ent_type_ == "ORG" and subj.i < i:
+        ent = next((e for e in doc.ents if e.start <= subj.i < e.end), None)
+        return ent.text if ent is not None else subj.text
     return None
 
 

@@ -17,6 +17,7 @@ from extract.frame.figures import is_money, valued_object
 from extract.frame.article import subject_rules
 from extract.frame.described import DESCRIBED, described_referent
 from extract.frame.noun_phrase import metric_head, name_np, np_phrase
+from extract.frame.part_whole import counted_model, model_of_phrase
 
 # A subject step answers with (subject, how) to stop the search, (None, None) for "no
 # subject, and none further on", or None to let the next step try.
@@ -47,7 +48,11 @@ def modified_name(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -
     """A figure written as a modifier of a name is that name's: "the 1,900-mile-wide
     Europa", "a $129.99 Premiere Edition", "the 6-foot-9 Antetokounmpo". The name the
     figure describes, before any clause above it; not a common noun ("30 Boeing jets"
-    are jets)."""
+    are jets). A count of a named model, as its clause's subject, is the model's ("Its
+    fleet of roughly 400 737 Max jets have been grounded"; frame/part_whole.py)."""
+    model = counted_model(doc, span)
+    if model:
+        return model, STRONG
     tok = span.root
     for _ in range(4):
         if tok.dep_ not in _MODIFIER_DEPS or tok.head.i == tok.i or tok.head.pos_ == "NOUN" and tok.head.i >= span.end:
@@ -248,7 +253,8 @@ def owner_of_figure_phrase(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: C
     """The possessor of the noun phrase the figure is in, a name: "Zach Parise's two-goal
     performance", "Patrick Soon-Shiong's purchase of The Times for $500 million": the
     figure's own phrase says whose it is, before any clause above it does. Not a
-    report's author ("Bloomberg's estimate of $5 billion"), not a pronoun."""
+    report's author ("Bloomberg's estimate of $5 billion"), not a pronoun. A named model
+    the phrase is of ("two crashes of its 737 Max jet") owns it (frame/part_whole.py)."""
     np = span.root
     if np.dep_ in ("nummod", "compound", "amod", "quantmod") and np.head.pos_ in ("NOUN", "PROPN"):
         np = np.head
@@ -256,6 +262,9 @@ def owner_of_figure_phrase(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: C
         np = np.head.head  # "a purchase ... for $500 million"
     if np.pos_ not in ("NOUN", "PROPN") or np.lower_ in cues.source_nouns:
         return None
+    model = model_of_phrase(doc, span)
+    if model:
+        return model, STRONG  # "two catastrophic crashes of its popular 737 Max jet": the model's
     for c in np.children:
         referent = described_referent(c) if c.dep_ == "poss" else None  # "the agency's budget request for $22.6bn"
         if referent:

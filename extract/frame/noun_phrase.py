@@ -12,6 +12,8 @@ from extract.vocab import entity_table, metric_vocabulary
 from extract.frame.cues import Cues
 from extract.frame.context import ents_between
 from extract.frame.syntax import canon, company_word, coordinated_names, entity_in, is_code, metric_tokens, name_word
+from extract.frame.described import described_referent, designated
+from extract.frame.part_whole import is_part, model_name, model_of_noun, whole_of_part
 
 
 def without_article(name: Optional[str]) -> Optional[str]:
@@ -209,7 +211,20 @@ def metric_head(tok: Token) -> bool:
 
 
 def name_np(tok: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str], bool]:
-    """(name, points_back) for a subject noun phrase headed by `tok`."""
+    """(name, points_back) for a subject noun phrase headed by `tok`. A model year before
+    a name ("the 2020 Sentra", "the 2021 RAV4 Prime") says when the model was made, not
+    whose figure it is: the name without it, as a common noun phrase drops it too."""
+    name, back = _name_np(tok, doc, cues, span)
+    if name and tok.pos_ == "PROPN" and any(c.i < tok.i and _YEAR.fullmatch(c.text) for c in tok.children):
+        name = _YEAR_FIRST.sub(r"\1", name)
+    return name, back
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_FIRST = re.compile(r"^((?:[Tt]he\s+)?)(?:19|20)\d\d\s+(?=[A-Z])")
+
+
+def _name_np(tok: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str], bool]:
     if span.start <= tok.i < span.end:
         return None, False
     if is_code(tok):
@@ -226,6 +241,8 @@ def name_np(tok: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str]
         # the figure is part of the subject ("The $600 billion gap is ...", "the
         # improvement trajectory from 95% failure"), not a figure about it
         return None, False
+    if is_part(tok):
+        return _whole_named(tok, doc, cues, span)
     # a name inside the phrase (left part and its coordinations)
     core = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl") and not _in_clause_below(t, tok)]
     pronoun_owner = any(c.dep_ == "poss" and c.lower_ in cues.pronouns for c in tok.children)
@@ -236,6 +253,9 @@ def name_np(tok: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str]
         # "Oracle said cloud revenue rose to $5.9 billion": whose revenue is told by
         # the clause above
         return None, tok.head.dep_ in ("ccomp",)
+    model = model_of_noun(tok)
+    if model:
+        return model, False  # "Two crashes of the 737 Max jet killed 346 people": the model's
     group = coordinated_names(tok, doc, cues)
     if group:
         return group, False
@@ -283,6 +303,20 @@ def _entity_end(tok: Token) -> int:
     while k < len(doc) and doc[k].ent_iob_ == "I":
         k += 1
     return k
+
+
+def _whole_named(part: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str], bool]:
+    """A part's figure is its product's ("the new version gets a 2-liter engine that's 20%
+    more powerful"): the product the sentence names as its whole, a description of it
+    ("the new version", "the car") resolved to the thing named before; with no whole in
+    the sentence the part points back, as "it" would (extract/frame/part_whole.py)."""
+    whole = whole_of_part(part)
+    if whole is None:
+        return None, True
+    referent = described_referent(whole) or designated(whole) or model_name(whole, frozenset())
+    if referent:
+        return referent, False
+    return name_np(whole, doc, cues, span)
 
 
 def titled_person(tok: Token) -> Optional[str]:
