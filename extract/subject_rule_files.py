@@ -92,3 +92,26 @@ class PopulationRules(Rules):
     nouns: list[str]
     fractions: list[str]
     narrowing_preps: list[str]
+
+
+class ScopeWords(Rules):
+    national: list[str]  # "nationally", "across the country": the country of the story's place
+    world: list[str]  # "worldwide", "around the world"
+    state: list[str]  # "statewide": the state of the story's place
+    world_name: str  # the subject a worldwide figure takes
+    place_preps: list[str]  # "in the U.S.", "across Britain": a country set as the figure's place
+
+
+class CountryNames(Rules):
+    names: list[str]
+
+
+class PlacesRules(Rules):
+    """extract/data/places.toml: a figure's geographic scope and the places a story is about
+    (extract/frame/scope.py): place -> state -> country."""
+
+    scope: ScopeWords
+    countries: CountryNames
+    states: dict[str, str]  # state, province or home nation -> its country
+    state_abbreviations: dict[str, str]  # "Ind.", "TX" -> the state's name
+    cities: dict[str, str]  # city or capital -> its state, or its country

@@ -1,0 +1,135 @@
+"""Framing, where a figure counts: a local story quotes national, statewide and worldwide
+figures ("Nationally, dealers sold nearly 17.3 million new vehicles"; "there were 3,248
+cases reported worldwide"), and a figure whose own clause carries a scope word is about
+the country, state or world of the place the story is about, not that place
+(extract/frame/scope.py, extract/data/places.toml)."""
+
+import pytest
+
+from extract.frame.scope import Place, _dateline_place, _most_named_place
+from extract.records import Article
+
+HOUSTON_CARS = (
+    "New vehicle sales in the Houston area plunged 10 percent last month, despite low interest rates, "
+    "according to the Houston Automobile Dealers Association.\n\n"
+    "Local auto dealers sold 30,154 new cars, trucks and SUVs in October.\n\n")
+
+# id, article, surface, expected subject
+CASES = [
+    # national: the country of the story's place (car sales; jobs; health), however it is named
+    ("cars-nationally", HOUSTON_CARS +
+     "Nationally, dealers sold nearly 17.3 million new vehicles last year, an increase of just 0.3 percent "
+     "from 2017.", "0.3 percent", "US"),
+    ("cars-nationally-count", HOUSTON_CARS +
+     "Nationally, dealers sold nearly 17.3 million new vehicles last year, an increase of just 0.3 percent "
+     "from 2017.", "17.3 million new vehicles", "US"),
+    ("jobs-nationwide-dateline",
+     "COLUMBUS, Ohio — Employers in Ohio added 12,400 jobs in March as the state's unemployment rate fell "
+     "to 4.1 percent, the Department of Job and Family Services said Friday.\n\n"
+     "Nationwide, employers added 196,000 jobs in March, the Labor Department said.",
+     "196,000 jobs", "US"),
+    ("jobs-across-the-country-uk",
+     "MANCHESTER, England — The number of people out of work in Greater Manchester rose by 3,000 in the "
+     "three months to June, official figures showed on Tuesday.\n\n"
+     "Across the country, unemployment rose to 4.2 per cent, the Office for National Statistics said.",
+     "4.2 per cent", "UK"),
+    ("health-national-average",
+     "Methamphetamine use is climbing in South Dakota, where arrests for the drug have tripled since 2012.\n\n"
+     "In 2016, the state's Department of Social Services reported that the number of young people in the "
+     "state who have reported using meth was 3.8 percent, compared to the national average of 3 percent.",
+     "3 percent", "US"),
+    ("health-india-nationwide",
+     "NEW DELHI: Dengue cases in Delhi rose to 1,872 this season, the municipal corporation said on "
+     "Monday.\n\n"
+     "Nationwide, more than 99,000 people have been infected this year, health ministry data show.",
+     "99,000 people", "India"),
+    # statewide: the state of the story's place (schools; wildfires)
+    ("schools-statewide",
+     "Indianapolis – Several thousand teachers wearing red surrounded the Indiana Statehouse on Tuesday "
+     "to call for better pay.\n\n"
+     "Statewide, nearly 300 school districts closed because of the rally, according to teachers unions.",
+     "300 school districts", "Indiana"),
+    ("fires-statewide",
+     "SACRAMENTO, Calif. — A wildfire north of Sacramento grew to 12,000 acres overnight, fire officials "
+     "said on Sunday.\n\n"
+     "Statewide, fires have burned more than 1.4 million acres this year, officials said.",
+     "1.4 million acres", "California"),
+    # worldwide: the world (disease; climate)
+    ("disease-worldwide",
+     "Three cases of plague have been diagnosed in China, sparking fears about the spread of the disease, "
+     "though officials said the risk is low.\n\n"
+     "According to WHO, there were 3,248 cases reported worldwide between 2010 and 2015, with 584 deaths.",
+     "584 deaths", "world"),
+    ("climate-globally",
+     "SYDNEY — Australia recorded its hottest year on record in 2019, with average temperatures 1.52 "
+     "degrees Celsius above the long-term average, the Bureau of Meteorology said.\n\n"
+     "Globally, carbon dioxide emissions from fossil fuels rose 0.6 percent last year, researchers said.",
+     "0.6 percent", "world"),
+    # a country the clause sets the counted thing in (cars; road deaths)
+    ("cars-in-the-us",
+     "LOS ANGELES — Electric cars and SUVs dominate the Los Angeles Auto Show, which opens to the public "
+     "on Friday.\n\n"
+     "Analysts expect the number of electric vehicles for sale in the U.S. to grow from 16 currently to "
+     "as many as 80 by 2022.", "16", "US"),
+    ("roads-in-britain",
+     "PARIS — Road deaths in France fell to 3,244 last year, the lowest on record, the road safety "
+     "agency said.\n\n"
+     "By comparison, about 1,750 people died on roads in Britain last year.",
+     "1,750 people", "UK"),
+    # an owner the clause names keeps the figure, whatever its scope
+    ("cars-owner-nationwide", HOUSTON_CARS +
+     "Toyota sold 2.4 million vehicles nationwide last year, the carmaker said.",
+     "2.4 million vehicles", "Toyota"),
+    ("airline-owned-fleet",
+     "DUBAI, United Arab Emirates — Emirates placed a $16 billion order for 30 Boeing 787 jets on "
+     "Wednesday.\n\n"
+     "Boeing's 737 Max remains grounded after two crashes. Its fleet of roughly 400 737 Max jets around "
+     "the world have been grounded since March.",
+     "400 737 Max jets", None),  # not "world": the fleet is its owner's, whoever that is
+    ("health-local-figure-stays",
+     "Methamphetamine use is climbing in South Dakota, where arrests for the drug have tripled since 2012.\n\n"
+     "In 2016, the state's Department of Social Services reported that the number of young people in the "
+     "state who have reported using meth was 3.8 percent, compared to the national average of 3 percent.",
+     "3.8 percent", "not US"),
+]
+
+
+def _claims(nlp, text):
+    from extract.pipeline import extract_claims
+
+    return extract_claims(Article(text=text, regions=[(0, len(text))], date=None), "case", nlp)
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_a_figure_scoped_in_its_clause_is_about_that_scope(nlp, text, surface, subject):
+    hits = [c for c in _claims(nlp, text) if c.surface == surface]
+    assert hits, f"{surface!r} not extracted"
+    if subject is None:
+        assert hits[0].subject != "world"
+    elif subject.startswith("not "):
+        assert hits[0].subject != subject[4:]
+    else:
+        assert hits[0].subject == subject
+
+
+@pytest.mark.parametrize("lede,place", [
+    ("COLUMBUS, Ind. — Police arrested six people Monday.", Place("Indiana", "US")),
+    ("NEW DELHI: Nearly 150 Indians returned home on Wednesday.", Place(None, "India")),
+    ("LONDON (Reuters) - British house prices rose 0.4% in May.", Place("England", "UK")),
+    ("Indianapolis – Several thousand teachers wearing red surrounded the Statehouse.", Place("Indiana", "US")),
+    ("DUBAI, United Arab Emirates — Emirates ordered 30 jets.", Place(None, "United Arab Emirates")),
+    ("Nationally, dealers sold 17.3 million vehicles.", None),
+], ids=["city-state-abbreviation", "capital-upper-case", "wire-credit", "city-dash", "city-country", "no-dateline"])
+def test_a_dateline_names_the_story_place(lede, place):
+    assert _dateline_place(lede) == place
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Sales in Houston fell. Dallas dealers did better. Nationally, sales rose.", Place("Texas", "US")),
+    ("Plague was found in Inner Mongolia and treated in Beijing; China said the risk was low.",
+     Place(None, "China")),
+    ("Road deaths in Manchester and Leeds rose, while Paris saw fewer.", Place("England", "UK")),
+    ("Nationally, sales rose 3 percent.", None),
+], ids=["us-cities", "china-capital-and-country", "most-named-country", "no-place"])
+def test_without_a_dateline_the_most_named_country(text, place):
+    assert _most_named_place(text) == place
