@@ -100,6 +100,11 @@ class ScopeWords(Rules):
     state: list[str]  # "statewide": the state of the story's place
     world_name: str  # the subject a worldwide figure takes
     place_preps: list[str]  # "in the U.S.", "across Britain": a country set as the figure's place
+    national_adjectives: list[str]  # "the national median price"
+    world_adjectives: list[str]  # "global sales"
+    state_adjectives: list[str]  # "the statewide jobless rate"
+    measure_nouns: list[str]  # what a scope adjective measures, besides the metric vocabulary
+    nouns: list[str]  # "country", "world": a scope phrase's noun, no owner
 
 
 class CountryNames(Rules):

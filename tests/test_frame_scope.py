@@ -43,6 +43,20 @@ CASES = [
      "Monday.\n\n"
      "Nationwide, more than 99,000 people have been infected this year, health ministry data show.",
      "99,000 people", "India"),
+    # a scope adjective on a measure (housing; jobs); the scope's noun read as a subject
+    ("housing-national-median",
+     "DENVER — Home prices in the Denver metro area rose 4.2 percent in October from a year earlier, "
+     "the Denver Metro Association of Realtors said Wednesday.\n\n"
+     "The national median price was $405,000.", "$405,000", "US"),
+    ("jobs-national-rate",
+     "Unemployment in Michigan fell to 4.1 percent in May, the lowest since 2000, state officials said. "
+     "Detroit's jobless rate fell to 8.9 percent.\n\n"
+     "The national unemployment rate held at 3.6 percent.", "3.6 percent", "US"),
+    ("mortgages-across-the-country",
+     "DENVER — Home prices in the Denver metro area rose 4.2 percent in October from a year earlier, "
+     "the Denver Metro Association of Realtors said Wednesday.\n\n"
+     "Mortgage rates across the country averaged 7.6 percent for a 30-year fixed loan, according to "
+     "Freddie Mac.", "7.6 percent", "US"),
     # statewide: the state of the story's place (schools; wildfires)
     ("schools-statewide",
      "Indianapolis – Several thousand teachers wearing red surrounded the Indiana Statehouse on Tuesday "
@@ -65,6 +79,16 @@ CASES = [
      "degrees Celsius above the long-term average, the Bureau of Meteorology said.\n\n"
      "Globally, carbon dioxide emissions from fossil fuels rose 0.6 percent last year, researchers said.",
      "0.6 percent", "world"),
+    ("climate-coordinated-clauses",
+     "MIAMI BEACH, Fla. — Miami Beach will spend $480 million over the next decade to raise roads, city "
+     "commissioners decided on Tuesday.\n\n"
+     "Globally, sea levels have risen about 21 centimeters since 1880, and the rate of rise has more than "
+     "tripled in recent decades, according to NOAA.", "tripled", "world"),
+    ("disease-fronted-worldwide",
+     "MUMBAI (Reuters) - Maharashtra reported 4,870 new dengue cases in the week to Sunday, state health "
+     "officials said.\n\n"
+     "Worldwide, about 390 million people are infected with dengue every year, the World Health "
+     "Organization estimates.", "390 million people", "world"),
     # a country the clause sets the counted thing in (cars; road deaths)
     ("cars-in-the-us",
      "LOS ANGELES — Electric cars and SUVs dominate the Los Angeles Auto Show, which opens to the public "

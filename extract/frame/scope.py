@@ -26,7 +26,7 @@ from extract.rule_files import PlacesRules
 from extract.rules import load_rules
 from extract.frame.article import is_generic, subject_rules
 from extract.frame.context import STRONG, WEAK, doc_text, sent_text
-from extract.frame.noun_phrase import as_country
+from extract.frame.noun_phrase import as_country, metric_head
 from extract.frame.syntax import tokens_of
 
 NATIONAL, STATE, WORLD = "national", "state", "world"
@@ -98,7 +98,7 @@ def _gives_way(subject: Optional[str], how: Optional[str], scope: str) -> bool:
     or group ("dealers"), or a place inside the scope (Houston for a national figure, a city
     for a statewide one). A country its own clause names keeps it ("China's exports
     worldwide")."""
-    if subject is None or is_generic(subject) or how == WEAK:
+    if subject is None or is_generic(subject) or how == WEAK or subject.lower() in _rules().scope.nouns:
         return True  # a subject guessed from context gives way to the figure's own clause
     place = place_of(subject)
     if place is None or is_country(subject):
@@ -124,12 +124,15 @@ def _clause_tokens(span: Span, q: Quantity, in_sent: list[Quantity]) -> set[int]
     path, tok = [], span.root
     while True:
         path.append(tok)
-        governs = tok.pos_ in ("VERB", "AUX") and tok.dep_ != "xcomp"
+        # through "expected to rise", and a main verb misread as a noun's modifier ("The
+        # national unemployment rate held at 3.6 percent": "held" hung on "rate")
+        governs = tok.pos_ in ("VERB", "AUX") and tok.dep_ != "xcomp" and not (
+            tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN"))
         if governs or tok.head.i == tok.i:
             break
         tok = tok.head
     on_path = {t.i for t in path} | {t.i for t in span}
-    out = set(on_path)
+    out = set(on_path) | _fronted_over(tok)
     for t in path:
         for c in t.children:
             if c.i in on_path or c.dep_ in _OTHER_CLAUSES or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
@@ -141,13 +144,43 @@ def _clause_tokens(span: Span, q: Quantity, in_sent: list[Quantity]) -> set[int]
     return out
 
 
+def _fronted_over(verb: Token) -> set[int]:
+    """"Globally, sea levels have risen 21 centimeters, and the rate has doubled": what is set
+    before the first of coordinated clauses, ahead of its subject, scopes over them all."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return set()
+    first = verb.head
+    subject = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None:
+        return set()
+    return {w.i for c in first.children if c.i < subject.i and c.dep_ in ("advmod", "prep", "npadvmod")
+            for w in c.subtree}
+
+
 def _scope_word(sent: Span, clause: set[int]) -> Optional[str]:
-    """NATIONAL, STATE or WORLD when a scope word of data/places.toml stands in the clause."""
+    """NATIONAL, STATE or WORLD when a scope word or phrase of data/places.toml stands in
+    the clause, or a scope adjective on a measure ("the national median price")."""
+    adjective = _scope_adjective(sent.doc, clause)
+    if adjective:
+        return adjective
     text = sent_text(sent)
     for scope, pattern in _scope_patterns():
         for m in pattern.finditer(text):
             words = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
             if words is not None and any(w.i in clause for w in words):
+                return scope
+    return None
+
+
+def _scope_adjective(doc: Doc, clause: set[int]) -> Optional[str]:
+    s = _rules().scope
+    kinds = ((NATIONAL, s.national_adjectives), (STATE, s.state_adjectives), (WORLD, s.world_adjectives))
+    for i in sorted(clause):
+        t = doc[i]
+        if t.dep_ != "amod" or not t.is_lower or t.head.pos_ != "NOUN":
+            continue
+        for scope, words in kinds:
+            if t.text in words and (t.head.lower_ in s.measure_nouns or metric_head(t.head)):
                 return scope
     return None
 
