@@ -100,7 +100,30 @@ CASES = [
      "agency said.\n\n"
      "By comparison, about 1,750 people died on roads in Britain last year.",
      "1,750 people", "UK"),
-    # an owner the clause names keeps the figure, whatever its scope
+    # an owner the clause names keeps the figure, whatever its scope; a ranking's field is none
+    ("markets-ranking-field",
+     "Alibaba is set to raise up to $12.9bn from its second listing in Hong Kong, pricing its shares at a "
+     "2.8 per cent discount.\n\n"
+     "The deal – set to be the largest share sale in Hong Kong for nine years – represents a boost for "
+     "the city's bourse.", "nine years", "not Hong Kong"),
+    ("sport-ranking-field",
+     "Manchester City beat Liverpool 2-1 on Sunday to go top of the Premier League.\n\n"
+     "Fans packed the Etihad Stadium, the biggest crowd in Britain for 12 years, the club said.",
+     "12 years", "not UK"),
+    ("film-pronoun-owner",
+     "The Lion King roared to a $185 million opening weekend, Disney said on Sunday.\n\n"
+     "The remake drew families in large numbers.\n\n"
+     "It has grossed $850 million in the United States since its release.", "$850 million", "not US"),
+    ("company-global-sales",
+     "NEW YORK (Reuters) - Nike Inc on Thursday reported quarterly revenue above Wall Street estimates.\n\n"
+     "Nike said revenue rose 10% to $10.7 billion. Sales rose 5% globally, while sales in North America "
+     "rose 4%.", "5%", "not world"),
+    ("company-word-owner",
+     "NEW YORK (Reuters) - Nike Inc on Thursday reported quarterly revenue of $10.7 billion, above Wall "
+     "Street estimates.\n\n"
+     "Demand for sneakers was strong in the quarter, analysts said.\n\n"
+     "Shoppers returned to its stores.\n\n"
+     "Worldwide, the company sold 190 million pairs of shoes last year.", "190 million pairs", "not world"),
     ("cars-owner-nationwide", HOUSTON_CARS +
      "Toyota sold 2.4 million vehicles nationwide last year, the carmaker said.",
      "2.4 million vehicles", "Toyota"),

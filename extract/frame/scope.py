@@ -25,9 +25,10 @@ from extract.records import Quantity
 from extract.rule_files import PlacesRules
 from extract.rules import load_rules
 from extract.frame.article import is_generic, subject_rules
-from extract.frame.context import STRONG, WEAK, doc_text, sent_text
+from extract.frame.context import STRONG, WEAK, Context, doc_text, sent_text
+from extract.frame.cues import load_cues
 from extract.frame.noun_phrase import as_country, metric_head
-from extract.frame.syntax import tokens_of
+from extract.frame.syntax import clause_subject, company_word, tokens_of
 
 NATIONAL, STATE, WORLD = "national", "state", "world"
 
@@ -47,16 +48,17 @@ class Place:
     country: str
 
 
-def scoped_subject(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], subject: Optional[str],
-                   how: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+def scoped_subject(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], ctx: Context,
+                   subject: Optional[str], how: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     """(subject, how), the subject replaced by the figure's scope when its clause sets one
-    and the subject found is no owner of that scope; else as given."""
+    and names no owner of the figure; else as given."""
     span = tokens_of(doc, q)
     if span is None:
         return subject, how
-    if _owned(span):
+    path = _path_to_verb(span)
+    if _owned(span) or _owner_in_clause(path[-1], ctx):
         return subject, how
-    clause = _clause_tokens(span, q, in_sent)
+    clause = _clause_tokens(span, path, q, in_sent)
     scope = _scope_word(sent, clause)
     if scope is not None:
         found = _scope_subject(doc, scope)
@@ -67,6 +69,22 @@ def scoped_subject(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], s
     if country and (subject is None or is_generic(subject)):
         return country, STRONG
     return subject, how
+
+
+def _owner_in_clause(verb: Token, ctx: Context) -> bool:
+    """The clause names or points to the figure's owner: its subject is a pronoun or a company
+    word ("It has grossed $850 million in the United States", "Worldwide, the company sold
+    190 million pairs"), or a name; or it is a measure with no owner of its own right after
+    a name ("Nike reported ... Sales rose 5% globally": Nike's sales worldwide)."""
+    subj = clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if subj is None:
+        return False
+    cues = load_cues()
+    if subj.lower_ in cues.pronouns or company_word(subj, cues) or (subj.pos_ == "PROPN" and subj.ent_type_ != "GPE"):
+        return True
+    named = ctx.named if ctx.named and ctx.named_para >= ctx.para - 1 else None
+    return bool(named) and metric_head(subj) and place_of(named) is None and not any(
+        c.dep_ in ("poss", "compound", "amod") and c.pos_ == "PROPN" for c in subj.children)
 
 
 def _owned(span: Span) -> bool:
@@ -94,12 +112,14 @@ def _scope_subject(doc: Doc, scope: str) -> Optional[str]:
 
 
 def _gives_way(subject: Optional[str], how: Optional[str], scope: str) -> bool:
-    """A subject that owns no figure of this scope: none, one guessed from context, a role
-    or group ("dealers"), or a place inside the scope (Houston for a national figure, a city
+    """A subject that owns no figure of this scope: none, a common noun guessed from context,
+    a role or group ("dealers"), or a place inside the scope (Houston for a national figure, a city
     for a statewide one). A country its own clause names keeps it ("China's exports
     worldwide")."""
-    if subject is None or is_generic(subject) or how == WEAK or subject.lower() in _rules().scope.nouns:
-        return True  # a subject guessed from context gives way to the figure's own clause
+    if subject is None or is_generic(subject) or subject.lower() in _rules().scope.nouns:
+        return True
+    if how == WEAK and subject.islower():
+        return True  # a common noun guessed from context ("official figures") is no owner
     place = place_of(subject)
     if place is None or is_country(subject):
         return False
@@ -115,12 +135,8 @@ def _plural_group(subject: Optional[str], sent: Span) -> bool:
     return any(t.text == words[-1] and t.tag_ == "NNS" for t in sent)
 
 
-def _clause_tokens(span: Span, q: Quantity, in_sent: list[Quantity]) -> set[int]:
-    """The token indices of the figure's own clause: the words from the figure up to the
-    verb that governs it (through "expected to rise"), and what hangs on them, except
-    clauses of their own ("as prices rose") and phrases besides the clause's arguments that hold
-    another figure ("compared to the national average of 3 percent" is not the 3.8 percent's)."""
-    others = [(o.start, o.end) for o in in_sent if o is not q]
+def _path_to_verb(span: Span) -> list[Token]:
+    """The words from the figure up to the verb that governs it (or the root)."""
     path, tok = [], span.root
     while True:
         path.append(tok)
@@ -129,10 +145,18 @@ def _clause_tokens(span: Span, q: Quantity, in_sent: list[Quantity]) -> set[int]
         governs = tok.pos_ in ("VERB", "AUX") and tok.dep_ != "xcomp" and not (
             tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN"))
         if governs or tok.head.i == tok.i:
-            break
+            return path
         tok = tok.head
+
+
+def _clause_tokens(span: Span, path: list[Token], q: Quantity, in_sent: list[Quantity]) -> set[int]:
+    """The token indices of the figure's own clause: the words on its path up to the verb
+    that governs it, and what hangs on them, except clauses of their own ("as prices rose")
+    and phrases besides the clause's arguments that hold another figure ("compared to the
+    national average of 3 percent" is not the 3.8 percent's)."""
+    others = [(o.start, o.end) for o in in_sent if o is not q]
     on_path = {t.i for t in path} | {t.i for t in span}
-    out = set(on_path) | _fronted_over(tok)
+    out = set(on_path) | _fronted_over(path[-1])
     for t in path:
         for c in t.children:
             if c.i in on_path or c.dep_ in _OTHER_CLAUSES or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
@@ -187,11 +211,11 @@ def _scope_adjective(doc: Doc, clause: set[int]) -> Optional[str]:
 
 def _country_set_in(doc: Doc, clause: set[int]) -> Optional[str]:
     """A country a place preposition of the clause names: "for sale in the U.S.", "deaths
-    across Britain" -> "US", "UK"."""
+    across Britain" -> "US", "UK"; not the field of a ranking."""
     preps = _rules().scope.place_preps
     for i in sorted(clause):
         t = doc[i]
-        if t.dep_ != "prep" or t.lower_ not in preps:
+        if t.dep_ != "prep" or t.lower_ not in preps or _superlative(t.head):
             continue
         for o in t.children:
             words = [w for w in o.subtree if w.i <= o.i and w.dep_ != "det"] if o.dep_ == "pobj" else []
@@ -199,6 +223,12 @@ def _country_set_in(doc: Doc, clause: set[int]) -> Optional[str]:
             if name and is_country(name):
                 return as_country(name)
     return None
+
+
+def _superlative(noun: Token) -> bool:
+    """"the largest share sale in Hong Kong for nine years": a ranking, whose place is the
+    field it ranks in, not what its figure is about."""
+    return any(c.tag_ in ("JJS", "RBS") for c in noun.children)
 
 
 def story_place(doc: Doc) -> Optional[Place]:

@@ -30,7 +30,7 @@ def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     figure's own phrase first, then the clauses above it, then what they point back
     to, then a name written before the figure. A country as its short name ("the
     United States" -> "US"), however it was found."""
-    subject, how = scoped_subject(doc, sent, q, in_sent, *_figure_subject(doc, sent, q, cues, ctx, in_sent, source))
+    subject, how = scoped_subject(doc, sent, q, in_sent, ctx, *_figure_subject(doc, sent, q, cues, ctx, in_sent, source))
     return as_country(without_article(subject)), how
 
 
