@@ -116,6 +116,7 @@ class PlacesRules(Rules):
     (extract/frame/scope.py): place -> state -> country."""
 
     scope: ScopeWords
+    not_counted: Words  # "Washington": a state by dateline, not a place mention
     countries: CountryNames
     states: dict[str, str]  # state, province or home nation -> its country
     state_abbreviations: dict[str, str]  # "Ind.", "TX" -> the state's name

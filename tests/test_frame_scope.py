@@ -176,7 +176,9 @@ def test_a_dateline_names_the_story_place(lede, place):
     ("Plague was found in Inner Mongolia and treated in Beijing; China said the risk was low.",
      Place(None, "China")),
     ("Road deaths in Manchester and Leeds rose, while Paris saw fewer.", Place("England", "UK")),
+    ("Washington said tariffs would rise; Washington's trade office agreed. Farmers in Texas worried.",
+     Place("Texas", "US")),
     ("Nationally, sales rose 3 percent.", None),
-], ids=["us-cities", "china-capital-and-country", "most-named-country", "no-place"])
+], ids=["us-cities", "china-capital-and-country", "most-named-country", "government-not-counted", "no-place"])
 def test_without_a_dateline_the_most_named_country(text, place):
     assert _most_named_place(text) == place

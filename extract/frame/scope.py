@@ -308,7 +308,7 @@ def _table() -> _Table:
         exact[name] = exact.get(above) or Place(None, as_country(above))
     folded = {k.lower(): v for k, v in exact.items()}
     folded.update({k.lower(): exact[v] for k, v in r.state_abbreviations.items()})
-    names = sorted(exact, key=len, reverse=True)
+    names = sorted(set(exact) - set(r.not_counted.words), key=len, reverse=True)
     abbreviations = sorted(r.state_abbreviations, key=len, reverse=True)
     return _Table(exact, folded, re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, names)) + r")(?!\w)"),
                   re.compile(r"(?<=[A-Za-z], )(?:" + "|".join(map(re.escape, abbreviations)) + r")(?![\w])"),
