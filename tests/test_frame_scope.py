@@ -57,6 +57,24 @@ CASES = [
      "the Denver Metro Association of Realtors said Wednesday.\n\n"
      "Mortgage rates across the country averaged 7.6 percent for a 30-year fixed loan, according to "
      "Freddie Mac.", "7.6 percent", "US"),
+    # a common noun whose value the figure is: the scope owns it (elections; energy; fuel prices)
+    ("elections-turnout-nationwide",
+     "LONDON (Reuters) - Labour won the Leeds Central by-election on Thursday with 54 percent of the vote.\n\n"
+     "Nationwide, turnout at the 2019 general election was 67.3 percent.", "67.3 percent", "UK"),
+    ("energy-demand-globally",
+     "HOUSTON — Texas oil output rose to a record 5.6 million barrels a day in October, state data "
+     "showed.\n\n"
+     "Globally, oil demand is expected to grow by 1.2 million barrels a day next year, the International "
+     "Energy Agency said.", "1.2 million barrels", "world"),
+    ("fuel-nationwide-average",
+     "COLUMBUS, Ohio — The average price of a gallon of regular gasoline in Ohio fell 9 cents over the "
+     "past week to $2.94, according to GasBuddy.\n\n"
+     "The nationwide average is down 21 cents from a month ago.", "21 cents", "US"),
+    ("housing-after-a-group",
+     "DENVER — Home prices in the Denver metro area rose 4.2 percent in October from a year earlier.\n\n"
+     "Local agents closed 3,812 sales last month, down 6 percent from September.\n\n"
+     "Nationally, existing-home sales fell 2.5 percent, the National Association of Realtors said.",
+     "2.5 percent", "US"),  # "Local agents" is no company whose sales these are
     # statewide: the state of the story's place (schools; wildfires)
     ("schools-statewide",
      "Indianapolis – Several thousand teachers wearing red surrounded the Indiana Statehouse on Tuesday "

@@ -62,7 +62,8 @@ def scoped_subject(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], c
     scope = _scope_word(sent, clause)
     if scope is not None:
         found = _scope_subject(doc, scope)
-        if found and (_gives_way(subject, how, scope) or _plural_group(subject, sent)):
+        if found and (_gives_way(subject, how, scope) or _plural_group(subject, sent)
+                      or _measure_of_scope(subject, how, path)):
             return found, STRONG
         return subject, how
     country = _country_set_in(doc, clause)
@@ -83,8 +84,15 @@ def _owner_in_clause(verb: Token, ctx: Context) -> bool:
     if subj.lower_ in cues.pronouns or company_word(subj, cues) or (subj.pos_ == "PROPN" and subj.ent_type_ != "GPE"):
         return True
     named = ctx.named if ctx.named and ctx.named_para >= ctx.para - 1 else None
-    return bool(named) and metric_head(subj) and place_of(named) is None and not any(
-        c.dep_ in ("poss", "compound", "amod") and c.pos_ == "PROPN" for c in subj.children)
+    return bool(named) and metric_head(subj) and place_of(named) is None and _proper_name(named, verb.doc) \
+        and not any(c.dep_ in ("poss", "compound", "amod") and c.pos_ == "PROPN" for c in subj.children)
+
+
+def _proper_name(name: str, doc: Doc) -> bool:
+    """A name ("Nike Inc", "Nike"), not a group capitalised at a sentence's start ("Local
+    agents", "Sellers"): its last word is a proper noun where the text writes it."""
+    last = name.split()[-1]
+    return not is_generic(name) and any(t.text == last and t.pos_ == "PROPN" for t in doc)
 
 
 def _owned(span: Span) -> bool:
@@ -124,6 +132,16 @@ def _gives_way(subject: Optional[str], how: Optional[str], scope: str) -> bool:
     if place is None or is_country(subject):
         return False
     return scope != STATE or subject != place.state
+
+
+def _measure_of_scope(subject: Optional[str], how: Optional[str], path: list[Token]) -> bool:
+    """A common noun whose value or change the figure is ("Nationwide, turnout was 67.3
+    percent", "Globally, oil demand is expected to grow by 1.2 million barrels a day", "The
+    nationwide average is down 21 cents"): a measure, whose owner the scope is. Not the agent
+    of an act on the figure ("plague has killed millions of people around the world")."""
+    if how != STRONG or not subject or any(c.isupper() for c in subject[1:]) or len(path) < 2:
+        return False
+    return path[-2].dep_ not in ("dobj", "dative")
 
 
 def _plural_group(subject: Optional[str], sent: Span) -> bool:
