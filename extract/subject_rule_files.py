@@ -99,7 +99,10 @@ class ScopeWords(Rules):
     world: list[str]  # "worldwide", "around the world"
     state: list[str]  # "statewide": the state of the story's place
     world_name: str  # the subject a worldwide figure takes
+    national_pointers: list[str]  # "the country's": the country its paragraph named last
+    state_pointers: list[str]  # "the state's"
     place_preps: list[str]  # "in the U.S.", "across Britain": a country set as the figure's place
+    credit_preps: list[str]  # "according to ...": the source's phrase, not the figure's clause
     national_adjectives: list[str]  # "the national median price"
     world_adjectives: list[str]  # "global sales"
     state_adjectives: list[str]  # "the statewide jobless rate"

@@ -75,6 +75,17 @@ CASES = [
      "Local agents closed 3,812 sales last month, down 6 percent from September.\n\n"
      "Nationally, existing-home sales fell 2.5 percent, the National Association of Realtors said.",
      "2.5 percent", "US"),  # "Local agents" is no company whose sales these are
+    # "the country's", "the state's": the place its paragraph named last, else the story's (trade; jobs)
+    ("trade-the-countrys",
+     "COLUMBUS, Ohio — Ohio farmers shipped $1.2 billion of soybeans abroad last year, state officials said.\n\n"
+     "In Beijing, officials said the country's exports rose 7 percent in March.", "7 percent", "China"),
+    ("jobs-the-states",
+     "COLUMBUS, Ohio — Employers in Ohio added 12,400 jobs in March, the Department of Job and Family "
+     "Services said Friday.\n\n"
+     "The state's labor force grew by 9,000 people.", "9,000 people", "Ohio"),
+    ("economy-the-nations",
+     "HOUSTON — Texas added 41,000 jobs in the first quarter, the Texas Workforce Commission said.\n\n"
+     "The nation's economy grew at a 2.4 percent annual rate in the first quarter.", "2.4 percent", "US"),
     # statewide: the state of the story's place (schools; wildfires)
     ("schools-statewide",
      "Indianapolis – Several thousand teachers wearing red surrounded the Indiana Statehouse on Tuesday "
@@ -118,6 +129,15 @@ CASES = [
      "agency said.\n\n"
      "By comparison, about 1,750 people died on roads in Britain last year.",
      "1,750 people", "UK"),
+    # a place in the phrase that credits the figure is the source's (power cuts; polling)
+    ("outage-credit-phrase",
+     "PARIS — Storm Ciaran cut power to 1.2 million homes in France on Thursday, the grid operator said.\n\n"
+     "More than 450,000 people were without communication, according to a group representing rural "
+     "councils in Britain.", "450,000 people", "not UK"),
+    ("polling-credit-phrase",
+     "TORONTO — Support for the Liberals fell to 29 percent in Ontario this month.\n\n"
+     "About 1,200 voters were undecided, according to a survey by a firm based in the United States.",
+     "1,200 voters", "not US"),
     # an owner the clause names keeps the figure, whatever its scope; a ranking's field is none
     ("markets-ranking-field",
      "Alibaba is set to raise up to $12.9bn from its second listing in Hong Kong, pricing its shares at a "

@@ -59,9 +59,9 @@ def scoped_subject(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], c
     if _owned(span) or _owner_in_clause(path[-1], ctx):
         return subject, how
     clause = _clause_tokens(span, path, q, in_sent)
-    scope = _scope_word(sent, clause)
+    scope, pointing = _scope_word(sent, clause)
     if scope is not None:
-        found = _scope_subject(doc, scope)
+        found = _scope_subject(doc, q, scope, pointing)
         if found and (_gives_way(subject, how, scope) or _plural_group(subject, sent)
                       or _measure_of_scope(subject, how, path)):
             return found, STRONG
@@ -110,10 +110,12 @@ def _owned(span: Span) -> bool:
     return False
 
 
-def _scope_subject(doc: Doc, scope: str) -> Optional[str]:
+def _scope_subject(doc: Doc, q: Quantity, scope: str, pointing: bool) -> Optional[str]:
+    """The world, or the country (state) of the story's place; for a phrase that points
+    back ("the country's"), of the place its paragraph named last before the figure."""
     if scope == WORLD:
         return _rules().scope.world_name
-    place = story_place(doc)
+    place = (_place_before(doc, q, scope) if pointing else None) or story_place(doc)
     if place is None:
         return None
     return place.country if scope == NATIONAL else place.state
@@ -177,7 +179,8 @@ def _clause_tokens(span: Span, path: list[Token], q: Quantity, in_sent: list[Qua
     out = set(on_path) | _fronted_over(path[-1])
     for t in path:
         for c in t.children:
-            if c.i in on_path or c.dep_ in _OTHER_CLAUSES or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+            if c.i in on_path or c.dep_ in _OTHER_CLAUSES or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")) \
+                    or c.lower_ in _rules().scope.credit_preps:
                 continue
             words = list(c.subtree)
             s, e = words[0].idx, words[-1].idx + len(words[-1].text)
@@ -199,19 +202,20 @@ def _fronted_over(verb: Token) -> set[int]:
             for w in c.subtree}
 
 
-def _scope_word(sent: Span, clause: set[int]) -> Optional[str]:
-    """NATIONAL, STATE or WORLD when a scope word or phrase of data/places.toml stands in
-    the clause, or a scope adjective on a measure ("the national median price")."""
+def _scope_word(sent: Span, clause: set[int]) -> tuple[Optional[str], bool]:
+    """(NATIONAL, STATE or WORLD, whether it points back) when a scope word or phrase of
+    data/places.toml stands in the clause, or a scope adjective on a measure ("the national
+    median price"); (None, False) when none does."""
     adjective = _scope_adjective(sent.doc, clause)
     if adjective:
-        return adjective
+        return adjective, False
     text = sent_text(sent)
-    for scope, pattern in _scope_patterns():
+    for scope, pointing, pattern in _scope_patterns():
         for m in pattern.finditer(text):
             words = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
             if words is not None and any(w.i in clause for w in words):
-                return scope
-    return None
+                return scope, pointing
+    return None, False
 
 
 def _scope_adjective(doc: Doc, clause: set[int]) -> Optional[str]:
@@ -278,10 +282,26 @@ def _dateline_place(text: str) -> Optional[Place]:
     return found
 
 
+def _place_before(doc: Doc, q: Quantity, scope: str) -> Optional[Place]:
+    """The place the figure's paragraph names last before it (a state, for STATE)."""
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, q.start) + 1
+    found = [p for p in _mentions(text[start:q.start]) if scope != STATE or p.state]
+    return found[-1] if found else None
+
+
+def _mentions(text: str) -> list[Place]:
+    """The places the text names, in order: names as written, and state abbreviations after
+    a city ("Columbus, Ind.")."""
+    table = _table()
+    hits = [(m.start(), table.exact[m.group()]) for m in table.pattern.finditer(text)]
+    hits += [(m.start(), table.folded[m.group().lower()]) for m in table.abbreviated.finditer(text)]
+    return [p for _, p in sorted(hits, key=lambda h: h[0])]
+
+
 def _most_named_place(text: str) -> Optional[Place]:
     """The country the text's places name most often, and its state named most often."""
-    mentions = [_table().exact[m.group()] for m in _table().pattern.finditer(text)]
-    mentions += [_table().folded[m.group().lower()] for m in _table().abbreviated.finditer(text)]
+    mentions = _mentions(text)
     if not mentions:
         return None
     countries = Counter(p.country for p in mentions)
@@ -334,11 +354,13 @@ def _table() -> _Table:
 
 
 @lru_cache(maxsize=None)
-def _scope_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+def _scope_patterns() -> tuple[tuple[str, bool, re.Pattern], ...]:
     s = _rules().scope
-    return tuple((scope, re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-                                    + r")(?!\w)", re.IGNORECASE))
-                 for scope, words in ((NATIONAL, s.national), (STATE, s.state), (WORLD, s.world)))
+    kinds = ((NATIONAL, False, s.national), (STATE, False, s.state), (WORLD, False, s.world),
+             (NATIONAL, True, s.national_pointers), (STATE, True, s.state_pointers))
+    return tuple((scope, pointing, re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+                                              + r")(?!\w)", re.IGNORECASE))
+                 for scope, pointing, words in kinds)
 
 
 def _rules() -> PlacesRules:
