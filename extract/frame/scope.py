@@ -9,9 +9,16 @@ the story is about: its dateline, else the country (state) its places name most 
 through the place table (city -> state -> country). A country the clause sets the
 figure in ("electric vehicles for sale in the U.S.") is what the figure is about.
 
-Scope only fills in for an owner the clause does not name: no subject, a role ("dealers"),
-or a place smaller than the scope (Houston for a national figure). "Toyota sold 2
-million cars nationwide" stays Toyota's.
+"The country's exports", "the state's jobless rate" point back to the place their
+paragraph named last, else the story's.
+
+Scope only fills in for an owner the clause does not name: no subject, a role or group
+("dealers", "employers"), a measure ("Nationwide, turnout was 67.3 percent"), or a place
+smaller than the scope (Houston for a national figure). "Toyota sold 2 million cars
+nationwide", "It has grossed $850 million in the United States" and "Its fleet of 400 jets
+around the world" stay their owners'; a place in the phrase that credits the figure
+("according to a group ... in California") or the field of a ranking ("the largest share
+sale in Hong Kong for nine years") sets no scope.
 """
 
 from __future__ import annotations
