@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from extract.period_rule_files import PeriodsRules
-from extract.subject_rule_files import DescribedRules, PopulationRules, SubjectRules  # noqa: F401 -- re-exported
+from extract.subject_rule_files import DescribedRules, PlacesRules, PopulationRules, SubjectRules  # noqa: F401 -- re-exported
 from extract.rules import Rules, Words
 
 Number = int | float
@@ -519,3 +519,4 @@ class CalendarRules(Rules):
 
 MODELS.update({"periods.toml": PeriodsRules, "calendar.toml": CalendarRules, "prefilter.toml": PrefilterRules,
                "entities.toml": EntitiesRules, "metrics.toml": MetricsRules, "textclean.toml": TextcleanRules})
+MODELS["places.toml"] = PlacesRules

@@ -96,3 +96,34 @@ class PopulationRules(Rules):
     fractions: list[str]
     narrowing_preps: list[str]
 
+
+class ScopeWords(Rules):
+    national: list[str]  # "nationally", "across the country": the country of the story's place
+    world: list[str]  # "worldwide", "around the world"
+    state: list[str]  # "statewide": the state of the story's place
+    world_name: str  # the subject a worldwide figure takes
+    national_pointers: list[str]  # "the country's": the country its paragraph named last
+    state_pointers: list[str]  # "the state's"
+    place_preps: list[str]  # "in the U.S.", "across Britain": a country set as the figure's place
+    credit_preps: list[str]  # "according to ...": the source's phrase, not the figure's clause
+    national_adjectives: list[str]  # "the national median price"
+    world_adjectives: list[str]  # "global sales"
+    state_adjectives: list[str]  # "the statewide jobless rate"
+    measure_nouns: list[str]  # what a scope adjective measures, besides the metric vocabulary
+    nouns: list[str]  # "country", "world": a scope phrase's noun, no owner
+
+
+class CountryNames(Rules):
+    names: list[str]
+
+
+class PlacesRules(Rules):
+    """extract/data/places.toml: a figure's geographic scope and the places a story is about
+    (extract/frame/scope.py): place -> state -> country."""
+
+    scope: ScopeWords
+    not_counted: Words  # "Washington": a state by dateline, not a place mention
+    countries: CountryNames
+    states: dict[str, str]  # state, province or home nation -> its country
+    state_abbreviations: dict[str, str]  # "Ind.", "TX" -> the state's name
+    cities: dict[str, str]  # city or capital -> its state, or its country

@@ -19,6 +19,7 @@ from extract.frame.figure_owner import (Found, PERSONAL, antecedent, counted_fro
                                         list_label, modified_name, owner_of_figure_phrase, partitive_whole, personal_possessor, event_of,
                                         possessor_above, recipient, share_to, speaker_self, valued_company)
 from extract.frame.noun_phrase import as_country, demonstrative_np, metric_head, name_np, np_phrase, without_article
+from extract.frame.scope import scoped_subject
 
 
 
@@ -29,7 +30,7 @@ def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     figure's own phrase first, then the clauses above it, then what they point back
     to, then a name written before the figure. A country as its short name ("the
     United States" -> "US"), however it was found."""
-    subject, how = _figure_subject(doc, sent, q, cues, ctx, in_sent, source)
+    subject, how = scoped_subject(doc, sent, q, in_sent, ctx, *_figure_subject(doc, sent, q, cues, ctx, in_sent, source))
     return as_country(without_article(subject)), how
 
 
