@@ -11,6 +11,7 @@ from extract.lexicon import data_table
 from extract.frame.cues import load_cues, lowered
 from extract.frame.context import doc_text
 from extract.frame.syntax import capital_only_for_the_sentence, clause_subject, figure_inside, metric_tokens, name_word, tokens_of
+from extract.frame.unit_metric import duration_metric, people_metric, unit_metric
 from extract.frame.figures import VALUING_VERBS, anchor_of, figure_head, is_figure_token, is_money, measures_change, metric_rules, valued_object, verb_above
 
 
@@ -22,6 +23,9 @@ def figure_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
     text = doc_text(doc)[sent.start_char:sent.end_char]
     rel = q.start - sent.start_char
     rel_end = q.end - sent.start_char
+    by_unit = unit_metric(sent, q)
+    if by_unit:
+        return by_unit
     if is_money(q):
         per = _per_share_metric(doc, q) or ("price" if _per_unit_of_good(doc, q) else None)
         if per:
@@ -35,6 +39,9 @@ def figure_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
         return "age"  # a bare number of years is an age ("died at the age of 34", "Bryant, 16,")
     if q.unit == "points":
         return "points"  # "scored 34 points", "a nine-point run": sport's points are their own measure
+    befell = people_metric(doc, q)
+    if befell:
+        return befell  # "17,674 people were killed": deaths, not people
     if q.unit == "count" and q.noun:
         # "500 jobs", "1,000 maintenance workers": the counted noun is what is measured
         named = vocab.find(q.noun)
@@ -57,6 +64,8 @@ def figure_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
         metric = _parsed_metric(doc, sent, q)
     if metric is None:
         metric = _nearest_metric(text, rel, rel_end, vocab, q.unit)
+    if metric is None:
+        metric = duration_metric(doc, q)
     if metric is None and q.unit == "W":
         # "a 2.1 GW floating solar project" is a plant's capacity; "a 96W adapter" a device's power
         metric = "capacity" if (q.value or q.high or 0) >= 1e6 else "power"
