@@ -24,6 +24,7 @@ class PeriodWords(Rules):
     month_spans: dict[str, int]
     shifts: dict[str, int]
     named_by_year: list[str]
+    forward: list[str] = []
     model_suffixes: list[str]
 
 

@@ -299,6 +299,7 @@ def _bare_part_ref(kind: str, m: re.Match, published: Optional[dt.date], year: O
         start_month = 6 * (n - 1) + 1
         if published is not None:
             y = published.year - 1 if start_month - published.month > 3 else published.year
+            y = _results_year(m, 6 * n, published, y)
         elif year:
             y = year
         else:
@@ -311,6 +312,7 @@ def _bare_part_ref(kind: str, m: re.Match, published: Optional[dt.date], year: O
             # year's ("the fourth quarter" in February); a nearer one is this year's,
             # as in guidance for the next quarter
             y = published.year - 1 if 3 * (n - 1) + 1 - published.month > 3 else published.year
+            y = _results_year(m, 3 * n, published, y)
         elif year:
             y = year
         else:
@@ -322,13 +324,30 @@ def _bare_part_ref(kind: str, m: re.Match, published: Optional[dt.date], year: O
 _FISCAL_YEAR_NAMED = _context("fiscal_year_named")  # "fiscal 2025", "FY26" (data/periods.toml)
 
 
-def _in_a_game(m: re.Match) -> bool:
-    """The reference stands in a sentence about a game being played (data/game_periods.toml)."""
+def _sentence_of(m: re.Match) -> str:
     text = m.string
     starts = [b.end() for b in _SENTENCE_BOUNDS.finditer(text, max(0, m.start() - 300), m.start())]
     stop = _SENTENCE_BOUNDS.search(text, m.end())
-    sentence = text[starts[-1] if starts else max(0, m.start() - 300):stop.start() if stop else len(text)]
-    return _game_words().search(sentence) is not None
+    return text[starts[-1] if starts else max(0, m.start() - 300):stop.start() if stop else len(text)]
+
+
+def _in_a_game(m: re.Match) -> bool:
+    """The reference stands in a sentence about a game being played (data/game_periods.toml)."""
+    return _game_words().search(_sentence_of(m)) is not None
+
+
+def _results_year(m: re.Match, last_month: int, published: dt.date, y: int) -> int:
+    """A quarter or half of the writing year that ends after the month of writing has no
+    results yet: in a sentence that looks ahead to nothing ("The economy shrank by 0.1% in
+    the third quarter", written in May) it is last year's (data/periods.toml `forward`)."""
+    if y == published.year and last_month > published.month and not _forward_words().search(_sentence_of(m)):
+        return y - 1
+    return y
+
+
+@lru_cache(maxsize=1)
+def _forward_words() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{alternation(_rules().words.forward)})(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -392,7 +411,8 @@ def _span_period(kind: str, m: re.Match, published: Optional[dt.date], year: Opt
     if published is not None:
         # as for "the third quarter": one that starts more than three months after the
         # writing is last year's, a nearer one this year's (guidance for the next quarter)
-        return f"{published.year - 1 if last - 2 - published.month > 3 else published.year}-{label}"
+        y = published.year - 1 if last - 2 - published.month > 3 else published.year
+        return f"{_results_year(m, last, published, y)}-{label}"
     return f"{year}-{label}" if year else None
 
 

@@ -1,0 +1,57 @@
+"""Periods of macro releases and results told after the fact (extract/periods.py,
+extract/data/periods.toml `forward`, the "between January and March" pattern, and
+reporting.toml's national-accounts words).
+
+A quarter with no year that ends after the month of writing has no results yet: told
+in a sentence that looks ahead to nothing it is last year's. A release names its
+quarter by its months ("between January and March"), and "in the quarter" later in the
+story is that quarter. Sentences from BBC, Reuters and AP economy and company copy.
+"""
+
+import datetime as dt
+
+import pytest
+
+from extract.periods import find_time_refs
+from tests.test_frame import assert_fields
+
+MAY_2024 = dt.date(2024, 5, 10)
+
+REF_CASES = [
+    ("past-tense-quarter-not-over-is-last-years-bbc", "The economy shrank by 0.1% in the third quarter.",
+     MAY_2024, ["2023-Q3"]),
+    ("past-tense-quarter-not-over-retail-reuters", "Sales fell 2.3% in the second quarter, the company said.",
+     MAY_2024, ["2023-Q2"]),
+    ("forecast-of-a-quarter-ahead-stays-this-years", "The company expects revenue to rise in the third quarter.",
+     MAY_2024, ["2024-Q3"]),
+    ("guidance-for-the-next-quarter-wire", "It forecast second-quarter sales of $25 billion.", MAY_2024, ["2024-Q2"]),
+    ("ended-quarter-this-years", "GDP grew 0.6% in the first quarter.", MAY_2024, ["2024-Q1"]),
+    ("between-months-is-a-quarter-bbc", "The UK economy grew by 0.6% between January and March.", MAY_2024,
+     ["2024-Q1"]),
+    ("from-months-to-is-a-quarter-reuters", "Output rose 0.2% from April to June, 2023, official data showed.",
+     MAY_2024, ["2023-Q2"]),
+    ("between-months-not-a-quarter", "Prices rose between January and June.", MAY_2024, []),
+]
+
+
+@pytest.mark.parametrize("text,published,periods", [c[1:] for c in REF_CASES], ids=[c[0] for c in REF_CASES])
+def test_release_periods(text, published, periods):
+    assert [r.period for r in find_time_refs(text, published) if r.period] == periods
+
+
+STORY_CASES = [
+    ("gdp-story-in-the-quarter-bbc",
+     "The UK economy grew by 0.6% between January and March, the Office for National Statistics said.\n\n"
+     "The economy shrank by 0.1% in the third quarter of last year.\n\nGDP per head rose 0.4% in the quarter.",
+     MAY_2024, "0.4%", {"period": "2024-Q1"}),
+    ("gdp-story-in-the-quarter-us",
+     "The U.S. economy grew at a 1.6% annualized rate in the first quarter, the Commerce Department said on "
+     "Thursday.\n\nConsumer spending rose 2.5% in the quarter.",
+     dt.date(2024, 4, 25), "2.5%", {"period": "2024-Q1"}),
+]
+
+
+@pytest.mark.parametrize("text,published,surface,fields", [c[1:] for c in STORY_CASES],
+                         ids=[c[0] for c in STORY_CASES])
+def test_release_story_periods(nlp, text, published, surface, fields):
+    assert_fields(nlp, text, published, surface, fields)
