@@ -1,12 +1,21 @@
 """Framing, what kind of figure: fact, estimate, forecast or illustrative, by the
 clause the figure stands in; each rule tried on sentences from two kinds of story."""
 
+import datetime as dt
+
 import pytest
 
 from tests.test_frame import assert_fields
 
 # id, passage, publication date (None: undated), surface, expected fields
 CASES = [
+    # a running total of the year so far is counted, not planned (box office, company spending)
+    ("year-to-date-box-office",
+     "Domestic box office receipts for the year to date total $3.5 billion, about 20% behind 2023.",
+     dt.date(2024, 6, 23), "$3.5 billion", dict(kind="fact")),
+    ("so-far-this-year-spending",
+     "The company has spent $2.1 billion on buybacks so far this year, it said on Tuesday.",
+     dt.date(2024, 6, 23), "$2.1 billion", dict(kind="fact")),
     # what analysts or economists expected of a figure now reported is their estimate,
     # also when it is a change ("expectations of a 3.1% drop") or named a forecast
     # (retail results wire copy, a UK GDP release)

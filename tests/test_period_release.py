@@ -33,6 +33,20 @@ REF_CASES = [
     ("between-months-not-a-quarter", "Prices rose between January and June.", MAY_2024, []),
 ]
 
+BASELINE_CASES = [
+    ("from-the-same-weekend-last-year-box-office",
+     "Ticket sales were up 20% from the same weekend last year, Comscore said.", "2023"),
+    ("from-the-same-period-of-a-year-retail", "Sales rose 4% from the same period of 2023.", "2023"),
+    ("behind-a-year-box-office", "Receipts total $3.5 billion, about 20% behind 2023.", "2023"),
+    ("ahead-of-a-year-travel", "Passenger numbers are 5% ahead of 2019, the airport said.", "2019"),
+]
+
+
+@pytest.mark.parametrize("text,period", [c[1:] for c in BASELINE_CASES], ids=[c[0] for c in BASELINE_CASES])
+def test_compared_periods_are_baselines(text, period):
+    refs = [r for r in find_time_refs(text, dt.date(2024, 6, 23)) if r.period == period]
+    assert refs and all(r.role == "baseline" for r in refs), refs
+
 
 @pytest.mark.parametrize("text,published,periods", [c[1:] for c in REF_CASES], ids=[c[0] for c in REF_CASES])
 def test_release_periods(text, published, periods):

@@ -517,12 +517,26 @@ def _metric_of_clause_subject(doc: Doc, q: Quantity) -> Optional[str]:
     subj = clause_subject(verb) if verb is not None else None
     if subj is None or figure_inside(subj, tokens_of(doc, q)):
         return None
+    per = _per_phrase(subj)
+    if per:
+        return per  # "Adjusted earnings per share were $2.03": not the company's earnings
     words = metric_tokens(subj)
     if words:
         return _line_of(words, metric_vocabulary().canonical[" ".join(w.text for w in words).lower()])
     # "comparable-store sales growth in 2019 will be 3.5%": the growth of a metric
     grown = _growth_noun_metric(subj)
     return grown if grown and grown != "growth" else None
+
+
+def _per_phrase(noun: Token) -> Optional[str]:
+    """"earnings per share", "sales per square foot": a metric the vocabulary names with
+    the noun's "per" phrase, which metric_tokens (words before the noun) cannot see."""
+    for prep in noun.children:
+        objs = [o for o in prep.children if o.dep_ == "pobj"] if prep.dep_ == "prep" and prep.lower_ == "per" else []
+        if objs:
+            phrase = " ".join(t.text for t in noun.doc[noun.i:objs[0].i + 1]).lower()
+            return metric_vocabulary().canonical.get(phrase)
+    return None
 
 
 def _modified_noun(doc: Doc, q: Quantity) -> Optional[Token]:
