@@ -509,7 +509,12 @@ def credit_for_another_figure(sent: Span, q: Quantity, cues: Cues) -> bool:
     credit_at = sent.start_char + m.start()
     return credit_at >= q.end and any(
         q.end <= t.idx < credit_at and (t.lower_ in cues.benchmark_words or t.lemma_.lower() in cues.benchmark_words)
-        for t in sent_tokens(sent))
+        and not _hedging_than(t) for t in sent_tokens(sent))
+
+
+def _hedging_than(t: Token) -> bool:
+    """"more than 4 million", "less than 3%": a hedge on a figure, no comparison with it."""
+    return t.lower_ == "than" and t.i > 0 and t.doc[t.i - 1].lower_ in ("more", "less", "fewer", "greater")
 
 
 def _told_as_done(doc: Doc, q: Quantity, cues: Cues) -> bool:
