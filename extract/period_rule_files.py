@@ -15,7 +15,7 @@ from extract.rules import Rules
 PeriodTag = Literal[
     "mq", "endq", "ended", "yended", "oqended", "fyspan", "fq3", "fyq", "q2", "h2", "fq22", "fq", "fq2", "q", "yq",
     "oq", "h", "oh", "fy", "fy2", "my", "monthsof", "window", "py", "y", "yearago", "fiscal", "fullyear", "ytd",
-    "same", "then", "current", "rel", "recentq", "undated", "bareq", "bareoq", "bareoh", "barem", "asof"]
+    "same", "then", "current", "rel", "recentq", "undated", "bareq", "bareoq", "bareoh", "barem", "asof", "mspan"]
 
 
 class PeriodWords(Rules):

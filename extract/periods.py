@@ -202,6 +202,11 @@ def _fiscal_ref(kind: str, m: re.Match, at: _At) -> TimeRef:
     if named:
         fy = int(named[-1].group(1)) if len(named[-1].group(1)) == 4 else 2000 + int(named[-1].group(1))
         return TimeRef(s, e, f"FY{fy + shift}", "period")
+    if kind == "fullyear" and at.published and at.fiscal_ends and at.fiscal_ends != 12:
+        # "kept its full-year forecast" of a company whose year ends in January: the fiscal
+        # year in progress ("Target", May 2024: FY2024, named by its start; Walmart's FY2025)
+        ends = at.published.year + (at.published.month > at.fiscal_ends)
+        return TimeRef(s, e, f"FY{ends - 1 if at.by_start else ends}", "period")
     y = at.published.year if at.published else at.year
     return TimeRef(s, e, str(y), "period") if kind == "fullyear" and y else TimeRef(s, e, None, "unresolved")
 
@@ -388,7 +393,7 @@ def _span_period(kind: str, m: re.Match, published: Optional[dt.date], year: Opt
     if kind == "endq":
         last, named_year = MONTHS[m.group(1).lower()], m.group(2)
         label = f"Q{last // 3}"
-    elif kind == "mq":
+    elif kind in ("mq", "mspan"):
         first, last, named_year = MONTHS[m.group(1).lower()], MONTHS[m.group(2).lower()], m.group(3)
         if first % 3 != 1 or (last - first) % 12 != 2:
             return None
@@ -412,8 +417,27 @@ def _span_period(kind: str, m: re.Match, published: Optional[dt.date], year: Opt
         # as for "the third quarter": one that starts more than three months after the
         # writing is last year's, a nearer one this year's (guidance for the next quarter)
         y = published.year - 1 if last - 2 - published.month > 3 else published.year
-        return f"{_results_year(m, last, published, y)}-{label}"
+        # "grew 0.6% between January and March": a release's words, told after the fact
+        return f"{_results_year(m, last, published, y) if kind == 'mspan' else y}-{label}"
     return f"{year}-{label}" if year else None
+
+
+def _fiscal_quarter_ended(kind: str, m: re.Match, at: _At) -> Optional[str]:
+    """"the quarter ended May 4" of a company whose fiscal year ends in January (its
+    calendar: data/fiscal_calendars.toml) is its fiscal first quarter; the year is the one
+    the quarter ended in before the writing (Target, May 2024: FY2024-Q1)."""
+    if kind != "ended" or not at.fiscal_ends or at.fiscal_ends == 12 or at.published is None \
+            or not m.group(1).lower().startswith(("quarter", "three")):
+        return None
+    last = MONTHS[m.group(2).lower().rstrip(".")]
+    if m.group(3) and int(m.group(3)) <= 10:
+        last = (last - 2) % 12 + 1  # "ended May 4" closed April
+    n, rest = divmod((last - at.fiscal_ends) % 12, 3)
+    if rest or n == 0:
+        return None
+    year = int(m.group(4)) if m.group(4) else at.published.year - (last > at.published.month)
+    ends = year + (last > at.fiscal_ends)
+    return f"FY{ends - 1 if at.by_start else ends}-Q{n}"
 
 
 _GROUP_REF = re.compile(r"\{(?:(ordinal|month) )?(\d)\}")
@@ -481,8 +505,9 @@ _RESOLVERS = {
     "fiscal": _fiscal_ref, "fullyear": _fiscal_ref, "yended": _year_ended_ref, "ytd": _year_so_far_ref,
     "oqended": lambda kind, m, at: _period_or_unresolved(m, _ordinal_quarter_ended(m, at.published, at.year,
                                                                                     at.by_start)),
-    **{kind: (lambda kind, m, at: _period_or_unresolved(m, _span_period(kind, m, at.published, at.year)))
-       for kind in ("mq", "ended", "endq")},
+    **{kind: (lambda kind, m, at: _period_or_unresolved(m, _span_period(kind, m, at.published, at.year)
+                                                         or _fiscal_quarter_ended(kind, m, at)))
+       for kind in ("mq", "mspan", "ended", "endq")},
     **{kind: (lambda kind, m, at: _bare_part_ref(kind, m, at.published, at.year, at.fiscal_year,
                                                  FiscalCalendar(at.fiscal_ends, at.by_start)))
        for kind in ("bareoq", "bareoh")},

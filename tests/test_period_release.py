@@ -69,3 +69,47 @@ STORY_CASES = [
                          ids=[c[0] for c in STORY_CASES])
 def test_release_story_periods(nlp, text, published, surface, fields):
     assert_fields(nlp, text, published, surface, fields)
+
+
+FISCAL_CASES = [
+    # id, text, published, fiscal year-end month, named by start, periods
+    ("quarter-ended-early-may-is-fiscal-q1-retail", "Comparable sales fell 3.7% in the quarter ended May 4.",
+     dt.date(2024, 5, 22), 1, True, ["FY2024-Q1"]),
+    ("quarter-ended-oct-31-is-fiscal-q3-walmart-style", "Revenue rose 5% in the quarter ended Oct. 31.",
+     dt.date(2024, 11, 19), 1, False, ["FY2025-Q3"]),
+    ("calendar-quarter-ended-stays-calendar", "Revenue rose 5% in the quarter ended Sept. 30.",
+     dt.date(2024, 11, 19), 1, False, ["2024-Q3"]),
+    ("full-year-forecast-is-the-fiscal-year-in-progress-by-start", "It kept its full-year forecast.",
+     dt.date(2024, 5, 22), 1, True, ["FY2024"]),
+    ("full-year-forecast-is-the-fiscal-year-in-progress-by-end", "It raised its full-year sales forecast.",
+     dt.date(2024, 11, 19), 1, False, ["FY2025"]),
+]
+
+
+@pytest.mark.parametrize("text,published,ends,by_start,periods", [c[1:] for c in FISCAL_CASES],
+                         ids=[c[0] for c in FISCAL_CASES])
+def test_fiscal_calendar_periods(text, published, ends, by_start, periods):
+    refs = find_time_refs(text, published, fiscal_ends=ends, by_start=by_start)
+    assert [r.period for r in refs if r.period] == periods
+
+
+RESULTS_STORY_CASES = [
+    ("quarter-named-in-second-paragraph-sportswear",
+     "Nike Inc on Thursday reported quarterly revenue and profit that beat Wall Street estimates, sending its "
+     "shares up 6% in extended trading.\n\n"
+     "Revenue rose 17% to $13.3 billion in the second quarter ended Nov. 30.\n\n"
+     "Net income fell 12% to $1.33 billion, or 85 cents per share.",
+     dt.date(2023, 12, 21), "$1.33 billion", {"period": "FY2024-Q2"}),
+    ("quarter-named-in-second-paragraph-bank",
+     "A large U.S. lender reported quarterly profit that topped analysts' expectations on Friday, helped by "
+     "higher fees from its investment banking arm.\n\n"
+     "Revenue rose 8% to $40.1 billion in the third quarter.\n\n"
+     "Net income was $13.2 billion, or $4.33 per share.",
+     dt.date(2024, 10, 11), "$13.2 billion", {"period": "2024-Q3"}),
+]
+
+
+@pytest.mark.parametrize("text,published,surface,fields", [c[1:] for c in RESULTS_STORY_CASES],
+                         ids=[c[0] for c in RESULTS_STORY_CASES])
+def test_results_story_periods(nlp, text, published, surface, fields):
+    assert_fields(nlp, text, published, surface, fields)
