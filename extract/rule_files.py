@@ -471,6 +471,7 @@ class MetricsRules(Rules):
     rank_contexts: dict[str, list[str]] = {}
     people_verbs: dict[str, Any] = {}
     duration_metrics: dict[str, Any] = {}
+    estimated_at: dict[str, Any] = {}
 
 
 class TextcleanRules(Rules):

@@ -11,6 +11,16 @@ import pytest
 from tests.test_frame import _claims, _find
 
 CASES = [
+    # money put "at" a figure by a verb of estimating measures the verb's object (disaster
+    # copy, public finance)
+    ("estimated-cost-at-wildfire", "Gov. Josh Green estimated the cost of rebuilding at $5.5 billion.",
+     "$5.5 billion", "cost"),
+    ("put-bill-at-insurer", "The insurer pegged its losses from the storm at $1.2 billion.", "$1.2 billion", "loss"),
+    # what a player wins is prize money (tennis, golf)
+    ("prize-money-tennis", "The champion collects 3.15 million Australian dollars ($2.07 million) in prize money.",
+     "$2.07 million", "prize money"),
+    ("prize-money-golf", "Scheffler earned $3.6 million in prize money for the victory at Augusta.",
+     "$3.6 million", "prize money"),
     # a film's later weekends and running totals are box office (wire copy, trade press)
     ("box-office-second-weekend", "\"Oppenheimer,\" Universal's three-hour drama, took in $46.2 million in its "
      "second weekend, down 44% from its opening.", "$46.2 million", "box office"),

@@ -35,6 +35,9 @@ def figure_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
     valued = valued_object(doc, q)
     if is_money(q) and valued is not None:
         return VALUING_VERBS[valued.head.lemma_.lower()]
+    estimated = _estimated_object(doc, q) if is_money(q) else None
+    if estimated is not None:
+        return estimated
     if q.unit == "year" and re.fullmatch(r"\d{1,3}(?:\s*[-–]\s*\d{1,3})?", q.surface):
         return "age"  # a bare number of years is an age ("died at the age of 34", "Bryant, 16,")
     if q.unit == "points":
@@ -526,6 +529,24 @@ def _metric_of_clause_subject(doc: Doc, q: Quantity) -> Optional[str]:
     # "comparable-store sales growth in 2019 will be 3.5%": the growth of a metric
     grown = _growth_noun_metric(subj)
     return grown if grown and grown != "growth" else None
+
+
+def _estimated_object(doc: Doc, q: Quantity) -> Optional[str]:
+    """"estimated the cost of rebuilding at $5.5 billion": the measure the object names
+    (metrics.toml [estimated_at])."""
+    span = tokens_of(doc, q)
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "at":
+        return None
+    verbs = metric_vocabulary().rules.get("estimated_at", {}).get("verbs", [])
+    verb = span.root.head.head
+    for _ in range(4):  # "estimated the cost of rebuilding at $5.5 billion": "at" hung on "rebuilding"
+        if verb.lemma_.lower() in verbs or verb.dep_ not in ("pcomp", "pobj", "prep", "dobj") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.i < span.start]
+    return _noun_metric(objs[0]) if objs else None
 
 
 def _per_phrase(noun: Token) -> Optional[str]:
