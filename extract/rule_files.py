@@ -409,6 +409,7 @@ class FramingRules(Rules):
     past_modals: list[str]
     imperative_cue_verbs: list[str]
     personal_pronouns: list[str]
+    hedging_before_than: list[str] = []
 
 
 # The model each shared file is checked against when read as a plain table (`data_table`).

@@ -514,7 +514,12 @@ def credit_for_another_figure(sent: Span, q: Quantity, cues: Cues) -> bool:
 
 def _hedging_than(t: Token) -> bool:
     """"more than 4 million", "less than 3%": a hedge on a figure, no comparison with it."""
-    return t.lower_ == "than" and t.i > 0 and t.doc[t.i - 1].lower_ in ("more", "less", "fewer", "greater")
+    return t.lower_ == "than" and t.i > 0 and t.doc[t.i - 1].lower_ in _hedges_before_than()
+
+
+@lru_cache(maxsize=1)
+def _hedges_before_than() -> frozenset[str]:
+    return lowered(data_table("framing")["hedging_before_than"])
 
 
 def _told_as_done(doc: Doc, q: Quantity, cues: Cues) -> bool:
