@@ -69,15 +69,37 @@ def _reporting_period(body: str, published: Optional[dt.date], year: Optional[in
     if lede is None:
         return None
     start, end = lede
-    first = re.search(r"[.!?](?:\s|$)", body[start:end])
+    first = _SENTENCE_END.search(body[start:end])
     end = start + first.end() if first else end
     if not results_words().search(body[start:end]):
         return None
-    for ref in find_time_refs(body, published, start, end, year=year, fiscal_year=fiscal_year, by_start=by_start,
-                              fiscal_ends=fiscal_ends):
-        if ref.role == "period" and ref.period and re.search(r"-(?:Q[1-4]|H[12])$", ref.period):
-            return ref.period
+    # "Nike Inc on Thursday reported quarterly revenue and profit that beat estimates.
+    # Revenue rose 17% to $13.3 billion in the second quarter ended Nov. 30": a lede that
+    # names no quarter leaves it to the first sentence of the next paragraph
+    following = _next_first_sentence(body, lede[1])
+    for s, e in ((start, end), following):
+        if not results_words().search(body[s:e]):
+            continue
+        for ref in find_time_refs(body, published, s, e, year=year, fiscal_year=fiscal_year, by_start=by_start,
+                                  fiscal_ends=fiscal_ends):
+            if ref.role == "period" and ref.period and re.search(r"-(?:Q[1-4]|H[12])$", ref.period):
+                return ref.period
     return None
+
+
+# a sentence ends before a capital or the end, not at "U.S. lender" or "Inc. on Tuesday"
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“‘']|\s*$)")
+
+
+def _next_first_sentence(body: str, after: int) -> tuple[int, int]:
+    """(start, end) of the first sentence of the paragraph after offset `after`."""
+    start = after
+    while start < len(body) and body[start].isspace():
+        start += 1
+    line_end = body.find("\n", start)
+    line_end = len(body) if line_end < 0 else line_end
+    first = _SENTENCE_END.search(body[start:line_end])
+    return start, start + first.end() if first else line_end
 
 
 def _study_window(body: str, published: Optional[dt.date], year: Optional[int]) -> Optional[str]:

@@ -15,7 +15,7 @@ from extract.rules import Rules
 PeriodTag = Literal[
     "mq", "endq", "ended", "yended", "oqended", "fyspan", "fq3", "fyq", "q2", "h2", "fq22", "fq", "fq2", "q", "yq",
     "oq", "h", "oh", "fy", "fy2", "my", "monthsof", "window", "py", "y", "yearago", "fiscal", "fullyear", "ytd",
-    "same", "then", "current", "rel", "recentq", "undated", "bareq", "bareoq", "bareoh", "barem", "asof"]
+    "same", "then", "current", "rel", "recentq", "undated", "bareq", "bareoq", "bareoh", "barem", "asof", "mspan"]
 
 
 class PeriodWords(Rules):
@@ -24,6 +24,7 @@ class PeriodWords(Rules):
     month_spans: dict[str, int]
     shifts: dict[str, int]
     named_by_year: list[str]
+    forward: list[str] = []
     model_suffixes: list[str]
 
 

@@ -202,6 +202,11 @@ def _fiscal_ref(kind: str, m: re.Match, at: _At) -> TimeRef:
     if named:
         fy = int(named[-1].group(1)) if len(named[-1].group(1)) == 4 else 2000 + int(named[-1].group(1))
         return TimeRef(s, e, f"FY{fy + shift}", "period")
+    if kind == "fullyear" and at.published and at.fiscal_ends and at.fiscal_ends != 12:
+        # "kept its full-year forecast" of a company whose year ends in January: the fiscal
+        # year in progress ("Target", May 2024: FY2024, named by its start; Walmart's FY2025)
+        ends = at.published.year + (at.published.month > at.fiscal_ends)
+        return TimeRef(s, e, f"FY{ends - 1 if at.by_start else ends}", "period")
     y = at.published.year if at.published else at.year
     return TimeRef(s, e, str(y), "period") if kind == "fullyear" and y else TimeRef(s, e, None, "unresolved")
 
@@ -299,6 +304,7 @@ def _bare_part_ref(kind: str, m: re.Match, published: Optional[dt.date], year: O
         start_month = 6 * (n - 1) + 1
         if published is not None:
             y = published.year - 1 if start_month - published.month > 3 else published.year
+            y = _results_year(m, 6 * n, published, y)
         elif year:
             y = year
         else:
@@ -311,6 +317,7 @@ def _bare_part_ref(kind: str, m: re.Match, published: Optional[dt.date], year: O
             # year's ("the fourth quarter" in February); a nearer one is this year's,
             # as in guidance for the next quarter
             y = published.year - 1 if 3 * (n - 1) + 1 - published.month > 3 else published.year
+            y = _results_year(m, 3 * n, published, y)
         elif year:
             y = year
         else:
@@ -322,13 +329,30 @@ def _bare_part_ref(kind: str, m: re.Match, published: Optional[dt.date], year: O
 _FISCAL_YEAR_NAMED = _context("fiscal_year_named")  # "fiscal 2025", "FY26" (data/periods.toml)
 
 
-def _in_a_game(m: re.Match) -> bool:
-    """The reference stands in a sentence about a game being played (data/game_periods.toml)."""
+def _sentence_of(m: re.Match) -> str:
     text = m.string
     starts = [b.end() for b in _SENTENCE_BOUNDS.finditer(text, max(0, m.start() - 300), m.start())]
     stop = _SENTENCE_BOUNDS.search(text, m.end())
-    sentence = text[starts[-1] if starts else max(0, m.start() - 300):stop.start() if stop else len(text)]
-    return _game_words().search(sentence) is not None
+    return text[starts[-1] if starts else max(0, m.start() - 300):stop.start() if stop else len(text)]
+
+
+def _in_a_game(m: re.Match) -> bool:
+    """The reference stands in a sentence about a game being played (data/game_periods.toml)."""
+    return _game_words().search(_sentence_of(m)) is not None
+
+
+def _results_year(m: re.Match, last_month: int, published: dt.date, y: int) -> int:
+    """A quarter or half of the writing year that ends after the month of writing has no
+    results yet: in a sentence that looks ahead to nothing ("The economy shrank by 0.1% in
+    the third quarter", written in May) it is last year's (data/periods.toml `forward`)."""
+    if y == published.year and last_month > published.month and not _forward_words().search(_sentence_of(m)):
+        return y - 1
+    return y
+
+
+@lru_cache(maxsize=1)
+def _forward_words() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{alternation(_rules().words.forward)})(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -369,7 +393,7 @@ def _span_period(kind: str, m: re.Match, published: Optional[dt.date], year: Opt
     if kind == "endq":
         last, named_year = MONTHS[m.group(1).lower()], m.group(2)
         label = f"Q{last // 3}"
-    elif kind == "mq":
+    elif kind in ("mq", "mspan"):
         first, last, named_year = MONTHS[m.group(1).lower()], MONTHS[m.group(2).lower()], m.group(3)
         if first % 3 != 1 or (last - first) % 12 != 2:
             return None
@@ -392,8 +416,28 @@ def _span_period(kind: str, m: re.Match, published: Optional[dt.date], year: Opt
     if published is not None:
         # as for "the third quarter": one that starts more than three months after the
         # writing is last year's, a nearer one this year's (guidance for the next quarter)
-        return f"{published.year - 1 if last - 2 - published.month > 3 else published.year}-{label}"
+        y = published.year - 1 if last - 2 - published.month > 3 else published.year
+        # "grew 0.6% between January and March": a release's words, told after the fact
+        return f"{_results_year(m, last, published, y) if kind == 'mspan' else y}-{label}"
     return f"{year}-{label}" if year else None
+
+
+def _fiscal_quarter_ended(kind: str, m: re.Match, at: _At) -> Optional[str]:
+    """"the quarter ended May 4" of a company whose fiscal year ends in January (its
+    calendar: data/fiscal_calendars.toml) is its fiscal first quarter; the year is the one
+    the quarter ended in before the writing (Target, May 2024: FY2024-Q1)."""
+    if kind != "ended" or not at.fiscal_ends or at.fiscal_ends == 12 or at.published is None \
+            or not m.group(1).lower().startswith(("quarter", "three")):
+        return None
+    last = MONTHS[m.group(2).lower().rstrip(".")]
+    if m.group(3) and int(m.group(3)) <= 10:
+        last = (last - 2) % 12 + 1  # "ended May 4" closed April
+    n, rest = divmod((last - at.fiscal_ends) % 12, 3)
+    if rest or n == 0:
+        return None
+    year = int(m.group(4)) if m.group(4) else at.published.year - (last > at.published.month)
+    ends = year + (last > at.fiscal_ends)
+    return f"FY{ends - 1 if at.by_start else ends}-Q{n}"
 
 
 _GROUP_REF = re.compile(r"\{(?:(ordinal|month) )?(\d)\}")
@@ -461,8 +505,9 @@ _RESOLVERS = {
     "fiscal": _fiscal_ref, "fullyear": _fiscal_ref, "yended": _year_ended_ref, "ytd": _year_so_far_ref,
     "oqended": lambda kind, m, at: _period_or_unresolved(m, _ordinal_quarter_ended(m, at.published, at.year,
                                                                                     at.by_start)),
-    **{kind: (lambda kind, m, at: _period_or_unresolved(m, _span_period(kind, m, at.published, at.year)))
-       for kind in ("mq", "ended", "endq")},
+    **{kind: (lambda kind, m, at: _period_or_unresolved(m, _span_period(kind, m, at.published, at.year)
+                                                         or _fiscal_quarter_ended(kind, m, at)))
+       for kind in ("mq", "mspan", "ended", "endq")},
     **{kind: (lambda kind, m, at: _bare_part_ref(kind, m, at.published, at.year, at.fiscal_year,
                                                  FiscalCalendar(at.fiscal_ends, at.by_start)))
        for kind in ("bareoq", "bareoh")},

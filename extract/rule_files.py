@@ -68,6 +68,15 @@ class MultiplesBefore(Rules):
 class Ordinals(Rules):
     not_counts: list[str]
     place_after: list[str]
+    before_counting: list[str]
+    not_place_after: list[str]
+
+
+class NamedScale(Rules):
+    before: list[str]
+    naming_before: list[str]
+    after: list[str]
+    naming_after: list[str]
 
 
 class QuoteWidgets(Rules):
@@ -166,6 +175,7 @@ class QuantitiesRules(Rules):
     vague_before_scales: VagueBeforeScales
     ratio_not_before: Words
     counted_people_endings: Words
+    named_scales: dict[str, NamedScale]
 
 
 class ChangeWordsBefore(Rules):
@@ -404,6 +414,7 @@ class FramingRules(Rules):
     past_modals: list[str]
     imperative_cue_verbs: list[str]
     personal_pronouns: list[str]
+    hedging_before_than: list[str] = []
 
 
 # The model each shared file is checked against when read as a plain table (`data_table`).
@@ -462,6 +473,11 @@ class MetricsRules(Rules):
     spend_on: dict[str, Any]
     money_contexts: dict[str, Any] = {}
     money_earners: dict[str, Any] = {}
+    unit_metrics: dict[str, str] = {}
+    rank_contexts: dict[str, list[str]] = {}
+    people_verbs: dict[str, Any] = {}
+    duration_metrics: dict[str, Any] = {}
+    estimated_at: dict[str, Any] = {}
 
 
 class TextcleanRules(Rules):

@@ -6,10 +6,12 @@
 - "a year and a half", "an hour and a half": 1.5 of the duration;
 - "twice the rate", "triple that figure" (times), "half the size" (50 percent);
 - digit ordinals: "a 6th fatality" (a count), "lie 14th in the table" (a rank);
-- "nine straight points": the counted noun after a filler word.
+- "nine straight points": the counted noun after a filler word;
+- readings on a named scale: "the magnitude 7.8 quake", "a 7.8-magnitude earthquake",
+  "measured 6.1 on the Richter scale" (unit `magnitude`, no count of quakes).
 
 Word lists: extract/data/quantities.toml ([points], [and_a_half], [durations],
-[multiples_before], [ordinals], [duration_fillers]).
+[multiples_before], [ordinals], [duration_fillers], [named_scales]).
 """
 from __future__ import annotations
 
@@ -43,7 +45,11 @@ class _Rules:
     halves: dict[str, float]
     ordinal: re.Pattern
     ordinal_place: re.Pattern
+    ordinal_counting_before: re.Pattern
+    ordinal_not_place_after: frozenset[str]
+    function_words: frozenset[str]
     fillers: frozenset[str]
+    scales: tuple[tuple[str, re.Pattern, re.Pattern, re.Pattern, re.Pattern], ...]
 
 
 @lru_cache(maxsize=None)
@@ -67,7 +73,15 @@ def _rules() -> _Rules:
         ordinal=re.compile(rf"(?<![\w.,/-])(\d{{1,4}})(?:st|nd|rd|th)(?![\w-])(?![ \t]+(?:{alternation(o.not_counts)})\b)"
                            r"(?![ \t]+[A-Z])"),
         ordinal_place=re.compile(rf"(?i)[ \t]+(?:{alternation(o.place_after)})\b"),
+        ordinal_counting_before=re.compile(rf"(?i)(?<![\w-])(?:{alternation(o.before_counting)})[ \t]+$"),
+        ordinal_not_place_after=frozenset(w.lower() for w in o.not_place_after),
+        function_words=frozenset(w.lower() for w in d.function_words.words),
         fillers=frozenset(d.duration_fillers.words),
+        scales=tuple((unit, re.compile(rf"(?i)(?<![\w-])(?:{alternation(sc.before)})[ \t]*$"),
+                      re.compile(rf"(?i)[ \t]*(?:{alternation(sc.after)})(?![\w-])"),
+                      re.compile(rf"(?i)[ \t]+(?:{alternation(sc.naming_after)})(?![\w-])"),
+                      re.compile(rf"(?i)(?<![\w-])(?:{alternation(sc.naming_before)})[ \t]+$"))
+                     for unit, sc in d.named_scales.items()),
     )
 
 
@@ -91,7 +105,7 @@ def refine_units(text: str, found: list[Quantity], start: int, end: int, hedge: 
     # "a quarter" of "a quarter of a percentage point")
     taken = {(q.start, q.end) for q in new}
     whole = [(q.start, q.end) for q in new if q.unit in ("percentage_point", "points")]
-    kept = [_past_filler(R, text, q) for q in found if (q.start, q.end) not in taken
+    kept = [_on_scale(R, text, _past_filler(R, text, q)) for q in found if (q.start, q.end) not in taken
             and not any(s <= q.start < e for s, e in whole)]
     return _points(R, text, kept) + new
 
@@ -131,11 +145,42 @@ def _new_forms(R: _Rules, text: str, start: int, end: int, hedge: Hedge) -> list
         out.append(Quantity(start=m.start(), end=m.end(), surface=m.group(0), value=value, unit=unit,
                             approx=approx, hedge=words))
     for m in R.ordinal.finditer(text, start, end):
-        place = R.ordinal_place.match(text, m.end())
         nxt = re.match(r"[ \t]+([a-z][a-z-]*)", text[m.end():m.end() + 30])
+        place = R.ordinal_place.match(text, m.end()) or _bare_place(R, text, m, nxt)
         out.append(Quantity(start=m.start(), end=m.end(), surface=m.group(0), value=float(m.group(1)),
                             unit="rank" if place else "count", noun=None if place or not nxt else nxt.group(1)))
     return out
+
+
+def _bare_place(R: _Rules, text: str, m: re.Match, nxt: Optional[re.Match]) -> bool:
+    """"remain 18th with 13 points", "finished 18th at the Masters", "lies 5th.": an
+    ordinal with nothing counted after it and no determiner before it is a place."""
+    if R.ordinal_counting_before.search(text, max(0, m.start() - 12), m.start()):
+        return False
+    if nxt is None:
+        return re.match(r"[,.;:)]", text[m.end():m.end() + 1]) is not None
+    word = nxt.group(1).lower()
+    return word in R.function_words and word not in R.ordinal_not_place_after
+
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _on_scale(R: _Rules, text: str, q: Quantity) -> Quantity:
+    """"the magnitude 7.8 quake", "a 7.8-magnitude earthquake", "6.1 on the Richter
+    scale": a reading on a named scale, its surface the number with the scale's word."""
+    number = _NUMBER.match(q.surface)
+    if q.unit != "count" or q.value is None or number is None:
+        return q
+    num_end = q.start + number.end()
+    for unit, before, after, naming, naming_before in R.scales:
+        b = before.search(text, max(0, q.start - 40), q.start)
+        a = after.match(text, num_end)
+        if b or a or naming.match(text, num_end) or naming_before.search(text, max(0, q.start - 40), q.start):
+            start, end = (b.start() if b else q.start), (a.end() if a else num_end)
+            return q.model_copy(update={"start": start, "end": end, "surface": text[start:end], "unit": unit,
+                                        "noun": None})
+    return q
 
 
 def _past_filler(R: _Rules, text: str, q: Quantity) -> Quantity:

@@ -1,12 +1,33 @@
 """Framing, what kind of figure: fact, estimate, forecast or illustrative, by the
 clause the figure stands in; each rule tried on sentences from two kinds of story."""
 
+import datetime as dt
+
 import pytest
 
 from tests.test_frame import assert_fields
 
 # id, passage, publication date (None: undated), surface, expected fields
 CASES = [
+    # a running total of the year so far is counted, not planned (box office, company spending)
+    ("year-to-date-box-office",
+     "Domestic box office receipts for the year to date total $3.5 billion, about 20% behind 2023.",
+     dt.date(2024, 6, 23), "$3.5 billion", dict(kind="fact")),
+    ("so-far-this-year-spending",
+     "The company has spent $2.1 billion on buybacks so far this year, it said on Tuesday.",
+     dt.date(2024, 6, 23), "$2.1 billion", dict(kind="fact")),
+    # what analysts or economists expected of a figure now reported is their estimate,
+    # also when it is a change ("expectations of a 3.1% drop") or named a forecast
+    # (retail results wire copy, a UK GDP release)
+    ("expectations-of-a-drop-retail",
+     "Comparable sales fell 3.7% in the quarter, compared with analysts' expectations of a 3.1% drop, "
+     "according to LSEG data.", None, "3.1%", dict(kind="estimate")),
+    ("economists-forecasts-of-gdp",
+     "It is the fastest rate of growth in more than two years, beating economists' forecasts of 0.4%.",
+     None, "0.4%", dict(kind="estimate")),
+    ("company-own-forecast-stays-forecast",
+     "The retailer kept its full-year forecast of $8.60 to $9.60 per share.",
+     None, "$8.60 to $9.60", dict(kind="forecast")),
     # a count an owner's possessive stands before is what the owner has now (company
     # jobs, city politics); a count to be added is still a forecast, money a plan
     ("owned-count-jobs",

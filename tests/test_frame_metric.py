@@ -11,6 +11,39 @@ import pytest
 from tests.test_frame import _claims, _find
 
 CASES = [
+    # money put "at" a figure by a verb of estimating measures the verb's object (disaster
+    # copy, public finance)
+    ("estimated-cost-at-wildfire", "Gov. Josh Green estimated the cost of rebuilding at $5.5 billion.",
+     "$5.5 billion", "cost"),
+    ("put-bill-at-insurer", "The insurer pegged its losses from the storm at $1.2 billion.", "$1.2 billion", "loss"),
+    # what a player wins is prize money (tennis, golf)
+    ("prize-money-tennis", "The champion collects 3.15 million Australian dollars ($2.07 million) in prize money.",
+     "$2.07 million", "prize money"),
+    ("prize-money-golf", "Scheffler earned $3.6 million in prize money for the victory at Augusta.",
+     "$3.6 million", "prize money"),
+    # a film's later weekends and running totals are box office (wire copy, trade press)
+    ("box-office-second-weekend", "\"Oppenheimer,\" Universal's three-hour drama, took in $46.2 million in its "
+     "second weekend, down 44% from its opening.", "$46.2 million", "box office"),
+    ("box-office-domestically-and-worldwide", "The Warner Bros film has now earned $351.4 million domestically and "
+     "$775.5 million worldwide.", "$775.5 million", "box office"),
+    ("box-office-domestic-total", "The sequel fell 44% in its second weekend, bringing its domestic total to "
+     "$174.2 million.", "$174.2 million", "box office"),
+    # turnout, core inflation and rainfall are metrics of their own (UK and US election
+    # copy, UK and US inflation releases, US and UK weather stories)
+    ("turnout-uk-general-election", "Turnout was 59.8%, the lowest since 2001, the Electoral Commission said.",
+     "59.8%", "turnout"),
+    ("turnout-by-election", "Voter turnout was 52.3% in Thursday's by-election.", "52.3%", "turnout"),
+    ("core-inflation-uk", "Core inflation dropped to 3.9% from 4.2%.", "3.9%", "core inflation"),
+    ("core-cpi-us", "Core CPI rose 3.6% from a year earlier, the Labor Department said.", "3.6%", "core inflation growth"),
+    ("rainfall-inches-hurricane", "Some areas received more than 30 inches of rain over three days.", "30 inches",
+     "rainfall"),
+    ("rainfall-millimetres-uk", "Parts of Cumbria saw 127 millimetres of rainfall on Tuesday.", "127 millimetres",
+     "rainfall"),
+    # a metric named with its "per" phrase (results wire copy, retail trade press)
+    ("eps-subject-per-share", "Adjusted earnings per share were $2.03, compared with estimates of $2.06.",
+     "$2.03", "earnings per share"),
+    ("eps-subject-per-share-diluted", "Diluted earnings per share rose 12% to $1.10 in the quarter.",
+     "$1.10", "earnings per share"),
     # --- a line of business stays in the metric; words that describe a figure do not --
     ("line-of-business-revenue", "Cloud infrastructure revenue will grow 77% to $18 billion this fiscal year.",
      "$18 billion", "cloud infrastructure revenue"),

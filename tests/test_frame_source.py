@@ -8,6 +8,29 @@ from tests.test_frame import assert_fields
 
 # id, passage, publication date (None: undated), surface, expected fields
 CASES = [
+    # a participle of publishing in a side clause ("economists polled by Reuters") does not
+    # outrank the main clause's speaker (US jobs report, UK retail sales)
+    ("main-speaker-over-polled-by-jobs",
+     "U.S. employers added 228,000 jobs in March, the Labor Department said on Friday, well above the 140,000 "
+     "economists polled by Reuters had expected.", None, "228,000 jobs", dict(source="Labor Department")),
+    ("main-speaker-over-surveyed-by-retail",
+     "Retail sales rose 1.2% in October, the Office for National Statistics said, beating the 0.5% rise "
+     "forecast by economists polled by Reuters.", None, "1.2%", dict(source="Office for National Statistics")),
+    # "more than" is a hedge, no comparison that takes the credit away (power outages, crowds)
+    ("hedge-than-is-no-comparison-outage",
+     "About 1.1 million homes and businesses remained without power on Friday, down from a peak of more than "
+     "4 million, according to the tracking site PowerOutage.us.", None, "1.1 million homes",
+     dict(source="PowerOutage.us")),
+    ("hedge-than-is-no-comparison-crowd",
+     "About 20,000 fans attended the parade, up from more than 15,000 last year, according to city police.",
+     None, "20,000 fans", dict(source="city police")),
+    # an officer or a monitor that counts (UK by-election, conflict monitor)
+    ("according-to-returning-officer",
+     "Richard Foord won 22,537 votes, a majority of 6,144 over the Conservative candidate, according to the "
+     "returning officer.", None, "22,537 votes", dict(source="returning officer")),
+    ("according-to-war-monitor",
+     "At least 45 people were killed in the strikes, according to the war monitor.", None, "45 people",
+     dict(source="war monitor")),
     # "according to" a phrase that names no one: the phrase is the source
     ("according-to-unions-labour",
      "Nearly 300 school districts closed because of the rally, according to teachers unions.",

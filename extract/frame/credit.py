@@ -393,6 +393,8 @@ def _published_by(sent: Span, cues: Cues) -> Optional[str]:
             continue
         if t.head.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
             continue  # a noun of the main clause, not one deep in a side phrase
+        if t.head.head.i != sent.root.i and sent.root.lemma_.lower() in cues.attribution_verbs:
+            continue  # "..., the Labor Department said, above the 140,000 economists polled by Reuters had expected"
         for agent in (a for a in t.children if a.dep_ == "agent"):
             name = _agent_name(agent, cues)
             if name:

@@ -77,11 +77,14 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
     scope_text = " ".join(t.text for t in without_told_cue_verbs(scope))
     if in_if or illustration or cues.illustrative.search(scope_text) or generic_example(sent, q):
         return Kind.illustrative
-    benchmark = figure_head(sent.doc, q) or _noun_of(sent.doc, q)
+    head = figure_head(sent.doc, q)
+    benchmark = head if head is not None and head.lower_ not in _change_nouns() else _noun_of(sent.doc, q)
     if benchmark is not None and benchmark.lower_ in cues.benchmark_nouns:
         # "above the $5.5 billion consensus estimate", "its $70 billion spending
-        # forecast": the expectation itself
-        return Kind.forecast if benchmark.lower_ in cues.forecast else Kind.estimate
+        # forecast": the expectation itself; analysts' or economists' forecast of a
+        # figure now reported is their estimate ("beating economists' forecasts of 0.4%")
+        return Kind.forecast if benchmark.lower_ in cues.forecast and not _analysts_own(benchmark, cues) \
+            else Kind.estimate
     benchmark = benchmark_named_after(sent, q, cues)
     if benchmark is not None:
         # "the $75.3 billion average analyst estimate"
@@ -425,12 +428,31 @@ def _reached_by(sent: Span, q: Quantity, period: Optional[str], ref_year: Option
 
 def _noun_of(doc: Doc, q: Quantity) -> Optional[Token]:
     """The noun whose "of" object the figure is: "estimates of $46.06 billion",
-    "revenue of $54 billion"."""
+    "revenue of $54 billion", "expectations of a 3.1% drop" (through the change the
+    figure measures)."""
     span = tokens_of(doc, q)
-    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "of":
+    if span is None:
         return None
-    noun = span.root.head.head
+    root = span.root
+    if root.dep_ in ("nummod", "compound", "amod", "quantmod") and root.head.lower_ in _change_nouns():
+        root = root.head
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return None
+    noun = root.head.head
     return noun if noun.pos_ == "NOUN" else None
+
+
+@lru_cache(maxsize=1)
+def _change_nouns() -> frozenset[str]:
+    """Nouns of a change a figure modifies ("a 3.1% drop", "a 5% rise"): metrics.toml growth cues."""
+    return lowered(load_rules("metrics.toml", MetricsRules).growth["cues"])
+
+
+def _analysts_own(benchmark: Token, cues: Cues) -> bool:
+    """"economists' forecasts", "analysts' projections", "Wall Street forecasts": the
+    expectation of outside forecasters, no company's own guidance."""
+    owners = [c for c in benchmark.children if c.dep_ in ("poss", "compound", "nmod")]
+    return any(cues.source_descriptors.search(" ".join(t.text for t in o.subtree)) for o in owners)
 
 
 def credit_elsewhere(sent: Span, q: Quantity, cues: Cues) -> bool:
@@ -487,7 +509,17 @@ def credit_for_another_figure(sent: Span, q: Quantity, cues: Cues) -> bool:
     credit_at = sent.start_char + m.start()
     return credit_at >= q.end and any(
         q.end <= t.idx < credit_at and (t.lower_ in cues.benchmark_words or t.lemma_.lower() in cues.benchmark_words)
-        for t in sent_tokens(sent))
+        and not _hedging_than(t) for t in sent_tokens(sent))
+
+
+def _hedging_than(t: Token) -> bool:
+    """"more than 4 million", "less than 3%": a hedge on a figure, no comparison with it."""
+    return t.lower_ == "than" and t.i > 0 and t.doc[t.i - 1].lower_ in _hedges_before_than()
+
+
+@lru_cache(maxsize=1)
+def _hedges_before_than() -> frozenset[str]:
+    return lowered(data_table("framing")["hedging_before_than"])
 
 
 def _told_as_done(doc: Doc, q: Quantity, cues: Cues) -> bool:

@@ -11,6 +11,7 @@ from extract.lexicon import data_table
 from extract.frame.cues import load_cues, lowered
 from extract.frame.context import doc_text
 from extract.frame.syntax import capital_only_for_the_sentence, clause_subject, figure_inside, metric_tokens, name_word, tokens_of
+from extract.frame.unit_metric import duration_metric, people_metric, unit_metric
 from extract.frame.figures import VALUING_VERBS, anchor_of, figure_head, is_figure_token, is_money, measures_change, metric_rules, valued_object, verb_above
 
 
@@ -22,6 +23,9 @@ def figure_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
     text = doc_text(doc)[sent.start_char:sent.end_char]
     rel = q.start - sent.start_char
     rel_end = q.end - sent.start_char
+    by_unit = unit_metric(sent, q)
+    if by_unit:
+        return by_unit
     if is_money(q):
         per = _per_share_metric(doc, q) or ("price" if _per_unit_of_good(doc, q) else None)
         if per:
@@ -31,10 +35,16 @@ def figure_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
     valued = valued_object(doc, q)
     if is_money(q) and valued is not None:
         return VALUING_VERBS[valued.head.lemma_.lower()]
+    estimated = _estimated_object(doc, q) if is_money(q) else None
+    if estimated is not None:
+        return estimated
     if q.unit == "year" and re.fullmatch(r"\d{1,3}(?:\s*[-–]\s*\d{1,3})?", q.surface):
         return "age"  # a bare number of years is an age ("died at the age of 34", "Bryant, 16,")
     if q.unit == "points":
         return "points"  # "scored 34 points", "a nine-point run": sport's points are their own measure
+    befell = people_metric(doc, q)
+    if befell:
+        return befell  # "17,674 people were killed": deaths, not people
     if q.unit == "count" and q.noun:
         # "500 jobs", "1,000 maintenance workers": the counted noun is what is measured
         named = vocab.find(q.noun)
@@ -57,6 +67,8 @@ def figure_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
         metric = _parsed_metric(doc, sent, q)
     if metric is None:
         metric = _nearest_metric(text, rel, rel_end, vocab, q.unit)
+    if metric is None:
+        metric = duration_metric(doc, q)
     if metric is None and q.unit == "W":
         # "a 2.1 GW floating solar project" is a plant's capacity; "a 96W adapter" a device's power
         metric = "capacity" if (q.value or q.high or 0) >= 1e6 else "power"
@@ -508,12 +520,44 @@ def _metric_of_clause_subject(doc: Doc, q: Quantity) -> Optional[str]:
     subj = clause_subject(verb) if verb is not None else None
     if subj is None or figure_inside(subj, tokens_of(doc, q)):
         return None
+    per = _per_phrase(subj)
+    if per:
+        return per  # "Adjusted earnings per share were $2.03": not the company's earnings
     words = metric_tokens(subj)
     if words:
         return _line_of(words, metric_vocabulary().canonical[" ".join(w.text for w in words).lower()])
     # "comparable-store sales growth in 2019 will be 3.5%": the growth of a metric
     grown = _growth_noun_metric(subj)
     return grown if grown and grown != "growth" else None
+
+
+def _estimated_object(doc: Doc, q: Quantity) -> Optional[str]:
+    """"estimated the cost of rebuilding at $5.5 billion": the measure the object names
+    (metrics.toml [estimated_at])."""
+    span = tokens_of(doc, q)
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "at":
+        return None
+    verbs = metric_vocabulary().rules.get("estimated_at", {}).get("verbs", [])
+    verb = span.root.head.head
+    for _ in range(4):  # "estimated the cost of rebuilding at $5.5 billion": "at" hung on "rebuilding"
+        if verb.lemma_.lower() in verbs or verb.dep_ not in ("pcomp", "pobj", "prep", "dobj") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.i < span.start]
+    return _noun_metric(objs[0]) if objs else None
+
+
+def _per_phrase(noun: Token) -> Optional[str]:
+    """"earnings per share", "sales per square foot": a metric the vocabulary names with
+    the noun's "per" phrase, which metric_tokens (words before the noun) cannot see."""
+    for prep in noun.children:
+        objs = [o for o in prep.children if o.dep_ == "pobj"] if prep.dep_ == "prep" and prep.lower_ == "per" else []
+        if objs:
+            phrase = " ".join(t.text for t in noun.doc[noun.i:objs[0].i + 1]).lower()
+            return metric_vocabulary().canonical.get(phrase)
+    return None
 
 
 def _modified_noun(doc: Doc, q: Quantity) -> Optional[Token]:

@@ -1,0 +1,96 @@
+"""Metrics that a figure's unit or its verb names when no noun does.
+
+- a reading on a scale or a place: "the magnitude 7.8 quake" (magnitude), "Wolves remain
+  18th" (league position), "finished 18th at the Masters" (finishing position);
+- a count of people by what befell them: "17,674 people were killed" (deaths),
+  "Hundreds of people are still missing" (missing);
+- a duration by what took that long: "deliberated for three days" (deliberation time),
+  "the trial lasted six weeks" (trial length), "faces up to 110 years in prison".
+
+Word tables: extract/data/metrics.toml [unit_metrics], [rank_contexts], [people_verbs],
+[duration_metrics].
+"""
+
+from __future__ import annotations
+import re
+from typing import Optional
+from spacy.tokens import Doc, Span, Token
+from extract.records import Quantity
+from extract.vocab import metric_vocabulary
+from extract.frame.context import doc_text
+from extract.frame.syntax import clause_subject, tokens_of
+
+_DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
+
+
+def unit_metric(sent: Span, q: Quantity) -> Optional[str]:
+    """The metric a unit names ("magnitude"), a place's by its sentence's words."""
+    rules = metric_vocabulary().rules
+    named = rules.get("unit_metrics", {}).get(q.unit)
+    if named is None or q.unit != "rank":
+        return named
+    text = sent.text
+    for metric, words in rules.get("rank_contexts", {}).items():
+        if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text, re.I) for w in words):
+            return metric
+    return named
+
+
+def people_metric(doc: Doc, q: Quantity) -> Optional[str]:
+    """"17,674 people were killed", "killed more than 17,000 people", "Hundreds of people
+    are still missing": what happened to the people counted."""
+    table = metric_vocabulary().rules.get("people_verbs", {})
+    if q.unit != "count" or not q.noun or q.noun.lower() not in table.get("nouns", []):
+        return None
+    span = tokens_of(doc, q)
+    if span is None:
+        return None
+    root = span.root  # "Hundreds of people": the count stands for the people
+    if root.dep_ not in ("nsubj", "nsubjpass", "dobj") or root.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = root.head
+    words = [verb] + [c for c in verb.children if c.dep_ in ("acomp", "oprd", "attr") and c.i > verb.i]
+    metrics = table.get("metrics", {})
+    for w in reversed(words):
+        for form in (w.lemma_.lower(), w.lower_):
+            if form in metrics:
+                return metrics[form]
+    return None
+
+
+def duration_metric(doc: Doc, q: Quantity) -> Optional[str]:
+    """"deliberated for three days", "took two years to build", "the trial lasted six
+    weeks", "faces up to 110 years in prison": what the duration measures."""
+    if q.unit not in _DURATION_UNITS:
+        return None
+    table = metric_vocabulary().rules.get("duration_metrics", {})
+    after = doc_text(doc)[q.end:q.end + 40]
+    for words, metric in table.get("after", {}).items():
+        if re.match(rf"\s+{re.escape(words)}(?![\w-])", after, re.I):
+            return metric
+    span = tokens_of(doc, q)
+    verb = _verb_of(span.root) if span is not None else None
+    if verb is None:
+        return None
+    verbs = table.get("verbs", {})
+    for v in [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"]:
+        if v.lemma_.lower() in verbs:
+            return verbs[v.lemma_.lower()]
+    if verb.lemma_.lower() in table.get("length_verbs", []):
+        subj = clause_subject(verb)
+        if subj is not None and subj.tag_ == "WDT" and verb.dep_ == "relcl":
+            subj = verb.head  # "the second trial, which lasted six weeks"
+        if subj is not None and subj.pos_ == "NOUN":
+            return f"{subj.lemma_.lower()} length"
+    return None
+
+
+def _verb_of(t: Token) -> Optional[Token]:
+    """The verb a duration hangs on: as its object or adverbial ("lasted six weeks"), or
+    through "for", "of", "to" ("deliberated for three days", "sentenced to 10 years")."""
+    head = t.head
+    if t.dep_ == "pobj" and head.lower_ in ("for", "to", "of") and head.dep_ in ("prep", "dative"):
+        head = head.head
+    elif t.dep_ not in ("dobj", "npadvmod", "attr", "obj", "advmod"):
+        return None
+    return head if head.pos_ in ("VERB", "AUX") and head.i != t.i else None
