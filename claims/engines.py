@@ -1,10 +1,15 @@
-"""Which engine runs a batch's per-document work (claims/batch.py, claims/workers.py)."""
+"""Which engine runs a batch's per-document work (claims/batch.py, claims/workers.py).
+
+Only the in-process engine imports the extraction pipeline (claims/work.py, imported by
+name when it is chosen): with worker processes, this process never loads spaCy.
+"""
 
 from __future__ import annotations
 
+import importlib
 from typing import Optional
 
-from claims.batch import DaskEngine, Engine, InProcess, ProcessPool
+from claims.batch import WORK_MODULE, DaskEngine, Engine, ProcessPool
 from claims.workers import KillablePool
 
 
@@ -20,5 +25,5 @@ def make_engine(engine: str, *, workers: int, model: Optional[str], furniture: f
     if doc_timeout:
         return KillablePool(workers, model, furniture, doc_timeout)
     if workers <= 1:
-        return InProcess(model, furniture)
+        return importlib.import_module(WORK_MODULE).InProcess(model, furniture)
     return ProcessPool(workers, model, furniture)

@@ -11,27 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import os
-from pathlib import Path
 from typing import Iterator, Optional
 
-import spacy.util
-
-from extract.pipeline import DEFAULT_MODEL, MODEL_ENV, ModelNotFound, extract_many, load_nlp
+from extract.model_name import check_model  # noqa: F401 -- re-exported
+from extract.pipeline import extract_many, load_nlp
 from extract.records import Claim
 
 from claims.inputs import load_cli_inputs
 
 Extracted = Iterator[tuple[str, list[Claim] | str]]
 _BOUNDED = "claims.bounded_extraction"
-
-
-def check_model(model: Optional[str]) -> None:
-    """Raise ModelNotFound, as load_nlp would, without loading the pipeline into this
-    process (worker processes will)."""
-    name = model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
-    if not (spacy.util.is_package(name) or Path(name).is_dir()):
-        raise ModelNotFound(f"spaCy pipeline '{name}' is not installed; install it (see README) or set {MODEL_ENV}")
 
 
 def extract_inputs(paths: list[str], model: Optional[str], date: Optional[dt.date] = None,

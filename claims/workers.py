@@ -6,37 +6,20 @@ is reported failed with reason "timeout"; its worker is killed (a stuck framing 
 cannot be interrupted from inside) and a fresh one takes its place. A worker that dies
 (out of memory) costs only the document it held. While waiting, the engine yields a
 heartbeat (None) at least every HEARTBEAT_SECONDS, so the writer commits what is
-finished however long the next document takes.
+finished however long the next document takes. A worker's life is claims.work.serve:
+this process never loads the pipeline.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import time
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import wait
 from typing import Iterator, Optional
 
-from extract.pipeline import load_nlp
 from extract.records import Source
 
-from claims.batch import HEARTBEAT_SECONDS, NOT_READY, DocumentOutcome, Engine, exit_with_parent, process_source
-
-
-def _serve(conn: Connection, model: Optional[str], furniture: frozenset[str]) -> None:
-    """A worker's life: load the pipeline once, then one document in, one outcome out."""
-    exit_with_parent()
-    nlp = load_nlp(model)
-    # A pipeline's first document pays for lazy loading (seconds on a busy machine): paid
-    # here, before the worker says it is ready and the first real document's time starts.
-    text = "Acme said its revenue rose 5% to $3 billion in 2025.\n"
-    process_source(Source(doc="warm-up", raw=text.encode(), media_type="text/plain", text=text,
-                          encoding="utf-8"), furniture, nlp)
-    conn.send("ready")  # a document's time starts when it is given to a ready worker
-    while True:
-        source = conn.recv()
-        if source is None:
-            return
-        conn.send(process_source(source, furniture, nlp))
+from claims.batch import HEARTBEAT_SECONDS, NOT_READY, Call, DocumentOutcome, Engine
 
 
 class WorkerStartError(RuntimeError):
@@ -47,7 +30,7 @@ class _Worker:
     def __init__(self, model: Optional[str], furniture: frozenset[str]):
         ctx = multiprocessing.get_context("spawn")
         self.conn, theirs = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(theirs, model, furniture), daemon=True)
+        self.process = ctx.Process(target=Call("serve"), args=(theirs, model, furniture), daemon=True)
         self.process.start()
         theirs.close()
         self.source: Optional[Source] = None

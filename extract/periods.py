@@ -45,6 +45,7 @@ from extract.period_rule_files import PeriodsRules
 from extract.rule_files import GamePeriodsRules
 from extract.rules import load_rules
 from extract.months import full_month_names, month_numbers
+from extract.pattern_screen import runnable
 
 MONTHS = month_numbers()  # extract/data/calendar.toml
 _YEAR = r"((?:19|20)\d\d)"
@@ -119,7 +120,8 @@ def find_time_refs(text: str, published: Optional[dt.date] = None, start: int = 
     at = _At(published, year, fiscal_year, by_start, fiscal_ends)
     found: list[TimeRef] = []
     taken: list[tuple[int, int]] = []
-    for pattern, kind in _patterns():
+    # most sentences name no time: a pattern runs only where the words it needs occur
+    for pattern, kind in runnable(_patterns(), text, start, end):
         for m in pattern.finditer(text, start, end):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

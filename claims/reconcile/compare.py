@@ -10,6 +10,7 @@ gap beyond what rounding allows and falls with each hedged side.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Optional
 
@@ -103,9 +104,14 @@ def _score(gap: float, a: Claim, b: Claim) -> float:
 
 def _where(c: Claim) -> str:
     """A short name for a claim's document in a `why` sentence."""
-    if "://" in c.doc:
-        return c.doc if len(c.doc) <= 60 else c.doc[:57] + "..."
-    return PurePosixPath(c.doc.replace("\\", "/")).name
+    return _short_doc_name(c.doc)
+
+
+@lru_cache(maxsize=4096)  # asked for each side of every pair compared
+def _short_doc_name(doc: str) -> str:
+    if "://" in doc:
+        return doc if len(doc) <= 60 else doc[:57] + "..."
+    return PurePosixPath(doc.replace("\\", "/")).name
 
 
 def _fmt(x: Optional[float]) -> str:

@@ -242,6 +242,8 @@ def in_unit_of(c: StoredClaim, other: StoredClaim, rates: dict[tuple[str, str], 
             return None
         factor, unit = rate, other.unit
     sign = -1.0 if _falls(c) else 1.0
+    if factor == 1.0 and sign > 0 and unit == c.unit:
+        return c  # already in that unit (a copy would hold the same values: x * 1.0 is x)
     return c.model_copy(update={
         "unit": unit,
         "value": _times(c.value, factor * sign),

@@ -9,6 +9,7 @@ pair figures (the keyed pass in __init__.py, the evidence pass in pairs.py) read
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from extract.records import Claim, Kind, Period, PeriodKind, StoredClaim
@@ -36,13 +37,19 @@ def speaker(c: Claim) -> Optional[str]:
     and for the subject's own (a company's guidance, its results)."""
     if not c.source:
         return None
+    return _speaker(c.source, c.kind, c.subject)
+
+
+# Asked for both figures of every candidate pair: answered once per source, kind and subject.
+@lru_cache(maxsize=16384)
+def _speaker(source_name: str, kind: Kind, subject: Optional[str]) -> Optional[str]:
     table = entity_table()
-    source = plain_name(c.source) or c.source
+    source = plain_name(source_name) or source_name
     if source.lower() in _rules().consensus:
         return source.lower()
-    if c.kind not in (Kind.estimate, Kind.forecast) or source.lower() in _rules().relays:
+    if kind not in (Kind.estimate, Kind.forecast) or source.lower() in _rules().relays:
         return None
-    if c.subject and table.whole(source) == table.whole(plain_name(c.subject) or c.subject):
+    if subject and table.whole(source) == table.whole(plain_name(subject) or subject):
         return None
     return source.lower()
 
@@ -86,6 +93,7 @@ def calendar_period(period: Period, subject: str) -> Period:
     return Period.of(last_month // 12, PeriodKind.quarter, last_month % 12 // 3 + 1)
 
 
+@lru_cache(maxsize=16384)  # every figure's subject and source, read for each pair it is in
 def plain_name(name: Optional[str]) -> Optional[str]:
     """The canonical name (extract/data/entities.toml), else the name without "the",
     a possessive and corporate suffixes: "Nebius Group N.V.'s" -> "Nebius"."""

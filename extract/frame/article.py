@@ -210,9 +210,20 @@ def _mentions(name: str, body: str, alone: bool) -> int:
     n = 0
     forms = alternation([name, *_country_forms(name)])
     for m in re.finditer(r"(?<![\w-])(?:" + forms + r")(?![\w])", body):
-        before = _PREV_WORD.search(body, 0, m.start())
-        if alone and (re.match(r"\s+[A-Z]", body[m.end():]) or (
-                before and before.group(1)[0].isupper() and not before.group(1).endswith("."))):
+        if not alone:
+            n += 1
+            continue
+        # The word before it, searched for from a little way back (from the body's start,
+        # each mention cost a scan of all the text before it): further back only while
+        # the word or the spaces before the mention may reach past where the search began.
+        at = m.start()
+        start = max(0, at - 64)
+        before = _PREV_WORD.search(body, start, at)
+        while start > 0 and (before.start() == start if before else re.fullmatch(r"\s+", body[start:at])):
+            start = max(0, 2 * start - at)
+            before = _PREV_WORD.search(body, start, at)
+        if re.compile(r"\s+[A-Z]").match(body, m.end()) or (
+                before and before.group(1)[0].isupper() and not before.group(1).endswith(".")):
             continue
         n += 1
     return n
