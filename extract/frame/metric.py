@@ -10,7 +10,8 @@ from extract.vocab import metric_vocabulary
 from extract.lexicon import data_table
 from extract.frame.cues import load_cues, lowered
 from extract.frame.context import doc_text
-from extract.frame.syntax import capital_only_for_the_sentence, clause_subject, figure_inside, metric_tokens, name_word, tokens_of
+from extract.frame.syntax import (capital_only_for_the_sentence, clause_subject, figure_inside, metric_of_tokens,
+                                  metric_tokens, name_word, tokens_of)
 from extract.frame.unit_metric import duration_metric, people_metric, unit_metric
 from extract.frame.figures import VALUING_VERBS, anchor_of, figure_head, is_figure_token, is_money, measures_change, metric_rules, valued_object, verb_above
 
@@ -60,7 +61,7 @@ def figure_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
             # measures, nearer than any vocabulary word in the rest of the sentence.
             words = metric_tokens(modified)
             if words:
-                return vocab.canonical[" ".join(t.text for t in words).lower()]
+                return metric_of_tokens(words)
             compounds = [t.lower_ for t in doc[tokens_of(doc, q).end:modified.i]
                          if t.dep_ == "compound" and t.head == modified]
             return " ".join(compounds + [modified.lemma_.lower()])
@@ -525,7 +526,7 @@ def _metric_of_clause_subject(doc: Doc, q: Quantity) -> Optional[str]:
         return per  # "Adjusted earnings per share were $2.03": not the company's earnings
     words = metric_tokens(subj)
     if words:
-        return _line_of(words, metric_vocabulary().canonical[" ".join(w.text for w in words).lower()])
+        return _line_of(words, metric_of_tokens(words))
     # "comparable-store sales growth in 2019 will be 3.5%": the growth of a metric
     grown = _growth_noun_metric(subj)
     return grown if grown and grown != "growth" else None

@@ -325,6 +325,16 @@ def metric_tokens(tok: Token) -> list[Token]:
     return []
 
 
+def metric_of_tokens(words: list[Token]) -> str:
+    """The canonical metric a `metric_tokens` phrase names, as written or by its last
+    word's singular ("stocks" -> the metric of "stock")."""
+    canonical = metric_vocabulary().canonical
+    written = " ".join(t.text for t in words).lower()
+    if written in canonical:
+        return canonical[written]
+    return canonical[" ".join([t.text for t in words[:-1]] + [words[-1].lemma_]).lower()]
+
+
 _CODE = re.compile(r"[A-Z]{2,}[a-z]?\d+[A-Za-z\d]*|\S*=\S*")
 
 
