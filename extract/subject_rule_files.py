@@ -73,6 +73,8 @@ class SubjectRules(Rules):
     place_amounts: Words
     reporting_bodies: Words
     nationality_nouns: Words
+    transactions: "Transactions"
+    topic_claims: Words
 
 
 class DescribedRules(Rules):
@@ -92,3 +94,14 @@ class PopulationRules(Rules):
     nouns: list[str]
     fractions: list[str]
     narrowing_preps: list[str]
+
+
+class Transactions(Rules):
+    """subject.toml [transactions]: who buys in a deal (extract/frame/transaction.py)."""
+
+    buy_verbs: list[str]
+    sell_verbs: list[str]
+    purchase_nouns: list[str]
+    deal_nouns: list[str]
+    price_preps: list[str]
+    capitals: dict[str, str]  # a capital as written -> the state it acts for

@@ -18,6 +18,7 @@ from extract.frame.article import subject_rules
 from extract.frame.figure_owner import (Found, PERSONAL, antecedent, counted_from, goods_valued, holder_with,
                                         list_label, modified_name, owner_of_figure_phrase, partitive_whole, personal_possessor, event_of,
                                         possessor_above, recipient, speaker_self, valued_company)
+from extract.frame.transaction import buyer_of_figure, goods_on_verb
 from extract.frame.noun_phrase import as_country, demonstrative_np, metric_head, name_np, np_phrase, without_article
 
 
@@ -41,8 +42,8 @@ def _figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     found = list_label(doc, span, q) or _respectively(doc, sent, q, in_sent, cues) or _aged_person(doc, span, q, cues)
     if found:
         return found, STRONG
-    for step in (bracketed_share, counted_from, event_of, population_subject, modified_name, recipient, partitive_whole,
-                 goods_valued, agent_of_figure_noun, changed_object, place_amount, example_thing, priced_for,
+    for step in (buyer_of_figure, bracketed_share, counted_from, event_of, population_subject, modified_name, recipient, partitive_whole,
+                 goods_valued, goods_on_verb, agent_of_figure_noun, changed_object, place_amount, example_thing, priced_for,
                  sum_in_national_measure, holder_with, valued_company, owner_of_figure_phrase,
                  personal_possessor, possessor_above):
         hit = step(doc, span, q, cues, ctx)
@@ -501,6 +502,9 @@ def sentence_subject(sent: Span, cues: Cues) -> tuple[Optional[str], Optional[st
                         return name, (name if _is_plural_name(sent, name) else None)
     if subj is None:
         return None, None
+    if root.lemma_.lower() in cues.attribution_verbs and subj.ent_type_ == "PERSON" and \
+            any(c.dep_ in ("ccomp", "parataxis") for c in root.children):
+        return POINTS_BACK, None  # "McKinley said that ...": a person who says is a source, no topic
     described = cues.source_descriptors.search(doc_text(sent.doc)[subj.left_edge.idx:subj.idx + len(subj.text)])
     if root.lemma_.lower() in cues.attribution_verbs and described:
         return None, None  # "Analysts forecast revenue of $7 billion": the reporters are no topic

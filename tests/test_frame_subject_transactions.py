@@ -1,0 +1,63 @@
+"""Framing, who a figure is about, in a deal: a price, fee, bid or count of things bought is
+the buyer's (the one who pays, bids or orders), not the payee's, the seller's or the thing
+bought; a sale's buyer is its "to" object. A sum that comes "in" goods is the goods' value
+(extract/frame/transaction.py, extract/data/subject.toml [transactions])."""
+
+import pytest
+
+from extract.records import Article
+
+# id, sentence, surface, expected subject
+BUYERS = [
+    ("football-paid-payee-fee",
+     "Manchester City, who paid Borussia Dortmund 51 million pounds for Haaland, lead the table.",
+     "51 million pounds", "Manchester City"),
+    ("football-sold-to",
+     "Real Madrid sold Cristiano Ronaldo to Juventus for 100 million euros in 2018.",
+     "100 million euros", "Juventus"),
+    ("media-purchase-noun",
+     "Tribune paid down its debt with the proceeds of Dr. Patrick Soon-Shiong’s purchase of The Times "
+     "and the San Diego Union-Tribune for $500 million.", "$500 million", "Patrick Soon-Shiong"),
+    ("tech-agreed-to-acquire",
+     "Microsoft agreed to acquire Activision Blizzard for $68.7 billion in cash.", "$68.7 billion", "Microsoft"),
+    ("aviation-deal-to-purchase",
+     "Dubai's flagship carrier Emirates Airline finalized a deal to purchase 30 of Boeing's 787-9 "
+     "Dreamliner jets, executives said.", "30", "Emirates Airline"),
+    ("trade-capital-buys",
+     "Under the deal, Beijing agreed to buy $40 billion of American soybeans over two years.",
+     "$40 billion", "China"),
+    ("trade-capital-resume-buying",
+     "When President Trump's advisers suggested that Beijing resume buying around $20 billion in "
+     "American farm products as part of a trade deal, Mr. Trump wasn't satisfied.", "$20 billion", "China"),
+]
+
+# id, sentence, surface, expected subject: no named buyer, or no purchase
+NOT_BOUGHT = [
+    ("sold-no-buyer", "Siemens sold $2 billion of its shares in the unit.", "$2 billion", "Siemens"),
+    ("paid-down-debt", "Ford paid down $3 billion of debt in the quarter.", "$3 billion", "Ford"),
+    ("results", "Apple reported $64 billion in revenue for the quarter.", "$64 billion", "Apple"),
+]
+
+# id, sentence, surface, expected subject: a sum that comes, flows or is smuggled "in" goods
+GOODS_ON_VERB = [
+    ("fact-check-border",
+     "Border agents \"say you've got to pay attention to this — $53 million a week is coming across "
+     "the border in drugs,\" he said.", "$53 million", "drugs"),
+    ("energy-exports",
+     "About $2 billion a month was leaving the country in crude oil exports before the sanctions, "
+     "the ministry said.", "$2 billion", "crude oil exports"),
+]
+
+
+def _claims(nlp, text):
+    from extract.pipeline import extract_claims
+
+    return extract_claims(Article(text=text, regions=[(0, len(text))], date=None), "case", nlp)
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in BUYERS + NOT_BOUGHT + GOODS_ON_VERB],
+                         ids=[c[0] for c in BUYERS + NOT_BOUGHT + GOODS_ON_VERB])
+def test_a_deal_figure_is_the_buyers(nlp, text, surface, subject):
+    hits = [c for c in _claims(nlp, text) if c.surface == surface]
+    assert hits, f"{surface!r} not extracted"
+    assert hits[0].subject == subject
