@@ -512,3 +512,26 @@ def test_a_name_written_mostly_as_a_source_is_told_apart(body, name, source):
 def test_a_fact_checked_speaker_is_no_topic_and_owns_no_figure(nlp, body, speaker):
     assert speaker not in (article_topic(body, None, [speaker, speaker]) or "")
     assert not [c for c in _claims(nlp, body) if speaker in (c.subject or "")]
+
+
+# id, article where an analyst's "the company" follows a sentence about "the market": a company
+# word points back to a company's name (the story's), never to a thing like the market
+COMPANY_WORD_CASES = [
+    ("retail-analyst",
+     "Shares of Home Depot fell on Tuesday after Home Depot cut its sales outlook. Home Depot blamed "
+     "lumber prices.\n\nJefferies analyst Jonathan Matuszewski said the market is misreading the results. "
+     "“We note that the company faced a 0.6% hurricane headwind in the quarter,” wrote Zachary Fadem, "
+     "another analyst.", "0.6%", "Home Depot"),
+    ("chips-analyst",
+     "Shares of Nvidia rose on Wednesday after the chipmaker beat forecasts.\n\nOne analyst said the "
+     "market is underestimating demand. “The company absorbed a 2% drag from export rules in the "
+     "quarter,” he wrote.", "2%", "Nvidia"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in COMPANY_WORD_CASES],
+                         ids=[c[0] for c in COMPANY_WORD_CASES])
+def test_a_company_word_points_back_to_a_name(nlp, text, surface, subject):
+    hits = [c for c in _claims(nlp, text) if c.surface == surface]
+    assert hits, f"{surface!r} not extracted"
+    assert hits[0].subject == subject

@@ -23,6 +23,9 @@ BUYERS = [
     ("aviation-deal-to-purchase",
      "Dubai's flagship carrier Emirates Airline finalized a deal to purchase 30 of Boeing's 787-9 "
      "Dreamliner jets, executives said.", "30", "Emirates Airline"),
+    ("corporate-sold-to",
+     "Harbor sold its frozen-food unit to Northway Partners for $900 million in 2022.",
+     "$900 million", "Northway Partners"),
     ("trade-capital-buys",
      "Under the deal, Beijing agreed to buy $40 billion of American soybeans over two years.",
      "$40 billion", "China"),
@@ -31,11 +34,25 @@ BUYERS = [
      "American farm products as part of a trade deal, Mr. Trump wasn't satisfied.", "$20 billion", "China"),
 ]
 
+# id, sentence, surface, expected subject: a stake is its holder's; a described holder is the
+# name set beside the description, not its possessor
+HOLDERS = [
+    ("corporate-stake-holder",
+     "Crisply's largest shareholder, the investment firm Dunmore Capital, which holds a 12% stake, "
+     "has agreed to support the deal.", "12%", "Dunmore Capital"),
+    ("football-stake-holder",
+     "The club's biggest investor, the American fund Redbird Capital, which owns a 10% stake, backed the sale.",
+     "10%", "Redbird Capital"),
+]
+
 # id, sentence, surface, expected subject: no named buyer, or no purchase
 NOT_BOUGHT = [
     ("sold-no-buyer", "Siemens sold $2 billion of its shares in the unit.", "$2 billion", "Siemens"),
     ("paid-down-debt", "Ford paid down $3 billion of debt in the quarter.", "$3 billion", "Ford"),
     ("results", "Apple reported $64 billion in revenue for the quarter.", "$64 billion", "Apple"),
+    ("capex-spent-together",
+     "Microsoft, Google, Amazon, and Meta alone spent over $200 billion on AI-related capital "
+     "expenditures in 2024.", "$200 billion", "Microsoft, Google, Amazon and Meta"),
 ]
 
 # id, sentence, surface, expected subject: a sum that comes, flows or is smuggled "in" goods
@@ -55,8 +72,8 @@ def _claims(nlp, text):
     return extract_claims(Article(text=text, regions=[(0, len(text))], date=None), "case", nlp)
 
 
-@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in BUYERS + NOT_BOUGHT + GOODS_ON_VERB],
-                         ids=[c[0] for c in BUYERS + NOT_BOUGHT + GOODS_ON_VERB])
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in BUYERS + HOLDERS + NOT_BOUGHT + GOODS_ON_VERB],
+                         ids=[c[0] for c in BUYERS + HOLDERS + NOT_BOUGHT + GOODS_ON_VERB])
 def test_a_deal_figure_is_the_buyers(nlp, text, surface, subject):
     hits = [c for c in _claims(nlp, text) if c.surface == surface]
     assert hits, f"{surface!r} not extracted"

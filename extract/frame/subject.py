@@ -18,7 +18,7 @@ from extract.frame.article import subject_rules
 from extract.frame.figure_owner import (Found, PERSONAL, antecedent, counted_from, goods_valued, holder_with,
                                         list_label, modified_name, owner_of_figure_phrase, partitive_whole, personal_possessor, event_of,
                                         possessor_above, recipient, speaker_self, valued_company)
-from extract.frame.transaction import buyer_of_figure, goods_on_verb
+from extract.frame.transaction import appositive_name, buyer_of_figure, goods_on_verb
 from extract.frame.noun_phrase import as_country, demonstrative_np, metric_head, name_np, np_phrase, without_article
 
 
@@ -228,7 +228,8 @@ def _relative_or_named(doc: Doc, sent: Span, span: Span, verb: Token, subj: Toke
     if subj.lower_ in ("who", "that", "which") and verb.dep_ in ("relcl", "acl") and verb.head.lower_ == "one":
         return _nominal_one(sent, verb.head, doc, cues, span), False
     if subj.lower_ in ("who", "that", "which") and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return name_np(verb.head, doc, cues, span)
+        # "the investment firm Dunmore Capital, which holds a 12% stake": the firm's name
+        return name_np(appositive_name(verb.head) or verb.head, doc, cues, span)
     if subj.lower_ == "one" and subj.pos_ in ("NOUN", "NUM", "PRON"):
         return _nominal_one(sent, subj, doc, cues, span), False
     return name_np(subj, doc, cues, span)
@@ -249,8 +250,9 @@ def _pointed_back(sent: Span, climb: _Climb, cues: Cues, ctx: Context) -> Found:
         named = last_organisation_before(sent, anaphor, cues)
         if named:
             return named, WEAK
-    if antecedent(ctx, anaphor):
-        return antecedent(ctx, anaphor), WEAK
+    found = antecedent(ctx, anaphor)
+    if found and not (company_word(anaphor, cues) and _one_thing(found)):
+        return found, WEAK  # "the company" points back to a company's name, not to "the market"
     if (company_word(anaphor, cues) or anaphor.lower_ in ("it", "its")) and ctx.named and ctx.named_para >= ctx.para - 1:
         # "McClatchy reported a loss ... Most of the loss reflected a write-down. But
         # the company also reported long-term debt": a sentence that names nobody
@@ -261,6 +263,12 @@ def _pointed_back(sent: Span, climb: _Climb, cues: Cues, ctx: Context) -> Found:
         # article's topic, not another name in the sentence ("its Blackwell chips")
         return None, None
     return None
+
+
+def _one_thing(phrase: str) -> bool:
+    """A common noun phrase for one thing, no name and no group ("market", not "Home Depot"
+    nor "big five hyperscalers"): what a company word ("the company") cannot point back to."""
+    return not any(c.isupper() for c in phrase) and not phrase.endswith("s")
 
 
 def _named_before(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, source: Optional[str]) -> Found:

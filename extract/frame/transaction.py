@@ -121,9 +121,24 @@ def _buyer(act: Token) -> Optional[Token]:
     return None
 
 
+def appositive_name(tok: Token) -> Optional[Token]:
+    """The proper name set beside a described noun ("Dubai's flagship carrier Emirates
+    Airline", "the investment firm Dunmore Capital"): who the description is, not its
+    possessor; through one appositive description ("Crisply's largest shareholder, the
+    investment firm Dunmore Capital")."""
+    for _ in range(2):
+        appos = [c for c in tok.children if c.dep_ == "appos"]
+        if not appos or tok.pos_ == "PROPN":
+            return None
+        if appos[0].pos_ == "PROPN":
+            return appos[0]
+        tok = appos[0]
+    return None
+
+
 def _pobj(tok: Token, prep: str) -> Optional[Token]:
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == prep:
+        if c.dep_ in ("prep", "dative") and c.lower_ == prep:
             objs = [o for o in c.children if o.dep_ == "pobj"]
             if objs:
                 return objs[0]
@@ -145,12 +160,11 @@ def _name(buyer: Token, doc: Doc, cues: Cues, span: Span) -> Optional[str]:
     its state ("Beijing resume buying") is the state ([transactions] capitals). A name only:
     a role ("investors bought") leaves the figure to the other rules."""
     capitals = subject_rules().transactions.capitals
-    appos = [c for c in buyer.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    if appos:
-        buyer = appos[0]
+    buyer = appositive_name(buyer) or buyer
     ent = next((e for e in doc.ents if e.start <= buyer.i < e.end and e.label_ in cues.subject_labels), None)
     # a name the tagger marks whole ("Dr. Patrick Soon-Shiong's": Patrick Soon-Shiong)
-    name = canon(ent.text) if buyer.pos_ == "PROPN" and ent is not None else name_np(buyer, doc, cues, span)[0]
+    whole = ent is not None and buyer.pos_ == "PROPN" and not any(c.dep_ == "conj" for c in buyer.children)
+    name = canon(ent.text) if whole else name_np(buyer, doc, cues, span)[0]  # "Apple and Google paid": both
     if name is None and buyer.pos_ == "NOUN":
         # "Beijing resume buying ...", a capital the parse made a modifier of a noun
         name = next((c.text for c in buyer.children if c.dep_ == "compound" and c.text in capitals), None)
