@@ -75,6 +75,7 @@ class SubjectRules(Rules):
     nationality_nouns: Words
     transactions: "Transactions"
     topic_claims: Words
+    subordinators: Words
 
 
 class DescribedRules(Rules):

@@ -18,7 +18,7 @@ from extract.frame.article import subject_rules
 from extract.frame.figure_owner import (Found, PERSONAL, antecedent, counted_from, goods_valued, holder_with,
                                         list_label, modified_name, owner_of_figure_phrase, partitive_whole, personal_possessor, event_of,
                                         possessor_above, recipient, speaker_self, valued_company)
-from extract.frame.transaction import appositive_name, buyer_of_figure, goods_on_verb
+from extract.frame.transaction import appositive_name, buyer_of_figure, goods_on_verb, inverted_clause
 from extract.frame.noun_phrase import as_country, demonstrative_np, metric_head, name_np, np_phrase, without_article
 
 
@@ -98,6 +98,11 @@ def _climb(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, ctx: Conte
             break
         if subj is not None and (_reporter(doc, verb, subj, root, cues) or _speaker(verb, subj, below, cues)):
             out.foreseen = True
+            break
+        if subj is not None and inverted_clause(verb, below):
+            # "After Neumann left the company, SoftBank ... committed to a $9.5 billion
+            # lifeline": the parse hung the main clause on the "after" clause, whose
+            # subject is no owner of the main clause's figure
             break
         if subj is not None and _holds_other_figure(subj, q, in_sent, doc):
             # "The $850 billion commitments correspond to $25 billion in revenue"

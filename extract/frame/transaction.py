@@ -23,6 +23,8 @@ from extract.frame.syntax import canon, clause_subject
 
 # How a figure modifies the noun it counts or prices ("$500 million purchase", "30 jets").
 _MODIFIER_DEPS = frozenset({"nummod", "compound", "quantmod", "nmod", "amod", "npadvmod"})
+# Tags of a finite verb: a clause of its own, not a participle.
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 # How far from the figure its transaction word may stand, in heads.
 _REACH = 5
 
@@ -113,6 +115,8 @@ def _buyer(act: Token) -> Optional[Token]:
                 return verb.head  # "the club buying the striker": the club
             verb = verb.head.head  # "finalized a deal to purchase": who finalized it
         elif verb.dep_ in ("xcomp", "pcomp", "advcl", "conj"):
+            if inverted_clause(verb.head, verb):
+                return None  # "After X left, Y agreed to pay ...": not X
             verb = verb.head.head if verb.dep_ == "pcomp" else verb.head  # "by acquiring": who did
         else:
             return None
@@ -134,6 +138,21 @@ def appositive_name(tok: Token) -> Optional[Token]:
             return appos[0]
         tok = appos[0]
     return None
+
+
+def inverted_clause(verb: Token, below: Optional[Token]) -> bool:
+    """Whether the clause below (after it, joined as its adverbial clause) is really the
+    main clause: the verb above is marked subordinate ("After ... left", "When ... said";
+    data/subject.toml [subordinators]), so its subject owns none of the figures below
+    ("After Neumann left the company in October, SoftBank ... committed to a $9.5 billion
+    lifeline")."""
+    # a finite verb with no subject of its own (SoftBank was hung elsewhere), not a participle
+    # ("since the new Gannett will have ..., creating ..."); the word opens the clause,
+    # however the parse tags it ("After" as a mark or a preposition)
+    return below is not None and below.dep_ == "advcl" and below.i > verb.i and below.tag_ in _FINITE \
+        and clause_subject(below) is None and any(
+        c.dep_ in ("mark", "prep") and c.i == verb.left_edge.i and c.lower_ in subject_rules().subordinators.words
+        for c in verb.children)
 
 
 def _pobj(tok: Token, prep: str) -> Optional[Token]:
