@@ -237,7 +237,27 @@ def _relative_or_named(doc: Doc, sent: Span, span: Span, verb: Token, subj: Toke
         return name_np(appositive_name(verb.head) or verb.head, doc, cues, span)
     if subj.lower_ == "one" and subj.pos_ in ("NOUN", "NUM", "PRON"):
         return _nominal_one(sent, subj, doc, cues, span), False
+    head = _relative_antecedent(subj)
+    if head is not None:
+        return name_np(head, doc, cues, span)
     return name_np(subj, doc, cues, span)
+
+
+def _relative_antecedent(subj: Token) -> Optional[Token]:
+    """The noun a relative pronoun the parse did not hang as one stands for ("the state budget
+    approved by Republicans in April that boosted school spending by 2.5%", "that" read as
+    the subject of a clause of its own): the head of the noun phrase right before it, past
+    the phrases and participles that trail that noun ("in April", "approved by ...")."""
+    if subj.lower_ not in ("that", "which") or subj.i == 0 or subj.head.dep_ in ("relcl", "acl"):
+        return None
+    tok = subj.doc[subj.i - 1]
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ == "DATE" and tok.dep_ != "pobj":
+        return None
+    for _ in range(6):
+        if tok.dep_ not in ("pobj", "prep", "acl", "agent") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok if tok.pos_ in ("NOUN", "PROPN") else None
 
 
 def _pointed_back(sent: Span, climb: _Climb, cues: Cues, ctx: Context) -> Found:
