@@ -78,3 +78,31 @@ def test_a_deal_figure_is_the_buyers(nlp, text, surface, subject):
     hits = [c for c in _claims(nlp, text) if c.surface == surface]
     assert hits, f"{surface!r} not extracted"
     assert hits[0].subject == subject
+
+
+# id, text, surface, expected subject: purchases with no buyer of their own, asked for or planned
+# by a person, are the buyer's the story has just named; an organisation's are its own
+LATER_PURCHASES = [
+    ("trade-asked-for-purchases",
+     "When President Trump's advisers suggested that Beijing resume buying around $20 billion in American "
+     "farm products as part of a trade deal, Mr. Trump wasn't satisfied. In a dramatic public retelling in "
+     "the Cabinet Room, he said he pressed his team to more than triple that figure, then trimmed that a "
+     "little and asked for up to $50 billion in annual purchases.", "$50 billion", "China"),
+    ("tech-chief-plans-acquisitions",
+     "Microsoft agreed to acquire Activision Blizzard for $68.7 billion in cash. Satya Nadella said he could "
+     "approve another $10 billion in acquisitions next year.", "$10 billion", "Microsoft"),
+    ("football-owner-plans-purchases",
+     "Chelsea paid Brighton 100 million pounds for Moises Caicedo in August. Todd Boehly said he wanted to "
+     "make 300 million pounds in purchases next summer.", "300 million pounds", "Chelsea"),
+    ("tech-another-buyer",
+     "Apple bought Beats for $3 billion in May. Meanwhile Google announced $5 billion in acquisitions.",
+     "$5 billion", "Google"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in LATER_PURCHASES],
+                         ids=[c[0] for c in LATER_PURCHASES])
+def test_purchases_with_no_buyer_are_the_last_named_buyers(nlp, text, surface, subject):
+    hits = [c for c in _claims(nlp, text) if c.surface == surface]
+    assert hits, f"{surface!r} not extracted"
+    assert hits[0].subject == subject

@@ -15,7 +15,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 from extract.records import Quantity
 from extract.frame.cues import Cues
-from extract.frame.context import Context, STRONG
+from extract.frame.context import Context, STRONG, WEAK
 from extract.frame.figures import is_money
 from extract.frame.article import subject_rules
 from extract.frame.noun_phrase import name_np, np_phrase
@@ -32,14 +32,52 @@ _REACH = 5
 def buyer_of_figure(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context):
     """(buyer, STRONG) for a figure that is the price, fee or object of a purchase, sale
     or payment in its own clause, when the buyer is named; else None."""
-    act = _transaction_of(span)
+    act = _transaction_of(span) or _purchases_valued(span)
     if act is None:
         return None
     buyer = _buyer(act)
+    if buyer is None and act.pos_ == "NOUN" and ctx.buyer and ctx.buyer_para >= ctx.para - 1 \
+            and not _organisation_acts(act, cues):
+        # "asked for up to $50 billion in annual purchases": the purchases of the buyer
+        # the story has just named ("Beijing resume buying around $20 billion")
+        return ctx.buyer, WEAK
     if buyer is None or buyer.lower_ in cues.pronouns:
         return None
     name = _name(buyer, doc, cues, span)
+    if name:
+        ctx.buyer, ctx.buyer_para = name, ctx.para
     return (name, STRONG) if name else None
+
+
+def _organisation_acts(tok: Token, cues: Cues) -> bool:
+    """Whether the clause around `tok` has an organisation or place for its subject ("Google
+    announced $5 billion in acquisitions"): a buyer of its own, not the one named before.
+    A pronoun or a person who speaks, asks or wants ("he asked for $50 billion in
+    purchases") buys nothing in their own name."""
+    verb = tok
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") and clause_subject(verb) is not None:
+            subj = clause_subject(verb)
+            return subj.pos_ == "PROPN" and subj.ent_type_ != "PERSON"
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+def _purchases_valued(span: Span) -> Optional[Token]:
+    """The purchase noun a sum counts ("$50 billion in annual purchases", "$2 billion of
+    acquisitions")."""
+    nouns = subject_rules().transactions.purchase_nouns
+    tok = _noun_of(span)
+    # on the sum, or on the verb whose object it is ("make 300 million pounds in purchases")
+    holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
+    for c in (c for h in holders for c in h.children):
+        if c.dep_ == "prep" and c.lower_ in ("in", "of"):
+            for o in c.children:
+                if o.dep_ == "pobj" and o.lemma_.lower() in nouns:
+                    return o
+    return None
 
 
 def _noun_of(span: Span) -> Token:
