@@ -106,3 +106,21 @@ def test_purchases_with_no_buyer_are_the_last_named_buyers(nlp, text, surface, s
     hits = [c for c in _claims(nlp, text) if c.surface == surface]
     assert hits, f"{surface!r} not extracted"
     assert hits[0].subject == subject
+
+
+# id, sentence, surface, expected subject: a subject described by its possessor and role is the
+# name set beside the description, whatever the clause does
+DESCRIBED_NAMES = [
+    ("aviation-carrier", "Dubai's flagship carrier Emirates Airline reported a profit of $1.1 billion for the year.",
+     "$1.1 billion", "Emirates Airline"),
+    ("banking-lender", "Germany's biggest lender Deutsche Bank cut 7,000 jobs last year.", "7,000 jobs", "Deutsche Bank"),
+    ("football-investor", "The club's biggest investor, the American fund Redbird Capital, put $50 million into "
+     "the stadium.", "$50 million", "Redbird Capital"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in DESCRIBED_NAMES], ids=[c[0] for c in DESCRIBED_NAMES])
+def test_a_described_subject_is_the_name_beside_it(nlp, text, surface, subject):
+    hits = [c for c in _claims(nlp, text) if c.surface == surface]
+    assert hits, f"{surface!r} not extracted"
+    assert hits[0].subject == subject

@@ -240,7 +240,8 @@ def _relative_or_named(doc: Doc, sent: Span, span: Span, verb: Token, subj: Toke
     head = _relative_antecedent(subj)
     if head is not None:
         return name_np(head, doc, cues, span)
-    return name_np(subj, doc, cues, span)
+    # "Dubai's flagship carrier Emirates Airline reported ...": the name beside the description
+    return name_np(appositive_name(subj) or subj, doc, cues, span)
 
 
 def _relative_antecedent(subj: Token) -> Optional[Token]:

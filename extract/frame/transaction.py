@@ -170,8 +170,8 @@ def appositive_name(tok: Token) -> Optional[Token]:
     investment firm Dunmore Capital")."""
     for _ in range(2):
         appos = [c for c in tok.children if c.dep_ == "appos"]
-        if not appos or tok.pos_ == "PROPN":
-            return None
+        if not appos or tok.pos_ == "PROPN" or tok.tag_ == "NNS":
+            return None  # a group and its members ("the five largest companies - Amazon, ...") stays whole
         if appos[0].pos_ == "PROPN":
             return appos[0]
         tok = appos[0]
