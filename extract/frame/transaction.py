@@ -19,7 +19,7 @@ from extract.frame.context import Context, STRONG, WEAK
 from extract.frame.figures import is_money
 from extract.frame.article import subject_rules
 from extract.frame.noun_phrase import name_np, np_phrase
-from extract.frame.syntax import canon, clause_subject
+from extract.frame.syntax import canon, clause_subject, is_code
 
 # How a figure modifies the noun it counts or prices ("$500 million purchase", "30 jets").
 _MODIFIER_DEPS = frozenset({"nummod", "compound", "quantmod", "nmod", "amod", "npadvmod"})
@@ -172,8 +172,8 @@ def appositive_name(tok: Token) -> Optional[Token]:
         appos = [c for c in tok.children if c.dep_ == "appos"]
         if not appos or tok.pos_ == "PROPN" or tok.tag_ == "NNS":
             return None  # a group and its members ("the five largest companies - Amazon, ...") stays whole
-        if appos[0].pos_ == "PROPN":
-            return appos[0]
+        if appos[0].pos_ == "PROPN" and not is_code(appos[0]):
+            return appos[0]  # not a market code ("Spot gold XAU=")
         tok = appos[0]
     return None
 
