@@ -73,6 +73,9 @@ class SubjectRules(Rules):
     place_amounts: Words
     reporting_bodies: Words
     nationality_nouns: Words
+    transactions: "Transactions"
+    topic_claims: Words
+    subordinators: Words
 
 
 class DescribedRules(Rules):
@@ -127,3 +130,14 @@ class PlacesRules(Rules):
     states: dict[str, str]  # state, province or home nation -> its country
     state_abbreviations: dict[str, str]  # "Ind.", "TX" -> the state's name
     cities: dict[str, str]  # city or capital -> its state, or its country
+
+
+class Transactions(Rules):
+    """subject.toml [transactions]: who buys in a deal (extract/frame/transaction.py)."""
+
+    buy_verbs: list[str]
+    sell_verbs: list[str]
+    purchase_nouns: list[str]
+    deal_nouns: list[str]
+    price_preps: list[str]
+    capitals: dict[str, str]  # a capital as written -> the state it acts for

@@ -1,7 +1,8 @@
 """Framing, who a figure is about. A list entry ("Ryan S. Hollman: ... $326,000 bond") is
 about the name its line starts with. A sum of money that buys goods, or a levy charged on
-them, is the goods' figure, not the figure of whoever imposes, buys or seizes them
-(extract/data/subject.toml [goods], extract/frame/subject.py _goods_valued)."""
+them, is the goods' figure, not the figure of whoever imposes or seizes them
+(extract/data/subject.toml [goods], extract/frame/subject.py _goods_valued); a sum a named
+buyer pays is the buyer's (tests/test_frame_subject_transactions.py)."""
 
 import pytest
 
@@ -27,9 +28,6 @@ CASES = [
     ("crime-seizure",
      "Deputies seized about $2 million worth of cocaine from a tractor-trailer on Interstate 10, "
      "the sheriff's office said.", "$2 million", "cocaine"),
-    ("farm-purchases",
-     "Under the deal, Beijing agreed to buy $40 billion of American soybeans over two years.",
-     "$40 billion", "American soybeans"),
 ]
 
 # id, sentence, surface, expected subject: "$X in revenue" counts a measure, not goods

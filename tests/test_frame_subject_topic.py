@@ -5,7 +5,7 @@ topic's (extract/data/subject.toml [generic])."""
 
 import pytest
 
-from extract.frame.article import _only_modifier, _only_speaker, article_topic, is_generic
+from extract.frame.article import _mostly_source, _only_modifier, _only_speaker, article_topic, is_generic
 from extract.records import Article
 
 # id, article (lede names the topic; most figures are its), surface, expected subject
@@ -462,6 +462,76 @@ MODIFIER_OWNER_CASES = [
 @pytest.mark.parametrize("text,surface,subject", [c[1:] for c in MODIFIER_OWNER_CASES],
                          ids=[c[0] for c in MODIFIER_OWNER_CASES])
 def test_a_name_modifying_another_clause_object_owns_no_figure(nlp, text, surface, subject):
+    hits = [c for c in _claims(nlp, text) if c.surface == surface]
+    assert hits, f"{surface!r} not extracted"
+    assert hits[0].subject == subject
+
+
+# Fact-checks: the person whose claim is checked is named mostly as who says, cites or claims
+# it (data/subject.toml [topic_speaker], [topic_claims]); a source, not what the figures are about
+POLITICS_FACT_CHECK = (
+    "Gov. Tom Reddick, R-Kan., visited a grain elevator near Dodge City on Monday and argued that the "
+    "state's farmers are losing their export markets.\n\n"
+    "\"Kansas farmers have lost $1.2 billion a year in sales to China,\" Reddick said.\n\n"
+    "Is that right? It depends on the years compared, but Reddick is close.\n\n"
+    "Reddick’s office pointed us to figures from the U.S. Department of Agriculture.\n\n"
+    "That is a little less than the $1.2 billion figure Reddick cited.\n\n"
+    "Reddick said that Kansas farmers have lost $1.2 billion a year in sales to China.")
+HEALTH_FACT_CHECK = (
+    "Sen. Maria Alvarez, D-Ore., told a town hall in Salem last week that the state is failing people "
+    "who need addiction treatment.\n\n"
+    "\"Forty percent of people who ask for treatment are turned away,\" Alvarez said.\n\n"
+    "Is she right? Alvarez cited a 2022 survey of treatment centers when we asked her office.\n\n"
+    "The survey found that 38 percent of people who sought treatment in 2021 were put on a waiting list.\n\n"
+    "Alvarez said that 40 percent of people who ask for treatment are turned away. The survey she "
+    "cited puts the figure at 38 percent.")
+# a story about what a person does: named as an actor, not mostly as a speaker
+COURT_STORY = (
+    "A Texas man, Michael Webb, was convicted on Thursday for kidnapping an 8-year-old girl.\n\n"
+    "Webb confessed in a three-hour interview with the FBI, investigators said.\n\n"
+    "Webb had driven the girl to a hotel, where Webb kept her for 10 hours before police found them.")
+
+SOURCE_CASES = [
+    ("politics-fact-check", POLITICS_FACT_CHECK, "Tom Reddick", True),
+    ("health-fact-check", HEALTH_FACT_CHECK, "Maria Alvarez", True),
+    ("expert-quoted", "\"The real number is probably closer to 25 percent,\" said Keith Humphreys, a "
+     "professor at Stanford. Humphreys added that referrals are not rejections.", "Keith Humphreys", True),
+    ("court-actor", COURT_STORY, "Michael Webb", False),
+    ("company-results", "Nike reported revenue of $12.2 billion on Thursday. Nike said demand held up, "
+     "and Nike raised its outlook.", "Nike", False),
+]
+
+
+@pytest.mark.parametrize("body,name,source", [c[1:] for c in SOURCE_CASES], ids=[c[0] for c in SOURCE_CASES])
+def test_a_name_written_mostly_as_a_source_is_told_apart(body, name, source):
+    assert _mostly_source(name, body) is source
+
+
+@pytest.mark.parametrize("body,speaker", [(POLITICS_FACT_CHECK, "Reddick"), (HEALTH_FACT_CHECK, "Alvarez")],
+                         ids=["politics-fact-check", "health-fact-check"])
+def test_a_fact_checked_speaker_is_no_topic_and_owns_no_figure(nlp, body, speaker):
+    assert speaker not in (article_topic(body, None, [speaker, speaker]) or "")
+    assert not [c for c in _claims(nlp, body) if speaker in (c.subject or "")]
+
+
+# id, article where an analyst's "the company" follows a sentence about "the market": a company
+# word points back to a company's name (the story's), never to a thing like the market
+COMPANY_WORD_CASES = [
+    ("retail-analyst",
+     "Shares of Home Depot fell on Tuesday after Home Depot cut its sales outlook. Home Depot blamed "
+     "lumber prices.\n\nJefferies analyst Jonathan Matuszewski said the market is misreading the results. "
+     "“We note that the company faced a 0.6% hurricane headwind in the quarter,” wrote Zachary Fadem, "
+     "another analyst.", "0.6%", "Home Depot"),
+    ("chips-analyst",
+     "Shares of Nvidia rose on Wednesday after the chipmaker beat forecasts.\n\nOne analyst said the "
+     "market is underestimating demand. “The company absorbed a 2% drag from export rules in the "
+     "quarter,” he wrote.", "2%", "Nvidia"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in COMPANY_WORD_CASES],
+                         ids=[c[0] for c in COMPANY_WORD_CASES])
+def test_a_company_word_points_back_to_a_name(nlp, text, surface, subject):
     hits = [c for c in _claims(nlp, text) if c.surface == surface]
     assert hits, f"{surface!r} not extracted"
     assert hits[0].subject == subject

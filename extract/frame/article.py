@@ -33,11 +33,34 @@ def article_topic(body: str, title: Optional[str] = None, subjects: Iterable[str
     if len(paragraphs) < 2:
         return None  # a single paragraph has no lede apart from its figures' own sentences
     lede = _without_dateline(paragraphs[0])
-    subjects = list(subjects)
-    return _main_name(subjects, [title or "", lede]) or _industry(lede) or _repeated_name(body, lede) \
+    # a person the story names mostly as who says or claims something is its source (a
+    # fact-check's speaker), not what its figures are about
+    subjects = [s for s in subjects if not _mostly_source(s, body)]
+    return _main_name(subjects, [title or "", lede]) or _industry(lede) or _one_subject(subjects) \
+        or _repeated_name(body, lede) \
         or _lede_figure_name(subjects, lede) or _lede_opener(body, lede) \
         or _repeated_name(body, paragraphs[1], whole=True) \
         or _agency_place(lede + "\n" + paragraphs[1])
+
+
+# A story whose figures are nearly all about one thing: at least this many of them, and
+# this share of those with a subject.
+_ONE_SUBJECT, _ONE_SUBJECT_SHARE = 3, 2 / 3
+
+
+def _one_subject(subjects: list[str]) -> Optional[str]:
+    """The subject nearly every framed figure has, named or not ("drugs" for a fact-check
+    of "$53 million a week is coming across the border in drugs" that restates the figure
+    and weighs it against seizure data): what the story is about, when its title and lede
+    name nothing its figures are about."""
+    counts: dict[str, int] = {}
+    for name in subjects:
+        if name and not is_generic(name):
+            counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=counts.__getitem__)
+    return best if counts[best] >= _ONE_SUBJECT and counts[best] >= _ONE_SUBJECT_SHARE * len(subjects) else None
 
 
 def _without_dateline(lede: str) -> str:
@@ -63,7 +86,7 @@ def _lede_opener(body: str, lede: str) -> Optional[str]:
     if len(words) > 1 and words[-1].rstrip(".") in subject_rules().initials.words:
         words = words[:-1]  # "Nike Inc", "Home Depot Inc.": the company is Nike, Home Depot
     name = " ".join(words)
-    if is_generic(name) or name in subject_rules().not_owners.words or \
+    if is_generic(name) or name in subject_rules().not_owners.words or _mostly_source(name, body) or \
             re.search(r"(?<![\w-])" + re.escape(words[0].lower()) + r"(?![\w-])", body):
         return None
     later = body[body.find(lede) + m.end():]
@@ -147,7 +170,7 @@ def _repeated_name(body: str, lede: str, whole: bool = False) -> Optional[str]:
         for cand in dict.fromkeys([run, *reversed(words)]):
             cand = cand.rstrip(".’'")
             if len(cand) < 2 or is_generic(cand) or cand in subject_rules().not_owners.words \
-                    or _only_speaker(cand, lede):
+                    or _only_speaker(cand, lede) or _mostly_source(cand, body):
                 continue
             if re.search(r"(?<![\w-])" + re.escape(cand.lower()) + r"(?![\w-])", body):
                 continue  # a common word capitalised where a sentence starts
@@ -248,6 +271,23 @@ def _only_speaker(name: str, text: str) -> bool:
     # before one ("Harris said"); the verb lists compiled once, not per name
     return bool(mentions) and all(before.search(text, max(0, m.start() - _SPEAKER_REACH), m.start())
                                   or after.match(text, m.end()) for m in mentions)
+
+
+def _mostly_source(name: str, body: str) -> bool:
+    """Whether the story writes a person's name (by its last word: "McKinley" for "Rep.
+    David McKinley") mostly as a source: the agent of a reporting verb ("McKinley said",
+    "the figure McKinley cited", "said Bruce Bagley") or the owner of a claim ("McKinley's
+    comment"), in at least half of its mentions and at least twice. A fact-check's
+    speaker, an interviewed expert: who says a figure, not what the figure is about."""
+    if not name or not name[0].isupper():
+        return False
+    before, after = _speaker_patterns()
+    claims = alternation(subject_rules().topic_claims.words)
+    word = name.split()[-1]
+    mentions = list(re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", body))
+    said = [m for m in mentions if before.search(body, max(0, m.start() - _SPEAKER_REACH), m.start())
+            or after.match(body, m.end()) or re.match(rf"[’']s\s+(?:{claims})\b", body[m.end():])]
+    return len(said) >= 2 and 2 * len(said) >= len(mentions)
 
 
 # How far before a name its reporting verb and title may stand ("said Lt. Matt Harris").

@@ -67,6 +67,8 @@ class Context:
     reporting: Optional[str] = None  # the period a results story reports (extract/article_time.py)
     study: Optional[str] = None  # the window a research story's data covers (extract/article_time.py)
     para_metric: Optional[str] = None
+    buyer: Optional[str] = None  # the last buyer named in a deal (frame/transaction.py) ...
+    buyer_para: int = -1  # ... and its paragraph
 
 
 def doc_text(doc: Doc) -> str:

@@ -377,9 +377,10 @@ def _event_of_measure(subj: Token) -> Optional[Token]:
 
 
 def _named_event(o: Token) -> bool:
-    """"Hurricane Ian", "Typhoon Haiyan", "Storm Babet": a proper name an event word opens."""
-    return o.pos_ == "PROPN" and any(c.dep_ == "compound" and c.i < o.i and c.lower_ in _events()
-                                     and c.text[:1].isupper() for c in o.children)
+    """"Hurricane Ian", "Typhoon Haiyan", "Storm Babet": a proper name an event word opens
+    (not one inside a name: "the Maricopa County Fire Department")."""
+    words = [c for c in o.children if c.dep_ == "compound" and c.i < o.i]
+    return o.pos_ == "PROPN" and bool(words) and words[0].lower_ in _events() and words[0].text[:1].isupper()
 
 
 def _event_name(event: Token) -> str:

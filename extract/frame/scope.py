@@ -92,7 +92,9 @@ def _owner_in_clause(verb: Token, ctx: Context) -> bool:
         return True
     named = ctx.named if ctx.named and ctx.named_para >= ctx.para - 1 else None
     return bool(named) and metric_head(subj) and place_of(named) is None and _proper_name(named, verb.doc) \
-        and not any(c.dep_ in ("poss", "compound", "amod") and c.pos_ == "PROPN" for c in subj.children)
+        and not any(c.dep_ in ("poss", "compound", "amod") and c.pos_ == "PROPN" for c in subj.children) \
+        and not any(c.dep_ == "prep" and c.lower_ in ("of", "at", "in", "for") for c in subj.children)
+    # (a measure of something of its own, "turnout at the 2019 general election", is not the name's)
 
 
 def _proper_name(name: str, doc: Doc) -> bool:

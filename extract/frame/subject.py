@@ -18,6 +18,7 @@ from extract.frame.article import subject_rules
 from extract.frame.figure_owner import (Found, PERSONAL, antecedent, counted_from, goods_valued, holder_with,
                                         list_label, modified_name, owner_of_figure_phrase, partitive_whole, personal_possessor, event_of,
                                         possessor_above, recipient, share_to, speaker_self, valued_company)
+from extract.frame.transaction import appositive_name, buyer_of_figure, goods_on_verb, inverted_clause
 from extract.frame.noun_phrase import as_country, demonstrative_np, metric_head, name_np, np_phrase, without_article
 from extract.frame.scope import scoped_subject
 
@@ -42,9 +43,10 @@ def _figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     found = list_label(doc, span, q) or _respectively(doc, sent, q, in_sent, cues) or _aged_person(doc, span, q, cues)
     if found:
         return found, STRONG
-    for step in (bracketed_share, counted_from, event_of, population_subject, modified_name, recipient, share_to,
-                 partitive_whole, goods_valued, agent_of_figure_noun, changed_object, place_amount, example_thing,
-                 priced_for, sum_in_national_measure, holder_with, valued_company, owner_of_figure_phrase,
+    for step in (buyer_of_figure, bracketed_share, counted_from, event_of, population_subject, modified_name, recipient,
+                 share_to, partitive_whole, goods_valued, goods_on_verb, agent_of_figure_noun, changed_object,
+                 place_amount, example_thing, priced_for, sum_in_national_measure, holder_with, valued_company,
+                 owner_of_figure_phrase,
                  personal_possessor, possessor_above):
         hit = step(doc, span, q, cues, ctx)
         if hit is not None:
@@ -99,6 +101,11 @@ def _climb(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, ctx: Conte
         if subj is not None and (_reporter(doc, verb, subj, root, cues) or _speaker(verb, subj, below, cues)
                                  or _estimate_at(verb, below, cues, root)):
             out.foreseen = True
+            break
+        if subj is not None and inverted_clause(verb, below):
+            # "After Neumann left the company, SoftBank ... committed to a $9.5 billion
+            # lifeline": the parse hung the main clause on the "after" clause, whose
+            # subject is no owner of the main clause's figure
             break
         if subj is not None and _holds_other_figure(subj, q, in_sent, doc):
             # "The $850 billion commitments correspond to $25 billion in revenue"
@@ -239,10 +246,32 @@ def _relative_or_named(doc: Doc, sent: Span, span: Span, verb: Token, subj: Toke
     if subj.lower_ in ("who", "that", "which") and verb.dep_ in ("relcl", "acl") and verb.head.lower_ == "one":
         return _nominal_one(sent, verb.head, doc, cues, span), False
     if subj.lower_ in ("who", "that", "which") and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return name_np(verb.head, doc, cues, span)
+        # "the investment firm Dunmore Capital, which holds a 12% stake": the firm's name
+        return name_np(appositive_name(verb.head) or verb.head, doc, cues, span)
     if subj.lower_ == "one" and subj.pos_ in ("NOUN", "NUM", "PRON"):
         return _nominal_one(sent, subj, doc, cues, span), False
-    return name_np(subj, doc, cues, span)
+    head = _relative_antecedent(subj)
+    if head is not None:
+        return name_np(head, doc, cues, span)
+    # "Dubai's flagship carrier Emirates Airline reported ...": the name beside the description
+    return name_np(appositive_name(subj) or subj, doc, cues, span)
+
+
+def _relative_antecedent(subj: Token) -> Optional[Token]:
+    """The noun a relative pronoun the parse did not hang as one stands for ("the state budget
+    approved by Republicans in April that boosted school spending by 2.5%", "that" read as
+    the subject of a clause of its own): the head of the noun phrase right before it, past
+    the phrases and participles that trail that noun ("in April", "approved by ...")."""
+    if subj.lower_ not in ("that", "which") or subj.i == 0 or subj.head.dep_ in ("relcl", "acl"):
+        return None
+    tok = subj.doc[subj.i - 1]
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ == "DATE" and tok.dep_ != "pobj":
+        return None
+    for _ in range(6):
+        if tok.dep_ not in ("pobj", "prep", "acl", "agent") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok if tok.pos_ in ("NOUN", "PROPN") else None
 
 
 def _pointed_back(sent: Span, climb: _Climb, cues: Cues, ctx: Context) -> Found:
@@ -260,8 +289,9 @@ def _pointed_back(sent: Span, climb: _Climb, cues: Cues, ctx: Context) -> Found:
         named = last_organisation_before(sent, anaphor, cues)
         if named:
             return named, WEAK
-    if antecedent(ctx, anaphor):
-        return antecedent(ctx, anaphor), WEAK
+    found = antecedent(ctx, anaphor)
+    if found and not (company_word(anaphor, cues) and _one_thing(found)):
+        return found, WEAK  # "the company" points back to a company's name, not to "the market"
     if (company_word(anaphor, cues) or anaphor.lower_ in ("it", "its")) and ctx.named and ctx.named_para >= ctx.para - 1:
         # "McClatchy reported a loss ... Most of the loss reflected a write-down. But
         # the company also reported long-term debt": a sentence that names nobody
@@ -272,6 +302,12 @@ def _pointed_back(sent: Span, climb: _Climb, cues: Cues, ctx: Context) -> Found:
         # article's topic, not another name in the sentence ("its Blackwell chips")
         return None, None
     return None
+
+
+def _one_thing(phrase: str) -> bool:
+    """A common noun phrase for one thing, no name and no group ("market", not "Home Depot"
+    nor "big five hyperscalers"): what a company word ("the company") cannot point back to."""
+    return not any(c.isupper() for c in phrase) and not phrase.endswith("s")
 
 
 def _named_before(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, source: Optional[str]) -> Found:
@@ -516,6 +552,9 @@ def sentence_subject(sent: Span, cues: Cues) -> tuple[Optional[str], Optional[st
     at = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "at"), None)
     if _estimate_at(root, at, cues):
         return POINTS_BACK, None  # "The Red Cross put the toll at 2,000": the estimator is no topic
+    if root.lemma_.lower() in cues.attribution_verbs and subj.ent_type_ == "PERSON" and \
+            any(c.dep_ in ("ccomp", "parataxis") for c in root.children):
+        return POINTS_BACK, None  # "McKinley said that ...": a person who says is a source, no topic
     described = cues.source_descriptors.search(doc_text(sent.doc)[subj.left_edge.idx:subj.idx + len(subj.text)])
     if root.lemma_.lower() in cues.attribution_verbs and described:
         return None, None  # "Analysts forecast revenue of $7 billion": the reporters are no topic
