@@ -207,6 +207,9 @@ def _remember(doc: Doc, sent: Span, refs, credit: _Credit, own_frames: list[Fram
     people = [e for e in span_ents(sent) if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")]
     if people:
         ctx.person, ctx.person_para = people[-1].text, para
+    actors = [e for e in people if e.root.head.lemma_.lower() not in cues.attribution_verbs]
+    if actors:
+        ctx.actor, ctx.actor_para = actors[-1].text, para
     if credit.named and not credit.carried and credits_main_clause(sent, cues):
         # a quotation with no figure of its own by one of the study's body ("'...,' said
         # Jane Doe, CEO, my6sense") interrupts the findings of the study the story opened

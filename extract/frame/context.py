@@ -51,6 +51,8 @@ class Context:
     group_para: int = -1  # ... and its paragraph
     person: Optional[str] = None  # the last person named (for "he", "she"), kept by frame/__init__.py
     person_para: int = -1  # ... and its paragraph
+    actor: Optional[str] = None  # the last person named who acts, not one who only says ("Vogel said")
+    actor_para: int = -1  # ... and its paragraph
     para: int = -1  # the paragraph being framed
     source: Optional[str] = None  # the last credited source ...
     source_para: int = -1  # ... and the paragraph it was credited in

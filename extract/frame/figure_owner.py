@@ -307,9 +307,14 @@ def personal_possessor(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Conte
     pronoun = next((c for n in owned for c in n.children if c.dep_ == "poss" and c.lower_ in _PERSON_OWNERS), None)
     if pronoun is None:
         return None
-    named = _person_before(doc, pronoun, cues)
+    quoted = in_quotation(pronoun)
+    named = _person_before(doc, pronoun, cues, quoted)
     if named:
         return named, STRONG
+    if quoted:
+        # '"For him to be doing what he's doing in his 17th year ...," Vogel said': in a
+        # quotation "his" is someone the speaker talks about, the last person named acting
+        return (ctx.actor, WEAK) if ctx.actor and ctx.actor_para >= ctx.para - 3 else None
     if ctx.person and ctx.person_para >= ctx.para - 1:
         return ctx.person, WEAK
     return None
@@ -318,19 +323,33 @@ def personal_possessor(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Conte
 _PERSON_OWNERS = frozenset({"his", "her"})
 
 
-def _person_before(doc: Doc, pronoun: Token, cues: Cues) -> Optional[str]:
+def in_quotation(tok: Token) -> bool:
+    """Is the token inside quotation marks: an opening mark after the paragraph's start that
+    no closing mark has closed yet?"""
+    text = doc_text(tok.doc)
+    start = text.rfind("\n", 0, tok.idx) + 1
+    before = text[start:tok.idx]
+    opened = before.count("“") - before.count("”")
+    return opened > 0 or ("“" not in before and before.count('"') % 2 == 1)
+
+
+def _person_before(doc: Doc, pronoun: Token, cues: Cues, quoted: bool = False) -> Optional[str]:
     """The person a "his"/"her" points back to in its sentence: the last person named
-    before it, else the main clause's subject when it is a name and no organisation."""
+    before it, else the main clause's subject when it is a name and no organisation. In a
+    quotation, not the person who says it."""
     sent = pronoun.sent
     for verb in pronoun.ancestors:  # "Stalock, who subbed for Dubnyk, looked strong in his 10th outing"
         subj = clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
-        if subj is not None and subj.i < pronoun.i and subj.ent_type_ == "PERSON":
+        if subj is not None and subj.i < pronoun.i and subj.ent_type_ == "PERSON" \
+                and not (quoted and verb.lemma_.lower() in cues.attribution_verbs):
             return entity_in([t for t in subj.subtree if t.i <= subj.i], doc, cues, frozenset({"PERSON"}))
-    people = [e for e in sent.ents if e.label_ == "PERSON" and e.end <= pronoun.i]
+    people = [e for e in sent.ents if e.label_ == "PERSON" and e.end <= pronoun.i
+              and not (quoted and e.root.head.lemma_.lower() in cues.attribution_verbs)]
     if people:
         return canon(people[-1].text)
     subj = clause_subject(sent.root) if sent.root.pos_ in ("VERB", "AUX") else None
-    if subj is None or subj.i > pronoun.i or subj.pos_ != "PROPN" or subj.ent_type_ in cues.organisation_labels:
+    if subj is None or subj.i > pronoun.i or subj.pos_ != "PROPN" or subj.ent_type_ in cues.organisation_labels \
+            or quoted and sent.root.lemma_.lower() in cues.attribution_verbs:
         return None
     return entity_in([t for t in subj.subtree if t.i <= subj.i], doc, cues, cues.subject_labels)
 
