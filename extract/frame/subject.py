@@ -95,6 +95,8 @@ def _climb(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, ctx: Conte
         if verb.head.i == verb.i and not verb.pos_ in ("VERB", "AUX"):
             break
         subj = clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subj is None and verb.pos_ == "VERB":
+            subj = _shared_subject(verb)
         if subj is not None and source and _reports_on_another(doc, verb, subj, below, cues, span, source):
             out.found = _what_is_reported(doc, verb, cues, span)
             break
@@ -137,6 +139,20 @@ def _reporter(doc: Doc, verb: Token, subj: Token, root: Token, cues: Cues) -> bo
     return verb.lemma_.lower() in cues.attribution_verbs and bool(
         verb.i != root.i and subj.lower_ in cues.source_nouns
         or cues.source_descriptors.search(doc_text(doc)[subj.left_edge.idx:subj.idx + len(subj.text)]))
+
+
+def _shared_subject(verb: Token) -> Optional[Token]:
+    """'Prosecutors alleged that Noel and Thomas "browsed the Internet," lingered in an office
+    and appeared to sleep for two hours': clauses the parse lists side by side under one
+    reporting verb, the later ones with no subject, share the subject of the one before."""
+    if verb.dep_ != "ccomp":
+        return None
+    for sibling in sorted((c for c in verb.head.children if c.dep_ == "ccomp" and c.i < verb.i),
+                          key=lambda t: -t.i):
+        found = clause_subject(sibling) if sibling.pos_ in ("VERB", "AUX") else None
+        if found is not None:
+            return found
+    return None
 
 
 def _estimate_at(verb: Token, below: Optional[Token], cues: Cues, figure: Optional[Token] = None) -> bool:
