@@ -90,6 +90,7 @@ class DescribedRules(Rules):
     parts: list[str]  # "engine", "screen": a part's figure is its product's (extract/frame/part_whole.py)
     having_verbs: list[str]  # "gets", "built on": the subject has the part its object names
     model_classes: list[str]  # the classes whose nouns name products with model names ("737 Max jet")
+    title_classes: list[str]  # the classes whose things are named by a quoted title ("Barbie")
 
 
 class PopulationRules(Rules):

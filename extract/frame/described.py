@@ -52,6 +52,8 @@ def description_class(tok: Token) -> Optional[str]:
     left = [t for t in tok.subtree if t.i < tok.i]
     if any(t.dep_ == "poss" and t.pos_ != "PRON" for t in left):
         return None  # "Ford's SUV": its owner names it
+    if cls in _rules().title_classes and _quoted_title_before(tok) is not None:
+        return cls  # "The Warner Bros film": the title named before, its studio only made it
     if any(_designation(t) or (t.pos_ == "PROPN" and t.ent_type_ in _NAMED_LABELS) for t in left):
         return None  # "the 787-9 jet", "the Nissan sedan": named in the phrase itself
     return cls
@@ -76,7 +78,21 @@ def described_referent(tok: Token) -> Optional[str]:
         name = _name_at(doc, t)
         if name:
             return name
-    return None
+    return _quoted_title_before(tok) if cls in _rules().title_classes else None
+
+
+# A title in quotation marks: "Barbie", “Oppenheimer,” “The Super Mario Bros. Movie”.
+_QUOTED_TITLE = re.compile(r"[\"“]((?:[A-Z0-9][\w'’:.&-]*)(?: (?:[A-Za-z0-9][\w'’:.&-]*)){0,9}?)[,.]?[\"”]")
+
+
+def _quoted_title_before(tok: Token) -> Optional[str]:
+    """The last title in quotation marks before the token, in its section: each word
+    capitalised but short joining words ("of", "the")."""
+    doc = tok.doc
+    start = doc[_section_start(doc, tok.i)].idx
+    titles = [m.group(1) for m in _QUOTED_TITLE.finditer(doc_text(doc), start, tok.idx)
+              if all(w[0].isupper() or w in ("of", "the", "a", "an", "and", "in", "on", "to") for w in m.group(1).split())]
+    return titles[-1] if titles else None
 
 
 def _section_start(doc: Doc, i: int) -> int:

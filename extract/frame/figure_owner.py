@@ -106,13 +106,17 @@ def share_to(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -> Fou
     root = span.root
     if len(span) != 1 or not root.like_num:
         return None
-    for c in root.children:
-        if c.dep_ == "prep" and c.lower_ == "to":
-            for o in c.children:
-                if o.dep_ == "pobj":
-                    name, _ = name_np(o, doc, cues, span)
-                    return (name, STRONG) if name and any(ch.isupper() for ch in name) else None
+    for o in _objects_of(root, "to"):
+        name, _ = name_np(o, doc, cues, span)
+        return (name, STRONG) if name and any(ch.isupper() for ch in name) else None
     return None
+
+
+def _objects_of(tok: Token, preposition: str) -> list[Token]:
+    """The objects of the token's prepositional phrases with this preposition ("to Biman",
+    "of those pilots")."""
+    return [o for c in tok.children if c.dep_ == "prep" and c.lower_ == preposition
+            for o in c.children if o.dep_ == "pobj"]
 
 
 def _title_case(sent: Span) -> bool:
@@ -133,13 +137,10 @@ def partitive_whole(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context)
     root = span.root
     if q.unit != "percent" or root.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    for c in root.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            for o in c.children:
-                if o.dep_ == "pobj":
-                    name, back = name_np(o, doc, cues, span)
-                    if name:
-                        return name, STRONG
+    for o in _objects_of(root, "of"):
+        name, _ = name_np(o, doc, cues, span)
+        if name:
+            return name, STRONG
     return None
 
 
