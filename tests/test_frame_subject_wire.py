@@ -18,6 +18,15 @@ CASES = [
      "1.5%", "Germany"),
     ("macro-us-abbreviation",
      "U.S. retail sales rose 0.4% in May, the Commerce Department said on Tuesday.", "0.4%", "US"),
+    # the euro zone is a place by name, however the tagger reads the word ("Eurozone" as a
+    # proper noun, and the data's publisher is no owner)
+    ("macro-eurozone-inflation",
+     "FRANKFURT (Reuters) - The European Central Bank cut interest rates on Thursday.\n\n"
+     "Eurozone inflation rose to 2.6% in May from 2.4% in April, Eurostat data showed last week.", "2.6%",
+     "euro zone"),
+    ("macro-eurozone-unemployment",
+     "BRUSSELS (AP) — Eurozone unemployment fell to 6.4% in April, the lowest on record, Eurostat said.",
+     "6.4%", "euro zone"),
     ("company-nationality-in-a-name",
      "British Airways carried 4.5 million passengers in July, the airline said.", "4.5 million passengers",
      "British Airways"),
