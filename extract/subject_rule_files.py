@@ -72,6 +72,7 @@ class SubjectRules(Rules):
     change_of_object: Words
     place_amounts: Words
     reporting_bodies: Words
+    data_providers: Words  # firms that measure others ("Comscore", "Edmunds"): a source, never the subject
     nationality_nouns: Words
     transactions: "Transactions"
     topic_claims: Words

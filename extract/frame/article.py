@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Iterable, Optional
+from spacy.tokens import Token
 from extract.article_time import may_be_lede
 from extract.records import Kind, Quantity
 from extract.rule_files import SubjectRules
@@ -354,6 +355,16 @@ def lend_topic(frames: list[Frame], topic: Optional[str]) -> None:
 
 def subject_rules() -> SubjectRules:
     return load_rules("subject.toml", SubjectRules)
+
+
+def data_provider(subj: Token) -> bool:
+    """"Comscore said", "according to Edmunds", "LSEG data showed": a firm that measures
+    others (ticket sales, car prices, analysts' estimates) reports figures it does not own
+    (data/subject.toml [data_providers], names as written)."""
+    names = subject_rules().data_providers.words
+    phrase = " ".join(t.text for t in sorted(subj.subtree, key=lambda t: t.i)
+                      if t.i <= subj.i and t.dep_ in ("compound", "flat", "poss", "case") or t.i == subj.i)
+    return any(n == phrase or phrase.startswith(n + " ") for n in names)
 
 
 @lru_cache(maxsize=None)

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.records import Quantity
 from extract.rule_files import PlacesRules
 from extract.rules import load_rules
-from extract.frame.article import is_generic, subject_rules
+from extract.frame.article import data_provider, is_generic, subject_rules
 from extract.frame.context import STRONG, WEAK, Context, doc_text, sent_text
 from extract.frame.cues import load_cues
 from extract.frame.noun_phrase import as_country, metric_head
@@ -88,7 +88,8 @@ def _owner_in_clause(verb: Token, ctx: Context) -> bool:
     if subj is None:
         return False
     cues = load_cues()
-    if subj.lower_ in cues.pronouns or company_word(subj, cues) or (subj.pos_ == "PROPN" and subj.ent_type_ != "GPE"):
+    if subj.lower_ in cues.pronouns or company_word(subj, cues) or (subj.pos_ == "PROPN" and subj.ent_type_ != "GPE"
+                                                                     and not data_provider(subj)):
         return True
     named = ctx.named if ctx.named and ctx.named_para >= ctx.para - 1 else None
     return bool(named) and metric_head(subj) and place_of(named) is None and _proper_name(named, verb.doc) \

@@ -14,7 +14,7 @@ from extract.frame.described import DESCRIBED, described_referent, designated, i
 from extract.frame.population import population_subject
 from extract.frame.figure_phrase import (agent_of_figure_noun, bracketed_share, changed_object, example_thing,
                                          place_amount, priced_for, sum_in_national_measure)
-from extract.frame.article import subject_rules
+from extract.frame.article import data_provider, subject_rules
 from extract.frame.figure_owner import (Found, PERSONAL, antecedent, counted_from, goods_valued, holder_with,
                                         list_label, modified_name, owner_of_figure_phrase, partitive_whole, personal_possessor, event_of,
                                         possessor_above, recipient, share_to, speaker_self, valued_company)
@@ -184,6 +184,8 @@ def _reporting_body(subj: Token) -> bool:
     "group" only as a description before the name, not as a company's last word."""
     words = subject_rules().reporting_bodies.words
     if subj.lemma_.lower() in words and not (subj.lower_ == "group" and subj.pos_ == "PROPN"):
+        return True
+    if data_provider(subj):
         return True
     return any(c.dep_ == "compound" and c.i < subj.i and c.is_lower and c.lemma_ in words for c in subj.children)
 
