@@ -17,6 +17,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from extract.frame import doc_text
 from extract.lexicon import data_table
 from extract.records import Quantity
 
@@ -68,17 +69,17 @@ def _two_sides(first: Quantity, second: Quantity, doc: Doc) -> bool:
     return i < len(doc) and doc[i].lower_ == "to" and doc[i].idx < second.start <= doc[i].idx + 20
 
 
-def _share_of(q: Quantity, partner: Quantity, doc: Doc) -> bool:
+def _share_of(q: Quantity, t: Token, partner: Quantity, doc: Doc) -> bool:
     """"five 787 Dreamliner sales this week: two to Biman Bangladesh Airlines and three to
     the Ghanaian government", "12 medals: seven gold and five silver": the bare numbers after
     a colon that add up to the count before it are shares of it."""
     if partner.unit != "count" or partner.noun is None or partner.value is None or partner.end > q.start:
         return False
-    text = doc.text
+    text = doc_text(doc)
     colon = text.find(":", partner.end, q.start)
     if colon < 0 or "." in text[partner.end:colon]:
         return False
-    sentence_end = doc.char_span(q.start, q.end, alignment_mode="expand").sent.end_char
+    sentence_end = t.sent.end_char
     parts = [x for x in doc._.quantities or [] if colon < x.start < sentence_end and x.unit == "count"
              and x.noun is None and x.value is not None and x.value == int(x.value)]
     return len(parts) >= 2 and any(x.start == q.start for x in parts) and \
@@ -113,7 +114,7 @@ def elided_count(q: Quantity, reason: Optional[str], kept: list[Quantity], doc: 
         if pt is None or pt.sent != t.sent:
             continue
         named = partner.unit != "count" or partner.noun is not None  # a gap needs a noun to stand for
-        if (named and partner.start < q.start and _gapped(t, pt)) or _share_of(q, partner, doc) or \
+        if (named and partner.start < q.start and _gapped(t, pt)) or _share_of(q, t, partner, doc) or \
                 _two_sides(q, partner, doc) or _two_sides(partner, q, doc):
             return q.model_copy(update={"unit": partner.unit, "noun": partner.noun})
     return None

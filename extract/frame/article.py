@@ -357,6 +357,18 @@ def subject_rules() -> SubjectRules:
     return load_rules("subject.toml", SubjectRules)
 
 
+def reporting_body(subj: Token) -> bool:
+    """"the department", "the Bureau of Labor Statistics", "the motoring group AAA": a body
+    named or described by a word of reporting bodies (data/subject.toml [reporting_bodies]);
+    "group" only as a description before the name, not as a company's last word."""
+    words = subject_rules().reporting_bodies.words
+    if subj.lemma_.lower() in words and not (subj.lower_ == "group" and subj.pos_ == "PROPN"):
+        return True
+    if data_provider(subj):
+        return True
+    return any(c.dep_ == "compound" and c.i < subj.i and c.is_lower and c.lemma_ in words for c in subj.children)
+
+
 def data_provider(subj: Token) -> bool:
     """"Comscore said", "according to Edmunds", "LSEG data showed": a firm that measures
     others (ticket sales, car prices, analysts' estimates) reports figures it does not own

@@ -73,6 +73,12 @@ class Context:
     buyer_para: int = -1  # ... and its paragraph
 
 
+def quote_open(text: str) -> bool:
+    """Does the text leave a quotation open: more opening than closing curly marks, or an
+    odd number of straight ones?"""
+    return text.count("“") > text.count("”") or text.count("\"") % 2 == 1
+
+
 def doc_text(doc: Doc) -> str:
     """The doc's text, joined once: spaCy rebuilds `Doc.text` from its tokens on every
     access, which made framing quadratic in the length of the document."""

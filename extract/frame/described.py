@@ -52,10 +52,10 @@ def description_class(tok: Token) -> Optional[str]:
     left = [t for t in tok.subtree if t.i < tok.i]
     if any(t.dep_ == "poss" and t.pos_ != "PRON" for t in left):
         return None  # "Ford's SUV": its owner names it
-    if cls in _rules().title_classes and _quoted_title_before(tok) is not None:
-        return cls  # "The Warner Bros film": the title named before, its studio only made it
     if any(_designation(t) or (t.pos_ == "PROPN" and t.ent_type_ in _NAMED_LABELS) for t in left):
-        return None  # "the 787-9 jet", "the Nissan sedan": named in the phrase itself
+        # "the 787-9 jet", "the Nissan sedan": named in the phrase itself; but "The Warner
+        # Bros film" is the title named before, its studio only made it
+        return cls if cls in _rules().title_classes and _quoted_title_before(tok) is not None else None
     return cls
 
 

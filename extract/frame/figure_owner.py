@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.records import Quantity
 from extract.vocab import entity_table
 from extract.frame.cues import Cues
-from extract.frame.context import Context, STRONG, WEAK, doc_text
+from extract.frame.context import Context, STRONG, WEAK, doc_text, quote_open
 from extract.frame.syntax import canon, clause_subject, company_word, entity_in, last_organisation_before
 from extract.frame.figures import is_money, valued_object
 from extract.frame.article import subject_rules
@@ -329,9 +329,7 @@ def in_quotation(tok: Token) -> bool:
     no closing mark has closed yet?"""
     text = doc_text(tok.doc)
     start = text.rfind("\n", 0, tok.idx) + 1
-    before = text[start:tok.idx]
-    opened = before.count("“") - before.count("”")
-    return opened > 0 or ("“" not in before and before.count('"') % 2 == 1)
+    return quote_open(text[start:tok.idx])
 
 
 def _person_before(doc: Doc, pronoun: Token, cues: Cues, quoted: bool = False) -> Optional[str]:

@@ -11,7 +11,7 @@ from extract.vocab import entity_table
 from extract.rules import load_rules
 from extract.rule_files import ReportingRules
 from extract.frame.cues import Cues, lowered
-from extract.frame.context import BY_PARAGRAPH, BY_POINTER, Context, Frame, ITS_OWN, doc_text, span_ents
+from extract.frame.context import BY_PARAGRAPH, BY_POINTER, Context, Frame, ITS_OWN, doc_text, quote_open, span_ents
 from extract.frame.syntax import active_subject, canon, tokens_of, clause_subject, company_word, entity_in, is_entity_text, strip_possessive
 from extract.frame.figures import is_money
 from extract.frame.credit import company_speaks, credited_source, source_words, speaker, speaker_after_quote
@@ -219,7 +219,7 @@ def leaves_quote_open(sent: Span) -> bool:
     rest = text[sent.start_char:end if end >= 0 else len(text)]
     opened = text[:sent.start_char].rfind("\n") + 1
     para = text[opened:end if end >= 0 else len(text)]
-    return bool(rest.strip()) and (para.count("“") > para.count("”") or para.count("\"") % 2 == 1)
+    return bool(rest.strip()) and quote_open(para)
 
 
 def _quote_goes_on(sent: Span) -> bool:
@@ -234,7 +234,7 @@ def _quote_goes_on(sent: Span) -> bool:
     own = sent.text.strip()
     # a quotation the sentence opens and leaves open, or one the paragraph opens with
     # (not "reports that depicted “cost increases”", the words of a document it names)
-    return own.count("“") > own.count("”") or own.count("\"") % 2 == 1 or own[:1] in ("“", "\"")
+    return quote_open(own) or own[:1] in ("“", "\"")
 
 
 def _company_speaking(sent: Span, cues: Cues) -> Optional[str]:

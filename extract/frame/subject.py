@@ -9,12 +9,13 @@ from extract.records import Quantity
 from extract.vocab import entity_table
 from extract.frame.cues import Cues, load_cues
 from extract.frame.context import Context, POINTS_BACK, STRONG, WEAK, doc_text, sent_tokens, span_ents
-from extract.frame.syntax import bracketed, canon, clause_subject, company_word, entity_in, is_entity_text, last_organisation_before, metric_tokens, tokens_of
+from extract.frame.syntax import (bracketed, canon, clause_subject, company_word, entity_in, is_entity_text,
+                                  last_organisation_before, metric_tokens, shared_subject, tokens_of)
 from extract.frame.described import DESCRIBED, described_referent, designated, introduced_referent
 from extract.frame.population import population_subject
 from extract.frame.figure_phrase import (agent_of_figure_noun, bracketed_share, changed_object, example_thing,
                                          place_amount, priced_for, sum_in_national_measure)
-from extract.frame.article import data_provider, subject_rules
+from extract.frame.article import reporting_body, subject_rules
 from extract.frame.figure_owner import (Found, PERSONAL, antecedent, counted_from, goods_valued, holder_with,
                                         list_label, modified_name, owner_of_figure_phrase, partitive_whole, personal_possessor, event_of,
                                         possessor_above, recipient, share_to, speaker_self, valued_company)
@@ -96,7 +97,7 @@ def _climb(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, ctx: Conte
             break
         subj = clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
         if subj is None and verb.pos_ == "VERB":
-            subj = _shared_subject(verb)
+            subj = shared_subject(verb)
         if subj is not None and source and _reports_on_another(doc, verb, subj, below, cues, span, source):
             out.found = _what_is_reported(doc, verb, cues, span)
             break
@@ -141,19 +142,6 @@ def _reporter(doc: Doc, verb: Token, subj: Token, root: Token, cues: Cues) -> bo
         or cues.source_descriptors.search(doc_text(doc)[subj.left_edge.idx:subj.idx + len(subj.text)]))
 
 
-def _shared_subject(verb: Token) -> Optional[Token]:
-    """'Prosecutors alleged that Noel and Thomas "browsed the Internet," lingered in an office
-    and appeared to sleep for two hours': clauses the parse lists side by side under one
-    reporting verb, the later ones with no subject, share the subject of the one before."""
-    if verb.dep_ != "ccomp":
-        return None
-    for sibling in sorted((c for c in verb.head.children if c.dep_ == "ccomp" and c.i < verb.i),
-                          key=lambda t: -t.i):
-        found = clause_subject(sibling) if sibling.pos_ in ("VERB", "AUX") else None
-        if found is not None:
-            return found
-    return None
-
 
 def _estimate_at(verb: Token, below: Optional[Token], cues: Cues, figure: Optional[Token] = None) -> bool:
     """"Karen Clark & Co put the figure at $63 billion", "The Red Cross put the toll at
@@ -175,19 +163,8 @@ def _speaker(verb: Token, subj: Token, below: Optional[Token], cues: Cues) -> bo
     # a reporting body says what the sentence states, however the parse hangs it
     # ("The unemployment rate held at 3.8%, ..., the department said": "rate" read as a
     # second subject of "said")
-    return below.dep_ in ("ccomp", "parataxis") and subj.ent_type_ == "PERSON" or _reporting_body(subj)
+    return below.dep_ in ("ccomp", "parataxis") and subj.ent_type_ == "PERSON" or reporting_body(subj)
 
-
-def _reporting_body(subj: Token) -> bool:
-    """"the department", "the Bureau of Labor Statistics", "the motoring group AAA": a body
-    named or described by a word of reporting bodies (data/subject.toml [reporting_bodies]);
-    "group" only as a description before the name, not as a company's last word."""
-    words = subject_rules().reporting_bodies.words
-    if subj.lemma_.lower() in words and not (subj.lower_ == "group" and subj.pos_ == "PROPN"):
-        return True
-    if data_provider(subj):
-        return True
-    return any(c.dep_ == "compound" and c.i < subj.i and c.is_lower and c.lemma_ in words for c in subj.children)
 
 
 def _reports_on_another(doc: Doc, verb: Token, subj: Token, below: Optional[Token], cues: Cues, span: Span,
@@ -534,7 +511,7 @@ def _main_clause_subject(doc: Doc, verb: Token, cues: Cues, span: Span, company:
             own = [t for t in subj.subtree if t.i <= subj.i or t.dep_ == "conj"]
             if not person and any(t.ent_type_ == "PERSON" for t in own):
                 continue
-            if tok.lemma_.lower() in cues.attribution_verbs and _reporting_body(subj):
+            if tok.lemma_.lower() in cues.attribution_verbs and reporting_body(subj):
                 continue  # "Gas prices averaged $3.52, the motoring group AAA said": it reports
             found = entity_in(own, doc, cues, labels, propn=not company)
             if found:

@@ -354,6 +354,20 @@ def clause_subject(verb: Token) -> Optional[Token]:
     return subjects[0] if subjects else None
 
 
+def shared_subject(verb: Token) -> Optional[Token]:
+    """'Prosecutors alleged that Noel and Thomas "browsed the Internet," lingered in an office
+    and appeared to sleep for two hours': clauses the parse lists side by side under one
+    reporting verb, the later ones with no subject, share the subject of the one before."""
+    if verb.dep_ != "ccomp":
+        return None
+    for sibling in sorted((c for c in verb.head.children if c.dep_ == "ccomp" and c.i < verb.i),
+                          key=lambda t: -t.i):
+        found = clause_subject(sibling) if sibling.pos_ in ("VERB", "AUX") else None
+        if found is not None:
+            return found
+    return None
+
+
 def coordinated_names(tok: Token, doc: Doc, cues: Cues) -> Optional[str]:
     """"Microsoft, Alphabet, Amazon and Meta are expected to spend a combined $350
     billion": names coordinated as one subject share the figure, so the subject is
