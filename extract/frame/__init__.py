@@ -58,6 +58,7 @@ from extract.frame.article import article_topic, lend_topic, link_restatements
 from extract.frame.kind import credit_elsewhere, credit_for_another_figure, cue_in, figure_kind
 from extract.frame.example import is_conditional
 from extract.frame.expectation import without_benchmarks
+from extract.frame.clause_credit import clause_speaker
 
 __all__ = ["STRONG", "WEAK", "TOPIC", "Frame", "doc_text", "frame_doc", "article_topic", "lend_topic",
            "link_restatements"]
@@ -158,6 +159,9 @@ def _frame_figure(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], re
         # were expecting $2.52 a share. Comparable sales rose 3.6 percent")
         # a carried credit does not reach the writer's own aside in brackets
         source, source_how = None, None
+    in_clause = clause_speaker(sent, q.start, q.end, cues) if source and not carried else None
+    if in_clause and in_clause not in source and source not in in_clause:
+        source, source_how = without_article(in_clause), "own"  # "X said ..., while Y said N"
     in_phrase = figure_credit(sent, q.start, q.end, cues)
     if in_phrase:
         source, source_how = without_article(in_phrase), "own"  # "the $45 billion touted by Trump", whoever speaks
