@@ -176,6 +176,15 @@ CASES = [
      "In 2016, the state's Department of Social Services reported that the number of young people in the "
      "state who have reported using meth was 3.8 percent, compared to the national average of 3 percent.",
      "3.8 percent", "not US"),
+    # a thing the story introduced owns its worldwide total ("the sequel", "the tour", "the drug")
+    ("film-sequel-worldwide",
+     "LOS ANGELES (Reuters) - \"Inside Out 2\" led the box office again.\n\n"
+     "The animated sequel has now grossed $355 million domestically and $724 million worldwide.",
+     "$724 million", "animated sequel"),
+    ("concert-tour-worldwide",
+     "The tour has grossed $200 million domestically and $580 million worldwide.", "$580 million", "tour"),
+    ("drug-sales-worldwide",
+     "The drug generated $3 billion domestically and $5 billion worldwide last year.", "$5 billion", "drug"),
 ]
 
 

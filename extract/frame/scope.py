@@ -33,7 +33,7 @@ from extract.rule_files import PlacesRules
 from extract.rules import load_rules
 from extract.frame.article import data_provider, is_generic, subject_rules
 from extract.frame.context import STRONG, WEAK, Context, doc_text, sent_text
-from extract.frame.cues import load_cues
+from extract.frame.cues import Cues, load_cues
 from extract.frame.noun_phrase import as_country, metric_head
 from extract.frame.syntax import clause_subject, company_word, tokens_of
 
@@ -91,11 +91,23 @@ def _owner_in_clause(verb: Token, ctx: Context) -> bool:
     if subj.lower_ in cues.pronouns or company_word(subj, cues) or (subj.pos_ == "PROPN" and subj.ent_type_ != "GPE"
                                                                      and not data_provider(subj)):
         return True
+    if _definite_thing(subj, cues):
+        return True
     named = ctx.named if ctx.named and ctx.named_para >= ctx.para - 1 else None
     return bool(named) and metric_head(subj) and place_of(named) is None and _proper_name(named, verb.doc) \
         and not any(c.dep_ in ("poss", "compound", "amod") and c.pos_ == "PROPN" for c in subj.children) \
         and not any(c.dep_ == "prep" and c.lower_ in ("of", "at", "in", "for") for c in subj.children)
     # (a measure of something of its own, "turnout at the 2019 general election", is not the name's)
+
+
+def _definite_thing(subj: Token, cues: Cues) -> bool:
+    """A singular thing the story has introduced, written "the sequel", "the virus", "the
+    storm": it owns what it grossed, killed or damaged worldwide or nationwide. A measure
+    ("the average price", "the number of cases") or a role or group ("the dealers") does
+    not."""
+    return subj.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children) \
+        and not metric_head(subj) and subj.lower_ not in cues.measure_nouns | set(_rules().scope.measure_nouns) \
+        and not is_generic(subj.text)
 
 
 def _proper_name(name: str, doc: Doc) -> bool:
