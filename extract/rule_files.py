@@ -455,6 +455,7 @@ class Metric(Rules):
     counted: bool = False
     duration: bool = False
     stock: bool = False  # stands at a moment, not over a period (kind: no year's plan)
+    place: bool = False  # only a place has it (turnout, inflation): frame/place_measure.py
 
 
 class MetricsRules(Rules):

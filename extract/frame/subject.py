@@ -22,6 +22,7 @@ from extract.frame.figure_owner import (Found, PERSONAL, antecedent, counted_fro
 from extract.frame.transaction import appositive_name, buyer_of_figure, goods_on_verb, inverted_clause
 from extract.frame.noun_phrase import as_country, demonstrative_np, metric_head, name_np, np_phrase, without_article
 from extract.frame.scope import scoped_subject
+from extract.frame.place_measure import place_measure_owner
 
 
 
@@ -33,6 +34,7 @@ def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     to, then a name written before the figure. A country as its short name ("the
     United States" -> "US"), however it was found."""
     subject, how = scoped_subject(doc, sent, q, in_sent, ctx, *_figure_subject(doc, sent, q, cues, ctx, in_sent, source))
+    subject = place_measure_owner(doc, q, subject, how) or subject  # "Turnout was 60%": no party's
     return as_country(without_article(subject)), how
 
 
