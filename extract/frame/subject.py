@@ -23,6 +23,7 @@ from extract.frame.transaction import appositive_name, buyer_of_figure, goods_on
 from extract.frame.noun_phrase import as_country, demonstrative_np, metric_head, name_np, np_phrase, without_article
 from extract.frame.scope import scoped_subject
 from extract.frame.place_measure import place_measure_owner
+from extract.frame.possessed_title import possessed_title
 
 
 
@@ -195,6 +196,8 @@ def _outside_subject(doc: Doc, sent: Span, span: Span, verb: Token, subj: Token,
     an anaphor is marked on `out` for `_pointed_back`."""
     if designated(subj):  # "the 787-9 jet": named in its own phrase
         return designated(subj), STRONG
+    if possessed_title(subj):  # "Disney and Pixar's "Inside Out 2" led the box office"
+        return possessed_title(subj), STRONG
     referent = described_referent(subj) or introduced_referent(subj)  # "the wagon", "this bar": named before
     if referent:
         return referent, DESCRIBED
