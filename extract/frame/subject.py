@@ -24,6 +24,7 @@ from extract.frame.noun_phrase import as_country, demonstrative_np, metric_head,
 from extract.frame.scope import scoped_subject
 from extract.frame.place_measure import place_measure_owner
 from extract.frame.possessed_title import possessed_title
+from extract.frame.time_antecedent import time_antecedent
 
 
 
@@ -247,7 +248,8 @@ def _relative_or_named(doc: Doc, sent: Span, span: Span, verb: Token, subj: Toke
         return _nominal_one(sent, verb.head, doc, cues, span), False
     if subj.lower_ in ("who", "that", "which") and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         # "the investment firm Dunmore Capital, which holds a 12% stake": the firm's name
-        return name_np(appositive_name(verb.head) or verb.head, doc, cues, span)
+        head = time_antecedent(verb) or appositive_name(verb.head) or verb.head
+        return name_np(head, doc, cues, span)
     if subj.lower_ == "one" and subj.pos_ in ("NOUN", "NUM", "PRON"):
         return _nominal_one(sent, subj, doc, cues, span), False
     head = _relative_antecedent(subj)
