@@ -143,3 +143,10 @@ class Transactions(Rules):
     deal_nouns: list[str]
     price_preps: list[str]
     capitals: dict[str, str]  # a capital as written -> the state it acts for
+
+
+class AccusedRules(Rules):
+    """extract/data/accused.toml: whose a count of charges is (extract/frame/accused.py)."""
+
+    verbs: list[str]  # lemmas: arrest, charge, indict ...
+    charge_nouns: list[str]  # lemmas: charge, count, warrant ...
