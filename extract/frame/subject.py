@@ -10,7 +10,7 @@ from extract.vocab import entity_table
 from extract.frame.cues import Cues, load_cues
 from extract.frame.context import Context, POINTS_BACK, STRONG, WEAK, doc_text, sent_tokens, span_ents
 from extract.frame.syntax import (bracketed, canon, clause_subject, company_word, entity_in, is_entity_text,
-                                  last_organisation_before, metric_tokens, shared_subject, tokens_of)
+                                  last_organisation_before, metric_tokens, mistagged_verb, shared_subject, tokens_of)
 from extract.frame.described import DESCRIBED, described_referent, designated, introduced_referent
 from extract.frame.population import population_subject
 from extract.frame.figure_phrase import (agent_of_figure_noun, bracketed_share, changed_object, example_thing,
@@ -100,7 +100,7 @@ def _climb(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, ctx: Conte
     for _ in range(12):
         if verb.head.i == verb.i and not verb.pos_ in ("VERB", "AUX"):
             break
-        subj = clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        subj = clause_subject(verb) if verb.pos_ in ("VERB", "AUX") or mistagged_verb(verb) else None
         if subj is None and verb.pos_ == "VERB":
             subj = shared_subject(verb)
         if subj is not None and source and _reports_on_another(doc, verb, subj, below, cues, span, source):

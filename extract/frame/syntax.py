@@ -210,7 +210,9 @@ def _name_goes_on(last: Token, nxt: Token, cues: Cues) -> bool:
     """Is `nxt` the next word of the name `last` ends: a proper noun joined to it by
     the parse, one way or the other?"""
     return nxt.pos_ == "PROPN" and nxt.text not in cues.not_entities and not is_code(nxt) \
-        and (last.head.i == nxt.i or nxt.head.i == last.i)
+        and (last.head.i == nxt.i or nxt.head.i == last.i
+             # compounds side by side on one head ("Red Dead Redemption": Red, Dead on Redemption)
+             or (last.dep_ == "compound" and nxt.dep_ == "compound" and last.head.i == nxt.head.i))
 
 
 def _with_name_words_before(ent: Span, ids: set[int]) -> Span:
@@ -442,3 +444,9 @@ def active_subject(verb: Token) -> Optional[Token]:
         if c.dep_ == "nsubj":
             return c
     return None
+
+
+def mistagged_verb(tok: Token) -> bool:
+    """A clause's verb the tagger took for a plural noun ("that Red Dead Redemption 2 only
+    renders at 30fps", "the chain sells 300 stores"): a clause of its own, with a subject."""
+    return tok.tag_ == "NNS" and tok.dep_ in ("ccomp", "advcl", "ROOT") and any(c.dep_ == "nsubj" for c in tok.children)
