@@ -40,6 +40,11 @@ class Dateline(Rules):
     pattern: str
 
 
+class StoryNames(Rules):
+    kinds: list[str]  # "Emirates Airline" ... "Emirates": a kind word the story's short name drops
+    offices: list[str]  # "NASA's Office of ...": an owner's office is named without the possessive
+
+
 class Countries(Rules):
     demonyms: dict[str, str]  # "British" -> "UK": the adjective or abbreviation as written -> the country
     names: dict[str, str]  # "U.S." -> "US": the country's name as written -> its short name
@@ -77,6 +82,7 @@ class SubjectRules(Rules):
     transactions: "Transactions"
     topic_claims: Words
     subordinators: Words
+    story_names: StoryNames  # one name per entity in a story (extract/frame/names.py)
 
 
 class DescribedRules(Rules):
