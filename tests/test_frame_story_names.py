@@ -139,3 +139,28 @@ AMPERSAND_CASES = [
                          ids=[c[0] for c in AMPERSAND_CASES])
 def test_a_name_joined_by_an_ampersand_is_one_name(nlp, text, surface, subject):
     assert _subject(nlp, text, surface) == subject
+
+
+# id, sentence, surface, subject: a rate, yield or premium "on" something is that thing's
+# (data/subject.toml [rate_on]), a kind of thing too; not a manner ("on an annualized basis")
+RATE_ON_CASES = [
+    ("motoring-loans",
+     "The sales slump comes even as the average interest rate on a new vehicle loan stayed below 6 percent "
+     "for the fourth consecutive month.",
+     "6 percent", "new vehicle loan"),
+    ("housing-mortgages",
+     "The average rate on 30-year fixed mortgages rose to 3.75 percent this week, Freddie Mac said.",
+     "3.75 percent", "30-year fixed mortgages"),
+    ("markets-gilts",
+     "The yield on 10-year gilts fell to 0.7%, its lowest since August.",
+     "0.7%", "10-year gilts"),
+    ("education-loans",
+     "The interest rate on federal student loans will drop to 2.75% for the coming school year, the "
+     "Education Department said.",
+     "2.75%", "federal student loans"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in RATE_ON_CASES], ids=[c[0] for c in RATE_ON_CASES])
+def test_a_rate_on_something_is_that_things(nlp, text, surface, subject):
+    assert _subject(nlp, text, surface) == subject
