@@ -54,6 +54,17 @@ SHORT_FORM_CASES = [
      "1.2 million tickets in Britain alone,\" the promoter said. Swift last toured Britain in 2018. Swift's "
      "label declined to comment.",
      "1.2 million tickets", "Swift"),
+    ("results-suffix-then-surname",
+     "NEW YORK (Reuters) - Walt Disney Co reported quarterly revenue of $19.1 billion on Thursday, beating "
+     "estimates.\n\nDisney said its streaming service had signed up 10 million users. Disney shares rose 2% in "
+     "extended trading.",
+     "$19.1 billion", "Disney"),
+    ("sport-first-name-of-three",
+     "Erling Braut Haaland scored twice as Red Bull Salzburg beat Genk 4-1 on Tuesday.\n\nHaaland, 19, has now "
+     "scored 28 goals in 18 games this season. Erling has a release clause of 20 million euros, according to "
+     "reports.\n\nSalzburg coach Jesse Marsch said Haaland had worked hard. \"Erling is a special player,\" "
+     "Marsch said.",
+     "20 million euros", "Haaland"),
     ("entertainment-surname",
      "Taylor Swift will play five more shows in London next summer, her promoter said. \"Taylor has sold "
      "1.2 million tickets in Britain alone,\" the promoter said. Swift last toured Britain in 2018. Swift's "
@@ -94,6 +105,11 @@ KEPT_CASES = [
      "water, and Europa has an ocean under its ice. NASA's Europa Clipper will fly by it 45 times. The "
      "Clipper launches in 2024, and the Clipper will map the moon.",
      "1,900 miles", "Europa"),
+    # a place after "of" in a bank's name is no person's surname
+    ("results-bank-of",
+     "CHARLOTTE, N.C. (Reuters) - Bank of America Corp reported a 19% fall in quarterly profit on Wednesday."
+     "\n\nBank of America said loans in America grew 5%, and consumer banking in America earned $3 billion.",
+     "19%", "Bank of America"),
     # two people the story names by one surname keep their full names
     ("business-shared-surname",
      "Adam Neumann will receive $185 million in consulting fees, the filing showed. Rebekah Neumann ran "
@@ -163,4 +179,21 @@ RATE_ON_CASES = [
 
 @pytest.mark.parametrize("text,surface,subject", [c[1:] for c in RATE_ON_CASES], ids=[c[0] for c in RATE_ON_CASES])
 def test_a_rate_on_something_is_that_things(nlp, text, surface, subject):
+    assert _subject(nlp, text, surface) == subject
+
+
+# id, sentence, surface, subject: a name the tagger leaves out of its entities runs on through
+# its "of" phrase of proper nouns; not the head alone ("Bank")
+OF_NAME_CASES = [
+    ("results-bank",
+     "CHARLOTTE, N.C. (Reuters) - Bank of America Corp reported a 19% fall in quarterly profit on Wednesday.",
+     "19%", "Bank of America"),
+    ("macro-central-bank",
+     "SEOUL (Reuters) - Bank of Korea cut its policy rate to 1.25% on Wednesday.",
+     "1.25%", "Bank of Korea"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in OF_NAME_CASES], ids=[c[0] for c in OF_NAME_CASES])
+def test_a_name_runs_on_through_its_of_phrase(nlp, text, surface, subject):
     assert _subject(nlp, text, surface) == subject

@@ -46,7 +46,7 @@ def story_name(name: str, body: str) -> str:
     if not _capitalised(words):
         return name
     return _bracketed(name, body) or _initials_used(name, body) or _without_suffix(words, body) \
-        or _surname(words, body) or name
+        or _surname(_unsuffixed(words), body) or name
 
 
 def owners_office(name: str) -> str:
@@ -108,28 +108,36 @@ def _used(short: str, text: str) -> int:
     return mentions(short, re.sub(r"\([^()\n]*\)", lambda m: " " * len(m.group(0)), text), alone=False)
 
 
-def _without_suffix(words: list[str], body: str) -> Optional[str]:
-    """The name without its legal suffix or kind word ("Emirates Airline" ... "Emirates",
-    "Nike Inc" ... "Nike"; data/subject.toml [initials] and [story_names] kinds), when the
-    story writes it alone as a name: not inside a longer name ("United Arab Emirates")."""
+def _unsuffixed(words: list[str]) -> list[str]:
+    """The name's words without a legal suffix or kind word at its end ("Walt Disney Co")."""
     rules = subject_rules()
     dropped = set(rules.initials.words) | set(rules.story_names.kinds)
     k = len(words)
     while k > 1 and words[k - 1].rstrip(".,") in dropped:
         k -= 1
-    if k == len(words):
+    return words[:k]
+
+
+def _without_suffix(words: list[str], body: str) -> Optional[str]:
+    """The name without its legal suffix or kind word ("Emirates Airline" ... "Emirates",
+    "Nike Inc" ... "Nike"; data/subject.toml [initials] and [story_names] kinds), when the
+    story writes it alone as a name: not inside a longer name ("United Arab Emirates")."""
+    kept = _unsuffixed(words)
+    if len(kept) == len(words):
         return None
-    short, alone = " ".join(words[:k]), mentions(" ".join(words[:k]), body, alone=True)
+    short, alone = " ".join(kept), mentions(" ".join(kept), body, alone=True)
     return short if alone and alone >= mentions(" ".join(words), body, alone=False) else None
 
 
 def _surname(words: list[str], body: str) -> Optional[str]:
     """A person's surname, when the story writes it alone at least twice and more often
-    than the full name ("Jose Mourinho" once, then "Mourinho"): the name news uses after
-    the first mention. Not a word the story also writes in lower case ("Cloud" of "Google
+    than the full name ("Jose Mourinho" once, then "Mourinho"; "Walt Disney Co" once, then
+    "Disney"): the name news uses after the first mention. Not a word the story also writes in lower case ("Cloud" of "Google
     Cloud" where it writes "cloud"), nor a surname two full names share ("Adam Neumann" and
     "Rebekah Neumann")."""
     last = words[-1].rstrip(".,")
+    if any(not w[0].isupper() for w in words):
+        return None  # "Bank of America": no person's name
     if not 2 <= len(words) <= 4 or not re.fullmatch(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*", last):
         return None
     if re.search(rf"(?<![\w-]){re.escape(last.lower())}(?![\w-])", body):
@@ -137,7 +145,7 @@ def _surname(words: list[str], body: str) -> Optional[str]:
     alone = mentions(last, body, alone=True)
     if alone < _SURNAME_MENTIONS or alone <= mentions(" ".join(words), body, alone=False):
         return None
-    return last if len(_full_names_ending(last, body)) == 1 else None
+    return last if len(_full_names_ending(last, body)) <= 1 else None
 
 
 # A surname the story writes alone at least this often is the name it uses for the person.
@@ -155,8 +163,7 @@ def _person_by_first_name(word: str, body: str) -> Optional[str]:
     if len(runs) != 1:
         return None
     full = runs.pop()
-    alone = mentions(word, body, alone=True)
-    if alone > mentions(full, body, alone=False) or alone >= mentions(full.split()[-1], body, alone=True):
+    if mentions(word, body, alone=True) >= mentions(full.split()[-1], body, alone=True):
         return None  # a name the story uses alone ("Europa" beside "Europa Clipper")
     return full if _surname(full.split(), body) else None
 

@@ -301,6 +301,9 @@ def _name_np(tok: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str
     person = titled_person(tok)
     if person:
         return person, False
+    of_name = name_through_of(tok, span)
+    if of_name:
+        return canon(of_name), False
     entity_end = _entity_end(tok)  # the head's own entity may run on past it ("the Bank of England")
     name = entity_in([t for t in core if t.i <= tok.i or t.dep_ == "conj" or t.i < entity_end],
                      doc, cues, cues.subject_labels)
@@ -319,6 +322,26 @@ def _name_np(tok: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str
     if tok.pos_ == "NOUN":
         return np_phrase(tok, cues) or None, False
     return None, False
+
+
+def name_through_of(tok: Token, span: Span) -> Optional[str]:
+    """A name whose head the parse leaves before "of" and the tagger in no entity ("Bank of
+    America Corp reported a 19% fall", "University of Michigan researchers"): the proper
+    nouns compounded on the head, the head, and its "of" phrase when that is all proper
+    nouns (with "and", "&", commas, "the" between), as written; not the head alone ("Bank")."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_:
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
+    if of is None:
+        return None
+    words = sorted(of.subtree, key=lambda t: t.i)
+    if any(span.start <= t.i < span.end for t in words) or words[-1].pos_ != "PROPN" or any(
+            not (t.pos_ == "PROPN" and t.text[:1].isupper() or t.lower_ in ("of", "and", "&", ",", "the"))
+            for t in words[1:]) or words[-1].i - tok.i != len(words):
+        return None
+    left = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+    first = min([tok.i] + [c.i for c in left])
+    return tok.doc[first:words[-1].i + 1].text
 
 
 def _entity_end(tok: Token) -> int:
