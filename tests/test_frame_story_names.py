@@ -110,6 +110,11 @@ KEPT_CASES = [
      "CHARLOTTE, N.C. (Reuters) - Bank of America Corp reported a 19% fall in quarterly profit on Wednesday."
      "\n\nBank of America said loans in America grew 5%, and consumer banking in America earned $3 billion.",
      "19%", "Bank of America"),
+    # a country is named by its name, not by the continent the story also names
+    ("sport-country",
+     "South Africa beat England 32-12 to win the Rugby World Cup on Saturday. South Africa have now won three "
+     "titles.\n\nFans across Africa celebrated. Africa has produced two champions, and Africa watched.",
+     "three titles", "South Africa"),
     # two people the story names by one surname keep their full names
     ("business-shared-surname",
      "Adam Neumann will receive $185 million in consulting fees, the filing showed. Rebekah Neumann ran "

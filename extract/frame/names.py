@@ -60,8 +60,10 @@ def owners_office(name: str) -> str:
 
 
 def _known(name: str) -> bool:
-    table = entity_table()
-    return name in table.canonical.values() or name.lower() in table.canonical
+    """A name the entity table or the country table knows ("South Africa" is never "Africa")."""
+    table, countries = entity_table(), subject_rules().countries
+    return name in table.canonical.values() or name.lower() in table.canonical \
+        or name in countries.names or name in countries.names.values() or name in countries.demonyms.values()
 
 
 def _capitalised(words: list[str]) -> bool:
