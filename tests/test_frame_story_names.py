@@ -54,6 +54,10 @@ SHORT_FORM_CASES = [
      "1.2 million tickets in Britain alone,\" the promoter said. Swift last toured Britain in 2018. Swift's "
      "label declined to comment.",
      "1.2 million tickets", "Swift"),
+    ("travel-kind-words",
+     "ATLANTA — Delta Air Lines Inc said it would hire 1,000 pilots next year.\n\nDelta said it carried 204 "
+     "million passengers in 2019. Delta shares rose 1%.",
+     "1,000 pilots", "Delta"),
     ("results-suffix-then-surname",
      "NEW YORK (Reuters) - Walt Disney Co reported quarterly revenue of $19.1 billion on Thursday, beating "
      "estimates.\n\nDisney said its streaming service had signed up 10 million users. Disney shares rose 2% in "
@@ -115,6 +119,11 @@ KEPT_CASES = [
      "South Africa beat England 32-12 to win the Rugby World Cup on Saturday. South Africa have now won three "
      "titles.\n\nFans across Africa celebrated. Africa has produced two champions, and Africa watched.",
      "three titles", "South Africa"),
+    # a nationality left by the kind word may be the adjective
+    ("travel-nationality",
+     "FORT WORTH, Texas — American Airlines said it would cut 100 flights a day.\n\nAmerican executives said "
+     "American travelers were flying less.",
+     "100 flights", "American Airlines"),
     # two people the story names by one surname keep their full names
     ("business-shared-surname",
      "Adam Neumann will receive $185 million in consulting fees, the filing showed. Rebekah Neumann ran "

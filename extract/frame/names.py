@@ -113,10 +113,14 @@ def _used(short: str, text: str) -> int:
 def _unsuffixed(words: list[str]) -> list[str]:
     """The name's words without a legal suffix or kind word at its end ("Walt Disney Co")."""
     rules = subject_rules()
-    dropped = set(rules.initials.words) | set(rules.story_names.kinds)
-    k = len(words)
-    while k > 1 and words[k - 1].rstrip(".,") in dropped:
-        k -= 1
+    dropped = [w.split() for w in [*rules.initials.words, *rules.story_names.kinds]]
+    k, cut = len(words), True
+    while cut:
+        cut = False
+        for kind in dropped:  # "Delta Air Lines Inc": "Inc", then "Air Lines"
+            n = len(kind)
+            if k > n and [w.rstrip(".,") for w in words[k - n:k]] == kind:
+                k, cut = k - n, True
     return words[:k]
 
 
@@ -128,6 +132,8 @@ def _without_suffix(words: list[str], body: str) -> Optional[str]:
     if len(kept) == len(words):
         return None
     short, alone = " ".join(kept), mentions(" ".join(kept), body, alone=True)
+    if short in subject_rules().countries.demonyms:
+        return None  # "American Airlines" ... "American" may be the adjective
     return short if alone and alone >= mentions(" ".join(words), body, alone=False) else None
 
 
