@@ -180,11 +180,13 @@ def _full_names_ending(last: str, body: str) -> set[str]:
     return {full for full in _full_names(body) if full.split()[-1] == last}
 
 
-def _full_names(body: str) -> set[str]:
+@lru_cache(maxsize=4)
+def _full_names(body: str) -> frozenset[str]:
     """The runs of capitalised words that may be a person's full name: not a run that opens
-    with a common word capitalised where a sentence starts ("But Neumann")."""
-    return {m.group(0) for m in _full_name_re().finditer(body)
-            if not re.search(rf"(?<![\w-]){m.group(1).lower()}(?![\w-])", body)}
+    with a common word capitalised where a sentence starts ("But Neumann"). Read once per
+    story (each subject asks)."""
+    lower = {w for w in re.findall(r"(?<![\w-])[a-z][\w’'-]*", body)}
+    return frozenset(m.group(0) for m in _full_name_re().finditer(body) if m.group(1).lower() not in lower)
 
 
 @lru_cache(maxsize=None)
