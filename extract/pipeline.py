@@ -39,6 +39,7 @@ from extract.tables import Cell, cell_metric, cell_subject, signed_cell, table_c
 from extract.elided_counts import elided_count
 from extract.claim_filter import as_appositive_age, is_claim, with_counted_noun  # noqa: F401 -- is_claim re-exported
 from extract.frame import STRONG, Frame, article_topic, doc_text, frame_doc, lend_topic, link_restatements
+from extract.frame.names import story_names
 from extract.vocab import parent_of
 from extract.prefilter import Composed, compose, select
 from extract.article_time import ArticleTime, read_article_time
@@ -376,6 +377,7 @@ def _claims_from(article: Article, doc_name: str, work: list[tuple[int, Composed
     frames = [f for _, _, f in framed]
     named = [f.subject for f in frames if f.subject]
     lend_topic(frames, article_topic(article.body_text(), article.title, named))
+    story_names(frames, article.body_text())  # one name per entity: the story's own (frame/names.py)
     figures: dict[int, tuple[Quantity, ...]] = {}
     for _, composed, f in framed:
         figures[id(composed)] = figures.get(id(composed), ()) + (f.quantity,)

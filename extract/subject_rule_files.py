@@ -40,6 +40,16 @@ class Dateline(Rules):
     pattern: str
 
 
+class StoryNames(Rules):
+    kinds: list[str]  # "Emirates Airline" ... "Emirates": a kind word the story's short name drops
+    offices: list[str]  # "NASA's Office of ...": an owner's office is named without the possessive
+
+
+class RateOn(Rules):
+    heads: list[str]  # "rate", "yield": a rate on something is that thing's
+    not_objects: list[str]  # "on an annualized basis": a manner, not what the rate is on
+
+
 class Countries(Rules):
     demonyms: dict[str, str]  # "British" -> "UK": the adjective or abbreviation as written -> the country
     names: dict[str, str]  # "U.S." -> "US": the country's name as written -> its short name
@@ -77,6 +87,8 @@ class SubjectRules(Rules):
     transactions: "Transactions"
     topic_claims: Words
     subordinators: Words
+    story_names: StoryNames  # one name per entity in a story (extract/frame/names.py)
+    rate_on: RateOn  # "the rate on new financed vehicles" (extract/frame/noun_phrase.py)
 
 
 class DescribedRules(Rules):

@@ -288,8 +288,9 @@ CASES = [
      "Coty agreed on Monday to buy a 51% stake in Kylie Cosmetics, the make-up line of the reality star Kylie Jenner.\n"
      "Those gains add to a rally of more than 80% this year. The stock was down 60% over four years.", None,
      "60%", dict(subject="Coty")),
+    # the month is no subject; what the rate is on is (data/subject.toml [rate_on])
     ("subject-no-month", "The average interest rate on a new car loan stayed below 6 percent in October.", None,
-     "6 percent", dict(subject=None)),
+     "6 percent", dict(subject="new car loan")),
     ("subject-no-market-data-code", "Benchmark 10-year notes US10YT=RR last rose 7/32 in price to yield 1.786%.", None,
      "1.786%", dict(subject=None)),
     ("source-per-needs-a-name-right-after",

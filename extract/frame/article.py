@@ -91,7 +91,7 @@ def _lede_opener(body: str, lede: str) -> Optional[str]:
             re.search(r"(?<![\w-])" + re.escape(words[0].lower()) + r"(?![\w-])", body):
         return None
     later = body[body.find(lede) + m.end():]
-    if not any(_mentions(w, later, alone=False) for w in dict.fromkeys([name, words[0], words[-1]]) if len(w) > 2):
+    if not any(mentions(w, later, alone=False) for w in dict.fromkeys([name, words[0], words[-1]]) if len(w) > 2):
         return None
     return name
 
@@ -175,25 +175,26 @@ def _repeated_name(body: str, lede: str, whole: bool = False) -> Optional[str]:
                 continue
             if re.search(r"(?<![\w-])" + re.escape(cand.lower()) + r"(?![\w-])", body):
                 continue  # a common word capitalised where a sentence starts
-            n = _mentions(cand, body, alone=whole and cand != run)
-            short = _initials(cand) if cand == run.rstrip(".’'") else None
-            if short and _mentions(short, body, alone=False) > n:
+            n = mentions(cand, body, alone=whole and cand != run)
+            short = initials(cand) if cand == run.rstrip(".’'") else None
+            if short and mentions(short, body, alone=False) > n:
                 # "Pacific Gas & Electric Co." once, "PG&E" from then on: the story's own name
-                cand, n = short, n + _mentions(short, body, alone=False)
+                cand, n = short, n + mentions(short, body, alone=False)
             key = (n, len(cand.split()), cand)
             if n >= _REPEATED and (best is None or key[:2] > best[:2]):
                 best = key
     return best[2] if best else None
 
 
-def _initials(name: str) -> Optional[str]:
+def initials(name: str) -> Optional[str]:
     """A name's initials as news abbreviates it after the first mention ("Pacific Gas &
     Electric Co." is "PG&E", "Ministry of Trade, Industry and Energy" is not a run of
     capitalised words); a company's legal suffix is no initial (data/subject.toml
     [initials] suffixes). None for a name of fewer than two words."""
     rules = subject_rules()
+    # "The Federal ... Agency": no "T"; "Reserve Bank of India" is "RBI"
     words = [w for w in name.split() if w.rstrip(".") not in rules.initials.words
-             and w.lower() not in rules.topic_modifier.before]  # "The Federal ... Agency": no "T"
+             and w.lower() not in rules.topic_modifier.before and not w.islower()]
     if len([w for w in words if w != "&"]) < 2:
         return None
     return "".join(w if w == "&" else w[0] for w in words)
@@ -225,7 +226,7 @@ def _only_modifier(name: str, texts: list[str]) -> bool:
     return seen
 
 
-def _mentions(name: str, body: str, alone: bool) -> int:
+def mentions(name: str, body: str, alone: bool) -> int:
     """How often `body` writes `name`; a word of a longer name (`alone`) only where it
     stands as a name by itself: not "Department" in "Columbus Police Department", nor
     "South" in "South Korean", but "Webb" after "Michael Webb" and "Trump" after "Mr.".

@@ -60,6 +60,11 @@ def agent_of(tok: Token, cues: Cues) -> Optional[Token]:
 def np_phrase(head: Token, cues: Cues) -> str:
     """The text of a noun phrase up to its head, with its coordinated nouns, minus
     determiners and quantifiers: "the entire AI industry" -> "AI industry"."""
+    return "".join(t.text_with_ws for t in _np_tokens(head, cues)).strip()
+
+
+def _np_tokens(head: Token, cues: Cues) -> list[Token]:
+    """The tokens of `np_phrase`."""
     # a hyphen inside a word ("home-improvement retailer") belongs to the phrase
     left = [t for t in head.subtree if t.i <= head.i and not (t.dep_ in ("relcl", "acl", "appos"))
             and not (t.dep_ == "punct" and not (t.text == "-" and not t.whitespace_))]
@@ -78,7 +83,7 @@ def np_phrase(head: Token, cues: Cues) -> str:
     run = run[-6:]
     while run and run[-1].text == "-":
         run = run[:-1]
-    return "".join(t.text_with_ws for t in run).strip()
+    return run
 
 
 def _with_term(words: list[Token]) -> list[Token]:
@@ -168,6 +173,25 @@ def _owner_of_metric(head: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Opt
     return None, False
 
 
+def rate_on(head: Token, doc: Doc, cues: Cues, span: Span) -> Optional[str]:
+    """"The annual percentage rate on new financed vehicles", "the average interest rate on
+    a new vehicle loan", "the yield on 10-year gilts": a rate charged or paid on something
+    is that thing's, a kind of thing ("a new vehicle loan") too; not a manner ("on an
+    annualized basis"). data/subject.toml [rate_on]."""
+    rules = load_rules("subject.toml", SubjectRules).rate_on
+    if head.lower_ not in rules.heads:
+        return None
+    for c in head.children:
+        if c.dep_ != "prep" or c.lower_ != "on":
+            continue
+        for o in c.children:
+            if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and o.lower_ not in rules.not_objects \
+                    and not any(span.start <= t.i < span.end for t in o.subtree):
+                name = entity_in([t for t in o.subtree if t.i <= o.i], doc, cues, cues.subject_labels)
+                return as_country(name) if name else _phrase_text(_with_term(_np_tokens(o, cues))) or None
+    return None
+
+
 def _name_before_segment(words: list[Token]) -> Optional[str]:
     """"Houston-area fleet sales", "Nvidia data center revenue": a place or company named
     first, then common nouns that narrow the metric to a segment; the name owns it."""
@@ -235,6 +259,9 @@ def _name_np(tok: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str
         return (entity_table().canonicalise(text) if text else None), False
     if tok.lower_ in cues.pronouns or company_word(tok, cues):
         return None, True
+    on = rate_on(tok, doc, cues, span)
+    if on:
+        return on, False  # "the rate on new financed vehicles": theirs
     if tok.lower_ in cues.measure_nouns:
         return None, False  # "the ratio of ...", "the divergence": a measure, not an entity
     if any(span.start <= t.i < span.end for t in tok.subtree) and not _priced(tok, span):
@@ -274,6 +301,9 @@ def _name_np(tok: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str
     person = titled_person(tok)
     if person:
         return person, False
+    of_name = name_through_of(tok, span)
+    if of_name:
+        return canon(of_name), False
     entity_end = _entity_end(tok)  # the head's own entity may run on past it ("the Bank of England")
     name = entity_in([t for t in core if t.i <= tok.i or t.dep_ == "conj" or t.i < entity_end],
                      doc, cues, cues.subject_labels)
@@ -292,6 +322,26 @@ def _name_np(tok: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str
     if tok.pos_ == "NOUN":
         return np_phrase(tok, cues) or None, False
     return None, False
+
+
+def name_through_of(tok: Token, span: Span) -> Optional[str]:
+    """A name whose head the parse leaves before "of" and the tagger in no entity ("Bank of
+    America Corp reported a 19% fall", "University of Michigan researchers"): the proper
+    nouns compounded on the head, the head, and its "of" phrase when that is all proper
+    nouns (with "and", "&", commas, "the" between), as written; not the head alone ("Bank")."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_:
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
+    if of is None:
+        return None
+    words = sorted(of.subtree, key=lambda t: t.i)
+    if any(span.start <= t.i < span.end for t in words) or words[-1].pos_ != "PROPN" or any(
+            not (t.pos_ == "PROPN" and t.text[:1].isupper() or t.lower_ in ("of", "and", "&", ",", "the"))
+            for t in words[1:]) or words[-1].i - tok.i != len(words):
+        return None
+    left = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+    first = min([tok.i] + [c.i for c in left])
+    return tok.doc[first:words[-1].i + 1].text
 
 
 def _entity_end(tok: Token) -> int:

@@ -381,6 +381,8 @@ def coordinated_names(tok: Token, doc: Doc, cues: Cues) -> Optional[str]:
         c.dep_ == "conj" or c.dep_ == "appos" and any(x.dep_ == "conj" for x in c.subtree))]
     if len(members) < 2 or not any(c.dep_ == "cc" for m in members for c in m.children):
         return None
+    if _one_name(members):
+        return None  # "Pacific Gas & Electric Co.", "Procter & Gamble": one company's name
     names = []
     for m in members:
         words = [t for t in m.subtree if t.i <= m.i and t.dep_ in ("compound", "flat") or t.i == m.i]
@@ -391,6 +393,17 @@ def coordinated_names(tok: Token, doc: Doc, cues: Cues) -> Optional[str]:
         return None
     # as written: a group is named by its members, not canonicalised into another name
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _one_name(members: list[Token]) -> bool:
+    """Whether coordinated proper nouns are one name: joined by "&" (a name's own
+    conjunction: "Johnson & Johnson", "Marks & Spencer") or inside one named entity."""
+    if any(c.dep_ == "cc" and c.text == "&" for m in members for c in m.children):
+        return True
+    lo, hi = min(m.i for m in members), max(m.i for m in members)
+    doc = members[0].doc
+    span = next((e for e in ents_between(doc, max(0, lo - 12), min(len(doc), hi + 12)) if e.start <= lo and hi < e.end), None)
+    return span is not None
 
 
 def _coordinated(tok: Token) -> list[Token]:
