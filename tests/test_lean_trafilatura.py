@@ -11,7 +11,7 @@ from tests.conftest import ROOT, SHARED
 
 _LEAN = "import sys\nfrom extract.html.lean_trafilatura import import_trafilatura\ntrafilatura = import_trafilatura()\n"
 _NOT_LOADED = ("courlan", "htmldate", "justext", "charset_normalizer", "urllib3", "importlib.metadata", "ssl",
-               "http.client")
+               "http.client", "hashlib", "difflib")
 
 CHECKS = {
     "none-on-import": _LEAN + f"loaded = sorted(set(sys.modules) & set({_NOT_LOADED!r}))\n"
@@ -38,6 +38,22 @@ CHECKS = {
                               "assert 'Sales rose 4%' in trafilatura.extract(response)\n",
     "downloads-later": _LEAN + "import trafilatura.downloads, urllib3\n"
                                "assert trafilatura.downloads.fetch_url is not trafilatura.fetch_url and callable(urllib3.PoolManager)\n",
+    # a trafilatura release importing a name not listed: imported plainly
+    "name-not-deferred": "import sys\nfrom extract.html import lean_trafilatura\n"
+                         "lean_trafilatura._PLACEHOLDERS['htmldate'] = lean_trafilatura._Placeholder('htmldate')\n"
+                         "trafilatura = lean_trafilatura.import_trafilatura()\n"
+                         "import htmldate\n"
+                         "assert trafilatura.metadata.find_date is htmldate.find_date and 'urllib3.util' in sys.modules\n",
+    # no placeholder is ever in sys.modules, where another thread's import would find it
+    "never-in-sys-modules": "import sys\nfrom extract.html import lean_trafilatura\nseen = []\n"
+                            "def audit(event, args):\n"
+                            "    if event == 'import':\n"
+                            "        seen.extend(n for n, m in list(sys.modules.items()) "
+                            "if isinstance(m, lean_trafilatura._Placeholder))\n"
+                            "sys.addaudithook(audit)\n"
+                            "trafilatura = lean_trafilatura.import_trafilatura()\n"
+                            "import courlan\n"
+                            "assert not seen and 'courlan' in sys.modules, seen\n",
     "already-imported": "import trafilatura, courlan\nfrom extract.html.lean_trafilatura import import_trafilatura\n"
                         "assert import_trafilatura() is trafilatura and trafilatura.utils.get_base_url is courlan.get_base_url\n",
 }
