@@ -42,9 +42,9 @@ from extract.html.guards import (
     MAX_PARSE_DEPTH,
     WRAPPER_TAG,
     CleanError,
+    deeper_than,
     parse_page,
     prepare_page,
-    tree_depth,
 )
 from extract.html.metadata import extract_metadata, parse_date
 from extract.html.page import CleanPage, PageMeta
@@ -61,7 +61,7 @@ def clean_page(html: str, url: Optional[str] = None) -> CleanPage:
     """The main text and metadata of an HTML page. Raises CleanError on pages with none."""
     page = prepare_page(html)
     root, size = parse_page(page)
-    if size > MAX_PARSE_DEPTH - 5 and tree_depth(root) > MAX_PARSE_DEPTH - 5:
+    if size > MAX_PARSE_DEPTH - 5 and deeper_than(root, MAX_PARSE_DEPTH - 5):
         page = WRAPPER_TAG.sub("\n", page)
         root, size = parse_page(page)
     rejected: list[str] = []

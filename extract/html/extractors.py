@@ -7,6 +7,7 @@ import re
 from typing import Any, Iterable, Optional
 
 from extract.html.boilerplate import rules
+from extract.html.lean_trafilatura import import_trafilatura
 from extract.html.prune import direct_text, link_density
 from extract.html.render import BLOCKS, render
 from extract.html.tree import tag_of, text_of
@@ -21,8 +22,7 @@ def trafilatura_lines(root, url: Optional[str], rejected: list[str]) -> list[str
 
     A failure inside trafilatura is recorded in `rejected` ("trafilatura: <reason>") and
     gives no lines, so our own extractor's lines are used."""
-    import trafilatura
-
+    trafilatura = import_trafilatura()
     try:
         doc = trafilatura.bare_extraction(
             copy.deepcopy(root),

@@ -91,17 +91,22 @@ def prepare_page(html: Any) -> str:
     return html
 
 
+# The nodes `root.iter()` walks (elements, comments, processing instructions), counted and
+# looked through by libxml2: walking them in Python makes an lxml proxy of each.
+_NODE_SET = "(descendant-or-self::*|descendant::comment()|descendant::processing-instruction())"
+_NODES = etree.XPath(f"count({_NODE_SET})")
+_DEEPER_THAN = etree.XPath(f"boolean({_NODE_SET}[count(ancestor::*) > $depth])")
+
+
 def parse_page(html: str) -> tuple[lxml.html.HtmlElement, int]:
     """The parsed document and its number of elements."""
     try:
         root = lxml.html.document_fromstring(html, parser=_parser())
     except (etree.ParserError, ValueError, TypeError) as e:
         raise CleanError(f"unparseable HTML ({str(e).splitlines()[0] if str(e) else type(e).__name__})") from None
-    n = 0
-    for _ in root.iter():
-        n += 1
-        if n > MAX_ELEMENTS:
-            raise CleanError(f"page too large (more than {MAX_ELEMENTS} elements)")
+    n = int(_NODES(root))
+    if n > MAX_ELEMENTS:
+        raise CleanError(f"page too large (more than {MAX_ELEMENTS} elements)")
     return root, n
 
 
@@ -112,17 +117,6 @@ MAX_PARSE_DEPTH = 255
 WRAPPER_TAG = re.compile(r"</?(?:div|span|section|font|center|main|article|aside|header|footer|nav)\b[^>]*>", re.I)
 
 
-def tree_depth(root) -> int:
-    deepest = 0
-    for el in root.iter():
-        d = 0
-        parent = el.getparent()
-        while parent is not None and d <= MAX_PARSE_DEPTH:
-            d += 1
-            parent = parent.getparent()
-        deepest = max(deepest, d)
-        if deepest > MAX_PARSE_DEPTH - 5:
-            break
-    return deepest
-
-
+def deeper_than(root, depth: int) -> bool:
+    """Whether some node under `root` has more than `depth` elements above it."""
+    return bool(_DEEPER_THAN(root, depth=depth))
