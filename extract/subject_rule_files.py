@@ -143,3 +143,24 @@ class Transactions(Rules):
     deal_nouns: list[str]
     price_preps: list[str]
     capitals: dict[str, str]  # a capital as written -> the state it acts for
+
+
+class ReferPlaces(Rules):
+    city: list[str]
+    country: list[str]
+    state: list[str]
+
+
+class ReferOrganisations(Rules):
+    heads: list[str]
+    scope_possessives: list[str]  # "the country's largest utility": a ranking, not an owner
+
+
+class ReferRules(Rules):
+    """extract/data/refer.toml: pronouns, nationalities and descriptions that refer back to a
+    person, place or organisation named before (extract/frame/refer.py)."""
+
+    third_person: list[str]
+    paragraphs_back: int
+    places: ReferPlaces
+    organisations: ReferOrganisations

@@ -22,6 +22,8 @@ from extract.frame.figure_owner import (Found, PERSONAL, antecedent, counted_fro
 from extract.frame.transaction import appositive_name, buyer_of_figure, goods_on_verb, inverted_clause
 from extract.frame.noun_phrase import as_country, demonstrative_np, metric_head, name_np, np_phrase, without_article
 from extract.frame.scope import scoped_subject
+from extract.frame.refer import (described_back, is_nationality_person, nationality_person, quotation_speaker,
+                                 referred_person)
 
 
 
@@ -33,6 +35,7 @@ def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     to, then a name written before the figure. A country as its short name ("the
     United States" -> "US"), however it was found."""
     subject, how = scoped_subject(doc, sent, q, in_sent, ctx, *_figure_subject(doc, sent, q, cues, ctx, in_sent, source))
+    subject, how = described_back(doc, sent, subject, how)  # "the city", "the country's largest utility"
     return as_country(without_article(subject)), how
 
 
@@ -52,7 +55,7 @@ def _figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
         hit = step(doc, span, q, cues, ctx)
         if hit is not None:
             return hit
-    found = speaker_self(span, source)
+    found = speaker_self(span, source or quotation_speaker(span.root))  # the speaker credited after the quotation
     if found:
         return found, STRONG
     climb = _climb(doc, sent, span, q, cues, ctx, in_sent, source)
@@ -196,10 +199,10 @@ def _outside_subject(doc: Doc, sent: Span, span: Span, verb: Token, subj: Token,
     referent = described_referent(subj) or introduced_referent(subj)  # "the wagon", "this bar": named before
     if referent:
         return referent, DESCRIBED
-    if _nationality_for_person(subj):
+    if is_nationality_person(subj):
         # "Erling Haaland scored ... The Norwegian has now scored 25 goals": the person named
         # before, else the story's topic
-        return (ctx.person, DESCRIBED) if ctx.person and ctx.person_para >= ctx.para - 1 else None
+        return nationality_person(subj, ctx)
     name, back = _relative_or_named(doc, sent, span, verb, subj, cues)
     if name:
         return name, STRONG
@@ -274,10 +277,10 @@ def _pointed_back(sent: Span, climb: _Climb, cues: Cues, ctx: Context) -> Found:
     anaphor = climb.anaphor
     if not climb.points_back or anaphor is None:
         return None
-    if anaphor.lower_ in PERSONAL and ctx.person and ctx.person_para >= ctx.para - 2:
+    if anaphor.lower_ in PERSONAL and referred_person(anaphor, ctx):
         # "said Singh Jabarjung, 24. ... He said he has spent Rs 24 lakh": the person
         # named last, not the story's topic
-        return ctx.person, WEAK
+        return referred_person(anaphor, ctx), WEAK
     if anaphor.lower_ in ("it", "its"):
         # "OpenAI's revenue hit $13 billion, and it expects to burn through $115
         # billion": the organisation named before the pronoun in its own sentence
@@ -341,15 +344,6 @@ def _named_before(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, sou
         if name != source:
             return name, WEAK
     return None
-
-
-def _nationality_for_person(subj: Token) -> bool:
-    """"The Norwegian", "the American": one person named by nationality, as sports and
-    news copy refers back to the person just named (not "the Democrats", a group)."""
-    nationality = subj.ent_type_ == "NORP" or subj.text in subject_rules().nationality_nouns.words
-    return nationality and subj.tag_ in ("NNP", "NN", "JJ") and not subj.text.endswith("s") \
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children) \
-        and not any(c.dep_ in ("compound", "amod", "prep") for c in subj.children)
 
 
 def _fronted_place(sent: Span, span: Span) -> Optional[str]:
