@@ -156,6 +156,10 @@ class ReferOrganisations(Rules):
     scope_possessives: list[str]  # "the country's largest utility": a ranking, not an owner
 
 
+class ReferPeople(Rules):
+    heads: list[str]
+
+
 class ReferRules(Rules):
     """extract/data/refer.toml: pronouns, nationalities and descriptions that refer back to a
     person, place or organisation named before (extract/frame/refer.py)."""
@@ -164,3 +168,4 @@ class ReferRules(Rules):
     paragraphs_back: int
     places: ReferPlaces
     organisations: ReferOrganisations
+    people: ReferPeople

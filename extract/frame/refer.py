@@ -37,7 +37,7 @@ from extract.frame.described import DESCRIBED
 from extract.frame.noun_phrase import as_country
 from extract.frame.syntax import canon, is_entity_text, paragraph_index, strip_possessive
 
-CITY, COUNTRY, STATE, ORGANISATION = "city", "country", "state", "organisation"
+CITY, COUNTRY, STATE, ORGANISATION, PERSON = "city", "country", "state", "organisation", "person"
 
 
 @lru_cache(maxsize=None)
@@ -57,6 +57,7 @@ class Mention:
     speaker: bool  # the subject of a reporting verb ("Vogel said", "said Joseph Minga")
     credited: bool  # named only as a source ("according to Alex Horton")
     quoted: bool  # inside quotation marks
+    as_organisation: bool = False  # a proper noun the tagger took for an organisation ("Kylian Mbappe struck")
 
 
 def in_quotation(tok: Token) -> bool:
@@ -86,20 +87,22 @@ def _in_clause(t: Token) -> bool:
 
 
 def _mention(head: Token, name: str, para_of) -> Mention:
+    """A person's mention, with the roles its head plays."""
     cues = load_cues()
     subject = head.dep_ in ("nsubj", "nsubjpass")
     speaker = subject and head.head.lemma_.lower() in cues.attribution_verbs
     credited = head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according"
     return Mention(head.i, canon(name), head.sent.start, para_of(head.idx), subject, speaker, credited,
-                   in_quotation(head))
+                   in_quotation(head), head.ent_type_ == "ORG")
 
 
 def _unmarked_person(t: Token) -> bool:
     """A proper noun the entity tagger did not mark as a person, read as one: the subject of
     its sentence's main clause, capitalised, with no article ("The Norwegian"), and no known
-    place, organisation or nationality."""
+    place, organisation or nationality. One the tagger took for an organisation is kept
+    apart: only a nationality ("the Frenchman") reads it as a person."""
     if t.pos_ != "PROPN" or t.dep_ not in ("nsubj", "nsubjpass") or t.head.dep_ != "ROOT" or not t.is_alpha \
-            or not t.text[:1].isupper() or t.ent_type_ not in ("", "GPE") or any(c.dep_ == "det" for c in t.children):
+            or not t.text[:1].isupper() or t.ent_type_ not in ("", "GPE", "ORG") or any(c.dep_ == "det" for c in t.children):
         return False
     if t.text in subject_rules().nationality_nouns.words or t.text in _places().cities or entity_table().find(t.text):
         return False
@@ -120,8 +123,8 @@ def referred_person(pronoun: Token, ctx: Context) -> Optional[str]:
     """The person a "he", "his", "she" or "her" stands for. Outside a quotation: the person
     earlier sentences left as the one who acts (`ctx.person`), else the last sentence that
     names a person, its subject first. In a quotation: of the people named in the paragraphs
-    before, not its speakers, the one the story has named most (on a tie, a clause's subject
-    before another, then the last)."""
+    before, not its speakers, the one the story has named most, as a clause's subject counting
+    twice (on a tie, a subject before another, then the last)."""
     quoted = in_quotation(pronoun)
     if not quoted and ctx.person and ctx.person_para >= ctx.para - 2:
         return ctx.person
@@ -129,17 +132,20 @@ def referred_person(pronoun: Token, ctx: Context) -> Optional[str]:
     if not found:
         return None
     if quoted:
-        named = Counter(_key(m.name) for m in people(pronoun.doc) if m.i < pronoun.i)
+        named: Counter = Counter()
+        for m in people(pronoun.doc):
+            if m.i < pronoun.i and not m.as_organisation:
+                named[_key(m.name)] += 2 if m.subject else 1  # who acts counts more than who is acted on
         return max(found, key=lambda m: (named[_key(m.name)], m.subject, m.i)).name
     # one who only reports ("As Emily Feng reports for NPR") is no one a later "he" acts as
     found = [m for m in found if not m.speaker]
     return _last_named(found) if found else None
 
 
-def _candidates(tok: Token, quoted: bool) -> list[Mention]:
+def _candidates(tok: Token, quoted: bool, organisations: bool = False) -> list[Mention]:
     """The people named before the token in its paragraph and the few before it, but those
     named only as a source and, in a quotation, its paragraph's speakers."""
-    mentions = [m for m in people(tok.doc) if m.i < tok.i]
+    mentions = [m for m in people(tok.doc) if m.i < tok.i and (organisations or not m.as_organisation)]
     if not mentions:
         return []
     para = paragraph_index(doc_text(tok.doc))(tok.idx)
@@ -162,7 +168,7 @@ def quotation_speaker(tok: Token) -> Optional[str]:
     if not in_quotation(tok):
         return None
     para = paragraph_index(doc_text(tok.doc))(tok.idx)
-    speakers = [m for m in people(tok.doc) if m.para == para and m.speaker and not m.quoted]
+    speakers = [m for m in people(tok.doc) if m.para == para and m.speaker and not m.quoted and not m.as_organisation]
     after = [m for m in speakers if m.i > tok.i]
     before = [m for m in speakers if m.i < tok.i]
     return after[0].name if after else (before[-1].name if before else None)
@@ -174,7 +180,7 @@ def nationality_person(noun: Token, ctx: Context) -> Optional[tuple[Optional[str
     refers back; None when no person is named in the paragraphs before."""
     if ctx.person and ctx.person_para >= ctx.para - 1:
         return ctx.person, DESCRIBED
-    found = _candidates(noun, in_quotation(noun))
+    found = _candidates(noun, in_quotation(noun), organisations=True)
     return (_last_named(found), DESCRIBED) if found else None
 
 
@@ -188,11 +194,11 @@ def is_nationality_person(tok: Token) -> bool:
         and not any(c.dep_ in ("compound", "amod", "prep") for c in tok.children)
 
 
-def described_back(doc: Doc, sent: Span, subject: Optional[str],
+def described_back(doc: Doc, sent: Span, ctx: Context, subject: Optional[str],
                    how: Optional[str]) -> tuple[Optional[str], Optional[str]]:
-    """A subject that is only a description of a place or an organisation by its kind ("city",
-    "largest utility", "platform") as the found (subject, how): what the description refers
-    back to, named before it; else as given."""
+    """A subject that is only a description of a place, an organisation or a person by its
+    kind ("city", "largest utility", "platform", "singer") as the found (subject, how): what
+    the description refers back to, named before it; else as given."""
     if not subject or any(c.isupper() for c in subject):
         return subject, how
     words = subject.lower().split()
@@ -202,7 +208,10 @@ def described_back(doc: Doc, sent: Span, subject: Optional[str],
     tok = next((t for t in sent if t.lower_ == words[-1] and _describes(t, words)), None)
     if tok is None:
         return subject, how
-    found = _organisation_before(doc, tok) if kind == ORGANISATION else _place_before(doc, tok, kind)
+    if kind == PERSON:
+        found = (nationality_person(tok, ctx) or (None,))[0]
+    else:
+        found = _organisation_before(doc, tok) if kind == ORGANISATION else _place_before(doc, tok, kind)
     return (found, DESCRIBED) if found else (subject, how)
 
 
@@ -211,6 +220,8 @@ def _kind_of(head: str) -> Optional[str]:
     for kind, heads in ((CITY, places.city), (COUNTRY, places.country), (STATE, places.state)):
         if head in heads:
             return kind
+    if head in _rules().people.heads:
+        return PERSON
     heads = set(_rules().organisations.heads) | set(load_cues().anaphoric_heads)
     return ORGANISATION if head in heads else None
 
@@ -223,8 +234,9 @@ def _describes(tok: Token, words: list[str]) -> bool:
     left = [t for t in tok.subtree if t.i < tok.i]
     if not {w for w in words[:-1]} <= {t.lower_ for t in left}:
         return False
-    if any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON", "FAC", "PRODUCT") for t in left):
-        return False  # "the Beijing city government", "the Nissan plant": named in the phrase
+    if any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON", "FAC", "PRODUCT") for t in left) \
+            or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False  # "the Nissan plant", "the city of Houston": named in the phrase
     det = next((c for c in tok.children if c.dep_ == "det"), None)
     if det is not None:
         return det.lower_ in ("the", "this", "that")
@@ -286,8 +298,18 @@ def _organisation_before(doc: Doc, tok: Token) -> Optional[str]:
     hits += [(e.start_char, canon(e.text)) for e in doc.ents
              if e.label_ in cues.organisation_labels and start <= e.start_char and e.end_char <= tok.idx
              and is_entity_text(e.text, cues) and not _credited(e)]
+    # a name the tagger left unmarked, as a clause's subject ("Maybe Instagram likes it that way")
+    hits += [(t.idx, _proper_name(t)) for t in doc[doc.char_span(start, tok.idx, alignment_mode="expand").start:tok.i]
+             if _unmarked_name(t)] if start < tok.idx else []
     hits = [h for h in hits if h[1].lower() not in cues.news_agencies]
     return max(hits)[1] if hits else None
+
+
+def _unmarked_name(t: Token) -> bool:
+    """A proper noun the tagger marked as nothing, the subject of its clause, not where a
+    sentence starts (where any word is capitalised)."""
+    return t.pos_ == "PROPN" and not t.ent_type_ and t.dep_ in ("nsubj", "nsubjpass") and not t.is_sent_start \
+        and t.is_alpha and t.text[:1].isupper() and t.text not in _places().cities
 
 
 def _credited(ent: Span) -> bool:

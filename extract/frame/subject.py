@@ -34,8 +34,8 @@ def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     figure's own phrase first, then the clauses above it, then what they point back
     to, then a name written before the figure. A country as its short name ("the
     United States" -> "US"), however it was found."""
-    subject, how = scoped_subject(doc, sent, q, in_sent, ctx, *_figure_subject(doc, sent, q, cues, ctx, in_sent, source))
-    subject, how = described_back(doc, sent, subject, how)  # "the city", "the country's largest utility"
+    found = described_back(doc, sent, ctx, *_figure_subject(doc, sent, q, cues, ctx, in_sent, source))  # "the city"
+    subject, how = scoped_subject(doc, sent, q, in_sent, ctx, *found)
     return as_country(without_article(subject)), how
 
 

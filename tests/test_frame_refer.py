@@ -1,0 +1,132 @@
+"""Framing, who a figure is about: subjects that refer back to something named earlier
+(extract/frame/refer.py, extract/data/refer.toml). A pronoun is the person named before it,
+in a quotation never its speaker; "I" in a quotation is its speaker, credited after it; a
+nationality ("the Norwegian") or a role ("the singer") is the person named last, even one the
+entity tagger missed; "the city" is the city named last, "the country's largest utility" or
+"the platform" the organisation named last. Sentences from sport, politics, entertainment,
+social media, health, utilities and disaster reporting."""
+
+import pytest
+
+from tests.test_frame import assert_fields
+
+# id, passage, surface, expected subject
+PRONOUN_CASES = [
+    ("sport-he-after-a-name-that-is-no-subject",
+     "LOS ANGELES (AP) — To LeBron James, triple-doubles are not a goal.\n\n"
+     "They are only a side effect of the consistent, brilliant all-around play he has been dishing out "
+     "for 17 NBA seasons, with no slowdown in sight.",
+     "17 NBA seasons", "LeBron James"),
+    ("film-he-after-a-name-that-is-no-subject",
+     "To Martin Scorsese, streaming is no threat to cinema.\n\n"
+     "It is only another screen for the stories he has been telling for 50 years.",
+     "50 years", "Martin Scorsese"),
+    ("sport-quoted-his-is-the-player-not-the-coach-nor-the-last-actor",
+     "LeBron James had 25 points, 11 rebounds and 10 assists as the Lakers beat the Thunder. James has "
+     "five triple-doubles in the Lakers' last 10 games.\n\n"
+     "James is fifth in NBA history with 86 triple-doubles. Kidd, who did it against 28 teams, has served "
+     "as a role model for James' efforts.\n\n"
+     "“He’s just playing terrific basketball,” Vogel said. “For him to be doing what he’s doing in his 17th "
+     "year is just nothing short of remarkable.”",
+     "17th", "James"),
+    ("tennis-quoted-his-is-the-winner-not-the-coach-nor-the-last-actor",
+     "Carlos Alcaraz beat Jannik Sinner 6-4, 6-4 on Sunday to win the China Open. Alcaraz has won four of "
+     "their last five meetings.\n\n"
+     "Sinner, who had won 12 straight matches before the final, blamed fatigue.\n\n"
+     "“He is playing incredible tennis,” coach Juan Carlos Ferrero said. “For him to win his 14th title at 21 "
+     "is something special.”",
+     "14th", "Carlos Alcaraz"),
+    ("politics-quoted-her-is-the-candidate-not-the-speaker",
+     "Kamala Harris raised $361 million in August, her campaign said. Harris spent most of the month in "
+     "swing states.\n\n"
+     "Harris will debate Donald Trump on Tuesday. Trump, who has held rallies in Arizona all week, has mocked "
+     "Harris' record.\n\n"
+     "“Nobody has seen anything like it,” Pelosi said. “In her first 30 days she changed the whole race.”",
+     "30 days", "Harris"),
+]
+
+SPEAKER_CASES = [
+    ("social-media-i-is-the-speaker-credited-after",
+     "Joseph Minga switched to a professional account last year.\n\n"
+     "“Since I have seen some of the extra data, I will question why I lost 14 followers in a week where I "
+     "did not post anything at all. I don’t post as often anymore,” said Minga.",
+     "14 followers", "Minga"),
+    ("sport-i-is-the-runner-credited-after",
+     "Kelvin Kiptum won the Chicago Marathon on Sunday.\n\n"
+     "“I ran the last 10 kilometres alone and I felt strong. It was a good day,” Kiptum told reporters.",
+     "10 kilometres", "Kiptum"),
+]
+
+PERSON_DESCRIPTION_CASES = [
+    ("football-norwegian-name-the-tagger-misses",
+     "Haaland scored twice as Manchester City beat Fulham 3-1 on Saturday.\n\n"
+     "The Norwegian has now scored 25 league goals this season.",
+     "25 league goals", "Haaland"),
+    ("football-frenchman-name-tagged-as-organisation",
+     "Kylian Mbappe struck late to give Real Madrid a 2-1 win over Sevilla on Sunday.\n\n"
+     "The Frenchman has scored 31 goals in all competitions this season.",
+     "31 goals", "Kylian Mbappe"),
+    ("motor-racing-dutchman",
+     "Verstappen took pole position in Abu Dhabi on Saturday.\n\n"
+     "The Dutchman has won 19 races this year, a record.",
+     "19 races", "Verstappen"),
+    ("tennis-italian-owns-his-record",
+     "Sinner beat Medvedev in four sets to reach the final in Melbourne.\n\n"
+     "The Italian has won 28 of his last 29 matches.",
+     "29 matches", "Sinner"),
+    ("entertainment-the-singer",
+     "Taylor Swift's concert film opened in theaters on Friday. The singer has sold 2.3 million tickets in "
+     "advance, AMC said.",
+     "2.3 million tickets", "Taylor Swift"),
+    ("elections-the-senator",
+     "Sen. Sherrod Brown conceded the race late Tuesday in Ohio. The senator won 46 percent of the vote, "
+     "according to the Associated Press.",
+     "46 percent", "Sherrod Brown"),
+]
+
+PLACE_AND_ORGANISATION_CASES = [
+    ("health-the-city-named-in-the-sentence",
+     "In 2003, authorities there were accused of concealing the true extent of the country’s SARS "
+     "outbreak—and Beijing officials ultimately admitted that the city had experienced 10 times as many "
+     "cases as they had initially reported.",
+     "10 times", "Beijing"),
+    ("disaster-the-city-of-the-paragraph-before",
+     "HOUSTON (AP) — Officials in Houston said on Tuesday that flooding had closed dozens of roads.\n\n"
+     "The city recorded 14 inches of rain in 24 hours, the National Weather Service said.",
+     "14 inches", "Houston"),
+    ("events-the-city-that-hosts",
+     "Tokyo will host the summit next year, organisers said.\n\n"
+     "The city expects 40,000 visitors during the three-day event.",
+     "40,000 visitors", "Tokyo"),
+    ("utilities-the-countrys-largest-utility",
+     "SAN FRANCISCO (AP) — PG&E was set to begin shutting off power Wednesday to some 375,000 people.\n\n"
+     "The planned blackout would be the latest in a series of massive outages by the country’s largest "
+     "utility, including one last month that affected nearly 2.5 million people.",
+     "2.5 million people", "PG&E"),
+    ("social-media-the-platform",
+     "Maybe Instagram likes it that way. After all, the platform has helped thousands of people monetize "
+     "otherwise personal content about their lives.",
+     "thousands of people", "Instagram"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in PRONOUN_CASES], ids=[c[0] for c in PRONOUN_CASES])
+def test_a_pronoun_is_the_person_named_before_never_the_quotations_speaker(nlp, text, surface, subject):
+    assert_fields(nlp, text, None, surface, dict(subject=subject, subject_inferred=True))
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in SPEAKER_CASES], ids=[c[0] for c in SPEAKER_CASES])
+def test_first_person_in_a_quotation_is_its_speaker_credited_after_it(nlp, text, surface, subject):
+    assert_fields(nlp, text, None, surface, dict(subject=subject))
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in PERSON_DESCRIPTION_CASES],
+                         ids=[c[0] for c in PERSON_DESCRIPTION_CASES])
+def test_a_nationality_or_role_is_the_person_named_last(nlp, text, surface, subject):
+    assert_fields(nlp, text, None, surface, dict(subject=subject))
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in PLACE_AND_ORGANISATION_CASES],
+                         ids=[c[0] for c in PLACE_AND_ORGANISATION_CASES])
+def test_a_description_of_a_place_or_organisation_is_the_one_named_last(nlp, text, surface, subject):
+    assert_fields(nlp, text, None, surface, dict(subject=subject, subject_inferred=True))
