@@ -130,3 +130,27 @@ def test_a_nationality_or_role_is_the_person_named_last(nlp, text, surface, subj
                          ids=[c[0] for c in PLACE_AND_ORGANISATION_CASES])
 def test_a_description_of_a_place_or_organisation_is_the_one_named_last(nlp, text, surface, subject):
     assert_fields(nlp, text, None, surface, dict(subject=subject, subject_inferred=True))
+
+
+# A part sized by the figure, with no whole in its own sentence, is the product named last.
+PART_CASES = [
+    ("auto-show-touch-screen-of-the-wagon",
+     "Volkswagen is giving us a glimpse into the car of the future with a low-slung electric station wagon "
+     "called the ID. Space Vizzion Concept.\n\n"
+     "An augmented reality 15.6-inch touch screen that appears to float in the air has all entertainment, "
+     "climate control and online information.",
+     "15.6-inch", "ID. Space Vizzion"),
+    ("phone-launch-screen-of-the-phone",
+     "Google unveiled the Pixel 9 phone at an event in California on Tuesday.\n\n"
+     "A 6.3-inch screen covers almost the whole front.",
+     "6.3-inch", "Pixel 9"),
+    ("suv-engine-of-the-plug-in-hybrid",
+     "Toyota showed the RAV4 Prime plug-in hybrid SUV in Los Angeles.\n\n"
+     "A 2.5-liter engine works with two electric motors.",
+     "2.5-liter", "RAV4 Prime"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in PART_CASES], ids=[c[0] for c in PART_CASES])
+def test_a_part_with_no_whole_in_its_sentence_is_the_product_named_last(nlp, text, surface, subject):
+    assert_fields(nlp, text, None, surface, dict(subject=subject, subject_inferred=True))

@@ -33,8 +33,9 @@ from extract.vocab import entity_table
 from extract.frame.article import subject_rules
 from extract.frame.context import Context, doc_text, quote_open
 from extract.frame.cues import load_cues
-from extract.frame.described import DESCRIBED
+from extract.frame.described import DESCRIBED, product_named_before
 from extract.frame.noun_phrase import as_country
+from extract.frame.part_whole import is_part, whole_of_part
 from extract.frame.syntax import canon, is_entity_text, paragraph_index, strip_possessive
 
 CITY, COUNTRY, STATE, ORGANISATION, PERSON = "city", "country", "state", "organisation", "person"
@@ -317,3 +318,24 @@ def _credited(ent: Span) -> bool:
     head = ent.root.head
     return ent.root.dep_ == "pobj" and (head.lower_ == "to" and head.head.lower_ == "according"
                                         or head.head.lemma_.lower() in load_cues().attribution_verbs)
+
+
+def part_of_product(doc: Doc, span: Span, q, cues, ctx: Context) -> Optional[tuple[Optional[str], Optional[str]]]:
+    """A figure that measures a part of a product whose sentence names no whole ("An augmented
+    reality 15.6-inch touch screen ... has all entertainment", "A 5,000mAh battery keeps it
+    going for two days"): the product named last before it in its section, as "it" would be.
+    A subject step (frame/subject.py)."""
+    noun = span.root
+    for _ in range(3):
+        if noun.pos_ == "NOUN" and not (span.start <= noun.i < span.end) or noun.head.i == noun.i \
+                or noun.dep_ not in _MEASURE_DEPS:
+            break
+        noun = noun.head
+    if noun.pos_ != "NOUN" or span.start <= noun.i < span.end or not is_part(noun) or whole_of_part(noun) is not None:
+        return None
+    name = product_named_before(noun)
+    return (name, DESCRIBED) if name else None
+
+
+# How a measure modifies the part it sizes: "15.6-inch" (amod, compound), "5,000mAh" (nummod).
+_MEASURE_DEPS = frozenset({"nummod", "amod", "compound", "npadvmod", "quantmod"})

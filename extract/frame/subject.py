@@ -22,8 +22,8 @@ from extract.frame.figure_owner import (Found, PERSONAL, antecedent, counted_fro
 from extract.frame.transaction import appositive_name, buyer_of_figure, goods_on_verb, inverted_clause
 from extract.frame.noun_phrase import as_country, demonstrative_np, metric_head, name_np, np_phrase, without_article
 from extract.frame.scope import scoped_subject
-from extract.frame.refer import (described_back, is_nationality_person, nationality_person, quotation_speaker,
-                                 referred_person)
+from extract.frame.refer import (described_back, is_nationality_person, nationality_person, part_of_product,
+                                 quotation_speaker, referred_person)
 
 
 
@@ -47,7 +47,8 @@ def _figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     found = list_label(doc, span, q) or _respectively(doc, sent, q, in_sent, cues) or _aged_person(doc, span, q, cues)
     if found:
         return found, STRONG
-    for step in (buyer_of_figure, bracketed_share, counted_from, event_of, population_subject, modified_name, recipient,
+    for step in (buyer_of_figure, bracketed_share, counted_from, event_of, population_subject, modified_name, part_of_product,
+                 recipient,
                  share_to, partitive_whole, goods_valued, goods_on_verb, agent_of_figure_noun, changed_object,
                  place_amount, example_thing, priced_for, sum_in_national_measure, holder_with, valued_company,
                  owner_of_figure_phrase,
