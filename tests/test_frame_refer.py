@@ -154,3 +154,51 @@ PART_CASES = [
 @pytest.mark.parametrize("text,surface,subject", [c[1:] for c in PART_CASES], ids=[c[0] for c in PART_CASES])
 def test_a_part_with_no_whole_in_its_sentence_is_the_product_named_last(nlp, text, surface, subject):
     assert_fields(nlp, text, None, surface, dict(subject=subject, subject_inferred=True))
+
+
+# An "it" a quoted speaker goes on with is the story's subject named a few paragraphs back.
+QUOTED_IT_CASES = [
+    ("markets-quoted-it-is-the-stock",
+     "Beauty company Coty is breaking out — in a good way.\n\n"
+     "The stock added more than 2% to begin the week. Those gains add to a major gain for shares, climbing "
+     "more than 80% so far this year.\n\n"
+     "Matt Maley, equity strategist at Miller Tabak, says the stock could be a risky bet with a worthy reward.\n\n"
+     "\"This is a stock that until this year had been getting clobbered,\" Maley said. \"It was down for four "
+     "straight years. If it can take it a little bit further and break above $13.60, that will follow that "
+     "upward break of the trend line.\"",
+     "$13.60", "Coty"),
+    ("carmaker-quoted-it-is-the-company",
+     "Tesla delivered 435,000 cars in the quarter, the company said on Monday.\n\n"
+     "The carmaker's shares rose 3% in early trading.\n\n"
+     "Dan Ives, an analyst at Wedbush, says the stock could rise 20% more.\n\n"
+     "\"This is a stock that fell 60% last year,\" Ives said. \"If it can hold above $250, the rally has room "
+     "to go.\"",
+     "$250", "Tesla"),
+]
+
+# A description that owns the figure's phrase or its clause's subject is what it refers back to.
+DESCRIBED_OWNER_CASES = [
+    ("carmaker-shares",
+     "Tesla delivered 435,000 cars in the quarter, the company said on Monday.\n\n"
+     "The carmaker's shares rose 3% in early trading.",
+     "3%", "Tesla"),
+    ("census-the-citys-population",
+     "Austin added more residents than any other large US city last year, census figures showed. The city's "
+     "population grew 2.1% to 979,000.",
+     "2.1%", "Austin"),
+    ("music-the-singers-record",
+     "Taylor Swift released a new album on Friday. The singer's record sold 1.2 million copies in its first "
+     "week.",
+     "1.2 million copies", "Taylor Swift"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in QUOTED_IT_CASES], ids=[c[0] for c in QUOTED_IT_CASES])
+def test_a_quoted_it_is_the_subject_the_story_named_last(nlp, text, surface, subject):
+    assert_fields(nlp, text, None, surface, dict(subject=subject, subject_inferred=True))
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in DESCRIBED_OWNER_CASES],
+                         ids=[c[0] for c in DESCRIBED_OWNER_CASES])
+def test_a_description_that_owns_the_figure_is_what_it_refers_back_to(nlp, text, surface, subject):
+    assert_fields(nlp, text, None, surface, dict(subject=subject, subject_inferred=True))

@@ -162,6 +162,17 @@ def _last_named(found: list[Mention]) -> str:
     return ([m for m in last if m.subject] or last)[-1].name
 
 
+def referred_topic(anaphor: Token, ctx: Context) -> Optional[str]:
+    """What an "it" in a quotation stands for when nothing since has been named as a topic:
+    the name the story's sentences last made their topic, a few paragraphs back ("Coty ...
+    The stock added 2% ... '"It was down for four straight years ... If it can break above
+    $13.60, that will confirm ...," Maley said'): a quoted speaker goes on about the story's
+    subject, whatever paragraphs the quotation runs over."""
+    if anaphor.lower_ not in ("it", "its") or not in_quotation(anaphor):
+        return None
+    return ctx.named if ctx.named and ctx.named_para >= ctx.para - _rules().paragraphs_back else None
+
+
 def quotation_speaker(tok: Token) -> Optional[str]:
     """The speaker of the quotation the token sits in: the first person credited with a
     reporting verb after it in its paragraph ('..., I lost 14 followers," said Minga'), else
@@ -209,11 +220,34 @@ def described_back(doc: Doc, sent: Span, ctx: Context, subject: Optional[str],
     tok = next((t for t in sent if t.lower_ == words[-1] and _describes(t, words)), None)
     if tok is None:
         return subject, how
-    if kind == PERSON:
-        found = (nationality_person(tok, ctx) or (None,))[0]
-    else:
-        found = _organisation_before(doc, tok) if kind == ORGANISATION else _place_before(doc, tok, kind)
+    found = _referent(doc, tok, kind, ctx)
     return (found, DESCRIBED) if found else (subject, how)
+
+
+def _referent(doc: Doc, tok: Token, kind: str, ctx: Context) -> Optional[str]:
+    if kind == PERSON:
+        return (nationality_person(tok, ctx) or (None,))[0]
+    return _organisation_before(doc, tok) if kind == ORGANISATION else _place_before(doc, tok, kind)
+
+
+def described_owner(doc: Doc, span: Span, q, cues, ctx: Context) -> Optional[tuple[Optional[str], Optional[str]]]:
+    """A description that possesses the figure's phrase or its clause's subject ("The
+    carmaker's shares rose 3%", "the city's population grew 2% to 2.3 million", "the
+    singer's new album sold 1.2 million copies"): what the description refers back to. A
+    subject step (frame/subject.py); "the country's", "the state's" are scopes (frame/scope.py)."""
+    np = span.root
+    while np.dep_ in _MEASURE_DEPS and np.head.i != np.i and np.head.pos_ in ("NOUN", "NUM"):
+        np = np.head
+    verb = next((a for a in np.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    for noun in (np, subj):
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None) if noun is not None else None
+        kind = _kind_of(owner.lower_) if owner is not None and owner.pos_ == "NOUN" else None
+        if kind in (None, COUNTRY, STATE) or not _describes(owner, [owner.lower_]):
+            continue
+        found = _referent(doc, owner, kind, ctx)
+        return (found, DESCRIBED) if found else None
+    return None
 
 
 def _kind_of(head: str) -> Optional[str]:

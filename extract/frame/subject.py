@@ -22,8 +22,8 @@ from extract.frame.figure_owner import (Found, PERSONAL, antecedent, counted_fro
 from extract.frame.transaction import appositive_name, buyer_of_figure, goods_on_verb, inverted_clause
 from extract.frame.noun_phrase import as_country, demonstrative_np, metric_head, name_np, np_phrase, without_article
 from extract.frame.scope import scoped_subject
-from extract.frame.refer import (described_back, is_nationality_person, nationality_person, part_of_product,
-                                 quotation_speaker, referred_person)
+from extract.frame.refer import (described_back, described_owner, is_nationality_person, nationality_person, part_of_product,
+                                 quotation_speaker, referred_person, referred_topic)
 
 
 
@@ -48,7 +48,7 @@ def _figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     if found:
         return found, STRONG
     for step in (buyer_of_figure, bracketed_share, counted_from, event_of, population_subject, modified_name, part_of_product,
-                 recipient,
+                 described_owner, recipient,
                  share_to, partitive_whole, goods_valued, goods_on_verb, agent_of_figure_noun, changed_object,
                  place_amount, example_thing, priced_for, sum_in_national_measure, holder_with, valued_company,
                  owner_of_figure_phrase,
@@ -296,6 +296,8 @@ def _pointed_back(sent: Span, climb: _Climb, cues: Cues, ctx: Context) -> Found:
         # the company also reported long-term debt": a sentence that names nobody
         # leaves the company named before it as what "the company" points back to
         return ctx.named, WEAK
+    if referred_topic(anaphor, ctx):  # '"It was down 60% ... If it can break above $13.60," Maley said'
+        return referred_topic(anaphor, ctx), WEAK
     if company_word(anaphor, cues):
         # "the company had visibility into $500 billion" with nothing named before: the
         # article's topic, not another name in the sentence ("its Blackwell chips")
