@@ -202,3 +202,23 @@ def test_a_quoted_it_is_the_subject_the_story_named_last(nlp, text, surface, sub
                          ids=[c[0] for c in DESCRIBED_OWNER_CASES])
 def test_a_description_that_owns_the_figure_is_what_it_refers_back_to(nlp, text, surface, subject):
     assert_fields(nlp, text, None, surface, dict(subject=subject, subject_inferred=True))
+
+
+# The whole an "out of" phrase gives for a part counted in its clause is whoever's the part
+# is, as the clauses above say ("He learned ..."), not the part that is the clause's subject.
+OUT_OF_CASES = [
+    ("social-media-followers-out-of",
+     "“I was stunned just to see how many people visited my profile,” said Joseph Minga, a friend who "
+     "recently switched to a professional Instagram account. He learned around 75 to 100 people view his "
+     "profile a week, out of around 1,500 followers.",
+     "1,500 followers", "Joseph Minga"),
+    ("health-clinic-visitors-out-of",
+     "Dr. Amy Chen runs a walk-in clinic in Toledo.\n\n"
+     "She noticed that about 30 patients a day now test positive, out of roughly 200 visitors.",
+     "200 visitors", "Amy Chen"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in OUT_OF_CASES], ids=[c[0] for c in OUT_OF_CASES])
+def test_the_whole_out_of_which_a_part_is_counted_is_the_parts_owners(nlp, text, surface, subject):
+    assert_fields(nlp, text, None, surface, dict(subject=subject))

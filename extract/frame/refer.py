@@ -373,3 +373,13 @@ def part_of_product(doc: Doc, span: Span, q, cues, ctx: Context) -> Optional[tup
 
 # How a measure modifies the part it sizes: "15.6-inch" (amod, compound), "5,000mAh" (nummod).
 _MEASURE_DEPS = frozenset({"nummod", "amod", "compound", "npadvmod", "quantmod"})
+
+
+def base_of_part(span: Span, verb: Token) -> bool:
+    """Is the figure the whole an "out of" phrase on this clause gives for a part counted in
+    it ("He learned around 75 to 100 people view his profile a week, out of around 1,500
+    followers", "Eight out of 10 voters backed the plan")? The whole is whoever's the part
+    is: the clauses above say, not the part that is the clause's subject."""
+    tok = span.root
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "out" \
+        and tok.head.head.head.i == verb.i

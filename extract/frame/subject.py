@@ -22,7 +22,7 @@ from extract.frame.figure_owner import (Found, PERSONAL, antecedent, counted_fro
 from extract.frame.transaction import appositive_name, buyer_of_figure, goods_on_verb, inverted_clause
 from extract.frame.noun_phrase import as_country, demonstrative_np, metric_head, name_np, np_phrase, without_article
 from extract.frame.scope import scoped_subject
-from extract.frame.refer import (described_back, described_owner, is_nationality_person, nationality_person, part_of_product,
+from extract.frame.refer import (base_of_part, described_back, described_owner, is_nationality_person, nationality_person, part_of_product,
                                  quotation_speaker, referred_person, referred_topic)
 
 
@@ -114,9 +114,11 @@ def _climb(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, ctx: Conte
             # lifeline": the parse hung the main clause on the "after" clause, whose
             # subject is no owner of the main clause's figure
             break
-        if subj is not None and _holds_other_figure(subj, q, in_sent, doc):
+        if subj is not None and _holds_other_figure(subj, q, in_sent, doc) and not base_of_part(span, verb):
             # "The $850 billion commitments correspond to $25 billion in revenue"
             break
+        if subj is not None and base_of_part(span, verb):
+            subj = None  # "75 to 100 people view his profile a week, out of 1,500 followers": whose the part is
         if subj is not None and _anyone_who(verb, subj):
             subj = None  # "offering oxygen to anyone who is ready to pay Rs 300": the clause above says whose
         if subj is not None and not (span.start <= subj.i < span.end):
