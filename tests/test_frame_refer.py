@@ -222,3 +222,31 @@ OUT_OF_CASES = [
 @pytest.mark.parametrize("text,surface,subject", [c[1:] for c in OUT_OF_CASES], ids=[c[0] for c in OUT_OF_CASES])
 def test_the_whole_out_of_which_a_part_is_counted_is_the_parts_owners(nlp, text, surface, subject):
     assert_fields(nlp, text, None, surface, dict(subject=subject))
+
+
+# Of the organisations named before, a description points to one whose name has its modifier,
+# else one that acts (a clause's subject, a possessor), not one in a phrase ("customers such as
+# Microsoft and Meta") nor one credited as a source ("According to The Verge's review").
+WHICH_ORGANISATION_CASES = [
+    ("results-the-company-that-acts",
+     "Nov 11 (Reuters) - Nebius raised its 2025 capital expenditure forecast to about $5 billion on Tuesday, "
+     "as the Amsterdam-based company races to add capacity for customers such as Microsoft and Meta.\n"
+     "The company's third-quarter revenue rose 355% to $146.1 million.",
+     "355%", "Nebius"),
+    ("results-the-unit-its-name-says",
+     "Alphabet said it plans to spend about $180 billion on capital expenditures in 2026.\n"
+     "Google Cloud revenue grew 34% in the third quarter to $15.2 billion.\n"
+     "The cloud unit's backlog rose to $155 billion at the end of the quarter.",
+     "$155 billion", "Google Cloud"),
+    ("gaming-not-the-outlet-credited",
+     "Google Stadia launches tomorrow and early reviews are somewhat mixed.\n\n"
+     "According to The Verge’s Stadia review, the streaming platform does not run its showcase launch title "
+     "Destiny 2 in native 4K.",
+     "4K", "Google"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in WHICH_ORGANISATION_CASES],
+                         ids=[c[0] for c in WHICH_ORGANISATION_CASES])
+def test_a_description_points_to_the_organisation_that_acts_or_that_it_names(nlp, text, surface, subject):
+    assert_fields(nlp, text, None, surface, dict(subject=subject))

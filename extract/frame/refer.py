@@ -324,20 +324,45 @@ def _places() -> PlacesRules:
 
 
 def _organisation_before(doc: Doc, tok: Token) -> Optional[str]:
-    """The last organisation named before the token (alias table or the entity tagger), in
-    its paragraph or the few before; not a news agency, nor one named only as a source."""
+    """The organisation named last before the token (alias table or the entity tagger), in
+    its paragraph or the few before, one that acts first: a clause's subject or a possessor
+    ("Nebius raised its forecast, as it races to add capacity for customers such as Microsoft
+    and Meta. The company's revenue rose 355%": Nebius), or one whose name has the
+    description's modifier ("the cloud unit": Google Cloud). Not a news agency, nor one named
+    as a source ("According to The Verge's review", "told Reuters")."""
     cues = load_cues()
     start = _window_start(doc, tok)
     text = doc_text(doc)
-    hits = [(start + s, name) for s, _, name in entity_table().find(text[start:tok.idx])]
-    hits += [(e.start_char, canon(e.text)) for e in doc.ents
+    hits = [(start + s, start + e, name) for s, e, name in entity_table().find(text[start:tok.idx])]
+    hits += [(e.start_char, e.end_char, canon(e.text)) for e in doc.ents
              if e.label_ in cues.organisation_labels and start <= e.start_char and e.end_char <= tok.idx
-             and is_entity_text(e.text, cues) and not _credited(e)]
+             and is_entity_text(e.text, cues)]
     # a name the tagger left unmarked, as a clause's subject ("Maybe Instagram likes it that way")
-    hits += [(t.idx, _proper_name(t)) for t in doc[doc.char_span(start, tok.idx, alignment_mode="expand").start:tok.i]
+    hits += [(t.idx, t.idx + len(t.text), _proper_name(t))
+             for t in doc[doc.char_span(start, tok.idx, alignment_mode="expand").start:tok.i]
              if _unmarked_name(t)] if start < tok.idx else []
-    hits = [h for h in hits if h[1].lower() not in cues.news_agencies]
-    return max(hits)[1] if hits else None
+    roles = [(h, _role(doc.char_span(h[0], h[1], alignment_mode="expand"))) for h in hits
+             if h[2].lower() not in cues.news_agencies]
+    words = {t.lower_ for t in tok.children if t.dep_ in ("compound", "amod") and t.is_alpha}
+    # "the cloud unit" is the one whose name says so ("Google Cloud revenue grew 34%"), before
+    # any other that acts
+    kinds = [h for h, role in roles if role != "credited" and words & set(h[2].lower().split())]
+    acting = kinds or [h for h, role in roles if role == "acts"] or [h for h, role in roles if role == "named"]
+    return max(acting)[2] if acting else None
+
+
+def _role(words: Optional[Span]) -> str:
+    """How a name is written: "acts" (a clause's subject, a possessor), "credited" (a source:
+    "according to X", "X's review", "told X") or only "named"."""
+    if words is None or not len(words):
+        return "named"
+    root, cues = words.root, load_cues()
+    head = root.head
+    if root.dep_ in ("poss", "compound", "nmod") and head.lower_ in cues.source_nouns \
+            or any(a.lower_ == "according" for a in root.ancestors) \
+            or root.dep_ == "pobj" and head.head.lemma_.lower() in cues.attribution_verbs:
+        return "credited"
+    return "acts" if root.dep_ in ("nsubj", "nsubjpass", "poss") else "named"
 
 
 def _unmarked_name(t: Token) -> bool:
@@ -345,13 +370,6 @@ def _unmarked_name(t: Token) -> bool:
     sentence starts (where any word is capitalised)."""
     return t.pos_ == "PROPN" and not t.ent_type_ and t.dep_ in ("nsubj", "nsubjpass") and not t.is_sent_start \
         and t.is_alpha and t.text[:1].isupper() and t.text not in _places().cities
-
-
-def _credited(ent: Span) -> bool:
-    """"according to the CDC", "told Reuters": an organisation named as a source."""
-    head = ent.root.head
-    return ent.root.dep_ == "pobj" and (head.lower_ == "to" and head.head.lower_ == "according"
-                                        or head.head.lemma_.lower() in load_cues().attribution_verbs)
 
 
 def part_of_product(doc: Doc, span: Span, q, cues, ctx: Context) -> Optional[tuple[Optional[str], Optional[str]]]:
