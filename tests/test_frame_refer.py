@@ -250,3 +250,26 @@ WHICH_ORGANISATION_CASES = [
                          ids=[c[0] for c in WHICH_ORGANISATION_CASES])
 def test_a_description_points_to_the_organisation_that_acts_or_that_it_names(nlp, text, surface, subject):
     assert_fields(nlp, text, None, surface, dict(subject=subject))
+
+
+# A disaster named once ("Hurricane Milton", "the Camp Fire") and then called by its kind
+# ("The storm", "The blaze") is the named disaster, its kind word kept in its name.
+EVENT_CASES = [
+    ("hurricane-the-storm",
+     "MIAMI (AP) — Hurricane Milton made landfall near Siesta Key on Wednesday night with winds of 120 mph.\n\n"
+     "The storm killed at least 16 people in Florida, officials said.",
+     "16 people", "Hurricane Milton"),
+    ("wildfire-the-blaze",
+     "The Camp Fire swept through Paradise, California, in November 2018.\n\n"
+     "The blaze destroyed nearly 19,000 buildings, according to Cal Fire.",
+     "19,000 buildings", "Camp Fire"),
+    ("typhoon-the-typhoon",
+     "Typhoon Haiyan struck the central Philippines on Friday.\n\n"
+     "The typhoon left more than 6,000 people dead.",
+     "6,000 people", "Typhoon Haiyan"),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", [c[1:] for c in EVENT_CASES], ids=[c[0] for c in EVENT_CASES])
+def test_a_disaster_called_by_its_kind_is_the_one_named_before(nlp, text, surface, subject):
+    assert_fields(nlp, text, None, surface, dict(subject=subject, subject_inferred=True))

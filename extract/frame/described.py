@@ -121,6 +121,8 @@ def _name_at(doc: Doc, noun: Token) -> Optional[str]:
     ID. Space Vizzion Concept"), else the proper nouns right before it, past a few
     plain modifiers ("the Sentra compact sedan", "Ford's Mustang Mach E SUV")."""
     after = noun.i + 1
+    if noun.text[:1].isupper() and _class_of().get(noun.lower_) == "event" and _event_name(doc, noun):
+        return _event_name(doc, noun)  # "Hurricane Milton", "the Camp Fire": the event word is in its name
     if after < len(doc) and doc[after].lower_ in {w.lower() for w in _rules().naming_verbs}:
         k = after + 1
         while k < len(doc) and doc[k].lower_ in ("the", "a", "an", "as"):
@@ -298,3 +300,14 @@ def product_named_before(tok: Token) -> Optional[str]:
             if name:
                 return name
     return None
+
+
+def _event_name(doc: Doc, noun: Token) -> Optional[str]:
+    """A named event whose name holds its kind: the kind word and the proper nouns on either
+    side ("Hurricane Milton", "Typhoon Haiyan", "the Camp Fire", "Storm Babet")."""
+    start, end = noun.i, noun.i + 1
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+        start -= 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        end += 1
+    return doc[start:end].text if end - start > 1 else None
