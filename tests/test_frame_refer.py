@@ -103,6 +103,13 @@ PLACE_AND_ORGANISATION_CASES = [
      "The planned blackout would be the latest in a series of massive outages by the country’s largest "
      "utility, including one last month that affected nearly 2.5 million people.",
      "2.5 million people", "PG&E"),
+    ("politics-the-country",
+     "Prime Minister Keir Starmer said on Monday that Britain would spend 2.5% of GDP on defence. He told "
+     "parliament the country would hire 10,000 more soldiers.",
+     "10,000 more soldiers", "UK"),
+    ("aerospace-the-planemaker",
+     "Boeing said it would cut 10% of its workforce. The planemaker employs about 170,000 people worldwide.",
+     "170,000 people", "Boeing"),
     ("social-media-the-platform",
      "Maybe Instagram likes it that way. After all, the platform has helped thousands of people monetize "
      "otherwise personal content about their lives.",
