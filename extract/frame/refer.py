@@ -72,13 +72,21 @@ def people(doc: Doc) -> list[Mention]:
     that is the subject of a main clause ("Verstappen took pole position"). Read once a doc."""
     found = doc.user_data.get("claims.refer.people")
     if found is None:
-        para_of = paragraph_index(doc_text(doc))
+        para_of = _para_of(doc)
         found = doc.user_data["claims.refer.people"] = sorted(
             [_mention(e.root, strip_possessive(e.text), para_of) for e in doc.ents
              if e.label_ == "PERSON" and e.root.pos_ == "PROPN" and is_entity_text(e.text, load_cues()) and _in_clause(e.root)
              and not entity_table().find(e.text)]
             + [_mention(t, _proper_name(t), para_of) for t in doc if _unmarked_person(t)], key=lambda m: m.i)
     return found
+
+
+def _para_of(doc: Doc):
+    """The doc's paragraph index of a character, made once a doc."""
+    index = doc.user_data.get("claims.refer.para_of")
+    if index is None:
+        index = doc.user_data["claims.refer.para_of"] = paragraph_index(doc_text(doc))
+    return index
 
 
 def _in_clause(t: Token) -> bool:
@@ -149,7 +157,7 @@ def _candidates(tok: Token, quoted: bool, organisations: bool = False) -> list[M
     mentions = [m for m in people(tok.doc) if m.i < tok.i and (organisations or not m.as_organisation)]
     if not mentions:
         return []
-    para = paragraph_index(doc_text(tok.doc))(tok.idx)
+    para = _para_of(tok.doc)(tok.idx)
     speakers = {_key(m.name) for m in people(tok.doc) if m.para == para and m.speaker and not m.quoted} \
         if quoted else set()
     return [m for m in mentions if m.para >= para - _rules().paragraphs_back and not m.credited
@@ -179,7 +187,7 @@ def quotation_speaker(tok: Token) -> Optional[str]:
     the last before it ('Minga said: "I lost ..."'). None outside a quotation."""
     if not in_quotation(tok):
         return None
-    para = paragraph_index(doc_text(tok.doc))(tok.idx)
+    para = _para_of(tok.doc)(tok.idx)
     speakers = [m for m in people(tok.doc) if m.para == para and m.speaker and not m.quoted and not m.as_organisation]
     after = [m for m in speakers if m.i > tok.i]
     before = [m for m in speakers if m.i < tok.i]
