@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from extract.period_rule_files import PeriodsRules
-from extract.subject_rule_files import DescribedRules, PlacesRules, PopulationRules, SubjectRules  # noqa: F401 -- re-exported
+from extract.subject_rule_files import DescribedRules, PlacesRules, PopulationRules, ReferRules, SubjectRules  # noqa: F401 -- re-exported
 from extract.rules import Rules, Words
 
 Number = int | float
@@ -433,6 +433,7 @@ MODELS: dict[str, type[Rules]] = {
     "subject.toml": SubjectRules,
     "described.toml": DescribedRules,
     "population.toml": PopulationRules,
+    "refer.toml": ReferRules,
 }
 
 

@@ -162,3 +162,29 @@ class AccusedRules(Rules):
 
     verbs: list[str]  # lemmas: arrest, charge, indict ...
     charge_nouns: list[str]  # lemmas: charge, count, warrant ...
+
+
+class ReferPlaces(Rules):
+    city: list[str]
+    country: list[str]
+    state: list[str]
+
+
+class ReferOrganisations(Rules):
+    heads: list[str]
+    scope_possessives: list[str]  # "the country's largest utility": a ranking, not an owner
+
+
+class ReferPeople(Rules):
+    heads: list[str]
+
+
+class ReferRules(Rules):
+    """extract/data/refer.toml: pronouns, nationalities and descriptions that refer back to a
+    person, place or organisation named before (extract/frame/refer.py)."""
+
+    third_person: list[str]
+    paragraphs_back: int
+    places: ReferPlaces
+    organisations: ReferOrganisations
+    people: ReferPeople

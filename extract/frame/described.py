@@ -121,6 +121,8 @@ def _name_at(doc: Doc, noun: Token) -> Optional[str]:
     ID. Space Vizzion Concept"), else the proper nouns right before it, past a few
     plain modifiers ("the Sentra compact sedan", "Ford's Mustang Mach E SUV")."""
     after = noun.i + 1
+    if noun.text[:1].isupper() and _class_of().get(noun.lower_) == "event" and _event_name(doc, noun):
+        return _event_name(doc, noun)  # "Hurricane Milton", "the Camp Fire": the event word is in its name
     if after < len(doc) and doc[after].lower_ in {w.lower() for w in _rules().naming_verbs}:
         k = after + 1
         while k < len(doc) and doc[k].lower_ in ("the", "a", "an", "as"):
@@ -178,17 +180,24 @@ def _run_backward(doc: Doc, noun: Token) -> list[Token]:
     k, plain = noun.i - 1, 0
     while k >= 0 and plain < 4:
         t = doc[k]
-        if t.text == "-" or (not _name_token(t) and t.pos_ in ("ADJ", "NOUN") and t.text[:1].islower()):
-            k, plain = k - 1, plain + 1  # plain modifiers between name and noun: "compact", "small"
+        if t.text == "-" or (not _name_token(t) and t.text[:1].islower() and (t.pos_ in ("ADJ", "NOUN") or _hyphened(t))):
+            k, plain = k - 1, plain + 1  # plain modifiers between name and noun: "compact", "small", "plug-in"
             continue
         break
     run: list[Token] = []
-    while k >= 0 and doc[k].dep_ != "poss" and (_name_token(doc[k]) or (run and k > 0 and _name_token(doc[k - 1]) and (
-            doc[k].like_num  # "PlayStation 5 Pro"
-            or (doc[k].text == "." and not doc[k - 1].whitespace_ and len(doc[k - 1]) <= 3)))):  # "ID. Space Vizzion"
+    while k >= 0 and doc[k].dep_ != "poss" and (_name_token(doc[k]) or (k > 0 and _name_token(doc[k - 1]) and (
+            doc[k].like_num  # "PlayStation 5 Pro", "the Pixel 9 phone"
+            or (run and doc[k].text == "." and not doc[k - 1].whitespace_ and len(doc[k - 1]) <= 3)))):  # "ID. Space Vizzion"
         run.insert(0, doc[k])
         k -= 1
     return run
+
+
+def _hyphened(t: Token) -> bool:
+    """A word glued by a hyphen to the next or the one before ("plug" and "in" of "plug-in")."""
+    doc = t.doc
+    return (t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_) or \
+        (t.i > 0 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_)
 
 
 # A model designation written right before a class noun: "787-9 jet", "A350 jet", "F-150 pickup".
@@ -272,3 +281,33 @@ def introduced_referent(tok: Token) -> Optional[str]:
             first = min(words + [t], key=lambda x: x.i)
             return doc_text(doc)[first.idx:t.idx + len(t.text)]  # as written: "new weight-loss drug"
     return None
+
+
+def product_named_before(tok: Token) -> Optional[str]:
+    """The product named last before the token in its section: the nearest noun of a class
+    of products with model names ("a low-slung electric station wagon called the ID. Space
+    Vizzion Concept", "the Pixel 8 phone") written with a name; what a part with no whole in
+    its own sentence belongs to ("An augmented reality 15.6-inch touch screen ... has all
+    entertainment")."""
+    doc = tok.doc
+    models = {w.lower() for c in _rules().model_classes for w in _rules().classes.get(c, [])} | {
+        w.lower() for w in _rules().any_class}
+    floor = max(_section_start(doc, tok.i), tok.i - _rules().max_tokens_back)
+    for k in range(tok.i - 1, floor - 1, -1):
+        t = doc[k]
+        if t.lower_ in models and t.tag_ in ("NN", "NNP") and not _in_example_list(t):
+            name = _name_at(doc, t)
+            if name:
+                return name
+    return None
+
+
+def _event_name(doc: Doc, noun: Token) -> Optional[str]:
+    """A named event whose name holds its kind: the kind word and the proper nouns on either
+    side ("Hurricane Milton", "Typhoon Haiyan", "the Camp Fire", "Storm Babet")."""
+    start, end = noun.i, noun.i + 1
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+        start -= 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        end += 1
+    return doc[start:end].text if end - start > 1 else None

@@ -18,6 +18,7 @@ from extract.frame.article import subject_rules
 from extract.frame.described import DESCRIBED, described_referent
 from extract.frame.noun_phrase import metric_head, name_np, np_phrase
 from extract.frame.part_whole import counted_model, model_of_phrase
+from extract.frame.refer import in_quotation, is_nationality_person, nationality_person, referred_person
 
 # A subject step answers with (subject, how) to stop the search, (None, None) for "no
 # subject, and none further on", or None to let the next step try.
@@ -309,30 +310,20 @@ def personal_possessor(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Conte
     if pronoun is None:
         return None
     quoted = in_quotation(pronoun)
-    named = _person_before(doc, pronoun, cues, quoted)
+    named = _person_before(doc, pronoun, cues, quoted, ctx)
     if named:
         return named, STRONG
-    if quoted:
-        # '"For him to be doing what he's doing in his 17th year ...," Vogel said': in a
-        # quotation "his" is someone the speaker talks about, the last person named acting
-        return (ctx.actor, WEAK) if ctx.actor and ctx.actor_para >= ctx.para - 3 else None
-    if ctx.person and ctx.person_para >= ctx.para - 1:
-        return ctx.person, WEAK
-    return None
+    # '"For him to be doing what he's doing in his 17th year ...," Vogel said': in a
+    # quotation "his" is someone the speaker talks about (frame/refer.py)
+    person = referred_person(pronoun, ctx)
+    return (person, WEAK) if person else None
 
 
 _PERSON_OWNERS = frozenset({"his", "her"})
 
 
-def in_quotation(tok: Token) -> bool:
-    """Is the token inside quotation marks: an opening mark after the paragraph's start that
-    no closing mark has closed yet?"""
-    text = doc_text(tok.doc)
-    start = text.rfind("\n", 0, tok.idx) + 1
-    return quote_open(text[start:tok.idx])
-
-
-def _person_before(doc: Doc, pronoun: Token, cues: Cues, quoted: bool = False) -> Optional[str]:
+def _person_before(doc: Doc, pronoun: Token, cues: Cues, quoted: bool = False,
+                   ctx: Optional[Context] = None) -> Optional[str]:
     """The person a "his"/"her" points back to in its sentence: the last person named
     before it, else the main clause's subject when it is a name and no organisation. In a
     quotation, not the person who says it."""
@@ -347,6 +338,8 @@ def _person_before(doc: Doc, pronoun: Token, cues: Cues, quoted: bool = False) -
     if people:
         return canon(people[-1].text)
     subj = clause_subject(sent.root) if sent.root.pos_ in ("VERB", "AUX") else None
+    if ctx is not None and subj is not None and subj.i < pronoun.i and is_nationality_person(subj):
+        return (nationality_person(subj, ctx) or (None,))[0]  # "The Italian has won 28 of his last 29 matches"
     if subj is None or subj.i > pronoun.i or subj.pos_ != "PROPN" or subj.ent_type_ in cues.organisation_labels \
             or quoted and sent.root.lemma_.lower() in cues.attribution_verbs:
         return None

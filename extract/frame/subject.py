@@ -26,6 +26,8 @@ from extract.frame.place_measure import place_measure_owner
 from extract.frame.possessed_title import possessed_title
 from extract.frame.time_antecedent import time_antecedent
 from extract.frame.accused import accused_of_figure
+from extract.frame.refer import (base_of_part, described_back, described_owner, is_nationality_person, nationality_person, part_of_product,
+                                 quotation_speaker, referred_person, referred_topic)
 
 
 
@@ -36,7 +38,8 @@ def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     figure's own phrase first, then the clauses above it, then what they point back
     to, then a name written before the figure. A country as its short name ("the
     United States" -> "US"), however it was found."""
-    subject, how = scoped_subject(doc, sent, q, in_sent, ctx, *_figure_subject(doc, sent, q, cues, ctx, in_sent, source))
+    found = described_back(doc, sent, ctx, *_figure_subject(doc, sent, q, cues, ctx, in_sent, source))  # "the city"
+    subject, how = scoped_subject(doc, sent, q, in_sent, ctx, *found)
     subject = place_measure_owner(doc, q, subject, how) or subject  # "Turnout was 60%": no party's
     return as_country(without_article(subject)), how
 
@@ -49,7 +52,8 @@ def _figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     found = list_label(doc, span, q) or _respectively(doc, sent, q, in_sent, cues) or _aged_person(doc, span, q, cues)
     if found:
         return found, STRONG
-    for step in (buyer_of_figure, accused_of_figure, bracketed_share, counted_from, event_of, population_subject, modified_name, recipient,
+    for step in (buyer_of_figure, accused_of_figure, bracketed_share, counted_from, event_of, population_subject,
+                 modified_name, part_of_product, described_owner, recipient,
                  share_to, partitive_whole, goods_valued, goods_on_verb, agent_of_figure_noun, changed_object,
                  place_amount, example_thing, priced_for, sum_in_national_measure, holder_with, valued_company,
                  owner_of_figure_phrase,
@@ -57,7 +61,7 @@ def _figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
         hit = step(doc, span, q, cues, ctx)
         if hit is not None:
             return hit
-    found = speaker_self(span, source)
+    found = speaker_self(span, source or quotation_speaker(span.root))  # the speaker credited after the quotation
     if found:
         return found, STRONG
     climb = _climb(doc, sent, span, q, cues, ctx, in_sent, source)
@@ -115,9 +119,11 @@ def _climb(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, ctx: Conte
             # lifeline": the parse hung the main clause on the "after" clause, whose
             # subject is no owner of the main clause's figure
             break
-        if subj is not None and _holds_other_figure(subj, q, in_sent, doc):
+        if subj is not None and _holds_other_figure(subj, q, in_sent, doc) and not base_of_part(span, verb):
             # "The $850 billion commitments correspond to $25 billion in revenue"
             break
+        if subj is not None and base_of_part(span, verb):
+            subj = None  # "75 to 100 people view his profile a week, out of 1,500 followers": whose the part is
         if subj is not None and _anyone_who(verb, subj):
             subj = None  # "offering oxygen to anyone who is ready to pay Rs 300": the clause above says whose
         if subj is not None and not (span.start <= subj.i < span.end):
@@ -203,10 +209,10 @@ def _outside_subject(doc: Doc, sent: Span, span: Span, verb: Token, subj: Token,
     referent = described_referent(subj) or introduced_referent(subj)  # "the wagon", "this bar": named before
     if referent:
         return referent, DESCRIBED
-    if _nationality_for_person(subj):
+    if is_nationality_person(subj):
         # "Erling Haaland scored ... The Norwegian has now scored 25 goals": the person named
         # before, else the story's topic
-        return (ctx.person, DESCRIBED) if ctx.person and ctx.person_para >= ctx.para - 1 else None
+        return nationality_person(subj, ctx)
     name, back = _relative_or_named(doc, sent, span, verb, subj, cues)
     if name:
         return name, STRONG
@@ -282,10 +288,10 @@ def _pointed_back(sent: Span, climb: _Climb, cues: Cues, ctx: Context) -> Found:
     anaphor = climb.anaphor
     if not climb.points_back or anaphor is None:
         return None
-    if anaphor.lower_ in PERSONAL and ctx.person and ctx.person_para >= ctx.para - 2:
+    if anaphor.lower_ in PERSONAL and referred_person(anaphor, ctx):
         # "said Singh Jabarjung, 24. ... He said he has spent Rs 24 lakh": the person
         # named last, not the story's topic
-        return ctx.person, WEAK
+        return referred_person(anaphor, ctx), WEAK
     if anaphor.lower_ in ("it", "its"):
         # "OpenAI's revenue hit $13 billion, and it expects to burn through $115
         # billion": the organisation named before the pronoun in its own sentence
@@ -300,6 +306,8 @@ def _pointed_back(sent: Span, climb: _Climb, cues: Cues, ctx: Context) -> Found:
         # the company also reported long-term debt": a sentence that names nobody
         # leaves the company named before it as what "the company" points back to
         return ctx.named, WEAK
+    if referred_topic(anaphor, ctx):  # '"It was down 60% ... If it can break above $13.60," Maley said'
+        return referred_topic(anaphor, ctx), WEAK
     if company_word(anaphor, cues):
         # "the company had visibility into $500 billion" with nothing named before: the
         # article's topic, not another name in the sentence ("its Blackwell chips")
@@ -349,15 +357,6 @@ def _named_before(doc: Doc, sent: Span, span: Span, q: Quantity, cues: Cues, sou
         if name != source:
             return name, WEAK
     return None
-
-
-def _nationality_for_person(subj: Token) -> bool:
-    """"The Norwegian", "the American": one person named by nationality, as sports and
-    news copy refers back to the person just named (not "the Democrats", a group)."""
-    nationality = subj.ent_type_ == "NORP" or subj.text in subject_rules().nationality_nouns.words
-    return nationality and subj.tag_ in ("NNP", "NN", "JJ") and not subj.text.endswith("s") \
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children) \
-        and not any(c.dep_ in ("compound", "amod", "prep") for c in subj.children)
 
 
 def _fronted_place(sent: Span, span: Span) -> Optional[str]:
