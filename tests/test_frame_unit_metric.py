@@ -58,6 +58,20 @@ CASES = [
      "110 years", {"metric": "prison sentence"}),
     ("hours-on-court", "Medvedev had spent more than 20 hours on court in his six previous matches.",
      "20 hours", {"metric": "time on court"}),
+    # --- what a purpose clause after a duration reaches: a verdict ------------------
+    ("took-minutes-to-find-guilty-tv", "Webb confessed to the crime and the jury took just 15 minutes to find him guilty.",
+     "15 minutes", {"metric": "deliberation time"}),
+    ("needed-hours-to-convict-wire", "Jurors needed less than three hours to convict Chauvin of all three charges.",
+     "three hours", {"metric": "deliberation time"}),
+    ("took-hours-to-reach-a-verdict-paper", "It took the jury about two hours to reach a verdict on Friday.",
+     "two hours", {"metric": "deliberation time"}),
+    # --- a duration before a noun is how long that thing lasts ----------------------
+    ("two-day-trial-tv", "Following a two-day trial in September, a federal jury convicted Webb.",
+     "two-day", {"metric": "trial length"}),
+    ("ninety-day-extension-wire", "The Commerce Department granted Huawei a 90-day license extension on Monday.",
+     "90-day", {"metric": "extension length"}),
+    ("hour-hold-police", "Blair was booked into the county jail on a 48-hour hold, police said.",
+     "48-hour", {"metric": "hold length"}),
 ]
 
 
