@@ -190,10 +190,9 @@ def _bound_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent
     in_scope = {t.idx for t in scope} | {t.idx for t in _subject_phrase(sent, q)}
 
     def usable(r: TimeRef) -> bool:
-        if r.role in ("baseline", "publication") or _dates_the_report(sent, q, r):
+        if r.role in ("baseline", "publication") or _dates_the_report(sent, q, r) or any(
+                _change_dated_after_start(text, o, q, r) for o in others):  # "to 4.2% from 4.1% in February"
             return False
-        if any(_change_dated_after_start(text, o, q, r) for o in others):
-            return False  # "rose to 4.2% from 4.1% in February": February is the 4.2%'s
         if any_change and attributive(text, r, r"its|their|last\s+year's"):
             return False  # "doubling its 2025 outlay": the year of the baseline
         return True
