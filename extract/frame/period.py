@@ -230,8 +230,7 @@ def _bound_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent
                and not _before_the_level_reached(text, q, o, r)
                and not _change_dated_after_start(text, q, o, r)
                and _speaks_of(r, o) for o in others):
-            continue  # a nearer figure takes it; not a tolerance, nor a baseline after the time, nor
-            # one whose clause the time is not in ("had 3.7 GW at that point and LG had 3 GW")
+            continue  # a nearer figure takes it (not a tolerance, a baseline after the time, a clause without it)
         if best_d is None or d < best_d:
             best, best_d = r, d
     if best is not None:
