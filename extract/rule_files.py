@@ -478,6 +478,7 @@ class MetricsRules(Rules):
     people_verbs: dict[str, Any] = {}
     duration_metrics: dict[str, Any] = {}
     estimated_at: dict[str, Any] = {}
+    budgets: dict[str, list[str]] = {}
 
 
 class TextcleanRules(Rules):
