@@ -479,6 +479,8 @@ class MetricsRules(Rules):
     duration_metrics: dict[str, Any] = {}
     estimated_at: dict[str, Any] = {}
     budgets: dict[str, list[str]] = {}
+    revisions: dict[str, Any] = {}
+    table_headings: dict[str, dict[str, str]] = {}
 
 
 class TextcleanRules(Rules):
