@@ -481,6 +481,9 @@ class MetricsRules(Rules):
     budgets: dict[str, list[str]] = {}
     revisions: dict[str, Any] = {}
     table_headings: dict[str, dict[str, str]] = {}
+    measure_nouns: dict[str, list[str]] = {}
+    measure_contexts: dict[str, dict[str, list[str]]] = {}
+    measure_defaults: dict[str, dict[str, Any]] = {}
 
 
 class TextcleanRules(Rules):

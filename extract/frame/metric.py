@@ -15,6 +15,7 @@ from extract.frame.syntax import (capital_only_for_the_sentence, clause_subject,
 from extract.frame.unit_metric import duration_metric, people_metric, unit_metric
 from extract.frame.money_metric import budget_metric, money_context_metric
 from extract.frame.revision import revision_metric
+from extract.frame.measure_metric import measure_metric
 from extract.frame.figures import VALUING_VERBS, anchor_of, figure_head, is_figure_token, is_money, measures_change, metric_rules, valued_object, verb_above
 
 
@@ -71,7 +72,7 @@ def figure_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
     if metric is None:
         metric = _nearest_metric(text, rel, rel_end, vocab, q.unit)
     if metric is None:
-        metric = duration_metric(doc, q)
+        metric = duration_metric(doc, q) or measure_metric(doc, sent, q)
     if metric is None and q.unit == "W":
         # "a 2.1 GW floating solar project" is a plant's capacity; "a 96W adapter" a device's power
         metric = "capacity" if (q.value or q.high or 0) >= 1e6 else "power"
