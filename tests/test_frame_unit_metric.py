@@ -43,6 +43,14 @@ CASES = [
      "six people", {"metric": "people arrested"}),
     ("residents-evacuated-flood", "More than 4,000 residents were evacuated as the river burst its banks.",
      "4,000 residents", {"metric": "people evacuated"}),
+    # --- jobs and staff a company cuts -------------------------------------------
+    ("cut-jobs-paper", "The New York Times reported on Sunday that WeWork is preparing to cut 4,000 jobs.",
+     "4,000 jobs", {"metric": "job cuts"}),
+    ("laid-off-employees-union", "Gannett laid off 60 employees last year, the union said.",
+     "60 employees", {"metric": "job cuts"}),
+    ("eliminate-positions-autos", "Ford will eliminate 7,000 salaried positions by the end of August.",
+     "7,000 salaried positions", {"metric": "job cuts"}),
+    ("added-jobs-stay-employees", "The company added 500 jobs in May.", "500 jobs", {"metric": "employees"}),
     # --- what a duration timed ------------------------------------------------------
     ("deliberated-for-days-court", "The jury deliberated for three days before returning its verdict.",
      "three days", {"metric": "deliberation time"}),
