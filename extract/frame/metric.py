@@ -558,8 +558,9 @@ def _modified_noun(doc: Doc, q: Quantity) -> Optional[Token]:
         if after is None or not after.is_alpha or after.is_stop or after.pos_ not in ("NOUN", "VERB"):
             return None
         head = after
-    if head.lower_ in rules.time_nouns:
-        return None  # "up about 40% year to date", "5% a year": a time, not a measure
+    if head.lower_ in rules.time_nouns or head.lemma_.lower() in rules.generic_nouns and not is_money(q) and not any(
+            c.dep_ == "compound" for c in head.children):
+        return None  # "5% a year": a time; "grew at a 1.6% annual rate": the clause says what rate
     if head.lower_ == "worth" or head.lower_ in rules.transparent_nouns:
         # "tariffs on $360 billion worth of Chinese goods", "a $250 billion list of
         # goods": what the phrase is of
