@@ -484,6 +484,7 @@ class MetricsRules(Rules):
     measure_nouns: dict[str, list[str]] = {}
     measure_contexts: dict[str, dict[str, list[str]]] = {}
     measure_defaults: dict[str, dict[str, Any]] = {}
+    indexes: dict[str, list[str]] = {}
 
 
 class TextcleanRules(Rules):

@@ -16,6 +16,7 @@ from extract.frame.unit_metric import duration_metric, people_metric, unit_metri
 from extract.frame.money_metric import budget_metric, money_context_metric
 from extract.frame.revision import revision_metric
 from extract.frame.measure_metric import measure_metric
+from extract.frame.share_metric import clause_share_metric
 from extract.frame.figures import VALUING_VERBS, anchor_of, figure_head, is_figure_token, is_money, measures_change, metric_rules, valued_object, verb_above
 
 
@@ -27,7 +28,8 @@ def figure_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
     text = doc_text(doc)[sent.start_char:sent.end_char]
     rel = q.start - sent.start_char
     rel_end = q.end - sent.start_char
-    by_unit = unit_metric(sent, q) or budget_metric(doc, q) or revision_metric(doc, q)
+    by_unit = unit_metric(sent, q) or budget_metric(doc, q) or revision_metric(doc, q) \
+        or clause_share_metric(doc, sent, q)
     if by_unit:
         return by_unit
     if is_money(q):
