@@ -485,6 +485,7 @@ class MetricsRules(Rules):
     measure_contexts: dict[str, dict[str, list[str]]] = {}
     measure_defaults: dict[str, dict[str, Any]] = {}
     indexes: dict[str, list[str]] = {}
+    tariffed: dict[str, Any] = {}
 
 
 class TextcleanRules(Rules):

@@ -1,7 +1,8 @@
 """What a sum of money measures when the business it is counted in says so
 (extract/frame/money_metric.py; word tables in extract/data/metrics.toml
-[money_contexts], [money_earners], [budgets]): a film's takings are box office, a
-budget is a budget, a company's earnings stay net income.
+[money_contexts], [money_earners], [budgets], [tariffed]): a film's takings are box
+office, a budget is a budget, goods a tariff covers are imports, a company's earnings
+stay net income.
 
 Sentences in the style of box-office reports (AP, Variety, Reuters), film and
 corporate news. Each case: id, passage, figure (by surface), fields.
@@ -36,6 +37,17 @@ CASES = [
      "$100 million", {"metric": "marketing budget"}),
     ("capex-budget-is-capex-wire", "Meta set a $65 billion capex budget for 2025.",
      "$65 billion", {"metric": "capex"}),
+    # --- goods a tariff covers are the imports it covers -----------------------------
+    ("tariffs-on-worth-of-goods-paper", "Mr. Trump continues to give mixed signals about whether any of his tariffs "
+     "on $360 billion worth of Chinese goods will ever be removed.", "$360 billion",
+     {"metric": "imports covered by tariffs"}),
+    ("tariff-on-another-billion-of-goods-business", "Firms are uncertain whether a 15 percent tariff planned for "
+     "Dec. 15 on another $160 billion of goods would go ahead.", "$160 billion",
+     {"metric": "imports covered by tariffs"}),
+    ("tariffs-on-a-list-of-goods-wire", "Beijing wants relief from the 25% tariffs imposed on an earlier, $250 billion "
+     "list of industrial and consumer goods.", "$250 billion", {"metric": "imports covered by tariffs"}),
+    ("tariff-revenue-stays-wire", "Tariff revenue reached $20 billion in May.", "$20 billion",
+     {"metric": "tariff revenue"}),
     # --- a company's earnings stay its profit -------------------------------------
     ("company-earned-is-net-income", "Disney earned $1.3 billion in the quarter, the company said.",
      "$1.3 billion", {"metric": "net income"}),

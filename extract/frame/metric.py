@@ -13,7 +13,7 @@ from extract.frame.context import doc_text
 from extract.frame.syntax import (capital_only_for_the_sentence, clause_subject, figure_inside, metric_of_tokens,
                                   metric_tokens, name_word, tokens_of)
 from extract.frame.unit_metric import duration_metric, people_metric, unit_metric
-from extract.frame.money_metric import budget_metric, money_context_metric
+from extract.frame.money_metric import budget_metric, money_context_metric, tariffed_metric
 from extract.frame.revision import revision_metric
 from extract.frame.measure_metric import measure_metric
 from extract.frame.share_metric import clause_share_metric
@@ -29,7 +29,7 @@ def figure_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
     rel = q.start - sent.start_char
     rel_end = q.end - sent.start_char
     by_unit = unit_metric(sent, q) or budget_metric(doc, q) or revision_metric(doc, q) \
-        or clause_share_metric(doc, sent, q)
+        or clause_share_metric(doc, sent, q) or tariffed_metric(doc, sent, q)
     if by_unit:
         return by_unit
     if is_money(q):

@@ -32,6 +32,23 @@ def money_context_metric(doc: Doc, sent: Span, q: Quantity, guess: Optional[str]
     return _money_context(text) or _earner_metric(doc, q) or _story_takings(doc, q) or guess
 
 
+def tariffed_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
+    """"tariffs on $360 billion worth of Chinese goods", "tariffs on some $156 billion in
+    Chinese consumer goods", "a 15 percent tariff ... on another $160 billion of goods": the
+    value of the imports a tariff covers, in a sentence that names a tariff, for money
+    right after "on" or before the goods (metrics.toml [tariffed])."""
+    table = metric_vocabulary().rules.get("tariffed", {})
+    if not is_money(q) or not table:
+        return None
+    text = doc_text(doc)
+    said = text[sent.start_char:sent.end_char]
+    if not any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", said, re.I) for w in table["cues"]):
+        return None
+    on = re.search(table["on_before"], text[max(0, q.start - 40):q.start], re.I)
+    goods = re.match(table["goods_after"], text[q.end:q.end + 80], re.I)
+    return table["metric"] if on or goods else None
+
+
 def budget_metric(doc: Doc, q: Quantity) -> Optional[str]:
     """"its $150 million production budget", "a $200 million budget": a budget, unless
     a metric names what it is a budget of ("a $180 billion capex budget")."""
