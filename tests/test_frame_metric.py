@@ -135,7 +135,8 @@ CASES = [
     ("currency-word-gives-way", "That would work out to a $75.3 billion dollar hit on economic growth.",
      "$75.3 billion", "hit"),
     ("net-worth", "The post claimed that the ambassador has a net worth of $17 million.", "$17 million", "net worth"),
-    ("worth-of-goods", "Tariffs on $360 billion worth of Chinese goods remain in place.", "$360 billion", "good"),
+    ("worth-of-goods", "Tariffs on $360 billion worth of Chinese goods remain in place.", "$360 billion",
+     "imports covered by tariffs"),  # money a tariff covers (metrics.toml [tariffed])
     ("spend-on-object", "The state spent $2 billion on road repairs last year.", "$2 billion", "road repair"),
     ("cost-takes-its-subject-metric", "Training a single model could cost $5 billion within a few years.",
      "$5 billion", "training cost"),
