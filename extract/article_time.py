@@ -30,6 +30,7 @@ from extract.rule_files import ReportingRules
 from extract.rules import load_rules
 from extract.fiscal_calendar import fiscal_year_end_named, names_fiscal_years_by_start
 from extract.periods import find_time_refs
+from extract.periods_reported import opening_sentences, quarter_reported
 from extract.writing_year import fiscal_year_named, reference_year
 
 # A lede is the first paragraph of at least this many words: shorter lines are
@@ -84,7 +85,7 @@ def _reporting_period(body: str, published: Optional[dt.date], year: Optional[in
                                   fiscal_ends=fiscal_ends):
             if ref.role == "period" and ref.period and re.search(r"-(?:Q[1-4]|H[12])$", ref.period):
                 return ref.period
-    return None
+    return quarter_reported(opening_sentences(body, lede), results_words(), published, fiscal_ends, by_start)
 
 
 # a sentence ends before a capital or the end, not at "U.S. lender" or "Inc. on Tuesday"

@@ -78,6 +78,13 @@ class PeriodFraming(Rules):
     tolerance: str
     modals: list[str]
     pointing_back: list[str]
+    reached_before: str = r'\bto\s+$'
+    level_then_from: str = r'\s*,?\s*from\s+'
+    time_of_change: str = r'\s*(?:in\s+)?'
+
+
+class PeriodReported(Rules):
+    quarterly: list[str] = []
 
 
 class PeriodsRules(Rules):
@@ -91,3 +98,4 @@ class PeriodsRules(Rules):
     writing_year: WritingYearPatterns
     clauses: PeriodClauses
     framing: PeriodFraming
+    reported: PeriodReported = PeriodReported()

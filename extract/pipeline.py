@@ -359,7 +359,7 @@ def _claims_from(article: Article, doc_name: str, work: list[tuple[int, Composed
     for n, ((offset, composed), doc) in enumerate(zip(work, parsed)):
         doc._.published = article.date
         cells = tables[id(composed)]
-        qs = [signed_cell(q, composed.text) if _cell_of(q, composed, cells) else
+        qs = [signed_cell(q, composed.text, cell) if (cell := _cell_of(q, composed, cells)) else
               with_counted_noun(as_appositive_age(q, doc), doc) for q in doc._.quantities or []]
         # each figure's refusal, read once (None: a claim; a table cell is judged as a cell)
         refused = [(q, None if _cell_of(q, composed, cells) and _table_figure(q, doc) else

@@ -480,6 +480,14 @@ class MetricsRules(Rules):
     people_verbs: dict[str, Any] = {}
     duration_metrics: dict[str, Any] = {}
     estimated_at: dict[str, Any] = {}
+    budgets: dict[str, list[str]] = {}
+    revisions: dict[str, Any] = {}
+    table_headings: dict[str, dict[str, str]] = {}
+    measure_nouns: dict[str, list[str]] = {}
+    measure_contexts: dict[str, dict[str, list[str]]] = {}
+    measure_defaults: dict[str, dict[str, Any]] = {}
+    indexes: dict[str, list[str]] = {}
+    tariffed: dict[str, Any] = {}
 
 
 class TextcleanRules(Rules):

@@ -158,18 +158,28 @@ def cell_subject(cell: Cell, framed: Optional[str]) -> Optional[str]:
 
 def cell_metric(cell: Cell, framed: Optional[str]) -> Optional[str]:
     """A row that names a metric gives it ("Revenue | $27.2bn"); else the column's
-    heading, unless the heading is a period ("Q3 2019"), which says when, not what."""
+    heading, unless the heading is a period ("Q3 2019"), which says when, not what; a
+    heading a results table abbreviates is named in full ("Pts" -> points, "W" -> wins)."""
     named = row_names_metric(cell)
     if named:
         return named
     if cell.heading and not PERIOD_LABEL.fullmatch(cell.heading):
-        return cell.heading
+        return _headings().get("metrics", {}).get(cell.heading.lower(), cell.heading)
     return framed
 
 
-def signed_cell(q: Quantity, t: str) -> Quantity:
+def signed_cell(q: Quantity, t: str, cell: Optional[Cell] = None) -> Quantity:
     """"7,502 -1.2%": in a table row a minus after a space signs the next cell, it is no
-    range dash (recognition cannot tell without the row)."""
+    range dash (recognition cannot tell without the row). A bare number under a heading
+    that names a unit takes it ("Pts | 40": 40 points)."""
+    unit = _headings().get("units", {}).get(cell.heading.lower()) if cell and cell.heading else None
+    if unit and q.unit == "count":
+        q = q.model_copy(update={"unit": unit})
     if q.start >= 2 and t[q.start - 1] in "-−" and t[q.start - 2] in " \t" and q.value is not None and q.value > 0:
         return q.model_copy(update={"start": q.start - 1, "surface": t[q.start - 1:q.end], "value": -q.value})
     return q
+
+
+def _headings() -> dict:
+    """metrics.toml [table_headings]: column headings results tables abbreviate."""
+    return metric_vocabulary().rules.get("table_headings", {})

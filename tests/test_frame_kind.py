@@ -9,6 +9,16 @@ from tests.test_frame import assert_fields
 
 # id, passage, publication date (None: undated), surface, expected fields
 CASES = [
+    # what is arranged to happen is a forecast, told in the present or a past narrative
+    # (a utility's outage wire story, a business paper's layoffs story)
+    ("was-set-to-begin-outages-ap",
+     "Pacific Gas & Electric Co. was set to begin shutting off power Wednesday to some 375,000 people.",
+     None, "375,000 people", dict(kind="forecast")),
+    ("is-preparing-to-cut-jobs-paper",
+     "The New York Times reported on Sunday that WeWork is preparing to cut 4,000 jobs.",
+     None, "4,000 jobs", dict(kind="forecast")),
+    ("is-scheduled-to-vote-council", "The council is scheduled to vote on a $4.5 million budget next week.",
+     None, "$4.5 million", dict(kind="forecast")),
     # a running total of the year so far is counted, not planned (box office, company spending)
     ("year-to-date-box-office",
      "Domestic box office receipts for the year to date total $3.5 billion, about 20% behind 2023.",

@@ -135,7 +135,8 @@ CASES = [
     ("currency-word-gives-way", "That would work out to a $75.3 billion dollar hit on economic growth.",
      "$75.3 billion", "hit"),
     ("net-worth", "The post claimed that the ambassador has a net worth of $17 million.", "$17 million", "net worth"),
-    ("worth-of-goods", "Tariffs on $360 billion worth of Chinese goods remain in place.", "$360 billion", "good"),
+    ("worth-of-goods", "Tariffs on $360 billion worth of Chinese goods remain in place.", "$360 billion",
+     "imports covered by tariffs"),  # money a tariff covers (metrics.toml [tariffed])
     ("spend-on-object", "The state spent $2 billion on road repairs last year.", "$2 billion", "road repair"),
     ("cost-takes-its-subject-metric", "Training a single model could cost $5 billion within a few years.",
      "$5 billion", "training cost"),
@@ -165,7 +166,8 @@ CASES = [
      "six-year", "depreciation period"),
     ("worth-names-its-noun", "Coty took a majority stake in the cosmetics company in a deal worth $600 million.",
      "$600 million", "deal"),
-    ("list-of-goods", "Tariffs of 25% apply to a $250 billion list of Chinese goods.", "$250 billion", "good"),
+    ("list-of-goods", "Tariffs of 25% apply to a $250 billion list of Chinese goods.", "$250 billion",
+     "imports covered by tariffs"),
     ("participle-takes-the-clause-subject", "The company's 2025 bond has weakened sharply in the past week, "
      "hitting 16.057% on Monday.", "16.057%", "bond"),
     ("contribute-is-a-contribution", "In 2019, savers can contribute up to $19,000 pretax to a 401(k) plan.",
@@ -192,7 +194,7 @@ CASES = [
     ("change-object-by", "The budget office projects the tariffs will reduce gross domestic product by 0.3 percent.",
      "0.3 percent", "gdp growth"),
     ("restated-change-or", "The Dow Jones Industrial Average fell 102.2 points, or 0.36%, to 27,934.02.",
-     "0.36%", "growth"),
+     "0.36%", "index growth"),  # an index's change (metrics.toml [indexes])
     ("time-noun-is-no-metric", "Home Depot shares are up about 40% year to date.", "40%", "share price growth"),
     ("growth-noun-subject", "Management said comparable-store sales growth in 2019 will be 3.5%.",
      "3.5%", "comparable sales growth"),

@@ -43,6 +43,14 @@ CASES = [
      "six people", {"metric": "people arrested"}),
     ("residents-evacuated-flood", "More than 4,000 residents were evacuated as the river burst its banks.",
      "4,000 residents", {"metric": "people evacuated"}),
+    # --- jobs and staff a company cuts -------------------------------------------
+    ("cut-jobs-paper", "The New York Times reported on Sunday that WeWork is preparing to cut 4,000 jobs.",
+     "4,000 jobs", {"metric": "job cuts"}),
+    ("laid-off-employees-union", "Gannett laid off 60 employees last year, the union said.",
+     "60 employees", {"metric": "job cuts"}),
+    ("eliminate-positions-autos", "Ford will eliminate 7,000 salaried positions by the end of August.",
+     "7,000 salaried positions", {"metric": "job cuts"}),
+    ("added-jobs-stay-employees", "The company added 500 jobs in May.", "500 jobs", {"metric": "employees"}),
     # --- what a duration timed ------------------------------------------------------
     ("deliberated-for-days-court", "The jury deliberated for three days before returning its verdict.",
      "three days", {"metric": "deliberation time"}),
@@ -58,6 +66,20 @@ CASES = [
      "110 years", {"metric": "prison sentence"}),
     ("hours-on-court", "Medvedev had spent more than 20 hours on court in his six previous matches.",
      "20 hours", {"metric": "time on court"}),
+    # --- what a purpose clause after a duration reaches: a verdict ------------------
+    ("took-minutes-to-find-guilty-tv", "Webb confessed to the crime and the jury took just 15 minutes to find him guilty.",
+     "15 minutes", {"metric": "deliberation time"}),
+    ("needed-hours-to-convict-wire", "Jurors needed less than three hours to convict Chauvin of all three charges.",
+     "three hours", {"metric": "deliberation time"}),
+    ("took-hours-to-reach-a-verdict-paper", "It took the jury about two hours to reach a verdict on Friday.",
+     "two hours", {"metric": "deliberation time"}),
+    # --- a duration before a noun is how long that thing lasts ----------------------
+    ("two-day-trial-tv", "Following a two-day trial in September, a federal jury convicted Webb.",
+     "two-day", {"metric": "trial length"}),
+    ("ninety-day-extension-wire", "The Commerce Department granted Huawei a 90-day license extension on Monday.",
+     "90-day", {"metric": "extension length"}),
+    ("hour-hold-police", "Blair was booked into the county jail on a 48-hour hold, police said.",
+     "48-hour", {"metric": "hold length"}),
 ]
 
 

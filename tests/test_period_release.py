@@ -113,3 +113,56 @@ RESULTS_STORY_CASES = [
                          ids=[c[0] for c in RESULTS_STORY_CASES])
 def test_results_story_periods(nlp, text, published, surface, fields):
     assert_fields(nlp, text, published, surface, fields)
+
+
+# A results story whose opening names no quarter reports the latest quarter that ended
+# before it was written: the company's fiscal quarter where its calendar is known
+# (extract/periods_reported.py, periods.toml [reported]).
+UNNAMED_QUARTER_CASES = [
+    ("media-company-fiscal-calendar-wire",
+     "Walt Disney Co reported quarterly results on Thursday that beat Wall Street estimates as its streaming "
+     "business turned a profit.\n\nNet income fell 12% to $1.33 billion, or 85 cents per share.",
+     dt.date(2024, 11, 14), "$1.33 billion", {"period": "FY2024-Q4"}),
+    ("automaker-calendar-quarter-paper",
+     "Ford Motor Co posted quarterly earnings on Wednesday that fell short of analysts' forecasts, hurt by "
+     "warranty costs at its gasoline and hybrid vehicle unit.\n\nNet income fell 12% to $1.8 billion, or 45 "
+     "cents a share.", dt.date(2025, 2, 5), "$1.8 billion", {"period": "2024-Q4"}),
+    ("bank-in-the-quarter-follows-the-story",
+     "A large U.S. lender reported a rise in quarterly profit on Friday as its investment bankers earned more "
+     "fees from a pickup in deals.\n\nTrading revenue rose 7% in the quarter.",
+     dt.date(2024, 7, 12), "7%", {"period": "2024-Q2"}),
+    ("annual-results-name-no-quarter",
+     "The drinks maker reported annual results on Tuesday that showed sales held up better than feared in "
+     "its biggest markets.\n\nNet income fell 12% to $1.8 billion.",
+     dt.date(2024, 7, 30), "$1.8 billion", {"period": None}),
+]
+
+
+@pytest.mark.parametrize("text,published,surface,fields", [c[1:] for c in UNNAMED_QUARTER_CASES],
+                         ids=[c[0] for c in UNNAMED_QUARTER_CASES])
+def test_results_story_with_no_quarter_named(nlp, text, published, surface, fields):
+    assert_fields(nlp, text, published, surface, fields)
+
+
+# "rose to A from B in MONTH": the time right after the level a change started from dates
+# the change, so the level it reached (periods.toml [framing] reached_before ...).
+CHANGE_CASES = [
+    ("jobless-rate-rose-to-from-in-month-wire",
+     "The unemployment rate rose to 4.2% from 4.1% in February, the Labor Department said on Friday.",
+     dt.date(2025, 3, 7), "4.2%", {"period": "2025-02"}),
+    ("start-level-is-not-the-month-wire",
+     "The unemployment rate rose to 4.2% from 4.1% in February, the Labor Department said on Friday.",
+     dt.date(2025, 3, 7), "4.1%", {"period": None}),
+    ("exports-fell-to-from-in-month-trade-release",
+     "Exports fell to $9.1 billion from $10.3 billion in March, the statistics office said.",
+     MAY_2024, "$9.1 billion", {"period": "2024-03"}),
+    ("each-level-its-own-month-stays-bbc",
+     "Annual inflation eased to 2.3% in April from 3.2% in March, the Office for National Statistics said.",
+     MAY_2024, "3.2%", {"period": "2024-03"}),
+]
+
+
+@pytest.mark.parametrize("text,published,surface,fields", [c[1:] for c in CHANGE_CASES],
+                         ids=[c[0] for c in CHANGE_CASES])
+def test_a_time_after_a_change_dates_the_level_reached(nlp, text, published, surface, fields):
+    assert_fields(nlp, text, published, surface, fields)

@@ -490,3 +490,33 @@ def test_an_article_stating_both_figures_conflicts_with_neither(first, second, c
     doc1 = [claim(s, v, subject="Nebius", period="2025") for s, v in first]
     doc2 = claim(second[0], second[1], subject="Nebius", period="2025", doc=2)
     assert len(reconcile([*doc1, doc2]).conflicts) == conflicts
+
+
+# A one-off event is its own time: two reports of how long a jury took conflict with no
+# period framed (claims/data/reconcile.toml [events]); other figures with no period never meet.
+EVENTS = [
+    ("jury-deliberation-tv-vs-wire",
+     claim("15 minutes", 15, unit="minute", subject="Webb", metric="deliberation time", period=None, kind="fact"),
+     claim("10 minutes", 10, approx="less than", unit="minute", subject="Webb", metric="deliberation time", period=None,
+           kind="fact", doc=2), 1),
+    ("trial-length-court-reports",
+     claim("two-week", 14, unit="day", subject="Holmes", metric="trial length", period=None, kind="fact"),
+     claim("three weeks", 21, unit="day", subject="Holmes", metric="trial length", period=None, kind="fact", doc=2), 1),
+    ("jail-term-court-reports",
+     claim("five years", 5, unit="year", subject="Burton", metric="prison sentence", period=None, kind="fact"),
+     claim("seven years", 7, unit="year", subject="Burton", metric="prison sentence", period=None, kind="fact", doc=2), 1),
+]
+
+
+@pytest.mark.parametrize("a,b,conflicts", [p[1:] for p in EVENTS], ids=[p[0] for p in EVENTS])
+def test_a_one_off_event_compares_with_no_period(a, b, conflicts):
+    assert comparison_key(a) is not None
+    assert len(reconcile([a, b]).conflicts) == conflicts
+
+
+@pytest.mark.parametrize("c", [
+    claim("270 aircraft", 270, unit="count", subject="Emirates", metric="fleet size", period=None, kind="fact"),
+    claim("$9.99", 9.99, subject="Stadia", metric="price", period=None, kind="fact"),
+], ids=["fleet-count", "price"])
+def test_no_key_without_a_period_for_other_figures(c):
+    assert comparison_key(c) is None

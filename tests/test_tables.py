@@ -47,8 +47,8 @@ STANDINGS = "Eastern Conference standings after Sunday's games.\n\nTeam\tW\tL\tP
 
 def test_bare_numbers_in_a_copied_standings_table_are_claims(nlp):
     got = [(c.surface, c.subject, c.metric) for c in claims(nlp, STANDINGS)]
-    assert got == [("20", "Boston", "W"), ("5", "Boston", "L"), ("40", "Boston", "Pts"),
-                   ("18", "Toronto", "W"), ("7", "Toronto", "L"), ("36", "Toronto", "Pts")]
+    assert got == [("20", "Boston", "wins"), ("5", "Boston", "losses"), ("40", "Boston", "points"),
+                   ("18", "Toronto", "wins"), ("7", "Toronto", "losses"), ("36", "Toronto", "points")]
 
 
 MARKETS = "Closing prices on Friday:\n\nSony 5,230 5,180 1.0%\nToyota 7,410 7,502 -1.2%\n"
@@ -77,22 +77,48 @@ NAMED_INSIDE = [
     ("football-standings-position-first",
      "Premier League table after Sunday's games.\n\nPos | Team | Played | Points\n"
      "1 | Arsenal | 17 | 39\n2 | Liverpool | 17 | 38\n",
-     [("1", "Arsenal", "Pos"), ("17", "Arsenal", "Played"), ("39", "Arsenal", "Points"),
-      ("2", "Liverpool", "Pos"), ("17", "Liverpool", "Played"), ("38", "Liverpool", "Points")]),
+     [("1", "Arsenal", "league position"), ("17", "Arsenal", "games played"), ("39", "Arsenal", "points"),
+      ("2", "Liverpool", "league position"), ("17", "Liverpool", "games played"), ("38", "Liverpool", "points")]),
     ("box-office-chart-title-and-studio",
      "Top films at the North American box office, according to studio estimates.\n\n"
      "Rank | Film | Studio | Weekend | Total\n1 | Barbie | Warner Bros. | $93.0m | $351.4m\n"
      "2 | Oppenheimer | Universal | $46.2m | $174.2m\n",
-     [("1", "Barbie", "Rank"), ("$93.0m", "Barbie", "Weekend"), ("$351.4m", "Barbie", "Total"),
-      ("2", "Oppenheimer", "Rank"), ("$46.2m", "Oppenheimer", "Weekend"), ("$174.2m", "Oppenheimer", "Total")]),
+     [("1", "Barbie", "rank"), ("$93.0m", "Barbie", "Weekend"), ("$351.4m", "Barbie", "Total"),
+      ("2", "Oppenheimer", "rank"), ("$46.2m", "Oppenheimer", "Weekend"), ("$174.2m", "Oppenheimer", "Total")]),
     ("election-candidate-and-party",
      "Declared result in the constituency.\n\nPlace\tCandidate\tParty\tVotes\tShare\n"
      "1\tJane Hart\tLabour\t21,404\t48.2%\n2\tTom Reed\tConservative\t12,911\t29.1%\n",
-     [("1", "Jane Hart", "Place"), ("21,404", "Jane Hart", "Votes"), ("48.2%", "Jane Hart", "Share"),
-      ("2", "Tom Reed", "Place"), ("12,911", "Tom Reed", "Votes"), ("29.1%", "Tom Reed", "Share")]),
+     [("1", "Jane Hart", "Place"), ("21,404", "Jane Hart", "votes"), ("48.2%", "Jane Hart", "Share"),
+      ("2", "Tom Reed", "Place"), ("12,911", "Tom Reed", "votes"), ("29.1%", "Tom Reed", "Share")]),
 ]
 
 
 @pytest.mark.parametrize("text,expected", [c[1:] for c in NAMED_INSIDE], ids=[c[0] for c in NAMED_INSIDE])
 def test_a_row_is_named_by_its_word_cell_wherever_it_stands(nlp, text, expected):
     assert [(c.surface, c.subject, c.metric) for c in claims(nlp, text)] == expected
+
+
+# A count column's heading says what its cells measure and, for points, their unit
+# (metrics.toml [table_headings]): football, hockey and basketball standings as pages give them.
+HEADING_UNITS = [
+    ("football-table-pts-copied",
+     "Premier League table after Sunday's games.\n\nTeam\tP\tW\tD\tL\tGD\tPts\nArsenal\t17\t12\t3\t2\t25\t39\n"
+     "Liverpool\t17\t11\t5\t1\t20\t38\n",
+     "39", {"unit": "points", "metric": "points", "subject": "Arsenal"}),
+    ("football-table-goal-difference",
+     "Premier League table after Sunday's games.\n\nTeam\tP\tW\tD\tL\tGD\tPts\nArsenal\t17\t12\t3\t2\t25\t39\n"
+     "Liverpool\t17\t11\t5\t1\t20\t38\n",
+     "25", {"unit": "count", "metric": "goal difference"}),
+    ("hockey-standings-html-points",
+     "NHL standings.\n\nTeam | GP | W | L | Points\nWild | 30 | 19 | 8 | 41\nJets | 30 | 21 | 8 | 43\n",
+     "41", {"unit": "points", "metric": "points", "subject": "Wild"}),
+    ("basketball-standings-wins",
+     "Eastern Conference standings after Sunday's games.\n\nTeam\tW\tL\tPts\nBoston\t20\t5\t40\nToronto\t18\t7\t36\n",
+     "18", {"unit": "count", "metric": "wins", "subject": "Toronto"}),
+]
+
+
+@pytest.mark.parametrize("text,surface,fields", [c[1:] for c in HEADING_UNITS], ids=[c[0] for c in HEADING_UNITS])
+def test_a_column_heading_names_what_its_cells_count(nlp, text, surface, fields):
+    got = next(c for c in claims(nlp, text) if c.surface == surface).model_dump(mode="json")
+    assert {k: got[k] for k in fields} == fields

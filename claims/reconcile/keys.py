@@ -20,8 +20,8 @@ from claims.reconcile.rules import _rules
 
 def comparison_key(c: Claim) -> Optional[tuple]:
     """Claims with equal keys are about the same thing; None: never compared."""
-    if not (c.subject and c.metric and c.period):
-        return None
+    if not (c.subject and c.metric and (c.period or c.metric.lower() in _rules().event_metrics)):
+        return None  # a one-off event (a trial, a verdict) is its own time
     if c.kind == Kind.illustrative:
         return None
     if c.value is None and c.low is None and c.high is None:
@@ -205,8 +205,10 @@ def revision_cue(c: Claim) -> Optional[str]:
     return m.group(0) if m else None
 
 
-def grain(period: Period) -> Optional[str]:
+def grain(period: Optional[Period]) -> Optional[str]:
     """"quarter", "half" or "month": a part of a calendar year a run-rate scales by; None otherwise."""
+    if period is None:
+        return None  # a one-off event's figure (comparison_key)
     if period.kind == PeriodKind.month and period.fiscal:
         return None
     return period.kind.value if period.per_year else None

@@ -91,6 +91,10 @@ class _Vintage(Rules):
     changed_since: list[str]
 
 
+class _Events(Rules):
+    metrics: list[str] = []
+
+
 class ReconcileFile(Rules):
     """claims/data/reconcile.toml, section by section."""
 
@@ -109,6 +113,7 @@ class ReconcileFile(Rules):
     candidates: _Candidates
     tiers: _Tiers
     vintage: _Vintage
+    events: _Events = _Events()
 
 
 def reconcile_file() -> ReconcileFile:
@@ -173,6 +178,7 @@ class _Rules(_Score):
     neutral_words: frozenset[str]
     metric_same_as: dict[str, str]
     corporate_suffix: re.Pattern
+    event_metrics: frozenset[str] = frozenset()  # a one-off event's measures: compared with no period
 
 
 def _cue_pattern(cues: list[str]) -> re.Pattern:
@@ -208,6 +214,7 @@ def _rules() -> _Rules:
         neutral_words=frozenset(words.neutral),
         metric_same_as={k.lower(): v for k, v in words.same_as.items()},
         corporate_suffix=_suffix_pattern(d.names.corporate_suffixes),
+        event_metrics=frozenset(m.lower() for m in d.events.metrics),
     )
 
 

@@ -13,6 +13,10 @@ from extract.frame.context import doc_text
 from extract.frame.syntax import (capital_only_for_the_sentence, clause_subject, figure_inside, metric_of_tokens,
                                   metric_tokens, name_word, tokens_of)
 from extract.frame.unit_metric import duration_metric, people_metric, unit_metric
+from extract.frame.money_metric import budget_metric, money_context_metric, tariffed_metric
+from extract.frame.revision import revision_metric
+from extract.frame.measure_metric import measure_metric
+from extract.frame.share_metric import clause_share_metric
 from extract.frame.figures import VALUING_VERBS, anchor_of, figure_head, is_figure_token, is_money, measures_change, metric_rules, valued_object, verb_above
 
 
@@ -24,7 +28,8 @@ def figure_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
     text = doc_text(doc)[sent.start_char:sent.end_char]
     rel = q.start - sent.start_char
     rel_end = q.end - sent.start_char
-    by_unit = unit_metric(sent, q)
+    by_unit = unit_metric(sent, q) or budget_metric(doc, q) or revision_metric(doc, q) \
+        or clause_share_metric(doc, sent, q) or tariffed_metric(doc, sent, q)
     if by_unit:
         return by_unit
     if is_money(q):
@@ -69,12 +74,12 @@ def figure_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
     if metric is None:
         metric = _nearest_metric(text, rel, rel_end, vocab, q.unit)
     if metric is None:
-        metric = duration_metric(doc, q)
+        metric = duration_metric(doc, q) or measure_metric(doc, sent, q)
     if metric is None and q.unit == "W":
         # "a 2.1 GW floating solar project" is a plant's capacity; "a 96W adapter" a device's power
         metric = "capacity" if (q.value or q.high or 0) >= 1e6 else "power"
     if is_money(q) and (metric is None or metric in _verb_guesses(vocab)):
-        metric = _money_context(text, vocab) or _earner_metric(doc, q, vocab) or metric
+        metric = money_context_metric(doc, sent, q, metric)
     if measures_change(sent, q):
         metric = f"{metric} growth" if metric and not vocab.is_growth(metric) else (metric or "growth")
     return metric
@@ -83,27 +88,6 @@ def figure_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
 def _verb_guesses(vocab) -> frozenset[str]:
     """The metrics a bare verb gives its money ("earned $X" -> net income)."""
     return frozenset(vocab.rules["verb_objects"].values())
-
-
-def _money_context(text: str, vocab) -> Optional[str]:
-    """The business a sentence counts its money in ("over its opening weekend": box office)."""
-    for metric, words in vocab.rules.get("money_contexts", {}).items():
-        if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text, re.I) for w in words):
-            return metric
-    return None
-
-
-def _earner_metric(doc: Doc, q: Quantity, vocab) -> Optional[str]:
-    """What a film or a tour earns ("Globally the film earned $295 million"): the metric
-    whose earning verb takes the money and whose earner is the verb's subject."""
-    verb = verb_above(doc, q)
-    subj = clause_subject(verb) if verb is not None else None
-    if subj is None:
-        return None
-    for metric, rule in vocab.rules.get("money_earners", {}).items():
-        if verb.lemma_.lower() in lowered(rule["verbs"]) and subj.lemma_.lower() in lowered(rule["subjects"]):
-            return metric
-    return None
 
 
 def _per_share_metric(doc: Doc, q: Quantity) -> Optional[str]:
@@ -576,8 +560,9 @@ def _modified_noun(doc: Doc, q: Quantity) -> Optional[Token]:
         if after is None or not after.is_alpha or after.is_stop or after.pos_ not in ("NOUN", "VERB"):
             return None
         head = after
-    if head.lower_ in rules.time_nouns:
-        return None  # "up about 40% year to date", "5% a year": a time, not a measure
+    if head.lower_ in rules.time_nouns or head.lemma_.lower() in rules.generic_nouns and not is_money(q) and not any(
+            c.dep_ == "compound" for c in head.children):
+        return None  # "5% a year": a time; "grew at a 1.6% annual rate": the clause says what rate
     if head.lower_ == "worth" or head.lower_ in rules.transparent_nouns:
         # "tariffs on $360 billion worth of Chinese goods", "a $250 billion list of
         # goods": what the phrase is of

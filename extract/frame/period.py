@@ -144,6 +144,17 @@ def _before_the_level_reached(text: str, q: Quantity, o: Quantity, r: TimeRef) -
         and _pattern("to_level_after_time").fullmatch(text[r.end:o.start]) is not None
 
 
+def _change_dated_after_start(text: str, reached: Quantity, start: Quantity, r: TimeRef) -> bool:
+    """"The unemployment rate rose to 4.2% from 4.1% in February", "Exports fell to $9.1
+    billion from $10.3 billion in March": a time right after the level a change started
+    from dates the change, so the level it reached."""
+    if not (reached.end <= start.start and start.end <= r.start):
+        return False
+    return _pattern("reached_before").search(text[max(0, reached.start - 30):reached.start]) is not None \
+        and _pattern("level_then_from").fullmatch(text[reached.end:start.start]) is not None \
+        and _pattern("time_of_change").fullmatch(text[start.end:r.start]) is not None
+
+
 def _subject_phrase(sent: Span, q: Quantity) -> list[Token]:
     """The subject of the figure's clause with all it carries: "the average price of a
     new vehicle sold in October was $39,014" is the October price."""
@@ -179,7 +190,8 @@ def _bound_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent
     in_scope = {t.idx for t in scope} | {t.idx for t in _subject_phrase(sent, q)}
 
     def usable(r: TimeRef) -> bool:
-        if r.role in ("baseline", "publication") or _dates_the_report(sent, q, r):
+        if r.role in ("baseline", "publication") or _dates_the_report(sent, q, r) or any(
+                _change_dated_after_start(text, o, q, r) for o in others):  # "to 4.2% from 4.1% in February"
             return False
         if any_change and attributive(text, r, r"its|their|last\s+year's"):
             return False  # "doubling its 2025 outlay": the year of the baseline
@@ -216,9 +228,9 @@ def _bound_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent
                and not (r.end <= o.start and baseline_figure(sent, o))
                and not (_chained(text, q, o, r, refs) and not baseline_figure(sent, o))
                and not _before_the_level_reached(text, q, o, r)
+               and not _change_dated_after_start(text, q, o, r)
                and _speaks_of(r, o) for o in others):
-            continue  # a nearer figure takes it; not a tolerance, nor a baseline after the time, nor
-            # one whose clause the time is not in ("had 3.7 GW at that point and LG had 3 GW")
+            continue  # a nearer figure takes it (not a tolerance, a baseline after the time, a clause without it)
         if best_d is None or d < best_d:
             best, best_d = r, d
     if best is not None:

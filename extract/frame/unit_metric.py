@@ -21,6 +21,8 @@ from extract.frame.context import doc_text
 from extract.frame.syntax import clause_subject, tokens_of
 
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
+# what a purpose clause's verb reaches: its object or its complement ("find him guilty")
+_REACHED = frozenset({"dobj", "oprd", "acomp", "ccomp", "attr"})
 
 
 def unit_metric(sent: Span, q: Quantity) -> Optional[str]:
@@ -69,13 +71,23 @@ def duration_metric(doc: Doc, q: Quantity) -> Optional[str]:
         if re.match(rf"\s+{re.escape(words)}(?![\w-])", after, re.I):
             return metric
     span = tokens_of(doc, q)
+    lasting = _lasting_noun(span) if span is not None else None
+    if lasting is not None:
+        return f"{lasting.lemma_.lower()} length"
     verb = _verb_of(span.root) if span is not None else None
     if verb is None:
         return None
-    verbs = table.get("verbs", {})
+    verbs, objects = table.get("verbs", {}), table.get("objects", {})
     for v in [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"]:
         if v.lemma_.lower() in verbs:
             return verbs[v.lemma_.lower()]
+        # "took just 15 minutes to find him guilty", "two hours to reach a verdict": what
+        # the purpose clause reaches says what took that long
+        if v is not verb:
+            done = [c.lemma_.lower() for c in v.children if c.dep_ in _REACHED]
+            named = next((objects[w] for w in done if w in objects), None)
+            if named:
+                return named
     if verb.lemma_.lower() in table.get("length_verbs", []):
         subj = clause_subject(verb)
         if subj is not None and subj.tag_ == "WDT" and verb.dep_ == "relcl":
@@ -94,3 +106,18 @@ def _verb_of(t: Token) -> Optional[Token]:
     elif t.dep_ not in ("dobj", "npadvmod", "attr", "obj", "advmod"):
         return None
     return head if head.pos_ in ("VERB", "AUX") and head.i != t.i else None
+
+
+def _lasting_noun(span: Span) -> Optional[Token]:
+    """"a two-day trial", "a three-hour recorded interview", "a 90-day extension": the
+    noun a duration stands before as a modifier is what lasts that long."""
+    root = span.root
+    head = root.head
+    if root.dep_ not in ("compound", "nummod", "amod", "npadvmod") or head.pos_ != "NOUN" or head.i < span.end:
+        return None
+    between = span.doc[span.end:head.i]
+    if any(t.dep_ not in ("compound", "amod") or t.head.i != head.i for t in between):
+        return None
+    table = metric_vocabulary().rules.get("duration_metrics", {})
+    return None if head.lower_ in table.get("not_lasting", []) or head.lemma_.lower() in table.get("not_lasting", []) \
+        else head
