@@ -97,35 +97,46 @@ class GreedyEntityRecognizer:
         return self
 
     def __call__(self, doc: Doc) -> Doc:
-        self._annotate([doc])
+        self._annotate([doc], 2)
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
-        """As spaCy's Parser.pipe: each batch in order, decoded by length in quarters."""
+        """Each batch annotated, in order (sub-batches of a quarter, as spaCy's Parser.pipe)."""
         for batch in minibatch(docs, size=batch_size):
             batch = list(batch)
-            for sub in minibatch(sorted(batch, key=len), size=max(batch_size // 4, 2)):
-                self._annotate(list(sub))
+            self._annotate(batch, max(batch_size // 4, 2))
             yield from batch
 
-    def _annotate(self, docs: list[Doc]) -> None:
-        if not any(len(d) for d in docs):
+    def _annotate(self, batch: list[Doc], sub_size: int) -> None:
+        """The model run as spaCy's Parser.pipe runs it (the docs sorted by length, `sub_size`
+        at a time); the decoding of the whole batch at once, fewer steps for the same moves:
+        a doc's moves depend on its own rows only (every class is seen, load() checks; BLIS
+        gives a row the same product whatever the rows beside it)."""
+        docs = sorted(batch, key=len)
+        subs = [sub for sub in minibatch(docs, size=sub_size)]
+        arrays = [d.to_array([ENT_IOB, SENT_START, IS_SPACE]) for d in docs]
+        if any(a.size and a[:, 0].any() for a in arrays):
+            for sub in subs:  # preset entities: spaCy's own
+                self.ner.set_annotations(sub, self.ner.predict(sub))
+            return
+        model = self.ner.model
+        tables = [model.get_ref("lower").predict(model.get_ref("tok2vec").predict(sub))
+                  for sub in subs if any(len(d) for d in sub)]
+        if not tables:
             for doc in docs:
                 doc.set_ents([], default="outside")
             return
-        arrays = [d.to_array([ENT_IOB, SENT_START, IS_SPACE]) for d in docs]
-        if any(a.size and a[:, 0].any() for a in arrays):
-            self.ner.set_annotations(docs, self.ner.predict(docs))  # preset entities: spaCy's own
-            return
-        for doc, ents in zip(docs, self._decode(docs, arrays)):
+        cached = numpy.concatenate([tables[0][:1]] + [t[1:] for t in tables])  # one padding row, then the tokens
+        for doc, ents in zip(docs, self._decode(docs, arrays, cached)):
             doc.set_ents([Span(doc, s, e, label=int(label)) for s, e, label in ents], default="outside")
 
-    def _decode(self, docs: list[Doc], arrays: list[numpy.ndarray]) -> list[list[tuple[int, int, int]]]:
+    def _decode(self, docs: list[Doc], arrays: list[numpy.ndarray], cached: numpy.ndarray
+                ) -> list[list[tuple[int, int, int]]]:
         """Each doc's entities (start, end, label), by BiluoPushDown's greedy decoding: a step
-        moves every unfinished doc on by one token (every BILUO move takes one)."""
+        moves every unfinished doc on by one token (every BILUO move takes one). `cached`: the
+        lower layer's output, (tokens + 1, nF, nH, nP), row 0 the padding."""
         model = self.ner.model
         lower, upper = model.get_ref("lower"), model.get_ref("upper")
-        cached = lower.predict(model.get_ref("tok2vec").predict(docs))  # (tokens + 1, nF, nH, nP), row 0 padding
         n_hidden, n_pieces = cached.shape[2:]
         # each feature's rows: B(0); the open entity's first token; the token before B(0) in an entity
         c0, c1, c2 = (numpy.ascontiguousarray(cached[:, f].reshape(len(cached), -1)) for f in range(3))
