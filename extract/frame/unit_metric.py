@@ -42,12 +42,14 @@ def people_metric(doc: Doc, q: Quantity) -> Optional[str]:
     """"17,674 people were killed", "killed more than 17,000 people", "Hundreds of people
     are still missing": what happened to the people counted."""
     table = metric_vocabulary().rules.get("people_verbs", {})
-    if q.unit != "count" or not q.noun or q.noun.lower() not in table.get("nouns", []):
+    # a bare count is people when a verb of what befalls people takes it ("killing nine people
+    # and injuring more than 1,000", "The storm killed 12")
+    if q.unit != "count" or (q.noun and q.noun.lower() not in table.get("nouns", [])):
         return None
     span = tokens_of(doc, q)
     if span is None:
         return None
-    root = span.root  # "Hundreds of people": the count stands for the people
+    root = _past_total(span.root)  # "Hundreds of people": the count stands for the people
     if root.dep_ not in ("nsubj", "nsubjpass", "dobj") or root.head.pos_ not in ("VERB", "AUX"):
         return None
     verb = root.head
@@ -58,6 +60,13 @@ def people_metric(doc: Doc, q: Quantity) -> Optional[str]:
             if form in metrics:
                 return metrics[form]
     return None
+
+
+def _past_total(tok):
+    """"killed a total of 346 people": the total the verb takes, for the people it counts."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in ("total", "tally", "toll"):
+        return tok.head.head
+    return tok
 
 
 def duration_metric(doc: Doc, q: Quantity) -> Optional[str]:
