@@ -13,7 +13,8 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from extract.period_rule_files import PeriodsRules
-from extract.subject_rule_files import DescribedRules, PlacesRules, PopulationRules, ReferRules, SubjectRules  # noqa: F401 -- re-exported
+from extract.subject_rule_files import (AccusedRules, DescribedRules, PlacesRules, PopulationRules,  # noqa: F401 -- re-exported
+                                        ReferRules, SubjectRules)
 from extract.rules import Rules, Words
 
 Number = int | float
@@ -434,6 +435,7 @@ MODELS: dict[str, type[Rules]] = {
     "described.toml": DescribedRules,
     "population.toml": PopulationRules,
     "refer.toml": ReferRules,
+    "accused.toml": AccusedRules,
 }
 
 
