@@ -104,6 +104,7 @@ class DescribedRules(Rules):
     having_verbs: list[str]  # "gets", "built on": the subject has the part its object names
     model_classes: list[str]  # the classes whose nouns name products with model names ("737 Max jet")
     title_classes: list[str]  # the classes whose things are named by a quoted title ("Barbie")
+    unnamed_events: dict[str, str] = {}  # a disaster's kind word -> its name's word ("quake" -> "earthquake")
 
 
 class PopulationRules(Rules):

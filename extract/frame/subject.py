@@ -26,6 +26,7 @@ from extract.frame.place_measure import place_measure_owner
 from extract.frame.possessed_title import possessed_title
 from extract.frame.time_antecedent import time_antecedent
 from extract.frame.accused import accused_of_figure
+from extract.frame.unnamed_event import unnamed_event
 from extract.frame.refer import (base_of_part, described_back, described_owner, is_nationality_person, nationality_person, part_of_product,
                                  quotation_speaker, referred_person, referred_topic)
 
@@ -41,6 +42,7 @@ def figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     found = described_back(doc, sent, ctx, *_figure_subject(doc, sent, q, cues, ctx, in_sent, source))  # "the city"
     subject, how = scoped_subject(doc, sent, q, in_sent, ctx, *found)
     subject = place_measure_owner(doc, q, subject, how) or subject  # "Turnout was 60%": no party's
+    subject = unnamed_event(doc, sent, subject) or subject  # "the strongest earthquake to hit Taiwan"
     return as_country(without_article(subject)), how
 
 
