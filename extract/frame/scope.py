@@ -106,8 +106,8 @@ def _definite_thing(subj: Token, cues: Cues) -> bool:
     ("the average price", "the number of cases") or a role or group ("the dealers") does
     not."""
     return subj.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children) \
-        and not metric_head(subj) and subj.lower_ not in cues.measure_nouns | set(_rules().scope.measure_nouns) \
-        and not is_generic(subj.text)
+        and subj.lower_ not in cues.measure_nouns and subj.lower_ not in _rules().scope.measure_nouns \
+        and not metric_head(subj) and not is_generic(subj.text)
 
 
 def _proper_name(name: str, doc: Doc) -> bool:

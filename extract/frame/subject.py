@@ -206,8 +206,9 @@ def _outside_subject(doc: Doc, sent: Span, span: Span, verb: Token, subj: Token,
     an anaphor is marked on `out` for `_pointed_back`."""
     if designated(subj):  # "the 787-9 jet": named in its own phrase
         return designated(subj), STRONG
-    if possessed_title(subj):  # "Disney and Pixar's "Inside Out 2" led the box office"
-        return possessed_title(subj), STRONG
+    title = possessed_title(subj)  # "Disney and Pixar's "Inside Out 2" led the box office"
+    if title:
+        return title, STRONG
     referent = described_referent(subj) or introduced_referent(subj)  # "the wagon", "this bar": named before
     if referent:
         return referent, DESCRIBED
