@@ -270,6 +270,16 @@ class _Pending:
 # that the per-batch cost is shared, bounded so that memory stays flat.
 PIPE_BATCH = 128
 
+# Within a batch, the components that build arrays over all its tokens at once take fewer
+# pieces at a time: the tok2vec's embedding and window layers, and the parser's
+# precomputed lower layer (spaCy's Parser.pipe runs a quarter of its batch size at a
+# time: 8 pieces). Arrays of a whole batch (~30,000 tokens, 40-110 MB each) are fresh
+# memory each time, and on a virtual machine a page touched for the first time costs more
+# than the arithmetic on it: 0.5-1 CPU s of system time on the 65 benchmark texts, gone
+# at these sizes, with the same output (a doc's rows never depend on the rows beside it).
+# The entity recogniser's own sub-batches are set in extract/greedy_ner.py.
+COMPONENT_BATCH = {"tok2vec": {"batch_size": 8}, "parser": {"batch_size": 32}}
+
 
 class _Stall:
     def __repr__(self) -> str:
@@ -321,7 +331,7 @@ def extract_many(items: Iterable["tuple[object, Optional[Article], str] | _Stall
             yield pending.popleft().result()
 
     while not exhausted:
-        for doc in nlp.pipe(feed(), batch_size=batch_size):
+        for doc in nlp.pipe(feed(), batch_size=batch_size, component_cfg=COMPONENT_BATCH):
             yield from finished()
             pending[0].parsed.append(doc)
             yield from finished()
