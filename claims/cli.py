@@ -19,6 +19,7 @@ from typing import Optional
 import click
 
 from claims.dbopen import StoreError
+from extract.blas import single_threaded_blas
 
 # Each command: where it is defined ("module:name") and the first paragraph of its help,
 # which `claims --help` shows without importing the module (tests/test_cli.py checks
@@ -80,6 +81,7 @@ class _Commands(LazyGroup):
     """The `claims` group; a database it cannot use is a one-line error, never a traceback."""
 
     def invoke(self, ctx: click.Context):
+        single_threaded_blas()  # before a command's module brings numpy (extract/blas.py)
         try:
             return super().invoke(ctx)
         except StoreError as e:

@@ -32,6 +32,7 @@ from spacy.tokens import Doc  # noqa: E402
 
 from extract.article import article_from_source  # noqa: F401 -- re-exported
 from extract.attributes import with_array_attributes
+from extract.blas import with_numpy_gemm
 from extract.greedy_ner import with_greedy_ner
 from extract.lemmas import with_fast_lemmas
 from extract.records import Article, Claim, Kind, Quantity, Source
@@ -176,6 +177,7 @@ def load_nlp(model: Optional[str] = None) -> Language:
     with_array_attributes(nlp)  # the same rules, a third of the ruler's cost (extract/attributes.py)
     with_fast_lemmas(nlp)  # the same lemmas, without a list scan per form (extract/lemmas.py)
     with_greedy_ner(nlp)  # the same entities, decoded with arrays (extract/greedy_ner.py)
+    with_numpy_gemm(nlp)  # the same products, by numpy's BLAS (extract/blas.py)
     nlp.add_pipe("claims_line_sentences", before="parser")
     nlp.add_pipe("claims_quantities", last=True)
     return nlp
