@@ -28,6 +28,8 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from extract.blas import single_threaded_blas  # noqa: E402 -- the repository's own, found above
+
 
 class StageClock:
     """CPU seconds per stage; a stage entered inside another pauses the outer one."""
@@ -136,6 +138,7 @@ def instrument(clock: StageClock) -> None:
 def run(folder: str) -> tuple[dict[str, float], float]:
     """Stage -> CPU seconds of `claims extract folder`, and the whole process's CPU seconds."""
     clock = StageClock("interpreter, CLI, JSON output")
+    single_threaded_blas()  # as the command does before its module brings numpy (extract/blas.py)
     with clock.stage("imports of the extract command (spaCy, rules, framing)"):
         # imported here, not at the top: their import is the stage being timed
         importlib.import_module("claims.commands.extract")
