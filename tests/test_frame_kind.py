@@ -35,6 +35,17 @@ CASES = [
     ("economists-forecasts-of-gdp",
      "It is the fastest rate of growth in more than two years, beating economists' forecasts of 0.4%.",
      None, "0.4%", dict(kind="estimate")),
+    # a name opening a sentence is no cue word when the story writes it as a name ("Target",
+    # "Will"); a cue word opening a sentence still is (retail results, film pay)
+    ("name-opening-sentence-retail",
+     "Target Corp on Wednesday reported a first-quarter profit.\n\n"
+     "Target has about 1,950 stores in the United States and employs roughly 415,000 people.",
+     None, "1,950 stores", dict(kind="fact")),
+    ("name-opening-sentence-film",
+     "The comedy stars Will Ferrell and Reese Witherspoon. Will Ferrell earned $20 million for the role, "
+     "Variety reported.", None, "$20 million", dict(kind="fact")),
+    ("cue-opening-sentence-stays-a-cue",
+     "Forecast revenue is $5 billion for the year.", None, "$5 billion", dict(kind="forecast")),
     ("company-own-forecast-stays-forecast",
      "The retailer kept its full-year forecast of $8.60 to $9.60 per share.",
      None, "$8.60 to $9.60", dict(kind="forecast")),

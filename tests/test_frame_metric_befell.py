@@ -24,6 +24,13 @@ CASES = [
     ("stranded-flood",
      "About 600 residents were stranded on rooftops as the river rose.",
      None, "600 residents", dict(metric="people stranded")),
+    # those a company or a plant employs are its employees (retail results, a factory closure)
+    ("employs-people-retail",
+     "Target has about 1,950 stores in the United States and employs roughly 415,000 people.",
+     None, "415,000 people", dict(metric="employees")),
+    ("employs-workers-factory",
+     "The plant, which employs 2,000 workers, will close next year, Ford said.",
+     None, "2,000 workers", dict(metric="employees")),
 ]
 
 

@@ -11,7 +11,7 @@ from extract.rules import load_rules
 from extract.rule_files import FramingRules, MetricsRules
 from extract.frame.cues import Cues, lowered
 from extract.frame.context import doc_text, sent_text, sent_tokens
-from extract.frame.syntax import active_subject, clause_head, own_clause, tokens_of
+from extract.frame.syntax import active_subject, clause_head, names_mid_sentence, own_clause, tokens_of
 from extract.frame.figures import FROM_LEVEL_JUST_BEFORE, baseline_figure, figure_head, is_money, level_now, verb_above
 from extract.frame.expectation import (benchmark_named_after, expectation_measured_against, expected_after_comparison,
                                        expected_by_analysts_before, kind_words, without_benchmarks, without_others_expected)
@@ -55,8 +55,25 @@ _NAME_ENTITIES = frozenset({"DATE", "ORG", "PERSON", "PRODUCT", "GPE", "WORK_OF_
 
 
 def _is_name_word(t: Token) -> bool:
-    """A capitalised word inside a name or a date, not at the start of its sentence."""
-    return t.text[:1].isupper() and not t.is_sent_start and (t.ent_type_ in _NAME_ENTITIES or t.pos_ == "PROPN")
+    """A capitalised word inside a name or a date. At the start of its sentence, only a
+    word the recogniser calls a name that the document also capitalises inside a
+    sentence: "Target has about 1,950 stores" in a story that names Target elsewhere,
+    "Will Ferrell earned $20 million" in a film's; not "Forecast revenue is $5 billion"."""
+    if not t.text[:1].isupper():
+        return False
+    if t.is_sent_start:
+        return t.ent_type_ in _NAME_ENTITIES and t.text in _names_of(t.doc)
+    return t.ent_type_ in _NAME_ENTITIES or t.pos_ == "PROPN"
+
+
+def _names_of(doc: Doc) -> frozenset[str]:
+    """Words the document writes as names: capitalised inside a sentence, or a word of a
+    name two or more words long ("Target Corp on Wednesday reported ...")."""
+    names = doc.user_data.get("claims.kind.name_words")
+    if names is None:  # a Doc's tokens never change once made
+        long_names = {t.text for e in doc.ents if len(e) > 1 and e.label_ in _NAME_ENTITIES for t in e}
+        names = doc.user_data["claims.kind.name_words"] = names_mid_sentence(doc) | long_names
+    return names
 
 
 @lru_cache(maxsize=None)

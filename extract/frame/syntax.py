@@ -248,10 +248,10 @@ def capital_only_for_the_sentence(t: Token) -> bool:
     if not t.is_sent_start or t.ent_type_ or t.dep_ not in ("compound", "amod", "nmod") \
             or t.head.pos_ != "NOUN" or not t.head.is_lower or entity_table().find(t.text):
         return False
-    return t.text not in _names_mid_sentence(t.doc)
+    return t.text not in names_mid_sentence(t.doc)
 
 
-def _names_mid_sentence(doc: Doc) -> frozenset[str]:
+def names_mid_sentence(doc: Doc) -> frozenset[str]:
     """The capitalised words of a document that stand inside a sentence."""
     names = doc.user_data.get("claims.names_mid_sentence")
     if names is None:  # a Doc's tokens never change once made
