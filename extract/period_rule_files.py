@@ -25,6 +25,7 @@ class PeriodWords(Rules):
     shifts: dict[str, int]
     named_by_year: list[str]
     forward: list[str] = []
+    forward_months: int = 0
     model_suffixes: list[str]
 
 

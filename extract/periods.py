@@ -352,6 +352,13 @@ def _results_year(m: re.Match, last_month: int, published: dt.date, y: int) -> i
     return y
 
 
+def _month_ahead(kind: str, m: re.Match, month: int, published: dt.date) -> bool:
+    """A month of the coming months, in a sentence that looks ahead (data/periods.toml
+    `forward_months`, `forward`)."""
+    return kind == "barem" and month - published.month <= _rules().words.forward_months \
+        and _forward_words().search(_sentence_of(m)) is not None
+
+
 @lru_cache(maxsize=1)
 def _forward_words() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alternation(_rules().words.forward)})(?![\w-])", re.I)
@@ -496,7 +503,8 @@ def _normalise(kind: str, m: re.Match, published: Optional[dt.date]) -> Optional
         return f"{published.year}-{label}"
     if kind in ("barem", "asof"):  # "asof": only with a publication date, a day's year is never guessed
         month = MONTHS[g[0].lower()]
-        year = published.year if month <= published.month else published.year - 1
+        year = published.year if month <= published.month or _month_ahead(kind, m, month, published) \
+            else published.year - 1
         return f"{year}-{month:02d}"
     return None
 

@@ -32,6 +32,15 @@ CASES = [
     ("model-number-is-not-a-year", "the GeForce RTX 2060 graphics card", None, []),
     ("bare-month-dated", "prices rose 3% starting in May", MID_2026, ["2026-05"]),
     ("bare-month-later-than-date-is-last-year", "prices rose in November", MID_2026, ["2025-11"]),
+    # a coming month in a sentence that looks ahead is this year's (a central bank's rate
+    # decision in a macro story, a company's hiring plan); a month long ahead, or a sentence
+    # about data already out, stays last year's (a January retail-sales release)
+    ("coming-month-rate-cut-macro", "Markets now see only a 15% chance of a rate cut in July, down from 50%.",
+     MID_2026, ["2026-07"]),
+    ("coming-month-hiring-plan-company", "The company expects to hire 500 workers in September.", MID_2026,
+     ["2026-09"]),
+    ("month-far-ahead-is-last-year", "Retail sales rose 0.5% in December, more than economists had expected.",
+     dt.date(2026, 2, 12), ["2025-12"]),
 ]
 
 
