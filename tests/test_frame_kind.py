@@ -46,6 +46,13 @@ CASES = [
      "Variety reported.", None, "$20 million", dict(kind="fact")),
     ("cue-opening-sentence-stays-a-cue",
      "Forecast revenue is $5 billion for the year.", None, "$5 billion", dict(kind="forecast")),
+    # a figure compared with what analysts expected is the actual (chipmaker results, retail)
+    ("than-expected-is-actual-chips",
+     "Nvidia said revenue rose 262% to $26 billion, more than analysts had expected.",
+     None, "$26 billion", dict(kind="fact", source="Nvidia")),
+    ("as-expected-is-actual-retail",
+     "Walmart said comparable sales rose 3.8% in the quarter, as analysts had predicted.",
+     None, "3.8%", dict(kind="fact", source="Walmart")),
     ("company-own-forecast-stays-forecast",
      "The retailer kept its full-year forecast of $8.60 to $9.60 per share.",
      None, "$8.60 to $9.60", dict(kind="forecast")),

@@ -16,6 +16,14 @@ CASES = [
     ("main-speaker-over-surveyed-by-retail",
      "Retail sales rose 1.2% in October, the Office for National Statistics said, beating the 0.5% rise "
      "forecast by economists polled by Reuters.", None, "1.2%", dict(source="Office for National Statistics")),
+    # a clause comparing the figure with forecasters' expectation credits them with nothing
+    # (a GDP release, a house-price index)
+    ("than-expected-gdp",
+     "Britain's economy grew 0.6% in the first quarter, more than economists had expected.",
+     None, "0.6%", dict(source=None)),
+    ("than-forecast-home-prices",
+     "Home prices rose 4.1% in March from a year earlier, less than analysts had forecast, the index showed.",
+     None, "4.1%", dict(source=None)),
     # "more than" is a hedge, no comparison that takes the credit away (power outages, crowds)
     ("hedge-than-is-no-comparison-outage",
      "About 1.1 million homes and businesses remained without power on Friday, down from a peak of more than "

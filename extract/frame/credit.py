@@ -14,6 +14,7 @@ from extract.lexicon import data_table
 from extract.vocab import entity_table
 from extract.frame.cues import Cues, lowered
 from extract.frame.context import doc_text, ents_between, span_ents
+from extract.frame.expectation import compared_with_expectation
 from extract.frame.syntax import active_subject, canon, clause_subject, company_word, entity_in, is_entity_text
 
 
@@ -37,7 +38,8 @@ def credited_source(sent: Span, cues: Cues) -> Optional[str]:
         return published
     for t in sent:
         lemma = t.lemma_.lower()
-        if lemma in cues.attribution_verbs and t.pos_ == "VERB" and not _directs(t) and not _puts_nothing_at(t):
+        if lemma in cues.attribution_verbs and t.pos_ == "VERB" and not _directs(t) and not _puts_nothing_at(t) \
+                and not compared_with_expectation(t):
             v = t
             subj = _nearest_subject(v)
             if subj is None and v.dep_ == "conj":

@@ -39,7 +39,17 @@ def without_benchmarks(tokens: list[Token], cues: Cues) -> list[Token]:
         return False
     # ... and whose expectation it is ("above analysts' estimates"): no analyst of this figure
     off = {x.i for t in tokens if benchmarked(t) for c in t.children if c.dep_ == "poss" for x in c.subtree}
+    # ... and a clause comparing it with one ("more than analysts had expected")
+    off |= {x.i for t in tokens if compared_with_expectation(t) for x in t.subtree}
     return [t for t in tokens if t.i not in off and not benchmarked(t)]
+
+
+def compared_with_expectation(verb: Token) -> bool:
+    """"grew 0.6%, more than economists had expected", "rose 4.1%, less than analysts had
+    forecast", "as analysts had predicted": a clause of comparison names whose expectation
+    the figure is set against; it reports nothing itself (framing.toml expecting_verbs)."""
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in kind_words()[1] and any(
+        c.dep_ == "mark" and c.lower_ in ("than", "as") for c in verb.children)
 
 
 def expectation_measured_against(sent: Span, q: Quantity, cues: Cues) -> bool:
