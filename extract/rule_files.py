@@ -459,6 +459,7 @@ class Metric(Rules):
     duration: bool = False
     stock: bool = False  # stands at a moment, not over a period (kind: no year's plan)
     place: bool = False  # only a place has it (turnout, inflation): frame/place_measure.py
+    rate: bool = False  # itself a rate of change (inflation): a percent change on it is no growth of it
 
 
 class MetricsRules(Rules):

@@ -21,6 +21,16 @@ CASES = [
      {"metric": "gdp growth"}),
     ("unemployment-rate-keeps-its-compound-wire", "Employers added jobs as the 4.1% unemployment rate held.", "4.1%",
      {"metric": "unemployment"}),
+    # prices' rise is inflation itself, no growth of inflation (UK and US price releases)
+    ("consumer-prices-rose-ons", "Consumer prices rose by 2.3% in the 12 months to April, the Office for National "
+     "Statistics said.", "2.3%", {"metric": "inflation"}),
+    ("consumer-prices-increased-bls", "U.S. consumer prices increased 0.3% in April, the Labor Department said.",
+     "0.3%", {"metric": "inflation"}),
+    # a country's retail sales release is no company's revenue (US and UK copy)
+    ("retail-sales-rose-us", "U.S. retail sales rose 0.5% in December, the Commerce Department said.", "0.5%",
+     {"metric": "retail sales growth", "subject": "US"}),
+    ("retail-sales-fell-uk", "Retail sales in Britain fell 2.3% in April as heavy rain kept shoppers away.", "2.3%",
+     {"metric": "retail sales growth", "subject": "UK"}),
 ]
 
 

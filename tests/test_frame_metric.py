@@ -34,7 +34,7 @@ CASES = [
      "59.8%", "turnout"),
     ("turnout-by-election", "Voter turnout was 52.3% in Thursday's by-election.", "52.3%", "turnout"),
     ("core-inflation-uk", "Core inflation dropped to 3.9% from 4.2%.", "3.9%", "core inflation"),
-    ("core-cpi-us", "Core CPI rose 3.6% from a year earlier, the Labor Department said.", "3.6%", "core inflation growth"),
+    ("core-cpi-us", "Core CPI rose 3.6% from a year earlier, the Labor Department said.", "3.6%", "core inflation"),
     ("rainfall-inches-hurricane", "Some areas received more than 30 inches of rain over three days.", "30 inches",
      "rainfall"),
     ("rainfall-millimetres-uk", "Parts of Cumbria saw 127 millimetres of rainfall on Tuesday.", "127 millimetres",

@@ -8,6 +8,8 @@ from spacy.tokens import Doc, Span, Token
 from extract.records import Quantity
 from extract.vocab import metric_vocabulary
 from extract.lexicon import data_table
+from extract.rule_files import MetricsRules
+from extract.rules import load_rules
 from extract.frame.cues import load_cues, lowered
 from extract.frame.context import doc_text
 from extract.frame.syntax import (capital_only_for_the_sentence, clause_subject, figure_inside, metric_of_tokens,
@@ -80,9 +82,15 @@ def figure_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
         metric = "capacity" if (q.value or q.high or 0) >= 1e6 else "power"
     if is_money(q) and (metric is None or metric in _verb_guesses(vocab)):
         metric = money_context_metric(doc, sent, q, metric)
-    if measures_change(sent, q):
+    if measures_change(sent, q) and not (q.unit == "percent" and metric in _rate_metrics()):
         metric = f"{metric} growth" if metric and not vocab.is_growth(metric) else (metric or "growth")
     return metric
+
+
+@lru_cache(maxsize=None)
+def _rate_metrics() -> frozenset[str]:
+    """Metrics that are themselves a rate of change (metrics.toml `rate`)."""
+    return frozenset(name for name, m in load_rules("metrics.toml", MetricsRules).metrics.items() if m.rate)
 
 
 def _verb_guesses(vocab) -> frozenset[str]:
