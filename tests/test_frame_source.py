@@ -24,6 +24,16 @@ CASES = [
     ("than-forecast-home-prices",
      "Home prices rose 4.1% in March from a year earlier, less than analysts had forecast, the index showed.",
      None, "4.1%", dict(source=None)),
+    # "the bank" inside a name points back to no one quoted before (UK and Japanese central banks)
+    ("bank-inside-a-name-boe",
+     "\"The fall was driven by lower electricity and gas bills,\" ONS chief economist Grant Fitzner said.\n\n"
+     "Sterling rose half a cent against the dollar after the data.\n\n"
+     "The Bank of England has held Bank Rate at 5.25% since August last year, a 16-year high.",
+     None, "5.25%", dict(source=None)),
+    ("bank-inside-a-name-boj",
+     "\"Wage growth is broadening,\" said Takahide Kiuchi, an economist at Nomura Research Institute.\n\n"
+     "The Bank of Japan raised its policy rate to 0.5% in January, the highest in 17 years.",
+     None, "0.5%", dict(source=None)),
     # "more than" is a hedge, no comparison that takes the credit away (power outages, crowds)
     ("hedge-than-is-no-comparison-outage",
      "About 1.1 million homes and businesses remained without power on Friday, down from a peak of more than "

@@ -45,7 +45,7 @@ def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Op
     speaker = _company_speaking(sent, cues)
     if speaker is not None:
         return (speaker or ITS_OWN), None
-    if ctx.source and (_attributes_by_pronoun(sent, cues) or cues.source_carry.search(sent.text)
+    if ctx.source and (_attributes_by_pronoun(sent, cues) or _points_back_to_source(sent, cues)
                        or ((ctx.source_para == para - 1 or ctx.quote_open) and _quote_goes_on(sent))):
         ctx.source_para = para
         return ctx.source, BY_POINTER
@@ -62,6 +62,18 @@ def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Op
         # reports is the person just named
         return ctx.named, None
     return None, None
+
+
+def _points_back_to_source(sent: Span, cues: Cues) -> bool:
+    """"His figure", "the study", "the bank" (framing.toml source_carry) point back to the
+    source last credited; inside a name they do not ("The Bank of England has held Bank
+    Rate at 5.25%")."""
+    ents = span_ents(sent)
+    for m in cues.source_carry.finditer(sent.text):
+        start, end = sent.start_char + m.start(), sent.start_char + m.end()
+        if not any(e.start_char <= start and end <= e.end_char for e in ents):
+            return True
+    return False
 
 
 def names_source(sent: Span, source: Optional[str]) -> bool:
