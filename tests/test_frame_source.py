@@ -24,6 +24,20 @@ CASES = [
     ("than-forecast-home-prices",
      "Home prices rose 4.1% in March from a year earlier, less than analysts had forecast, the index showed.",
      None, "4.1%", dict(source=None)),
+    # a forecast's maker, by its possessive, is the source of that forecast's figure alone
+    # (a UK price release, a World Bank outlook)
+    ("forecast-maker-owns-its-figure-boe",
+     "Services inflation slowed only to 5.9% from 6.0%, well above the Bank of England's forecast of 5.5%.",
+     None, "5.5%", dict(source="Bank of England")),
+    ("forecast-maker-not-the-sentences-boe",
+     "Services inflation slowed only to 5.9% from 6.0%, well above the Bank of England's forecast of 5.5%.",
+     None, "5.9%", dict(source=None)),
+    ("estimate-maker-owns-its-figure-imf",
+     "Global growth will slow to 2.9% next year, below the IMF's 3.1% estimate, the World Bank said.",
+     None, "3.1%", dict(source="International Monetary Fund")),
+    ("estimate-maker-not-the-speakers-imf",
+     "Global growth will slow to 2.9% next year, below the IMF's 3.1% estimate, the World Bank said.",
+     None, "2.9%", dict(source="World Bank")),
     # "the bank" inside a name points back to no one quoted before (UK and Japanese central banks)
     ("bank-inside-a-name-boe",
      "\"The fall was driven by lower electricity and gas bills,\" ONS chief economist Grant Fitzner said.\n\n"
