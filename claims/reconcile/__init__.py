@@ -64,6 +64,7 @@ from extract.vocab import metric_vocabulary
 from claims.reconcile.compare import (
     APPROX_TOLERANCE, FLOAT_SLACK, INF, _fmt, _mid, _where, compare, far_apart, interval,
 )
+from claims.reconcile.events import event_why, how_it_moves, later_count, same_news_cycle, undated_event
 from claims.reconcile.facts import (
     KEYED_EVIDENCE, Fact, UnionFind, collapse_mentions, later_of, make_conflict, opposite_directions, stated_by_both,
 )
@@ -103,7 +104,7 @@ def reconcile(claims: Iterable[StoredClaim], published: Optional[dict] = None) -
     published = published or {}
     groups: dict[tuple, list[StoredClaim]] = {}
     for c in claims:
-        key = None if is_vague(c) else comparison_key(c)
+        key = None if is_vague(c) or undated_event(c, published) else comparison_key(c)
         if key is not None:
             groups.setdefault(key, []).append(c)
     facts_by_key = {key: collapse_mentions(members) for key, members in groups.items()}
@@ -134,6 +135,8 @@ def _keyed_conflicts(facts_by_key: FactsByKey, uf: UnionFind, published: dict) -
             a, b = fa.representative, fb.representative
             if far_apart(a, b) or forecast_and_outcome(a, b):
                 continue
+            if not same_news_cycle(a, b, published) or later_count(a, b, published):
+                continue  # a dated event's figure: another event's, or a later count of its tally
             agrees, why, score = compare(a, b)
             if opposite_directions(a, b):
                 agrees, why, score = False, (f"{a.subject} {a.metric}, {a.period}: {_where(a)} says it went "
@@ -142,6 +145,8 @@ def _keyed_conflicts(facts_by_key: FactsByKey, uf: UnionFind, published: dict) -
             if agrees:
                 uf.union(id(fa), id(fb))
             else:
+                if how_it_moves(a):
+                    why = event_why(why, a, b, published)
                 conflicts.append(make_conflict(a, b, why, score, evidence=KEYED_EVIDENCE,
                                                later=later_of(a, b, published)))
     return conflicts
