@@ -4,11 +4,12 @@ The package, bottom up: rules.py loads claims/data/reconcile.toml; compare.py re
 values as the sets their words allow; keys.py reads a figure's framing as reconciliation
 compares it (the comparison key, canonical names, calendar periods, the speaker);
 facts.py makes one fact of a figure's mentions and a conflict (`StoredConflict`) of two
-facts that disagree; candidates.py, bridges.py, evidence.py and pairs.py pair figures
-whose framing differs by the words of their clauses (an FTS5 index) and give each
-conflict a tier (`contradiction` or `possible`), a score and the evidence that paired
-it. This module pairs figures by key (below), runs the evidence pass, and keeps facts,
-corroborations and conflicts.
+facts that disagree; events.py says when two reports of a disaster's figure meet;
+candidates.py, bridges.py, evidence.py and pairs.py pair figures whose framing differs
+by the words of their clauses (an FTS5 index) and give each conflict a tier
+(`contradiction` or `possible`), a score and the evidence that paired it. This module
+pairs figures by key (below), runs the evidence pass, and keeps facts, corroborations
+and conflicts.
 
 By key:
 Two claims are comparable when they share subject, metric, period and unit after
@@ -22,6 +23,10 @@ its whole (AWS is not Amazon), a growth rate is not a level, growth from the pre
 quarter is not growth from a year earlier, percent is not percentage points, a quarter
 is not a year, a figure "so far this year" is no figure for a period. A forecast and
 the outcome reported for its period are not compared (both are right as reported).
+A figure with no period is compared only when it measures a one-off event: a trial's
+length, or a disaster's magnitude or toll, whose time is the day of the event, so two
+reports of it meet only when published a few days apart, never from an undated page,
+and a toll's later, higher count is no contradiction (claims/reconcile/events.py).
 They must also be the same speaker's: a third party's estimate
 or forecast ("Bernstein estimates ...", a consensus "according to LSEG") is compared
 only with the same party's figures, never with the company's own or another party's,

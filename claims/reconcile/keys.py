@@ -19,7 +19,12 @@ from claims.reconcile.rules import _rules
 
 
 def comparison_key(c: Claim) -> Optional[tuple]:
-    """Claims with equal keys are about the same thing; None: never compared."""
+    """Claims with equal keys are about the same thing; None: never compared.
+
+    A figure with no period has a key only when it measures a one-off event
+    (`one_off_event_metric`); a disaster's figure is then compared only with reports
+    published close to its own (events.same_news_cycle, read for each pair: a window of
+    days is no equality a key can hold)."""
     if not (c.subject and c.metric and (c.period or one_off_event_metric(c.metric))):
         return None  # a one-off event (a trial, a verdict, a quake) is its own time
     if c.kind == Kind.illustrative:
