@@ -2,8 +2,9 @@
 outlets' sentences framed as the pipeline frames them, published some days apart.
 
 Reports are compared only when published at most [events.dated] window_days apart
-(claims/data/reconcile.toml), never from an undated document; a tally's later count is
-no contradiction; a state that moves both ways compares only within one day.
+(claims/data/reconcile.toml), or `revision_window_days` when one says it revises the
+figure, never from an undated document; a tally's later count is no contradiction; a
+state that moves both ways compares only within one day.
 tests/test_conflict_events.py runs the same cases through the real pipeline."""
 
 from __future__ import annotations
@@ -42,8 +43,8 @@ def cwa_reading():
                 unit="magnitude", source="Central Weather Administration")
 
 
-def test_the_window_is_a_few_days():
-    assert _rules().event_window_days == 3  # tests below name days around it
+def test_the_windows_are_a_few_days_and_a_few_weeks():
+    assert (_rules().event_window_days, _rules().event_revision_window_days) == (3, 21)  # tests name days around them
 
 
 @pytest.mark.parametrize("days_apart, compared", [
@@ -116,6 +117,24 @@ def test_the_missing_compare_only_within_one_day(days_apart, compared):
                  "Brazil floods", "people missing")
     published = {1: DAY_ONE, 2: DAY_ONE + dt.timedelta(days=days_apart)}
     assert flagged(bbc, local, published) is compared
+
+
+@pytest.mark.parametrize("days_apart, compared", [
+    pytest.param(15, True, id="two-weeks-on"),
+    pytest.param(21, True, id="three-weeks-on"),
+    pytest.param(60, False, id="two-months-on"),
+    pytest.param(365, False, id="a-year-on"),
+])
+def test_a_revised_toll_meets_the_figure_it_revises_weeks_later(days_apart, compared):
+    """A bulletin that says it revises the toll names the earlier figure: flagged as the
+    later vintage (explained, scored lower), within [events.dated] revision_window_days."""
+    bulletin = said(1, "The national disaster agency put the death toll from the earthquake at 120 on Tuesday.", "120",
+                    120, "Turkey earthquake", "deaths")
+    revision = said(2, "The disaster agency revised the death toll from the earthquake down to 98.", "98", 98,
+                    "Turkey earthquake", "deaths")
+    published = {1: DAY_ONE, 2: DAY_ONE + dt.timedelta(days=days_apart)}
+    found = reconcile([bulletin, revision], published).conflicts
+    assert [v.explained for v in found] == ([True] if compared else [])
 
 
 def test_a_toll_with_a_period_is_compared_as_before():

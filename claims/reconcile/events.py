@@ -4,8 +4,9 @@ A disaster's or an accident's figures carry no period: their time is the day of 
 event, which the reports' publication dates stand for (claims/data/reconcile.toml
 [events.dated]). Two reports of such a figure are compared only when both documents are
 dated and were published at most `window_days` apart (a state that moves both ways, the
-missing or the trapped: the same day); a figure of an undated document is never compared,
-since it may be of any year's event. A comparison key cannot hold such a window (keys
+missing or the trapped: the same day; a report that says it revises the figure, up to
+`revision_window_days`); a figure of an undated document is never compared, since it may
+be of any year's event. A comparison key cannot hold such a window (keys
 are equal or not, while "within three days" does not chain: day 1 and day 3 are each
 within the window of day 2, not of each other), so the key of such a figure is its
 subject, metric, unit and speaker with no period (keys.comparison_key), and the window
@@ -26,7 +27,7 @@ from extract.records import Claim, StoredClaim
 
 from claims.reconcile.compare import _where, interval
 from claims.reconcile.facts import later_of
-from claims.reconcile.keys import canonical_metric, own_stretch
+from claims.reconcile.keys import canonical_metric, own_stretch, revision_cue
 from claims.reconcile.rules import _rules
 
 Published = dict[int, Optional[dt.date]]
@@ -56,6 +57,8 @@ def same_news_cycle(a: StoredClaim, b: StoredClaim, published: Published) -> boo
     if da is None or db is None:
         return False
     days = abs((da - db).days)
+    if revision_cue(a) or revision_cue(b):  # "revised the death toll down to 98": its own earlier figure
+        return days <= _rules().event_revision_window_days
     return days == 0 if how == "state" else days <= _rules().event_window_days
 
 

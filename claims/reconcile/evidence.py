@@ -91,7 +91,7 @@ def pairing(a: Claim, b: Claim, fa: tuple, fb: tuple, canonical: set[str],
         for framed, other in ((a, b), (b, a)):
             if framed.period and names_another_month(framed.period, other):
                 p.against.append(f"{other.surface!r} is said of another month than {framed.period}")
-    if not same_news_cycle(a, b, published) and not (revised(a) or revised(b)):
+    if not same_news_cycle(a, b, published):
         p.against.append("a disaster's figure: the reports are not of one news cycle, or one is undated")
     if later_count(a, b, published):
         p.against.append("the later report's count of a tally that grows")

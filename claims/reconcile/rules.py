@@ -93,6 +93,7 @@ class _Vintage(Rules):
 
 class _DatedEvents(Rules):
     window_days: int
+    revision_window_days: int
     measured: list[str]
     tallies: list[str]
     states: list[str]
@@ -190,6 +191,7 @@ class _Rules(_Score):
     event_metrics: frozenset[str] = frozenset()  # a one-off event's measures: compared with no period
     dated_events: dict[str, str]  # a dated event's metric -> how it moves: "measured", "tally" or "state"
     event_window_days: int  # reports of a dated event published this many days apart or fewer are compared
+    event_revision_window_days: int  # ... or this many when one says it revises the figure
     count_moved: re.Pattern  # a clause saying a tally or a state has moved
 
 
@@ -229,6 +231,7 @@ def _rules() -> _Rules:
         event_metrics=frozenset(m.lower() for m in d.events.metrics),
         dated_events=_dated_events(d.events.dated),
         event_window_days=d.events.dated.window_days,
+        event_revision_window_days=d.events.dated.revision_window_days,
         count_moved=_cue_pattern(d.events.dated.count_moved),
     )
 
