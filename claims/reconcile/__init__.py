@@ -4,11 +4,12 @@ The package, bottom up: rules.py loads claims/data/reconcile.toml; compare.py re
 values as the sets their words allow; keys.py reads a figure's framing as reconciliation
 compares it (the comparison key, canonical names, calendar periods, the speaker);
 facts.py makes one fact of a figure's mentions and a conflict (`StoredConflict`) of two
-facts that disagree; candidates.py, bridges.py, evidence.py and pairs.py pair figures
-whose framing differs by the words of their clauses (an FTS5 index) and give each
-conflict a tier (`contradiction` or `possible`), a score and the evidence that paired
-it. This module pairs figures by key (below), runs the evidence pass, and keeps facts,
-corroborations and conflicts.
+facts that disagree; events.py says when two reports of a disaster's figure meet;
+candidates.py, bridges.py, evidence.py and pairs.py pair figures whose framing differs
+by the words of their clauses (an FTS5 index) and give each conflict a tier
+(`contradiction` or `possible`), a score and the evidence that paired it. This module
+pairs figures by key (below), runs the evidence pass, and keeps facts, corroborations
+and conflicts.
 
 By key:
 Two claims are comparable when they share subject, metric, period and unit after
@@ -22,6 +23,10 @@ its whole (AWS is not Amazon), a growth rate is not a level, growth from the pre
 quarter is not growth from a year earlier, percent is not percentage points, a quarter
 is not a year, a figure "so far this year" is no figure for a period. A forecast and
 the outcome reported for its period are not compared (both are right as reported).
+A figure with no period is compared only when it measures a one-off event: a trial's
+length, or a disaster's magnitude or toll, whose time is the day of the event, so two
+reports of it meet only when published a few days apart, never from an undated page,
+and a toll's later, higher count is no contradiction (claims/reconcile/events.py).
 They must also be the same speaker's: a third party's estimate
 or forecast ("Bernstein estimates ...", a consensus "according to LSEG") is compared
 only with the same party's figures, never with the company's own or another party's,
@@ -64,6 +69,7 @@ from extract.vocab import metric_vocabulary
 from claims.reconcile.compare import (
     APPROX_TOLERANCE, FLOAT_SLACK, INF, _fmt, _mid, _where, compare, far_apart, interval,
 )
+from claims.reconcile.events import event_why, how_it_moves, later_count, same_news_cycle, undated_event
 from claims.reconcile.facts import (
     KEYED_EVIDENCE, Fact, UnionFind, collapse_mentions, later_of, make_conflict, opposite_directions, stated_by_both,
 )
@@ -103,7 +109,7 @@ def reconcile(claims: Iterable[StoredClaim], published: Optional[dict] = None) -
     published = published or {}
     groups: dict[tuple, list[StoredClaim]] = {}
     for c in claims:
-        key = None if is_vague(c) else comparison_key(c)
+        key = None if is_vague(c) or undated_event(c, published) else comparison_key(c)
         if key is not None:
             groups.setdefault(key, []).append(c)
     facts_by_key = {key: collapse_mentions(members) for key, members in groups.items()}
@@ -134,6 +140,8 @@ def _keyed_conflicts(facts_by_key: FactsByKey, uf: UnionFind, published: dict) -
             a, b = fa.representative, fb.representative
             if far_apart(a, b) or forecast_and_outcome(a, b):
                 continue
+            if not same_news_cycle(a, b, published) or later_count(a, b, published):
+                continue  # a dated event's figure: another event's, or a later count of its tally
             agrees, why, score = compare(a, b)
             if opposite_directions(a, b):
                 agrees, why, score = False, (f"{a.subject} {a.metric}, {a.period}: {_where(a)} says it went "
@@ -142,6 +150,8 @@ def _keyed_conflicts(facts_by_key: FactsByKey, uf: UnionFind, published: dict) -
             if agrees:
                 uf.union(id(fa), id(fb))
             else:
+                if how_it_moves(a):
+                    why = event_why(why, a, b, published)
                 conflicts.append(make_conflict(a, b, why, score, evidence=KEYED_EVIDENCE,
                                                later=later_of(a, b, published)))
     return conflicts

@@ -21,6 +21,7 @@ from extract.vocab import metric_vocabulary
 
 from claims.reconcile.bridges import cross_named, metrics_bridged, periods_bridged, subject_by_sentence
 from claims.reconcile.candidates import CURRENCY, MONTHS, Candidate, dimension, index_words, period_words
+from claims.reconcile.events import later_count, same_news_cycle
 from claims.reconcile.keys import own_stretch, revision_cue
 from claims.reconcile.rules import _rules, candidate_rules
 
@@ -90,6 +91,10 @@ def pairing(a: Claim, b: Claim, fa: tuple, fb: tuple, canonical: set[str],
         for framed, other in ((a, b), (b, a)):
             if framed.period and names_another_month(framed.period, other):
                 p.against.append(f"{other.surface!r} is said of another month than {framed.period}")
+    if not same_news_cycle(a, b, published):
+        p.against.append("a disaster's figure: the reports are not of one news cycle, or one is undated")
+    if later_count(a, b, published):
+        p.against.append("the later report's count of a tally that grows")
     if not pers_meet(a, b):
         p.against.append(f"rates per different things ({a.per} vs {b.per})")
     if basis_of(a) != basis_of(b):

@@ -19,9 +19,14 @@ from claims.reconcile.rules import _rules
 
 
 def comparison_key(c: Claim) -> Optional[tuple]:
-    """Claims with equal keys are about the same thing; None: never compared."""
-    if not (c.subject and c.metric and (c.period or c.metric.lower() in _rules().event_metrics)):
-        return None  # a one-off event (a trial, a verdict) is its own time
+    """Claims with equal keys are about the same thing; None: never compared.
+
+    A figure with no period has a key only when it measures a one-off event
+    (`one_off_event_metric`); a disaster's figure is then compared only with reports
+    published close to its own (events.same_news_cycle, read for each pair: a window of
+    days is no equality a key can hold)."""
+    if not (c.subject and c.metric and (c.period or one_off_event_metric(c.metric))):
+        return None  # a one-off event (a trial, a verdict, a quake) is its own time
     if c.kind == Kind.illustrative:
         return None
     if c.value is None and c.low is None and c.high is None:
@@ -30,6 +35,16 @@ def comparison_key(c: Claim) -> Optional[tuple]:
         return None
     subject, metric, period = normalised_fields(c)
     return (subject.lower(), metric.lower(), period, c.unit, speaker(c))
+
+
+def one_off_event_metric(metric: str) -> bool:
+    """A one-off event's measure, compared with no period: a trial's length
+    (reconcile.toml [events] metrics), a disaster's toll ([events.dated]: only between
+    reports published close together, claims/reconcile/events.py)."""
+    if metric.lower() in _rules().event_metrics:
+        return True
+    canonical = canonical_metric(metric)
+    return bool(canonical) and canonical.lower() in _rules().dated_events
 
 
 def speaker(c: Claim) -> Optional[str]:

@@ -91,8 +91,18 @@ class _Vintage(Rules):
     changed_since: list[str]
 
 
+class _DatedEvents(Rules):
+    window_days: int
+    revision_window_days: int
+    measured: list[str]
+    tallies: list[str]
+    states: list[str]
+    count_moved: list[str]
+
+
 class _Events(Rules):
     metrics: list[str] = []
+    dated: _DatedEvents
 
 
 class ReconcileFile(Rules):
@@ -113,7 +123,7 @@ class ReconcileFile(Rules):
     candidates: _Candidates
     tiers: _Tiers
     vintage: _Vintage
-    events: _Events = _Events()
+    events: _Events
 
 
 def reconcile_file() -> ReconcileFile:
@@ -179,6 +189,10 @@ class _Rules(_Score):
     metric_same_as: dict[str, str]
     corporate_suffix: re.Pattern
     event_metrics: frozenset[str] = frozenset()  # a one-off event's measures: compared with no period
+    dated_events: dict[str, str]  # a dated event's metric -> how it moves: "measured", "tally" or "state"
+    event_window_days: int  # reports of a dated event published this many days apart or fewer are compared
+    event_revision_window_days: int  # ... or this many when one says it revises the figure
+    count_moved: re.Pattern  # a clause saying a tally or a state has moved
 
 
 def _cue_pattern(cues: list[str]) -> re.Pattern:
@@ -215,7 +229,22 @@ def _rules() -> _Rules:
         metric_same_as={k.lower(): v for k, v in words.same_as.items()},
         corporate_suffix=_suffix_pattern(d.names.corporate_suffixes),
         event_metrics=frozenset(m.lower() for m in d.events.metrics),
+        dated_events=_dated_events(d.events.dated),
+        event_window_days=d.events.dated.window_days,
+        event_revision_window_days=d.events.dated.revision_window_days,
+        count_moved=_cue_pattern(d.events.dated.count_moved),
     )
+
+
+def _dated_events(dated: _DatedEvents) -> dict[str, str]:
+    """Each dated event's metric (lower case) -> how it moves while the story unfolds."""
+    out: dict[str, str] = {}
+    for how, metrics in (("measured", dated.measured), ("tally", dated.tallies), ("state", dated.states)):
+        for m in metrics:
+            if m.lower() in out:
+                raise ValueError(f"reconcile.toml [events.dated]: {m!r} is listed twice")
+            out[m.lower()] = how
+    return out
 
 
 def _suffix_pattern(suffixes: list[str]) -> re.Pattern:
