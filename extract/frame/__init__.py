@@ -47,6 +47,7 @@ from extract.frame.context import BY_PARAGRAPH, BY_POINTER, Context, Frame, ITSE
     sent_text, span_ents
 from extract.frame.syntax import index_of, is_heading, name_like, paragraph_index, scope_of
 from extract.frame.figures import is_money
+from extract.frame.benchmark_metric import lend_actual_metric
 from extract.frame.credit import figure_credit
 from extract.frame.described import DESCRIBED
 from extract.frame.subject import figure_subject, sentence_subject, without_article
@@ -105,6 +106,7 @@ def frame_doc(doc: Doc, quantities: list[Quantity], time: ArticleTime = ArticleT
             prev_period = frame.period
             frames.append(frame)
         own_frames = frames[len(frames) - len(in_sent):]
+        lend_actual_metric(own_frames)  # "$2.03 a share, below the $2.05 analysts had forecast"
         _remember(doc, sent, refs, credit, own_frames, cues, ctx, region)
         waiting = credit_back(waiting, own_frames, sent, credit.named, credit.carried, cues)
     return frames

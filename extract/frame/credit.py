@@ -14,7 +14,7 @@ from extract.lexicon import data_table
 from extract.vocab import entity_table
 from extract.frame.cues import Cues, lowered
 from extract.frame.context import doc_text, ents_between, span_ents
-from extract.frame.expectation import compared_with_expectation
+from extract.frame.expectation import compared_with_expectation, kind_words
 from extract.frame.syntax import active_subject, canon, clause_subject, company_word, entity_in, is_entity_text
 
 
@@ -47,6 +47,8 @@ def credited_source(sent: Span, cues: Cues) -> Optional[str]:
             if v.dep_ == "relcl" and subj is not None and subj.lower_ not in ("which", "that", "who") \
                     and not _numeric(v.head):
                 continue  # "the visual quality Google promised": a credit for that noun alone
+            if _expected_figure(v, subj) is not None:
+                continue  # "above the 80 cents Wall Street had expected": that figure's alone (figure_credit)
             if subj is not None and subj.lower_ in ("which", "that", "who") and v.dep_ in ("relcl", "acl"):
                 name = _antecedent_entity(v.head, doc, cues)
                 if name:
@@ -356,6 +358,33 @@ def _numeric(t: Token) -> bool:
         c.like_num or c.ent_type_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") for c in t.children)
 
 
+def _expected_figure(verb: Token, subj: Optional[Token]) -> Optional[Token]:
+    """The figure a relative clause of expecting hangs on: "the 80 cents Wall Street had
+    expected", or, as the parse often reads it, "the $2.05 analysts had forecast" with the
+    figure inside the subject (framing.toml expecting_verbs)."""
+    if verb.lemma_.lower() not in kind_words()[1] or subj is None:
+        return None
+    if verb.dep_ == "relcl" and _numeric(verb.head):
+        return verb.head
+    if verb.dep_ in ("pcomp", "relcl", "ccomp") and any(
+            c.dep_ in ("nummod", "nmod") and (c.like_num or c.ent_type_ in ("MONEY", "PERCENT", "CARDINAL"))
+            for c in subj.children):
+        return subj
+    return None
+
+
+def _expectation_credit(sent: Span, figure: Token, cues: Cues) -> Optional[str]:
+    """Who expected the figure, by the relative clause it stands before (`_expected_figure`)."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in kind_words()[1]:
+            continue
+        subj = _nearest_subject(verb)
+        held = _expected_figure(verb, subj)
+        if held is not None and (held.i == figure.i or figure.head.i == held.i) and subj.lower_ not in cues.pronouns:
+            return speaker(subj, sent.doc, cues)
+    return None
+
+
 def figure_credit(sent: Span, start: int, end: int, cues: Cues) -> Optional[str]:
     """The credit inside the figure's own noun phrase, which beats the sentence's: "the
     $40-50 billion in purchases of farm goods touted by Trump" (in what an expert said),
@@ -378,7 +407,7 @@ def figure_credit(sent: Span, start: int, end: int, cues: Cues) -> Optional[str]
             name = _agent_name(agent, cues)
             if name:
                 return name
-    return _forecast_maker(span.root, cues)
+    return _forecast_maker(span.root, cues) or _expectation_credit(sent, span.root, cues)
 
 
 def _forecast_noun(figure: Token, cues: Cues) -> Optional[Token]:

@@ -1,0 +1,35 @@
+"""An expected figure measures what the actual figure it is set against measures, and its
+credit is its own (extract/frame/benchmark_metric.py, extract/frame/credit.py): results
+copy from retail and streaming, in wire and business-TV style."""
+
+import pytest
+
+from tests.test_frame import assert_fields
+
+CASES = [
+    # the expectation takes the actual's metric; the actual keeps no one's credit
+    ("eps-below-forecast-retail-wire",
+     "Excluding items, Target earned $2.03 a share, below the $2.05 analysts had forecast.",
+     "$2.05", dict(metric="earnings per share", source="analysts", kind="estimate")),
+    ("actual-not-credited-retail-wire",
+     "Excluding items, Target earned $2.03 a share, below the $2.05 analysts had forecast.",
+     "$2.03", dict(metric="earnings per share", source=None, kind="fact")),
+    ("eps-above-expected-streaming-tv",
+     "Netflix earned $4.88 a share in the quarter, above the $4.68 that analysts had expected.",
+     "$4.68", dict(metric="earnings per share", source="analysts", kind="estimate")),
+    ("actual-not-credited-streaming-tv",
+     "Netflix earned $4.88 a share in the quarter, above the $4.68 that analysts had expected.",
+     "$4.88", dict(metric="earnings per share", source=None, kind="fact")),
+    # of two actual figures in the unit, the one of its size
+    ("nearest-in-size-bank-wire",
+     "Net income was $942 million, or $2.03 per share, compared with the $1.95 analysts had expected.",
+     "$1.95", dict(metric="earnings per share")),
+    ("own-metric-kept-chips",
+     "Revenue rose 40% to $13.5 billion, beating the $11.2 billion analysts had expected.",
+     "$11.2 billion", dict(metric="revenue", source="analysts")),
+]
+
+
+@pytest.mark.parametrize("text,surface,fields", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_expected_figure(nlp, text, surface, fields):
+    assert_fields(nlp, text, None, surface, fields)
