@@ -19,6 +19,15 @@ CASES = [
      "Taylor Swift's “Midnights” topped the Billboard 200 chart for a fifth week.\n\n"
      "The Republic Records album has sold 1.6 million units in the United States.\n",
      "1.6 million units", "Midnights"),
+    # a title with a number in it; a sequel described as one (box office, video games)
+    ("box-office-numbered-sequel",
+     "Disney and Pixar's \"Inside Out 2\" has grossed more than $1 billion at the worldwide box office.\n\n"
+     "The animated sequel took $100.1 million in U.S. and Canadian theaters over the weekend.\n",
+     "$100.1 million", "Inside Out 2"),
+    ("video-game-numbered-sequel",
+     "“Grand Theft Auto 6” will be released next year, Take-Two Interactive said.\n\n"
+     "The sequel has drawn 90 million views for its first trailer.\n",
+     "90 million views", "Grand Theft Auto 6"),
 ]
 
 

@@ -87,11 +87,12 @@ _QUOTED_TITLE = re.compile(r"[\"“]((?:[A-Z0-9][\w'’:.&-]*)(?: (?:[A-Za-z0-9]
 
 def _quoted_title_before(tok: Token) -> Optional[str]:
     """The last title in quotation marks before the token, in its section: each word
-    capitalised but short joining words ("of", "the")."""
+    capitalised or a number, but short joining words ("of", "the")."""
     doc = tok.doc
     start = doc[_section_start(doc, tok.i)].idx
     titles = [m.group(1) for m in _QUOTED_TITLE.finditer(doc_text(doc), start, tok.idx)
-              if all(w[0].isupper() or w in ("of", "the", "a", "an", "and", "in", "on", "to") for w in m.group(1).split())]
+              if all(w[0].isupper() or w[0].isdigit() or w in ("of", "the", "a", "an", "and", "in", "on", "to")
+                     for w in m.group(1).split())]  # "Inside Out 2", "Dune: Part Two", "1917"
     return titles[-1] if titles else None
 
 
