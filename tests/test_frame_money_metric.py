@@ -13,6 +13,12 @@ import pytest
 from tests.test_frame import _claims, _find
 
 CASES = [
+    # a film opens or debuts "with" its takings, also when it is expected to (Reuters, trade press)
+    ("opened-with-box-office-reuters", "\"Twisters\" opened with $80.5 million in North America, Warner Bros said.",
+     "$80.5 million", {"metric": "box office"}),
+    ("expected-to-debut-with-box-office-trade",
+     "The film is expected to debut with $40 million to $45 million in North America this weekend.",
+     "$40 million to $45 million", {"metric": "box office"}),
     # --- a film's takings, whatever verb and earner tell them ----------------------
     ("quoted-title-took-in-box-office-story-ap",
      "The weekend box office reached $200 million. \"Deadpool & Wolverine\" took in $46.2 million on "

@@ -91,7 +91,7 @@ def _story_takings(doc: Doc, q: Quantity) -> Optional[str]:
     million on Friday": in a story whose text names a business's takings (its
     [money_contexts] words), money an earning verb takes from an earner that is no company
     (a title, a pronoun) is that business's."""
-    verb = verb_above(doc, q)
+    verb = verb_above(doc, q) or _opened_with(doc, q)
     subj = _earner(verb)
     if subj is None or _a_company(subj):
         return None
@@ -106,14 +106,24 @@ def _story_takings(doc: Doc, q: Quantity) -> Optional[str]:
     return None
 
 
+def _opened_with(doc: Doc, q: Quantity) -> Optional[Token]:
+    """"'Twisters' opened with $80.5 million", "debuted with $45 million": the verb a
+    figure is the takings of through "with"."""
+    span = tokens_of(doc, q)
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "with":
+        return None
+    verb = span.root.head.head
+    return verb if verb.pos_ == "VERB" else None
+
+
 def _earner(verb: Optional[Token]) -> Optional[Token]:
     """The subject of an earning verb, or of the verb it is joined to ("The sequel cost
     $155 million to produce and has earned $775.5 million worldwide")."""
     if verb is None:
         return None
     subj = clause_subject(verb)
-    if subj is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        subj = clause_subject(verb.head)
+    if subj is None and verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        subj = clause_subject(verb.head)  # "... is expected to open with about $75 million"
     return subj
 
 
