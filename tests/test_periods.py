@@ -93,6 +93,10 @@ def test_undated_this_year_resolves_with_reference_year():
 ROLE_CASES = [
     ("baseline-than", "13 times higher than November 2025", [("2025-11", "baseline")]),
     ("baseline-compared", "up 40% compared with 2024", [("2024", "baseline")]),
+    # "than in 2019": the year compared with (an election's vote share, a company's margin)
+    ("baseline-than-in-election", "Labour's share of the vote was 33.7%, only slightly higher than in 2019",
+     [("2019", "baseline")]),
+    ("baseline-than-during-results", "Margins were wider than during 2022", [("2022", "baseline")]),
     ("publication", "a study published in July 2025", [("2025-07", "publication")]),
     ("window", "$1.5 trillion over the next several years", [(None, "window")]),
     ("undated-quarter", "$62.3 billion in a single quarter", [(None, "unresolved")]),
