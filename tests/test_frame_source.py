@@ -24,6 +24,15 @@ CASES = [
     ("than-forecast-home-prices",
      "Home prices rose 4.1% in March from a year earlier, less than analysts had forecast, the index showed.",
      None, "4.1%", dict(source=None)),
+    # a speaker's credit does not carry into what another named person does next (an
+    # election night, a basketball final)
+    ("another-person-acts-election",
+     "Keir Starmer, who will become prime minister, said his party had been given \"a clear mandate for "
+     "change.\" Outgoing prime minister Rishi Sunak held his own seat with a majority of 12,185.",
+     None, "12,185", dict(source=None)),
+    ("another-person-acts-final",
+     "Coach Joe Mazzulla said his players had earned the title. Jaylen Brown scored 21 points in the clincher.",
+     None, "21 points", dict(source=None)),
     # a forecast's maker, by its possessive, is the source of that forecast's figure alone
     # (a UK price release, a World Bank outlook)
     ("forecast-maker-owns-its-figure-boe",
