@@ -20,6 +20,15 @@ CASES = [
      "Gasoline prices averaged $3.52 a gallon nationwide on Monday, up 12 cents from a week earlier, the "
      "motoring group AAA said.",
      None, "$3.52", dict(subject=None, source="AAA")),
+    # a body that records cases is their source, the place they are in their subject (a US
+    # measles count, a Japanese infection count)
+    ("health-centers-recorded-cases",
+     "In the United States, the Centers for Disease Control and Prevention has recorded 167 cases so far "
+     "this year.", None, "167 cases",
+     dict(subject="US", source="Centers for Disease Control and Prevention")),
+    ("health-ministry-registered-cases",
+     "Japan's health ministry registered 941 cases of the bacterial infection in the first six months.",
+     None, "941 cases", dict(subject="Japan", source="health ministry")),
     # a company saying its own figure owns it
     ("results-company-owns-its-revenue",
      "Revenue rose 9% in the quarter, Alibaba Group said.",
