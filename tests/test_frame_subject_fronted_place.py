@@ -21,6 +21,13 @@ CASES = [
      "Early voting broke records across the country.\n\nIn Georgia, more than 4 million ballots were cast, "
      "officials said.",
      "4 million ballots", "Georgia"),
+    # a place the counted noun is counted in owns the count (public health, a pandemic
+    # wire story); a disaster's kind keeps its own name
+    ("health-cases-in-a-country-subject",
+     "Confirmed measles cases in England rose to 1,278 in the first half of the year, the UK Health Security "
+     "Agency said.", "1,278", "England"),
+    ("health-infections-across-a-country",
+     "New infections across India fell to 12,000 on Monday, the health ministry said.", "12,000", "India"),
     # a time fronted the same way owns nothing
     ("a-year-fronted-is-no-owner",
      "Flooding is common in the region.\n\nIn 2019, 40 people died in the floods.",

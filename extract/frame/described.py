@@ -41,6 +41,12 @@ def _class_of() -> dict[str, str]:
     return out
 
 
+def is_event_word(tok: Token) -> bool:
+    """A disaster named by its kind ("floods", "the storm", "quake": the class `event`
+    and [unnamed_events] of data/described.toml)."""
+    return _class_of().get(tok.lemma_.lower()) == "event" or tok.lower_ in _rules().unnamed_events
+
+
 def description_class(tok: Token) -> Optional[str]:
     """The class of a singular noun phrase that describes a thing by its kind ("the
     wagon", "the new version", "a performance GT version"), or None when the phrase is

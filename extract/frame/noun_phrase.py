@@ -12,7 +12,7 @@ from extract.vocab import entity_table, metric_vocabulary
 from extract.frame.cues import Cues
 from extract.frame.context import ents_between
 from extract.frame.syntax import canon, company_word, coordinated_names, entity_in, is_code, metric_tokens, name_word
-from extract.frame.described import described_referent, designated
+from extract.frame.described import described_referent, designated, is_event_word
 from extract.frame.part_whole import is_part, model_name, model_of_noun, whole_of_part
 
 
@@ -319,9 +319,25 @@ def _name_np(tok: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str
         country = country_of([t for t in tok.subtree if t.i < tok.i and t.dep_ in ("compound", "amod", "nmod")])
         if country:
             return country, False  # "German industrial output fell 1.5%": Germany's
+    place = _place_in(tok)
+    if place:
+        return as_country(place), False  # "Confirmed measles cases in England rose to 1,278": England's
     if tok.pos_ == "NOUN":
         return np_phrase(tok, cues) or None, False
     return None, False
+
+
+def _place_in(tok: Token) -> Optional[str]:
+    """The place a plural common noun is counted in: "measles cases in England", "new
+    infections across India", "flu hospitalisations in Australia"; not a disaster's kind
+    ("Floods in Pakistan have killed 1,200": the floods, named by frame/unnamed_event.py)."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or is_event_word(tok):
+        return None
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout")):
+        for o in (o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC")):
+            ent = next((e for e in tok.doc.ents if e.start <= o.i < e.end), None)
+            return ent.text if ent is not None else o.text
+    return None
 
 
 def name_through_of(tok: Token, span: Span) -> Optional[str]:
