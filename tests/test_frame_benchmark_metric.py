@@ -24,6 +24,16 @@ CASES = [
     ("nearest-in-size-bank-wire",
      "Net income was $942 million, or $2.03 per share, compared with the $1.95 analysts had expected.",
      "$1.95", dict(metric="earnings per share")),
+    # a relative clause of saying credits its own figure too (vaccination coverage, a central
+    # bank's target)
+    ("says-is-needed-health",
+     "Only 84.5% of children had received both doses of the MMR vaccine by age five in 2023, well below the "
+     "95% the World Health Organization says is needed to stop the disease spreading.", "84.5%", dict(source=None)),
+    ("says-is-needed-own-figure-health",
+     "Only 84.5% of children had received both doses of the MMR vaccine by age five in 2023, well below the "
+     "95% the World Health Organization says is needed to stop the disease spreading.", "95%", dict(source="World Health Organization")),
+    ("says-it-targets-own-figure-macro",
+     "Inflation rose to 3.4% in May, above the 2% the central bank says it aims for.", "3.4%", dict(source=None)),
     ("own-metric-kept-chips",
      "Revenue rose 40% to $13.5 billion, beating the $11.2 billion analysts had expected.",
      "$11.2 billion", dict(metric="revenue", source="analysts")),

@@ -173,6 +173,8 @@ def _name_then_verb(sent: Span, cues: Cues) -> Optional[str]:
             nxt = sent.doc[end]
         if nxt is None or e.root.dep_ == "poss" or sent.doc[e.end - 1].lower_ in ("'s", "’s"):
             continue  # "the Bank of England's forecast of 5.5%": a noun its owner's, no verb
+        if nxt.dep_ == "relcl" and _numeric(nxt.head):
+            continue  # "the 95% the World Health Organization says is needed": that figure's alone
         if nxt.lemma_.lower() in cues.attribution_verbs or nxt.lower_.rstrip("s") in cues.attribution_verbs:
             if nxt.tag_ in ("VB", "VBP", "VBZ", "VBD", "NN", "NNS"):
                 return canon(e.text)
@@ -359,13 +361,16 @@ def _numeric(t: Token) -> bool:
 
 
 def _expected_figure(verb: Token, subj: Optional[Token]) -> Optional[Token]:
-    """The figure a relative clause of expecting hangs on: "the 80 cents Wall Street had
-    expected", or, as the parse often reads it, "the $2.05 analysts had forecast" with the
-    figure inside the subject (framing.toml expecting_verbs)."""
-    if verb.lemma_.lower() not in kind_words()[1] or subj is None:
+    """The figure a relative clause of saying or expecting hangs on: "the 80 cents Wall
+    Street had expected", "the 95% the World Health Organization says is needed", or, as
+    the parse often reads it, "the $2.05 analysts had forecast" with the figure inside the
+    subject (framing.toml expecting_verbs)."""
+    if subj is None:
         return None
-    if verb.dep_ == "relcl" and _numeric(verb.head):
+    if verb.dep_ == "relcl" and _numeric(verb.head) and subj.lower_ not in ("which", "that", "who"):
         return verb.head
+    if verb.lemma_.lower() not in kind_words()[1]:
+        return None
     if verb.dep_ in ("pcomp", "relcl", "ccomp") and any(
             c.dep_ in ("nummod", "nmod") and (c.like_num or c.ent_type_ in ("MONEY", "PERCENT", "CARDINAL"))
             for c in subj.children):
@@ -376,7 +381,7 @@ def _expected_figure(verb: Token, subj: Optional[Token]) -> Optional[Token]:
 def _expectation_credit(sent: Span, figure: Token, cues: Cues) -> Optional[str]:
     """Who expected the figure, by the relative clause it stands before (`_expected_figure`)."""
     for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in kind_words()[1]:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in cues.attribution_verbs:
             continue
         subj = _nearest_subject(verb)
         held = _expected_figure(verb, subj)
