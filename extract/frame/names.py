@@ -16,6 +16,7 @@ from typing import Optional
 from extract.vocab import entity_table
 from extract.frame.article import initials, mentions, subject_rules
 from extract.frame.context import Frame
+from extract.frame.whole_words import has_word
 
 
 def story_names(frames: list[Frame], body: str) -> None:
@@ -82,6 +83,8 @@ _SMALL_WORDS = frozenset({"&", "of", "the", "and", "for", "de", "du", "la", "von
 def _bracketed(name: str, body: str) -> Optional[str]:
     """The abbreviation a story defines in brackets after the name ("the Reserve Bank of
     India (RBI)", "Organization of the Petroleum Exporting Countries (OPEC)") and uses after."""
+    if name not in body or "(" not in body:
+        return None  # the pattern needs both: no pattern built for this name
     m = re.search(re.escape(name) + r"\s*\(([A-Z][A-Za-z&.]*[A-Z]\.?)\)", body)
     if not m:
         return None
@@ -148,7 +151,7 @@ def _surname(words: list[str], body: str) -> Optional[str]:
         return None  # "Bank of America": no person's name
     if not 2 <= len(words) <= 4 or not re.fullmatch(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*", last):
         return None
-    if re.search(rf"(?<![\w-]){re.escape(last.lower())}(?![\w-])", body):
+    if has_word(last.lower(), body):
         return None
     alone = mentions(last, body, alone=True)
     if alone < _SURNAME_MENTIONS or alone <= mentions(" ".join(words), body, alone=False):
