@@ -50,6 +50,12 @@ def runnable(patterns: tuple[tuple[re.Pattern, str], ...], text: str, start: int
     return _screen_of_list(patterns).runnable(patterns, text[start:end])
 
 
+def list_screen(patterns: tuple[tuple[re.Pattern, str], ...]) -> "_ListScreen":
+    """The screen of a list of patterns, for a caller that keeps it: `runnable` looks it
+    up by the list, and hashing a tuple of compiled patterns hashes each one's code."""
+    return _screen_of_list(patterns)
+
+
 class _ListScreen:
     """The screens of a list of patterns, their strings looked for once per text."""
 

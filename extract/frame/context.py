@@ -123,6 +123,11 @@ def span_ents(span: Span) -> list[Span]:
     return ents_between(span.doc, span.start, span.end)
 
 
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, made once per doc (spaCy builds a Span per entity on every read)."""
+    return _doc_ents(doc)[0]
+
+
 def _doc_ents(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
     """The doc's entities and their first tokens, made on first use: a parsed Doc's
     entities are never set again once framing reads them."""

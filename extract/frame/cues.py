@@ -52,6 +52,12 @@ def lowered(words) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
+@lru_cache(maxsize=None)
+def framing_words(key: str) -> frozenset[str]:
+    """A word list of data/framing.toml, lower-cased, built once (not per figure)."""
+    return lowered(data_table("framing")[key])
+
+
 # Each field of `Cues` as "field=key" of data/framing.toml ("field" alone when they are
 # the same), by how its words are read: lower-cased, as written, or as one pattern.
 _LOWERED = ("attribution_verbs source_nouns forecast=forecast_cues weak_forecast=weak_forecast_cues "

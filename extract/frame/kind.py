@@ -9,7 +9,7 @@ from extract.records import Kind, Quantity
 from extract.lexicon import data_table
 from extract.rules import load_rules
 from extract.rule_files import FramingRules, MetricsRules
-from extract.frame.cues import Cues, lowered
+from extract.frame.cues import Cues, framing_words, lowered
 from extract.frame.context import doc_text, sent_text, sent_tokens
 from extract.frame.syntax import active_subject, clause_head, own_clause, tokens_of
 from extract.frame.figures import FROM_LEVEL_JUST_BEFORE, baseline_figure, figure_head, is_money, level_now, verb_above
@@ -224,7 +224,7 @@ def _planned_aim(sent: Span, q: Quantity) -> bool:
     span = tokens_of(sent.doc, q)
     if span is None:
         return False
-    nouns = lowered(data_table("framing")["plan_nouns"])
+    nouns = framing_words("plan_nouns")
     verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return False
@@ -260,7 +260,7 @@ def _in_a_claim(sent: Span, q: Quantity) -> bool:
     span = tokens_of(sent.doc, q)
     if span is None:
         return False
-    nouns = lowered(data_table("framing")["claim_nouns"])
+    nouns = framing_words("claim_nouns")
     for a in span.root.ancestors:
         # a content clause, which the parser may give as a relative one: "that" is its
         # mark there, not its subject
@@ -380,7 +380,7 @@ def _company_forecasts(sent: Span, q: Quantity, cues: Cues) -> bool:
     span = tokens_of(sent.doc, q)
     if span is None:
         return False
-    verbs = lowered(data_table("framing")["guidance_verbs"])
+    verbs = framing_words("guidance_verbs")
     for v in span.root.ancestors:
         if v.pos_ == "VERB" and v.lemma_.lower() in verbs:
             subj = active_subject(v)

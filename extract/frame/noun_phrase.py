@@ -10,7 +10,7 @@ from extract.rule_files import SubjectRules
 from extract.rules import load_rules
 from extract.vocab import entity_table, metric_vocabulary
 from extract.frame.cues import Cues
-from extract.frame.context import ents_between
+from extract.frame.context import doc_ents, ents_between
 from extract.frame.syntax import canon, company_word, coordinated_names, entity_in, is_code, metric_tokens, name_word
 from extract.frame.described import described_referent, designated
 from extract.frame.part_whole import is_part, model_name, model_of_noun, whole_of_part
@@ -198,7 +198,7 @@ def _name_before_segment(words: list[Token]) -> Optional[str]:
     first = words[0] if words else None
     if first is None or first.ent_type_ not in ("GPE", "ORG", "LOC") or first.ent_iob_ != "B":
         return None
-    ent = next((e for e in first.doc.ents if e.start == first.i), None)
+    ent = next((e for e in doc_ents(first.doc) if e.start == first.i), None)
     rest = [t for t in words if ent is not None and t.i >= ent.end]
     if ent is None or not rest or any(t.ent_type_ or not t.text[:1].islower() for t in rest):
         return None  # lower-case words after the name: a segment, not a name of their own

@@ -10,7 +10,7 @@ from extract.records import Kind, Quantity
 from extract.vocab import entity_table
 from extract.rules import load_rules
 from extract.rule_files import ReportingRules
-from extract.frame.cues import Cues, lowered
+from extract.frame.cues import Cues, framing_words, lowered
 from extract.frame.context import BY_PARAGRAPH, BY_POINTER, Context, Frame, ITS_OWN, doc_text, quote_open, span_ents
 from extract.frame.syntax import active_subject, canon, tokens_of, clause_subject, company_word, entity_in, is_entity_text, strip_possessive
 from extract.frame.figures import is_money
@@ -99,14 +99,14 @@ def _one_person(ctx: Context) -> bool:
     """Is the last source one person (a name, "the patient", "the victim"), not a body
     ("police", "the ministry")?"""
     last = ctx.source.split()[-1].lower()
-    return last in source_words()[5] or last in lowered(data_table("framing")["person_nouns"]) \
+    return last in source_words()[5] or last in framing_words("person_nouns") \
         or bool(ctx.person and ctx.source in ctx.person)
 
 
 def _according_to_the_person(sent: Span, cues: Cues) -> bool:
     """Does the sentence credit "the man", "the woman" (a person the story follows, with
     no name: the one it credited before)?"""
-    people = lowered(data_table("framing")["person_nouns"])
+    people = framing_words("person_nouns")
     for m in cues.source_prepositions.finditer(sent.text):
         words = sent.text[m.end():].split(None, 2)
         if len(words) >= 2 and words[0].lower() == "the" and words[1].strip(",.;:").lower() in people:
@@ -443,7 +443,7 @@ def credits_research(sent: Span, source: str, para: int) -> bool:
     paragraph quotes."""
     if para >= _STUDY_OPENS_WITHIN or any(e.label_ == "PERSON" and source in e.text for e in span_ents(sent)):
         return False
-    nouns = lowered(data_table("framing")["research_nouns"])
+    nouns = framing_words("research_nouns")
     def credited(t: Token) -> bool:
         # the research itself, not a kind of firm ("the fixed-income research firm") nor
         # where a speaker said it ("wrote Fadem in a Tuesday research report")
@@ -461,7 +461,7 @@ def _research_verbs() -> re.Pattern:
 def expects(sent: Span) -> bool:
     """Does the sentence credit an expectation ("Wall Street analysts surveyed by
     Refinitiv were expecting $2.52 a share", "Wall Street predicted $2.52")?"""
-    verbs = lowered(data_table("framing")["expecting_verbs"])
+    verbs = framing_words("expecting_verbs")
     # a finite verb with its subject, not a participle ("their projected cash flows")
     return any(t.pos_ == "VERB" and t.lemma_.lower() in verbs and active_subject(t) is not None for t in sent)
 
