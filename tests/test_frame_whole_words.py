@@ -4,7 +4,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from extract.frame.whole_words import first_of_spans, has_word, word_spans
+from extract.frame.whole_words import any_word, first_of_spans, has_word, word_spans
 from extract.lexicon import alternation
 
 # few letters, so that names recur, overlap and touch word characters, hyphens and spaces
@@ -35,3 +35,11 @@ def test_examples():
     assert not has_word("Co", "the Co-op")
     assert has_word("Co", "the Co-op", hyphen=False)
     assert first_of_spans(["South Korean", "Korea"], "South Korean firms, Korea's") == [(0, 12), (20, 25)]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_WORD, min_size=1, max_size=3), _TEXT, st.booleans())
+def test_any_word_searches_where_a_words_own_pattern_would(words, text, hyphen):
+    bound = r"[\w-]" if hyphen else r"\w"
+    own = any(re.search(rf"(?<!{bound}){re.escape(w)}(?!{bound})", text, re.I) for w in words)
+    assert bool(any_word(tuple(words), hyphen).search(text)) == own

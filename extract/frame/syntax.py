@@ -70,7 +70,14 @@ def is_heading(text: str, sent: Span) -> bool:
 
 
 def tokens_of(doc: Doc, q: Quantity) -> Optional[Span]:
-    return doc.char_span(q.start, q.end, alignment_mode="expand")
+    """The figure's tokens, found once per figure (each role asks, some several times)."""
+    made = doc.user_data.get("claims.tokens_of")
+    if made is None:
+        made = doc.user_data["claims.tokens_of"] = {}
+    key = (q.start, q.end)
+    if key not in made:  # a Doc's tokens never change once made
+        made[key] = doc.char_span(q.start, q.end, alignment_mode="expand")
+    return made[key]
 
 
 _CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp"})

@@ -19,6 +19,7 @@ from extract.records import Quantity
 from extract.vocab import metric_vocabulary
 from extract.frame.context import doc_text
 from extract.frame.syntax import clause_subject, tokens_of
+from extract.frame.whole_words import any_word
 
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 # what a purpose clause's verb reaches: its object or its complement ("find him guilty")
@@ -33,7 +34,7 @@ def unit_metric(sent: Span, q: Quantity) -> Optional[str]:
         return named
     text = sent.text
     for metric, words in rules.get("rank_contexts", {}).items():
-        if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text, re.I) for w in words):
+        if any_word(tuple(words)).search(text):
             return metric
     return named
 
