@@ -14,6 +14,7 @@ from extract.lexicon import data_table
 from extract.vocab import entity_table
 from extract.frame.cues import Cues, framing_words, lowered
 from extract.frame.context import doc_ents, doc_text, ents_between, sent_text, sent_tokens, span_ents
+from extract.frame.token_table import token_table
 from extract.frame.syntax import active_subject, canon, clause_subject, company_word, entity_in, is_entity_text
 
 
@@ -357,7 +358,7 @@ def figure_credit(sent: Span, start: int, end: int, cues: Cues) -> Optional[str]
     if span is None:
         return None
     verbs = _credit_participles()
-    for t in sent_tokens(sent):
+    for t in _participles(sent):
         if t.dep_ != "acl" or t.tag_ != "VBN" or t.lemma_.lower() not in verbs:
             continue
         noun = t.head
@@ -393,7 +394,7 @@ def _published_by(sent: Span, cues: Cues) -> Optional[str]:
     compiled by the league": a participle of publishing on a noun of the main clause,
     with its agent, credits the agent."""
     verbs = framing_words("publishing_verbs")
-    for t in sent_tokens(sent):
+    for t in _participles(sent):
         if t.dep_ != "acl" or t.tag_ != "VBN" or t.lemma_.lower() not in verbs:
             continue
         if t.head.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
@@ -405,3 +406,11 @@ def _published_by(sent: Span, cues: Cues) -> Optional[str]:
             if name:
                 return name
     return None
+
+
+def _participles(sent: Span) -> list[Token]:
+    """The sentence's clauses that modify a noun ("compiled by", "touted by"), found with
+    the doc's token table (extract/frame/token_table.py), not a Token made for each word."""
+    dep = token_table(sent.doc).dep
+    tokens = sent_tokens(sent)
+    return [tokens[i - sent.start] for i in range(sent.start, sent.end) if dep[i] == "acl"]

@@ -11,7 +11,7 @@ from extract.vocab import entity_table
 from extract.rules import load_rules
 from extract.rule_files import ReportingRules
 from extract.frame.cues import Cues, framing_words, lowered
-from extract.frame.context import BY_PARAGRAPH, BY_POINTER, Context, Frame, ITS_OWN, doc_text, quote_open, span_ents
+from extract.frame.context import BY_PARAGRAPH, BY_POINTER, Context, Frame, ITS_OWN, doc_text, quote_open, sent_text, span_ents
 from extract.frame.syntax import active_subject, canon, tokens_of, clause_subject, company_word, entity_in, is_entity_text, strip_possessive
 from extract.frame.figures import is_money
 from extract.frame.credit import company_speaks, credited_source, source_words, speaker, speaker_after_quote
@@ -45,7 +45,7 @@ def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Op
     speaker = _company_speaking(sent, cues)
     if speaker is not None:
         return (speaker or ITS_OWN), None
-    if ctx.source and (_attributes_by_pronoun(sent, cues) or cues.source_carry.search(sent.text)
+    if ctx.source and (_attributes_by_pronoun(sent, cues) or cues.source_carry.search(sent_text(sent))
                        or ((ctx.source_para == para - 1 or ctx.quote_open) and _quote_goes_on(sent))):
         ctx.source_para = para
         return ctx.source, BY_POINTER

@@ -13,6 +13,7 @@ from extract.rule_files import FiguresRules
 from extract.rules import load_rules
 from extract.frame.cues import Cues
 from extract.frame.context import doc_text, ents_between, sent_text, sent_tokens, span_ents
+from extract.frame.token_table import TokenTable, token_table
 
 
 def index_of(starts: list[int], pos: int) -> int:
@@ -147,8 +148,19 @@ def clause_heads(sent: Span) -> list[int]:
     made = sent.doc.user_data.setdefault("claims.clause_heads", {})
     heads = made.get((sent.start, sent.end))
     if heads is None:  # a Doc's parse never changes once made
-        heads = made[(sent.start, sent.end)] = [clause_head(t).i for t in sent_tokens(sent)]
+        table = token_table(sent.doc)
+        heads = made[(sent.start, sent.end)] = [_clause_head_at(table, i) for i in range(sent.start, sent.end)]
     return heads
+
+
+def _clause_head_at(table: TokenTable, i: int) -> int:
+    """`clause_head(doc[i]).i`, read off the doc's token table."""
+    dep, pos, head = table.dep, table.pos, table.head
+    for _ in range(30):
+        if dep[i] == "ROOT" or (pos[i] in ("VERB", "AUX") and dep[i] in _CLAUSE_DEPS) or head[i] == i:
+            return i
+        i = head[i]
+    return i
 
 
 def own_clause(c: Token) -> bool:
