@@ -93,9 +93,25 @@ class _ListScreen:
         if chosen is None:
             if len(self.by_present) >= MOST_COMBINATIONS:
                 self.by_present.clear()
-            chosen = self.by_present[present] = [item for item, masks in zip(patterns, self.needs)
-                                                 if masks is None or all(mask & present for mask in masks)]
+            chosen = self.by_present[present] = _passing(patterns, self.needs, present)
         return chosen
+
+
+def _passing(patterns: tuple, needs: list[Optional[list[int]]], present: int) -> list:
+    """The patterns each of whose lists of strings has one present (a plain loop: a
+    generator per pattern cost more than the test, and most texts hold a combination of
+    strings of their own, so this runs for most sentences)."""
+    chosen = []
+    for item, masks in zip(patterns, needs):
+        if masks is not None:
+            for mask in masks:
+                if not mask & present:
+                    break
+            else:
+                chosen.append(item)
+        else:
+            chosen.append(item)
+    return chosen
 
 
 @lru_cache(maxsize=8)
