@@ -109,9 +109,10 @@ def elided_count(q: Quantity, reason: Optional[str], kept: list[Quantity], doc: 
     t = _token(q, doc)
     if t is None:
         return None
+    sent = t.sent
     for partner in kept:
         pt = _token(partner, doc)
-        if pt is None or pt.sent != t.sent:
+        if pt is None or pt.sent != sent:
             continue
         named = partner.unit != "count" or partner.noun is not None  # a gap needs a noun to stand for
         if (named and partner.start < q.start and _gapped(t, pt)) or _share_of(q, t, partner, doc) or \

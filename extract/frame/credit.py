@@ -319,16 +319,21 @@ def _credited_after(after: Span, cues: Cues) -> Optional[str]:
     return _common_phrase(head)
 
 
+_CLOSING_QUOTES = ("”", "\"", "''", "’")
+
+
 def speaker_after_quote(sent: Span, cues: Cues) -> Optional[str]:
     """"'...,' wrote Fadem in a research report", "'...,' said Will Tjernlund, a
     consultant": a quotative verb after a closing quotation mark with no subject
     before it puts its speaker after it."""
     verbs = source_words()[2]
+    if not any(mark in sent_text(sent) for mark in _CLOSING_QUOTES):
+        return None  # no token of the sentence is a closing quotation mark
     for t in sent_tokens(sent):
         if t.lemma_.lower() not in verbs or t.i + 1 >= sent.end or active_subject(t) is not None and active_subject(t).i < t.i:
             continue
         before = [x for x in sent.doc[max(sent.start, t.i - 2):t.i]]
-        if not any(x.text in ("”", "\"", "''", "’") for x in before):
+        if not any(x.text in _CLOSING_QUOTES for x in before):
             continue
         nxt = sent.doc[t.i + 1]
         if nxt.pos_ == "PROPN" or nxt.ent_type_ in cues.source_labels:
