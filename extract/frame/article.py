@@ -106,12 +106,33 @@ def _lede_figure_name(subjects: list[str], lede: str) -> Optional[str]:
     a name (not a role: "Local auto dealers") and that the lede writes in a place
     phrase ("in the Houston area", "across Maricopa County"; data/subject.toml
     [locale]); a company the lede names first may lead a round-up of many."""
-    words = alternation(subject_rules().locale.before)
     for name in subjects:
-        if name and any(c.isupper() for c in name) and not is_generic(name) and re.search(
-                rf"(?i:\b(?:{words})\s+(?:the\s+)?){re.escape(name)}(?!\w)", lede):
+        if name and any(c.isupper() for c in name) and not is_generic(name) and _after_place_phrase(name, lede):
             return name
     return None
+
+
+def _after_place_phrase(name: str, lede: str) -> bool:
+    """Whether the lede writes `name`, not run on into a word, right after a locale word
+    ("in the Houston area"): each place the name is written, the pattern of the words
+    before it ending there."""
+    place_phrase = _place_phrase_before()
+    at = lede.find(name)
+    while at >= 0:
+        if not _WORD_CHAR.match(lede, at + len(name)) and place_phrase.search(lede, 0, at):
+            return True
+        at = lede.find(name, at + 1)
+    return False
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+@lru_cache(maxsize=None)
+def _place_phrase_before() -> re.Pattern:
+    """A locale word and its spaces ("in the", "across"), ending where a name begins: the
+    pattern of _lede_figure_name before the name, compiled once and not once per name."""
+    return re.compile(rf"(?i:\b(?:{alternation(subject_rules().locale.before)})\s+(?:the\s+)?)\Z")
 
 
 def _agency_place(opening: str) -> Optional[str]:

@@ -83,13 +83,19 @@ _SMALL_WORDS = frozenset({"&", "of", "the", "and", "for", "de", "du", "la", "von
 def _bracketed(name: str, body: str) -> Optional[str]:
     """The abbreviation a story defines in brackets after the name ("the Reserve Bank of
     India (RBI)", "Organization of the Petroleum Exporting Countries (OPEC)") and uses after."""
-    if name not in body or "(" not in body:
-        return None  # the pattern needs both: no pattern built for this name
-    m = re.search(re.escape(name) + r"\s*\(([A-Z][A-Za-z&.]*[A-Z]\.?)\)", body)
+    # the first place the name is written with the bracket right after it (a pattern of
+    # the name and the bracket, without compiling one per name)
+    m, at = (None, body.find(name)) if name else (_BRACKETED_SHORT.search(body), -1)
+    while at >= 0 and m is None:
+        m = _BRACKETED_SHORT.match(body, at + len(name))
+        at = body.find(name, at + 1)
     if not m:
         return None
     short = m.group(1)
     return short if _used(short, body[m.end():]) else None
+
+
+_BRACKETED_SHORT = re.compile(r"\s*\(([A-Z][A-Za-z&.]*[A-Z]\.?)\)")
 
 
 def _initials_used(name: str, body: str) -> Optional[str]:
