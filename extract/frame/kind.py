@@ -48,7 +48,7 @@ def _figures_marking(sent: Span) -> list[list[int]]:
 def cue_in(tokens: list[Token], words: Iterable[str]) -> bool:
     """Whether the words, joined by spaces, hold one of `words` between spaces."""
     # names are no cue words: the month "May", the retailer Target, "Outlook"
-    written = ["_" if _is_name_word(t) else t.lower_ for t in tokens]
+    written = _written(tokens)
     single, phrases = _cue_words(words) if isinstance(words, frozenset) else ((), tuple(words))
     # a cue of one word is between spaces only as a whole run between spaces: a word, or
     # a part of one that holds a space (a whitespace token)
@@ -58,6 +58,24 @@ def cue_in(tokens: list[Token], words: Iterable[str]) -> bool:
         return False
     text = " " + " ".join(written) + " "
     return any(f" {w} " in text for w in phrases)
+
+
+def _written(tokens: list[Token]) -> list[str]:
+    """Each token as cue_in reads it ("_" for a name word, else lower-cased), kept on the
+    doc by token: a figure's cues are looked for in its scope up to five times."""
+    if not tokens:
+        return []
+    doc = tokens[0].doc
+    made = doc.user_data.get("claims.cue_words")
+    if made is None:
+        made = doc.user_data["claims.cue_words"] = {}
+    out = []
+    for t in tokens:
+        word = made.get(t.i)
+        if word is None:  # a Doc's tokens never change once made
+            word = made[t.i] = "_" if _is_name_word(t) else t.lower_
+        out.append(word)
+    return out
 
 
 @lru_cache(maxsize=64)

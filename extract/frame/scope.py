@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.records import Quantity
 from extract.rule_files import PlacesRules
 from extract.rules import load_rules
+from extract.phrase_trie import phrase_alternation
 from extract.frame.article import data_provider, is_generic, subject_rules
 from extract.frame.context import STRONG, WEAK, Context, doc_text, sent_text
 from extract.frame.cues import Cues, load_cues
@@ -380,8 +381,9 @@ def _scope_patterns() -> tuple[tuple[str, bool, re.Pattern], ...]:
     s = _rules().scope
     kinds = ((NATIONAL, False, s.national), (STATE, False, s.state), (WORLD, False, s.world),
              (NATIONAL, True, s.national_pointers), (STATE, True, s.state_pointers))
-    return tuple((scope, pointing, re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-                                              + r")(?!\w)", re.IGNORECASE))
+    # each list as a tree of its words' characters (extract/phrase_trie.py): the same matches, found faster
+    return tuple((scope, pointing, re.compile(r"(?<!\w)(?:" + phrase_alternation(words, ignore_case=True) + r")(?!\w)",
+                                              re.IGNORECASE))
                  for scope, pointing, words in kinds)
 
 

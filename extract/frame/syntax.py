@@ -367,7 +367,17 @@ def is_code(tok: Token) -> bool:
 
 def clause_subject(verb: Token) -> Optional[Token]:
     """The verb's subject; of two (a misparse of "X and Y project the sector may
-    need ..."), the one nearest the verb."""
+    need ..."), the one nearest the verb. Found once per verb (kept on the doc: the roles
+    ask of the same verbs for each figure and sentence)."""
+    made = verb.doc.user_data.get("claims.clause_subject")
+    if made is None:
+        made = verb.doc.user_data["claims.clause_subject"] = {}
+    if verb.i not in made:  # a Doc's parse never changes once made
+        made[verb.i] = _clause_subject(verb)
+    return made[verb.i]
+
+
+def _clause_subject(verb: Token) -> Optional[Token]:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
     before = [c for c in subjects if c.i < verb.i]
     if before:
