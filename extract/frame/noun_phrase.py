@@ -4,6 +4,7 @@ company", "it")."""
 
 from __future__ import annotations
 import re
+from functools import lru_cache
 from typing import Optional
 from spacy.tokens import Doc, Span, Token
 from extract.rule_files import SubjectRules
@@ -374,8 +375,7 @@ def titled_person(tok: Token) -> Optional[str]:
     to Ukraine Marie Yovanovitch", "Tesla CEO Elon Musk"): the proper nouns after the last
     title word, less a country the title names ("to Ukraine"); not the country or company
     the title belongs to (data/subject.toml [titles])."""
-    rules = load_rules("subject.toml", SubjectRules)
-    titles = {w.lower() for w in rules.titles.words}
+    titles, places = _title_words()
     phrase = sorted((t for t in tok.subtree if not _in_clause_below(t, tok) and t.dep_ not in ("appos", "punct")),
                     key=lambda t: t.i)
     phrase = [t for t in phrase if t.i <= tok.i or t.dep_ in ("prep", "pobj", "compound", "flat")]
@@ -385,7 +385,6 @@ def titled_person(tok: Token) -> Optional[str]:
     run = phrase[marks[-1] + 1:]
     while run and (run[0].lower_ in ("to", "of", "for", "at", "the") or run[0].lower_ in titles):
         run = run[1:]
-    places = set(rules.countries.names) | set(rules.countries.demonyms.values())
     while run and (run[0].text in places or run[0].ent_type_ in ("GPE", "NORP") and run[0].ent_iob_ == "B"
                    and len(run) > 2):
         run = run[1:]
@@ -393,6 +392,14 @@ def titled_person(tok: Token) -> Optional[str]:
             or any(run[k + 1].i != run[k].i + 1 for k in range(len(run) - 1)):
         return None
     return _phrase_text(run)
+
+
+@lru_cache(maxsize=None)
+def _title_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(title words, lower-cased; country names and demonyms), data/subject.toml, built once."""
+    rules = load_rules("subject.toml", SubjectRules)
+    return (frozenset(w.lower() for w in rules.titles.words),
+            frozenset(rules.countries.names) | frozenset(rules.countries.demonyms.values()))
 
 
 def _compound_name(tok: Token) -> Optional[str]:

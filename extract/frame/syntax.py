@@ -326,7 +326,17 @@ def name_word(t: Token) -> bool:
 
 def metric_tokens(tok: Token) -> list[Token]:
     """The longest metric phrase ending at this noun: "capital expenditure", "lease
-    obligation", "depreciation period" in "the hardware depreciation period"."""
+    obligation", "depreciation period" in "the hardware depreciation period". Found once
+    per noun (kept on the doc; callers get a list of their own)."""
+    made = tok.doc.user_data.get("claims.metric_tokens")
+    if made is None:
+        made = tok.doc.user_data["claims.metric_tokens"] = {}
+    if tok.i not in made:  # a Doc's parse never changes once made
+        made[tok.i] = _metric_tokens(tok)
+    return list(made[tok.i])
+
+
+def _metric_tokens(tok: Token) -> list[Token]:
     vocab = metric_vocabulary()
     left = sorted((t for t in tok.subtree if t.i < tok.i and t.dep_ in ("compound", "amod", "nmod")),
                   key=lambda t: t.i)
