@@ -45,7 +45,7 @@ from extract.article_time import ArticleTime
 from extract.frame.cues import Cues, load_cues
 from extract.frame.context import BY_PARAGRAPH, BY_POINTER, Context, Frame, ITSELF, ITS_OWN, POINTS_BACK, STRONG, TOPIC, WEAK, doc_text, \
     keep_text, sent_text, span_ents
-from extract.frame.syntax import index_of, is_heading, name_like, paragraph_index, scope_of
+from extract.frame.syntax import index_of, is_heading, name_like, paragraph_index, scope_of, tokens_of
 from extract.frame.figures import is_money
 from extract.frame.credit import figure_credit
 from extract.frame.described import DESCRIBED
@@ -61,7 +61,7 @@ from extract.frame.expectation import without_benchmarks
 from extract.frame.clause_credit import clause_speaker
 
 __all__ = ["STRONG", "WEAK", "TOPIC", "Frame", "doc_text", "frame_doc", "article_topic", "keep_text", "lend_topic",
-           "link_restatements"]
+           "link_restatements", "tokens_of"]
 
 
 def frame_doc(doc: Doc, quantities: list[Quantity], time: ArticleTime = ArticleTime(),
