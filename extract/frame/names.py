@@ -56,8 +56,13 @@ def owners_office(name: str) -> str:
     its owner and without the possessive, straight or typographic ("the Department of
     Energy's Office of Science"); data/subject.toml [story_names] offices. Not a possessive
     that is part of a name ("McDonald's Corp", "Moody's Investors Service")."""
+    return _office_possessive().sub(" ", name)
+
+
+@lru_cache(maxsize=None)
+def _office_possessive() -> re.Pattern:
     heads = "|".join(re.escape(w) for w in subject_rules().story_names.offices)
-    return re.sub(rf"(?<=\w)[’']s\s+(?=(?:{heads})\b)", " ", name)
+    return re.compile(rf"(?<=\w)[’']s\s+(?=(?:{heads})\b)")
 
 
 def _known(name: str) -> bool:

@@ -468,6 +468,20 @@ def _priced(tok: Token, span: Span) -> bool:
 
 
 def _in_clause_below(t: Token, top: Token) -> bool:
+    """Whether a clause (relative, adverbial, complement) stands between `t` and `top`
+    on the way up the parse; read once per pair (kept on the doc: each subtree is walked
+    for several roles)."""
+    made = t.doc.user_data.get("claims.in_clause_below")
+    if made is None:
+        made = t.doc.user_data["claims.in_clause_below"] = {}
+    key = (t.i, top.i)
+    found = made.get(key)
+    if found is None:  # a Doc's parse never changes once made
+        found = made[key] = _walks_through_clause(t, top)
+    return found
+
+
+def _walks_through_clause(t: Token, top: Token) -> bool:
     x = t
     while x.i != top.i and x.head.i != x.i:
         if x.dep_ in ("relcl", "acl", "advcl", "ccomp"):

@@ -33,7 +33,7 @@ from extract.rule_files import PlacesRules
 from extract.rules import load_rules
 from extract.phrase_trie import phrase_alternation
 from extract.frame.article import data_provider, is_generic, subject_rules
-from extract.frame.context import STRONG, WEAK, Context, doc_text, sent_text
+from extract.frame.context import STRONG, WEAK, Context, doc_text, sent_text, sent_tokens
 from extract.frame.cues import Cues, load_cues
 from extract.frame.noun_phrase import as_country, metric_head
 from extract.frame.syntax import clause_subject, company_word, tokens_of
@@ -175,7 +175,7 @@ def _plural_group(subject: Optional[str], sent: Span) -> bool:
     words = (subject or "").split()
     if not words or any(c.isupper() for w in words[1:] for c in w) or any(c.isupper() for c in words[0][1:]):
         return False
-    return any(t.text == words[-1] and t.tag_ == "NNS" for t in sent)
+    return any(t.text == words[-1] and t.tag_ == "NNS" for t in sent_tokens(sent))
 
 
 def _path_to_verb(span: Span) -> list[Token]:

@@ -284,7 +284,18 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 def company_word(tok: Token, cues: Cues) -> bool:
     """A noun phrase that points back to a company: "the company", "these companies"
-    (framing.toml's anaphoric subjects) or a definite description ("the retailer")."""
+    (framing.toml's anaphoric subjects) or a definite description ("the retailer").
+    Read once per noun (kept on the doc: the roles ask of the same subjects per figure)."""
+    made = tok.doc.user_data.get("claims.company_word")
+    if made is None:
+        made = tok.doc.user_data["claims.company_word"] = {}
+    key = (tok.i, id(cues))
+    if key not in made:  # a Doc's parse never changes once made; the cues are loaded once
+        made[key] = _company_word(tok, cues)
+    return made[key]
+
+
+def _company_word(tok: Token, cues: Cues) -> bool:
     if tok.ent_type_ and tok.text[:1].isupper() and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I":
         return False  # a name that runs on past its head: "the Bank of England", "the Museum of Modern Art"
     np_text = " ".join(t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != "punct")
