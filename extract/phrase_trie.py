@@ -15,6 +15,7 @@ its path, both give the longest of them that the look-ahead lets through.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from extract.lexicon import alternation
@@ -46,12 +47,18 @@ def _regex(node: dict) -> str:
 
 def _folds_together(chars: set[str]) -> bool:
     """Whether two different characters match the same text when case is ignored ("k" and
-    the Kelvin sign, "s" and the long s, "a" and "A")."""
-    if all(ch.isascii() for ch in chars):
-        lowered = {ch.lower() for ch in chars}
-        return len(lowered) < len(chars)
-    for ch in chars:
-        same = re.compile(re.escape(ch), re.I)
-        if any(other != ch and same.fullmatch(other) for other in chars):
+    the Kelvin sign, "s" and the long s, "a" and "A"). Two ASCII characters do only as the
+    two cases of a letter; a pair with another character is asked of the engine itself."""
+    ascii_chars = {ch for ch in chars if ch.isascii()}
+    if len({ch.lower() for ch in ascii_chars}) < len(ascii_chars):
+        return True
+    for ch in chars - ascii_chars:
+        if any(other != ch and (_case_blind(ch).fullmatch(other) or _case_blind(other).fullmatch(ch))
+               for other in chars):
             return True
     return False
+
+
+@lru_cache(maxsize=None)
+def _case_blind(ch: str) -> re.Pattern:
+    return re.compile(re.escape(ch), re.I)
