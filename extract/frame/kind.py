@@ -49,15 +49,17 @@ def cue_in(tokens: list[Token], words: Iterable[str]) -> bool:
     """Whether the words, joined by spaces, hold one of `words` between spaces."""
     # names are no cue words: the month "May", the retailer Target, "Outlook"
     written = _written(tokens)
-    single, phrases = _cue_words(words) if isinstance(words, frozenset) else ((), tuple(words))
+    single, phrases = _cue_words(words) if isinstance(words, frozenset) else \
+        (frozenset(), tuple(f" {w} " for w in words))
     # a cue of one word is between spaces only as a whole run between spaces: a word, or
     # a part of one that holds a space (a whitespace token)
-    if single and any(piece in single for w in written for piece in (w.split(" ") if " " in w else (w,))):
+    if single and (not single.isdisjoint(written) or any(
+            piece in single for w in written if " " in w for piece in w.split(" "))):
         return True
     if not phrases:
         return False
     text = " " + " ".join(written) + " "
-    return any(f" {w} " in text for w in phrases)
+    return any(phrase in text for phrase in phrases)
 
 
 def _written(tokens: list[Token]) -> list[str]:
@@ -80,8 +82,8 @@ def _written(tokens: list[Token]) -> list[str]:
 
 @lru_cache(maxsize=64)
 def _cue_words(words: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
-    """(the cues without a space in them, and not empty; the others), for `cue_in`."""
-    return frozenset(w for w in words if w and " " not in w), tuple(w for w in words if not w or " " in w)
+    """(the cues without a space in them, and not empty; the others, between spaces), for `cue_in`."""
+    return frozenset(w for w in words if w and " " not in w), tuple(f" {w} " for w in words if not w or " " in w)
 
 
 _NAME_ENTITIES = frozenset({"DATE", "ORG", "PERSON", "PRODUCT", "GPE", "WORK_OF_ART", "EVENT", "FAC", "NORP", "LAW"})
