@@ -349,14 +349,14 @@ def metric_tokens(tok: Token) -> list[Token]:
 
 def _metric_tokens(tok: Token) -> list[Token]:
     vocab = metric_vocabulary()
-    left = sorted((t for t in tok.subtree if t.i < tok.i and t.dep_ in ("compound", "amod", "nmod")),
-                  key=lambda t: t.i)
-    run = [t for t in left]
-    # contiguous words right before the head
+    # the contiguous words right before the head that modify it (compounds and modifiers
+    # in its subtree), read off the doc's token table
+    table, doc = token_table(tok.doc), tok.doc
     chain: list[Token] = []
-    for t in reversed(run):
-        if t.i == (chain[0].i if chain else tok.i) - 1:
-            chain.insert(0, t)
+    i = tok.i - 1
+    while i >= 0 and table.dep[i] in ("compound", "amod", "nmod") and _descends(table.head, i, tok.i):
+        chain.insert(0, doc[i])
+        i -= 1
     for k in range(len(chain) + 1):
         words = chain[k:] + [tok]
         written = " ".join(t.text for t in words).lower()
@@ -365,6 +365,17 @@ def _metric_tokens(tok: Token) -> list[Token]:
         if written in vocab.canonical or (tok.tag_ == "NNS" and singular in vocab.canonical):
             return words
     return []
+
+
+def _descends(head: list[int], i: int, top: int) -> bool:
+    """Whether token i is in the subtree of token `top` (its heads lead up to it)."""
+    for _ in range(len(head)):
+        if head[i] == top:
+            return True
+        if head[i] == i:
+            return False
+        i = head[i]
+    return False
 
 
 def metric_of_tokens(words: list[Token]) -> str:
