@@ -13,7 +13,6 @@ Word tables: extract/data/metrics.toml [measure_nouns], [measure_contexts], [mea
 
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token

@@ -5,12 +5,11 @@ import re
 from functools import lru_cache
 from typing import Optional
 from spacy.tokens import Doc, Span, Token
-from extract.lexicon import data_table
 from extract.records import Kind, Quantity
 from extract.vocab import entity_table
 from extract.rules import load_rules
 from extract.rule_files import ReportingRules
-from extract.frame.cues import Cues, framing_words, lowered
+from extract.frame.cues import Cues, framing_words
 from extract.frame.context import BY_PARAGRAPH, BY_POINTER, Context, Frame, ITS_OWN, doc_text, quote_open, sent_text, \
     sent_tokens, span_ents
 from extract.frame.syntax import active_subject, canon, tokens_of, clause_subject, company_word, entity_in, is_entity_text, strip_possessive
