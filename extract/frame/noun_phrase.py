@@ -12,7 +12,8 @@ from extract.rules import load_rules
 from extract.vocab import entity_table, metric_vocabulary
 from extract.frame.cues import Cues
 from extract.frame.context import doc_ents, ents_between
-from extract.frame.syntax import canon, company_word, coordinated_names, entity_in, is_code, metric_tokens, name_word
+from extract.frame.syntax import canon, company_word, coordinated_names, descends, entity_in, is_code, metric_tokens, name_word
+from extract.frame.token_table import token_table
 from extract.frame.described import described_referent, designated
 from extract.frame.part_whole import is_part, model_name, model_of_noun, whole_of_part
 
@@ -265,7 +266,7 @@ def _name_np(tok: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str
         return on, False  # "the rate on new financed vehicles": theirs
     if tok.lower_ in cues.measure_nouns:
         return None, False  # "the ratio of ...", "the divergence": a measure, not an entity
-    if any(span.start <= t.i < span.end for t in tok.subtree) and not _priced(tok, span):
+    if _holds_any(tok, span) and not _priced(tok, span):
         # the figure is part of the subject ("The $600 billion gap is ...", "the
         # improvement trajectory from 95% failure"), not a figure about it
         return None, False
@@ -465,6 +466,13 @@ def _priced(tok: Token, span: Span) -> bool:
             return True
         x = x.head
     return False
+
+
+def _holds_any(tok: Token, span: Span) -> bool:
+    """Whether a token of `span` is in the subtree of `tok` (tok itself or below it), read
+    off the doc's heads rather than by walking the whole subtree."""
+    head = token_table(tok.doc).head
+    return any(i == tok.i or descends(head, i, tok.i) for i in range(span.start, span.end))
 
 
 def _in_clause_below(t: Token, top: Token) -> bool:

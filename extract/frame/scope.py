@@ -115,7 +115,15 @@ def _proper_name(name: str, doc: Doc) -> bool:
     """A name ("Nike Inc", "Nike"), not a group capitalised at a sentence's start ("Local
     agents", "Sellers"): its last word is a proper noun where the text writes it."""
     last = name.split()[-1]
-    return not is_generic(name) and any(t.text == last and t.pos_ == "PROPN" for t in doc)
+    return not is_generic(name) and last in _proper_noun_words(doc)
+
+
+def _proper_noun_words(doc: Doc) -> frozenset[str]:
+    """The words the doc writes as a proper noun somewhere, read once per doc."""
+    found = doc.user_data.get("claims.proper_noun_words")
+    if found is None:  # a Doc's tokens never change once made
+        found = doc.user_data["claims.proper_noun_words"] = frozenset(t.text for t in doc if t.pos_ == "PROPN")
+    return found
 
 
 def _owned(span: Span) -> bool:

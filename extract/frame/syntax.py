@@ -354,7 +354,7 @@ def _metric_tokens(tok: Token) -> list[Token]:
     table, doc = token_table(tok.doc), tok.doc
     chain: list[Token] = []
     i = tok.i - 1
-    while i >= 0 and table.dep[i] in ("compound", "amod", "nmod") and _descends(table.head, i, tok.i):
+    while i >= 0 and table.dep[i] in ("compound", "amod", "nmod") and descends(table.head, i, tok.i):
         chain.insert(0, doc[i])
         i -= 1
     for k in range(len(chain) + 1):
@@ -367,7 +367,7 @@ def _metric_tokens(tok: Token) -> list[Token]:
     return []
 
 
-def _descends(head: list[int], i: int, top: int) -> bool:
+def descends(head: list[int], i: int, top: int) -> bool:
     """Whether token i is in the subtree of token `top` (its heads lead up to it)."""
     for _ in range(len(head)):
         if head[i] == top:
