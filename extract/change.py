@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Optional
 
 from extract.lexicon import alternation
+from extract.phrase_trie import phrase_alternation
 from extract.rule_files import ChangesRules
 from extract.rules import load_rules
 from extract.records import Direction, Quantity
@@ -56,7 +57,9 @@ class _Rules:
 
 
 def _words(ws) -> str:
-    return alternation(ws)
+    # as a tree of the words' characters: the same matches, found faster (extract/phrase_trie.py);
+    # every pattern here ignores case
+    return phrase_alternation(ws, ignore_case=True)
 
 
 @lru_cache(maxsize=None)

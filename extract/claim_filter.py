@@ -14,7 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
-from extract.frame import doc_text
+from extract.frame import doc_text, tokens_of
 from extract.lexicon import alternation, data_table
 from extract.numbers import FUNCTION_WORDS
 from extract.quantities import DURATION_UNITS, SCALED, figure_refusal
@@ -90,7 +90,7 @@ def _partitive_noun(number) -> Optional[object]:
 def _subject_of_verb(q: Quantity, doc: Doc) -> bool:
     """A bare number that is the subject of a full verb ("650 died", "40 have been
     dropped"), with no determiner or name before it ("the 737 crashed" is a plane)."""
-    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    span = tokens_of(doc, q)
     if span is None or len(span) != 1:
         return False
     t = span[0]
@@ -103,7 +103,7 @@ def _subject_of_verb(q: Quantity, doc: Doc) -> bool:
 def _object_of_verb(q: Quantity, doc: Doc) -> bool:
     """A bare number that is the object of a verb that counts people ("a blast that killed
     seven", "police arrested 200"; data/claim_filter.toml [object_counts]), the noun left out."""
-    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    span = tokens_of(doc, q)
     if span is None or len(span) != 1:
         return False
     t = span[0]
@@ -117,7 +117,7 @@ def _change_amount(q: Quantity, doc: Doc) -> bool:
     a count ("toll", "tally": data/claim_filter.toml [change_amounts])."""
     if q.value is None or q.value != int(q.value) or re.fullmatch(r"1[89]\d\d|2[01]\d\d", q.surface):
         return False
-    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    span = tokens_of(doc, q)
     if span is None:
         return False
     t = span.root
@@ -145,7 +145,7 @@ def _singular(noun) -> bool:
 def _vague_runs_on(q: Quantity, doc: Doc) -> Quantity:
     """"tens of thousands of evolving" and "dozens of capital" run on to the plural noun
     they count ("... evolving galaxies", "... capital cases")."""
-    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    span = tokens_of(doc, q)
     if span is None or not q.noun or span[-1].tag_ == "NNS":
         return q
     for t in doc[span.end:min(span.end + 2, len(doc))]:
@@ -166,7 +166,7 @@ def as_appositive_age(q: Quantity, doc: Doc) -> Quantity:
     text = doc_text(doc)
     if not (re.search(r"\S,\s$", text[max(0, q.start - 3):q.start]) and re.match(r"\s*,", text[q.end:q.end + 2])):
         return q
-    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    span = tokens_of(doc, q)
     if span is None or span.start < 2:
         return q
     name = doc[span.start - 2]  # the word before ", 55,"
@@ -189,7 +189,7 @@ def with_counted_noun(q: Quantity, doc: Doc) -> Quantity:
         return q.model_copy(update={"end": end, "surface": doc_text(doc)[q.start:end], "noun": None})
     if q.noun is None and figure_refusal(doc_text(doc), q):
         return q  # a year, a label, a version ("Windows 11 users"): not a count to grow
-    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    span = tokens_of(doc, q)
     if span is None:
         return q
     numbers = [t for t in span if t.like_num]
@@ -253,7 +253,7 @@ def _forecasters(q: Quantity, doc: Doc) -> bool:
     million analysts had forecast": the noun after the figure is who expected it, the
     subject of the expecting verb, not what the figure counts."""
     rules = _claim_filter()["forecaster_nouns"]
-    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    span = tokens_of(doc, q)
     if span is None or span[-1].lower_ not in rules["nouns"]:
         return False
     noun = span[-1]
@@ -273,7 +273,7 @@ def _names_a_kind_by_term(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[st
     MacBook Pro", "a 2.0-liter Sentra")."""
     if q.unit == "count" or not re.search(r"-[A-Za-z]+$", q.surface):
         return None
-    span = doc.char_span(q_rel.start, q_rel.end, alignment_mode="expand")
+    span = tokens_of(doc, q_rel)
     if span is None or span.end >= len(doc):
         return None
     nxt = doc[span.end]
@@ -380,7 +380,7 @@ def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
     if reason:
         return reason
     if q.unit == "times" and re.fullmatch(r"(?i)doubles|triples", q.surface):
-        span = doc.char_span(q_rel.start, q_rel.end, alignment_mode="expand")
+        span = tokens_of(doc, q_rel)
         w = span.root if span is not None else None
         prev = doc[w.i - 1] if w is not None and w.i > 0 else None
         nxt = doc[w.i + 1] if w is not None and w.i + 1 < len(doc) else None
@@ -402,7 +402,7 @@ def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
                 and not _object_of_verb(q_rel, doc) and not _change_amount(q_rel, doc):
             # "11 million will die", "5.7 million -- that's how many voted", "650 died" do count
             return "a bare number with no unit or counted noun"
-        span = doc.char_span(q_rel.start, q_rel.end, alignment_mode="expand")
+        span = tokens_of(doc, q_rel)
         surface = q.surface.lower()
         if span is not None and not q.vague:
             first = span[0]

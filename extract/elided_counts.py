@@ -17,7 +17,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from extract.frame import doc_text
+from extract.frame import doc_text, tokens_of
 from extract.lexicon import data_table
 from extract.records import Quantity
 
@@ -31,7 +31,7 @@ def _rules() -> dict[str, frozenset[str]]:
 
 
 def _token(q: Quantity, doc: Doc) -> Optional[Token]:
-    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    span = tokens_of(doc, q)
     return span.root if span is not None else None
 
 
@@ -60,7 +60,7 @@ def _two_sides(first: Quantity, second: Quantity, doc: Doc) -> bool:
     """"from 16 currently to as many as 80", "from 40 members to 25": two figures are the two
     sides of one change, `first` before."""
     rules = _rules()
-    span = doc.char_span(first.start, first.end, alignment_mode="expand")
+    span = tokens_of(doc, first)
     if span is None or span.start == 0 or doc[span.start - 1].lower_ not in rules["from_words"]:
         return False
     i = span.end
@@ -93,7 +93,7 @@ def _bare(q: Quantity, reason: Optional[str], doc: Doc) -> Optional[Quantity]:
         return q
     if reason is None or not reason.endswith(NOT_COUNTED):
         return None
-    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    span = tokens_of(doc, q)
     if span is None or not span[0].like_num or span[0].is_alpha:
         return None
     end = span[0].idx + len(span[0].text)
@@ -109,9 +109,10 @@ def elided_count(q: Quantity, reason: Optional[str], kept: list[Quantity], doc: 
     t = _token(q, doc)
     if t is None:
         return None
+    sent = t.sent
     for partner in kept:
         pt = _token(partner, doc)
-        if pt is None or pt.sent != t.sent:
+        if pt is None or pt.sent != sent:
             continue
         named = partner.unit != "count" or partner.noun is not None  # a gap needs a noun to stand for
         if (named and partner.start < q.start and _gapped(t, pt)) or _share_of(q, t, partner, doc) or \

@@ -50,6 +50,12 @@ def runnable(patterns: tuple[tuple[re.Pattern, str], ...], text: str, start: int
     return _screen_of_list(patterns).runnable(patterns, text[start:end])
 
 
+def list_screen(patterns: tuple[tuple[re.Pattern, str], ...]) -> "_ListScreen":
+    """The screen of a list of patterns, for a caller that keeps it: `runnable` looks it
+    up by the list, and hashing a tuple of compiled patterns hashes each one's code."""
+    return _screen_of_list(patterns)
+
+
 class _ListScreen:
     """The screens of a list of patterns, their strings looked for once per text."""
 
@@ -64,7 +70,9 @@ class _ListScreen:
             masks = []
             for strings in screen.needs:
                 mask = 0
-                for s in strings:
+                # a string holding another of its list is present only where that one is:
+                # the list holds a string of the text as well without it (one test fewer)
+                for s in [s for s in strings if not any(o != s and o in s for o in strings)]:
                     mask |= bits.setdefault((screen.folded, s), 1 << len(bits))
                 masks.append(mask)
             self.needs.append(masks)
@@ -87,9 +95,25 @@ class _ListScreen:
         if chosen is None:
             if len(self.by_present) >= MOST_COMBINATIONS:
                 self.by_present.clear()
-            chosen = self.by_present[present] = [item for item, masks in zip(patterns, self.needs)
-                                                 if masks is None or all(mask & present for mask in masks)]
+            chosen = self.by_present[present] = _passing(patterns, self.needs, present)
         return chosen
+
+
+def _passing(patterns: tuple, needs: list[Optional[list[int]]], present: int) -> list:
+    """The patterns each of whose lists of strings has one present (a plain loop: a
+    generator per pattern cost more than the test, and most texts hold a combination of
+    strings of their own, so this runs for most sentences)."""
+    chosen = []
+    for item, masks in zip(patterns, needs):
+        if masks is not None:
+            for mask in masks:
+                if not mask & present:
+                    break
+            else:
+                chosen.append(item)
+        else:
+            chosen.append(item)
+    return chosen
 
 
 @lru_cache(maxsize=8)

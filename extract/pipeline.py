@@ -40,7 +40,7 @@ from extract.change import read_change
 from extract.tables import Cell, cell_metric, cell_subject, signed_cell, table_cells
 from extract.elided_counts import elided_count
 from extract.claim_filter import as_appositive_age, is_claim, with_counted_noun  # noqa: F401 -- is_claim re-exported
-from extract.frame import STRONG, Frame, article_topic, doc_text, frame_doc, lend_topic, link_restatements
+from extract.frame import STRONG, Frame, article_topic, doc_text, frame_doc, keep_text, lend_topic, link_restatements
 from extract.frame.names import story_names
 from extract.vocab import parent_of
 from extract.prefilter import Composed, compose, select
@@ -372,6 +372,7 @@ def _claims_from(article: Article, doc_name: str, work: list[tuple[int, Composed
     framed: list[tuple[int, Composed, Frame]] = []
     for n, ((offset, composed), doc) in enumerate(zip(work, parsed)):
         doc._.published = article.date
+        keep_text(doc, composed.text)  # the doc was made from it (nlp.make_doc in _candidate_docs)
         cells = tables[id(composed)]
         qs = [signed_cell(q, composed.text, cell) if (cell := _cell_of(q, composed, cells)) else
               with_counted_noun(as_appositive_age(q, doc), doc) for q in doc._.quantities or []]

@@ -19,7 +19,7 @@ CASES = [
      "112,000", {"metric": "payrolls revision"}),
     ("retail-sales-revised-up-by-points-bloomberg",
      "Retail sales for September were revised up by 0.3 percentage point.",
-     "0.3 percentage point", {"metric": "revenue revision"}),
+     "0.3 percentage point", {"metric": "retail sales revision"}),
     ("job-growth-level-is-payrolls-wire", "Job growth slowed to 12,000 in October, the government said.",
      "12,000", {"metric": "payrolls"}),
     # a figure a revision moved from is the thing's level, not the revision

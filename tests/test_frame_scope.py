@@ -180,7 +180,7 @@ CASES = [
     ("film-sequel-worldwide",
      "LOS ANGELES (Reuters) - \"Inside Out 2\" led the box office again.\n\n"
      "The animated sequel has now grossed $355 million domestically and $724 million worldwide.",
-     "$724 million", "animated sequel"),
+     "$724 million", "Inside Out 2"),  # the sequel described, the title named before
     ("concert-tour-worldwide",
      "The tour has grossed $200 million domestically and $580 million worldwide.", "$580 million", "tour"),
     ("drug-sales-worldwide",

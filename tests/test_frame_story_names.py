@@ -36,9 +36,10 @@ SHORT_FORM_CASES = [
      "The RBI said inflation would stay near its target.",
      "25 basis points", "RBI"),
     ("election-bracketed",
-     "JOHANNESBURG — The Independent Electoral Commission (IEC) registered 26.7 million voters for the "
-     "election. The IEC said turnout would be announced on Friday.",
-     "26.7 million voters", "IEC"),
+     # (what it employs is its own; what it registers it counts: tests/test_frame_subject_reporting_body.py)
+     "JOHANNESBURG — The Independent Electoral Commission (IEC) hired 200,000 election officials for the "
+     "vote. The IEC said turnout would be announced on Friday.",
+     "200,000 election officials", "IEC"),
     ("results-suffix",
      "Nike Inc reported quarterly revenue of $10.7 billion on Thursday. Nike said sales in China rose 22%. "
      "Nike shares gained 3% after the bell.",

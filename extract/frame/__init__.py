@@ -44,8 +44,8 @@ from extract.periods import find_time_refs
 from extract.article_time import ArticleTime
 from extract.frame.cues import Cues, load_cues
 from extract.frame.context import BY_PARAGRAPH, BY_POINTER, Context, Frame, ITSELF, ITS_OWN, POINTS_BACK, STRONG, TOPIC, WEAK, doc_text, \
-    sent_text, span_ents
-from extract.frame.syntax import index_of, is_heading, name_like, paragraph_index, scope_of
+    keep_text, sent_text, span_ents
+from extract.frame.syntax import index_of, is_heading, name_like, paragraph_index, scope_of, tokens_of
 from extract.frame.figures import is_money
 from extract.frame.benchmark_metric import lend_actual_metric
 from extract.frame.credit import figure_credit
@@ -61,8 +61,8 @@ from extract.frame.example import is_conditional
 from extract.frame.expectation import without_benchmarks
 from extract.frame.clause_credit import clause_speaker
 
-__all__ = ["STRONG", "WEAK", "TOPIC", "Frame", "doc_text", "frame_doc", "article_topic", "lend_topic",
-           "link_restatements"]
+__all__ = ["STRONG", "WEAK", "TOPIC", "Frame", "doc_text", "frame_doc", "article_topic", "keep_text", "lend_topic",
+           "link_restatements", "tokens_of"]
 
 
 def frame_doc(doc: Doc, quantities: list[Quantity], time: ArticleTime = ArticleTime(),

@@ -3,7 +3,8 @@ restatements, which take what a figure's fullest mention established."""
 
 from __future__ import annotations
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import islice
 from typing import Iterable, Optional
 from spacy.tokens import Token
 from extract.article_time import may_be_lede
@@ -11,10 +12,12 @@ from extract.records import Kind, Quantity
 from extract.rule_files import SubjectRules
 from extract.rules import load_rules
 from extract.lexicon import alternation
+from extract.phrase_trie import phrase_alternation
 from extract.vocab import entity_table, metric_vocabulary
 from extract.frame.cues import load_cues
 from extract.frame.context import Frame, ITSELF, STRONG, TOPIC, WEAK
 from extract.frame.figures import is_money
+from extract.frame.whole_words import first_of_spans, has_word, word_spans
 
 
 _WORD = re.compile(r"[\w&’'-]+")
@@ -30,7 +33,7 @@ def article_topic(body: str, title: Optional[str] = None, subjects: Iterable[str
     story); else the industry its lede names ("at the centre of the AI industry").
     The lede is where news writing states what a story is about; a sector named
     later may be a comparison ("the telecom industry in 2000")."""
-    paragraphs = [p for p in body.split("\n") if may_be_lede(p)]
+    paragraphs = list(islice((p for p in body.split("\n") if may_be_lede(p)), 2))  # only the first two are read
     if len(paragraphs) < 2:
         return None  # a single paragraph has no lede apart from its figures' own sentences
     lede = _without_dateline(paragraphs[0])
@@ -88,7 +91,7 @@ def _lede_opener(body: str, lede: str) -> Optional[str]:
         words = words[:-1]  # "Nike Inc", "Home Depot Inc.": the company is Nike, Home Depot
     name = " ".join(words)
     if is_generic(name) or name in subject_rules().not_owners.words or _mostly_source(name, body) or \
-            re.search(r"(?<![\w-])" + re.escape(words[0].lower()) + r"(?![\w-])", body):
+            has_word(words[0].lower(), body):
         return None
     later = body[body.find(lede) + m.end():]
     if not any(mentions(w, later, alone=False) for w in dict.fromkeys([name, words[0], words[-1]]) if len(w) > 2):
@@ -103,12 +106,33 @@ def _lede_figure_name(subjects: list[str], lede: str) -> Optional[str]:
     a name (not a role: "Local auto dealers") and that the lede writes in a place
     phrase ("in the Houston area", "across Maricopa County"; data/subject.toml
     [locale]); a company the lede names first may lead a round-up of many."""
-    words = alternation(subject_rules().locale.before)
     for name in subjects:
-        if name and any(c.isupper() for c in name) and not is_generic(name) and re.search(
-                rf"(?i:\b(?:{words})\s+(?:the\s+)?){re.escape(name)}(?!\w)", lede):
+        if name and any(c.isupper() for c in name) and not is_generic(name) and _after_place_phrase(name, lede):
             return name
     return None
+
+
+def _after_place_phrase(name: str, lede: str) -> bool:
+    """Whether the lede writes `name`, not run on into a word, right after a locale word
+    ("in the Houston area"): each place the name is written, the pattern of the words
+    before it ending there."""
+    place_phrase = _place_phrase_before()
+    at = lede.find(name)
+    while at >= 0:
+        if not _WORD_CHAR.match(lede, at + len(name)) and place_phrase.search(lede, 0, at):
+            return True
+        at = lede.find(name, at + 1)
+    return False
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+@lru_cache(maxsize=None)
+def _place_phrase_before() -> re.Pattern:
+    """A locale word and its spaces ("in the", "across"), ending where a name begins: the
+    pattern of _lede_figure_name before the name, compiled once and not once per name."""
+    return re.compile(rf"(?i:\b(?:{alternation(subject_rules().locale.before)})\s+(?:the\s+)?)\Z")
 
 
 def _agency_place(opening: str) -> Optional[str]:
@@ -135,7 +159,7 @@ def _main_name(subjects: Iterable[str], texts: list[str]) -> Optional[str]:
     for name in names:
         if _only_modifier(name, texts):
             continue
-        if name in named or any(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", t) for t in texts):
+        if name in named or any(has_word(name, t, hyphen=False) for t in texts):
             counts[name] = counts.get(name, 0) + 1
     if not counts:
         return None
@@ -173,7 +197,7 @@ def _repeated_name(body: str, lede: str, whole: bool = False) -> Optional[str]:
             if len(cand) < 2 or is_generic(cand) or cand in subject_rules().not_owners.words \
                     or _only_speaker(cand, lede) or _mostly_source(cand, body):
                 continue
-            if re.search(r"(?<![\w-])" + re.escape(cand.lower()) + r"(?![\w-])", body):
+            if has_word(cand.lower(), body):
                 continue  # a common word capitalised where a sentence starts
             n = mentions(cand, body, alone=whole and cand != run)
             short = initials(cand) if cand == run.rstrip(".’'") else None
@@ -212,10 +236,10 @@ def _only_modifier(name: str, texts: list[str]) -> bool:
     rules = subject_rules().topic_modifier
     seen = False
     for text in texts:
-        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+        for start, end in word_spans(name, text):
             seen = True
-            before = _PREV_WORD.search(text, 0, m.start())
-            after = _NEXT_WORD.match(text, m.end())
+            before = _PREV_WORD.search(text, 0, start)
+            after = _NEXT_WORD.match(text, end)
             if not before or not after:
                 return False
             prev, head = before.group(1), after.group(1)
@@ -233,21 +257,21 @@ def mentions(name: str, body: str, alone: bool) -> int:
     A country is mentioned by its adjective too ("South Korean manufacturers", "the
     British economy": data/subject.toml [countries])."""
     n = 0
-    forms = alternation([name, *_country_forms(name)])
-    for m in re.finditer(r"(?<![\w-])(?:" + forms + r")(?![\w])", body):
+    # the forms in the order an alternation of them tries them: the longest first
+    forms = sorted([name, *_country_forms(name)], key=len, reverse=True)
+    for at, end in first_of_spans(forms, body):
         if not alone:
             n += 1
             continue
         # The word before it, searched for from a little way back (from the body's start,
         # each mention cost a scan of all the text before it): further back only while
         # the word or the spaces before the mention may reach past where the search began.
-        at = m.start()
         start = max(0, at - 64)
         before = _PREV_WORD.search(body, start, at)
         while start > 0 and (before.start() == start if before else re.fullmatch(r"\s+", body[start:at])):
             start = max(0, 2 * start - at)
             before = _PREV_WORD.search(body, start, at)
-        if re.compile(r"\s+[A-Z]").match(body, m.end()) or (
+        if _CAPITAL_NEXT.match(body, end) or (
                 before and before.group(1)[0].isupper() and not before.group(1).endswith(".")):
             continue
         n += 1
@@ -268,11 +292,11 @@ def _only_speaker(name: str, text: str) -> bool:
     Lt. Matt Harris, Columbus Police Department spokesman", "Harris said"): a source; or
     only as the one an act is done to ("later arrested Elizabeth A. Burton, 32")."""
     before, after = _speaker_patterns()
-    mentions = list(re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text))
+    mentions = word_spans(name, text)
     # each mention after a reporting verb (perhaps with a title: "said Lt. Matt Harris") or
     # before one ("Harris said"); the verb lists compiled once, not per name
-    return bool(mentions) and all(before.search(text, max(0, m.start() - _SPEAKER_REACH), m.start())
-                                  or after.match(text, m.end()) for m in mentions)
+    return bool(mentions) and all(before.search(text, max(0, start - _SPEAKER_REACH), start)
+                                  or after.match(text, end) for start, end in mentions)
 
 
 def _mostly_source(name: str, body: str) -> bool:
@@ -284,12 +308,21 @@ def _mostly_source(name: str, body: str) -> bool:
     if not name or not name[0].isupper():
         return False
     before, after = _speaker_patterns()
-    claims = alternation(subject_rules().topic_claims.words)
+    claim = _claim_after()
     word = name.split()[-1]
-    mentions = list(re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", body))
-    said = [m for m in mentions if before.search(body, max(0, m.start() - _SPEAKER_REACH), m.start())
-            or after.match(body, m.end()) or re.match(rf"[’']s\s+(?:{claims})\b", body[m.end():])]
+    mentions = word_spans(word, body)
+    said = [start for start, end in mentions if before.search(body, max(0, start - _SPEAKER_REACH), start)
+            or after.match(body, end) or claim.match(body, end)]
     return len(said) >= 2 and 2 * len(said) >= len(mentions)
+
+
+@lru_cache(maxsize=None)
+def _claim_after() -> re.Pattern:
+    """A possessive before a claim noun ("McKinley's comment"), right after a name."""
+    return re.compile(rf"[’']s\s+(?:{alternation(subject_rules().topic_claims.words)})\b")
+
+
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 
 
 # How far before a name its reporting verb and title may stand ("said Lt. Matt Harris").
@@ -298,10 +331,10 @@ _SPEAKER_REACH = 120
 
 @lru_cache(maxsize=None)
 def _speaker_patterns() -> tuple[re.Pattern, re.Pattern]:
-    verbs = alternation(subject_rules().topic_speaker.words)
-    done_to = alternation(subject_rules().topic_object.words)
-    return (re.compile(rf"\b(?:{verbs}|{done_to})\s+(?:[A-Z][\w.’'-]*\s+)*$"),
-            re.compile(rf",?\s+(?:{verbs})\b"))
+    verbs, done_to = subject_rules().topic_speaker.words, subject_rules().topic_object.words
+    _tree = partial(phrase_alternation, ignore_case=False)  # the same matches as a plain list, found faster
+    return (re.compile(rf"\b(?:{_tree(verbs)}|{_tree(done_to)})\s+(?:[A-Z][\w.’'-]*\s+)*$"),
+            re.compile(rf",?\s+(?:{_tree(verbs)})\b"))
 
 
 def _industry(lede: str) -> Optional[str]:

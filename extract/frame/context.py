@@ -88,6 +88,13 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def keep_text(doc: Doc, text: str) -> None:
+    """Keep the text `doc` was made from as its text: spaCy's tokenizer loses no character,
+    so it is `doc.text` without joining a Token object per token to rebuild it."""
+    if doc.user_data.get("claims.text") is None:
+        doc.user_data["claims.text"] = text
+
+
 def sent_text(sent: Span) -> str:
     """`sent.text`, sliced from the doc's text: spaCy joins a span's tokens on every read."""
     return doc_text(sent.doc)[sent.start_char:sent.end_char]
@@ -121,6 +128,11 @@ def ents_between(doc: Doc, start: int, end: int) -> list[Span]:
 def span_ents(span: Span) -> list[Span]:
     """`span.ents` (the entities wholly inside the span), without reading the whole doc's."""
     return ents_between(span.doc, span.start, span.end)
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, made once per doc (spaCy builds a Span per entity on every read)."""
+    return _doc_ents(doc)[0]
 
 
 def _doc_ents(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:

@@ -12,15 +12,16 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 from extract.lexicon import data_table
 from extract.vocab import entity_table
-from extract.frame.cues import Cues, lowered
-from extract.frame.context import doc_text, ents_between, span_ents
+from extract.frame.cues import Cues, framing_words, lowered
+from extract.frame.context import doc_ents, doc_text, ents_between, sent_text, sent_tokens, span_ents
 from extract.frame.expectation import compared_with_expectation, kind_words
+from extract.frame.token_table import token_table
 from extract.frame.syntax import active_subject, canon, clause_subject, company_word, entity_in, is_entity_text
 
 
 def credited_source(sent: Span, cues: Cues) -> Optional[str]:
     doc = sent.doc
-    text = sent.text
+    text = sent_text(sent)
     for m in cues.source_prepositions.finditer(text):
         after = doc.char_span(sent.start_char + m.end(), sent.end_char, alignment_mode="expand")
         # "per" credits only a name right after it ("per Bloomberg"), not "per barrel",
@@ -36,7 +37,7 @@ def credited_source(sent: Span, cues: Cues) -> Optional[str]:
     published = _published_by(sent, cues)
     if published:
         return published
-    for t in sent:
+    for t in sent_tokens(sent):
         lemma = t.lemma_.lower()
         if lemma in cues.attribution_verbs and t.pos_ == "VERB" and not _directs(t) and not _puts_nothing_at(t) \
                 and not compared_with_expectation(t):
@@ -107,9 +108,9 @@ def company_speaks(subj: Token, cues: Cues) -> bool:
     """Is the subject a company word pointing back ("the company said", "the bank
     said"), not the first word of a name ("The Bank of England had forecast 2.1%",
     "the Group of Seven said")?"""
-    if subj.pos_ == "PROPN" and any(e.start <= subj.i < e.end - 1 for e in subj.doc.ents):
+    if subj.pos_ == "PROPN" and any(e.start <= subj.i < e.end - 1 for e in doc_ents(subj.doc)):
         return False
-    public = lowered(data_table("framing")["public_body_modifiers"])
+    public = framing_words("public_body_modifiers")
     if any(c.dep_ in ("compound", "amod") and " ".join(x.lower_ for x in c.subtree).replace(" - ", "-") in public
            for c in subj.children):
         return False  # "the state broadcaster": a public outlet, not the company before
@@ -331,16 +332,21 @@ def _credited_after(after: Span, cues: Cues) -> Optional[str]:
     return _common_phrase(head)
 
 
+_CLOSING_QUOTES = ("”", "\"", "''", "’")
+
+
 def speaker_after_quote(sent: Span, cues: Cues) -> Optional[str]:
     """"'...,' wrote Fadem in a research report", "'...,' said Will Tjernlund, a
     consultant": a quotative verb after a closing quotation mark with no subject
     before it puts its speaker after it."""
     verbs = source_words()[2]
-    for t in sent:
+    if not any(mark in sent_text(sent) for mark in _CLOSING_QUOTES):
+        return None  # no token of the sentence is a closing quotation mark
+    for t in sent_tokens(sent):
         if t.lemma_.lower() not in verbs or t.i + 1 >= sent.end or active_subject(t) is not None and active_subject(t).i < t.i:
             continue
         before = [x for x in sent.doc[max(sent.start, t.i - 2):t.i]]
-        if not any(x.text in ("”", "\"", "''", "’") for x in before):
+        if not any(x.text in _CLOSING_QUOTES for x in before):
             continue
         nxt = sent.doc[t.i + 1]
         if nxt.pos_ == "PROPN" or nxt.ent_type_ in cues.source_labels:
@@ -399,8 +405,8 @@ def figure_credit(sent: Span, start: int, end: int, cues: Cues) -> Optional[str]
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    verbs = lowered(data_table("framing")["publishing_verbs"]) | lowered(data_table("framing")["claiming_verbs"])
-    for t in sent:
+    verbs = _credit_participles()
+    for t in _participles(sent):
         if t.dep_ != "acl" or t.tag_ != "VBN" or t.lemma_.lower() not in verbs:
             continue
         noun = t.head
@@ -440,6 +446,11 @@ def _forecast_maker(figure: Token, cues: Cues) -> Optional[str]:
     return entity_in(list(owner.subtree), owner.doc, cues, cues.source_labels) or _common_phrase(owner)
 
 
+@lru_cache(maxsize=None)
+def _credit_participles() -> frozenset[str]:
+    return framing_words("publishing_verbs") | framing_words("claiming_verbs")
+
+
 def _agent_name(agent: Token, cues: Cues) -> Optional[str]:
     """Who the agent phrase of a participle names ("by MOTIE", "by the ministry")."""
     name = entity_in(list(agent.subtree), agent.doc, cues, cues.source_labels)
@@ -455,8 +466,8 @@ def _published_by(sent: Span, cues: Cues) -> Optional[str]:
     """"Sixteen priorities identified by MOTIE in the roadmap include ...", "figures
     compiled by the league": a participle of publishing on a noun of the main clause,
     with its agent, credits the agent."""
-    verbs = lowered(data_table("framing")["publishing_verbs"])
-    for t in sent:
+    verbs = framing_words("publishing_verbs")
+    for t in _participles(sent):
         if t.dep_ != "acl" or t.tag_ != "VBN" or t.lemma_.lower() not in verbs:
             continue
         if t.head.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
@@ -468,3 +479,11 @@ def _published_by(sent: Span, cues: Cues) -> Optional[str]:
             if name:
                 return name
     return None
+
+
+def _participles(sent: Span) -> list[Token]:
+    """The sentence's clauses that modify a noun ("compiled by", "touted by"), found with
+    the doc's token table (extract/frame/token_table.py), not a Token made for each word."""
+    dep = token_table(sent.doc).dep
+    tokens = sent_tokens(sent)
+    return [tokens[i - sent.start] for i in range(sent.start, sent.end) if dep[i] == "acl"]

@@ -119,6 +119,23 @@ def _postposed() -> frozenset[str]:
     return frozenset({v + ("d" if v.endswith("e") else "ed") for v in verbs} | {v for v in verbs if v.endswith("cast")})
 
 
+@lru_cache(maxsize=None)
+def _postposed_after() -> re.Pattern:
+    return re.compile(r"\s+(?:" + alternation(_postposed()) + r")\b", re.I)
+
+
+@lru_cache(maxsize=None)
+def _expected_after() -> re.Pattern:
+    """Who had expected a figure, in the few words after it ("... analysts had expected")."""
+    return re.compile(r"\s+(?:\w+\s+){0,2}?(\S+(?:\s+\S+)?)\s+" + _had_expected(), re.I)
+
+
+@lru_cache(maxsize=None)
+def _expected_before() -> re.Pattern:
+    """A few words and a past verb of expecting, after a descriptor ("polled by Reuters had forecast")."""
+    return re.compile(r"(?:\s+[\w.,'’-]+){0,4}?\s+" + _had_expected(), re.I)
+
+
 def without_others_expected(tokens: list[Token], q: Quantity) -> list[Token]:
     """The tokens minus a participle that marks another figure as expected: in "$3.25
     adjusted vs. $2.86 expected" the expectation is the $2.86."""
@@ -134,7 +151,7 @@ def expected_after_comparison(sent: Span, q: Quantity) -> bool:
     """"$3.25 adjusted vs. $2.86 expected": the figure a result is set against, marked
     by a participle after it."""
     text = doc_text(sent.doc)
-    return re.match(r"\s+(?:" + alternation(_postposed()) + r")\b", text[q.end:q.end + 20], re.I) is not None \
+    return _postposed_after().match(text[q.end:q.end + 20]) is not None \
         and re.search(r"\b(?:vs\.?|versus|compared\s+(?:with|to)|against|than)\s+(?:the\s+|an?\s+)?$",
                       text[max(sent.start_char, q.start - 30):q.start], re.I) is not None
 
@@ -145,11 +162,11 @@ def expected_by_analysts_before(sent: Span, q: Quantity, cues: Cues) -> bool:
     analysts expected of a period now reported is their estimate."""
     text = doc_text(sent.doc)
     after = text[q.end:sent.end_char]
-    m = re.match(r"\s+(?:\w+\s+){0,2}?(\S+(?:\s+\S+)?)\s+" + _had_expected(), after, re.I)
+    m = _expected_after().match(after)
     if m and cues.source_descriptors.search(m.group(1)):
         return True  # "ahead of the $49.4 billion analysts had expected", however it parses
     before = text[sent.start_char:q.start]
-    if any(re.match(r"(?:\s+[\w.,'’-]+){0,4}?\s+" + _had_expected(), before[d.end():], re.I)
+    if any(_expected_before().match(before[d.end():])
            for d in cues.source_descriptors.finditer(before)):
         return True  # "Economists polled by Reuters had forecast sales would rise 0.3%"
     span = tokens_of(sent.doc, q)

@@ -13,7 +13,6 @@ Word tables: extract/data/metrics.toml [measure_nouns], [measure_contexts], [mea
 
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -22,6 +21,7 @@ from extract.records import Quantity
 from extract.vocab import metric_vocabulary
 from extract.frame.context import doc_text
 from extract.frame.syntax import tokens_of
+from extract.frame.whole_words import any_word
 
 
 def measure_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
@@ -37,7 +37,7 @@ def measure_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
         return lemma if lemma in nouns.get("dimensions", []) else f"{lemma} size"
     text = doc_text(doc)[sent.start_char:sent.end_char]
     for metric, words in contexts.items():
-        if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I) for w in words):
+        if any_word(tuple(words), hyphen=False).search(text):
             return metric  # "1,900-mile-wide": a word may be glued on by a hyphen
     default = rules.get("measure_defaults", {}).get(q.unit)
     size = q.value if q.value is not None else q.high

@@ -22,6 +22,7 @@ from extract.frame.context import doc_text
 from extract.frame.cues import lowered
 from extract.frame.figures import figure_head, is_money, verb_above
 from extract.frame.syntax import clause_subject, tokens_of
+from extract.frame.whole_words import any_word
 
 
 def money_context_metric(doc: Doc, sent: Span, q: Quantity, guess: Optional[str]) -> Optional[str]:
@@ -42,7 +43,7 @@ def tariffed_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
         return None
     text = doc_text(doc)
     said = text[sent.start_char:sent.end_char]
-    if not any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", said, re.I) for w in table["cues"]):
+    if not any_word(tuple(table["cues"])).search(said):
         return None
     on = re.search(table["on_before"], text[max(0, q.start - 40):q.start], re.I)
     goods = re.match(table["goods_after"], text[q.end:q.end + 80], re.I)
@@ -68,7 +69,7 @@ def budget_metric(doc: Doc, q: Quantity) -> Optional[str]:
 def _money_context(text: str) -> Optional[str]:
     """The business a sentence counts its money in ("over its opening weekend": box office)."""
     for metric, words in metric_vocabulary().rules.get("money_contexts", {}).items():
-        if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text, re.I) for w in words):
+        if any_word(tuple(words)).search(text):
             return metric
     return None
 
@@ -100,8 +101,7 @@ def _story_takings(doc: Doc, q: Quantity) -> Optional[str]:
         if verb.lemma_.lower() not in lowered(rule["verbs"]):
             continue
         markets = rule.get("markets", [])
-        if _money_context(doc_text(doc)) == metric or any(
-                re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", sentence, re.I) for w in markets):
+        if _money_context(doc_text(doc)) == metric or any_word(tuple(markets)).search(sentence):
             return metric
     return None
 

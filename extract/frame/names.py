@@ -16,6 +16,7 @@ from typing import Optional
 from extract.vocab import entity_table
 from extract.frame.article import initials, mentions, subject_rules
 from extract.frame.context import Frame
+from extract.frame.whole_words import has_word
 
 
 def story_names(frames: list[Frame], body: str) -> None:
@@ -55,8 +56,13 @@ def owners_office(name: str) -> str:
     its owner and without the possessive, straight or typographic ("the Department of
     Energy's Office of Science"); data/subject.toml [story_names] offices. Not a possessive
     that is part of a name ("McDonald's Corp", "Moody's Investors Service")."""
+    return _office_possessive().sub(" ", name)
+
+
+@lru_cache(maxsize=None)
+def _office_possessive() -> re.Pattern:
     heads = "|".join(re.escape(w) for w in subject_rules().story_names.offices)
-    return re.sub(rf"(?<=\w)[’']s\s+(?=(?:{heads})\b)", " ", name)
+    return re.compile(rf"(?<=\w)[’']s\s+(?=(?:{heads})\b)")
 
 
 def _known(name: str) -> bool:
@@ -82,11 +88,19 @@ _SMALL_WORDS = frozenset({"&", "of", "the", "and", "for", "de", "du", "la", "von
 def _bracketed(name: str, body: str) -> Optional[str]:
     """The abbreviation a story defines in brackets after the name ("the Reserve Bank of
     India (RBI)", "Organization of the Petroleum Exporting Countries (OPEC)") and uses after."""
-    m = re.search(re.escape(name) + r"\s*\(([A-Z][A-Za-z&.]*[A-Z]\.?)\)", body)
+    # the first place the name is written with the bracket right after it (a pattern of
+    # the name and the bracket, without compiling one per name)
+    m, at = (None, body.find(name)) if name else (_BRACKETED_SHORT.search(body), -1)
+    while at >= 0 and m is None:
+        m = _BRACKETED_SHORT.match(body, at + len(name))
+        at = body.find(name, at + 1)
     if not m:
         return None
     short = m.group(1)
     return short if _used(short, body[m.end():]) else None
+
+
+_BRACKETED_SHORT = re.compile(r"\s*\(([A-Z][A-Za-z&.]*[A-Z]\.?)\)")
 
 
 def _initials_used(name: str, body: str) -> Optional[str]:
@@ -148,7 +162,7 @@ def _surname(words: list[str], body: str) -> Optional[str]:
         return None  # "Bank of America": no person's name
     if not 2 <= len(words) <= 4 or not re.fullmatch(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*", last):
         return None
-    if re.search(rf"(?<![\w-]){re.escape(last.lower())}(?![\w-])", body):
+    if has_word(last.lower(), body):
         return None
     alone = mentions(last, body, alone=True)
     if alone < _SURNAME_MENTIONS or alone <= mentions(" ".join(words), body, alone=False):

@@ -4,14 +4,16 @@ company", "it")."""
 
 from __future__ import annotations
 import re
+from functools import lru_cache
 from typing import Optional
 from spacy.tokens import Doc, Span, Token
 from extract.rule_files import SubjectRules
 from extract.rules import load_rules
 from extract.vocab import entity_table, metric_vocabulary
 from extract.frame.cues import Cues
-from extract.frame.context import ents_between
-from extract.frame.syntax import canon, company_word, coordinated_names, entity_in, is_code, metric_tokens, name_word
+from extract.frame.context import doc_ents, ents_between
+from extract.frame.syntax import canon, company_word, coordinated_names, descends, entity_in, is_code, metric_tokens, name_word
+from extract.frame.token_table import token_table
 from extract.frame.described import described_referent, designated, is_event_word
 from extract.frame.part_whole import is_part, model_name, model_of_noun, whole_of_part
 
@@ -198,7 +200,7 @@ def _name_before_segment(words: list[Token]) -> Optional[str]:
     first = words[0] if words else None
     if first is None or first.ent_type_ not in ("GPE", "ORG", "LOC") or first.ent_iob_ != "B":
         return None
-    ent = next((e for e in first.doc.ents if e.start == first.i), None)
+    ent = next((e for e in doc_ents(first.doc) if e.start == first.i), None)
     rest = [t for t in words if ent is not None and t.i >= ent.end]
     if ent is None or not rest or any(t.ent_type_ or not t.text[:1].islower() for t in rest):
         return None  # lower-case words after the name: a segment, not a name of their own
@@ -264,7 +266,7 @@ def _name_np(tok: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str
         return on, False  # "the rate on new financed vehicles": theirs
     if tok.lower_ in cues.measure_nouns:
         return None, False  # "the ratio of ...", "the divergence": a measure, not an entity
-    if any(span.start <= t.i < span.end for t in tok.subtree) and not _priced(tok, span):
+    if _holds_any(tok, span) and not _priced(tok, span):
         # the figure is part of the subject ("The $600 billion gap is ...", "the
         # improvement trajectory from 95% failure"), not a figure about it
         return None, False
@@ -390,8 +392,7 @@ def titled_person(tok: Token) -> Optional[str]:
     to Ukraine Marie Yovanovitch", "Tesla CEO Elon Musk"): the proper nouns after the last
     title word, less a country the title names ("to Ukraine"); not the country or company
     the title belongs to (data/subject.toml [titles])."""
-    rules = load_rules("subject.toml", SubjectRules)
-    titles = {w.lower() for w in rules.titles.words}
+    titles, places = _title_words()
     phrase = sorted((t for t in tok.subtree if not _in_clause_below(t, tok) and t.dep_ not in ("appos", "punct")),
                     key=lambda t: t.i)
     phrase = [t for t in phrase if t.i <= tok.i or t.dep_ in ("prep", "pobj", "compound", "flat")]
@@ -401,7 +402,6 @@ def titled_person(tok: Token) -> Optional[str]:
     run = phrase[marks[-1] + 1:]
     while run and (run[0].lower_ in ("to", "of", "for", "at", "the") or run[0].lower_ in titles):
         run = run[1:]
-    places = set(rules.countries.names) | set(rules.countries.demonyms.values())
     while run and (run[0].text in places or run[0].ent_type_ in ("GPE", "NORP") and run[0].ent_iob_ == "B"
                    and len(run) > 2):
         run = run[1:]
@@ -409,6 +409,14 @@ def titled_person(tok: Token) -> Optional[str]:
             or any(run[k + 1].i != run[k].i + 1 for k in range(len(run) - 1)):
         return None
     return _phrase_text(run)
+
+
+@lru_cache(maxsize=None)
+def _title_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(title words, lower-cased; country names and demonyms), data/subject.toml, built once."""
+    rules = load_rules("subject.toml", SubjectRules)
+    return (frozenset(w.lower() for w in rules.titles.words),
+            frozenset(rules.countries.names) | frozenset(rules.countries.demonyms.values()))
 
 
 def _compound_name(tok: Token) -> Optional[str]:
@@ -476,7 +484,28 @@ def _priced(tok: Token, span: Span) -> bool:
     return False
 
 
+def _holds_any(tok: Token, span: Span) -> bool:
+    """Whether a token of `span` is in the subtree of `tok` (tok itself or below it), read
+    off the doc's heads rather than by walking the whole subtree."""
+    head = token_table(tok.doc).head
+    return any(i == tok.i or descends(head, i, tok.i) for i in range(span.start, span.end))
+
+
 def _in_clause_below(t: Token, top: Token) -> bool:
+    """Whether a clause (relative, adverbial, complement) stands between `t` and `top`
+    on the way up the parse; read once per pair (kept on the doc: each subtree is walked
+    for several roles)."""
+    made = t.doc.user_data.get("claims.in_clause_below")
+    if made is None:
+        made = t.doc.user_data["claims.in_clause_below"] = {}
+    key = (t.i, top.i)
+    found = made.get(key)
+    if found is None:  # a Doc's parse never changes once made
+        found = made[key] = _walks_through_clause(t, top)
+    return found
+
+
+def _walks_through_clause(t: Token, top: Token) -> bool:
     x = t
     while x.i != top.i and x.head.i != x.i:
         if x.dep_ in ("relcl", "acl", "advcl", "ccomp"):

@@ -11,7 +11,7 @@ from extract.article_time import results_words
 from extract.frame.cues import load_cues
 from extract.period_rule_files import PeriodsRules
 from extract.rules import load_rules
-from extract.frame.context import Context, doc_text
+from extract.frame.context import Context, doc_text, sent_text
 from extract.frame.syntax import clause_head, scope_of, tokens_of
 from extract.frame.figures import FROM_LEVEL_JUST_BEFORE, baseline_figure, is_change, is_money, level_now
 
@@ -251,7 +251,7 @@ def _bound_period(refs: list[TimeRef], q: Quantity, others: list[Quantity], sent
         return prev
     if any(scoped(r) for r in cands):
         return None
-    if _pattern("now_opener").match(sent.text):
+    if _pattern("now_opener").match(sent_text(sent)):
         return None  # "In 2000, carriers spent $120 billion. Today, prices have dropped from $8 to $2."
     if is_money(q) or q.unit in ("percent", "percentage_point", "times"):
         return ctx.para_period or _horizon_carried(sent, scope) or _reported(sent, ctx) or _studied(q, ctx)
@@ -309,7 +309,7 @@ def _prev_aside(sent: Span, q: Quantity, others: list[Quantity]) -> bool:
 def _reported(sent: Span, ctx: Context) -> Optional[str]:
     """The period a results story reports, for a result with no period of its own
     ("The home-improvement retailer earned $2.8 billion")."""
-    return ctx.reporting if ctx.reporting and results_words().search(sent.text) else None
+    return ctx.reporting if ctx.reporting and results_words().search(sent_text(sent)) else None
 
 
 def _studied(q: Quantity, ctx: Context) -> Optional[str]:

@@ -31,7 +31,7 @@ from extract.rules import load_rules
 from extract.subject_rule_files import PlacesRules, ReferRules
 from extract.vocab import entity_table
 from extract.frame.article import subject_rules
-from extract.frame.context import Context, doc_text, quote_open
+from extract.frame.context import Context, doc_ents, doc_text, quote_open
 from extract.frame.cues import load_cues
 from extract.frame.described import DESCRIBED, product_named_before
 from extract.frame.noun_phrase import as_country
@@ -74,7 +74,7 @@ def people(doc: Doc) -> list[Mention]:
     if found is None:
         para_of = _para_of(doc)
         found = doc.user_data["claims.refer.people"] = sorted(
-            [_mention(e.root, strip_possessive(e.text), para_of) for e in doc.ents
+            [_mention(e.root, strip_possessive(e.text), para_of) for e in doc_ents(doc)
              if e.label_ == "PERSON" and e.root.pos_ == "PROPN" and is_entity_text(e.text, load_cues()) and _in_clause(e.root)
              and not entity_table().find(e.text)]
             + [_mention(t, _proper_name(t), para_of) for t in doc if _unmarked_person(t)], key=lambda m: m.i)
@@ -342,7 +342,7 @@ def _organisation_before(doc: Doc, tok: Token) -> Optional[str]:
     start = _window_start(doc, tok)
     text = doc_text(doc)
     hits = [(start + s, start + e, name) for s, e, name in entity_table().find(text[start:tok.idx])]
-    hits += [(e.start_char, e.end_char, canon(e.text)) for e in doc.ents
+    hits += [(e.start_char, e.end_char, canon(e.text)) for e in doc_ents(doc)
              if e.label_ in cues.organisation_labels and start <= e.start_char and e.end_char <= tok.idx
              and is_entity_text(e.text, cues)]
     # a name the tagger left unmarked, as a clause's subject ("Maybe Instagram likes it that way")

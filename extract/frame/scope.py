@@ -31,8 +31,9 @@ from spacy.tokens import Doc, Span, Token
 from extract.records import Quantity
 from extract.rule_files import PlacesRules
 from extract.rules import load_rules
+from extract.phrase_trie import phrase_alternation
 from extract.frame.article import data_provider, is_generic, subject_rules
-from extract.frame.context import STRONG, WEAK, Context, doc_text, sent_text
+from extract.frame.context import STRONG, WEAK, Context, doc_text, sent_text, sent_tokens
 from extract.frame.cues import Cues, load_cues
 from extract.frame.noun_phrase import as_country, metric_head
 from extract.frame.syntax import clause_subject, company_word, tokens_of
@@ -114,7 +115,15 @@ def _proper_name(name: str, doc: Doc) -> bool:
     """A name ("Nike Inc", "Nike"), not a group capitalised at a sentence's start ("Local
     agents", "Sellers"): its last word is a proper noun where the text writes it."""
     last = name.split()[-1]
-    return not is_generic(name) and any(t.text == last and t.pos_ == "PROPN" for t in doc)
+    return not is_generic(name) and last in _proper_noun_words(doc)
+
+
+def _proper_noun_words(doc: Doc) -> frozenset[str]:
+    """The words the doc writes as a proper noun somewhere, read once per doc."""
+    found = doc.user_data.get("claims.proper_noun_words")
+    if found is None:  # a Doc's tokens never change once made
+        found = doc.user_data["claims.proper_noun_words"] = frozenset(t.text for t in doc if t.pos_ == "PROPN")
+    return found
 
 
 def _owned(span: Span) -> bool:
@@ -174,7 +183,7 @@ def _plural_group(subject: Optional[str], sent: Span) -> bool:
     words = (subject or "").split()
     if not words or any(c.isupper() for w in words[1:] for c in w) or any(c.isupper() for c in words[0][1:]):
         return False
-    return any(t.text == words[-1] and t.tag_ == "NNS" for t in sent)
+    return any(t.text == words[-1] and t.tag_ == "NNS" for t in sent_tokens(sent))
 
 
 def _path_to_verb(span: Span) -> list[Token]:
@@ -380,8 +389,9 @@ def _scope_patterns() -> tuple[tuple[str, bool, re.Pattern], ...]:
     s = _rules().scope
     kinds = ((NATIONAL, False, s.national), (STATE, False, s.state), (WORLD, False, s.world),
              (NATIONAL, True, s.national_pointers), (STATE, True, s.state_pointers))
-    return tuple((scope, pointing, re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-                                              + r")(?!\w)", re.IGNORECASE))
+    # each list as a tree of its words' characters (extract/phrase_trie.py): the same matches, found faster
+    return tuple((scope, pointing, re.compile(r"(?<!\w)(?:" + phrase_alternation(words, ignore_case=True) + r")(?!\w)",
+                                              re.IGNORECASE))
                  for scope, pointing, words in kinds)
 
 

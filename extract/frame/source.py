@@ -5,13 +5,13 @@ import re
 from functools import lru_cache
 from typing import Optional
 from spacy.tokens import Doc, Span, Token
-from extract.lexicon import data_table
 from extract.records import Kind, Quantity
 from extract.vocab import entity_table
 from extract.rules import load_rules
 from extract.rule_files import ReportingRules
-from extract.frame.cues import Cues, load_cues, lowered
-from extract.frame.context import BY_PARAGRAPH, BY_POINTER, Context, Frame, ITS_OWN, doc_text, quote_open, span_ents
+from extract.frame.cues import Cues, framing_words, load_cues
+from extract.frame.context import BY_PARAGRAPH, BY_POINTER, Context, Frame, ITS_OWN, doc_text, quote_open, sent_text, \
+    sent_tokens, span_ents
 from extract.frame.syntax import active_subject, canon, tokens_of, clause_subject, company_word, entity_in, is_entity_text, strip_possessive
 from extract.frame.figures import is_money
 from extract.frame.credit import company_speaks, credited_source, source_words, speaker, speaker_after_quote
@@ -92,7 +92,7 @@ def _points_back_to_source(sent: Span, cues: Cues) -> bool:
 def names_source(sent: Span, source: Optional[str]) -> bool:
     """Does the sentence name `source`, as written or by an alias ("a researcher at
     Pew" names the Pew Research Center)?"""
-    text = sent.text
+    text = sent_text(sent)
     return bool(source) and (source in text or any(hit[2] == source for hit in entity_table().find(text)))
 
 
@@ -102,7 +102,7 @@ def _told_through(sent: Span, cues: Cues, ctx: Context, para: int) -> Optional[s
     wrote in a blog post that ...", the outlet or reporter tells what the speaker said;
     the speaker is the source ("he" is the one credited or named last, in this paragraph
     or the one before)."""
-    for m in cues.source_prepositions.finditer(sent.text):
+    for m in cues.source_prepositions.finditer(sent_text(sent)):
         first = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
         verb = first[0].head if first is not None else None
         if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in cues.attribution_verbs \
@@ -124,16 +124,16 @@ def _one_person(ctx: Context) -> bool:
     """Is the last source one person (a name, "the patient", "the victim"), not a body
     ("police", "the ministry")?"""
     last = ctx.source.split()[-1].lower()
-    return last in source_words()[5] or last in lowered(data_table("framing")["person_nouns"]) \
+    return last in source_words()[5] or last in framing_words("person_nouns") \
         or bool(ctx.person and ctx.source in ctx.person)
 
 
 def _according_to_the_person(sent: Span, cues: Cues) -> bool:
     """Does the sentence credit "the man", "the woman" (a person the story follows, with
     no name: the one it credited before)?"""
-    people = lowered(data_table("framing")["person_nouns"])
-    for m in cues.source_prepositions.finditer(sent.text):
-        words = sent.text[m.end():].split(None, 2)
+    people = framing_words("person_nouns")
+    for m in cues.source_prepositions.finditer(sent_text(sent)):
+        words = sent_text(sent)[m.end():].split(None, 2)
         if len(words) >= 2 and words[0].lower() == "the" and words[1].strip(",.;:").lower() in people:
             return True
     return False
@@ -142,7 +142,7 @@ def _according_to_the_person(sent: Span, cues: Cues) -> bool:
 def _person_says(sent: Span, cues: Cues) -> bool:
     """A reporting verb with a clause of what is said, whose subject is "he" or "she"."""
     people = source_words()[6]
-    for t in sent:
+    for t in sent_tokens(sent):
         if t.pos_ == "VERB" and t.lemma_.lower() in cues.attribution_verbs \
                 and any(c.dep_ == "ccomp" for c in t.children):
             subj = active_subject(t)
@@ -178,12 +178,12 @@ def credit_follows(sent: Span, cues: Cues) -> bool:
     "McClatchy said its finances ...") introduces what follows, not what came before."""
     doc = sent.doc
     last = max((t.i for t in sent if not (t.is_punct or t.is_space)), default=sent.start)
-    for m in cues.source_prepositions.finditer(sent.text):
+    for m in cues.source_prepositions.finditer(sent_text(sent)):
         head = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
-        if m.group().strip().lower() != "per" and sent.text[:m.start()].rstrip().endswith(",") \
+        if m.group().strip().lower() != "per" and sent_text(sent)[:m.start()].rstrip().endswith(",") \
                 and head is not None and max(x.right_edge.i for x in head) >= last:
             return True
-    for t in sent:
+    for t in sent_tokens(sent):
         if t.pos_ != "VERB" or t.lemma_.lower() not in cues.attribution_verbs or t.right_edge.i < last:
             continue  # "The key to its success, says Buser, is ...": a credit inside the sentence
         after = [c for c in t.children if c.i > t.i and c.dep_ not in ("punct", "nsubj", "prep", "npadvmod", "advmod")]
@@ -211,7 +211,7 @@ def credits_main_clause(sent: Span, cues: Cues) -> bool:
         return True
     if any(c.dep_ in ("dobj", "attr") and c.lower_ in cues.source_nouns for c in root.children):
         return True  # "The IEA published its annual review", "The best evidence is a study from MIT"
-    if cues.source_prepositions.search(sent.text):
+    if cues.source_prepositions.search(sent_text(sent)):
         return True  # "According to X, ...", "a study from X", "data from X"
     # "..., Hood said.", "..., the company said in a statement": a reporting verb the parse hung lower
     return any(t.lemma_.lower() in cues.attribution_verbs and t.dep_ in ("ROOT", "conj", "parataxis")
@@ -226,11 +226,11 @@ _QUOTE_MARKS = ("\"", "“", "”", "''", "``")
 def _quotes_a_speaker(sent: Span, cues: Cues) -> bool:
     """'"This is a stock that had been getting clobbered," Maley said on Monday.': a
     quotation with its speaker credits what he goes on to say in the paragraph."""
-    if not any(t.text in _QUOTE_MARKS for t in sent):
+    if not any(t.text in _QUOTE_MARKS for t in sent_tokens(sent)):
         return False
     verbs = source_words()[2]
     return any(t.lemma_.lower() in verbs and t.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ not in cues.pronouns
-                                                                     for c in t.children) for t in sent) \
+                                                                     for c in t.children) for t in sent_tokens(sent)) \
         or speaker_after_quote(sent, cues) is not None
 
 
@@ -256,7 +256,7 @@ def _quote_goes_on(sent: Span) -> bool:
     before = text[:sent.start_char].rstrip(" \t")
     if before and not before.endswith("\n"):
         return False
-    own = sent.text.strip()
+    own = sent_text(sent).strip()
     # a quotation the sentence opens and leaves open, or one the paragraph opens with
     # (not "reports that depicted “cost increases”", the words of a document it names)
     return quote_open(own) or own[:1] in ("“", "\"")
@@ -268,7 +268,7 @@ def _company_speaking(sent: Span, cues: Cues) -> Optional[str]:
     each figure is about ("": "OpenAI's annualized revenue hit $13 billion, the
     company said"); None when no company word reports. It never points back to the
     last source credited."""
-    for t in sent:
+    for t in sent_tokens(sent):
         if t.pos_ != "VERB" or t.lemma_.lower() not in cues.attribution_verbs:
             continue
         subj = active_subject(t)
@@ -286,7 +286,7 @@ def _attributes_by_pronoun(sent: Span, cues: Cues) -> bool:
     """"However, it also emphasizes that ...", "It examined ... and found that ...",
     "He said ...", "As he related, '...'": a reporting verb whose subject points back
     to the last source."""
-    for t in sent:
+    for t in sent_tokens(sent):
         if t.pos_ == "VERB" and t.lemma_.lower() in cues.attribution_verbs \
                 and any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "mark" and c.lower_ == "as") for c in t.children):
             v = t
@@ -313,7 +313,7 @@ def gives_guidance(doc: Doc, sent: Span, subject: str, q: Quantity, cues: Cues) 
     billion" in a paragraph about 2026 budgets)."""
     if not is_money(q):
         return _forecast_by_itself(sent, subject, q, cues)
-    if not cues.guidance.search(sent.text):
+    if not cues.guidance.search(sent_text(sent)):
         # "Alibaba is set to raise up to $12.9bn from its listing": a deal the press
         # reports, not an outlook the company gives; guidance is told as one
         return False
@@ -349,7 +349,7 @@ def _definite_people(sent: Span, phrase: str) -> bool:
     authors", "the unions"?"""
     if phrase.split()[-1] in source_words()[5]:
         return False  # "the patient" is the one the story follows, not the body credited before
-    return phrase.islower() and re.search(r"\b(?:the|these|those)\s+" + re.escape(phrase) + r"\b", sent.text,
+    return phrase.islower() and re.search(r"\b(?:the|these|those)\s+" + re.escape(phrase) + r"\b", sent_text(sent),
                                           re.I) is not None
 
 
@@ -451,7 +451,7 @@ def in_aside(sent: Span, q: Quantity) -> bool:
         return False
     closed = text.find(")", q.end, sent.end_char)
     end = closed if closed >= 0 else sent.end_char
-    return any(t.pos_ in ("VERB", "AUX") and opened < t.idx < end for t in sent)
+    return any(t.pos_ in ("VERB", "AUX") and opened < t.idx < end for t in sent_tokens(sent))
 
 
 # A story built on a study credits it in its lede or just after; a study cited further
@@ -468,13 +468,13 @@ def credits_research(sent: Span, source: str, para: int) -> bool:
     paragraph quotes."""
     if para >= _STUDY_OPENS_WITHIN or any(e.label_ == "PERSON" and source in e.text for e in span_ents(sent)):
         return False
-    nouns = lowered(data_table("framing")["research_nouns"])
+    nouns = framing_words("research_nouns")
     def credited(t: Token) -> bool:
         # the research itself, not a kind of firm ("the fixed-income research firm") nor
         # where a speaker said it ("wrote Fadem in a Tuesday research report")
         return t.dep_ != "compound" and not (t.dep_ == "pobj" and t.head.lower_ in ("in", "on"))
-    return any(t.pos_ == "NOUN" and t.lemma_.lower() in nouns and credited(t) for t in sent) \
-        or _research_verbs().search(sent.text) is not None
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in nouns and credited(t) for t in sent_tokens(sent)) \
+        or _research_verbs().search(sent_text(sent)) is not None
 
 
 @lru_cache(maxsize=None)
@@ -486,8 +486,8 @@ def _research_verbs() -> re.Pattern:
 def expects(sent: Span) -> bool:
     """Does the sentence credit an expectation ("Wall Street analysts surveyed by
     Refinitiv were expecting $2.52 a share", "Wall Street predicted $2.52")?"""
-    verbs = lowered(data_table("framing")["expecting_verbs"])
+    verbs = framing_words("expecting_verbs")
     # a finite verb with its subject, not a participle ("their projected cash flows")
-    return any(t.pos_ == "VERB" and t.lemma_.lower() in verbs and active_subject(t) is not None for t in sent)
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in verbs and active_subject(t) is not None for t in sent_tokens(sent))
 
 

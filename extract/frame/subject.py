@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.records import Quantity
 from extract.vocab import entity_table
 from extract.frame.cues import Cues, load_cues
-from extract.frame.context import Context, POINTS_BACK, STRONG, WEAK, doc_text, sent_tokens, span_ents
+from extract.frame.context import Context, POINTS_BACK, STRONG, WEAK, doc_text, sent_text, sent_tokens, span_ents
 from extract.frame.syntax import (bracketed, canon, clause_subject, company_word, entity_in, is_entity_text,
                                   last_organisation_before, metric_tokens, mistagged_verb, shared_subject, tokens_of)
 from extract.frame.described import DESCRIBED, described_referent, designated, introduced_referent
@@ -448,7 +448,7 @@ def _credited_spans(sent: Span, cues: Cues) -> list[tuple[int, int]]:
     Climate's statistics show", "Bloomberg's data", "analysts at UBS estimate"):
     they are never the subject of the figures they report."""
     out = []
-    for t in sent:
+    for t in sent_tokens(sent):
         owner = None
         if t.dep_ == "poss" and t.head.lower_ in cues.source_nouns:
             owner = t
@@ -475,7 +475,7 @@ def _nominal_one(sent: Span, one: Token, doc: Doc, cues: Cues, span: Span) -> Op
 def _respectively(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], cues: Cues) -> Optional[str]:
     """"Meta and Microsoft ... reached $79 billion and $41 billion, respectively":
     the k-th figure belongs to the k-th name of the coordinated list."""
-    text = sent.text
+    text = sent_text(sent)
     if "respectively" not in text.lower():
         return None
     figs = sorted(in_sent, key=lambda x: x.start)
@@ -583,7 +583,7 @@ def _is_plural_name(sent: Span, name: str) -> bool:
     """Does the sentence write this name as a plural: its last word a plural noun
     ("hyperscalers"), or names joined ("Apple and Google")?"""
     last = name.split()[-1]
-    for t in sent:
+    for t in sent_tokens(sent):
         if t.text == last:
             return t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children) or t.dep_ == "conj"
     return False

@@ -13,6 +13,7 @@ from extract.rule_files import FiguresRules
 from extract.rules import load_rules
 from extract.frame.cues import Cues
 from extract.frame.context import doc_text, ents_between, sent_text, sent_tokens, span_ents
+from extract.frame.token_table import TokenTable, token_table
 
 
 def index_of(starts: list[int], pos: int) -> int:
@@ -70,7 +71,14 @@ def is_heading(text: str, sent: Span) -> bool:
 
 
 def tokens_of(doc: Doc, q: Quantity) -> Optional[Span]:
-    return doc.char_span(q.start, q.end, alignment_mode="expand")
+    """The figure's tokens, found once per figure (each role asks, some several times)."""
+    made = doc.user_data.get("claims.tokens_of")
+    if made is None:
+        made = doc.user_data["claims.tokens_of"] = {}
+    key = (q.start, q.end)
+    if key not in made:  # a Doc's tokens never change once made
+        made[key] = doc.char_span(q.start, q.end, alignment_mode="expand")
+    return made[key]
 
 
 _CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp"})
@@ -140,8 +148,19 @@ def clause_heads(sent: Span) -> list[int]:
     made = sent.doc.user_data.setdefault("claims.clause_heads", {})
     heads = made.get((sent.start, sent.end))
     if heads is None:  # a Doc's parse never changes once made
-        heads = made[(sent.start, sent.end)] = [clause_head(t).i for t in sent_tokens(sent)]
+        table = token_table(sent.doc)
+        heads = made[(sent.start, sent.end)] = [_clause_head_at(table, i) for i in range(sent.start, sent.end)]
     return heads
+
+
+def _clause_head_at(table: TokenTable, i: int) -> int:
+    """`clause_head(doc[i]).i`, read off the doc's token table."""
+    dep, pos, head = table.dep, table.pos, table.head
+    for _ in range(30):
+        if dep[i] == "ROOT" or (pos[i] in ("VERB", "AUX") and dep[i] in _CLAUSE_DEPS) or head[i] == i:
+            return i
+        i = head[i]
+    return i
 
 
 def own_clause(c: Token) -> bool:
@@ -265,7 +284,18 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 def company_word(tok: Token, cues: Cues) -> bool:
     """A noun phrase that points back to a company: "the company", "these companies"
-    (framing.toml's anaphoric subjects) or a definite description ("the retailer")."""
+    (framing.toml's anaphoric subjects) or a definite description ("the retailer").
+    Read once per noun (kept on the doc: the roles ask of the same subjects per figure)."""
+    made = tok.doc.user_data.get("claims.company_word")
+    if made is None:
+        made = tok.doc.user_data["claims.company_word"] = {}
+    key = (tok.i, id(cues))
+    if key not in made:  # a Doc's parse never changes once made; the cues are loaded once
+        made[key] = _company_word(tok, cues)
+    return made[key]
+
+
+def _company_word(tok: Token, cues: Cues) -> bool:
     if tok.ent_type_ and tok.text[:1].isupper() and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I":
         return False  # a name that runs on past its head: "the Bank of England", "the Museum of Modern Art"
     np_text = " ".join(t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != "punct")
@@ -307,16 +337,26 @@ def name_word(t: Token) -> bool:
 
 def metric_tokens(tok: Token) -> list[Token]:
     """The longest metric phrase ending at this noun: "capital expenditure", "lease
-    obligation", "depreciation period" in "the hardware depreciation period"."""
+    obligation", "depreciation period" in "the hardware depreciation period". Found once
+    per noun (kept on the doc; callers get a list of their own)."""
+    made = tok.doc.user_data.get("claims.metric_tokens")
+    if made is None:
+        made = tok.doc.user_data["claims.metric_tokens"] = {}
+    if tok.i not in made:  # a Doc's parse never changes once made
+        made[tok.i] = _metric_tokens(tok)
+    return list(made[tok.i])
+
+
+def _metric_tokens(tok: Token) -> list[Token]:
     vocab = metric_vocabulary()
-    left = sorted((t for t in tok.subtree if t.i < tok.i and t.dep_ in ("compound", "amod", "nmod")),
-                  key=lambda t: t.i)
-    run = [t for t in left]
-    # contiguous words right before the head
+    # the contiguous words right before the head that modify it (compounds and modifiers
+    # in its subtree), read off the doc's token table
+    table, doc = token_table(tok.doc), tok.doc
     chain: list[Token] = []
-    for t in reversed(run):
-        if t.i == (chain[0].i if chain else tok.i) - 1:
-            chain.insert(0, t)
+    i = tok.i - 1
+    while i >= 0 and table.dep[i] in ("compound", "amod", "nmod") and descends(table.head, i, tok.i):
+        chain.insert(0, doc[i])
+        i -= 1
     for k in range(len(chain) + 1):
         words = chain[k:] + [tok]
         written = " ".join(t.text for t in words).lower()
@@ -325,6 +365,17 @@ def metric_tokens(tok: Token) -> list[Token]:
         if written in vocab.canonical or (tok.tag_ == "NNS" and singular in vocab.canonical):
             return words
     return []
+
+
+def descends(head: list[int], i: int, top: int) -> bool:
+    """Whether token i is in the subtree of token `top` (its heads lead up to it)."""
+    for _ in range(len(head)):
+        if head[i] == top:
+            return True
+        if head[i] == i:
+            return False
+        i = head[i]
+    return False
 
 
 def metric_of_tokens(words: list[Token]) -> str:
@@ -348,7 +399,17 @@ def is_code(tok: Token) -> bool:
 
 def clause_subject(verb: Token) -> Optional[Token]:
     """The verb's subject; of two (a misparse of "X and Y project the sector may
-    need ..."), the one nearest the verb."""
+    need ..."), the one nearest the verb. Found once per verb (kept on the doc: the roles
+    ask of the same verbs for each figure and sentence)."""
+    made = verb.doc.user_data.get("claims.clause_subject")
+    if made is None:
+        made = verb.doc.user_data["claims.clause_subject"] = {}
+    if verb.i not in made:  # a Doc's parse never changes once made
+        made[verb.i] = _clause_subject(verb)
+    return made[verb.i]
+
+
+def _clause_subject(verb: Token) -> Optional[Token]:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
     before = [c for c in subjects if c.i < verb.i]
     if before:

@@ -15,7 +15,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 from extract.records import Quantity
 from extract.frame.cues import Cues
-from extract.frame.context import Context, STRONG, WEAK
+from extract.frame.context import Context, STRONG, WEAK, doc_ents
 from extract.frame.figures import is_money
 from extract.frame.article import subject_rules
 from extract.frame.noun_phrase import name_np, np_phrase
@@ -218,7 +218,7 @@ def _name(buyer: Token, doc: Doc, cues: Cues, span: Span) -> Optional[str]:
     a role ("investors bought") leaves the figure to the other rules."""
     capitals = subject_rules().transactions.capitals
     buyer = appositive_name(buyer) or buyer
-    ent = next((e for e in doc.ents if e.start <= buyer.i < e.end and e.label_ in cues.subject_labels), None)
+    ent = next((e for e in doc_ents(doc) if e.start <= buyer.i < e.end and e.label_ in cues.subject_labels), None)
     # a name the tagger marks whole ("Dr. Patrick Soon-Shiong's": Patrick Soon-Shiong)
     whole = ent is not None and buyer.pos_ == "PROPN" and not any(c.dep_ == "conj" for c in buyer.children)
     name = canon(ent.text) if whole else name_np(buyer, doc, cues, span)[0]  # "Apple and Google paid": both

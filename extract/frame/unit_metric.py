@@ -17,8 +17,9 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 from extract.records import Quantity
 from extract.vocab import metric_vocabulary
-from extract.frame.context import doc_text
+from extract.frame.context import doc_text, sent_text
 from extract.frame.syntax import clause_subject, tokens_of
+from extract.frame.whole_words import any_word
 
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 # what a purpose clause's verb reaches: its object or its complement ("find him guilty")
@@ -31,9 +32,9 @@ def unit_metric(sent: Span, q: Quantity) -> Optional[str]:
     named = rules.get("unit_metrics", {}).get(q.unit)
     if named is None or q.unit != "rank":
         return named
-    text = sent.text
+    text = sent_text(sent)
     for metric, words in rules.get("rank_contexts", {}).items():
-        if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text, re.I) for w in words):
+        if any_word(tuple(words)).search(text):
             return metric
     return named
 
