@@ -178,6 +178,7 @@ class ReferOrganisations(Rules):
 
 class ReferPeople(Rules):
     heads: list[str]
+    described_first: list[str] = []  # a lede's person by role, named in a later paragraph (frame/lede_person.py)
 
 
 class ReferRules(Rules):

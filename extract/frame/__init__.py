@@ -49,6 +49,7 @@ from extract.frame.syntax import index_of, is_heading, name_like, paragraph_inde
 from extract.frame.figures import is_money
 from extract.frame.benchmark_metric import lend_actual_metric
 from extract.frame.credit import figure_credit
+from extract.frame.lede_person import name_the_described_person
 from extract.frame.described import DESCRIBED
 from extract.frame.subject import figure_subject, sentence_subject, without_article
 from extract.frame.source import credit_back, credits_main_clause, credits_research, discloses_itself, expects, gives_guidance, in_aside, \
@@ -109,6 +110,7 @@ def frame_doc(doc: Doc, quantities: list[Quantity], time: ArticleTime = ArticleT
         lend_actual_metric(own_frames)  # "$2.03 a share, below the $2.05 analysts had forecast"
         _remember(doc, sent, refs, credit, own_frames, cues, ctx, region)
         waiting = credit_back(waiting, own_frames, sent, credit.named, credit.carried, cues)
+    name_the_described_person(doc, frames, para_of)  # "A former bank executive ..." then "Michael Reyes, 54, ..."
     return frames
 
 
