@@ -158,11 +158,18 @@ class Transactions(Rules):
     capitals: dict[str, str]  # a capital as written -> the state it acts for
 
 
+class SoughtSentence(Rules):
+    verbs: list[str] = []  # lemmas of asking: ask, seek, request ...
+    nouns: list[str] = []  # lemmas of a sentence: sentence, term ...
+
+
 class AccusedRules(Rules):
-    """extract/data/accused.toml: whose a count of charges is (extract/frame/accused.py)."""
+    """extract/data/accused.toml: whose a count of charges is (extract/frame/accused.py), and
+    a sentence asked for (extract/frame/sought_sentence.py)."""
 
     verbs: list[str]  # lemmas: arrest, charge, indict ...
     charge_nouns: list[str]  # lemmas: charge, count, warrant ...
+    sought: SoughtSentence = SoughtSentence()
 
 
 class ReferPlaces(Rules):

@@ -28,7 +28,7 @@ _REACH = 6
 def accused_of_figure(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context):
     """(accused, STRONG) for a count of charges on an arrest or charge whose object is a
     named person; else None."""
-    rules = _rules()
+    rules = accused_rules()
     tok, charged = span.root, False
     for _ in range(_REACH):
         charged = charged or tok.lemma_.lower() in rules.charge_nouns
@@ -54,5 +54,6 @@ def _person_acted_on(verb: Token) -> Optional[Token]:
 
 
 @lru_cache(maxsize=None)
-def _rules() -> AccusedRules:
+def accused_rules() -> AccusedRules:
     return load_rules("accused.toml", AccusedRules)
+

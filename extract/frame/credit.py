@@ -16,6 +16,7 @@ from extract.frame.cues import Cues, framing_words, lowered
 from extract.frame.context import doc_ents, doc_text, ents_between, sent_text, sent_tokens, span_ents
 from extract.frame.expectation import compared_with_expectation, kind_words
 from extract.frame.token_table import token_table
+from extract.frame.sought_sentence import asking_verb
 from extract.frame.syntax import active_subject, canon, clause_subject, company_word, entity_in, is_entity_text
 
 
@@ -418,7 +419,17 @@ def figure_credit(sent: Span, start: int, end: int, cues: Cues) -> Optional[str]
             name = _agent_name(agent, cues)
             if name:
                 return name
-    return _forecast_maker(span.root, cues) or _expectation_credit(sent, span.root, cues)
+    return _forecast_maker(span.root, cues) or _expectation_credit(sent, span.root, cues) or _asker(span, cues)
+
+
+def _asker(span: Span, cues: Cues) -> Optional[str]:
+    """"Prosecutors had asked for a sentence of 20 years", "his lawyers asked for 10 years":
+    the side asking for a sentence says it (frame/sought_sentence.py)."""
+    verb = asking_verb(span)
+    subj = _nearest_subject(verb) if verb is not None else None
+    if subj is None or subj.lower_ in cues.pronouns:
+        return None
+    return speaker(subj, span.doc, cues)
 
 
 def _forecast_noun(figure: Token, cues: Cues) -> Optional[Token]:
