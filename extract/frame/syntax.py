@@ -196,8 +196,7 @@ def entity_in(span_tokens, doc: Doc, cues: Cues, labels, propn: bool = True) -> 
     if not toks:
         return None
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    text = doc_text(doc)[s:e]
-    hits = entity_table().find(text)
+    hits = _aliases_in(doc, s, e)
     if hits:
         return hits[0][2]
     ids = {t.i for t in toks}
@@ -223,6 +222,18 @@ def entity_in(span_tokens, doc: Doc, cues: Cues, labels, propn: bool = True) -> 
         name = " ".join(x.text for x in sorted(set(words), key=lambda x: x.i))
         return canon(name)
     return None
+
+
+def _aliases_in(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    """`entity_table().find` of the doc's text[start:end], found once per stretch (kept on
+    the doc: the roles ask of the same phrases for several figures)."""
+    made = doc.user_data.get("claims.aliases_in")
+    if made is None:
+        made = doc.user_data["claims.aliases_in"] = {}
+    found = made.get((start, end))
+    if found is None:  # a Doc's text never changes once made
+        found = made[(start, end)] = entity_table().find(doc_text(doc)[start:end])
+    return found
 
 
 def _name_goes_on(last: Token, nxt: Token, cues: Cues) -> bool:
