@@ -38,8 +38,9 @@ def without_benchmarks(tokens: list[Token], cues: Cues) -> list[Token]:
             up = up.head
         return False
     # ... and whose expectation it is ("above analysts' estimates"): no analyst of this figure
-    off = {x.i for t in tokens if benchmarked(t) for c in t.children if c.dep_ == "poss" for x in c.subtree}
-    return [t for t in tokens if t.i not in off and not benchmarked(t)]
+    flagged = [benchmarked(t) for t in tokens]  # each token judged once, not twice
+    off = {x.i for t, flag in zip(tokens, flagged) if flag for c in t.children if c.dep_ == "poss" for x in c.subtree}
+    return [t for t, flag in zip(tokens, flagged) if t.i not in off and not flag]
 
 
 def expectation_measured_against(sent: Span, q: Quantity, cues: Cues) -> bool:
