@@ -3,13 +3,14 @@
 from __future__ import annotations
 import re
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Optional
 from spacy.tokens import Doc, Span, Token
 from extract.records import Kind, Quantity
 from extract.lexicon import data_table
 from extract.rules import load_rules
 from extract.rule_files import FramingRules, MetricsRules
 from extract.frame.cues import Cues, framing_words, lowered
+from extract.frame.cue_in import cue_in
 from extract.frame.context import doc_text, sent_text, sent_tokens
 from extract.frame.syntax import active_subject, clause_head, own_clause, tokens_of
 from extract.frame.figures import FROM_LEVEL_JUST_BEFORE, baseline_figure, figure_head, is_money, level_now, verb_above
@@ -43,55 +44,6 @@ def _figures_marking(sent: Span) -> list[list[int]]:
                and (a.head.like_num or a.head.ent_type_ in ("MONEY", "PERCENT"))]
             for t in sent_tokens(sent)]
     return found
-
-
-def cue_in(tokens: list[Token], words: Iterable[str]) -> bool:
-    """Whether the words, joined by spaces, hold one of `words` between spaces."""
-    # names are no cue words: the month "May", the retailer Target, "Outlook"
-    written = _written(tokens)
-    single, phrases = _cue_words(words) if isinstance(words, frozenset) else \
-        (frozenset(), tuple(f" {w} " for w in words))
-    # a cue of one word is between spaces only as a whole run between spaces: a word, or
-    # a part of one that holds a space (a whitespace token)
-    if single and (not single.isdisjoint(written) or any(
-            piece in single for w in written if " " in w for piece in w.split(" "))):
-        return True
-    if not phrases:
-        return False
-    text = " " + " ".join(written) + " "
-    return any(phrase in text for phrase in phrases)
-
-
-def _written(tokens: list[Token]) -> list[str]:
-    """Each token as cue_in reads it ("_" for a name word, else lower-cased), kept on the
-    doc by token: a figure's cues are looked for in its scope up to five times."""
-    if not tokens:
-        return []
-    doc = tokens[0].doc
-    made = doc.user_data.get("claims.cue_words")
-    if made is None:
-        made = doc.user_data["claims.cue_words"] = {}
-    out = []
-    for t in tokens:
-        word = made.get(t.i)
-        if word is None:  # a Doc's tokens never change once made
-            word = made[t.i] = "_" if _is_name_word(t) else t.lower_
-        out.append(word)
-    return out
-
-
-@lru_cache(maxsize=64)
-def _cue_words(words: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
-    """(the cues without a space in them, and not empty; the others, between spaces), for `cue_in`."""
-    return frozenset(w for w in words if w and " " not in w), tuple(f" {w} " for w in words if not w or " " in w)
-
-
-_NAME_ENTITIES = frozenset({"DATE", "ORG", "PERSON", "PRODUCT", "GPE", "WORK_OF_ART", "EVENT", "FAC", "NORP", "LAW"})
-
-
-def _is_name_word(t: Token) -> bool:
-    """A capitalised word inside a name or a date, not at the start of its sentence."""
-    return t.text[:1].isupper() and not t.is_sent_start and (t.ent_type_ in _NAME_ENTITIES or t.pos_ == "PROPN")
 
 
 @lru_cache(maxsize=None)
