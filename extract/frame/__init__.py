@@ -57,7 +57,8 @@ from extract.frame.source import credit_back, credits_main_clause, credits_resea
 from extract.frame.metric import figure_metric
 from extract.frame.period import NOT_BOUND, attributive, figure_period, resolve_same, unit_of
 from extract.frame.article import article_topic, lend_topic, link_restatements
-from extract.frame.kind import credit_elsewhere, credit_for_another_figure, cue_in, figure_kind
+from extract.frame.kind import credit_elsewhere, credit_for_another_figure, figure_kind
+from extract.frame.cue_in import cue_in
 from extract.frame.example import is_conditional
 from extract.frame.expectation import without_benchmarks
 from extract.frame.clause_credit import clause_speaker

@@ -3,7 +3,7 @@ restatements, which take what a figure's fullest mention established."""
 
 from __future__ import annotations
 import re
-from functools import lru_cache, partial
+from functools import lru_cache
 from itertools import islice
 from typing import Iterable, Optional
 from spacy.tokens import Token
@@ -12,12 +12,12 @@ from extract.records import Kind, Quantity
 from extract.rule_files import SubjectRules
 from extract.rules import load_rules
 from extract.lexicon import alternation
-from extract.phrase_trie import phrase_alternation
 from extract.vocab import entity_table, metric_vocabulary
 from extract.frame.cues import load_cues
 from extract.frame.context import Frame, ITSELF, STRONG, TOPIC, WEAK
 from extract.frame.figures import is_money
 from extract.frame.whole_words import first_of_spans, has_word, word_spans
+from extract.frame.story_speakers import mostly_source as _mostly_source, only_speaker as _only_speaker
 
 
 _WORD = re.compile(r"[\w&’'-]+")
@@ -287,54 +287,7 @@ def _country_forms(name: str) -> list[str]:
             if form != name and countries.demonyms.get(form, countries.names.get(form, form)) == country]
 
 
-def _only_speaker(name: str, text: str) -> bool:
-    """Whether `text` writes `name` only as the speaker of a reporting verb ("..., said
-    Lt. Matt Harris, Columbus Police Department spokesman", "Harris said"): a source; or
-    only as the one an act is done to ("later arrested Elizabeth A. Burton, 32")."""
-    before, after = _speaker_patterns()
-    mentions = word_spans(name, text)
-    # each mention after a reporting verb (perhaps with a title: "said Lt. Matt Harris") or
-    # before one ("Harris said"); the verb lists compiled once, not per name
-    return bool(mentions) and all(before.search(text, max(0, start - _SPEAKER_REACH), start)
-                                  or after.match(text, end) for start, end in mentions)
-
-
-def _mostly_source(name: str, body: str) -> bool:
-    """Whether the story writes a person's name (by its last word: "McKinley" for "Rep.
-    David McKinley") mostly as a source: the agent of a reporting verb ("McKinley said",
-    "the figure McKinley cited", "said Bruce Bagley") or the owner of a claim ("McKinley's
-    comment"), in at least half of its mentions and at least twice. A fact-check's
-    speaker, an interviewed expert: who says a figure, not what the figure is about."""
-    if not name or not name[0].isupper():
-        return False
-    before, after = _speaker_patterns()
-    claim = _claim_after()
-    word = name.split()[-1]
-    mentions = word_spans(word, body)
-    said = [start for start, end in mentions if before.search(body, max(0, start - _SPEAKER_REACH), start)
-            or after.match(body, end) or claim.match(body, end)]
-    return len(said) >= 2 and 2 * len(said) >= len(mentions)
-
-
-@lru_cache(maxsize=None)
-def _claim_after() -> re.Pattern:
-    """A possessive before a claim noun ("McKinley's comment"), right after a name."""
-    return re.compile(rf"[’']s\s+(?:{alternation(subject_rules().topic_claims.words)})\b")
-
-
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
-
-
-# How far before a name its reporting verb and title may stand ("said Lt. Matt Harris").
-_SPEAKER_REACH = 120
-
-
-@lru_cache(maxsize=None)
-def _speaker_patterns() -> tuple[re.Pattern, re.Pattern]:
-    verbs, done_to = subject_rules().topic_speaker.words, subject_rules().topic_object.words
-    _tree = partial(phrase_alternation, ignore_case=False)  # the same matches as a plain list, found faster
-    return (re.compile(rf"\b(?:{_tree(verbs)}|{_tree(done_to)})\s+(?:[A-Z][\w.’'-]*\s+)*$"),
-            re.compile(rf",?\s+(?:{_tree(verbs)})\b"))
 
 
 def _industry(lede: str) -> Optional[str]:

@@ -4,9 +4,11 @@ sentences leave for later ones, and how a subject or source was found."""
 from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Optional
+from typing import Callable, Optional, TypeVar
 from spacy.tokens import Doc, Span, Token
 from extract.records import Kind, Quantity
+
+T = TypeVar("T")
 
 
 # How a subject was found. A subject read off the figure's own clause is "strong";
@@ -93,6 +95,18 @@ def keep_text(doc: Doc, text: str) -> None:
     so it is `doc.text` without joining a Token object per token to rebuild it."""
     if doc.user_data.get("claims.text") is None:
         doc.user_data["claims.text"] = text
+
+
+def kept(doc: Doc, table: str, key: object, make: Callable[[], T]) -> T:
+    """`make()`, made once per doc and key and kept in the doc's user data under `table`:
+    for what framing reads of a parsed Doc, which never changes once made (the roles ask
+    the same of a sentence, a verb or a noun for each figure). Dropped with the doc."""
+    made = doc.user_data.get(table)
+    if made is None:
+        made = doc.user_data[table] = {}
+    if key not in made:
+        made[key] = make()
+    return made[key]
 
 
 def sent_text(sent: Span) -> str:

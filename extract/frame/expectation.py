@@ -38,10 +38,11 @@ def without_benchmarks(tokens: list[Token], cues: Cues) -> list[Token]:
             up = up.head
         return False
     # ... and whose expectation it is ("above analysts' estimates"): no analyst of this figure
-    off = {x.i for t in tokens if benchmarked(t) for c in t.children if c.dep_ == "poss" for x in c.subtree}
+    flagged = [benchmarked(t) for t in tokens]  # each token judged once, not twice
+    off = {x.i for t, flag in zip(tokens, flagged) if flag for c in t.children if c.dep_ == "poss" for x in c.subtree}
     # ... and a clause comparing it with one ("more than analysts had expected")
     off |= {x.i for t in tokens if compared_with_expectation(t) for x in t.subtree}
-    return [t for t in tokens if t.i not in off and not benchmarked(t)]
+    return [t for t, flag in zip(tokens, flagged) if t.i not in off and not flag]
 
 
 def compared_with_expectation(verb: Token) -> bool:

@@ -12,8 +12,8 @@ from extract.rules import load_rules
 from extract.vocab import entity_table, metric_vocabulary
 from extract.frame.cues import Cues
 from extract.frame.context import doc_ents, ents_between
-from extract.frame.syntax import canon, company_word, coordinated_names, descends, entity_in, is_code, metric_tokens, name_word
-from extract.frame.token_table import token_table
+from extract.frame.syntax import canon, company_word, coordinated_names, entity_in, is_code, metric_tokens, name_word
+from extract.frame.token_table import descends, token_table
 from extract.frame.described import described_referent, designated, is_event_word
 from extract.frame.part_whole import is_part, model_name, model_of_noun, whole_of_part
 

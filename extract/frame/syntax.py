@@ -12,8 +12,8 @@ from extract.months import month_numbers, weekday_names
 from extract.rule_files import FiguresRules
 from extract.rules import load_rules
 from extract.frame.cues import Cues
-from extract.frame.context import doc_text, ents_between, sent_text, sent_tokens, span_ents
-from extract.frame.token_table import TokenTable, token_table
+from extract.frame.context import doc_text, ents_between, kept, sent_text, sent_tokens, span_ents
+from extract.frame.token_table import TokenTable, descends, token_table
 
 
 def index_of(starts: list[int], pos: int) -> int:
@@ -196,8 +196,7 @@ def entity_in(span_tokens, doc: Doc, cues: Cues, labels, propn: bool = True) -> 
     if not toks:
         return None
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    text = doc_text(doc)[s:e]
-    hits = entity_table().find(text)
+    hits = _aliases_in(doc, s, e)
     if hits:
         return hits[0][2]
     ids = {t.i for t in toks}
@@ -223,6 +222,12 @@ def entity_in(span_tokens, doc: Doc, cues: Cues, labels, propn: bool = True) -> 
         name = " ".join(x.text for x in sorted(set(words), key=lambda x: x.i))
         return canon(name)
     return None
+
+
+def _aliases_in(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    """`entity_table().find` of the doc's text[start:end], found once per stretch (kept on
+    the doc: the roles ask of the same phrases for several figures)."""
+    return kept(doc, "claims.aliases_in", (start, end), lambda: entity_table().find(doc_text(doc)[start:end]))
 
 
 def _name_goes_on(last: Token, nxt: Token, cues: Cues) -> bool:
@@ -286,13 +291,7 @@ def company_word(tok: Token, cues: Cues) -> bool:
     """A noun phrase that points back to a company: "the company", "these companies"
     (framing.toml's anaphoric subjects) or a definite description ("the retailer").
     Read once per noun (kept on the doc: the roles ask of the same subjects per figure)."""
-    made = tok.doc.user_data.get("claims.company_word")
-    if made is None:
-        made = tok.doc.user_data["claims.company_word"] = {}
-    key = (tok.i, id(cues))
-    if key not in made:  # a Doc's parse never changes once made; the cues are loaded once
-        made[key] = _company_word(tok, cues)
-    return made[key]
+    return kept(tok.doc, "claims.company_word", (tok.i, id(cues)), lambda: _company_word(tok, cues))
 
 
 def _company_word(tok: Token, cues: Cues) -> bool:
@@ -339,12 +338,7 @@ def metric_tokens(tok: Token) -> list[Token]:
     """The longest metric phrase ending at this noun: "capital expenditure", "lease
     obligation", "depreciation period" in "the hardware depreciation period". Found once
     per noun (kept on the doc; callers get a list of their own)."""
-    made = tok.doc.user_data.get("claims.metric_tokens")
-    if made is None:
-        made = tok.doc.user_data["claims.metric_tokens"] = {}
-    if tok.i not in made:  # a Doc's parse never changes once made
-        made[tok.i] = _metric_tokens(tok)
-    return list(made[tok.i])
+    return list(kept(tok.doc, "claims.metric_tokens", tok.i, lambda: _metric_tokens(tok)))
 
 
 def _metric_tokens(tok: Token) -> list[Token]:
@@ -365,17 +359,6 @@ def _metric_tokens(tok: Token) -> list[Token]:
         if written in vocab.canonical or (tok.tag_ == "NNS" and singular in vocab.canonical):
             return words
     return []
-
-
-def descends(head: list[int], i: int, top: int) -> bool:
-    """Whether token i is in the subtree of token `top` (its heads lead up to it)."""
-    for _ in range(len(head)):
-        if head[i] == top:
-            return True
-        if head[i] == i:
-            return False
-        i = head[i]
-    return False
 
 
 def metric_of_tokens(words: list[Token]) -> str:
@@ -401,12 +384,7 @@ def clause_subject(verb: Token) -> Optional[Token]:
     """The verb's subject; of two (a misparse of "X and Y project the sector may
     need ..."), the one nearest the verb. Found once per verb (kept on the doc: the roles
     ask of the same verbs for each figure and sentence)."""
-    made = verb.doc.user_data.get("claims.clause_subject")
-    if made is None:
-        made = verb.doc.user_data["claims.clause_subject"] = {}
-    if verb.i not in made:  # a Doc's parse never changes once made
-        made[verb.i] = _clause_subject(verb)
-    return made[verb.i]
+    return kept(verb.doc, "claims.clause_subject", verb.i, lambda: _clause_subject(verb))
 
 
 def _clause_subject(verb: Token) -> Optional[Token]:

@@ -67,3 +67,15 @@ def token_table(doc: Doc) -> TokenTable:
     if table is None:
         table = doc.user_data["claims.token_table"] = TokenTable(doc)
     return table
+
+
+def descends(head: list[int], i: int, top: int) -> bool:
+    """Whether token i is in the subtree of token `top`: its heads (`TokenTable.head`) lead
+    up to it."""
+    for _ in range(len(head)):
+        if head[i] == top:
+            return True
+        if head[i] == i:
+            return False
+        i = head[i]
+    return False
