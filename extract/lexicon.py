@@ -43,7 +43,9 @@ def label_of(text: str, labelled: Iterable[tuple[re.Pattern, str]]) -> Optional[
     return next((label for pattern, label in labelled if pattern.fullmatch(text)), None)
 
 
-@dataclass(frozen=True)
+# eq=False: a lexicon is one object per rule file (load_lexicon), hashed by identity so
+# that tables derived from it can be lru_cache'd (extract/numbers/words.py).
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     number_words: Mapping[str, float]
     magnitudes: Mapping[str, float]

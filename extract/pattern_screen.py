@@ -36,6 +36,16 @@ _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 # not turn into it (Python's re: simple case folding plus re._casefix's extra cases;
 # tests/test_pattern_screen.py checks every code point): mapped before lower-casing.
 _ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_FOLDED_CHARS = tuple(chr(c) for c in _ASCII_FOLDS)
+
+
+def fold_case(text: str) -> str:
+    """`text` lower-cased as a case-blind pattern reads ASCII letters. The four odd
+    characters are looked for first (`in` is C speed): translate() walks a non-ASCII
+    text a character at a time, and most texts hold none of them."""
+    if any(ch in text for ch in _FOLDED_CHARS):
+        text = text.translate(_ASCII_FOLDS)
+    return text.lower()
 
 
 class Screen(NamedTuple):
@@ -48,6 +58,16 @@ def runnable(patterns: tuple[tuple[re.Pattern, str], ...], text: str, start: int
     """The (pattern, kind) pairs, in order, whose pattern may match in text[start:end] (as
     finditer(text, start, end) reads it): one left out has no match there."""
     return _screen_of_list(patterns).runnable(patterns, text[start:end])
+
+
+def may_match(pattern: re.Pattern, text: str, start: int = 0, end: Optional[int] = None) -> bool:
+    """False only when `pattern` has no match in text[start:end] (as finditer(text, start,
+    end) reads it): a string its every match holds is missing there."""
+    screen = screen_of(pattern)
+    if screen is None:
+        return True
+    window = fold_case(text[start:end]) if screen.folded else text[start:end]
+    return all(any(s in window for s in strings) for strings in screen.needs)
 
 
 class _ListScreen:
@@ -79,7 +99,7 @@ class _ListScreen:
             if s in raw:
                 present |= bit
         if self.low:
-            low = raw.translate(_ASCII_FOLDS).lower()
+            low = fold_case(raw)
             for s, bit in self.low:
                 if s in low:
                     present |= bit

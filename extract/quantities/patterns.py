@@ -9,6 +9,7 @@ from typing import Optional
 
 from extract.lexicon import Lexicon, alternation, load_lexicon
 from extract.numbers import Atom, MONTHS
+from extract.pattern_screen import may_match
 from extract.rule_files import QuantitiesRules
 from extract.rules import load_rules
 
@@ -115,6 +116,9 @@ class Patterns:
         # and two or more digit groups ("+1-222-2222/2222", "+44 20 7946 0958").
         self.phone = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b"
                                 r"|(?<![\w+])\+\d{1,3}(?:[\s/-]\d{2,4}){2,}\b")
+        # What every phone number above holds, found in a tenth of the time (the pattern's
+        # optional opening keeps the engine trying each position); most texts have none.
+        self.phone_screen = re.compile(r"\d\d\d\)?[\s.-]\d\d\d[\s.-]\d\d\d\d|\+\d")
         self.time_after = re.compile(PATTERNS.time_after)
         self.month_before = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?\s+$", re.I)
         self.month_after = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{'|'.join(MONTHS)})\b", re.I)
@@ -146,6 +150,11 @@ def compiled_patterns() -> Patterns:
 
 
 def masked_spans(P: Patterns, text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans = [m.span() for m in P.url.finditer(text, start, end)]
-    spans += [m.span() for m in P.phone.finditer(text, start, end)]
+    """URLs, e-mail addresses and phone numbers; each pattern is tried only where its
+    screen finds what every match of it holds (extract/pattern_screen.py)."""
+    spans = []
+    if may_match(P.url, text, start, end):
+        spans += [m.span() for m in P.url.finditer(text, start, end)]
+    if P.phone_screen.search(text, start, end):
+        spans += [m.span() for m in P.phone.finditer(text, start, end)]
     return spans
