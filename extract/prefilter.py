@@ -35,7 +35,12 @@ from extract.quantities import SCALED
 from extract.rule_files import DescribedRules, PrefilterRules
 from extract.rules import load_rules
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])([\"”’)\]]*)[ \t]+(?=[\"“‘(\[]?[A-Z0-9$€£¥])|\n+")
+# A sentence ends after a full stop, question or exclamation mark, with any closing
+# quotes or brackets (group 1), before spaces and what can open a sentence; or at line
+# breaks. The match opens with the mark itself (or the first line break) so that the
+# regex engine skips ahead to one: a pattern opening with a look-behind is tried at
+# every position of the text. `sentence_spans` reads where the end starts: after the mark.
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])([\"”’)\]]*)[ \t]+(?=[\"“‘(\[]?[A-Z0-9$€£¥])|(?<=\n)\n*)")
 _RULES = load_rules("prefilter.toml", PrefilterRules)  # data/prefilter.toml
 _TIME_WORDS = re.compile(_RULES.patterns.time_words.replace(
     "{capitalised_month}", "|".join(m.capitalize() for m in full_month_names())))
@@ -87,9 +92,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans, pos = [], 0
     title = _title_ending()
     for m in _SENTENCE_END.finditer(text):
-        if m.group(0)[:1] != "\n" and title.search(text, max(0, m.start() - 8), m.start()):
+        line_break = m.group(0)[0] == "\n"
+        at = m.start() if line_break else m.start() + 1  # after the mark
+        if not line_break and title.search(text, max(0, at - 8), at):
             continue  # "said Lt. Matt Harris": a title's full stop ends no sentence
-        spans.append((pos, m.start() + len(m.group(1) or "")))  # closing quotes end the sentence
+        spans.append((pos, at + len(m.group(1) or "")))  # closing quotes end the sentence
         pos = m.end()
     spans.append((pos, len(text)))
     out = []
