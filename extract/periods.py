@@ -45,7 +45,7 @@ from extract.period_rule_files import PeriodsRules
 from extract.rule_files import GamePeriodsRules
 from extract.rules import load_rules
 from extract.months import full_month_names, month_numbers
-from extract.pattern_screen import runnable
+from extract.pattern_screen import PatternList
 
 MONTHS = month_numbers()  # extract/data/calendar.toml
 _YEAR = r"((?:19|20)\d\d)"
@@ -68,6 +68,12 @@ def _filled(pattern: str) -> str:
 def _patterns() -> tuple[tuple[re.Pattern, str], ...]:
     """data/periods.toml's patterns, compiled, in the order they are tried."""
     return tuple((re.compile(_filled(p.pattern), 0 if p.case_sensitive else re.I), p.kind) for p in _rules().patterns)
+
+
+@lru_cache(maxsize=1)
+def _screened_patterns() -> PatternList:
+    """The patterns with their screens (extract/pattern_screen.py), built once."""
+    return PatternList(_patterns())
 
 
 @lru_cache(maxsize=None)
@@ -121,7 +127,7 @@ def find_time_refs(text: str, published: Optional[dt.date] = None, start: int = 
     found: list[TimeRef] = []
     taken: list[tuple[int, int]] = []
     # most sentences name no time: a pattern runs only where the words it needs occur
-    for pattern, kind in runnable(_patterns(), text, start, end):
+    for pattern, kind in _screened_patterns().runnable(text, start, end):
         for m in pattern.finditer(text, start, end):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.pattern_screen import _ASCII_FOLDS, fold_case, may_match, runnable, screen_of
+from extract.pattern_screen import _ASCII_FOLDS, PatternList, fold_case, may_match, runnable, screen_of
 from extract.periods import _patterns
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,3 +78,11 @@ def test_may_match_rules_out_only_a_text_without_the_words(text, start, expected
     pattern = re.compile(r"\b(?:doubled|tripled)\b", re.I)
     assert may_match(pattern, text, start) is expected
     assert may_match(pattern, text, start) or pattern.search(text, start) is None
+
+
+def test_a_pattern_list_runs_patterns_anchored_at_the_start_unscreened():
+    patterns = PatternList(((re.compile(r"^\s*subscribe", re.I), "anchored"),
+                            (re.compile(r"straight to your inbox", re.I), "scanning")))
+    assert [kind for _, kind in patterns.runnable("Nothing to see")] == ["anchored"]
+    assert patterns.search_any("  SUBSCRIBE now") and patterns.search_any("News Straight To Your Inbox")
+    assert not patterns.search_any("Readers who subscribe")
