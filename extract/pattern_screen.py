@@ -81,21 +81,23 @@ class PatternList:
     def __init__(self, patterns: tuple[tuple[re.Pattern, str], ...]):
         self.patterns = patterns
         bits: dict[tuple[bool, str], int] = {}
-        self.needs: list[Optional[list[int]]] = []
+        masks: dict[int, int] = {}  # a need's mask (one bit a string) -> its index in self.masks
+        self.needs: list[Optional[frozenset[int]]] = []  # each pattern's needs, as indexes
         for pattern, _ in patterns:
             screen = None if _anchored(pattern) else screen_of(pattern)
             if screen is None:
                 self.needs.append(None)
                 continue
-            masks = []
+            needs = set()
             for strings in screen.needs:
                 mask = 0
                 for s in strings:
                     mask |= bits.setdefault((screen.folded, s), 1 << len(bits))
-                masks.append(mask)
-            self.needs.append(masks)
-        self.raw = [(s, bit) for (folded, s), bit in bits.items() if not folded]
-        self.low = [(s, bit) for (folded, s), bit in bits.items() if folded]
+                needs.add(masks.setdefault(mask, len(masks)))
+            self.needs.append(frozenset(needs))
+        self.masks = list(masks)
+        self.raw = _by_length([(s, bit) for (folded, s), bit in bits.items() if not folded])
+        self.low = _by_length([(s, bit) for (folded, s), bit in bits.items() if folded])
         # Which patterns run depends only on which strings a text holds: few combinations recur.
         self.by_present: dict[int, list] = {}
 
@@ -103,25 +105,37 @@ class PatternList:
         """As `runnable` above, for this list."""
         raw = text[start:end]
         present = 0
-        for s, bit in self.raw:
-            if s in raw:
+        for s, bit, inner in self.raw:
+            if (not inner or present & inner) and s in raw:
                 present |= bit
         if self.low:
             low = fold_case(raw)
-            for s, bit in self.low:
-                if s in low:
+            for s, bit, inner in self.low:
+                if (not inner or present & inner) and s in low:
                     present |= bit
         chosen = self.by_present.get(present)
         if chosen is None:
             if len(self.by_present) >= MOST_COMBINATIONS:
                 self.by_present.clear()
-            chosen = self.by_present[present] = [item for item, masks in zip(self.patterns, self.needs)
-                                                 if masks is None or all(mask & present for mask in masks)]
+            unmet = {i for i, mask in enumerate(self.masks) if not mask & present}
+            chosen = self.by_present[present] = [item for item, needs in zip(self.patterns, self.needs)
+                                                 if needs is None or unmet.isdisjoint(needs)]
         return chosen
 
     def search_any(self, text: str) -> bool:
         """Does any of the patterns match somewhere in `text`?"""
         return any(pattern.search(text) for pattern, _ in self.runnable(text))
+
+
+def _by_length(strings: list[tuple[str, int]]) -> list[tuple[str, int, int]]:
+    """(string, its bit, the bit of a shorter string inside it or 0), shortest first: a
+    string is looked for only when the one inside it was found ("april" after "apr")."""
+    strings = sorted(strings, key=lambda item: len(item[0]))
+    out = []
+    for n, (s, bit) in enumerate(strings):
+        inside = [b for t, b in strings[:n] if t in s]
+        out.append((s, bit, inside[-1] if inside else 0))
+    return out
 
 
 def _anchored(pattern: re.Pattern) -> bool:

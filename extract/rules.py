@@ -62,10 +62,11 @@ def _key(loc: tuple) -> str:
     return ".".join(str(part) for part in loc) or "(top level)"
 
 
+@lru_cache(maxsize=None)
 def load_rules(name: str, model: type[M], data_dir: Path = DATA) -> M:
     """extract/data/<name> (e.g. "framing.toml") as a validated, cached `model` instance."""
-    # cached under all three arguments however they are passed: a file asked for with its
-    # folder (extract/lexicon.py) and without it is read once, not twice
+    # cached again under all three arguments: a file asked for with its folder
+    # (extract/lexicon.py) and without it is read once, not twice
     return _load_rules(name, model, Path(data_dir))
 
 
