@@ -35,7 +35,8 @@ _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 # The characters that a case-blind pattern takes for an ASCII letter but str.lower() does
 # not turn into it (Python's re: simple case folding plus re._casefix's extra cases;
 # tests/test_pattern_screen.py checks every code point): mapped before lower-casing.
-_ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+FOLDED_TO_ASCII = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_ASCII_FOLDS = str.maketrans(FOLDED_TO_ASCII)
 _FOLDED_CHARS = tuple(chr(c) for c in _ASCII_FOLDS)
 
 
