@@ -11,12 +11,15 @@ across documents, threads and worker processes carries no hidden state.
 from __future__ import annotations
 
 import re
+from re import _constants as sre_constants
+from re import _parser as sre_parse
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Iterable, Mapping, Optional
 
+from extract.pattern_screen import FOLDED_TO_ASCII
 from extract.plain_rules import alternation
 from extract.rule_files import MODELS, QuantitiesRules
 from extract.rules import RuleFileError, load_rules
@@ -41,6 +44,44 @@ def data_table(name: str) -> dict:
 def label_of(text: str, labelled: Iterable[tuple[re.Pattern, str]]) -> Optional[str]:
     """The label of the first pattern that matches the whole of `text`, or None."""
     return next((label for pattern, label in labelled if pattern.fullmatch(text)), None)
+
+
+def case_blind_alternation(phrases: Iterable[str]) -> str:
+    """A regex of `phrases` matched case-blind, as `(?i:{alternation(phrases)})` is (the
+    same match at each position), for a pattern compiled without re.I: see
+    `case_blind_alternatives`."""
+    return case_blind_alternatives([re.escape(p) for p in sorted(phrases, key=len, reverse=True)])
+
+
+def case_blind_alternatives(alternatives: list[str]) -> str:
+    """`(?i:a1|a2|...)` for regex alternatives, the same match at each position, for a
+    pattern compiled without re.I. The alternatives are grouped by first character, each
+    group opening with the set of characters that one matches case-blind ([rR], [sSſ]):
+    the regex engine then tries at each position only the alternatives starting with
+    the character there, where a case-blind alternation tries all of them (hundreds).
+    Groups open with different characters and keep the alternatives' order, so the
+    engine meets the same candidates in the same order, backtracking included. Unless
+    every alternative opens with an ASCII letter or digit written as itself (not
+    repeated) and holds no `|`, the alternation is left as it was."""
+    if not all(_opens_with_alnum(a) for a in alternatives):
+        return f"(?i:{'|'.join(alternatives)})"
+    groups: dict[str, list[str]] = {}
+    for a in alternatives:
+        groups.setdefault(a[0].lower(), []).append(a[1:])
+    return "|".join(f"[{re.escape(_case_blind(first))}](?i:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+def _opens_with_alnum(alternative: str) -> bool:
+    if not (alternative[:1].isascii() and alternative[:1].isalnum()) or "|" in alternative:
+        return False  # (a bar anywhere is refused: the parser moves a shared first letter out)
+    parsed = list(sre_parse.parse(alternative))
+    return parsed[0] == (sre_constants.LITERAL, ord(alternative[0]))
+
+
+def _case_blind(char: str) -> str:
+    """The characters a case-blind pattern takes for `char` (an ASCII letter or digit):
+    its two cases, and the few others that fold to it (extract/pattern_screen.py)."""
+    return "".join(sorted({char, char.upper(), *(odd for odd, folded in FOLDED_TO_ASCII.items() if folded == char)}))
 
 
 # eq=False: a lexicon is one object per rule file (load_lexicon), hashed by identity so

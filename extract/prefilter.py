@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from extract.records import Quantity
-from extract.lexicon import alternation, data_table
+from extract.lexicon import alternation, case_blind_alternation, case_blind_alternatives, data_table
 from extract.months import full_month_names
 from extract.quantities import SCALED
 from extract.rule_files import DescribedRules, PrefilterRules
@@ -57,9 +57,12 @@ def _attribution() -> re.Pattern:
         stem = verb[:-1] if verb.endswith("e") and len(verb) > 3 else verb
         forms.append(re.escape(stem) + r"\w*")
         if verb in _IRREGULAR:
-            forms.append(_IRREGULAR[verb])
+            forms += _IRREGULAR[verb].split("|") if re.fullmatch(r"\w+(?:\|\w+)*", _IRREGULAR[verb]) \
+                else [_IRREGULAR[verb]]
     forms += [re.escape(p) for p in d["source_prepositions"] if len(p) > 3]
-    return re.compile(r"\b(?:" + "|".join(forms) + r")\b", re.I)
+    # case-blind, grouped by first letter (extract/lexicon.py): the same matches as
+    # (?i:...) over the whole list, at a fraction of the cost
+    return re.compile(rf"\b(?:{case_blind_alternatives(forms)})\b")
 
 
 _PRONOUN_OPENING = re.compile(_RULES.patterns.pronoun_opening)
@@ -291,7 +294,9 @@ def naming_pattern() -> re.Pattern:
     as the context a later description ("the new version") points back to
     (extract/frame/described.py resolves it; data/described.toml)."""
     rules = load_rules("described.toml", DescribedRules)
-    nouns = alternation({w.lower() for w in [*rules.any_class, *(w for ws in rules.classes.values() for w in ws)]})
+    # the class nouns, case-blind, grouped by first letter (extract/lexicon.py): the same
+    # matches as (?i:...) over the whole list, at a fraction of the cost
+    nouns = case_blind_alternation({w.lower() for w in [*rules.any_class, *(w for ws in rules.classes.values() for w in ws)]})
     verbs = "|".join(re.escape(w) for w in rules.naming_verbs)
     name = rf"(?!{_NOT_NAMES})[A-Z][\w.-]*"
-    return re.compile(rf"{name}(?:\s+[\w-]+){{0,3}}?\s+(?i:{nouns})\b|(?i:\b(?:{nouns})\s+(?:{verbs})\s+(?:the\s+)?){name}")
+    return re.compile(rf"{name}(?:\s+[\w-]+){{0,3}}?\s+(?:{nouns})\b|\b(?:{nouns})(?i:\s+(?:{verbs})\s+(?:the\s+)?){name}")

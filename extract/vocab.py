@@ -13,8 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping, Optional
 
-from extract.lexicon import alternation
-from extract.pattern_screen import FOLDED_TO_ASCII
+from extract.lexicon import alternation, case_blind_alternation
 from extract.rule_files import ChangesRules, EntitiesRules, MetricsRules
 from extract.rules import load_rules
 
@@ -79,33 +78,10 @@ class MetricVocabulary:
 
 
 def _phrase_pattern(phrases, cased=()) -> re.Pattern:
-    alts = _by_first_letter(phrases)
+    alts = case_blind_alternation(phrases)
     if cased:  # aliases that are also common words match only as written
         return re.compile(rf"(?<![\w])(?:{alts}|{alternation(cased)})(?![\w])")
     return re.compile(rf"(?<![\w])(?:{alts})(?![\w])")
-
-
-def _by_first_letter(phrases) -> str:
-    """`(?i:alternation(phrases))`, its phrases grouped by first character, each group
-    opening with the set of characters that character matches case-blind ([mM]): the
-    regex engine then tries at each position only the phrases that start with the
-    character there, where a case-blind alternation tries all of them (hundreds).
-    Groups start with different characters, and each keeps the phrases' order (longest
-    first), so the match at each position is the same. A phrase opening with a
-    character other than an ASCII letter or digit leaves the alternation as it was."""
-    ordered = sorted(phrases, key=len, reverse=True)  # as alternation() orders them
-    if not all(p[:1].isascii() and p[:1].isalnum() for p in ordered):
-        return f"(?i:{alternation(phrases)})"
-    groups: dict[str, list[str]] = {}
-    for p in ordered:
-        groups.setdefault(p[0].lower(), []).append(re.escape(p[1:]))
-    return "|".join(f"[{re.escape(_case_blind(first))}](?i:{'|'.join(rests)})" for first, rests in groups.items())
-
-
-def _case_blind(char: str) -> str:
-    """The characters a case-blind pattern takes for `char` (an ASCII letter or digit):
-    its two cases, and the few others that fold to it (extract/pattern_screen.py)."""
-    return "".join(sorted({char, char.upper(), *(odd for odd, folded in FOLDED_TO_ASCII.items() if folded == char)}))
 
 
 @lru_cache(maxsize=None)
