@@ -59,23 +59,44 @@ def case_blind_alternatives(alternatives: list[str]) -> str:
     group opening with the set of characters that one matches case-blind ([rR], [sSſ]):
     the regex engine then tries at each position only the alternatives starting with
     the character there, where a case-blind alternation tries all of them (hundreds).
-    Groups open with different characters and keep the alternatives' order, so the
-    engine meets the same candidates in the same order, backtracking included. Unless
-    every alternative opens with an ASCII letter or digit written as itself (not
+    Groups open with characters no text character matches two of, and keep the
+    alternatives' order, so the engine meets the same candidates in the same order,
+    backtracking included. An alternative opening with another character ("~") goes, in
+    order, into a last group of its own when that character cannot stand for an ASCII
+    letter or digit. Unless every alternative opens with a plain character (not
     repeated) and holds no `|`, the alternation is left as it was."""
-    if not all(_opens_with_alnum(a) for a in alternatives):
-        return f"(?i:{'|'.join(alternatives)})"
     groups: dict[str, list[str]] = {}
+    others: list[str] = []
     for a in alternatives:
-        groups.setdefault(a[0].lower(), []).append(a[1:])
-    return "|".join(f"[{re.escape(_case_blind(first))}](?i:{'|'.join(rests)})" for first, rests in groups.items())
+        opening = _opening(a)
+        if opening is None:
+            return f"(?i:{'|'.join(alternatives)})"
+        if opening:
+            groups.setdefault(opening, []).append(a[1:])
+        else:
+            others.append(a)
+    grouped = [f"[{re.escape(_case_blind(first))}](?i:{'|'.join(rests)})" for first, rests in groups.items()]
+    return "|".join(grouped + ([f"(?i:{'|'.join(others)})"] if others else []))
 
 
-def _opens_with_alnum(alternative: str) -> bool:
-    if not (alternative[:1].isascii() and alternative[:1].isalnum()) or "|" in alternative:
-        return False  # (a bar anywhere is refused: the parser moves a shared first letter out)
-    parsed = list(sre_parse.parse(alternative))
-    return parsed[0] == (sre_constants.LITERAL, ord(alternative[0]))
+def _opening(alternative: str) -> Optional[str]:
+    """The lower-cased ASCII letter or digit `alternative` opens with; "" when it opens
+    with a character that stands for none case-blind; None when it opens otherwise (a
+    set, a group, a repeated character) or holds a `|` (the parser moves a letter that
+    alternatives share out of them, hiding the bar)."""
+    if not alternative or "|" in alternative:
+        return None
+    first = list(sre_parse.parse(alternative))[0]
+    if first[0] != sre_constants.LITERAL:
+        return None
+    char = chr(first[1])
+    if char.isascii() and char.isalnum():
+        return char.lower() if alternative[0] == char else None
+    folded = char.translate(_FOLDS).lower()
+    return None if folded.isascii() and folded.isalnum() else ""
+
+
+_FOLDS = str.maketrans(FOLDED_TO_ASCII)
 
 
 def _case_blind(char: str) -> str:

@@ -53,13 +53,15 @@ def test_grouped_phrases_find_what_the_plain_alternation_finds(ours, plain, phra
     (["say\\w*", "said", "Told"], True),
     (["wrote|written"], False),  # a `|` at the top: not one alternative
     (["a?b", "ab"], False),  # the first character repeated
-    (["\\.com", "net"], False),  # not opening with a letter or digit
-], ids=["words-and-stems", "top-level-bar", "repeated-first", "escaped-first"])
+    (["\\.com", "net"], True),  # "." stands for no letter: a last group of its own
+    (["[ab]x", "net"], False),  # opening with a set
+    (["\u0131x", "net"], False),  # a dotless i stands for "i" case-blind
+], ids=["words-and-stems", "top-level-bar", "repeated-first", "escaped-first", "set-first", "dotless-i-first"])
 def test_case_blind_alternatives_group_only_plain_openings(alternatives, grouped):
     from extract.lexicon import case_blind_alternatives
 
     regex = case_blind_alternatives(alternatives)
     assert regex.startswith("[") is grouped
     plain = re.compile(rf"\b(?:(?i:{'|'.join(alternatives)}))\b")
-    for text in ["He SAID it", "she says", "TOLD you", "wrote, written", "ab a?b b", "x.com net .COM"]:
+    for text in ["He SAID it", "she says", "TOLD you", "wrote, written", "ab a?b b", "x.com net .COM", "ax IX \u0131x"]:
         assert _spans(re.compile(rf"\b(?:{regex})\b"), text) == _spans(plain, text)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from extract.lexicon import Lexicon, alternation, load_lexicon
+from extract.lexicon import Lexicon, alternation, case_blind_alternation, load_lexicon
 from extract.numbers import Atom, MONTHS
 from extract.pattern_screen import may_match
 from extract.rule_files import QuantitiesRules
@@ -94,10 +94,10 @@ class Patterns:
                                rf"|{alternation(lex.counted_peoples)})\b")
         self.glued_letters = re.compile(r"[A-Za-z]+")
         self.connector = re.compile(PATTERNS.connector, re.I)
-        hb = alternation(lex.hedges_before)
-        self.hedge_before = re.compile(
-            rf"(?:(?<![\w])({hb})(?:\s+(?:a|an|the))?\s*|(~)\s*)$", re.I
-        )
+        # searched in the 40 characters before every figure: the hedges case-blind, grouped
+        # by first letter (extract/lexicon.py), the same matches as under re.I
+        hb = case_blind_alternation(lex.hedges_before)
+        self.hedge_before = re.compile(rf"(?:(?<![\w])({hb})(?i:\s+(?:a|an|the))?\s*|(~)\s*)$")
         self.hedge_after = re.compile(rf"(?:\s*|-)(?:({alternation(lex.hedges_after)})\b|(\+))", re.I)
         self.multiplier_word = re.compile(rf"\b({alternation(lex.multiplier_words)})\b", re.I)
         # "doubles as a display", "doubled up": a verb with a particle, no multiple
