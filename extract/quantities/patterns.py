@@ -58,8 +58,12 @@ class Patterns:
     def _figure_patterns(self, lex: Lexicon) -> None:
         """What a figure is written with: scales, currencies, percent, units, hedges."""
         self.number_word_set = frozenset(lex.number_words) | frozenset(lex.magnitudes) | frozenset(lex.denominators)
-        self.article_currency = re.compile(
-            rf"\b(an?)\s+({alternation([w for w in lex.currency_words if not w.endswith('s')])})\b", re.I)
+        # "a penny", "an euro": the article's "a" opens the pattern as a set, which the regex
+        # engine skips to, its word boundary read after it (the character before is no
+        # word character); the currency words case-blind, grouped by first letter. The
+        # same matches as \b(an?)\s+(...)\b under re.I, read at every position.
+        singular = case_blind_alternation([w for w in lex.currency_words if not w.endswith('s')])
+        self.article_currency = re.compile(rf"([aA](?<![\w][aA])[nN]?)\s+({singular})\b")
         self.scale = re.compile(rf"(?:\s?|-)({alternation(lex.scales)})\b", re.I)
         self.scale_short = re.compile(rf"({alternation(lex.scales_short)})(?![\w])", re.I)
         self.currency_before = re.compile(
