@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import NamedTuple, Optional
 
 from extract.lexicon import alternation
+from extract.pattern_screen import may_match
 from extract.rule_files import ReportingRules
 from extract.rules import load_rules
 from extract.fiscal_calendar import fiscal_year_end_named, names_fiscal_years_by_start
@@ -105,7 +106,10 @@ def _next_first_sentence(body: str, after: int) -> tuple[int, int]:
 
 def _study_window(body: str, published: Optional[dt.date], year: Optional[int]) -> Optional[str]:
     """The period of the first sentence that says what a study looked at: a research
-    verb ("analyzed", "surveyed", "tracked") and a dated period beside it."""
+    verb ("analyzed", "surveyed", "tracked") and a dated period beside it. Few articles
+    hold such a verb: the pattern runs only on those (extract/pattern_screen.py)."""
+    if not may_match(_research_verbs(), body):
+        return None
     for m in _research_verbs().finditer(body):
         start = max(body.rfind(".", 0, m.start()), body.rfind("\n", 0, m.start())) + 1
         stop = re.compile(r"[.!?](?:\s|$)|\n").search(body, m.end())

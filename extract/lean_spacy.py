@@ -13,6 +13,11 @@ of one group, and catalogue answers by filtering every entry point of the enviro
 again (`SelectableGroups.select`): ~0.1 CPU s of each model load. `index_entry_points`
 groups them once, before spaCy is imported; catalogue reads such a dict as it is
 (its own `else` branch), so each look-up finds the same entry points.
+
+`Registry.get_all` (a namespace's functions) walks the whole registry and tests each key
+a part at a time in a generator; srsly asks for its msgpack decoders so at each of the
+model's 128 msgpack loads (~0.014 CPU s of each process). `_get_all` keeps the same
+entries with one slice comparison a key: the same dict, in the same order.
 """
 
 from __future__ import annotations
@@ -38,11 +43,30 @@ def index_entry_points() -> None:
         catalogue.AVAILABLE_ENTRY_POINTS = {group: found.select(group=group) for group in found.groups}
 
 
+def _get_all(self: catalogue.Registry) -> dict:
+    """catalogue.Registry.get_all, each key's namespace compared as one tuple."""
+    result = {}
+    if self.entry_points:
+        result.update(self.get_entry_points())
+    namespace = tuple(self.namespace)
+    size = len(namespace) + 1
+    for keys, value in catalogue.REGISTRY.copy().items():
+        if len(keys) == size and keys[:-1] == namespace:
+            result[keys[-1]] = value
+    return result
+
+
+def faster_registry_listing() -> None:
+    """catalogue's Registry.get_all as `_get_all` (once)."""
+    catalogue.Registry.get_all = _get_all
+
+
 def import_spacy() -> types.ModuleType:
     """The `spacy` module; imported here (without `spacy.cli`) unless it already is."""
     if "spacy" in sys.modules:
         return sys.modules["spacy"]
     index_entry_points()
+    faster_registry_listing()
     cli = types.ModuleType("spacy.cli")
     cli.__path__ = []  # a package with no submodules: nothing can be imported from it meanwhile
     info = types.ModuleType("spacy.cli.info")

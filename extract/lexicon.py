@@ -11,12 +11,15 @@ across documents, threads and worker processes carries no hidden state.
 from __future__ import annotations
 
 import re
+from re import _constants as sre_constants
+from re import _parser as sre_parse
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Iterable, Mapping, Optional
 
+from extract.pattern_screen import FOLDED_TO_ASCII
 from extract.plain_rules import alternation
 from extract.rule_files import MODELS, QuantitiesRules
 from extract.rules import RuleFileError, load_rules
@@ -43,7 +46,68 @@ def label_of(text: str, labelled: Iterable[tuple[re.Pattern, str]]) -> Optional[
     return next((label for pattern, label in labelled if pattern.fullmatch(text)), None)
 
 
-@dataclass(frozen=True)
+def case_blind_alternation(phrases: Iterable[str]) -> str:
+    """A regex of `phrases` matched case-blind, as `(?i:{alternation(phrases)})` is (the
+    same match at each position), for a pattern compiled without re.I: see
+    `case_blind_alternatives`."""
+    return case_blind_alternatives([re.escape(p) for p in sorted(phrases, key=len, reverse=True)])
+
+
+def case_blind_alternatives(alternatives: list[str]) -> str:
+    """`(?i:a1|a2|...)` for regex alternatives, the same match at each position, for a
+    pattern compiled without re.I. The alternatives are grouped by first character, each
+    group opening with the set of characters that one matches case-blind ([rR], [sSſ]):
+    the regex engine then tries at each position only the alternatives starting with
+    the character there, where a case-blind alternation tries all of them (hundreds).
+    Groups open with characters no text character matches two of, and keep the
+    alternatives' order, so the engine meets the same candidates in the same order,
+    backtracking included. An alternative opening with another character ("~") goes, in
+    order, into a last group of its own when that character cannot stand for an ASCII
+    letter or digit. Unless every alternative opens with a plain character (not
+    repeated) and holds no `|`, the alternation is left as it was."""
+    groups: dict[str, list[str]] = {}
+    others: list[str] = []
+    for a in alternatives:
+        opening = _opening(a)
+        if opening is None:
+            return f"(?i:{'|'.join(alternatives)})"
+        if opening:
+            groups.setdefault(opening, []).append(a[1:])
+        else:
+            others.append(a)
+    grouped = [f"[{re.escape(_case_blind(first))}](?i:{'|'.join(rests)})" for first, rests in groups.items()]
+    return "|".join(grouped + ([f"(?i:{'|'.join(others)})"] if others else []))
+
+
+def _opening(alternative: str) -> Optional[str]:
+    """The lower-cased ASCII letter or digit `alternative` opens with; "" when it opens
+    with a character that stands for none case-blind; None when it opens otherwise (a
+    set, a group, a repeated character) or holds a `|` (the parser moves a letter that
+    alternatives share out of them, hiding the bar)."""
+    if not alternative or "|" in alternative:
+        return None
+    first = list(sre_parse.parse(alternative))[0]
+    if first[0] != sre_constants.LITERAL:
+        return None
+    char = chr(first[1])
+    if char.isascii() and char.isalnum():
+        return char.lower() if alternative[0] == char else None
+    folded = char.translate(_FOLDS).lower()
+    return None if folded.isascii() and folded.isalnum() else ""
+
+
+_FOLDS = str.maketrans(FOLDED_TO_ASCII)
+
+
+def _case_blind(char: str) -> str:
+    """The characters a case-blind pattern takes for `char` (an ASCII letter or digit):
+    its two cases, and the few others that fold to it (extract/pattern_screen.py)."""
+    return "".join(sorted({char, char.upper(), *(odd for odd, folded in FOLDED_TO_ASCII.items() if folded == char)}))
+
+
+# eq=False: a lexicon is one object per rule file (load_lexicon), hashed by identity so
+# that tables derived from it can be lru_cache'd (extract/numbers/words.py).
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     number_words: Mapping[str, float]
     magnitudes: Mapping[str, float]

@@ -35,7 +35,18 @@ _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 # The characters that a case-blind pattern takes for an ASCII letter but str.lower() does
 # not turn into it (Python's re: simple case folding plus re._casefix's extra cases;
 # tests/test_pattern_screen.py checks every code point): mapped before lower-casing.
-_ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+FOLDED_TO_ASCII = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_ASCII_FOLDS = str.maketrans(FOLDED_TO_ASCII)
+_FOLDED_CHARS = tuple(chr(c) for c in _ASCII_FOLDS)
+
+
+def fold_case(text: str) -> str:
+    """`text` lower-cased as a case-blind pattern reads ASCII letters. The four odd
+    characters are looked for first (`in` is C speed): translate() walks a non-ASCII
+    text a character at a time, and most texts hold none of them."""
+    if any(ch in text for ch in _FOLDED_CHARS):
+        text = text.translate(_ASCII_FOLDS)
+    return text.lower()
 
 
 class Screen(NamedTuple):
@@ -46,57 +57,92 @@ class Screen(NamedTuple):
 def runnable(patterns: tuple[tuple[re.Pattern, str], ...], text: str, start: int = 0,
              end: Optional[int] = None) -> list[tuple[re.Pattern, str]]:
     """The (pattern, kind) pairs, in order, whose pattern may match in text[start:end] (as
-    finditer(text, start, end) reads it): one left out has no match there."""
-    return _screen_of_list(patterns).runnable(patterns, text[start:end])
+    finditer(text, start, end) reads it): one left out has no match there. A caller that
+    screens the same list often builds its `PatternList` once: finding it here hashes
+    every pattern of the list (~15 us for the period patterns)."""
+    return _screen_of_list(patterns).runnable(text, start, end)
 
 
-def list_screen(patterns: tuple[tuple[re.Pattern, str], ...]) -> "_ListScreen":
-    """The screen of a list of patterns, for a caller that keeps it: `runnable` looks it
-    up by the list, and hashing a tuple of compiled patterns hashes each one's code."""
-    return _screen_of_list(patterns)
+def may_match(pattern: re.Pattern, text: str, start: int = 0, end: Optional[int] = None) -> bool:
+    """False only when `pattern` has no match in text[start:end] (as finditer(text, start,
+    end) reads it): a string its every match holds is missing there."""
+    screen = screen_of(pattern)
+    if screen is None:
+        return True
+    window = fold_case(text[start:end]) if screen.folded else text[start:end]
+    return all(any(s in window for s in strings) for strings in screen.needs)
 
 
-class _ListScreen:
-    """The screens of a list of patterns, their strings looked for once per text."""
+class PatternList:
+    """(pattern, kind) pairs and their screens, their strings looked for once per text.
+
+    A pattern anchored at the start of the text (`^...`) is not screened: it fails at
+    once at every other position, and looking for its strings would cost more."""
 
     def __init__(self, patterns: tuple[tuple[re.Pattern, str], ...]):
+        self.patterns = patterns
         bits: dict[tuple[bool, str], int] = {}
-        self.needs: list[Optional[list[int]]] = []
+        masks: dict[int, int] = {}  # a need's mask (one bit a string) -> its index in self.masks
+        self.needs: list[Optional[frozenset[int]]] = []  # each pattern's needs, as indexes
         for pattern, _ in patterns:
-            screen = screen_of(pattern)
+            screen = None if _anchored(pattern) else screen_of(pattern)
             if screen is None:
                 self.needs.append(None)
                 continue
-            masks = []
+            needs = set()
             for strings in screen.needs:
                 mask = 0
                 # a string holding another of its list is present only where that one is:
                 # the list holds a string of the text as well without it (one test fewer)
                 for s in [s for s in strings if not any(o != s and o in s for o in strings)]:
                     mask |= bits.setdefault((screen.folded, s), 1 << len(bits))
-                masks.append(mask)
-            self.needs.append(masks)
-        self.raw = [(s, bit) for (folded, s), bit in bits.items() if not folded]
-        self.low = [(s, bit) for (folded, s), bit in bits.items() if folded]
+                needs.add(masks.setdefault(mask, len(masks)))
+            self.needs.append(frozenset(needs))
+        self.masks = list(masks)
+        self.raw = _by_length([(s, bit) for (folded, s), bit in bits.items() if not folded])
+        self.low = _by_length([(s, bit) for (folded, s), bit in bits.items() if folded])
         # Which patterns run depends only on which strings a text holds: few combinations recur.
         self.by_present: dict[int, list] = {}
 
-    def runnable(self, patterns: tuple, raw: str) -> list:
+    def runnable(self, text: str, start: int = 0, end: Optional[int] = None) -> list[tuple[re.Pattern, str]]:
+        """As `runnable` above, for this list."""
+        raw = text[start:end]
         present = 0
-        for s, bit in self.raw:
-            if s in raw:
+        for s, bit, inner in self.raw:
+            if (not inner or present & inner) and s in raw:
                 present |= bit
         if self.low:
-            low = raw.translate(_ASCII_FOLDS).lower()
-            for s, bit in self.low:
-                if s in low:
+            low = fold_case(raw)
+            for s, bit, inner in self.low:
+                if (not inner or present & inner) and s in low:
                     present |= bit
         chosen = self.by_present.get(present)
         if chosen is None:
             if len(self.by_present) >= MOST_COMBINATIONS:
                 self.by_present.clear()
-            chosen = self.by_present[present] = _passing(patterns, self.needs, present)
+            unmet = {i for i, mask in enumerate(self.masks) if not mask & present}
+            chosen = self.by_present[present] = [item for item, needs in zip(self.patterns, self.needs)
+                                                 if needs is None or unmet.isdisjoint(needs)]
         return chosen
+
+    def search_any(self, text: str) -> bool:
+        """Does any of the patterns match somewhere in `text`?"""
+        return any(pattern.search(text) for pattern, _ in self.runnable(text))
+
+
+def _by_length(strings: list[tuple[str, int]]) -> list[tuple[str, int, int]]:
+    """(string, its bit, the bit of a shorter string inside it or 0), shortest first: a
+    string is looked for only when the one inside it was found ("april" after "apr")."""
+    strings = sorted(strings, key=lambda item: len(item[0]))
+    out = []
+    for n, (s, bit) in enumerate(strings):
+        inside = [b for t, b in strings[:n] if t in s]
+        out.append((s, bit, inside[-1] if inside else 0))
+    return out
+
+
+def _anchored(pattern: re.Pattern) -> bool:
+    return pattern.pattern.startswith(("^", "(?i)^"))
 
 
 def _passing(patterns: tuple, needs: list[Optional[list[int]]], present: int) -> list:
@@ -117,8 +163,8 @@ def _passing(patterns: tuple, needs: list[Optional[list[int]]], present: int) ->
 
 
 @lru_cache(maxsize=8)
-def _screen_of_list(patterns: tuple[tuple[re.Pattern, str], ...]) -> _ListScreen:
-    return _ListScreen(patterns)
+def _screen_of_list(patterns: tuple[tuple[re.Pattern, str], ...]) -> PatternList:
+    return PatternList(patterns)
 
 
 @lru_cache(maxsize=None)

@@ -45,7 +45,7 @@ from extract.period_rule_files import PeriodsRules
 from extract.rule_files import GamePeriodsRules
 from extract.rules import load_rules
 from extract.months import full_month_names, month_numbers
-from extract.pattern_screen import list_screen
+from extract.pattern_screen import PatternList
 
 MONTHS = month_numbers()  # extract/data/calendar.toml
 _YEAR = r"((?:19|20)\d\d)"
@@ -71,9 +71,9 @@ def _patterns() -> tuple[tuple[re.Pattern, str], ...]:
 
 
 @lru_cache(maxsize=1)
-def _screened() -> tuple[tuple[tuple[re.Pattern, str], ...], object]:
-    """The patterns and their screen (extract/pattern_screen.py), kept together."""
-    return _patterns(), list_screen(_patterns())
+def _screened_patterns() -> PatternList:
+    """The patterns with their screens (extract/pattern_screen.py), built once."""
+    return PatternList(_patterns())
 
 
 @lru_cache(maxsize=None)
@@ -127,8 +127,7 @@ def find_time_refs(text: str, published: Optional[dt.date] = None, start: int = 
     found: list[TimeRef] = []
     taken: list[tuple[int, int]] = []
     # most sentences name no time: a pattern runs only where the words it needs occur
-    patterns, screen = _screened()
-    for pattern, kind in screen.runnable(patterns, text[start:end]):
+    for pattern, kind in _screened_patterns().runnable(text, start, end):
         for m in pattern.finditer(text, start, end):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

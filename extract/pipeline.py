@@ -35,6 +35,7 @@ from extract.attributes import with_array_attributes
 from extract.blas import with_numpy_gemm
 from extract.greedy_ner import with_greedy_ner
 from extract.lemmas import with_fast_lemmas
+from extract.lex_attrs import with_fast_lexeme_attributes
 from extract.records import Article, Claim, Kind, Quantity, Source
 from extract.change import read_change
 from extract.tables import Cell, cell_metric, cell_subject, signed_cell, table_cells
@@ -176,6 +177,7 @@ def load_nlp(model: Optional[str] = None) -> Language:
         raise not_installed(name) from e
     with_array_attributes(nlp)  # the same rules, a third of the ruler's cost (extract/attributes.py)
     with_fast_lemmas(nlp)  # the same lemmas, without a list scan per form (extract/lemmas.py)
+    with_fast_lexeme_attributes(nlp)  # the same attributes of a new word form (extract/lex_attrs.py)
     with_greedy_ner(nlp)  # the same entities, decoded with arrays (extract/greedy_ner.py)
     with_numpy_gemm(nlp)  # the same products, by numpy's BLAS (extract/blas.py)
     nlp.add_pipe("claims_line_sentences", before="parser")

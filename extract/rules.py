@@ -65,4 +65,11 @@ def _key(loc: tuple) -> str:
 @lru_cache(maxsize=None)
 def load_rules(name: str, model: type[M], data_dir: Path = DATA) -> M:
     """extract/data/<name> (e.g. "framing.toml") as a validated, cached `model` instance."""
+    # cached again under all three arguments: a file asked for with its folder
+    # (extract/lexicon.py) and without it is read once, not twice
+    return _load_rules(name, model, Path(data_dir))
+
+
+@lru_cache(maxsize=None)
+def _load_rules(name: str, model: type[M], data_dir: Path) -> M:
     return validate(read_toml(data_dir / name), model, name)

@@ -62,6 +62,9 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _split(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """The cells of text[s:e] as spans, blanks dropped."""
+    line = text[s:e]
+    if "|" not in line and "\t" not in line and "  " not in line:
+        return [(s, e)] if line.strip() else []  # no separator: one cell (most lines are prose)
     cells, pos = [], s
     for m in _SEP.finditer(text, s, e):
         cells.append((pos, m.start()))
@@ -75,7 +78,7 @@ def _row(text: str, s: int, e: int) -> Optional[_Row]:
     if not line.strip() or len(line) > 300:
         return None
     cells = _split(text, s, e)
-    figures = [(a, b) for a, b in cells if _FIGURE_CELL.fullmatch(text[a:b].strip())]
+    figures = [(a, b) for a, b in cells if _FIGURE_CELL.fullmatch(text[a:b].strip())] if len(cells) >= 3 else []
     words = [text[a:b].strip() for a, b in cells if (a, b) not in figures]
     if len(cells) >= 3 and len(figures) >= 2 and _names_a_row(words, len(cells)):
         # the row's name is its first word cell, wherever it stands: a standings row

@@ -24,10 +24,11 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable, Optional
 
 from extract.html import parse_date
+from extract.pattern_screen import PatternList
 from extract.plain_rules import WORDS, optional, read_plain_rules
 
 # textclean.toml's keys (its model, TextcleanRules in extract/rule_files.py, is the schema;
@@ -48,8 +49,8 @@ _CUT_SHORT = re.compile(r"\w(?:\.\.\.|…)\s*$")
 
 @dataclass(frozen=True)
 class _Rules:
-    widgets: tuple[re.Pattern, ...]
-    counters: tuple[re.Pattern, ...]
+    widgets: PatternList
+    counters: PatternList
     link_line: re.Pattern
     paragraph_min_words: int
     menu_run_min_lines: int
@@ -84,6 +85,9 @@ _PATTERN_LISTS = {"widget_patterns": ("widgets", re.I), "counter_patterns": ("co
 def _rules() -> _Rules:
     d = dict(read_plain_rules("textclean.toml", TEXTCLEAN))
     compiled = {field: tuple(re.compile(p, flags) for p in d.pop(key)) for key, (field, flags) in _PATTERN_LISTS.items()}
+    # tried on every line: those that scan the whole line run only on lines holding their
+    # words (extract/pattern_screen.py)
+    compiled.update({field: PatternList(tuple((p, field) for p in compiled[field])) for field in ("widgets", "counters")})
     compiled.update(link_line=re.compile(d.pop("link_line"), re.I), list_number=re.compile(d.pop("list_number"), re.I),
                     claim_labels=frozenset(w.casefold() for w in d.pop("claim_labels")),
                     teaser_dek_words=(d.pop("teaser_dek_min_words"), d.pop("teaser_dek_max_words")))
@@ -96,7 +100,7 @@ class _Line:
     end: int  # without the newline
     text: str
 
-    @property
+    @cached_property
     def words(self) -> int:
         return len(self.text.split())
 
@@ -124,9 +128,9 @@ def _is_menu_like(line: _Line, r: _Rules) -> bool:
 
 
 def _is_widget(line: _Line, r: _Rules) -> bool:
-    if not _is_sentence(line, r) and any(p.search(line.text) for p in r.counters):
+    if not _is_sentence(line, r) and r.counters.search_any(line.text):
         return True
-    return any(p.search(line.text) for p in r.widgets) or bool(r.link_line.match(line.text))
+    return r.widgets.search_any(line.text) or bool(r.link_line.match(line.text))
 
 
 def _is_date(line: _Line, r: _Rules) -> bool:

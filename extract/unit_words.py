@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Callable, Optional
 
 from extract.lexicon import alternation
+from extract.pattern_screen import may_match
 from extract.rule_files import QuantitiesRules
 from extract.rules import load_rules
 from extract.records import Approx, Quantity
@@ -44,6 +45,7 @@ class _Rules:
     multiples: dict[str, float]
     halves: dict[str, float]
     ordinal: re.Pattern
+    ordinal_screen: re.Pattern
     ordinal_place: re.Pattern
     ordinal_counting_before: re.Pattern
     ordinal_not_place_after: frozenset[str]
@@ -72,6 +74,8 @@ def _rules() -> _Rules:
         halves={k.lower(): float(v) for k, v in mb.halves.items()},
         ordinal=re.compile(rf"(?<![\w.,/-])(\d{{1,4}})(?:st|nd|rd|th)(?![\w-])(?![ \t]+(?:{alternation(o.not_counts)})\b)"
                            r"(?![ \t]+[A-Z])"),
+        # every digit ordinal holds a digit and its suffix; most texts hold none
+        ordinal_screen=re.compile(r"\d(?:st|nd|rd|th)"),
         ordinal_place=re.compile(rf"(?i)[ \t]+(?:{alternation(o.place_after)})\b"),
         ordinal_counting_before=re.compile(rf"(?i)(?<![\w-])(?:{alternation(o.before_counting)})[ \t]+$"),
         ordinal_not_place_after=frozenset(w.lower() for w in o.not_place_after),
@@ -120,31 +124,38 @@ def _points(R: _Rules, text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
+def _matches(pattern: re.Pattern, text: str, start: int, end: int):
+    """pattern.finditer(text, start, end), not run where its screen rules a match out:
+    the word forms read here are rare (extract/pattern_screen.py)."""
+    return pattern.finditer(text, start, end) if may_match(pattern, text, start, end) else ()
+
+
 def _new_forms(R: _Rules, text: str, start: int, end: int, hedge: Hedge) -> list[Quantity]:
     out = []
-    for m in R.fraction_point.finditer(text, start, end):
+    for m in _matches(R.fraction_point, text, start, end):
         approx, words = hedge(m.start(), m.end())
         q = Quantity(start=m.start(), end=m.end(), surface=m.group(0), value=R.fractions[m.group(1).lower()],
                      unit="points", approx=approx, hedge=words)
         out.append(q.model_copy(update={"unit": _points_unit(text, q)}))
-    for m in R.fraction_of_point.finditer(text, start, end):
+    for m in _matches(R.fraction_of_point, text, start, end):
         # "a quarter of a percentage point", "half a point": a percentage point said so, else by the sentence
         approx, words = hedge(m.start(), m.end())
         q = Quantity(start=m.start(), end=m.end(), surface=m.group(0), value=R.fractions[m.group(1).lower()],
                      unit="percentage_point" if m.group(2) else "points", approx=approx, hedge=words)
         out.append(q if m.group(2) else q.model_copy(update={"unit": _points_unit(text, q)}))
-    for m in R.and_a_half.finditer(text, start, end):
+    for m in _matches(R.and_a_half, text, start, end):
         unit, factor = R.durations[m.group(1).lower()]
         approx, words = hedge(m.start(), m.end())
         out.append(Quantity(start=m.start(), end=m.end(), surface=m.group(0), value=1.5 * factor, unit=unit,
                             approx=approx, hedge=words))
-    for m in R.multiple.finditer(text, start, end):
+    for m in _matches(R.multiple, text, start, end):
         word = m.group(1).lower()
         approx, words = hedge(m.start(), m.end())
         value, unit = (R.halves[word], "percent") if word in R.halves else (R.multiples[word], "times")
         out.append(Quantity(start=m.start(), end=m.end(), surface=m.group(0), value=value, unit=unit,
                             approx=approx, hedge=words))
-    for m in R.ordinal.finditer(text, start, end):
+    ordinals = R.ordinal.finditer(text, start, end) if R.ordinal_screen.search(text, start, end) else ()
+    for m in ordinals:
         nxt = re.match(r"[ \t]+([a-z][a-z-]*)", text[m.end():m.end() + 30])
         place = R.ordinal_place.match(text, m.end()) or _bare_place(R, text, m, nxt)
         out.append(Quantity(start=m.start(), end=m.end(), surface=m.group(0), value=float(m.group(1)),

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping, Optional
 
-from extract.phrase_trie import phrase_alternation
+from extract.lexicon import alternation, case_blind_alternation
 from extract.rule_files import ChangesRules, EntitiesRules, MetricsRules
 from extract.rules import load_rules
 
@@ -78,11 +78,10 @@ class MetricVocabulary:
 
 
 def _phrase_pattern(phrases, cased=()) -> re.Pattern:
-    # the phrases as a tree of their characters: the same matches, found faster (extract/phrase_trie.py)
-    alts = phrase_alternation(phrases, ignore_case=True)
+    alts = case_blind_alternation(phrases)
     if cased:  # aliases that are also common words match only as written
-        return re.compile(rf"(?<![\w])(?:(?i:{alts})|{phrase_alternation(cased, ignore_case=False)})(?![\w])")
-    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])", re.I)
+        return re.compile(rf"(?<![\w])(?:{alts}|{alternation(cased)})(?![\w])")
+    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])")
 
 
 @lru_cache(maxsize=None)

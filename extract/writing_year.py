@@ -11,6 +11,7 @@ import re
 from typing import Optional
 
 from extract.periods import _FISCAL_YEAR_NAMED, _SENTENCE_BOUNDS, _YEAR, _is_model_year
+from extract.pattern_screen import may_match
 from extract.period_rule_files import PeriodsRules
 from extract.rules import load_rules
 
@@ -23,6 +24,13 @@ _COMPARED_BEFORE = re.compile(_WORDS.compared_before, re.I)  # "up from $230 bil
 _THAN_BEFORE = re.compile(_WORDS.than_before, re.I)  # "higher than in fiscal 2025": the year compared
 
 
+# A year mentioned: not glued to a number, sign or currency before it, nor followed by a
+# digit or %. The look-behind comes after the year's four digits (_YEAR; it tests the
+# character before them) so that the pattern opens with the year's digits, which the
+# regex engine skips to; opening with the look-behind, it tried every position.
+_YEAR_MENTION = re.compile(rf"{_YEAR}(?<![\d,.$€£¥-]....)(?![\d%])")
+
+
 def reference_year(text: str) -> Optional[int]:
     """The year a dateless article is written in, estimated: the latest year it
     mentions outside a forward-looking phrase ("for 2027", "by the end of 2027").
@@ -30,7 +38,7 @@ def reference_year(text: str) -> Optional[int]:
     quarter or month ("in Q1", "in July") the writer left undated because it is
     the year under discussion."""
     years = []
-    for m in re.finditer(rf"(?<![\d,.$€£¥-]){_YEAR}(?![\d%])", text):
+    for m in _YEAR_MENTION.finditer(text):
         if _FUTURE_BEFORE.search(text[max(0, m.start() - 30):m.start()]) or _is_model_year(text, m):
             continue  # "by fiscal 2028", "for 2027"; "the 2021 RAV4" may be sold the year before
         if _COMPARED_BEFORE.search(text[max(0, m.start() - 50):m.start()]) or _beside_this_year(text, m):
@@ -55,6 +63,8 @@ def fiscal_year_named(text: str) -> Optional[int]:
     in fiscal 2026 would be higher". A fiscal year named only in the past tense
     ("capital expenditures totaled $88 billion in fiscal 2025") is a year that has
     ended, and two years looked forward to leave the current one open."""
+    if not may_match(_FISCAL_YEAR_NAMED, text):
+        return None  # most articles name no fiscal year (extract/pattern_screen.py)
     years = {_four_digits(m.group(1)) for m in _FISCAL_YEAR_NAMED.finditer(text)
              if not _COMPARED_BEFORE.search(text[max(0, m.start() - 50):m.start()])
              and not _THAN_BEFORE.search(text[max(0, m.start() - 12):m.start()])

@@ -1,6 +1,6 @@
 """Fixed costs of a claims process: spaCy comes in without its command line
 (extract/lean_spacy.py), which still works when asked for; catalogue's entry points are
-grouped once, the same per group; the tokenizer is read from
+grouped once, the same per group, and its registry listings are its own; the tokenizer is read from
 the pipeline's files only, with the same settings and tokens as spaCy's load."""
 
 import subprocess
@@ -23,6 +23,17 @@ CHECKS = {
                             "assert type(found) is dict and 'console_scripts' in found, type(found)\n"
                             "for g in md.entry_points().groups:\n"
                             "    assert list(found[g]) == list(md.entry_points(group=g)), g\n",
+    # catalogue's registry listings, each key's namespace compared as one tuple, are its own
+    "registry-listing-same": "import catalogue\n"
+                             "original = catalogue.Registry.get_all\n"
+                             "import extract.pipeline, spacy, srsly.msgpack as m\n"
+                             "assert catalogue.Registry.get_all is not original\n"
+                             "regs = [getattr(spacy.registry, n) for n in dir(spacy.registry)]\n"
+                             "regs = [r for r in regs if isinstance(r, catalogue.Registry)]\n"
+                             "regs += [m.msgpack_decoders, m.msgpack_encoders]\n"
+                             "assert len(regs) > 20\n"
+                             "for r in regs:\n"
+                             "    assert list(catalogue.Registry.get_all(r).items()) == list(original(r).items())\n",
     "model-loads": "from extract.pipeline import load_nlp\n"
                    "doc = load_nlp()('Revenue rose 4% to $2.1 billion, the company said.')\n"
                    "assert [t.pos_ for t in doc][:3] == ['NOUN', 'VERB', 'NUM'] and doc.ents\n",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.pattern_screen import _ASCII_FOLDS, runnable, screen_of
+from extract.pattern_screen import _ASCII_FOLDS, PatternList, fold_case, may_match, runnable, screen_of
 from extract.periods import _patterns
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,3 +61,28 @@ def test_case_folds_to_ascii_are_all_mapped():
     folds = {chr(c): [a for a in "abcdefghijklmnopqrstuvwxyz0123456789" if re.fullmatch(a, chr(c), re.I)]
              for c in range(128, 0x110000) if letter.match(chr(c))}
     assert {ch: [ch.translate(_ASCII_FOLDS).lower()] for ch in folds} == folds
+
+
+@pytest.mark.parametrize("text", ["Plain ASCII Text", "“Curly” quotes — and dashes", "İSTANBUL", "ſtreet 5 K"])
+def test_fold_case_is_translate_then_lower(text):
+    assert fold_case(text) == text.translate(_ASCII_FOLDS).lower()
+
+
+@pytest.mark.parametrize("text, start, expected", [
+    ("Sales doubled in a year.", 0, True),
+    ("SALES DOUBLED IN A YEAR.", 0, True),
+    ("Sales doubled in a year.", 10, False),  # the word is before the window
+    ("Sales rose in a year.", 0, False),
+], ids=["word", "capitals", "before-window", "no-word"])
+def test_may_match_rules_out_only_a_text_without_the_words(text, start, expected):
+    pattern = re.compile(r"\b(?:doubled|tripled)\b", re.I)
+    assert may_match(pattern, text, start) is expected
+    assert may_match(pattern, text, start) or pattern.search(text, start) is None
+
+
+def test_a_pattern_list_runs_patterns_anchored_at_the_start_unscreened():
+    patterns = PatternList(((re.compile(r"^\s*subscribe", re.I), "anchored"),
+                            (re.compile(r"straight to your inbox", re.I), "scanning")))
+    assert [kind for _, kind in patterns.runnable("Nothing to see")] == ["anchored"]
+    assert patterns.search_any("  SUBSCRIBE now") and patterns.search_any("News Straight To Your Inbox")
+    assert not patterns.search_any("Readers who subscribe")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import sys
 from typing import Optional
@@ -32,6 +33,7 @@ def extract(paths: tuple[str, ...], fmt: str, model: Optional[str], date: Option
         extracted = extract_inputs(list(paths), model, date.date() if date else None, doc_timeout)
     except ModelNotFound as e:
         fail(f"error: {e}", 2)
+    _freeze_startup()
     failed = 0
     rows: list[Claim] = []
     for doc, claims in extracted:
@@ -47,3 +49,13 @@ def extract(paths: tuple[str, ...], fmt: str, model: Optional[str], date: Option
     if fmt == "table":
         print_claims_table(rows)
     sys.exit(1 if failed else 0)
+
+
+def _freeze_startup() -> None:
+    """What is loaded by now (modules, rule tables, the spaCy pipeline) lives as long as the
+    process: frozen, the cycle collector no longer walks it again at each of its passes
+    (its two full passes and 27 middle ones were ~0.12 of the ~5 CPU s on the 65
+    benchmark texts; ~0.03 frozen). Once a process: a second freeze would keep for good
+    whatever garbage the first command left."""
+    if not gc.get_freeze_count():
+        gc.freeze()

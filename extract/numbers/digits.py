@@ -21,6 +21,10 @@ _DIGITS = re.compile(
     r"(?P<sign>(?<![^\s(\[$€£¥])[-−](?=\.?\d))?"
     r"(?P<body>\d[\d,]*\d(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 )
+# The engine skips to a digit fast (a set first), but tries _DIGITS, which opens with
+# look-behinds, at every position: a match holds a digit at most two characters after
+# its start ("-.5"), so _DIGITS is searched from there (the same leftmost match).
+_A_DIGIT = re.compile(r"\d")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 _SPACED_TAIL = re.compile(rf"(?:{_SPACE_GROUP}\d{{3}})+(?:\.\d+)?(?![\d,]|\.\d)")
@@ -69,7 +73,8 @@ def digit_atoms(text: str, start: int, end: int) -> tuple[list[Atom], list[Atom]
     refused: list[Refused] = []
     pos = start
     while True:
-        m = _DIGITS.search(text, pos, end)
+        digit = _A_DIGIT.search(text, pos, end)
+        m = _DIGITS.search(text, max(pos, digit.start() - 2), end) if digit else None
         if not m:
             break
         s, b0 = m.start(), m.start("body")

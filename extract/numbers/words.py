@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from extract.lexicon import Lexicon, label_of
@@ -33,41 +34,44 @@ class Token:
 
 
 def word_tokens(lex: Lexicon, text: str, start: int, end: int) -> list[Token]:
+    kinds = _word_kinds(lex)
     toks = []
-    for m in re.finditer(r"[A-Za-z]+|&", text[start:end]):
+    for m in _WORD.finditer(text[start:end]):
         w = m.group(0).lower()
-        s, e = m.start() + start, m.end() + start
-        if w in lex.number_words:
-            v = lex.number_words[w]
-            kind = U if v < 10 else (T if v < 20 else X)
-        elif w == "hundred":
-            kind, v = H, 100.0
-        elif w in lex.magnitudes:
-            kind, v = M, lex.magnitudes[w]
-        elif w in lex.dozens:
-            kind, v = Z, lex.dozens[w]
-        elif w in lex.denominators:
-            kind, v = F, lex.denominators[w]
-        elif w in ("a", "an"):
-            kind, v = A, 1.0
-        elif w in ("and", "&"):
-            kind, v = AND, 0.0
-        elif w == "point":
-            kind, v = POINT, 0.0
-        elif w in lex.sign_words:
-            if re.search(r"(?i)\bplus\s+or\s+$", text[max(0, s - 9):s]):
-                continue  # "plus or minus 2%": a tolerance, read as a hedge, not a sign
-            kind, v = SIGN, lex.sign_words[w]
-        elif w == "over":
-            kind, v = OVER, 0.0
-        elif w == "out":
-            kind, v = OUT, 0.0
-        elif w == "of":
-            kind, v = OF, 0.0
-        else:
+        found = kinds.get(w)
+        if found is None:
             continue
-        toks.append(Token(s, e, kind, float(v), w))
+        kind, v = found
+        s, e = m.start() + start, m.end() + start
+        if kind == SIGN and re.search(r"(?i)\bplus\s+or\s+$", text[max(0, s - 9):s]):
+            continue  # "plus or minus 2%": a tolerance, read as a hedge, not a sign
+        toks.append(Token(s, e, kind, v, w))
     return toks
+
+
+_WORD = re.compile(r"[A-Za-z]+|&")
+
+
+@lru_cache(maxsize=4)
+def _word_kinds(lex: Lexicon) -> dict[str, tuple[str, float]]:
+    """Each word a number phrase may hold -> (token kind, value): one look-up a word of
+    the text instead of one a word list. A word in several lists takes the kind of the
+    first in this order: number words, "hundred", magnitudes, dozens, denominators,
+    articles, "and", "point", sign words, "over", "out", "of"."""
+    ordered: list[tuple[str, str, float]] = []
+    for w, v in lex.number_words.items():
+        ordered.append((w, U if v < 10 else (T if v < 20 else X), v))
+    ordered.append(("hundred", H, 100.0))
+    ordered += [(w, M, v) for w, v in lex.magnitudes.items()]
+    ordered += [(w, Z, v) for w, v in lex.dozens.items()]
+    ordered += [(w, F, v) for w, v in lex.denominators.items()]
+    ordered += [("a", A, 1.0), ("an", A, 1.0), ("and", AND, 0.0), ("&", AND, 0.0), ("point", POINT, 0.0)]
+    ordered += [(w, SIGN, v) for w, v in lex.sign_words.items()]
+    ordered += [("over", OVER, 0.0), ("out", OUT, 0.0), ("of", OF, 0.0)]
+    kinds: dict[str, tuple[str, float]] = {}
+    for w, kind, v in ordered:
+        kinds.setdefault(w, (kind, float(v)))
+    return kinds
 
 
 # What stands between two words of one number phrase, first match wins.

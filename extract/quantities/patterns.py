@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from extract.lexicon import Lexicon, alternation, load_lexicon
+from extract.lexicon import Lexicon, alternation, case_blind_alternation, load_lexicon
 from extract.numbers import Atom, MONTHS
+from extract.pattern_screen import may_match
 from extract.rule_files import QuantitiesRules
 from extract.rules import load_rules
 
@@ -57,8 +58,12 @@ class Patterns:
     def _figure_patterns(self, lex: Lexicon) -> None:
         """What a figure is written with: scales, currencies, percent, units, hedges."""
         self.number_word_set = frozenset(lex.number_words) | frozenset(lex.magnitudes) | frozenset(lex.denominators)
-        self.article_currency = re.compile(
-            rf"\b(an?)\s+({alternation([w for w in lex.currency_words if not w.endswith('s')])})\b", re.I)
+        # "a penny", "an euro": the article's "a" opens the pattern as a set, which the regex
+        # engine skips to, its word boundary read after it (the character before is no
+        # word character); the currency words case-blind, grouped by first letter. The
+        # same matches as \b(an?)\s+(...)\b under re.I, read at every position.
+        singular = case_blind_alternation([w for w in lex.currency_words if not w.endswith('s')])
+        self.article_currency = re.compile(rf"([aA](?<![\w][aA])[nN]?)\s+({singular})\b")
         self.scale = re.compile(rf"(?:\s?|-)({alternation(lex.scales)})\b", re.I)
         self.scale_short = re.compile(rf"({alternation(lex.scales_short)})(?![\w])", re.I)
         self.currency_before = re.compile(
@@ -93,10 +98,10 @@ class Patterns:
                                rf"|{alternation(lex.counted_peoples)})\b")
         self.glued_letters = re.compile(r"[A-Za-z]+")
         self.connector = re.compile(PATTERNS.connector, re.I)
-        hb = alternation(lex.hedges_before)
-        self.hedge_before = re.compile(
-            rf"(?:(?<![\w])({hb})(?:\s+(?:a|an|the))?\s*|(~)\s*)$", re.I
-        )
+        # searched in the 40 characters before every figure: the hedges case-blind, grouped
+        # by first letter (extract/lexicon.py), the same matches as under re.I
+        hb = case_blind_alternation(lex.hedges_before)
+        self.hedge_before = re.compile(rf"(?:(?<![\w])({hb})(?i:\s+(?:a|an|the))?\s*|(~)\s*)$")
         self.hedge_after = re.compile(rf"(?:\s*|-)(?:({alternation(lex.hedges_after)})\b|(\+))", re.I)
         self.multiplier_word = re.compile(rf"\b({alternation(lex.multiplier_words)})\b", re.I)
         # "doubles as a display", "doubled up": a verb with a particle, no multiple
@@ -115,6 +120,9 @@ class Patterns:
         # and two or more digit groups ("+1-222-2222/2222", "+44 20 7946 0958").
         self.phone = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b"
                                 r"|(?<![\w+])\+\d{1,3}(?:[\s/-]\d{2,4}){2,}\b")
+        # What every phone number above holds, found in a tenth of the time (the pattern's
+        # optional opening keeps the engine trying each position); most texts have none.
+        self.phone_screen = re.compile(r"\d\d\d\)?[\s.-]\d\d\d[\s.-]\d\d\d\d|\+\d")
         self.time_after = re.compile(PATTERNS.time_after)
         self.month_before = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?\s+$", re.I)
         self.month_after = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{'|'.join(MONTHS)})\b", re.I)
@@ -146,6 +154,11 @@ def compiled_patterns() -> Patterns:
 
 
 def masked_spans(P: Patterns, text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans = [m.span() for m in P.url.finditer(text, start, end)]
-    spans += [m.span() for m in P.phone.finditer(text, start, end)]
+    """URLs, e-mail addresses and phone numbers; each pattern is tried only where its
+    screen finds what every match of it holds (extract/pattern_screen.py)."""
+    spans = []
+    if may_match(P.url, text, start, end):
+        spans += [m.span() for m in P.url.finditer(text, start, end)]
+    if P.phone_screen.search(text, start, end):
+        spans += [m.span() for m in P.phone.finditer(text, start, end)]
     return spans

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from extract.numbers import FUNCTION_WORDS
+from extract.pattern_screen import may_match
 from extract.quantities.grow import clean_value, read_hedge
 from extract.quantities.patterns import Patterns
 from extract.records import Approx, Quantity
@@ -21,7 +22,10 @@ _BEFORE_SCALES = load_rules("quantities.toml", QuantitiesRules).vague_before_sca
 def find_word_forms(P: Patterns, text: str, start: int, end: int) -> list[Quantity]:
     lex = P.lex
     out = []
-    for m in P.multiplier_word.finditer(text, start, end):
+    # The multiplier words and vague magnitudes are rare: their patterns run only where
+    # one of their words occurs (extract/pattern_screen.py), with the same matches.
+    multipliers = P.multiplier_word.finditer(text, start, end) if may_match(P.multiplier_word, text, start, end) else ()
+    for m in multipliers:
         w = m.group(1).lower()
         if text[m.end():m.end() + 1] == "-" or text[m.start() - 1:m.start()] == "-" and m.start() > start:
             continue  # "double-digit", "triple-doubles"
@@ -41,7 +45,8 @@ def find_word_forms(P: Patterns, text: str, start: int, end: int) -> list[Quanti
         per = float(code.split("/")[1]) if "/" in code else 1.0
         out.append(Quantity(start=m.start(), end=m.end(), surface=m.group(0), value=clean_value(1 / per),
                             unit=code.split("/")[0]))
-    for m in P.vague.finditer(text, start, end):
+    vague = P.vague.finditer(text, start, end) if may_match(P.vague, text, start, end) else ()
+    for m in vague:
         phrase = m.group(1).lower()
         lo, hi = lex.vague[phrase]
         cur, noun = m.group(2), m.group(3)
