@@ -129,16 +129,30 @@ class GreedyEntityRecognizer:
             for sub in subs:  # preset entities: spaCy's own
                 self.ner.set_annotations(sub, self.ner.predict(sub))
             return
-        model = self.ner.model
-        tables = [model.get_ref("lower").predict(model.get_ref("tok2vec").predict(sub))
-                  for sub in subs if any(len(d) for d in sub)]
-        if not tables:
+        cached = self._lower_rows([sub for sub in subs if any(len(d) for d in sub)], sum(len(d) for d in docs))
+        if cached is None:
             for doc in docs:
                 doc.set_ents([], default="outside")
             return
-        cached = numpy.concatenate([tables[0][:1]] + [t[1:] for t in tables])  # one padding row, then the tokens
         for doc, ents in zip(docs, self._decode(docs, arrays, cached)):
             doc.set_ents([Span(doc, s, e, label=int(label)) for s, e, label in ents], default="outside")
+
+    def _lower_rows(self, subs: list[list[Doc]], n_tokens: int) -> Optional[numpy.ndarray]:
+        """The lower layer's output for every token of the batch, in order, after one padding
+        row: each sub-batch's rows copied in as soon as they are made, so that its own array
+        is freed for the next one (fresh memory is what costs on a virtual machine: a copy
+        of all the sub-batches' arrays at the end touched twice as much)."""
+        model = self.ner.model
+        cached, at = None, 1
+        for sub in subs:
+            table = model.get_ref("lower").predict(model.get_ref("tok2vec").predict(sub))
+            if cached is None:
+                cached = numpy.empty((n_tokens + 1,) + table.shape[1:], dtype=table.dtype)
+                cached[0] = table[0]
+            rows = table.shape[0] - 1
+            cached[at:at + rows] = table[1:]
+            at += rows
+        return cached[:at] if cached is not None else None
 
     def _decode(self, docs: list[Doc], arrays: list[numpy.ndarray], cached: numpy.ndarray
                 ) -> list[list[tuple[int, int, int]]]:
