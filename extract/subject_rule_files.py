@@ -105,6 +105,17 @@ class DescribedRules(Rules):
     model_classes: list[str]  # the classes whose nouns name products with model names ("737 Max jet")
     title_classes: list[str]  # the classes whose things are named by a quoted title ("Barbie")
     unnamed_events: dict[str, str] = {}  # a disaster's kind word -> its name's word ("quake" -> "earthquake")
+    disaster_figures: "DisasterFigures"  # the figures a disaster story's disaster owns
+
+
+class DisasterFigures(Rules):
+    """described.toml [disaster_figures]: the metrics a disaster story's figures belong to its disaster by
+    (extract/frame/story_event.py)."""
+
+    lead_sentences: int
+    measured: list[str]  # read off the event itself ("magnitude")
+    counts: list[str]  # tolls ("deaths", "people missing")
+    not_after: list[str]  # "a storm of criticism": no disaster
 
 
 class PopulationRules(Rules):

@@ -24,6 +24,15 @@ CASES = [
     ("wildfire-state-in-its-phrase",
      "A fast-moving wildfire in northern California has destroyed more than 200 homes, fire officials said.",
      None, "200 homes", dict(subject="California wildfire")),
+    # the capital that opens a sentence (a headline's first word) is no name
+    ("quake-headline-capital-ap", "Strong earthquake rocks Taiwan, killing at least nine people",
+     None, "nine people", dict(subject="Taiwan earthquake", metric="deaths")),
+    ("floods-sentence-capital-bbc", "Floods in southern Brazil have killed at least 83 people, officials said.",
+     None, "83 people", dict(subject="Brazil floods", metric="deaths")),
+    ("storm-headline-capital", "Powerful storm kills at least 12 people in Vietnam",
+     None, "12 people", dict(subject="Vietnam storm", metric="deaths")),
+    ("wildfire-headline-capital", "Wildfire in northern California destroys 200 homes",
+     None, "200 homes", dict(subject="California wildfire")),
     ("named-hurricane-keeps-its-name",
      "Hurricane Milton made landfall near Siesta Key on Wednesday night.\n\n"
      "The storm killed at least 16 people in Florida, officials said.",
