@@ -78,6 +78,9 @@ class NamedScale(Rules):
     naming_before: list[str]
     after: list[str]
     naming_after: list[str]
+    read_things: list[str] = []  # "the magnitude of the quake at 7.2" (extract/scale_readings.py)
+    reading_verbs: list[str] = []  # "put it at 7.2" after a reading on the scale
+    back_chars: int = 0
 
 
 class QuoteWidgets(Rules):
