@@ -484,6 +484,7 @@ class MetricsRules(Rules):
     unit_metrics: dict[str, str] = {}
     rank_contexts: dict[str, list[str]] = {}
     people_verbs: dict[str, Any] = {}
+    damage_verbs: dict[str, Any] = {}
     duration_metrics: dict[str, Any] = {}
     estimated_at: dict[str, Any] = {}
     budgets: dict[str, list[str]] = {}
