@@ -485,6 +485,7 @@ class MetricsRules(Rules):
     rank_contexts: dict[str, list[str]] = {}
     people_verbs: dict[str, Any] = {}
     damage_verbs: dict[str, Any] = {}
+    crowd_metric: dict[str, Any] = {}
     duration_metrics: dict[str, Any] = {}
     estimated_at: dict[str, Any] = {}
     budgets: dict[str, list[str]] = {}
