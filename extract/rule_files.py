@@ -260,6 +260,13 @@ class ServiceNumbers(Rules):
     nouns: list[str]
 
 
+class ObjectCounts(Verbs):
+    """claim_filter.toml [object_counts]: verbs whose bare object counts people, and the hedges
+    that may stand between ("killing at least nine")."""
+
+    hedges: list[str] = []
+
+
 class ClaimFilterRules(Rules):
     """extract/data/claim_filter.toml: figures that are names, tallies or labels, not claims."""
 
@@ -267,7 +274,7 @@ class ClaimFilterRules(Rules):
     kinds_named_by_term: Nouns
     same_plural: Nouns
     irregular_plurals: Nouns
-    object_counts: Verbs
+    object_counts: "ObjectCounts"
     change_amounts: ChangeAmounts
     elided_counts: ElidedCounts
     named_by_number: Nouns
