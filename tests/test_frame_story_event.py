@@ -59,6 +59,11 @@ CASES = [
     ("storm-of-criticism-is-no-disaster",
      "Plan sparks storm of criticism in Britain\n\nAt least 200 people were arrested in London, police said.",
      "200 people", dict(metric="people arrested")),
+    # a headline framed on its own: its place through the place table
+    ("headline-city-of-its-country-tv", "Hualien shaken: magnitude 7.2 quake brings down buildings",
+     "magnitude 7.2", dict(subject="Taiwan earthquake", metric="magnitude")),
+    ("headline-city-floods", "Porto Alegre floods: river at record level as 40 people are missing",
+     "40 people", dict(subject="Brazil floods", metric="people missing")),
     ("not-a-disaster-metric",
      AP_LEAD + "Taiwan's exports rose 3% in March, the finance ministry said.",
      "3%", dict(subject="Taiwan")),
@@ -76,3 +81,18 @@ def test_a_disaster_named_in_the_lead_is_not_taken_for_an_unnamed_one(nlp):
     assert story_disaster(nlp("Hurricane Milton made landfall near Siesta Key.\n\nThe storm killed 16.")) is None
     assert story_disaster(nlp("Plan sparks storm of criticism in Britain\n\nPolice arrested 200.")) is None
     assert story_disaster(nlp("Brazil floods: Dozens dead as rain lashes Rio Grande do Sul")) == "Brazil floods"
+
+
+def test_a_headline_reading_is_the_lead_reading_restated(nlp):
+    """A headline is framed apart from the body (its own region): its "magnitude 7.2" takes
+    the lead's source, the same reading restated (subject.toml [restatement] readings)."""
+    from extract.pipeline import extract_claims
+    from extract.records import Article
+
+    head = "Quake topples buildings: magnitude 7.2 tremor hits east coast"
+    body = ("HUALIEN, Taiwan — A magnitude 7.2 earthquake struck off Taiwan's east coast this morning, "
+            "the Central Weather Administration said.")
+    text = head + "\n\n" + body
+    art = Article(text=text, regions=[(0, len(head)), (len(head) + 2, len(text))])
+    got = [(c.start, c.subject, c.source) for c in extract_claims(art, "case", nlp) if c.metric == "magnitude"]
+    assert [(s, src) for _, s, src in got] == [("Taiwan earthquake", "Central Weather Administration")] * 2

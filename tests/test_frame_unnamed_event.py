@@ -33,6 +33,11 @@ CASES = [
      None, "12 people", dict(subject="Vietnam storm", metric="deaths")),
     ("wildfire-headline-capital", "Wildfire in northern California destroys 200 homes",
      None, "200 homes", dict(subject="California wildfire")),
+    # with no place known the kind word stays a common noun, no name for the story's topic
+    ("quake-no-place-stays-common-wire", "Quake in northern province kills at least 120, officials say",
+     None, "120", dict(subject="quake", metric="deaths")),
+    ("floods-no-place-stays-common", "Floods in the north have killed at least 40 people, officials said.",
+     None, "40 people", dict(subject="floods", metric="deaths")),
     ("named-hurricane-keeps-its-name",
      "Hurricane Milton made landfall near Siesta Key on Wednesday night.\n\n"
      "The storm killed at least 16 people in Florida, officials said.",

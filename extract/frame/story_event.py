@@ -79,10 +79,12 @@ def _followed_by(t: Token, words: list[str]) -> bool:
 
 
 def _in_name(t: Token) -> bool:
-    """"Hurricane Milton", "Tohoku earthquake": the kind word in a proper name."""
-    return any(c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "NORP") and c.text[:1].isupper()
-               for c in (*t.lefts, *t.rights) if c.dep_ in ("compound", "appos")) \
-        or (t.text[:1].isupper() and not t.is_sent_start and t.ent_type_ not in ("", "GPE", "LOC"))
+    """"Hurricane Milton", "Typhoon Haiyan": the kind word as part of a proper name (set in
+    capitals inside the sentence, or before the name it is part of). A place before a lower-case
+    kind word ("Hualien quake", "Tohoku earthquake") names no disaster: it is the place, however
+    the tagger reads it."""
+    capital = t.text[:1].isupper() and not t.is_sent_start
+    return capital or (t.dep_ == "compound" and t.head.pos_ == "PROPN" and t.head.i > t.i)
 
 
 def _is_event(subject: Optional[str]) -> bool:

@@ -24,7 +24,8 @@ from extract.frame.scope import place_of, story_place
 
 def unnamed_event(doc: Doc, sent: Span, subject: Optional[str]) -> Optional[str]:
     """"Taiwan earthquake" for a subject that is a disaster's kind word ("strongest
-    earthquake", "quake"); None when it is not one or no place is known."""
+    earthquake", "quake"); the subject in lower case when no place is known; None when it is
+    not one."""
     if not subject:
         return None
     words = subject.lower().split()
@@ -34,7 +35,9 @@ def unnamed_event(doc: Doc, sent: Span, subject: Optional[str]) -> Optional[str]
     head = next((t for t in sent if t.lower_ == words[-1]), None)
     if _is_name(subject, sent):
         return None
-    return event_name(doc, head, kind)
+    # with no place known, the kind word stays a common noun: "Quake" opening a headline is no
+    # name for the story's topic to take
+    return event_name(doc, head, kind) or subject[:1].lower() + subject[1:]
 
 
 def event_name(doc: Doc, head: Optional[Token], kind: str) -> Optional[str]:
