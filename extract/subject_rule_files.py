@@ -123,6 +123,7 @@ class DisasterFigures(Rules):
     measured: list[str]  # read off the event itself ("magnitude")
     counts: list[str]  # tolls ("deaths", "people missing")
     not_after: list[str]  # "a storm of criticism": no disaster
+    compound_heads: list[str] = []  # "quake death toll" names one; "wildfire risk" none
 
 
 class PopulationRules(Rules):

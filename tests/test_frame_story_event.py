@@ -64,6 +64,14 @@ CASES = [
      "magnitude 7.2", dict(subject="Taiwan earthquake", metric="magnitude")),
     ("headline-city-floods", "Porto Alegre floods: river at record level as 40 people are missing",
      "40 people", dict(subject="Brazil floods", metric="people missing")),
+    ("storm-modifying-another-noun-in-a-war-headline",
+     "Russian strikes kill at least 40 in Ukraine as winter storm floods shelters\n\n"
+     "At least 40 people were killed in Ukraine, officials said.",
+     "40 people", dict(subject="Ukraine", metric="deaths")),
+    ("wildfire-risk-is-no-wildfire",
+     "Drought and wildfire risk loom over California budget\n\n"
+     "At least 12 people died in California in heat waves last year, officials said.",
+     "12 people", dict(subject=None, metric="deaths")),
     ("not-a-disaster-metric",
      AP_LEAD + "Taiwan's exports rose 3% in March, the finance ministry said.",
      "3%", dict(subject="Taiwan")),
@@ -81,6 +89,8 @@ def test_a_disaster_named_in_the_lead_is_not_taken_for_an_unnamed_one(nlp):
     assert story_disaster(nlp("Hurricane Milton made landfall near Siesta Key.\n\nThe storm killed 16.")) is None
     assert story_disaster(nlp("Plan sparks storm of criticism in Britain\n\nPolice arrested 200.")) is None
     assert story_disaster(nlp("Brazil floods: Dozens dead as rain lashes Rio Grande do Sul")) == "Brazil floods"
+    assert story_disaster(nlp("Taiwan quake death toll rises to 12, rescuers search for dozens")) == "Taiwan earthquake"
+    assert story_disaster(nlp("Flood defences in Brazil fail again")) is None
 
 
 def test_a_headline_reading_is_the_lead_reading_restated(nlp):

@@ -65,8 +65,9 @@ def _first_disaster(doc: Doc) -> Optional[str]:
             break
         for t in sent:
             kind = event_kind(t.text) if t.pos_ in ("NOUN", "PROPN") else None
-            if kind is None or _followed_by(t, rules.not_after):
-                continue
+            if kind is None or _followed_by(t, rules.not_after) or (
+                    t.dep_ == "compound" and t.head.lower_ not in rules.compound_heads):
+                continue  # "a storm of criticism", "wildfire risk"
             if _in_name(t):
                 return None  # "Hurricane Milton": a named disaster, followed by name
             return event_name(doc, t, kind)
