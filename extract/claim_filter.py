@@ -115,6 +115,21 @@ def _object_of_verb(q: Quantity, doc: Doc) -> bool:
     return not between or between in counts.get("hedges", ())  # "killing at least nine"
 
 
+def _count_put_at(q: Quantity, doc: Doc) -> bool:
+    """"Authorities put the death toll at 95", "the toll stood at 95", "estimated the number of
+    missing at 131": a bare number "at" which a clause puts a count ("toll", "number":
+    data/claim_filter.toml [change_amounts] count_subjects) is that count."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or q.value is None:
+        return False
+    t = span.root
+    prep = t.head
+    if t.dep_ != "pobj" or prep.lower_ != "at" or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    counts = _claim_filter()["change_amounts"]["count_subjects"]
+    return any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() in counts for c in prep.head.children)
+
+
 def _change_amount(q: Quantity, doc: Doc) -> bool:
     """"The unemployed population has grown by 121,000", "the death toll rose to 3,200":
     a bare whole number of 100 or more after "by"/"to" on a verb of change is an
@@ -404,7 +419,8 @@ def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
         grouped = re.fullmatch(r"\d{1,3}(?:,\d{3})+", q.surface) is not None
         if q.noun is None and not q.vague and not grouped and not SCALED.search(q.surface) \
                 and not _subject_of_verb(q_rel, doc) \
-                and not _object_of_verb(q_rel, doc) and not _change_amount(q_rel, doc):
+                and not _object_of_verb(q_rel, doc) and not _change_amount(q_rel, doc) \
+                and not _count_put_at(q_rel, doc):
             # "11 million will die", "5.7 million -- that's how many voted", "650 died" do count
             return "a bare number with no unit or counted noun"
         span = doc.char_span(q_rel.start, q_rel.end, alignment_mode="expand")

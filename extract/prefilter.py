@@ -146,6 +146,14 @@ def _counting_verb_before() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _count_at_before() -> re.Pattern:
+    """'put the death toll at 95', 'the toll stood at 95' (data/claim_filter.toml [change_amounts]
+    count_subjects; the parse decides)."""
+    counts = data_table("claim_filter")["change_amounts"]["count_subjects"]
+    return re.compile(rf"\b(?:{alternation(counts)})\b[^.;:!?\n]{{0,40}}?[ \t]at[ \t]+$", re.I)
+
+
+@lru_cache(maxsize=None)
 def _change_verb_before() -> re.Pattern:
     """'has grown by 121,000', 'rose to 3,200' (data/claim_filter.toml [change_amounts];
     the parse decides)."""
@@ -163,6 +171,7 @@ def could_be_claim(q: Quantity, text: str = "") -> bool:
                                or _VERB_AFTER.match(text, q.end) is not None
                                or _counting_verb_before().search(text, max(0, q.start - 40), q.start) is not None
                                or _change_verb_before().search(text, max(0, q.start - 40), q.start) is not None
+                               or _count_at_before().search(text, max(0, q.start - 60), q.start) is not None
                                or (_APPOSITIVE_BEFORE.search(text, max(0, q.start - 30), q.start) is not None
                                    and text[q.end:q.end + 1] == ","))
     return True
