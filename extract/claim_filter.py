@@ -102,12 +102,32 @@ def _subject_of_verb(q: Quantity, doc: Doc) -> bool:
 
 def _object_of_verb(q: Quantity, doc: Doc) -> bool:
     """A bare number that is the object of a verb that counts people ("a blast that killed
-    seven", "police arrested 200"; data/claim_filter.toml [object_counts]), the noun left out."""
+    seven", "police arrested 200", "killing at least nine": data/claim_filter.toml
+    [object_counts]), the noun left out."""
     span = tokens_of(doc, q)
     if span is None or len(span) != 1:
         return False
     t = span[0]
-    return t.dep_ == "dobj" and t.head.lower_ in _claim_filter()["object_counts"]["verbs"] and t.head.i == t.i - 1
+    counts = _claim_filter()["object_counts"]
+    if t.dep_ != "dobj" or t.head.lower_ not in counts["verbs"] or t.head.i >= t.i:
+        return False
+    between = " ".join(w.lower_ for w in t.doc[t.head.i + 1:t.i])
+    return not between or between in counts.get("hedges", ())  # "killing at least nine"
+
+
+def _count_put_at(q: Quantity, doc: Doc) -> bool:
+    """"Authorities put the death toll at 95", "the toll stood at 95", "estimated the number of
+    missing at 131": a bare number "at" which a clause puts a count ("toll", "number":
+    data/claim_filter.toml [change_amounts] count_subjects) is that count."""
+    span = tokens_of(doc, q)
+    if span is None or q.value is None:
+        return False
+    t = span.root
+    prep = t.head
+    if t.dep_ != "pobj" or prep.lower_ != "at" or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    counts = _claim_filter()["change_amounts"]["count_subjects"]
+    return any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() in counts for c in prep.head.children)
 
 
 def _change_amount(q: Quantity, doc: Doc) -> bool:
@@ -399,7 +419,8 @@ def is_claim(q: Quantity, doc: Doc, q_rel: Quantity) -> Optional[str]:
         grouped = re.fullmatch(r"\d{1,3}(?:,\d{3})+", q.surface) is not None
         if q.noun is None and not q.vague and not grouped and not SCALED.search(q.surface) \
                 and not _subject_of_verb(q_rel, doc) \
-                and not _object_of_verb(q_rel, doc) and not _change_amount(q_rel, doc):
+                and not _object_of_verb(q_rel, doc) and not _change_amount(q_rel, doc) \
+                and not _count_put_at(q_rel, doc):
             # "11 million will die", "5.7 million -- that's how many voted", "650 died" do count
             return "a bare number with no unit or counted noun"
         span = tokens_of(doc, q_rel)

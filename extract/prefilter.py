@@ -146,10 +146,21 @@ _VERB_AFTER = re.compile(_RULES.patterns.verb_after)
 
 @lru_cache(maxsize=None)
 def _counting_verb_before() -> re.Pattern:
-    """'killed seven', 'arrested 200': a number as the object of a verb that counts people
-    (data/claim_filter.toml [object_counts]; the parse decides)."""
-    verbs = data_table("claim_filter")["object_counts"]["verbs"]
-    return re.compile(rf"\b(?:{alternation(verbs)})[ \t]+$", re.I)
+    """'killed seven', 'arrested 200', 'killing at least nine': a number as the object of a verb
+    that counts people, perhaps after a hedge (data/claim_filter.toml [object_counts]; the parse
+    decides)."""
+    counts = data_table("claim_filter")["object_counts"]
+    hedges = counts.get("hedges", [])
+    hedge = rf"(?:(?:{alternation(hedges)})[ \t]+)?" if hedges else ""
+    return re.compile(rf"\b(?:{alternation(counts['verbs'])})[ \t]+{hedge}$", re.I)
+
+
+@lru_cache(maxsize=None)
+def _count_at_before() -> re.Pattern:
+    """'put the death toll at 95', 'the toll stood at 95' (data/claim_filter.toml [change_amounts]
+    count_subjects; the parse decides)."""
+    counts = data_table("claim_filter")["change_amounts"]["count_subjects"]
+    return re.compile(rf"\b(?:{alternation(counts)})\b[^.;:!?\n]{{0,40}}?[ \t]at[ \t]+$", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -168,8 +179,9 @@ def could_be_claim(q: Quantity, text: str = "") -> bool:
             return True  # "11 million will die", "in front of 15,522"
         return bool(text) and (_words_after().match(text, q.end) is not None or _PART_OF.match(text, q.end) is not None
                                or _VERB_AFTER.match(text, q.end) is not None
-                               or _counting_verb_before().search(text, max(0, q.start - 20), q.start) is not None
+                               or _counting_verb_before().search(text, max(0, q.start - 40), q.start) is not None
                                or _change_verb_before().search(text, max(0, q.start - 40), q.start) is not None
+                               or _count_at_before().search(text, max(0, q.start - 60), q.start) is not None
                                or (_APPOSITIVE_BEFORE.search(text, max(0, q.start - 30), q.start) is not None
                                    and text[q.end:q.end + 1] == ","))
     return True

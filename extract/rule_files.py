@@ -78,6 +78,9 @@ class NamedScale(Rules):
     naming_before: list[str]
     after: list[str]
     naming_after: list[str]
+    read_things: list[str] = []  # "the magnitude of the quake at 7.2" (extract/scale_readings.py)
+    reading_verbs: list[str] = []  # "put it at 7.2" after a reading on the scale
+    back_chars: int = 0
 
 
 class QuoteWidgets(Rules):
@@ -257,6 +260,13 @@ class ServiceNumbers(Rules):
     nouns: list[str]
 
 
+class ObjectCounts(Verbs):
+    """claim_filter.toml [object_counts]: verbs whose bare object counts people, and the hedges
+    that may stand between ("killing at least nine")."""
+
+    hedges: list[str] = []
+
+
 class ClaimFilterRules(Rules):
     """extract/data/claim_filter.toml: figures that are names, tallies or labels, not claims."""
 
@@ -264,7 +274,7 @@ class ClaimFilterRules(Rules):
     kinds_named_by_term: Nouns
     same_plural: Nouns
     irregular_plurals: Nouns
-    object_counts: Verbs
+    object_counts: "ObjectCounts"
     change_amounts: ChangeAmounts
     elided_counts: ElidedCounts
     named_by_number: Nouns
@@ -481,6 +491,8 @@ class MetricsRules(Rules):
     unit_metrics: dict[str, str] = {}
     rank_contexts: dict[str, list[str]] = {}
     people_verbs: dict[str, Any] = {}
+    damage_verbs: dict[str, Any] = {}
+    crowd_metric: dict[str, Any] = {}
     duration_metrics: dict[str, Any] = {}
     estimated_at: dict[str, Any] = {}
     budgets: dict[str, list[str]] = {}

@@ -69,7 +69,7 @@ class SubjectRules(Rules):
     topic_purpose: Words
     local_agencies: Words
     initials: Words
-    restatement: Words
+    restatement: "Restatement"
     dateline: Dateline
     goods: Goods
     list_label: ListLabel
@@ -105,6 +105,25 @@ class DescribedRules(Rules):
     model_classes: list[str]  # the classes whose nouns name products with model names ("737 Max jet")
     title_classes: list[str]  # the classes whose things are named by a quoted title ("Barbie")
     unnamed_events: dict[str, str] = {}  # a disaster's kind word -> its name's word ("quake" -> "earthquake")
+    disaster_figures: "DisasterFigures"  # the figures a disaster story's disaster owns
+
+
+class Restatement(Rules):
+    """subject.toml [restatement]: what points back to a figure stated before (extract/frame/article.py)."""
+
+    words: list[str]  # "those 40,000 jobs"
+    readings: list[str] = []  # units of readings a story states once: "magnitude 7.2" in headline and body
+
+
+class DisasterFigures(Rules):
+    """described.toml [disaster_figures]: the metrics a disaster story's figures belong to its disaster by
+    (extract/frame/story_event.py)."""
+
+    lead_sentences: int
+    measured: list[str]  # read off the event itself ("magnitude")
+    counts: list[str]  # tolls ("deaths", "people missing")
+    not_after: list[str]  # "a storm of criticism": no disaster
+    compound_heads: list[str] = []  # "quake death toll" names one; "wildfire risk" none
 
 
 class PopulationRules(Rules):

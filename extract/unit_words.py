@@ -8,7 +8,8 @@
 - digit ordinals: "a 6th fatality" (a count), "lie 14th in the table" (a rank);
 - "nine straight points": the counted noun after a filler word;
 - readings on a named scale: "the magnitude 7.8 quake", "a 7.8-magnitude earthquake",
-  "measured 6.1 on the Richter scale" (unit `magnitude`, no count of quakes).
+  "measured 6.1 on the Richter scale" (unit `magnitude`, no count of quakes); one put "at"
+  a number ("put the magnitude of the quake at 7.2": extract/scale_readings.py).
 
 Word lists: extract/data/quantities.toml ([points], [and_a_half], [durations],
 [multiples_before], [ordinals], [duration_fillers], [named_scales]).
@@ -25,6 +26,7 @@ from extract.pattern_screen import may_match
 from extract.rule_files import QuantitiesRules
 from extract.rules import load_rules
 from extract.records import Approx, Quantity
+from extract.scale_readings import ScaleReading, scale_reading
 
 # The hedge before or after a span: (approx, hedge words) (extract/quantities/grow.py `read_hedge`).
 Hedge = Callable[[int, int], tuple[Approx, Optional[str]]]
@@ -51,7 +53,7 @@ class _Rules:
     ordinal_not_place_after: frozenset[str]
     function_words: frozenset[str]
     fillers: frozenset[str]
-    scales: tuple[tuple[str, re.Pattern, re.Pattern, re.Pattern, re.Pattern], ...]
+    scales: tuple[tuple[str, re.Pattern, re.Pattern, re.Pattern, re.Pattern, Optional[ScaleReading]], ...]
 
 
 @lru_cache(maxsize=None)
@@ -84,7 +86,8 @@ def _rules() -> _Rules:
         scales=tuple((unit, re.compile(rf"(?i)(?<![\w-])(?:{alternation(sc.before)})[ \t]*$"),
                       re.compile(rf"(?i)[ \t]*(?:{alternation(sc.after)})(?![\w-])"),
                       re.compile(rf"(?i)[ \t]+(?:{alternation(sc.naming_after)})(?![\w-])"),
-                      re.compile(rf"(?i)(?<![\w-])(?:{alternation(sc.naming_before)})[ \t]+$"))
+                      re.compile(rf"(?i)(?<![\w-])(?:{alternation(sc.naming_before)})[ \t]+$"),
+                      scale_reading(sc))
                      for unit, sc in d.named_scales.items()),
     )
 
@@ -184,10 +187,11 @@ def _on_scale(R: _Rules, text: str, q: Quantity) -> Quantity:
     if q.unit != "count" or q.value is None or number is None:
         return q
     num_end = q.start + number.end()
-    for unit, before, after, naming, naming_before in R.scales:
+    for unit, before, after, naming, naming_before, reading in R.scales:
         b = before.search(text, max(0, q.start - 40), q.start)
         a = after.match(text, num_end)
-        if b or a or naming.match(text, num_end) or naming_before.search(text, max(0, q.start - 40), q.start):
+        if b or a or naming.match(text, num_end) or naming_before.search(text, max(0, q.start - 40), q.start) \
+                or (reading is not None and reading.read_at(text, q.start)):
             start, end = (b.start() if b else q.start), (a.end() if a else num_end)
             return q.model_copy(update={"start": start, "end": end, "surface": text[start:end], "unit": unit,
                                         "noun": None})

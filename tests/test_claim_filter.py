@@ -98,6 +98,17 @@ CASES = [
     ("headline-name-number-stays-out", "Windows 11 Users Complain As Fortune 500 Companies Hire Staff", []),
     ("headline-singular-name-stays-out", "Pat Robertson Criticized Police On The 700 Club Broadcast", []),
     ("count-object-of-counting-verb", "The blast at a religious school in Peshawar killed seven.", ["seven"]),
+    # a hedge between the verb and its count (headlines of a quake, a train crash, a riot)
+    ("count-object-after-at-least-quake", "Strong earthquake rocks Taiwan, killing at least nine", ["nine"]),
+    ("count-object-after-at-least-digits", "Taiwan quake kills at least 9 and injures more than 1,000", ["9", "1,000"]),
+    ("count-object-after-nearly-train", "The derailment killed nearly 40, railway officials said.", ["40"]),
+    ("count-object-after-about-police", "Police arrested about 200 after the match.", ["200"]),
+    # a bare number "at" which a clause puts a count (a flood's toll, a quake's missing)
+    ("toll-put-at-wire", "Authorities put the death toll at 95 on Tuesday.", ["95"]),
+    ("toll-stood-at-tv", "The death toll stood at 95 on Tuesday, the civil defence agency said.", ["95"]),
+    ("number-of-missing-estimated-at", "The civil defence agency estimated the number of missing at 131.", ["131"]),
+    ("arrived-at-a-time-stays-out", "The rescuers arrived at 9 and left at noon.", []),
+    ("bare-after-other-words-stays-out", "The storm killed power to 12, the utility said.", []),
     ("bare-object-of-other-verb", "The team scored 21 and he dialed 911.", []),
     ("money-across-a-sentence-cut", "Rs. 16 lakh was stolen from a Hyderabad CEO.", ["Rs. 16 lakh"]),
     ("capitalised-unit", "She cycled over 1500 Km during the lockdown.", ["1500 Km"]),

@@ -2,9 +2,10 @@
 
 A disaster's figures carry no period: their time is the day of the event, and the
 reports' publication dates stand for it (claims/data/reconcile.toml [events.dated]).
-Eight short articles in tests/fixtures/events/ tell two stories the way outlets do: the
+Nine short articles in tests/fixtures/events/ tell two stories the way outlets do: the
 Taiwan earthquake of April 2024 (AP on the day, Reuters the next day, a local broadcaster,
-an undated explainer blog, and AP on another Taiwan quake a year later) and the Rio Grande
+a Taiwanese agency on the day, an undated explainer blog, and AP on another Taiwan quake a
+year later) and the Rio Grande
 do Sul floods of May 2024 (BBC and a local broadcaster the same day, AP the day after).
 The real pipeline runs once (`claims run` into a temporary database, then `claims query`
 and `claims conflicts --tier all`); no mocks.
@@ -65,6 +66,14 @@ FIGURES = {
                                            "magnitude"),
     "next-year-quake-magnitude@ap": Figure("05", "shook eastern Taiwan on Friday", "magnitude 5.9",
                                            "Taiwan earthquake", "magnitude", source="Central Weather Administration"),
+    # a Taiwanese agency's copy: the agencies put the magnitude "at" bare numbers, "it" pointing
+    # back to the reading before; the toll names no quake ("the island's fire department said")
+    "quake-magnitude-usgs@cna": Figure("09", "estimated the earthquake's magnitude", "7.4", "Taiwan earthquake",
+                                       "magnitude", source="U.S. Geological Survey"),
+    "quake-magnitude-cwa@cna": Figure("09", "put it at 7.2", "7.2", "Taiwan earthquake", "magnitude",
+                                      source="Central Weather Administration"),
+    "quake-dead@cna": Figure("09", "the island's fire department said", "nine people", "Taiwan earthquake", "deaths",
+                             "at least", source="fire department"),
     "flood-dead@bbc": Figure("06", "have killed 83 people", "83 people", "Brazil floods", "deaths",
                              source="civil defence agency"),
     "flood-missing@bbc": Figure("06", "has left 111 people missing", "111 people", "Brazil floods", "people missing",
@@ -88,6 +97,9 @@ PAIRS = [
     pytest.param("quake-magnitude@undated-blog", "quake-magnitude@reuters", None, id="undated-page-never-compared-2"),
     pytest.param("next-year-quake-magnitude@ap", "quake-magnitude@ap", None, id="same-place-a-year-later"),
     pytest.param("next-year-quake-magnitude@ap", "quake-magnitude@reuters", None, id="same-place-a-year-later-2"),
+    pytest.param("quake-magnitude@ap", "quake-magnitude-cwa@cna", "contradiction", id="magnitude-put-it-at-other-agency"),
+    pytest.param("quake-magnitude-cwa@cna", "quake-magnitude@reuters", "agree", id="magnitude-put-it-at-same-agency"),
+    pytest.param("quake-dead@cna", "quake-dead@ap", "agree", id="toll-naming-no-quake-same-day"),
     pytest.param("flood-dead@bbc", "flood-dead@local-tv", "contradiction", id="flood-toll-two-outlets-same-day"),
     pytest.param("flood-dead@local-tv", "flood-dead@ap", None, id="flood-toll-rose-to-95-next-day"),
     pytest.param("flood-dead@bbc", "flood-dead@ap", None, id="flood-toll-later-count"),
@@ -101,7 +113,7 @@ PAIRS = [
 class Run:
     claims: list[dict]
     conflicts: list[dict]
-    corroborations: list[set[tuple[str, int]]]
+    corroborations: list[set[tuple[str, str]]]
 
     def find(self, name: str) -> Optional[dict]:
         f = FIGURES[name]
@@ -113,8 +125,11 @@ def _doc(c: dict) -> str:
     return c["doc"].replace("\\", "/").rsplit("/", 1)[-1]
 
 
-def _at(c: dict) -> tuple[str, int]:
-    return _doc(c), c["start"]
+def _at(c: dict) -> tuple[str, str]:
+    """A figure by its page and its words: a page that states a figure twice (its headline's
+    "magnitude 7.2 quake" and its body's) states one figure, and reconciliation may show
+    either mention (the one whose sentence is nearest the other side's)."""
+    return _doc(c), c["surface"]
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +139,7 @@ def run(tmp_path_factory) -> Run:
     claims = run_claims("query", "--db", str(db), "--format", "jsonl").stdout.splitlines()
     conflicts = run_claims("conflicts", "--db", str(db), "--format", "jsonl", "--tier", "all").stdout.splitlines()
     with ClaimStore(str(db), read_only=True) as store:
-        groups = [{(_doc(c.model_dump()), c.start) for c in g} for g in store.corroborations()]
+        groups = [{_at(c.model_dump()) for c in g} for g in store.corroborations()]
     return Run([json.loads(x) for x in claims], [json.loads(x) for x in conflicts], groups)
 
 

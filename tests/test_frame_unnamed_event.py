@@ -24,6 +24,20 @@ CASES = [
     ("wildfire-state-in-its-phrase",
      "A fast-moving wildfire in northern California has destroyed more than 200 homes, fire officials said.",
      None, "200 homes", dict(subject="California wildfire")),
+    # the capital that opens a sentence (a headline's first word) is no name
+    ("quake-headline-capital-ap", "Strong earthquake rocks Taiwan, killing at least nine people",
+     None, "nine people", dict(subject="Taiwan earthquake", metric="deaths")),
+    ("floods-sentence-capital-bbc", "Floods in southern Brazil have killed at least 83 people, officials said.",
+     None, "83 people", dict(subject="Brazil floods", metric="deaths")),
+    ("storm-headline-capital", "Powerful storm kills at least 12 people in Vietnam",
+     None, "12 people", dict(subject="Vietnam storm", metric="deaths")),
+    ("wildfire-headline-capital", "Wildfire in northern California destroys 200 homes",
+     None, "200 homes", dict(subject="California wildfire")),
+    # with no place known the kind word stays a common noun, no name for the story's topic
+    ("quake-no-place-stays-common-wire", "Quake in northern province kills at least 120, officials say",
+     None, "120", dict(subject="quake", metric="deaths")),
+    ("floods-no-place-stays-common", "Floods in the north have killed at least 40 people, officials said.",
+     None, "40 people", dict(subject="floods", metric="deaths")),
     ("named-hurricane-keeps-its-name",
      "Hurricane Milton made landfall near Siesta Key on Wednesday night.\n\n"
      "The storm killed at least 16 people in Florida, officials said.",

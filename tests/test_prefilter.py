@@ -67,6 +67,9 @@ CANDIDATES = [
     ("code-name-modifier", "He had a stroke after three COVID-19 vaccine doses."),
     ("headline-plural", "12,000 Doctors Just Urged the FDA to Put Cancer Warnings on Cheese"),
     ("object-of-counting-verb", "The blast at a religious school killed seven."),
+    ("object-after-a-hedge-quake", "Strong earthquake rocks Taiwan, killing at least nine"),
+    ("count-put-at-floods", "Authorities in Rio Grande do Sul put the death toll at 95 on Tuesday."),
+    ("object-after-a-long-hedge-floods", "Floods in southern Brazil have killed as many as 83, officials said."),
 ]
 
 

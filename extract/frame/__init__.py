@@ -62,6 +62,7 @@ from extract.frame.cue_in import cue_in
 from extract.frame.example import is_conditional
 from extract.frame.expectation import without_benchmarks
 from extract.frame.clause_credit import clause_speaker
+from extract.frame.story_event import disaster_subject
 
 __all__ = ["STRONG", "WEAK", "TOPIC", "Frame", "doc_text", "frame_doc", "article_topic", "keep_text", "lend_topic",
            "link_restatements", "tokens_of"]
@@ -145,6 +146,9 @@ def _frame_figure(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], re
         subject, how = None, None
     subject = without_article(subject)  # "the SunShot Initiative" is the SunShot Initiative
     metric = figure_metric(doc, sent, q)
+    in_disaster = disaster_subject(doc, subject, metric, sent_source)  # "the island's fire department said"
+    if in_disaster:
+        subject, how = in_disaster, how or WEAK
     if metric is None and is_money(q):
         metric = ctx.para_metric
     elif metric and is_money(q):

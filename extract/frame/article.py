@@ -468,10 +468,12 @@ def _may_restate(first: Frame, later: Frame) -> bool:
 
 def _restatement_key(q: Quantity) -> Optional[tuple]:
     """Figures distinctive enough that a second mention is the same fact: money in
-    the millions or more, percentages of 10 or more. Small prices ("$10 off") and
+    the millions or more, percentages of 10 or more, a reading on a named scale. Small prices ("$10 off") and
     small moves ("up 0.05%") recur by coincidence."""
     if q.value is None and q.low is None and q.high is None:
         return None
+    if q.unit in subject_rules().restatement.readings:
+        return (q.unit, q.value, q.low, q.high)  # "magnitude 7.2" in the headline and the lead
     if re.search(r"\b(?:hundreds|tens|thousands|millions|billions|trillions|dozens)\b", q.surface, re.I):
         return None
     size = max(abs(x) for x in (q.value, q.low, q.high) if x is not None)

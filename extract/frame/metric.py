@@ -18,6 +18,8 @@ from extract.frame.unit_metric import duration_metric, people_metric, unit_metri
 from extract.frame.money_metric import budget_metric, money_context_metric, tariffed_metric
 from extract.frame.revision import revision_metric
 from extract.frame.measure_metric import measure_metric
+from extract.frame.damage_metric import damage_metric
+from extract.frame.crowd_metric import crowd_metric
 from extract.frame.share_metric import clause_share_metric
 from extract.frame.figures import VALUING_VERBS, anchor_of, figure_head, is_figure_token, is_money, measures_change, metric_rules, valued_object, verb_above
 
@@ -50,7 +52,7 @@ def figure_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
         return "age"  # a bare number of years is an age ("died at the age of 34", "Bryant, 16,")
     if q.unit == "points":
         return "points"  # "scored 34 points", "a nine-point run": sport's points are their own measure
-    befell = people_metric(doc, q)
+    befell = people_metric(doc, q) or damage_metric(doc, q) or crowd_metric(doc, q)
     if befell:
         return befell  # "17,674 people were killed": deaths, not people
     if q.unit == "count" and q.noun:

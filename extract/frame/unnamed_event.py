@@ -24,16 +24,44 @@ from extract.frame.scope import place_of, story_place
 
 def unnamed_event(doc: Doc, sent: Span, subject: Optional[str]) -> Optional[str]:
     """"Taiwan earthquake" for a subject that is a disaster's kind word ("strongest
-    earthquake", "quake"); None when it is not one or no place is known."""
-    if not subject or any(c.isupper() for c in subject):
+    earthquake", "quake"); the subject in lower case when no place is known; None when it is
+    not one."""
+    if not subject:
         return None
     words = subject.lower().split()
     kind = _kinds().get(words[-1])
     if kind is None:
         return None
     head = next((t for t in sent if t.lower_ == words[-1]), None)
+    if _is_name(subject, sent):
+        return None
+    # with no place known, the kind word stays a common noun: "Quake" opening a headline is no
+    # name for the story's topic to take
+    return event_name(doc, head, kind) or subject[:1].lower() + subject[1:]
+
+
+def event_name(doc: Doc, head: Optional[Token], kind: str) -> Optional[str]:
+    """"<place> <kind>": the place in the kind word's phrase, else the story's."""
     place = (_place_in_phrase(head) if head is not None else None) or _story_country(doc)
     return f"{place} {kind}" if place else None
+
+
+def event_kind(word: str) -> Optional[str]:
+    """The name's word of a disaster's kind word ("quake" -> "earthquake"), else None."""
+    return _kinds().get(word.lower())
+
+
+def _is_name(subject: str, sent: Span) -> bool:
+    """A capital letter makes a name ("Hurricane Milton", "Tohoku earthquake"), except the
+    capital that opens the sentence on a common word ("Strong earthquake rocks Taiwan",
+    "Floods in southern Brazil have killed 83", the tagger's "Wildfire" taken for a name)."""
+    first, _, rest = subject.partition(" ")
+    if any(c.isupper() for c in rest):
+        return True
+    if first == first.lower():
+        return False
+    opener = next((t for t in sent if not t.is_space), None)
+    return opener is None or opener.text != first or (opener.pos_ == "PROPN" and opener.lower_ not in _kinds())
 
 
 def _place_in_phrase(head: Token) -> Optional[str]:
