@@ -129,41 +129,47 @@ class GreedyEntityRecognizer:
             for sub in subs:  # preset entities: spaCy's own
                 self.ner.set_annotations(sub, self.ner.predict(sub))
             return
-        cached = self._lower_rows([sub for sub in subs if any(len(d) for d in sub)], sum(len(d) for d in docs))
-        if cached is None:
+        rows = self._lower_rows([sub for sub in subs if any(len(d) for d in sub)], sum(len(d) for d in docs))
+        if rows is None:
             for doc in docs:
                 doc.set_ents([], default="outside")
             return
-        for doc, ents in zip(docs, self._decode(docs, arrays, cached)):
+        for doc, ents in zip(docs, self._decode(docs, arrays, *rows)):
             doc.set_ents([Span(doc, s, e, label=int(label)) for s, e, label in ents], default="outside")
 
-    def _lower_rows(self, subs: list[list[Doc]], n_tokens: int) -> Optional[numpy.ndarray]:
+    def _lower_rows(self, subs: list[list[Doc]], n_tokens: int
+                    ) -> Optional[tuple[tuple[numpy.ndarray, ...], int, int]]:
         """The lower layer's output for every token of the batch, in order, after one padding
-        row: each sub-batch's rows copied in as soon as they are made, so that its own array
-        is freed for the next one (fresh memory is what costs on a virtual machine: a copy
-        of all the sub-batches' arrays at the end touched twice as much)."""
+        row, as one contiguous (tokens + 1, nH * nP) array per state feature, and (nH, nP):
+        each sub-batch's rows copied in as soon as they are made, so that its own array is
+        freed for the next one (fresh memory is what costs on a virtual machine: copying all
+        the sub-batches' arrays at the end, then each feature's slice, touched three times
+        as much)."""
         model = self.ner.model
-        cached, at = None, 1
+        features, at, shape = None, 1, None
         for sub in subs:
             table = model.get_ref("lower").predict(model.get_ref("tok2vec").predict(sub))
-            if cached is None:
-                cached = numpy.empty((n_tokens + 1,) + table.shape[1:], dtype=table.dtype)
-                cached[0] = table[0]
-            rows = table.shape[0] - 1
-            cached[at:at + rows] = table[1:]
-            at += rows
-        return cached[:at] if cached is not None else None
+            if features is None:
+                shape = table.shape[2:]
+                features = tuple(numpy.empty((n_tokens + 1, shape[0] * shape[1]), dtype=table.dtype)
+                                 for _ in range(table.shape[1]))
+                for f, rows in enumerate(features):
+                    rows[0] = table[0, f].reshape(-1)
+            n = table.shape[0] - 1
+            for f, rows in enumerate(features):
+                rows[at:at + n] = table[1:, f].reshape(n, -1)
+            at += n
+        return (tuple(rows[:at] for rows in features), *shape) if features is not None else None
 
-    def _decode(self, docs: list[Doc], arrays: list[numpy.ndarray], cached: numpy.ndarray
-                ) -> list[list[tuple[int, int, int]]]:
+    def _decode(self, docs: list[Doc], arrays: list[numpy.ndarray], features: tuple[numpy.ndarray, ...],
+                n_hidden: int, n_pieces: int) -> list[list[tuple[int, int, int]]]:
         """Each doc's entities (start, end, label), by BiluoPushDown's greedy decoding: a step
-        moves every unfinished doc on by one token (every BILUO move takes one). `cached`: the
-        lower layer's output, (tokens + 1, nF, nH, nP), row 0 the padding."""
+        moves every unfinished doc on by one token (every BILUO move takes one). `features`:
+        the lower layer's output per state feature, (tokens + 1, nH * nP), row 0 the padding."""
         model = self.ner.model
         lower, upper = model.get_ref("lower"), model.get_ref("upper")
-        n_hidden, n_pieces = cached.shape[2:]
         # each feature's rows: B(0); the open entity's first token; the token before B(0) in an entity
-        c0, c1, c2 = (numpy.ascontiguousarray(cached[:, f].reshape(len(cached), -1)) for f in range(3))
+        c0, c1, c2 = features
         bias = lower.get_param("b").reshape(-1)
         w_up, b_up, ops = upper.get_param("W"), upper.get_param("b"), upper.ops
         m = self.moves
