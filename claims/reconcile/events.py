@@ -21,6 +21,7 @@ compared, and flagged as the later report's (a revision down, or an error).
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Optional
 
 from extract.records import Claim, StoredClaim
@@ -38,8 +39,14 @@ def how_it_moves(c: Claim) -> Optional[str]:
     period (reconcile.toml [events.dated]); None for any other figure."""
     if c.period or not c.metric:
         return None
-    metric = canonical_metric(c.metric)
-    return _rules().dated_events.get(metric.lower()) if metric else None
+    return _movement(c.metric)
+
+
+@lru_cache(maxsize=4096)
+def _movement(metric: str) -> Optional[str]:
+    """How a metric's figures move, by its canonical name (asked for both figures of every pair)."""
+    canonical = canonical_metric(metric)
+    return _rules().dated_events.get(canonical.lower()) if canonical else None
 
 
 def undated_event(c: StoredClaim, published: Published) -> bool:

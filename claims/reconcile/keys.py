@@ -162,7 +162,10 @@ def is_to_date(c: Claim) -> bool:
     return bool(_rules().to_date.search(own_stretch(c)))
 
 
+@lru_cache(maxsize=16384)
 def canonical_metric(metric: Optional[str]) -> Optional[str]:
+    """The metric as reconciliation compares it (a pure function of the name and the rule
+    files: asked for both figures of every candidate pair, answered once per name)."""
     vocab = metric_vocabulary()
     if not metric:
         return metric
