@@ -11,6 +11,13 @@ import pytest
 from tests.test_frame import _claims, _find
 
 CASES = [
+    # a stock's level during a session is its share price, the session no metric (US wire,
+    # London market report); a commodity's stays a price
+    ("share-price-in-morning-trading-wire", "Its shares were down 8% at $145.60 in morning trading.", "$145.60",
+     "share price"),
+    ("share-price-in-early-dealings-london", "BP shares were up 1.2% at 480 pence in early dealings in London.",
+     "480 pence", "share price"),
+    ("commodity-at-stays-price", "Brent crude was last at $60.73 a barrel.", "$60.73", "price"),
     # money put "at" a figure by a verb of estimating measures the verb's object (disaster
     # copy, public finance)
     ("estimated-cost-at-wildfire", "Gov. Josh Green estimated the cost of rebuilding at $5.5 billion.",

@@ -197,7 +197,9 @@ def _parsed_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
         if named:
             return named
     if is_money(q) and lemma == "be" and anchor.dep_ == "pobj" and anchor.head.lower_ == "at":
-        return "price"  # "Brent was last at $60.73", "our previous mention was at $750"
+        # "Brent was last at $60.73", "our previous mention was at $750"; a stock's is its
+        # share price ("Its shares were down 8% at $145.60 in morning trading")
+        return "share price" if _subject_metric(verb, span) == "share price" else "price"
     if (lemma in rules.subject_verbs or (q.unit == "percent" and lemma in rules.change_verbs)) and not changed:
         # an intransitive "rose", "is", "the index lost 0.12%": its subject is what is
         # measured; with an object the subject is who acts ("manufacturers increase efficiency")
