@@ -9,6 +9,13 @@ import pytest
 from tests.test_frame import assert_fields
 
 CASES = [
+    # a crowd counted at a named place is that place's (a basketball final, a football final, a protest)
+    ("crowd-at-arena-sport", "The crowd of 19,156 at TD Garden stood for the final two minutes.",
+     "19,156", dict(metric="crowd size", subject="TD Garden")),
+    ("crowd-at-stadium-football", "A crowd of 82,000 at Wembley Stadium watched the final.",
+     "82,000", dict(metric="crowd size", subject="Wembley Stadium")),
+    ("crowd-in-square-protest", "A crowd of about 50,000 in Tahrir Square chanted slogans.",
+     "50,000", dict(metric="crowd size", subject="Tahrir Square")),
     ("police-estimated-crowd-at-wire", "Police estimated the crowd at 30,000.",
      "30,000", dict(metric="crowd size", source="police")),
     ("rally-drew-a-crowd-of-organisers", "The rally drew a crowd of about 50,000, organisers said.",

@@ -17,7 +17,11 @@ from spacy.tokens import Doc, Token
 
 from extract.records import Quantity
 from extract.vocab import metric_vocabulary
+from extract.frame.context import STRONG
 from extract.frame.syntax import tokens_of
+
+# Where a crowd is counted: a venue, a city or a square ("The crowd of 19,156 at TD Garden").
+_VENUE_LABELS = frozenset({"FAC", "GPE", "LOC", "ORG"})
 
 
 def crowd_metric(doc: Doc, q: Quantity) -> Optional[str]:
@@ -70,3 +74,18 @@ def _turned_out(tok: Token, table: dict) -> bool:
         return any(t.lower_ in events for t in verb.subtree if t.i > verb.i)
     words = table.get("verb_words", {}).get(lemma)
     return bool(words) and any(t.lower_ in words for t in verb.subtree if t.i > verb.i)
+
+
+def crowd_venue(doc: Doc, span, q: Quantity, cues, ctx):
+    """(venue, STRONG) for a crowd's size counted "at" or "in" a named place: "The crowd of
+    19,156 at TD Garden", "a crowd of 82,000 at Wembley Stadium"; else None."""
+    table = metric_vocabulary().rules.get("crowd_metric", {})
+    tok = span.root
+    if not table or tok.dep_ != "pobj" or tok.head.lower_ != "of" or tok.head.head.lower_ not in table.get("nouns", []):
+        return None
+    crowd = tok.head.head
+    for prep in (c for c in crowd.children if c.dep_ == "prep" and c.lower_ in ("at", "in")):
+        for place in (o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ in _VENUE_LABELS):
+            ent = next((e for e in doc.ents if e.start <= place.i < e.end), None)
+            return (ent.text if ent is not None else place.text), STRONG
+    return None

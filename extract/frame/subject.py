@@ -27,6 +27,7 @@ from extract.frame.possessed_title import possessed_title
 from extract.frame.time_antecedent import time_antecedent
 from extract.frame.accused import accused_of_figure
 from extract.frame.sought_sentence import sought_sentence_subject
+from extract.frame.crowd_metric import crowd_venue
 from extract.frame.unnamed_event import unnamed_event
 from extract.frame.refer import (base_of_part, described_back, described_owner, is_nationality_person, nationality_person, part_of_product,
                                  quotation_speaker, referred_person, referred_topic)
@@ -55,7 +56,7 @@ def _figure_subject(doc: Doc, sent: Span, q: Quantity, cues: Cues, ctx: Context,
     found = list_label(doc, span, q) or _respectively(doc, sent, q, in_sent, cues) or _aged_person(doc, span, q, cues)
     if found:
         return found, STRONG
-    for step in (buyer_of_figure, accused_of_figure, sought_sentence_subject, bracketed_share, counted_from, event_of, population_subject,
+    for step in (buyer_of_figure, accused_of_figure, sought_sentence_subject, crowd_venue, bracketed_share, counted_from, event_of, population_subject,
                  modified_name, part_of_product, described_owner, recipient,
                  share_to, partitive_whole, goods_valued, goods_on_verb, agent_of_figure_noun, changed_object,
                  place_amount, example_thing, priced_for, sum_in_national_measure, holder_with, valued_company,
