@@ -18,6 +18,13 @@ CASES = [
     ("lottery-teacher-named-next",
      "A retired teacher won $2 million in the state lottery, officials said Thursday.\n\n"
      "Linda Marsh, 66, bought the ticket at a gas station in Dover.", "$2 million", dict(subject="Linda Marsh")),
+    # a person from a place is no place ("A Texas nurse", "a Florida man"; court and lottery copy)
+    ("place-person-named-next-court",
+     "A Texas nurse who stole $1.2 million from patients was sentenced Friday to eight years in prison.\n\n"
+     "Maria Lopez, 41, pleaded guilty in March to health care fraud.", "$1.2 million",
+     dict(subject="Maria Lopez")),
+    ("place-person-not-named-lottery",
+     "A Florida man won $5 million in the state lottery.", "$5 million", dict(subject="Florida man")),
     # a description with no one named after it stays as it was
     ("no-name-after-stays",
      "A former police officer was sentenced on Monday to 20 years in prison.\n\n"

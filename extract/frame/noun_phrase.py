@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Optional
 from spacy.tokens import Doc, Span, Token
 from extract.rule_files import SubjectRules
+from extract.subject_rule_files import ReferRules
 from extract.rules import load_rules
 from extract.vocab import entity_table, metric_vocabulary
 from extract.frame.cues import Cues
@@ -309,6 +310,8 @@ def _name_np(tok: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str
     entity_end = _entity_end(tok)  # the head's own entity may run on past it ("the Bank of England")
     name = entity_in([t for t in core if t.i <= tok.i or t.dep_ == "conj" or t.i < entity_end],
                      doc, cues, cues.subject_labels)
+    if name and _person_from_a_place(tok):
+        return np_phrase(tok, cues) or None, False  # "A Texas nurse ...": a nurse, not Texas (frame/lede_person.py)
     if name:
         return as_country(name), False
     agent = agent_of(tok, cues)
@@ -327,6 +330,20 @@ def _name_np(tok: Token, doc: Doc, cues: Cues, span: Span) -> tuple[Optional[str
     if tok.pos_ == "NOUN":
         return np_phrase(tok, cues) or None, False
     return None, False
+
+
+def _person_from_a_place(tok: Token) -> bool:
+    """"A Texas nurse", "a Florida man", "a London banker": a person by role whose only name
+    is the place they are from (data/refer.toml [people] described_first)."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _described_people():
+        return False
+    named = [t for t in tok.children if t.i < tok.i and t.ent_type_]
+    return bool(named) and all(t.ent_type_ in ("GPE", "NORP", "LOC") for t in named)
+
+
+@lru_cache(maxsize=1)
+def _described_people() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_rules("refer.toml", ReferRules).people.described_first)
 
 
 def _place_in(tok: Token) -> Optional[str]:
