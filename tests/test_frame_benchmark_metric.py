@@ -34,6 +34,14 @@ CASES = [
      "95% the World Health Organization says is needed to stop the disease spreading.", "95%", dict(source="World Health Organization")),
     ("says-it-targets-own-figure-macro",
      "Inflation rose to 3.4% in May, above the 2% the central bank says it aims for.", "3.4%", dict(source=None)),
+    # an expected change with no metric of its own is the change its paragraph reported
+    # (retail results, a software company's results)
+    ("expected-drop-is-the-paragraphs-retail",
+     "Comparable sales fell 3.7% in the three months ended May 4. Analysts had expected a drop of 3.4%, "
+     "according to LSEG data.", "3.4%", dict(metric="comparable sales growth", kind="estimate")),
+    ("expected-increase-is-the-paragraphs-software",
+     "Oracle said revenue grew 12% in the quarter. Analysts had expected an increase of 10%.",
+     "10%", dict(metric="revenue growth", kind="estimate")),
     ("own-metric-kept-chips",
      "Revenue rose 40% to $13.5 billion, beating the $11.2 billion analysts had expected.",
      "$11.2 billion", dict(metric="revenue", source="analysts")),

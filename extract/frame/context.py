@@ -71,6 +71,7 @@ class Context:
     reporting: Optional[str] = None  # the period a results story reports (extract/article_time.py)
     study: Optional[str] = None  # the window a research story's data covers (extract/article_time.py)
     para_metric: Optional[str] = None
+    para_growth: Optional[str] = None  # the paragraph's last named growth ("comparable sales growth")
     buyer: Optional[str] = None  # the last buyer named in a deal (frame/transaction.py) ...
     buyer_para: int = -1  # ... and its paragraph
 
