@@ -153,9 +153,6 @@ def _frame_figure(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], re
         metric = ctx.para_metric
     elif metric and is_money(q):
         ctx.para_metric = metric
-    para_growth = ctx.para_growth
-    if metric and metric.endswith(" growth"):
-        ctx.para_growth = metric
     period = figure_period(refs, q, in_sent, sent, ctx, scope, prev_period)
     in_if = is_conditional(sent, q, cues)
     # a credit for another figure, or made in a clause of its own, is not this one's
@@ -164,10 +161,12 @@ def _frame_figure(doc: Doc, sent: Span, q: Quantity, in_sent: list[Quantity], re
     kind = figure_kind(sent, q, cues, scope, None if not_for_this else sent_source, period, ref_year, in_if,
                        illustration=ctx.illustration_para == ctx.para,
                        carried_estimate=carried and ctx.source_estimates, metric=metric)
-    if kind == Kind.estimate and metric == "growth" and para_growth:
+    if kind == Kind.estimate and metric == "growth" and ctx.para_growth:
         # "Comparable sales fell 3.7% ... Analysts had expected a drop of 3.4%": what was
         # expected is the change the paragraph reported
-        metric = para_growth
+        metric = ctx.para_growth
+    elif kind == Kind.fact and metric and metric.endswith(" growth"):
+        ctx.para_growth = metric
     source, source_how = without_article(sent_source), ("carried" if carried else "own") if sent_source else None
     if not_for_this or (source and not name_like(source)) or (carried and in_aside(sent, q)) or (
             carried == BY_PARAGRAPH and ctx.source_expects and kind == Kind.fact):
