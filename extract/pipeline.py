@@ -14,7 +14,6 @@ names another installed pipeline, e.g. the official `en_core_web_sm`.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import deque
 from functools import lru_cache

@@ -12,23 +12,15 @@ analysts had expected"). Otherwise it is left as it is.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from extract.records import Kind
-from extract.vocab import metric_vocabulary
 from extract.frame.context import Frame
-
-
-@lru_cache(maxsize=1)
-def _weak_metrics() -> frozenset[str]:
-    """The metrics a bare verb gives its money ("earned $X" -> net income; metrics.toml verb_objects)."""
-    return frozenset(metric_vocabulary().rules["verb_objects"].values())
+from extract.frame.figures import verb_guesses
 
 
 def lend_actual_metric(sentence_frames: list[Frame]) -> None:
     """Each expected figure of the sentence with no metric of its own takes its actual's."""
     for n, f in enumerate(sentence_frames):
-        if f.kind != Kind.estimate or not (f.metric is None or f.metric in _weak_metrics()):
+        if f.kind != Kind.estimate or not (f.metric is None or f.metric in verb_guesses()):
             continue
         actuals = [a for a in sentence_frames[:n] if a.kind == Kind.fact and a.metric
                    and a.quantity.unit == f.quantity.unit]

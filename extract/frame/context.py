@@ -2,7 +2,7 @@
 sentences leave for later ones, and how a subject or source was found."""
 
 from __future__ import annotations
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Callable, Optional, TypeVar
 from spacy.tokens import Doc, Span, Token
@@ -143,6 +143,13 @@ def ents_between(doc: Doc, start: int, end: int) -> list[Span]:
 def span_ents(span: Span) -> list[Span]:
     """`span.ents` (the entities wholly inside the span), without reading the whole doc's."""
     return ents_between(span.doc, span.start, span.end)
+
+
+def entity_at(tok: Token) -> Optional[Span]:
+    """The named entity the token is part of, or None (by bisection in the doc's entities)."""
+    ents, starts = _doc_ents(tok.doc)
+    k = bisect_right(starts, tok.i) - 1
+    return ents[k] if k >= 0 and tok.i < ents[k].end else None
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from extract.records import Quantity
 from extract.vocab import metric_vocabulary
-from extract.frame.context import STRONG
+from extract.frame.context import STRONG, entity_at
 from extract.frame.syntax import tokens_of
 
 # Where a crowd is counted: a venue, a city or a square ("The crowd of 19,156 at TD Garden").
@@ -86,6 +86,6 @@ def crowd_venue(doc: Doc, span, q: Quantity, cues, ctx):
     crowd = tok.head.head
     for prep in (c for c in crowd.children if c.dep_ == "prep" and c.lower_ in ("at", "in")):
         for place in (o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ in _VENUE_LABELS):
-            ent = next((e for e in doc.ents if e.start <= place.i < e.end), None)
+            ent = entity_at(place)
             return (ent.text if ent is not None else place.text), STRONG
     return None

@@ -13,7 +13,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 from extract.rule_files import DescribedRules
 from extract.rules import load_rules
-from extract.frame.context import doc_ents, doc_text
+from extract.frame.context import doc_text, entity_at
 
 ANY = "*"  # the class of a head that fits any class ("version", "model")
 
@@ -254,7 +254,7 @@ def _maker_before(doc: Doc, i: int) -> Optional[str]:
     if k >= 0 and doc[k].dep_ == "case":
         k -= 1
     if k >= 0 and doc[k].ent_type_ == "ORG":
-        ent = next((e for e in doc_ents(doc) if e.start <= k < e.end), None)
+        ent = entity_at(doc[k])
         return ent.text if ent is not None else doc[k].text
     noun = doc[i]
     while noun.dep_ in ("compound", "amod", "nmod", "nummod") and noun.head.i > noun.i:
@@ -264,7 +264,7 @@ def _maker_before(doc: Doc, i: int) -> Optional[str]:
     verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
     if subj is not None and subj.ent_type_ == "ORG" and subj.i < i:
-        ent = next((e for e in doc_ents(doc) if e.start <= subj.i < e.end), None)
+        ent = entity_at(subj)
         return ent.text if ent is not None else subj.text
     return None
 

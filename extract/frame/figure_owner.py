@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.records import Quantity
 from extract.vocab import entity_table
 from extract.frame.cues import Cues
-from extract.frame.context import Context, STRONG, WEAK, doc_text, quote_open
+from extract.frame.context import Context, STRONG, WEAK, doc_text
 from extract.frame.syntax import canon, clause_subject, company_word, entity_in, last_organisation_before
 from extract.frame.figures import is_money, valued_object
 from extract.frame.article import subject_rules

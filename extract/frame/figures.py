@@ -11,7 +11,7 @@ from extract.records import Quantity
 from extract.vocab import metric_vocabulary
 from extract.frame.cues import lowered
 from extract.lexicon import alternation
-from extract.rule_files import FiguresRules
+from extract.rule_files import FiguresRules, MetricsRules
 from extract.rules import load_rules
 from extract.frame.context import doc_text
 from extract.frame.syntax import clause_subject, tokens_of
@@ -229,3 +229,15 @@ def baseline_figure(sent: Span, q: Quantity) -> bool:
 
 
 FROM_LEVEL_JUST_BEFORE = re.compile(_PLACES.from_level_just_before, re.I)
+
+
+@lru_cache(maxsize=None)
+def metrics_marked(mark: str) -> frozenset[str]:
+    """The canonical metrics metrics.toml marks with `mark` ("place", "stock", "rate")."""
+    return frozenset(name for name, m in load_rules("metrics.toml", MetricsRules).metrics.items() if getattr(m, mark))
+
+
+@lru_cache(maxsize=1)
+def verb_guesses() -> frozenset[str]:
+    """The metrics a bare verb gives its money ("earned $X" -> net income; metrics.toml verb_objects)."""
+    return frozenset(metric_vocabulary().rules["verb_objects"].values())

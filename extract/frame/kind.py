@@ -12,8 +12,9 @@ from extract.rule_files import FramingRules, MetricsRules
 from extract.frame.cues import Cues, framing_words, lowered
 from extract.frame.cue_in import cue_in
 from extract.frame.context import doc_text, sent_text, sent_tokens
-from extract.frame.syntax import active_subject, clause_head, names_mid_sentence, own_clause, tokens_of
-from extract.frame.figures import FROM_LEVEL_JUST_BEFORE, baseline_figure, figure_head, is_money, level_now, verb_above
+from extract.frame.syntax import active_subject, clause_head, own_clause, tokens_of
+from extract.frame.figures import FROM_LEVEL_JUST_BEFORE, baseline_figure, figure_head, is_money, level_now, metrics_marked, \
+    verb_above
 from extract.frame.expectation import (benchmark_named_after, expectation_measured_against, expected_after_comparison,
                                        expected_by_analysts_before, kind_words, without_benchmarks, without_others_expected)
 from extract.frame.example import generic_example, without_told_cue_verbs
@@ -46,10 +47,6 @@ def _figures_marking(sent: Span) -> list[list[int]]:
     return found
 
 
-@lru_cache(maxsize=None)
-def _stock_metrics() -> frozenset[str]:
-    """Metrics that stand at a moment rather than accrue over a period (metrics.toml `stock`)."""
-    return frozenset(name for name, m in load_rules("metrics.toml", MetricsRules).metrics.items() if m.stock)
 
 
 def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source: Optional[str], period: Optional[str],
@@ -107,7 +104,7 @@ def figure_kind(sent: Span, q: Quantity, cues: Cues, scope: list[Token], source:
         # "His figure ...: approximately $600 billion" after "Cahn has calculated"
         return Kind.estimate
     if (is_money(q) or q.unit == "times") and period and ref_year and re.fullmatch(r"\d{4}", period) and int(period) >= ref_year \
-            and not cues.actual.search(sent_text(sent)) and metric not in _stock_metrics() and not _told_as_done(sent.doc, q, cues):
+            and not cues.actual.search(sent_text(sent)) and metric not in metrics_marked("stock") and not _told_as_done(sent.doc, q, cues):
         # A year's spending or revenue before the year is over is a plan or guidance;
         # a value or a price stands at a moment ("a market value of $4.5 trillion").
         return Kind.forecast

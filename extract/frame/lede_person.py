@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from extract.rules import load_rules
 from extract.subject_rule_files import ReferRules
-from extract.frame.context import Frame
+from extract.frame.context import Frame, entity_at
 
 # How many paragraphs after the description the name may come (the headline, the lede, then the name).
 _PARAGRAPHS_AFTER = 3
@@ -62,7 +62,7 @@ def _first_named_opening(doc: Doc, para_of: Callable[[int], int], after: int) ->
         if p > after + _PARAGRAPHS_AFTER:
             break
         seen.add(p)
-        ent = next((e for e in doc.ents if e.start == sent.start), None)
-        if ent is not None and ent.label_ == "PERSON" and len(ent) >= 2:
+        ent = entity_at(sent[0])
+        if ent is not None and ent.start == sent.start and ent.label_ == "PERSON" and len(ent) >= 2:
             return p, ent.text
     return -1, None

@@ -8,8 +8,6 @@ from spacy.tokens import Doc, Span, Token
 from extract.records import Quantity
 from extract.vocab import metric_vocabulary
 from extract.lexicon import data_table
-from extract.rule_files import MetricsRules
-from extract.rules import load_rules
 from extract.frame.cues import load_cues, lowered
 from extract.frame.context import doc_text
 from extract.frame.syntax import (capital_only_for_the_sentence, clause_subject, figure_inside, metric_of_tokens,
@@ -21,7 +19,8 @@ from extract.frame.measure_metric import measure_metric
 from extract.frame.damage_metric import damage_metric
 from extract.frame.crowd_metric import crowd_metric
 from extract.frame.share_metric import clause_share_metric
-from extract.frame.figures import VALUING_VERBS, anchor_of, figure_head, is_figure_token, is_money, measures_change, metric_rules, valued_object, verb_above
+from extract.frame.figures import VALUING_VERBS, anchor_of, figure_head, is_figure_token, is_money, measures_change, metric_rules, metrics_marked, valued_object, \
+    verb_above, verb_guesses
 
 
 def figure_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
@@ -82,22 +81,13 @@ def figure_metric(doc: Doc, sent: Span, q: Quantity) -> Optional[str]:
     if metric is None and q.unit == "W":
         # "a 2.1 GW floating solar project" is a plant's capacity; "a 96W adapter" a device's power
         metric = "capacity" if (q.value or q.high or 0) >= 1e6 else "power"
-    if is_money(q) and (metric is None or metric in _verb_guesses(vocab)):
+    if is_money(q) and (metric is None or metric in verb_guesses()):
         metric = money_context_metric(doc, sent, q, metric)
-    if measures_change(sent, q) and not (q.unit == "percent" and metric in _rate_metrics()):
+    if measures_change(sent, q) and not (q.unit == "percent" and metric in metrics_marked("rate")):
         metric = f"{metric} growth" if metric and not vocab.is_growth(metric) else (metric or "growth")
     return metric
 
 
-@lru_cache(maxsize=None)
-def _rate_metrics() -> frozenset[str]:
-    """Metrics that are themselves a rate of change (metrics.toml `rate`)."""
-    return frozenset(name for name, m in load_rules("metrics.toml", MetricsRules).metrics.items() if m.rate)
-
-
-def _verb_guesses(vocab) -> frozenset[str]:
-    """The metrics a bare verb gives its money ("earned $X" -> net income)."""
-    return frozenset(vocab.rules["verb_objects"].values())
 
 
 def _per_share_metric(doc: Doc, q: Quantity) -> Optional[str]:

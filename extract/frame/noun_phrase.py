@@ -12,7 +12,7 @@ from extract.subject_rule_files import ReferRules
 from extract.rules import load_rules
 from extract.vocab import entity_table, metric_vocabulary
 from extract.frame.cues import Cues
-from extract.frame.context import doc_ents, ents_between
+from extract.frame.context import doc_ents, ents_between, entity_at
 from extract.frame.syntax import canon, company_word, coordinated_names, entity_in, is_code, metric_tokens, name_word
 from extract.frame.token_table import descends, token_table
 from extract.frame.described import described_referent, designated, is_event_word
@@ -354,7 +354,7 @@ def _place_in(tok: Token) -> Optional[str]:
         return None
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout")):
         for o in (o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC")):
-            ent = next((e for e in tok.doc.ents if e.start <= o.i < e.end), None)
+            ent = entity_at(o)
             return ent.text if ent is not None else o.text
     return None
 

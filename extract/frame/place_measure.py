@@ -9,16 +9,14 @@ place's: data/metrics.toml, `place = true`."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Optional
 
 from spacy.tokens import Doc, Span
 
 from extract.records import Quantity
-from extract.rule_files import MetricsRules
-from extract.rules import load_rules
 from extract.frame.context import WEAK
 from extract.frame.scope import is_country, place_of, story_place
+from extract.frame.figures import metrics_marked
 from extract.frame.syntax import clause_subject, metric_of_tokens, metric_tokens, tokens_of
 
 
@@ -44,9 +42,6 @@ def _measures_a_place(span: Span) -> bool:
     if subj is None or any(c.dep_ == "poss" for c in subj.children):
         return False  # "its turnout", "Labour's vote share": owned in the phrase
     words = metric_tokens(subj)
-    return bool(words) and metric_of_tokens(words) in _place_metrics()
+    return bool(words) and metric_of_tokens(words) in metrics_marked("place")
 
 
-@lru_cache(maxsize=None)
-def _place_metrics() -> frozenset[str]:
-    return frozenset(name for name, m in load_rules("metrics.toml", MetricsRules).metrics.items() if m.place)

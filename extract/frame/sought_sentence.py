@@ -49,5 +49,6 @@ def sought_sentence_subject(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: 
 
 
 def _prison_story(doc: Doc, nouns: list[str]) -> bool:
-    """Does the text speak of a sentence ("was sentenced", "a sentence of")?"""
-    return any(t.lemma_.lower() in nouns or t.lemma_.lower() == "sentence" for t in doc)
+    """Does the text speak of a sentence ("was sentenced", "a sentence of": the lemma of
+    both is one of `nouns`)?"""
+    return any(t.lemma_.lower() in nouns for t in doc)

@@ -9,7 +9,7 @@ from extract.records import Kind, Quantity
 from extract.vocab import entity_table
 from extract.rules import load_rules
 from extract.rule_files import ReportingRules
-from extract.frame.cues import Cues, framing_words, load_cues
+from extract.frame.cues import Cues, framing_words
 from extract.frame.context import BY_PARAGRAPH, BY_POINTER, Context, Frame, ITS_OWN, doc_text, quote_open, sent_text, \
     sent_tokens, span_ents
 from extract.frame.syntax import active_subject, canon, tokens_of, clause_subject, company_word, entity_in, is_entity_text, strip_possessive
@@ -49,7 +49,7 @@ def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Op
                        or ((ctx.source_para == para - 1 or ctx.quote_open) and _quote_goes_on(sent))):
         ctx.source_para = para
         return ctx.source, BY_POINTER
-    if ctx.source and (ctx.source_para == para and not _another_person_acts(sent, ctx.source)
+    if ctx.source and (ctx.source_para == para and not _another_person_acts(sent, ctx.source, cues)
                        or ctx.source_research and para > ctx.source_para):
         # the credit carries through its paragraph; a study the story opens with, through
         # its findings in the paragraphs after it until another source is credited
@@ -65,13 +65,13 @@ def sentence_source(sent: Span, cues: Cues, ctx: Context, para: int) -> tuple[Op
     return None, None
 
 
-def _another_person_acts(sent: Span, source: str) -> bool:
+def _another_person_acts(sent: Span, source: str, cues: Cues) -> bool:
     """"Keir Starmer ... said his party had a clear mandate. Rishi Sunak held his own seat
     with a majority of 12,185": a sentence whose main clause has another named person
     doing something tells that, it reports no more of what the speaker said."""
     root = sent.root
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.ent_type_ != "PERSON" or root.lemma_.lower() in load_cues().attribution_verbs:
+    if subj is None or subj.ent_type_ != "PERSON" or root.lemma_.lower() in cues.attribution_verbs:
         return False
     name = " ".join(t.text for t in subj.subtree if t.ent_type_ == "PERSON")
     return not (name in source or source in name or name.split()[-1] in source.split())

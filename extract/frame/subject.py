@@ -15,7 +15,7 @@ from extract.frame.described import DESCRIBED, described_referent, designated, i
 from extract.frame.population import population_subject
 from extract.frame.figure_phrase import (agent_of_figure_noun, bracketed_share, changed_object, example_thing,
                                          place_amount, priced_for, sum_in_national_measure)
-from extract.frame.article import reporting_body, subject_rules
+from extract.frame.article import reporting_body
 from extract.frame.figure_owner import (Found, PERSONAL, antecedent, counted_from, goods_valued, holder_with,
                                         list_label, modified_name, owner_of_figure_phrase, partitive_whole, personal_possessor, event_of,
                                         possessor_above, recipient, share_to, speaker_self, valued_company)

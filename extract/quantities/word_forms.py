@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 
 from extract.numbers import FUNCTION_WORDS
 from extract.pattern_screen import may_match
