@@ -5,6 +5,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 
 from claims.store import ClaimStore
@@ -23,6 +24,22 @@ def _counts(db):
             'SELECT count(*) FROM (SELECT document_id, "start", "end" FROM claims GROUP BY 1, 2, 3 HAVING count(*) > 1)'
         ).fetchone()[0]
     return c, dup
+
+
+def test_a_new_database_another_process_holds_is_waited_for(tmp_path):
+    # Two batches started on one new database: while the first holds the file, the second's
+    # switch to WAL waits for it (SQLite refuses that switch at once, with no busy wait).
+    db = tmp_path / "new.db"
+    holder = sqlite3.connect(db, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    releaser = threading.Timer(0.5, holder.commit)
+    releaser.start()
+    try:
+        with ClaimStore(db) as store:
+            assert store.db.journal_mode == "wal"
+    finally:
+        releaser.join()
+        holder.close()
 
 
 def test_two_runs_on_one_database_at_once(tmp_path):

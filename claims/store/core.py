@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+import time
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -24,6 +25,23 @@ from claims.store.rows import (
 )
 
 
+def _enable_wal(db: Database) -> None:
+    """Switch a database to WAL, waiting as a write would for another process's lock.
+
+    SQLite answers a journal-mode switch with "database is locked" at once, without its
+    busy handler, while another connection holds the file (two batches started on one new
+    database), so the switch is retried until the busy timeout, as BEGIN IMMEDIATE waits."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            db.enable_wal()
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) and "busy" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 class ClaimStore(ClaimQueries, ReviewQueries, RatingQueries):
     """A claims database on disk. Safe to open from several processes at once (WAL)."""
 
@@ -41,7 +59,7 @@ class ClaimStore(ClaimQueries, ReviewQueries, RatingQueries):
         if read_only:
             self._check_version()
         else:
-            self.db.enable_wal()
+            _enable_wal(self.db)
             self.migrate(upto)
         # A store held at an older schema (`upto`, in upgrade tests) reads and writes the
         # claim columns that schema has; the record's later fields keep their defaults.
