@@ -22,6 +22,7 @@ from claims.store.ratings import RatingQueries
 from claims.store.review_queries import ReviewQueries
 from claims.store.rows import (
     _CLAIM_FIELDS, _check_claims, _claim_columns, _claim_row, _now, _stored_claim, _stored_conflict, content_hash,
+    insert_rows,
 )
 
 
@@ -182,9 +183,9 @@ class ClaimStore(ClaimQueries, ReviewQueries, RatingQueries):
             "fetched_at": source.fetched_at.isoformat() if source.fetched_at else None,
             "ingested_at": _now(),
         }
-        document_id = db["documents"].insert(document).last_pk
+        document_id = insert_rows(db.conn, "documents", [document])
         try:
-            db["claims"].insert_all(_claim_row(document_id, c, self._fields) for c in claims)
+            insert_rows(db.conn, "claims", [_claim_row(document_id, c, self._fields) for c in claims])
         except sqlite3.IntegrityError as e:
             raise InvalidDocumentError(
                 f"{source.doc}: claims rejected, nothing stored ({e}); "

@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import sqlite3
+from functools import lru_cache
+
+from sqlite_utils.db import jsonify_if_needed
 
 from extract.records import Article, Claim, Source, StoredClaim, StoredConflict
 
@@ -14,6 +18,28 @@ from claims.store.models import InvalidDocumentError
 def content_hash(raw: bytes) -> str:
     """The identity of a document: sha256 of its raw bytes, hex."""
     return hashlib.sha256(raw).hexdigest()
+
+
+def insert_rows(conn: sqlite3.Connection, table: str, rows: list[dict]) -> int | None:
+    """Insert rows of one shape (the first row's keys) with one prepared statement; return
+    the last row id. sqlite-utils' `Table.insert_all` looks the schema up on every call
+    (a query of sqlite_master per `db[table]` and per insert): ~1 ms a document, a third
+    of the `claims` process's storing time in a batch. Values are stored as
+    sqlite-utils stores them (`jsonify_if_needed`: a dict or list as JSON)."""
+    if not rows:
+        return None
+    columns = tuple(rows[0])
+    sql = _insert_sql(table, columns)
+    if len(rows) > 1:
+        conn.executemany(sql, ([jsonify_if_needed(row[c]) for c in columns] for row in rows[:-1]))
+    # executemany leaves no row id: the last row goes on its own
+    return conn.execute(sql, [jsonify_if_needed(rows[-1][c]) for c in columns]).lastrowid
+
+
+@lru_cache(maxsize=64)
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})'
 
 
 def _now() -> str:
