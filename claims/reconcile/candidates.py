@@ -3,10 +3,11 @@
 Exact keys (subject, metric, period, unit all framed alike) miss most pairs on unseen
 text, where each field is right only part of the time. Here every figure is indexed by
 the words of its own clause (`own_stretch`), its sentence and its framed subject and
-metric in an in-memory SQLite FTS5 table; each figure's words are the query that finds
-figures of other documents measuring the same dimension (money in any currency,
-counts, percent, points, durations), and FTS5's bm25 weighs a shared word by how rare
-it is across the corpus ("jury" and "deliberated" count, "said" and "year" hardly).
+metric (bm25.py: the rows and scores of an FTS5 table, computed with arrays); each
+figure's words are the query that finds figures of other documents measuring the same
+dimension (money in any currency, counts, percent, points, durations), and bm25 weighs a
+shared word by how rare it is across the corpus ("jury" and "deliberated" count, "said"
+and "year" hardly).
 The similarity of two figures is the bm25 of one's query against the other's row over
 its bm25 against its own row, averaged both ways, so 1.0 is "says what I say".
 """
@@ -14,13 +15,15 @@ its bm25 against its own row, averaged both ways, so 1.0 is "says what I say".
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional
 
+import numpy
+
 from extract.records import Claim, Period, PeriodKind, StoredClaim
 
+from claims.reconcile.bm25 import WordRows
 from claims.reconcile.rules import candidate_rules
 
 WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
@@ -86,42 +89,44 @@ class Candidate:
 
 
 class EvidenceIndex:
-    """An FTS5 index of figures by their own words (stretch, sentence, framed fields)."""
+    """Figures indexed by their own words (stretch, sentence, framed fields), ranked by bm25."""
 
     def __init__(self, claims: Iterable[StoredClaim], stretch_of):
         self.claims: dict[int, StoredClaim] = {}
         self.words: dict[int, set[str]] = {}
-        self.db = sqlite3.connect(":memory:")
-        self.db.execute("CREATE VIRTUAL TABLE figures USING fts5(stretch, sentence, fields, "
-                        "dim UNINDEXED, doc UNINDEXED)")
-        rows = []
+        rows, ids, dims, docs = [], [], [], []
         for c in claims:
             stretch = " ".join(index_words(stretch_of(c)))
             sentence = " ".join(index_words(c.quote))
             fields = " ".join(index_words(" ".join(x for x in (c.subject, c.metric, period_words(c.period)) if x)))
             self.claims[c.id] = c
             self.words[c.id] = set(stretch.split()) | set(fields.split())
-            rows.append((c.id, stretch, sentence, fields, dimension(c), c.document_id))
-        self.db.executemany("INSERT INTO figures (rowid, stretch, sentence, fields, dim, doc) VALUES (?,?,?,?,?,?)",
-                            rows)
-        self._self_rank: dict[int, float] = {}
-        self._df: dict[str, int] = {}
+            rows.append((stretch, sentence, fields))
+            ids.append(c.id)
+            dims.append(dimension(c))
+            docs.append(c.document_id)
+        w = candidate_rules().column_weights
+        self.rows = WordRows(rows, (w["stretch"], w["sentence"], w["fields"]))
+        self.ids = numpy.array(ids, dtype=numpy.int64)
+        self.docs = numpy.array(docs, dtype=numpy.int64)
+        names = sorted(set(dims))
+        self.dim_codes = {d: i for i, d in enumerate(names)}
+        self.dims = numpy.array([self.dim_codes[d] for d in dims], dtype=numpy.int64)
 
-    def _query(self, c: StoredClaim) -> Optional[str]:
-        words = sorted(self.words[c.id] | set(index_words(c.quote)))
-        return " OR ".join(f'"{w}"' for w in words) if words else None
+    def _query(self, c: StoredClaim) -> list[str]:
+        return sorted(self.words[c.id] | set(index_words(c.quote)))
 
     def _ranks(self, c: StoredClaim, limit: int) -> list[tuple[int, float]]:
-        """(claim id, bm25 goodness) of the best figures for c's words: its own row and others'."""
-        q = self._query(c)
-        if q is None:
+        """(claim id, bm25 goodness) of the best figures for c's words: its own row and
+        others', best first, ties by claim id (as FTS5 gave them, its rows in rowid order)."""
+        words = self._query(c)
+        if not words:
             return []
-        w = candidate_rules().column_weights
-        sql = (f"SELECT rowid, -bm25(figures, {w['stretch']}, {w['sentence']}, {w['fields']}) AS good "
-               "FROM figures WHERE figures MATCH ? AND dim = ? AND (doc != ? OR rowid = ?) "
-               "ORDER BY good DESC LIMIT ?")
-        return [(int(r), float(g)) for r, g in
-                self.db.execute(sql, (q, dimension(c), c.document_id, c.id, limit))]
+        score, hit = self.rows.scores(words)
+        ok = hit & (self.dims == self.dim_codes[dimension(c)]) & ((self.docs != c.document_id) | (self.ids == c.id))
+        found = numpy.flatnonzero(ok)
+        best = found[numpy.lexsort((self.ids[found], -score[found]))][:limit]
+        return [(int(self.ids[i]), float(score[i])) for i in best]
 
     def neighbours(self, c: StoredClaim) -> dict[int, float]:
         """Figures of other documents, same dimension, with c's relative bm25 for each."""
@@ -129,7 +134,6 @@ class EvidenceIndex:
         own = next((g for i, g in ranks if i == c.id), None)
         if not own or own <= 0:
             return {}
-        self._self_rank[c.id] = own
         return {i: min(1.0, g / own) for i, g in ranks if i != c.id and g > 0}
 
     def candidates(self) -> list[Candidate]:
@@ -155,7 +159,4 @@ class EvidenceIndex:
         return tuple(sorted(common, key=lambda w: (self.document_frequency(w), w))[:most])
 
     def document_frequency(self, word: str) -> int:
-        if word not in self._df:
-            self._df[word] = self.db.execute("SELECT count(*) FROM figures WHERE figures MATCH ?",
-                                             (f'"{word}"',)).fetchone()[0]
-        return self._df[word]
+        return self.rows.hits(word)
