@@ -45,7 +45,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-# ArcEager's move kinds, by the first letter of their class names; bit of each in a validity case
+# ArcEager's move kinds, by the first letter of their class names
 _KINDS = {"S": 0, "D": 1, "L": 2, "R": 3, "B": 4}
 _SHIFT, _REDUCE, _LEFT, _RIGHT, _BREAK = range(5)
 _N_FEATURES = 8
@@ -74,6 +74,23 @@ def _check(parser) -> None:
         raise UnsupportedParser("moves were missing")
 
 
+# a word's flags in a state's key: it exists, it starts a sentence (preset or marked), it
+# was put back on the buffer (may not be shifted), it may not start a sentence
+_EXISTS, _STARTS, _UNSHIFTABLE, _CANNOT_START = 1, 2, 4, 8
+
+
+def _validity(key: int) -> tuple[bool, bool, bool, bool]:
+    """Whether a shift, a reduce, an arc, a break is valid (ArcEager's is_valid) in a state
+    whose key is B0's flags + (B1's flags << 4) + (the stack's depth up to 2 << 8) +
+    (B1 == B0 + 1 << 10)."""
+    b0, b1, depth, adjacent = key & 15, (key >> 4) & 15, (key >> 8) & 3, key >> 10
+    shift = depth == 0 or (b1 & _EXISTS and not b0 & _STARTS and not b0 & _UNSHIFTABLE)
+    reduce = depth > 0 and (not b0 & _EXISTS or depth > 1 or not b0 & _CANNOT_START)
+    arc = depth > 0 and b0 & _EXISTS and not b0 & _STARTS
+    brk = b1 & _EXISTS and adjacent and not b1 & _STARTS and not b1 & _CANNOT_START
+    return bool(shift), bool(reduce), bool(arc), bool(brk)
+
+
 class GreedyParser:
     """spaCy's dependency parser with its greedy decoding done with arrays (see above)."""
 
@@ -88,10 +105,14 @@ class GreedyParser:
         self.kind = numpy.array([_KINDS[n[0]] for n in names])
         self.label = numpy.array([self.vocab.strings.add(n[2:]) if len(n) > 2 else 0 for n in names], dtype="uint64")
         self.root = self.vocab.strings.add("ROOT")
-        # the moves made invalid by each validity case (bit k set: moves of kind k valid;
-        # left and right share their bit)
-        bits = numpy.array([1, 2, 4, 4, 8])[self.kind]
-        self.invalid = numpy.array([(case & bits) == 0 for case in range(16)])
+        self.push = numpy.isin(self.kind, (_SHIFT, _RIGHT))
+        self.pop = numpy.isin(self.kind, (_REDUCE, _LEFT))
+        # each kind of move's validity, by a state's key (see _Decoder), as a score to add
+        # to its moves: 0 or -inf (left and right arcs share their rule)
+        kinds = numpy.array([_validity(key) for key in range(1 << 11)])
+        penalty = numpy.where(kinds[:, [0, 1, 2, 2, 3]][:, self.kind], 0.0, -numpy.inf).astype("float32")
+        self.cases, self.case_of_key = numpy.unique(penalty, axis=0, return_inverse=True)
+        self.case_of_key = self.case_of_key.reshape(-1)
         self.parser = parser
         return self
 
@@ -122,8 +143,9 @@ class GreedyParser:
         sent_start = numpy.concatenate([arrays[i][:, 2] for i in order])
         heads, labels = _Decoder(self, table, sizes, starts, sent_start).decode()
         tokens = numpy.arange(n_tokens)
-        relative = numpy.where(heads[:n_tokens] >= 0, heads[:n_tokens] - tokens, 0)
-        deps = numpy.where(heads[:n_tokens] >= 0, labels[:n_tokens], self.root)
+        heads, labels = heads[1:n_tokens + 1], labels[1:n_tokens + 1]  # rows: token + 1, 0 none
+        relative = numpy.where(heads > 0, heads - 1 - tokens, 0)
+        deps = numpy.where(heads > 0, labels, self.root)
         values = numpy.stack([relative.view("uint64"), deps], axis=1)
         for doc, start, size in zip(docs, starts.tolist(), sizes.tolist()):
             if size:
@@ -158,137 +180,134 @@ class GreedyParser:
 class _Decoder:
     """ArcEager's greedy decoding of every run of a batch, stepped together.
 
-    Token arrays have two extra slots: index n (a sink for masked writes) and n + 1 (read
-    as -1, 'no token'). Per state: `front` (B0), `top` (S0), `stop` (the preset sentence
-    start ending the run, -1 at the doc's end). The buffer is a linked list (`nxt`: a
-    word's successor, a rebuffered word pointing to the old front), the stack too (`below`)."""
+    A word is named by its table row (token + 1); 0 is 'no word' and reads as such
+    everywhere, n + 1 is a sink for masked writes. Per state: `front` (B0), `top` (S0),
+    `stop` (the preset sentence start ending the run; 0 at the doc's end). The buffer is a
+    linked list (`nxt`: the next word; a word put back points to the old front), the stack
+    too (`below`), and so are each word's left and right children (`last_*`, `prev_*`)."""
 
     def __init__(self, parser: GreedyParser, table, sizes, starts, sent_start):
         self.p, self.table = parser, table
-        n = int(sizes.sum())
-        self.n = n
+        n = self.n = int(sizes.sum())
         ends = numpy.repeat(starts + sizes, sizes)
         tokens = numpy.arange(n)
-        self.static_next = numpy.append(numpy.where(tokens + 1 < ends, tokens + 1, -1), [-1, -1])
-        self.start1 = numpy.append(sent_start == 1, [False, False])
-        self.cannot = numpy.append(sent_start == -1, [False, False])
+        nxt = numpy.zeros(n + 2, dtype="int64")
+        nxt[1:n + 1] = numpy.where(tokens + 1 < ends, tokens + 2, 0)
+        self.static_next = nxt
+        flags = numpy.zeros(n + 2, dtype="int64")
+        flags[1:n + 1] = _EXISTS + _STARTS * (sent_start == 1) + _CANNOT_START * (sent_start == -1)
+        self.static_flags = flags
         first = numpy.zeros(n, dtype=bool)
         first[starts[sizes > 0]] = True
         run_start = numpy.flatnonzero(first | (sent_start == 1))
-        nxt_start = numpy.append(run_start[1:], n)
-        doc_end = ends[run_start]
-        self.run_start, self.run_end = run_start, doc_end
-        self.run_stop = numpy.where(nxt_start < doc_end, nxt_start, -1)
-        self.head = numpy.full(n + 2, -1)
+        following = numpy.append(run_start[1:], n)
+        self.run_start = run_start + 1
+        self.run_end = ends[run_start] + 1
+        self.run_stop = numpy.where(following < ends[run_start], following + 1, 0)
+        self.head = numpy.zeros(n + 2, dtype="int64")
         self.label = numpy.zeros(n + 2, dtype="uint64")
-        self.marked = numpy.zeros(n + 2, dtype=bool)
-        self.nxt = self.static_next.copy()
-        self.below = numpy.full(n + 2, -1)
-        self.last_left, self.prev_left = numpy.full(n + 2, -1), numpy.full(n + 2, -1)
-        self.last_right, self.prev_right = numpy.full(n + 2, -1), numpy.full(n + 2, -1)
-        self.unshiftable = numpy.zeros(n + 2, dtype=bool)
+        self.flags, self.nxt = flags.copy(), nxt.copy()
+        self.below = numpy.zeros(n + 2, dtype="int64")
+        self.last_left, self.prev_left = numpy.zeros(n + 2, dtype="int64"), numpy.zeros(n + 2, dtype="int64")
+        self.last_right, self.prev_right = numpy.zeros(n + 2, dtype="int64"), numpy.zeros(n + 2, dtype="int64")
 
     def decode(self) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """Each word's head (a row, 0 for none) and label."""
         runs = numpy.arange(len(self.run_start))
         while len(runs):
-            tails = self._step_all(runs)
-            # a run that marked the token after the next run's start: that run again, marked
-            again = runs[tails]
-            again = again[(again + 1 < len(self.run_start)) & (self.run_stop[again] >= 0)] + 1
+            tails = self._decode_runs(runs)
+            # a run that marked the word after the next run's start: that run again, so marked
+            again = runs[tails & (self.run_stop[runs] > 0)] + 1
             for r in again.tolist():
-                s, e = self.run_start[r], self.run_stop[r] if self.run_stop[r] >= 0 else self.run_end[r]
-                for arr, value in ((self.head, -1), (self.below, -1), (self.last_left, -1), (self.prev_left, -1),
-                                   (self.last_right, -1), (self.prev_right, -1)):
-                    arr[s:e] = value
-                self.marked[s:e] = False
-                self.unshiftable[s:e] = False
+                s, e = self.run_start[r], self.run_stop[r] or self.run_end[r]
+                for arr in (self.head, self.below, self.last_left, self.prev_left, self.last_right, self.prev_right):
+                    arr[s:e] = 0
+                self.flags[s:e] = self.static_flags[s:e]
                 self.nxt[s:e] = self.static_next[s:e]
-                self.marked[s + 1] = True
+                self.flags[s + 1] |= _STARTS
             runs = again
         return self.head, self.label
 
-    def _step_all(self, runs: numpy.ndarray) -> numpy.ndarray:
-        """Decode the runs to their ends; whether each marked the token after its stop."""
-        p, table, sink = self.p, self.table, self.n
+    def _decode_runs(self, runs: numpy.ndarray) -> numpy.ndarray:
+        """Decode the runs to their ends; whether each marked the word after its stop."""
+        p, table, sink = self.p, self.table, self.n + 1
         model = p.parser.model
         bias = model.get_ref("lower").get_param("b").reshape(-1)
         w_up, b_up = model.get_ref("upper").get_param("W"), model.get_ref("upper").get_param("b")
-        head, label, marked, nxt, below = self.head, self.label, self.marked, self.nxt, self.below
+        head, label, flags, nxt, below = self.head, self.label, self.flags, self.nxt, self.below
         last_left, prev_left, last_right, prev_right = self.last_left, self.prev_left, self.last_right, self.prev_right
-        unshiftable, start1, cannot = self.unshiftable, self.start1, self.cannot
         tails = numpy.zeros(len(runs), dtype=bool)
         which = numpy.arange(len(runs))
         front = self.run_start[runs].copy()
-        top = numpy.full(len(runs), -1)
+        top = numpy.zeros(len(runs), dtype="int64")
         stop = self.run_stop[runs].copy()
-        stop1 = numpy.where(stop >= 0, stop + 1, -2)
-        tail = numpy.zeros(len(runs), dtype=bool)
+        stop1 = numpy.where(stop > 0, stop + 1, -1)  # the word after the stop, seen by this run only
+        stop_flags = self.static_flags[stop1]
         buf = numpy.empty((len(runs), table.shape[2]), dtype="float32")
         while len(which):
-            m = len(which)
             s0, b0 = top, front
-            s1 = below[s0]
-            b1 = nxt[b0]
-            features = (b0, b1, s0, s1, below[s1], last_left[b0], last_left[s0], last_right[s0])
-            unmaxed = table[0].take(b0 + 1, axis=0)
-            buf = buf[:m]
-            for f in range(1, _N_FEATURES):
-                table[f].take(features[f] + 1, axis=0, out=buf)
+            s1, b1 = below[s0], nxt[b0]
+            # the state's features in spaCy's order, summed in its order, the bias last
+            features = (b1, s0, s1, below[s1], last_left[b0], last_left[s0], last_right[s0])
+            unmaxed = table[0].take(b0, axis=0)
+            buf = buf[:len(which)]
+            for f, rows in enumerate(features, 1):
+                table[f].take(rows, axis=0, out=buf)
                 unmaxed += buf
             unmaxed += bias
             hidden = numpy.maximum(unmaxed[:, 0::2], unmaxed[:, 1::2])
             scores = gemm(hidden, w_up, trans2=True, beta=0.0)
             scores += b_up
-            # ArcEager's validity of each kind of move
-            has_s0, has_b0, has_b1, has_s1 = s0 >= 0, b0 >= 0, b1 >= 0, s1 >= 0
-            ss_b0 = start1[b0] | marked[b0]
-            ss_b1 = start1[b1] | numpy.where(b1 == stop1, tail, marked[b1])
-            shift = ~has_s0 | (has_b1 & ~ss_b0 & ~unshiftable[b0])
-            reduce = has_s0 & (~has_b0 | has_s1 | ~cannot[b0])
-            arc = has_s0 & has_b0 & ~ss_b0
-            brk = has_b1 & (b1 == b0 + 1) & ~ss_b1 & ~cannot[b1]
-            case = shift + 2 * reduce + 4 * arc + 8 * brk
-            numpy.copyto(scores, -numpy.inf, where=p.invalid[case])
+            # the state's key (see _validity), its moves' validity, the first best valid move
+            at_stop1 = b1 == stop1
+            key = numpy.where(at_stop1, stop_flags, flags[b1])
+            key <<= 4
+            key += flags[b0]
+            key += (s0 > 0) * 256
+            key += (s1 > 0) * 256
+            key += (b1 - b0 == 1) * 1024
+            scores += p.cases[p.case_of_key[key]]
             guess = scores.argmax(axis=1)
             kind, lab = p.kind[guess], p.label[guess]
-            is_left, is_right = kind == _LEFT, kind == _RIGHT
-            push = (kind == _SHIFT) | is_right
-            pop = (kind == _REDUCE) | is_left
-            # right arc: S0 -> B0, B0 pushed
-            if is_right.any():
+            push, pop = p.push[guess], p.pop[guess]
+            is_right = kind == _RIGHT
+            if is_right.any():  # S0 -> B0, B0 pushed
                 child = numpy.where(is_right, b0, sink)
                 head[child] = s0
                 label[child] = lab
                 prev_right[child] = last_right[s0]
                 last_right[numpy.where(is_right, s0, sink)] = b0
-            # left arc: B0 -> S0 (S0's right-arc head, if any, loses its last right child), S0 popped
-            if is_left.any():
+            is_left = kind == _LEFT
+            if is_left.any():  # B0 -> S0 (its old head, if any, loses its last right child), S0 popped
                 child = numpy.where(is_left, s0, sink)
                 old = head[s0]
-                last_right[numpy.where(is_left & (old >= 0), old, sink)] = prev_right[s0]
+                last_right[numpy.where(is_left & (old > 0), old, sink)] = prev_right[s0]
                 head[child] = b0
                 label[child] = lab
                 prev_left[child] = last_left[b0]
-                last_left[numpy.where(is_left, b0, sink)] = s0
-                unshiftable[numpy.where(is_left, b0, sink)] = False
-            # reduce of a headless word above another: back to the buffer's front
-            unshift = (kind == _REDUCE) & has_s1 & (head[s0] < 0)
+                target = numpy.where(is_left, b0, sink)
+                last_left[target] = s0
+                flags[target] &= ~_UNSHIFTABLE
+            # a reduce of a headless word above another puts it back at the buffer's front
+            unshift = (kind == _REDUCE) & (s1 > 0) & (head[s0] == 0)
             if unshift.any():
                 word = numpy.where(unshift, s0, sink)
-                unshiftable[word] = True
+                flags[word] |= _UNSHIFTABLE
                 nxt[word] = front
-            brk_taken = kind == _BREAK
-            if brk_taken.any():
-                tail |= brk_taken & (b1 == stop1)
-                marked[numpy.where(brk_taken & (b1 != stop1), b1, sink)] = True
+            is_break = kind == _BREAK
+            if is_break.any():  # B1 starts a sentence: the stop's next word is this run's own mark
+                ahead = is_break & at_stop1
+                stop_flags |= ahead * _STARTS
+                flags[numpy.where(is_break & ~ahead, b1, sink)] |= _STARTS
             below[numpy.where(push, b0, sink)] = top
             front = numpy.where(push, b1, numpy.where(unshift, s0, front))
             top = numpy.where(push, b0, numpy.where(pop, s1, top))
-            done = (top < 0) & (front == stop)
+            done = (top == 0) & (front == stop)
             if done.any():
-                tails[which[done]] = tail[done]
+                tails[which[done]] = stop_flags[done] != self.static_flags[stop1[done]]
                 left = ~done
-                which, front, top, stop, stop1, tail = which[left], front[left], top[left], stop[left], stop1[left], tail[left]
+                which, front, top, stop, stop1, stop_flags = (
+                    which[left], front[left], top[left], stop[left], stop1[left], stop_flags[left])
         return tails
 
 
