@@ -18,7 +18,9 @@ over many states at once with numpy:
   arc_eager.pyx, _state.pxd), non-monotonic ones included: a reduce of a word without a
   head puts it back on the buffer (it may not be shifted again until it takes a left
   child), a left arc re-attaches a word a right arc had attached (it is always its old
-  head's last right child, so the child lists are linked stacks);
+  head's last right child, so the child lists are linked stacks). A state's validity is
+  read from one key (B0's and B1's flags, the stack's depth, B1 == B0 + 1) in a table
+  made once from ArcEager's rules (`_validity`);
 - the states stepped together are not docs but runs between preset sentence starts
   (`claims_line_sentences` runs first): at such a token no arc may cross, so the parser
   empties its stack there and goes on exactly as a fresh state would. Only one thing
@@ -27,6 +29,10 @@ over many states at once with numpy:
 - the result is set as `ArcEager.set_annotations` and the parser's postprocess
   (`nonproj.deprojectivize`) set it: a word left without a head is a root labelled ROOT,
   children and sentence starts are derived from the heads by spaCy's own code.
+
+On the 186 benchmark texts the parser's decoding went from ~0.85 to ~0.3 CPU s (its
+model, ~0.25 s, is unchanged). The feature table of a whole batch is kept at once (4 KB a
+word: ~55 MB at the pipeline's 32 pieces) in one array reused from batch to batch.
 
 A doc with preset heads or labels, or a parser this module does not know (a beam, other
 features, unseen classes, subtoken learning), is handed to spaCy's own component.
@@ -154,9 +160,10 @@ class GreedyParser:
                     hook(doc)
 
     def _lower_table(self, docs: list[Doc], sub_size: int, n_tokens: int) -> numpy.ndarray:
-        """The lower layer's output for every token of the batch in order after one padding
-        row, (tokens + 1) * 8 rows of nH * nP, made on spaCy's sub-batches and copied into
-        one array kept from batch to batch."""
+        """The lower layer's output for every token of the batch, in order after one padding
+        row: a (tokens + 1, nH * nP) array per state feature, made on spaCy's sub-batches
+        and copied into one array kept from batch to batch (each feature's rows together:
+        the states' words of one feature lie near each other)."""
         model = self.parser.model
         tok2vec, lower = model.get_ref("tok2vec"), model.get_ref("lower")
         width = lower.get_dim("nO") * lower.get_dim("nP")

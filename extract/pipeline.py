@@ -283,7 +283,10 @@ PIPE_BATCH = 128
 # memory each time, and on a virtual machine a page touched for the first time costs more
 # than the arithmetic on it: 0.5-1 CPU s of system time on the 65 benchmark texts, gone
 # at these sizes, with the same output (a doc's rows never depend on the rows beside it).
-# The entity recogniser's own sub-batches are set in extract/greedy_ner.py.
+# The entity recogniser's own sub-batches are set in extract/greedy_ner.py. The parser
+# (extract/greedy_parser.py) runs its model on the same quarters as spaCy's and decodes
+# the 32 pieces at once: 64 decoded ~0.03 CPU s faster on the 186 texts but held twice
+# the feature table (~110 MB).
 COMPONENT_BATCH = {"tok2vec": {"batch_size": 8}, "parser": {"batch_size": 32}}
 
 
