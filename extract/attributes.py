@@ -11,6 +11,7 @@ over the doc's hash arrays (bench/throughput.py; tests/test_golden.py: output un
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -28,7 +29,10 @@ _TESTED_ATTRS = [TAG, LOWER, DEP, IS_SPACE]
 _SET = {"POS": 0, "MORPH": 1, "LEMMA": 2, "TAG": 3}
 _SET_ATTRS = [POS, MORPH, LEMMA, TAG]
 
-Test = Callable[[numpy.ndarray, Doc], numpy.ndarray]
+# What the tests computed on the rows of one batch, by the test's text: rules share their
+# tests ("TAG": "PRP" in 58 of them), each is computed once a batch.
+Masks = dict[str, object]
+Test = Callable[[numpy.ndarray, Masks], numpy.ndarray]
 
 
 class UnsupportedRule(ValueError):
@@ -44,38 +48,43 @@ def _value_test(column: int, key: str, value: object, vocab) -> Test:
 
     if not isinstance(value, dict):
         want = code(value)
-        return lambda cols, doc: cols[:, column] == want
+        return lambda cols, masks: cols[:, column] == want
     if set(value) == {"IN"}:
         wanted = numpy.array([code(v) for v in value["IN"]], dtype="uint64")
-        return lambda cols, doc: numpy.isin(cols[:, column], wanted)
+        return lambda cols, masks: numpy.isin(cols[:, column], wanted)
     if set(value) == {"NOT_IN"}:
         unwanted = numpy.array([code(v) for v in value["NOT_IN"]], dtype="uint64")
-        return lambda cols, doc: ~numpy.isin(cols[:, column], unwanted)
+        return lambda cols, masks: ~numpy.isin(cols[:, column], unwanted)
     if set(value) == {"REGEX"} and key == "LOWER":
         pattern = re.compile(value["REGEX"])
         strings = vocab.strings
 
-        def regex(cols: numpy.ndarray, doc: Doc) -> numpy.ndarray:
-            found = numpy.unique(cols[:, column])
-            hits = numpy.array([h for h in found if pattern.search(strings[int(h)])], dtype="uint64")
+        def regex(cols: numpy.ndarray, masks: Masks) -> numpy.ndarray:
+            read = f"strings of column {column}"  # the batch's distinct values, decoded once for all regexes
+            if read not in masks:
+                values = numpy.unique(cols[:, column])
+                masks[read] = (values, [strings[int(h)] for h in values])
+            values, words = masks[read]
+            hits = numpy.array([h for h, w in zip(values, words) if pattern.search(w)], dtype="uint64")
             return numpy.isin(cols[:, column], hits)
         return regex
     raise UnsupportedRule(f"{key}: {value}")
 
 
-def _token_test(token: dict, vocab) -> Test:
+def _token_test(token: dict, vocab) -> tuple[str, Test]:
+    """(the test's text, the test): a mask of the rows whose token passes every test of `token`."""
     tests = []
     for key, value in token.items():
         if key not in _TESTED:
             raise UnsupportedRule(key)
         tests.append(_value_test(_TESTED[key], key, value, vocab))
 
-    def all_of(cols: numpy.ndarray, doc: Doc) -> numpy.ndarray:
+    def all_of(cols: numpy.ndarray, masks: Masks) -> numpy.ndarray:
         mask = numpy.ones(len(cols), dtype=bool)
         for t in tests:
-            mask &= t(cols, doc)
+            mask &= t(cols, masks)
         return mask
-    return all_of
+    return json.dumps(token, sort_keys=True), all_of
 
 
 class _Rule:
@@ -100,21 +109,29 @@ class _Rule:
             else:
                 self.values.append((_SET[key], vocab.strings.add(value)))
 
-    def targets(self, cols: numpy.ndarray, doc: Doc, owner: Optional[numpy.ndarray] = None) -> numpy.ndarray:
+    def targets(self, cols: numpy.ndarray, owner: Optional[numpy.ndarray] = None,
+                masks: Optional[Masks] = None) -> numpy.ndarray:
         """The indices of the tokens the rule sets in these rows. `owner` (the doc each
-        row of a batch belongs to) keeps a match from running across two docs."""
+        row of a batch belongs to) keeps a match from running across two docs; `masks`
+        holds what the tests already computed on these rows (a mask is read, never changed)."""
         n = len(cols)
+        masks = {} if masks is None else masks
         found = []
         for tests, length in zip(self.patterns, self.lengths):
             if n < length:
                 continue
             mask = numpy.ones(n - length + 1, dtype=bool)
-            for k, test in enumerate(tests):
-                mask &= test(cols, doc)[k:n - length + 1 + k]
+            for k, (text, test) in enumerate(tests):
+                tested = masks.get(text)
+                if tested is None:
+                    tested = masks[text] = test(cols, masks)
+                mask &= tested[k:n - length + 1 + k]
             if owner is not None and length > 1:
                 mask &= owner[:n - length + 1] == owner[length - 1:]
             starts = numpy.flatnonzero(mask)
             found.append(starts + (self.index if self.index >= 0 else length + self.index))
+        if len(found) == 1:
+            return found[0]  # one pattern's starts: sorted, each once, as numpy.unique would give them
         return numpy.unique(numpy.concatenate(found)) if found else numpy.empty(0, dtype="int64")
 
 
@@ -144,13 +161,15 @@ class ArrayAttributeRuler:
         docs = [d for d in docs if len(d)]
         if not docs or not self.rules:
             return
-        cols = numpy.concatenate([d.to_array(_TESTED_ATTRS) for d in docs]).astype("uint64")
+        # column-major: each test reads one attribute of every row, contiguous in memory
+        cols = numpy.asfortranarray(numpy.concatenate([d.to_array(_TESTED_ATTRS) for d in docs]).astype("uint64"))
         out = numpy.concatenate([d.to_array(_SET_ATTRS) for d in docs]).astype("uint64")
         bounds = numpy.cumsum([0] + [len(d) for d in docs])
         owner = numpy.repeat(numpy.arange(len(docs)), numpy.diff(bounds)) if len(docs) > 1 else None
         deps: list[tuple[int, str]] = []
         # All matches are found before any is applied (the ruler's order: rule by rule).
-        hits = [(rule, rule.targets(cols, docs[0], owner)) for rule in self.rules]
+        masks: Masks = {}
+        hits = [(rule, rule.targets(cols, owner, masks)) for rule in self.rules]
         for rule, at in hits:
             if not len(at):
                 continue

@@ -15,6 +15,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span
 
 from extract.frame import doc_text, tokens_of
+from extract.frame.context import sentence_of
 from extract.lexicon import alternation, data_table
 from extract.numbers import FUNCTION_WORDS
 from extract.quantities import DURATION_UNITS, SCALED, figure_refusal
@@ -59,7 +60,7 @@ def _headline(token) -> bool:
     """Is the token's sentence a headline in title case ("23,000 Maricopa County Ballots
     Came From Voters")? Four or more words of four letters or more, nearly all capitalised:
     there a capital letter says nothing about a name."""
-    words = [t for t in token.sent if t.is_alpha and len(t) >= 4]
+    words = [t for t in sentence_of(token) if t.is_alpha and len(t) >= 4]
     if len(words) < 4:
         return False
     return sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words)

@@ -18,6 +18,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from extract.frame import doc_text, tokens_of
+from extract.frame.context import sentence_of
 from extract.lexicon import data_table
 from extract.records import Quantity
 
@@ -79,7 +80,7 @@ def _share_of(q: Quantity, t: Token, partner: Quantity, doc: Doc) -> bool:
     colon = text.find(":", partner.end, q.start)
     if colon < 0 or "." in text[partner.end:colon]:
         return False
-    sentence_end = t.sent.end_char
+    sentence_end = sentence_of(t).end_char
     parts = [x for x in doc._.quantities or [] if colon < x.start < sentence_end and x.unit == "count"
              and x.noun is None and x.value is not None and x.value == int(x.value)]
     return len(parts) >= 2 and any(x.start == q.start for x in parts) and \
@@ -109,10 +110,10 @@ def elided_count(q: Quantity, reason: Optional[str], kept: list[Quantity], doc: 
     t = _token(q, doc)
     if t is None:
         return None
-    sent = t.sent
+    sent = sentence_of(t)
     for partner in kept:
         pt = _token(partner, doc)
-        if pt is None or pt.sent != sent:
+        if pt is None or sentence_of(pt) is not sent:
             continue
         named = partner.unit != "count" or partner.noun is not None  # a gap needs a noun to stand for
         if (named and partner.start < q.start and _gapped(t, pt)) or _share_of(q, t, partner, doc) or \

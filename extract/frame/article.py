@@ -39,7 +39,10 @@ def article_topic(body: str, title: Optional[str] = None, subjects: Iterable[str
     lede = _without_dateline(paragraphs[0])
     # a person the story names mostly as who says or claims something is its source (a
     # fact-check's speaker), not what its figures are about
-    subjects = [s for s in subjects if not _mostly_source(s, body)]
+    # (asked once per name: a story's figures repeat their subjects)
+    subjects = list(subjects)
+    speaks = {s: _mostly_source(s, body) for s in dict.fromkeys(subjects)}
+    subjects = [s for s in subjects if not speaks[s]]
     return _main_name(subjects, [title or "", lede]) or _industry(lede) or _one_subject(subjects) \
         or _repeated_name(body, lede) \
         or _lede_figure_name(subjects, lede) or _lede_opener(body, lede) \

@@ -125,6 +125,23 @@ def sent_tokens(sent: Span) -> list[Token]:
     return tokens
 
 
+def sentence_of(tok: Token) -> Span:
+    """`tok.sent`, found by bisection in the doc's sentences made once per doc: spaCy
+    walks the token's sentence to its boundaries (a Token object a step) on every read."""
+    sents, starts = _doc_sents(tok.doc)
+    return sents[bisect_right(starts, tok.i) - 1]
+
+
+def _doc_sents(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
+    """The doc's sentences and their first tokens, made on first use (a parsed Doc's
+    sentence boundaries never change once framing reads them)."""
+    found = doc.user_data.get("claims.sents")
+    if found is None:
+        sents = tuple(doc.sents)
+        found = doc.user_data["claims.sents"] = (sents, [s.start for s in sents])
+    return found
+
+
 def ents_between(doc: Doc, start: int, end: int) -> list[Span]:
     """The named entities wholly inside tokens [start, end), in order: what
     `doc[start:end].ents` gives, found by bisection in entities made once per doc.

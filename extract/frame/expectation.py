@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from extract.records import Quantity
 from extract.lexicon import alternation, data_table
 from extract.frame.cues import Cues, lowered
-from extract.frame.context import doc_text
+from extract.frame.context import doc_text, sentence_of
 from extract.frame.syntax import tokens_of
 from extract.frame.figures import is_money
 
@@ -26,7 +26,7 @@ def without_benchmarks(tokens: list[Token], cues: Cues) -> list[Token]:
         if t.lower_ not in cues.benchmark_nouns:
             return False
         # the words just before, for parses that miss the verb ("beat" read as an adjective)
-        before = t.doc[max(t.sent.start, t.i - 3):t.i]
+        before = t.doc[max(sentence_of(t).start, t.i - 3):t.i]
         if any(b.lower_ in cues.benchmark_words or b.lemma_.lower() in cues.benchmark_words for b in before):
             return True
         up = t.head

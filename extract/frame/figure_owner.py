@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.records import Quantity
 from extract.vocab import entity_table
 from extract.frame.cues import Cues
-from extract.frame.context import Context, STRONG, WEAK, doc_text
+from extract.frame.context import Context, STRONG, WEAK, doc_text, sentence_of
 from extract.frame.syntax import canon, clause_subject, company_word, entity_in, last_organisation_before
 from extract.frame.figures import is_money, valued_object
 from extract.frame.article import subject_rules
@@ -76,7 +76,7 @@ def modified_name(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context) -
         while words and words[0].pos_ != "PROPN":
             words = words[1:]
         name = " ".join(t.text for t in words) if words and all(t.pos_ == "PROPN" for t in words) \
-            and not _title_case(tok.sent) else None
+            and not _title_case(sentence_of(tok)) else None
     return (name, STRONG) if name and any(c.isupper() for c in name) else None
 
 
@@ -327,7 +327,7 @@ def _person_before(doc: Doc, pronoun: Token, cues: Cues, quoted: bool = False,
     """The person a "his"/"her" points back to in its sentence: the last person named
     before it, else the main clause's subject when it is a name and no organisation. In a
     quotation, not the person who says it."""
-    sent = pronoun.sent
+    sent = sentence_of(pronoun)
     for verb in pronoun.ancestors:  # "Stalock, who subbed for Dubnyk, looked strong in his 10th outing"
         subj = clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
         if subj is not None and subj.i < pronoun.i and subj.ent_type_ == "PERSON" \
@@ -430,7 +430,7 @@ def possessor_above(doc: Doc, span: Span, q: Quantity, cues: Cues, ctx: Context)
         if its is not None:
             # "In addition to its order of 30 Boeing jets": the one "its" points back to,
             # not the maker named in the phrase
-            named = last_organisation_before(its.sent, its, cues) or antecedent(ctx, its)
+            named = last_organisation_before(sentence_of(its), its, cues) or antecedent(ctx, its)
             return (named, WEAK) if named else None
     return None
 
@@ -461,7 +461,7 @@ def _possessor_name(np: Token, doc: Doc, cues: Cues) -> Optional[str]:
             continue
         if c.pos_ == "PROPN":
             return entity_in(list(c.subtree), doc, cues, cues.subject_labels)
-        if c.tag_ == "NNS" and c.text[:1].isupper() and c.i > c.sent.start and doc[c.i - 1].lower_ == "the":
+        if c.tag_ == "NNS" and c.text[:1].isupper() and c.i > sentence_of(c).start and doc[c.i - 1].lower_ == "the":
             return c.text
     return None
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.records import Quantity
 from extract.vocab import entity_table, metric_vocabulary
-from extract.frame.context import doc_text
+from extract.frame.context import doc_text, sentence_of
 from extract.frame.cues import lowered
 from extract.frame.figures import figure_head, is_money, verb_above
 from extract.frame.syntax import clause_subject, tokens_of
@@ -96,7 +96,8 @@ def _story_takings(doc: Doc, q: Quantity) -> Optional[str]:
     subj = _earner(verb)
     if subj is None or _a_company(subj):
         return None
-    sentence = doc_text(doc)[verb.sent.start_char:verb.sent.end_char]
+    sent = sentence_of(verb)
+    sentence = doc_text(doc)[sent.start_char:sent.end_char]
     for metric, rule in metric_vocabulary().rules.get("money_earners", {}).items():
         if verb.lemma_.lower() not in lowered(rule["verbs"]):
             continue

@@ -11,7 +11,7 @@ from extract.article_time import results_words
 from extract.frame.cues import load_cues
 from extract.period_rule_files import PeriodsRules
 from extract.rules import load_rules
-from extract.frame.context import Context, doc_text, sent_text
+from extract.frame.context import Context, doc_text, sent_text, sentence_of
 from extract.frame.syntax import clause_head, scope_of, tokens_of
 from extract.frame.figures import FROM_LEVEL_JUST_BEFORE, baseline_figure, is_change, is_money, level_now
 
@@ -326,7 +326,7 @@ def _horizon_carried(sent: Span, scope: list[Token]) -> Optional[str]:
     if sent.start == 0 or not any(t.lower_ in words.modals for t in scope) \
             or not any(t.lower_ in words.pointing_back for t in sent[:3]):
         return None  # only a sentence that points back goes on with the figure before
-    before = sent.doc[sent.start - 1].sent
+    before = sentence_of(sent.doc[sent.start - 1])
     if "\n" in doc_text(sent.doc)[before.end_char:sent.start_char]:
         return None  # another paragraph
     years = _pattern("target_year").findall(before.text)

@@ -14,7 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from extract.frame.context import doc_text
+from extract.frame.context import doc_text, sentence_of
 
 # the possessive ending the makers' names, then the quoted title
 _TITLE_AFTER = re.compile(r"""\s*(?:'s|’s|'|’)\s*["“]([A-Z0-9][^"”\n]{0,80}?)["”]""")
@@ -24,7 +24,7 @@ def possessed_title(subj: Token) -> Optional[str]:
     """The quoted title right after the possessive that ends the makers' names the subject
     starts ("Disney and Pixar's", "Warner Bros'"); else None."""
     text = doc_text(subj.doc)
-    for t in subj.doc[subj.i:min(subj.i + _REACH, subj.sent.end)]:
+    for t in subj.doc[subj.i:min(subj.i + _REACH, sentence_of(subj).end)]:
         if t.pos_ != "PROPN" and t.lower_ not in ("and", "&"):
             return None
         m = _TITLE_AFTER.match(text, t.idx + len(t.text))

@@ -31,7 +31,7 @@ from extract.rules import load_rules
 from extract.subject_rule_files import PlacesRules, ReferRules
 from extract.vocab import entity_table
 from extract.frame.article import subject_rules
-from extract.frame.context import Context, doc_ents, doc_text, quote_open
+from extract.frame.context import Context, doc_ents, doc_text, quote_open, sentence_of
 from extract.frame.cues import load_cues
 from extract.frame.described import DESCRIBED, product_named_before
 from extract.frame.noun_phrase import as_country
@@ -92,7 +92,7 @@ def _para_of(doc: Doc):
 def _in_clause(t: Token) -> bool:
     """Is the name in a sentence with a verb: not a credit line ("— Tottenham Hotspur
     (@SpursOfficial) November 20, 2019"), where the tagger takes a club for a person?"""
-    return any(w.pos_ in ("VERB", "AUX") for w in t.sent)
+    return any(w.pos_ in ("VERB", "AUX") for w in sentence_of(t))
 
 
 def _mention(head: Token, name: str, para_of) -> Mention:
@@ -101,7 +101,7 @@ def _mention(head: Token, name: str, para_of) -> Mention:
     subject = head.dep_ in ("nsubj", "nsubjpass")
     speaker = subject and head.head.lemma_.lower() in cues.attribution_verbs
     credited = head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according"
-    return Mention(head.i, canon(name), head.sent.start, para_of(head.idx), subject, speaker, credited,
+    return Mention(head.i, canon(name), sentence_of(head).start, para_of(head.idx), subject, speaker, credited,
                    in_quotation(head), head.ent_type_ == "ORG")
 
 

@@ -52,6 +52,7 @@ def figure_refusal(text: str, q: Quantity) -> Optional[str]:
     count = q.unit == "count"
     surface = q.surface
     digits = re.match(r"-?\d[\d,.]*", surface)
+    digits_end = q.start + len(digits.group(0)) if digits else q.start  # the characters after: sliced, not the text's rest
     first = q.value if q.value is not None else q.low
     if count and re.fullmatch(r"\d{4}", digits.group(0) if digits else "") and first is not None and (
             1800 <= first <= 2199 and first == int(surface[:4])):
@@ -59,14 +60,14 @@ def figure_refusal(text: str, q: Quantity) -> Optional[str]:
             return "a decade"
         return "a year"
     if count and digits and first is not None and first == int(first) and 1 <= first <= 31 and (
-            P.month_before.search(before) or P.month_after.match(text[q.start + len(digits.group(0)):][:20])):
+            P.month_before.search(before) or P.month_after.match(text[digits_end:digits_end + 20])):
         return "a day of a month"
     if digits and re.search(r"[A-Za-z]-$", before) and q.low is None:
         return "part of a name or code (GPT-4, Colossus-1)"
     line_start = before.rfind("\n")
     line_before = before[line_start + 1:] if line_start >= 0 else (before if q.start - 30 <= 0 else None)
     if count and digits and not q.noun and line_before is not None and re.fullmatch(r"[\s(#]*", line_before) and re.match(
-            r"[.)]\s", text[q.start + len(digits.group(0)):][:2]):
+            r"[.)]\s", text[digits_end:digits_end + 2]):
         return "list numbering"
     if count and P.label_before.search(before):
         return "a label or reference number"
