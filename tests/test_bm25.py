@@ -81,3 +81,17 @@ def test_tokens_are_unicode61s(text, want):
     # FTS5 finds the row by each of the tokens cut here
     for t in want:
         assert db.execute("SELECT count(*) FROM figures WHERE figures MATCH ?", (f'"{t}"',)).fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("words", QUERIES)
+def test_one_column_without_weights_is_fts5s_default(words):
+    # bridges.StoryIndex: a row of names per document, bm25() with no weights given
+    rows = [(" ".join(index_words(sentence)),) for _, sentence, _ in FIGURES]
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE stories USING fts5(words)")
+    db.executemany("INSERT INTO stories (rowid, words) VALUES (?, ?)", [(i, *row) for i, row in enumerate(rows)])
+    query = " OR ".join(f'"{w}"' for w in sorted(words))
+    want = db.execute("SELECT rowid, -bm25(stories) FROM stories WHERE stories MATCH ? ORDER BY rowid",
+                      (query,)).fetchall()
+    score, hit = WordRows(rows, (1.0,)).scores(sorted(words))
+    assert [(i, float(score[i])) for i in range(len(rows)) if hit[i]] == want

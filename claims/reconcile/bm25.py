@@ -73,6 +73,7 @@ class WordRows:
                 for p, t in enumerate(toks):
                     self.places.setdefault(t, []).append((r, c, p))
         self._cache: dict[str, tuple[numpy.ndarray, numpy.ndarray]] = {}
+        self._hits: dict[str, int] = {}
 
     def word(self, word: str) -> tuple[numpy.ndarray, numpy.ndarray]:
         """(rows, contributions): the rows holding the word, ascending, and its score in each."""
@@ -82,8 +83,12 @@ class WordRows:
         return found
 
     def hits(self, word: str) -> int:
-        """How many rows hold the word (FTS5's count of a phrase query)."""
-        return len(self.word(word)[0])
+        """How many rows hold the word (FTS5's count of a phrase query); asked for every
+        word two figures share, so answered from a table after the first time."""
+        n = self._hits.get(word)
+        if n is None:
+            n = self._hits[word] = len(self.word(word)[0])
+        return n
 
     def _contribution(self, phrase: tuple[str, ...]) -> tuple[numpy.ndarray, numpy.ndarray]:
         freq: dict[int, float] = {}

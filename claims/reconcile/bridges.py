@@ -29,13 +29,15 @@ from __future__ import annotations
 
 import math
 import re
-import sqlite3
 from functools import lru_cache
 from typing import Optional
+
+import numpy
 
 from extract.records import Claim, Period, PeriodKind
 from extract.vocab import entity_table
 
+from claims.reconcile.bm25 import WordRows
 from claims.reconcile.candidates import CURRENCY, dimension, index_words, unit_dimension
 from claims.reconcile.rules import _rules, candidate_rules
 
@@ -125,7 +127,7 @@ def value_rarity(claims: list[Claim], documents: int) -> dict[tuple, float]:
 
 
 class StoryIndex:
-    """How much two documents tell one story: an FTS5 index of the names each document's
+    """How much two documents tell one story: a bm25 index (bm25.py) of the names each document's
     sentences use (capitalised words inside a sentence: people, places, products), each
     document's names the query for the others, bm25-weighted so a rare shared name counts
     and a common one hardly. A value told alike by two documents is one fact only when
@@ -135,20 +137,23 @@ class StoryIndex:
         self.words: dict[int, set[str]] = {}
         for c in claims:
             self.words.setdefault(c.document_id, set()).update(index_words(" ".join(NAME.findall(c.quote))))
-        self.db = sqlite3.connect(":memory:")
-        self.db.execute("CREATE VIRTUAL TABLE stories USING fts5(words)")
-        self.db.executemany("INSERT INTO stories (rowid, words) VALUES (?, ?)",
-                            [(d, " ".join(sorted(ws))) for d, ws in self.words.items()])
+        # the bm25 of an FTS5 table of one column, a row per document (bm25.py: the same scores)
+        self.docs = numpy.array(list(self.words), dtype=numpy.int64)
+        self.rows = WordRows([(" ".join(sorted(ws)),) for ws in self.words.values()], (1.0,))
+        self._row_of = {d: i for i, d in enumerate(self.words)}
         self._ranks: dict[int, dict[int, float]] = {}
 
     def _relative(self, doc: int) -> dict[int, float]:
         if doc not in self._ranks:
-            words = self.words.get(doc) or set()
-            query = " OR ".join(f'"{w}"' for w in sorted(words))
-            ranks = {int(r): -float(g) for r, g in self.db.execute(
-                "SELECT rowid, bm25(stories) FROM stories WHERE stories MATCH ?", (query,))} if query else {}
-            own = ranks.get(doc, 0.0)
-            self._ranks[doc] = {d: g / own for d, g in ranks.items()} if own > 0 else {}
+            words = sorted(self.words.get(doc) or set())
+            relative: dict[int, float] = {}
+            if words:
+                score, hit = self.rows.scores(words)
+                own = float(score[self._row_of[doc]]) if hit[self._row_of[doc]] else 0.0
+                if own > 0:
+                    found = numpy.flatnonzero(hit)
+                    relative = dict(zip(self.docs[found].tolist(), (score[found] / own).tolist()))
+            self._ranks[doc] = relative
         return self._ranks[doc]
 
     def similarity(self, doc_a: int, doc_b: int) -> float:
