@@ -82,13 +82,19 @@ def quote_open(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count("\"") % 2 == 1
 
 
+def per_doc(doc: Doc, key: str, make: Callable[[Doc], T]) -> T:
+    """`make(doc)`, made on first use and kept on the doc (`doc.user_data[key]`): framing
+    asks the same of a doc for every figure, and a parsed Doc never changes once made."""
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = make(doc)
+    return found
+
+
 def doc_text(doc: Doc) -> str:
     """The doc's text, joined once: spaCy rebuilds `Doc.text` from its tokens on every
     access, which made framing quadratic in the length of the document."""
-    text = doc.user_data.get("claims.text")
-    if text is None:  # a Doc's text never changes once made
-        text = doc.user_data["claims.text"] = doc.text
-    return text
+    return per_doc(doc, "claims.text", lambda d: d.text)
 
 
 def keep_text(doc: Doc, text: str) -> None:
@@ -102,9 +108,7 @@ def kept(doc: Doc, table: str, key: object, make: Callable[[], T]) -> T:
     """`make()`, made once per doc and key and kept in the doc's user data under `table`:
     for what framing reads of a parsed Doc, which never changes once made (the roles ask
     the same of a sentence, a verb or a noun for each figure). Dropped with the doc."""
-    made = doc.user_data.get(table)
-    if made is None:
-        made = doc.user_data[table] = {}
+    made = per_doc(doc, table, lambda d: {})
     if key not in made:
         made[key] = make()
     return made[key]
@@ -128,18 +132,14 @@ def sent_tokens(sent: Span) -> list[Token]:
 def sentence_of(tok: Token) -> Span:
     """`tok.sent`, found by bisection in the doc's sentences made once per doc: spaCy
     walks the token's sentence to its boundaries (a Token object a step) on every read."""
-    sents, starts = _doc_sents(tok.doc)
+    sents, starts = per_doc(tok.doc, "claims.sents", _doc_sents)
     return sents[bisect_right(starts, tok.i) - 1]
 
 
 def _doc_sents(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
-    """The doc's sentences and their first tokens, made on first use (a parsed Doc's
-    sentence boundaries never change once framing reads them)."""
-    found = doc.user_data.get("claims.sents")
-    if found is None:
-        sents = tuple(doc.sents)
-        found = doc.user_data["claims.sents"] = (sents, [s.start for s in sents])
-    return found
+    """The doc's sentences and their first tokens."""
+    sents = tuple(doc.sents)
+    return sents, [s.start for s in sents]
 
 
 def ents_between(doc: Doc, start: int, end: int) -> list[Span]:
@@ -177,11 +177,10 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
 def _doc_ents(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
     """The doc's entities and their first tokens, made on first use: a parsed Doc's
     entities are never set again once framing reads them."""
-    found = doc.user_data.get("claims.ents")
-    if found is None:
-        ents = tuple(doc.ents)
-        found = doc.user_data["claims.ents"] = (ents, [e.start for e in ents])
-    return found
+    def make(d: Doc) -> tuple[tuple[Span, ...], list[int]]:
+        ents = tuple(d.ents)
+        return ents, [e.start for e in ents]
+    return per_doc(doc, "claims.ents", make)
 
 
 POINTS_BACK = "\x00points back"

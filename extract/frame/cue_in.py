@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Iterable
 from spacy.tokens import Doc, Token
 
+from extract.frame.context import per_doc
 from extract.frame.syntax import names_mid_sentence
 
 
@@ -33,9 +34,7 @@ def _written(tokens: list[Token]) -> list[str]:
     if not tokens:
         return []
     doc = tokens[0].doc
-    made = doc.user_data.get("claims.cue_words")
-    if made is None:
-        made = doc.user_data["claims.cue_words"] = {}
+    made = per_doc(doc, "claims.cue_words", lambda d: {})
     out = []
     for t in tokens:
         word = made.get(t.i)
@@ -69,8 +68,6 @@ def _is_name_word(t: Token) -> bool:
 def _names_of(doc: Doc) -> frozenset[str]:
     """Words the document writes as names: capitalised inside a sentence, or a word of a
     name two or more words long ("Target Corp on Wednesday reported ...")."""
-    names = doc.user_data.get("claims.kind.name_words")
-    if names is None:  # a Doc's tokens never change once made
-        long_names = {t.text for e in doc.ents if len(e) > 1 and e.label_ in _NAME_ENTITIES for t in e}
-        names = doc.user_data["claims.kind.name_words"] = names_mid_sentence(doc) | long_names
-    return names
+    def make(d: Doc) -> frozenset[str]:
+        return names_mid_sentence(d) | {t.text for e in d.ents if len(e) > 1 and e.label_ in _NAME_ENTITIES for t in e}
+    return per_doc(doc, "claims.kind.name_words", make)

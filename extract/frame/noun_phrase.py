@@ -12,7 +12,7 @@ from extract.subject_rule_files import ReferRules
 from extract.rules import load_rules
 from extract.vocab import entity_table, metric_vocabulary
 from extract.frame.cues import Cues
-from extract.frame.context import doc_ents, ents_between, entity_at
+from extract.frame.context import doc_ents, ents_between, entity_at, kept
 from extract.frame.syntax import canon, company_word, coordinated_names, entity_in, is_code, metric_tokens, name_word
 from extract.frame.token_table import descends, token_table
 from extract.frame.described import described_referent, designated, is_event_word
@@ -512,14 +512,7 @@ def _in_clause_below(t: Token, top: Token) -> bool:
     """Whether a clause (relative, adverbial, complement) stands between `t` and `top`
     on the way up the parse; read once per pair (kept on the doc: each subtree is walked
     for several roles)."""
-    made = t.doc.user_data.get("claims.in_clause_below")
-    if made is None:
-        made = t.doc.user_data["claims.in_clause_below"] = {}
-    key = (t.i, top.i)
-    found = made.get(key)
-    if found is None:  # a Doc's parse never changes once made
-        found = made[key] = _walks_through_clause(t, top)
-    return found
+    return kept(t.doc, "claims.in_clause_below", (t.i, top.i), lambda: _walks_through_clause(t, top))
 
 
 def _walks_through_clause(t: Token, top: Token) -> bool:

@@ -31,7 +31,7 @@ from extract.rules import load_rules
 from extract.subject_rule_files import PlacesRules, ReferRules
 from extract.vocab import entity_table
 from extract.frame.article import subject_rules
-from extract.frame.context import Context, doc_ents, doc_text, quote_open, sentence_of
+from extract.frame.context import Context, doc_ents, doc_text, per_doc, quote_open, sentence_of
 from extract.frame.cues import load_cues
 from extract.frame.described import DESCRIBED, product_named_before
 from extract.frame.noun_phrase import as_country
@@ -70,23 +70,21 @@ def in_quotation(tok: Token) -> bool:
 def people(doc: Doc) -> list[Mention]:
     """Every person the doc names, in order: the entity tagger's, and a proper noun it missed
     that is the subject of a main clause ("Verstappen took pole position"). Read once a doc."""
-    found = doc.user_data.get("claims.refer.people")
-    if found is None:
-        para_of = _para_of(doc)
-        found = doc.user_data["claims.refer.people"] = sorted(
-            [_mention(e.root, strip_possessive(e.text), para_of) for e in doc_ents(doc)
-             if e.label_ == "PERSON" and e.root.pos_ == "PROPN" and is_entity_text(e.text, load_cues()) and _in_clause(e.root)
-             and not entity_table().find(e.text)]
-            + [_mention(t, _proper_name(t), para_of) for t in doc if _unmarked_person(t)], key=lambda m: m.i)
-    return found
+    return per_doc(doc, "claims.refer.people", _people)
+
+
+def _people(doc: Doc) -> list[Mention]:
+    para_of = _para_of(doc)
+    return sorted(
+        [_mention(e.root, strip_possessive(e.text), para_of) for e in doc_ents(doc)
+         if e.label_ == "PERSON" and e.root.pos_ == "PROPN" and is_entity_text(e.text, load_cues()) and _in_clause(e.root)
+         and not entity_table().find(e.text)]
+        + [_mention(t, _proper_name(t), para_of) for t in doc if _unmarked_person(t)], key=lambda m: m.i)
 
 
 def _para_of(doc: Doc):
     """The doc's paragraph index of a character, made once a doc."""
-    index = doc.user_data.get("claims.refer.para_of")
-    if index is None:
-        index = doc.user_data["claims.refer.para_of"] = paragraph_index(doc_text(doc))
-    return index
+    return per_doc(doc, "claims.refer.para_of", lambda d: paragraph_index(doc_text(d)))
 
 
 def _in_clause(t: Token) -> bool:

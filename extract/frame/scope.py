@@ -33,7 +33,7 @@ from extract.rule_files import PlacesRules
 from extract.rules import load_rules
 from extract.phrase_trie import phrase_alternation
 from extract.frame.article import data_provider, is_generic, subject_rules
-from extract.frame.context import STRONG, WEAK, Context, doc_text, sent_text, sent_tokens
+from extract.frame.context import STRONG, WEAK, Context, doc_text, per_doc, sent_text, sent_tokens
 from extract.frame.cues import Cues, load_cues
 from extract.frame.noun_phrase import as_country, metric_head
 from extract.frame.syntax import clause_subject, company_word, tokens_of
@@ -120,10 +120,7 @@ def _proper_name(name: str, doc: Doc) -> bool:
 
 def _proper_noun_words(doc: Doc) -> frozenset[str]:
     """The words the doc writes as a proper noun somewhere, read once per doc."""
-    found = doc.user_data.get("claims.proper_noun_words")
-    if found is None:  # a Doc's tokens never change once made
-        found = doc.user_data["claims.proper_noun_words"] = frozenset(t.text for t in doc if t.pos_ == "PROPN")
-    return found
+    return per_doc(doc, "claims.proper_noun_words", lambda d: frozenset(t.text for t in d if t.pos_ == "PROPN"))
 
 
 def _owned(span: Span) -> bool:

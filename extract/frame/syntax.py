@@ -12,7 +12,7 @@ from extract.months import month_numbers, weekday_names
 from extract.rule_files import FiguresRules
 from extract.rules import load_rules
 from extract.frame.cues import Cues
-from extract.frame.context import doc_text, ents_between, kept, sent_text, sent_tokens, span_ents
+from extract.frame.context import doc_text, ents_between, kept, per_doc, sent_text, sent_tokens, span_ents
 from extract.frame.token_table import TokenTable, descends, token_table
 
 
@@ -72,13 +72,8 @@ def is_heading(text: str, sent: Span) -> bool:
 
 def tokens_of(doc: Doc, q: Quantity) -> Optional[Span]:
     """The figure's tokens, found once per figure (each role asks, some several times)."""
-    made = doc.user_data.get("claims.tokens_of")
-    if made is None:
-        made = doc.user_data["claims.tokens_of"] = {}
-    key = (q.start, q.end)
-    if key not in made:  # a Doc's tokens never change once made
-        made[key] = doc.char_span(q.start, q.end, alignment_mode="expand")
-    return made[key]
+    return kept(doc, "claims.tokens_of", (q.start, q.end),
+                lambda: doc.char_span(q.start, q.end, alignment_mode="expand"))
 
 
 _CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp"})
@@ -277,11 +272,8 @@ def capital_only_for_the_sentence(t: Token) -> bool:
 
 def names_mid_sentence(doc: Doc) -> frozenset[str]:
     """The capitalised words of a document that stand inside a sentence."""
-    names = doc.user_data.get("claims.names_mid_sentence")
-    if names is None:  # a Doc's tokens never change once made
-        names = doc.user_data["claims.names_mid_sentence"] = frozenset(
-            t.text for t in doc if t.text[:1].isupper() and not t.is_sent_start)
-    return names
+    return per_doc(doc, "claims.names_mid_sentence",
+                   lambda d: frozenset(t.text for t in d if t.text[:1].isupper() and not t.is_sent_start))
 
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})

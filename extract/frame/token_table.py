@@ -15,6 +15,8 @@ from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS, TAG
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
+from extract.frame.context import per_doc
+
 _COLUMNS = (LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE)
 
 
@@ -63,10 +65,7 @@ class TokenTable:
 
 
 def token_table(doc: Doc) -> TokenTable:
-    table = doc.user_data.get("claims.token_table")
-    if table is None:
-        table = doc.user_data["claims.token_table"] = TokenTable(doc)
-    return table
+    return per_doc(doc, "claims.token_table", TokenTable)
 
 
 def descends(head: list[int], i: int, top: int) -> bool:
