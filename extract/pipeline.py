@@ -32,6 +32,7 @@ from spacy.tokens import Doc  # noqa: E402
 from extract.article import article_from_source  # noqa: F401 -- re-exported
 from extract.attributes import with_array_attributes
 from extract.blas import with_numpy_gemm
+from extract.embed_memo import with_embedding_memo
 from extract.greedy_ner import with_greedy_ner
 from extract.greedy_parser import with_greedy_parser
 from extract.lemmas import with_fast_lemmas
@@ -179,6 +180,7 @@ def load_nlp(model: Optional[str] = None) -> Language:
     with_fast_lemmas(nlp)  # the same lemmas, without a list scan per form (extract/lemmas.py)
     with_fast_lexeme_attributes(nlp)  # the same attributes of a new word form (extract/lex_attrs.py)
     with_greedy_ner(nlp)  # the same entities, decoded with arrays (extract/greedy_ner.py)
+    with_embedding_memo(nlp)  # the same embeddings, each word's made once (extract/embed_memo.py)
     with_numpy_gemm(nlp)  # the same products, by numpy's BLAS (extract/blas.py)
     with_greedy_parser(nlp)  # the same parse, decoded with arrays (extract/greedy_parser.py); after the
     # line above, whose products its model keeps
