@@ -33,6 +33,8 @@ from extract.article import article_from_source  # noqa: F401 -- re-exported
 from extract.attributes import with_array_attributes
 from extract.blas import with_numpy_gemm
 from extract.embed_memo import with_embedding_memo
+from extract.fresh_memory import reuse_freed_memory
+from extract.fused_layers import with_fused_layers
 from extract.greedy_ner import with_greedy_ner
 from extract.greedy_parser import with_greedy_parser
 from extract.lemmas import with_fast_lemmas
@@ -170,6 +172,7 @@ _TOKENIZER_FROM_DISK = {"nlp": {"tokenizer": {"@tokenizers": "claims_tokenizer_f
 def load_nlp(model: Optional[str] = None) -> Language:
     """The trained pipeline with the claims components added. Loaded once per process."""
     name = model_name(model)
+    reuse_freed_memory()  # the model's arrays from reused memory, not fresh pages (extract/fresh_memory.py)
     try:
         nlp = spacy.load(name, config=_TOKENIZER_FROM_DISK)
         if not nlp.tokenizer.rules and nlp.tokenizer.prefix_search is None:
@@ -181,6 +184,7 @@ def load_nlp(model: Optional[str] = None) -> Language:
     with_fast_lexeme_attributes(nlp)  # the same attributes of a new word form (extract/lex_attrs.py)
     with_greedy_ner(nlp)  # the same entities, decoded with arrays (extract/greedy_ner.py)
     with_embedding_memo(nlp)  # the same embeddings, each word's made once (extract/embed_memo.py)
+    with_fused_layers(nlp)  # the same maxout and layer norm floats, fewer passes (extract/fused_layers.py)
     with_numpy_gemm(nlp)  # the same products, by numpy's BLAS (extract/blas.py)
     with_greedy_parser(nlp)  # the same parse, decoded with arrays (extract/greedy_parser.py); after the
     # line above, whose products its model keeps
