@@ -172,12 +172,19 @@ _QUANTULUM_SCRIPT = (
 )
 
 
-def one_blas_thread() -> dict:
-    """The environment with one BLAS thread, the setting `claims` takes for itself
-    (extract/blas.py). Every system of the whole-process comparison runs with it: spaCy sm
-    is faster so (OpenBLAS's idle threads spin on two cores; 10.1 against 11.3 CPU s at
-    batch 16 on the 65 texts), so that is its best setting too."""
-    return {**os.environ, **{name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}}
+def peer_environment() -> dict:
+    """The environment every system of the whole-process comparison runs in: the process
+    settings `claims` takes for itself, each of which makes spaCy sm faster too, so they
+    are its best settings as well.
+    - One BLAS thread (extract/blas.py): OpenBLAS's idle threads spin on two cores; 10.1
+      against 11.3 CPU s at batch 16 on the 65 texts.
+    - No huge-page advice from numpy, glibc reusing freed arrays (extract/fresh_memory.py):
+      24.6 against 25.2 CPU s at batch 16 on the 186 texts, nearly all of it kernel time."""
+    from extract.fresh_memory import MMAP_THRESHOLD, TRIM_THRESHOLD
+
+    return {**os.environ, **{name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")},
+            "NUMPY_MADVISE_HUGEPAGE": "0", "MALLOC_MMAP_THRESHOLD_": str(MMAP_THRESHOLD),
+            "MALLOC_TRIM_THRESHOLD_": str(TRIM_THRESHOLD)}
 
 
 def run_process(cmd: list[str], env: Optional[dict] = None) -> dict:
@@ -236,7 +243,7 @@ def whole_process(texts: list[tuple[str, str]], tmp: Path, repeat: int = 3) -> d
     best: dict[str, dict] = {}
     for _ in range(max(1, repeat)):
         for name, cmd in systems.items():
-            r = run_process(cmd, one_blas_thread())
+            r = run_process(cmd, peer_environment())
             if r["rc"] != 0:
                 best.setdefault(name, {**r, "failed": r["stderr"].strip().splitlines()[-1:]})
                 continue
