@@ -217,15 +217,24 @@ class StatedPrecision:
         """Half the unit of the last stated digit, scaled like `scaled` (the value, or
         the bound the surface states last): "$150 billion" -> 0.5e9, "$62.3 billion" ->
         0.05e9, "1,000" -> 0.5; a surface with no digits ("a dozen") half a percent."""
-        numbers = _STATED_NUMBER.findall(self.surface)
-        if not numbers:
+        stated = _last_stated_number(self.surface)
+        if stated is None:
             return abs(scaled) * 0.005
-        raw = numbers[-1].replace(",", "")
-        base = float(raw)
+        base, decimals = stated
         if base == 0:
             return 0.5
-        decimals = len(raw.split(".")[1]) if "." in raw else 0
         return 0.5 * (10 ** -decimals) * abs(scaled / base)
+
+
+# Asked for each side of every pair reconciliation compares: read once per surface.
+@lru_cache(maxsize=65536)
+def _last_stated_number(surface: str) -> Optional[tuple[float, int]]:
+    """The last number a surface writes, and its decimals; None when it writes none."""
+    numbers = _STATED_NUMBER.findall(surface)
+    if not numbers:
+        return None
+    raw = numbers[-1].replace(",", "")
+    return float(raw), len(raw.split(".")[1]) if "." in raw else 0
 
 
 class Quantity(StatedPrecision, BaseModel):

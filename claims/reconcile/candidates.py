@@ -15,8 +15,8 @@ its bm25 against its own row, averaged both ways, so 1.0 is "says what I say".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from typing import Iterable, Optional
 
 import numpy
@@ -85,7 +85,13 @@ class Candidate:
     a: StoredClaim
     b: StoredClaim
     similarity: float  # [0, 1]: how much of what each figure's words say the other's say too
-    shared: tuple[str, ...]  # the rarest words both say, for the evidence line
+    index: "EvidenceIndex" = field(repr=False, compare=False)
+
+    @cached_property
+    def shared(self) -> tuple[str, ...]:
+        """The rarest words both say, for the evidence line: read only for the pairs that
+        become conflicts, a few of the many candidates."""
+        return self.index.shared(self.a, self.b)
 
 
 class EvidenceIndex:
@@ -149,7 +155,7 @@ class EvidenceIndex:
                 seen.add(key)
                 s_ba = near.get(ib, {}).get(ia, 0.0)
                 a, b = self.claims[key[0]], self.claims[key[1]]
-                out.append(Candidate(a, b, round((s_ab + s_ba) / 2, 3), self.shared(a, b)))
+                out.append(Candidate(a, b, round((s_ab + s_ba) / 2, 3), self))
         out.sort(key=lambda k: (-k.similarity, k.a.id, k.b.id))
         return out
 

@@ -51,29 +51,40 @@ def interval(c: Claim) -> tuple[float, float, bool]:
 
 def compare(a: Claim, b: Claim) -> tuple[bool, str, float]:
     """(agrees, why, score) for two comparable claims; score 0.0 when they agree."""
-    what = f"{a.subject} {a.metric}, {a.period}"
-    said = f"{_where(a)} says {a.surface!r}, {_where(b)} says {b.surface!r}"
+    agrees, score, finding = judge(a, b)
+    return agrees, f"{a.subject} {a.metric}, {a.period}: {said(a, b)}{finding}", score
+
+
+def said(a: Claim, b: Claim) -> str:
+    """What each side says, for a `why` sentence."""
+    return f"{_where(a)} says {a.surface!r}, {_where(b)} says {b.surface!r}"
+
+
+def judge(a: Claim, b: Claim) -> tuple[bool, float, str]:
+    """(agrees, score, finding) for two comparable claims: `compare` without the sentence's
+    opening (what the figure is and what each side says), which the finding follows."""
     if _is_precise_range(a) and _is_precise_range(b):
         tol = max(a.stated_step(a.high), b.stated_step(b.high)) * 2
         if abs(a.low - b.low) <= tol and abs(a.high - b.high) <= tol:
-            return True, f"{what}: {said}: the same range.", 0.0
+            return True, 0.0, ": the same range."
         gap = max(abs(a.low - b.low), abs(a.high - b.high)) / max(abs(a.high), abs(b.high), 1e-300)
-        return False, (
-            f"{what}: {said}; both state precise bounds and they differ"
+        return False, _score(gap, a, b), (
+            "; both state precise bounds and they differ"
             f" ({_fmt(a.low)}–{_fmt(a.high)} vs {_fmt(b.low)}–{_fmt(b.high)})."
-        ), _score(gap, a, b)
+        )
     alo, ahi, _ = interval(a)
     blo, bhi, _ = interval(b)
     # a bound met exactly ("$102.3 billion" up to 102.35 vs "$102.35 billion") must
     # not fail on the last bit of a float
-    slack = FLOAT_SLACK * max(_magnitude(a), _magnitude(b))
+    magnitude = max(_magnitude(a), _magnitude(b))
+    slack = FLOAT_SLACK * magnitude
     if alo <= bhi + slack and blo <= ahi + slack:
-        return True, f"{what}: {said}: compatible once rounding, ranges and hedges are allowed for.", 0.0
-    gap = max(blo - ahi, alo - bhi) / max(_magnitude(a), _magnitude(b), 1e-300)
-    return False, (
-        f"{what}: {said}; they do not overlap even allowing for rounding, ranges and hedges"
+        return True, 0.0, ": compatible once rounding, ranges and hedges are allowed for."
+    gap = max(blo - ahi, alo - bhi) / max(magnitude, 1e-300)
+    return False, _score(gap, a, b), (
+        "; they do not overlap even allowing for rounding, ranges and hedges"
         f" ({_span(alo, ahi)} vs {_span(blo, bhi)})."
-    ), _score(gap, a, b)
+    )
 
 
 def far_apart(a: Claim, b: Claim) -> bool:
@@ -89,8 +100,9 @@ def _is_precise_range(c: Claim) -> bool:
 
 
 def _magnitude(c: Claim) -> float:
-    vals = [abs(x) for x in (c.value, c.low, c.high) if x is not None]
-    return max(vals) if vals else 0.0
+    value, low, high = c.value, c.low, c.high
+    return max(abs(value) if value is not None else 0.0, abs(low) if low is not None else 0.0,
+               abs(high) if high is not None else 0.0)
 
 
 def _score(gap: float, a: Claim, b: Claim) -> float:

@@ -27,7 +27,7 @@ from extract.vocab import entity_table, metric_vocabulary
 
 from claims.reconcile.bridges import StoryIndex, value_key, value_rarity
 from claims.reconcile.candidates import Candidate, EvidenceIndex
-from claims.reconcile.compare import compare, far_apart
+from claims.reconcile.compare import far_apart, judge, said
 from claims.reconcile.evidence import (
     Pairing, evidence_score, in_unit_of, pairing, replaces_estimate, restatement_pairs, revised, stated_rates,
 )
@@ -58,7 +58,7 @@ class Judged:
 
     cand: Candidate
     agrees: bool
-    why: str
+    why: str  # the conflict's sentence; empty when the values agree
     base: float
     pairing: Pairing
     agree_only: bool  # may corroborate, never conflict (both to date, two market expectations, a bridged field)
@@ -90,6 +90,10 @@ def evidence_pass(claims: list[StoredClaim], facts: list[Fact], uf: UnionFind,
     canonical = set(entity_table().canonical.values())
     fields = {c.id: normalised_fields(c) for c in pool}
     keys = {c.id: comparison_key(c) for c in pool}
+    # what each figure's candidate pairs ask of it, once a figure
+    values = {c.id: value_key(c) for c in pool}
+    speakers = {c.id: speaker(c) for c in pool}
+    market = {c.id for c in pool if market_expectation(c)}
     rules = candidate_rules()
     judged: list[Judged] = []
     # figures to date are indexed apart: they pair only with each other
@@ -99,12 +103,13 @@ def evidence_pass(claims: list[StoredClaim], facts: list[Fact], uf: UnionFind,
         a, b = cand.a, cand.b
         if _keyed_alike(keys[a.id], keys[b.id]):
             continue
-        shared_value = value_key(a) is not None and value_key(a) == value_key(b)
+        value = values[a.id]
+        shared_value = value is not None and value == values[b.id]
         if cand.similarity < min(rules.possible_similarity, rules.agree_similarity_two_fields) and \
                 not (shared_value and cand.similarity >= rules.value_min_similarity):
             continue
-        both_market = market_expectation(a) and market_expectation(b)
-        if (speaker(a) != speaker(b) and not replaces_estimate(a, b) and not both_market) \
+        both_market = a.id in market and b.id in market
+        if (speakers[a.id] != speakers[b.id] and not replaces_estimate(a, b) and not both_market) \
                 or forecast_and_outcome(a, b):
             continue  # one speaker's estimate is no reading of another's figure, unless it says it replaces it
         fa, fb, ca, cb = fields[a.id], fields[b.id], a, b
@@ -118,10 +123,10 @@ def evidence_pass(claims: list[StoredClaim], facts: list[Fact], uf: UnionFind,
         if result is None:
             continue
         agrees, why, base = result
-        if scaled is not None:
+        if scaled is not None and not agrees:
             why = why.rstrip(".") + "; the level of one period is read as a year's run-rate."
         judged.append(Judged(cand, agrees, why, base, p, both_market or a.id in to_date or bool(p.bridged),
-                             rarity.get(value_key(a), 0.0) if shared_value else 0.0,
+                             rarity.get(value, 0.0) if shared_value else 0.0,
                              stories.similarity(a.document_id, b.document_id) if shared_value else 0.0))
     return _verdicts(judged, fact_of, uf, published)
 
@@ -167,8 +172,10 @@ def _compare_across_units(a: StoredClaim, b: StoredClaim, rates) -> Optional[tup
             return None
     if far_apart(ua, ub):
         return None
-    agrees, why, score = compare(ua, ub)
-    return agrees, why.replace(f"{ua.subject} {ua.metric}, {ua.period}", _what(a, b), 1), score
+    agrees, score, finding = judge(ua, ub)
+    if agrees:  # an agreeing pair's sentence is never shown: only conflicts have one
+        return True, "", score
+    return False, f"{_what(a, b)}: {said(ua, ub)}{finding}", score
 
 
 def _what(a: StoredClaim, b: StoredClaim) -> str:
