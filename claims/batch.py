@@ -37,6 +37,7 @@ from extract.read import printable_name
 from extract.records import Article, Claim, Source
 
 from claims.read_ahead import NOT_READY, ReadAhead  # noqa: F401 -- ReadAhead re-exported
+from claims.recycling import MAX_DOCUMENTS, WorkerMemory
 from claims.sources import one_line
 from claims.store import InvalidDocumentError, content_hash
 
@@ -47,10 +48,9 @@ IN_FLIGHT_PER_WORKER = 4
 # the pickling and queueing cost of a task is paid once for them (16 rather than 4: 8%
 # less CPU for the same outcomes, 120 documents of the benchmark in one process).
 CHUNK_DOCUMENTS = 16
-# A worker process is replaced after this many tasks (about 2,000 documents): whatever a
-# long-lived spaCy pipeline accumulates (its string store grows with every new word) is
-# given back.
-TASKS_PER_CHILD = 2000 // CHUNK_DOCUMENTS
+# A worker process is replaced when its memory has grown (claims/recycling.py), and after
+# this many tasks whatever its memory says.
+TASKS_PER_CHILD = MAX_DOCUMENTS // CHUNK_DOCUMENTS
 # The writer commits after this many documents or this many seconds, whichever first.
 BATCH_DOCUMENTS = 50
 BATCH_SECONDS = 2.0
@@ -136,13 +136,19 @@ def exit_with_parent() -> None:
 class ProcessPool(Engine):
     """N spawned worker processes (spawn: safe with threads, same on every platform)."""
 
-    def __init__(self, workers: int, model: Optional[str], furniture: frozenset[str]):
+    def __init__(self, workers: int, model: Optional[str], furniture: frozenset[str],
+                 memory: Optional[WorkerMemory] = None):
         self.workers = workers
         self.model = model
         self.furniture = furniture
         self.pool: Optional[ProcessPoolExecutor] = None
+        self.memory = memory or WorkerMemory()
+        self.pools = 0  # pools started so far: the first, and one per replacement
 
     def _new_pool(self) -> ProcessPoolExecutor:
+        self.memory.tasks.clear()
+        self.memory.settled.clear()
+        self.pools += 1
         return ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),
@@ -156,8 +162,12 @@ class ProcessPool(Engine):
         limit = self.workers * IN_FLIGHT_PER_WORKER
         pending: dict[Future, list[Source]] = {}
         exhausted = False
+        grown = False  # a worker has grown past its limit: the pool is replaced once its tasks are in
         while True:
-            while not exhausted and len(pending) < limit:
+            if grown and not pending and not exhausted:
+                self.pool.shutdown(wait=True)
+                self.pool, grown = self._new_pool(), False
+            while not exhausted and not grown and len(pending) < limit:
                 chunk, exhausted, slow = _chunk(sources)
                 if chunk:  # a short chunk when the next source is slow: no document waits for it
                     pending[self.pool.submit(Call("work_in_process"), chunk)] = chunk
@@ -176,7 +186,8 @@ class ProcessPool(Engine):
             for future in done:
                 chunk = pending.pop(future)
                 try:
-                    outcomes = future.result()
+                    outcomes, (pid, peak_mb) = future.result()
+                    grown = self.memory.grown(pid, peak_mb) or grown
                 except BrokenProcessPool:
                     broken = True
                     outcomes = [DocumentOutcome(doc=s.doc, error="worker process died (out of memory?)") for s in chunk]

@@ -20,6 +20,7 @@ from extract.records import Article, Source
 from claims.batch import (
     HEARTBEAT_SECONDS, NOT_READY, DocumentOutcome, Engine, _take, exit_with_parent,  # noqa: F401
 )
+from claims.recycling import peak_memory
 from claims.sources import one_line
 
 
@@ -153,8 +154,10 @@ def init_worker(model: Optional[str], furniture: frozenset[str]) -> None:
     _worker["furniture"] = furniture
 
 
-def work_in_process(sources: list[Source]) -> list[DocumentOutcome]:
-    return list(process_sources(sources, _worker["furniture"], _worker["nlp"]))
+def work_in_process(sources: list[Source]) -> tuple[list[DocumentOutcome], tuple[int, Optional[float]]]:
+    """A ProcessPool task: the sources' outcomes, and this worker's id and peak memory
+    (the pool replaces a worker that has grown: claims/recycling.py)."""
+    return list(process_sources(sources, _worker["furniture"], _worker["nlp"])), peak_memory()
 
 
 # A Dask worker runs tasks in threads; each thread gets its own pipeline (spaCy does not
