@@ -58,13 +58,14 @@ facts from two or more documents are corroborations.
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from itertools import combinations
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 from pydantic import BaseModel
 
 from extract.records import StoredClaim, StoredConflict
-from extract.vocab import metric_vocabulary
 
 from claims.reconcile.compare import (
     APPROX_TOLERANCE, FLOAT_SLACK, INF, _fmt, _mid, _where, compare, far_apart, interval,
@@ -75,7 +76,7 @@ from claims.reconcile.facts import (
 )
 from claims.reconcile.keys import (
     annualised, calendar_period, comparison_key, forecast_and_outcome, grain, growth_basis, is_to_date, is_vague,
-    normalised_fields, own_stretch, plain_name, speaker,
+    normalised_fields, own_stretch, plain_name, run_rates, speaker,
 )
 from claims.reconcile.pairs import evidence_pass
 from claims.reconcile.rules import _rules
@@ -101,11 +102,31 @@ class Reconciliation(BaseModel):
 FactsByKey = dict[tuple, list[Fact]]
 
 
+@contextmanager
+def _few_collections() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while reconciliation makes its many
+    short-lived objects (candidate pairs, their pairings and verdicts, none in a cycle):
+    each collection walks every object alive, the corpus's claims among them, ~1 of ~7.5
+    CPU s on 5,000 documents. What is freed is freed by reference counts as before; the
+    collector is back as it was afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def reconcile(claims: Iterable[StoredClaim], published: Optional[dict] = None) -> Reconciliation:
     """Facts, conflicts between facts of different documents, and corroborations.
 
     published: document id -> publication date, where known (vintage and period evidence)."""
-    claims = list(claims)
+    with _few_collections():
+        return _reconcile(list(claims), published)
+
+
+def _reconcile(claims: list[StoredClaim], published: Optional[dict]) -> Reconciliation:
     published = published or {}
     groups: dict[tuple, list[StoredClaim]] = {}
     for c in claims:
@@ -160,7 +181,7 @@ def _keyed_conflicts(facts_by_key: FactsByKey, uf: UnionFind, published: dict) -
 def _run_rate_conflicts(facts_by_key: FactsByKey, uf: UnionFind) -> list[StoredConflict]:
     """A run-rate against the level of one period, scaled to a year."""
     conflicts: list[StoredConflict] = []
-    annualises = {k.lower(): v.lower() for k, v in metric_vocabulary().annualises.items()}
+    annualises = run_rates()
     for (subject, metric, period, unit, said_by), rate_facts in facts_by_key.items():
         level_metric = annualises.get(metric)
         part = grain(period)

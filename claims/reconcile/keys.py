@@ -239,3 +239,11 @@ def annualised(c: StoredClaim, factor: int) -> StoredClaim:
         "low": c.low * factor if c.low is not None else None,
         "high": c.high * factor if c.high is not None else None,
     })
+
+
+@lru_cache(maxsize=1)
+def run_rates() -> dict[str, str]:
+    """Run-rate metric -> the level metric it annualises, both lower-cased
+    (extract/data/metrics: "annualised revenue" -> "revenue")."""
+    return {k.lower(): v.lower() for k, v in metric_vocabulary().annualises.items()}
+

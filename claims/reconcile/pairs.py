@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from extract.records import Approx, Kind, StoredClaim, StoredConflict
-from extract.vocab import entity_table, metric_vocabulary
+from extract.vocab import entity_table
 
 from claims.reconcile.bridges import StoryIndex, value_key, value_rarity
 from claims.reconcile.candidates import Candidate, EvidenceIndex
@@ -34,7 +34,7 @@ from claims.reconcile.evidence import (
 from claims.reconcile.facts import Fact, UnionFind, later_of, make_conflict, opposite_directions
 from claims.reconcile.keys import (
     annualised, comparison_key, forecast_and_outcome, grain, growth_basis, is_to_date, is_vague, normalised_fields,
-    own_stretch, speaker,
+    own_stretch, run_rates, speaker,
 )
 from claims.reconcile.rules import _rules, candidate_rules
 
@@ -136,7 +136,7 @@ def annualised_pair(a: StoredClaim, b: StoredClaim, fa: tuple, fb: tuple) -> Opt
     the level side scaled to a year ("$150 billion annualised" vs "$37.6 billion in Q1"),
     when one side's metric is a run-rate of the other's and the level's period has a grain;
     None otherwise."""
-    annualises = {k.lower(): v.lower() for k, v in metric_vocabulary().annualises.items()}
+    annualises = run_rates()
     for rate, level, fr, fl in ((a, b, fa, fb), (b, a, fb, fa)):
         part = grain(fl[2]) if fl[2] else None
         if not (fr[1] and fl[1] and part) or annualises.get(fr[1].lower()) != fl[1].lower():
@@ -152,7 +152,7 @@ def _keyed_alike(ka: Optional[tuple], kb: Optional[tuple]) -> bool:
     alike but for the metric: the keyed pass has judged them already."""
     if ka is None or kb is None:
         return False
-    annualises = {k.lower(): v.lower() for k, v in metric_vocabulary().annualises.items()}
+    annualises = run_rates()
     rest_alike = ka[:1] + ka[2:] == kb[:1] + kb[2:]
     return ka == kb or (rest_alike and (annualises.get(ka[1]) == kb[1] or annualises.get(kb[1]) == ka[1]))
 
