@@ -39,6 +39,16 @@ def test_no_layer_multiplies_with_blis(pipelines):
         assert not [node.name for node in model.walk() if getattr(node.ops, "use_blis", False)]
 
 
+def test_the_array_decoded_recognisers_tok2vec_multiplies_with_numpy():
+    from extract.greedy_ner import GreedyEntityRecognizer
+    from extract.pipeline import load_nlp
+
+    ner = load_nlp().get_pipe("ner")
+    assert isinstance(ner, GreedyEntityRecognizer)
+    tok2vec = ner.ner.model.get_ref("tok2vec")
+    assert not [node.name for node in tok2vec.walk() if getattr(node.ops, "use_blis", False)]
+
+
 @pytest.mark.parametrize("path", _texts())
 def test_same_analysis_as_blis(pipelines, path):
     blis, numpy_gemm = pipelines
