@@ -67,7 +67,7 @@ def test_vectors_are_the_layers_own_batch_after_batch(pipelines):
     pytest.param(["Arsenal beat Chelsea 3-1 at the Emirates.", ""], id="an-empty-doc-beside-one"),
 ])
 def test_vectors_when_the_memo_starts_again(pipelines, texts):
-    from extract.embed_memo import EmbeddingMemo
+    from extract.embed_memo import MEMO_ROWS, EmbeddingMemo
 
     spacys, ours = pipelines
     theirs, mine = _tok2vecs(spacys), _tok2vecs(ours)
@@ -87,4 +87,4 @@ def test_vectors_when_the_memo_starts_again(pipelines, texts):
                 memo = getattr(node._func, "__self__", None)
                 if isinstance(memo, EmbeddingMemo):
                     memo.rows.clear()
-                    memo.limit = 100_000
+                    memo.limit = MEMO_ROWS
