@@ -122,29 +122,50 @@ class EvidenceIndex:
     def _query(self, c: StoredClaim) -> list[str]:
         return sorted(self.words[c.id] | set(index_words(c.quote)))
 
-    def _ranks(self, c: StoredClaim, limit: int) -> list[tuple[int, float]]:
-        """(claim id, bm25 goodness) of the best figures for c's words: its own row and
-        others', best first, ties by claim id (as FTS5 gave them, its rows in rowid order)."""
-        words = self._query(c)
-        if not words:
-            return []
-        score, hit = self.rows.scores(words)
-        ok = hit & (self.dims == self.dim_codes[dimension(c)]) & ((self.docs != c.document_id) | (self.ids == c.id))
-        found = numpy.flatnonzero(ok)
-        best = found[numpy.lexsort((self.ids[found], -score[found]))][:limit]
-        return [(int(self.ids[i]), float(score[i])) for i in best]
+    def _ranked(self, words: tuple[str, ...], dim: int) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """The rows of one dimension holding any of these words, best bm25 first, ties by
+        claim id (as FTS5 gave them, its rows in rowid order), and their scores."""
+        score, hit = self.rows.scores(list(words))
+        found = numpy.flatnonzero(hit & (self.dims == dim))
+        order = found[numpy.lexsort((self.ids[found], -score[found]))]
+        return order, score[order]
 
-    def neighbours(self, c: StoredClaim) -> dict[int, float]:
+    def _ranks(self, c: StoredClaim, ranked: tuple[numpy.ndarray, numpy.ndarray], limit: int
+               ) -> list[tuple[int, float]]:
+        """(claim id, bm25 goodness) of the best figures for c's words (`ranked`): its own
+        row and other documents', best first. Leaving out c's document's other rows keeps
+        the order of the rest, so figures asking the same words share one ranking."""
+        order, scores = ranked
+        keep = numpy.flatnonzero((self.docs[order] != c.document_id) | (self.ids[order] == c.id))[:limit]
+        return list(zip(self.ids[order[keep]].tolist(), scores[keep].tolist()))
+
+    def neighbours(self, c: StoredClaim, ranked: tuple[numpy.ndarray, numpy.ndarray]) -> dict[int, float]:
         """Figures of other documents, same dimension, with c's relative bm25 for each."""
-        ranks = self._ranks(c, candidate_rules().neighbours + 1)
+        ranks = self._ranks(c, ranked, candidate_rules().neighbours + 1)
         own = next((g for i, g in ranks if i == c.id), None)
         if not own or own <= 0:
             return {}
         return {i: min(1.0, g / own) for i, g in ranks if i != c.id and g > 0}
 
+    def _all_neighbours(self) -> dict[int, dict[int, float]]:
+        """Every figure's neighbours, by claim id in index order. Figures asking the same
+        words of the same dimension (one sentence in many documents: a wire story
+        reprinted, a press release) are taken together, their ranking made once."""
+        queries = {cid: (tuple(self._query(c)), self.dim_codes[dimension(c)]) for cid, c in self.claims.items()}
+        found: dict[int, dict[int, float]] = {}
+        last, ranked = None, None
+        for cid in sorted(queries, key=queries.__getitem__):
+            if not queries[cid][0]:
+                found[cid] = {}
+                continue
+            if queries[cid] != last:
+                last, ranked = queries[cid], self._ranked(*queries[cid])
+            found[cid] = self.neighbours(self.claims[cid], ranked)
+        return {cid: found[cid] for cid in self.claims}
+
     def candidates(self) -> list[Candidate]:
         """Pairs of figures of different documents that find each other, best first."""
-        near = {cid: self.neighbours(c) for cid, c in self.claims.items()}
+        near = self._all_neighbours()
         out = []
         seen = set()
         for ia, found in near.items():
