@@ -108,7 +108,9 @@ def ingest(
                 tick()
         writer.flush()
         tick()  # the last line counts the last commit
-        reconcile_store(store)
+        # the processes the batch was given judge the candidate pairs too (remote Dask
+        # workers are not this machine's: one here)
+        reconcile_store(store, processes=workers if engine == "local" else 1)
         report.counts = store.counts()
     return report
 

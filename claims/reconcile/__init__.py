@@ -118,15 +118,18 @@ def _few_collections() -> Iterator[None]:
             gc.enable()
 
 
-def reconcile(claims: Iterable[StoredClaim], published: Optional[dict] = None) -> Reconciliation:
+def reconcile(claims: Iterable[StoredClaim], published: Optional[dict] = None,
+              processes: int = 1) -> Reconciliation:
     """Facts, conflicts between facts of different documents, and corroborations.
 
-    published: document id -> publication date, where known (vintage and period evidence)."""
+    published: document id -> publication date, where known (vintage and period evidence).
+    processes: how many processes may judge the evidence pass's candidate pairs (the
+    result is the same with any number: reconcile/forked.py)."""
     with _few_collections():
-        return _reconcile(list(claims), published)
+        return _reconcile(list(claims), published, processes)
 
 
-def _reconcile(claims: list[StoredClaim], published: Optional[dict]) -> Reconciliation:
+def _reconcile(claims: list[StoredClaim], published: Optional[dict], processes: int) -> Reconciliation:
     published = published or {}
     groups: dict[tuple, list[StoredClaim]] = {}
     for c in claims:
@@ -137,7 +140,7 @@ def _reconcile(claims: list[StoredClaim], published: Optional[dict]) -> Reconcil
     all_facts = [f for fs in facts_by_key.values() for f in fs]
     uf = UnionFind(id(f) for f in all_facts)
     conflicts = _keyed_conflicts(facts_by_key, uf, published) + _run_rate_conflicts(facts_by_key, uf)
-    conflicts += evidence_pass(claims, all_facts, uf, published)
+    conflicts += evidence_pass(claims, all_facts, uf, published, processes)
     clusters: dict[int, list[Fact]] = {}
     for f in all_facts:
         clusters.setdefault(uf.find(id(f)), []).append(f)
@@ -206,12 +209,13 @@ def _run_rate_conflicts(facts_by_key: FactsByKey, uf: UnionFind) -> list[StoredC
     return conflicts
 
 
-def reconcile_store(store: ClaimStore) -> Reconciliation:
-    """Recompute and replace the store's facts, conflicts and corroborations.
+def reconcile_store(store: ClaimStore, processes: int = 1) -> Reconciliation:
+    """Recompute and replace the store's facts, conflicts and corroborations, in up to
+    `processes` processes.
 
     Reviews are keyed on claims, not on conflict rows, so they survive this."""
     published = {d.id: d.published for d in store.documents()}
-    result = reconcile(store.iter_comparable_claims(), published)
+    result = reconcile(store.iter_comparable_claims(), published, processes)
     store.replace_conflicts(result.conflicts)
     store.replace_corroborations(result.corroborations)
     store.replace_facts(result.facts)

@@ -24,6 +24,7 @@ import numpy
 from extract.records import Claim, Period, PeriodKind, StoredClaim
 
 from claims.reconcile.bm25 import WordRows
+from claims.reconcile.forked import forked_map
 from claims.reconcile.rules import candidate_rules
 
 WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
@@ -94,6 +95,10 @@ class Candidate:
         return self.index.shared(self.a, self.b)
 
 
+# Fewer figures than this are ranked in one process: a figure's ranking takes ~0.1 ms.
+NEIGHBOUR_MIN_ITEMS = 5_000
+
+
 class EvidenceIndex:
     """Figures indexed by their own words (stretch, sentence, framed fields), ranked by bm25."""
 
@@ -147,25 +152,29 @@ class EvidenceIndex:
             return {}
         return {i: min(1.0, g / own) for i, g in ranks if i != c.id and g > 0}
 
-    def _all_neighbours(self) -> dict[int, dict[int, float]]:
+    def _all_neighbours(self, processes: int) -> dict[int, dict[int, float]]:
         """Every figure's neighbours, by claim id in index order. Figures asking the same
         words of the same dimension (one sentence in many documents: a wire story
-        reprinted, a press release) are taken together, their ranking made once."""
+        reprinted, a press release) are taken together, their ranking made once; the
+        figures are split across up to `processes` processes (reconcile/forked.py)."""
         queries = {cid: (tuple(self._query(c)), self.dim_codes[dimension(c)]) for cid, c in self.claims.items()}
-        found: dict[int, dict[int, float]] = {}
-        last, ranked = None, None
-        for cid in sorted(queries, key=queries.__getitem__):
-            if not queries[cid][0]:
-                found[cid] = {}
-                continue
-            if queries[cid] != last:
-                last, ranked = queries[cid], self._ranked(*queries[cid])
-            found[cid] = self.neighbours(self.claims[cid], ranked)
+        order = sorted(queries, key=queries.__getitem__)
+        last: list = [None, None]  # the query ranked last in this process, and its ranking
+
+        def neighbours_of(cid: int) -> dict[int, float]:
+            query = queries[cid]
+            if not query[0]:
+                return {}
+            if query != last[0]:
+                last[:] = query, self._ranked(*query)
+            return self.neighbours(self.claims[cid], last[1])
+
+        found = dict(zip(order, forked_map(neighbours_of, order, processes, min_items=NEIGHBOUR_MIN_ITEMS)))
         return {cid: found[cid] for cid in self.claims}
 
-    def candidates(self) -> list[Candidate]:
+    def candidates(self, processes: int = 1) -> list[Candidate]:
         """Pairs of figures of different documents that find each other, best first."""
-        near = self._all_neighbours()
+        near = self._all_neighbours(processes)
         out = []
         seen = set()
         for ia, found in near.items():

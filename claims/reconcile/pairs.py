@@ -32,6 +32,7 @@ from claims.reconcile.evidence import (
     Pairing, evidence_score, in_unit_of, pairing, replaces_estimate, restatement_pairs, revised, stated_rates,
 )
 from claims.reconcile.facts import Fact, UnionFind, later_of, make_conflict, opposite_directions
+from claims.reconcile.forked import forked_map
 from claims.reconcile.keys import (
     annualised, comparison_key, forecast_and_outcome, grain, growth_basis, is_to_date, is_vague, normalised_fields,
     own_stretch, run_rates, speaker,
@@ -67,8 +68,9 @@ class Judged:
 
 
 def evidence_pass(claims: list[StoredClaim], facts: list[Fact], uf: UnionFind,
-                  published: dict) -> list[StoredConflict]:
+                  published: dict, processes: int = 1) -> list[StoredConflict]:
     """Conflicts found by evidence; agreeing pairs are joined in `uf` (corroborations).
+    The candidate pairs are judged in up to `processes` processes (reconcile/forked.py).
 
     facts: the keyed facts so far; a figure outside them becomes a fact of its own.
     A figure of a period so far ("up 39% year to date") is paired only with another such
@@ -95,39 +97,45 @@ def evidence_pass(claims: list[StoredClaim], facts: list[Fact], uf: UnionFind,
     speakers = {c.id: speaker(c) for c in pool}
     market = {c.id for c in pool if market_expectation(c)}
     rules = candidate_rules()
-    judged: list[Judged] = []
-    # figures to date are indexed apart: they pair only with each other
-    whole = [c for c in pool if c.id not in to_date]
-    partial = [c for c in pool if c.id in to_date]
-    for cand in EvidenceIndex(whole, own_stretch).candidates() + EvidenceIndex(partial, own_stretch).candidates():
+
+    def judged_fields(cand: Candidate) -> Optional[tuple]:
+        """A candidate pair's Judged fields after `cand`; None when it is no pair to judge."""
         a, b = cand.a, cand.b
         if _keyed_alike(keys[a.id], keys[b.id]):
-            continue
+            return None
         value = values[a.id]
         shared_value = value is not None and value == values[b.id]
         if cand.similarity < min(rules.possible_similarity, rules.agree_similarity_two_fields) and \
                 not (shared_value and cand.similarity >= rules.value_min_similarity):
-            continue
+            return None
         both_market = a.id in market and b.id in market
         if (speakers[a.id] != speakers[b.id] and not replaces_estimate(a, b) and not both_market) \
                 or forecast_and_outcome(a, b):
-            continue  # one speaker's estimate is no reading of another's figure, unless it says it replaces it
+            return None  # one speaker's estimate is no reading of another's figure, unless it says it replaces it
         fa, fb, ca, cb = fields[a.id], fields[b.id], a, b
         scaled = annualised_pair(a, b, fa, fb)
         if scaled is not None:  # a run-rate and one period's level: the level times the periods in a year
             fa, fb, ca, cb = scaled
         p = pairing(a, b, fa, fb, canonical, published, growth_basis)
         if p.kept_apart:
-            continue
+            return None
         result = _compare_across_units(ca, cb, rates)
         if result is None:
-            continue
+            return None
         agrees, why, base = result
         if scaled is not None and not agrees:
             why = why.rstrip(".") + "; the level of one period is read as a year's run-rate."
-        judged.append(Judged(cand, agrees, why, base, p, both_market or a.id in to_date or bool(p.bridged),
-                             rarity.get(value, 0.0) if shared_value else 0.0,
-                             stories.similarity(a.document_id, b.document_id) if shared_value else 0.0))
+        return (agrees, why, base, p, both_market or a.id in to_date or bool(p.bridged),
+                rarity.get(value, 0.0) if shared_value else 0.0,
+                stories.similarity(a.document_id, b.document_id) if shared_value else 0.0)
+
+    # figures to date are indexed apart: they pair only with each other
+    whole = [c for c in pool if c.id not in to_date]
+    partial = [c for c in pool if c.id in to_date]
+    candidates = EvidenceIndex(whole, own_stretch).candidates(processes) + \
+        EvidenceIndex(partial, own_stretch).candidates(processes)
+    judged = [Judged(cand, *found) for cand, found in zip(candidates, forked_map(judged_fields, candidates, processes))
+              if found is not None]
     return _verdicts(judged, fact_of, uf, published)
 
 
