@@ -26,6 +26,8 @@ from typing import Callable, Optional
 import numpy
 from thinc.api import Model
 
+from extract.model_nodes import pipeline_nodes
+
 # Rows kept per embedding layer before the memo starts again: 476 distinct texts (216,000
 # words: the benchmark's, the news set's, QuanTemp's claims) made 20,089 rows in the
 # tagger's tok2vec and 16,382 in the recogniser's; 96 float32 a row, 19 MB a layer at most.
@@ -115,15 +117,7 @@ def _is_embedding(node: Model) -> bool:
 
 def with_embedding_memo(nlp):
     """The pipeline, each tok2vec's embedding layer (its own or a component's) memoised."""
-    seen = set()
-    for _, component in nlp.pipeline:
-        model = getattr(component, "model", None) or getattr(getattr(component, "ner", None), "model", None)
-        if model is None or not hasattr(model, "walk"):
-            continue
-        for node in model.walk():
-            if node.id in seen or not _is_embedding(node):
-                continue
-            seen.add(node.id)
-            memo = EmbeddingMemo(node)
-            node._func = memo.forward
+    for node in pipeline_nodes(nlp):
+        if _is_embedding(node):
+            node._func = EmbeddingMemo(node).forward
     return nlp

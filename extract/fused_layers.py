@@ -25,6 +25,8 @@ from typing import Callable
 import numpy
 from thinc.api import Model
 
+from extract.model_nodes import pipeline_nodes
+
 
 def _no_backprop(d):
     raise NotImplementedError("the fused layers do not train")
@@ -85,17 +87,9 @@ def _layernorm(original: Callable) -> Callable:
 def with_fused_layers(nlp):
     """The pipeline, every thinc `maxout` and `layernorm` layer of its components' models
     predicting through the forwards above (each layer once)."""
-    seen = set()
-    for _, component in nlp.pipeline:
-        model = getattr(component, "model", None) or getattr(getattr(component, "ner", None), "model", None)
-        if model is None or not hasattr(model, "walk"):
-            continue
-        for node in model.walk():
-            if node.id in seen or node.name not in ("maxout", "layernorm"):
-                continue
-            seen.add(node.id)
-            if node.name == "maxout" and node.has_param("W") and node.get_param("W").ndim == 3:
-                node._func = PieceBlockMaxout(node).forward
-            elif node.name == "layernorm":
-                node._func = _layernorm(node._func)
+    for node in pipeline_nodes(nlp):
+        if node.name == "maxout" and node.has_param("W") and node.get_param("W").ndim == 3:
+            node._func = PieceBlockMaxout(node).forward
+        elif node.name == "layernorm":
+            node._func = _layernorm(node._func)
     return nlp
