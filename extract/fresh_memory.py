@@ -21,7 +21,6 @@ as it is; a value the user set in the environment (MALLOC_MMAP_THRESHOLD_, ...) 
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import os
 
 # glibc's mallopt parameters (malloc.h)
@@ -32,11 +31,11 @@ TRIM_THRESHOLD = 1024 * 2**20
 
 
 def _mallopt():
-    """glibc's mallopt, or None under another C library."""
-    name = ctypes.util.find_library("c")
+    """glibc's mallopt, or None under another C library. The process's own symbols are
+    searched (`CDLL(None)`): `ctypes.util.find_library` would run `ldconfig` in a
+    subprocess at every start (~4 ms)."""
     try:
-        libc = ctypes.CDLL(name)
-        return libc.mallopt
+        return ctypes.CDLL(None).mallopt
     except (OSError, AttributeError, TypeError):
         return None
 

@@ -45,8 +45,13 @@ def _fork(fn, items, lo: int, hi: int) -> tuple[int, int] | None:
     """(pid, read end of its pipe) of a child judging items[lo:hi]; None if it cannot fork."""
     try:
         read, write = os.pipe()
+    except OSError:
+        return None
+    try:
         pid = os.fork()
     except OSError:
+        os.close(read)
+        os.close(write)
         return None
     if pid == 0:  # the child: judge, write, leave without running the parent's exit handlers
         status = 1
